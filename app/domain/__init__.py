@@ -1,0 +1,1 @@
+"""The Qt-free journey-map model: the truth every other layer mirrors."""

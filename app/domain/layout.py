@@ -1,0 +1,298 @@
+"""Where everything of a map goes, in model pixels: computed once, drawn by canvas and PDF.
+
+The caller supplies a text measurer (Qt font metrics on the canvas, ReportLab's
+stringWidth in the PDF); wrapping happens here so both renderers break lines alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app.domain import style
+from app.domain.model import Card, JourneyMap, LaneKind
+
+# text, pixel size, bold -> advance width in pixels
+TextWidth = Callable[[str, float, bool], float]
+
+
+@dataclass(frozen=True)
+class Rect:
+    """An axis-aligned rectangle in model pixels."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        """The x of the right edge."""
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        """The y of the bottom edge."""
+        return self.y + self.h
+
+    def contains(self, px: float, py: float) -> bool:
+        """True when the point lies inside (edges included)."""
+        return self.x <= px <= self.right and self.y <= py <= self.bottom
+
+
+@dataclass
+class CardBox:
+    """A card's rectangle and its text already broken into lines."""
+
+    card: Card
+    rect: Rect
+    title_lines: list[str]
+    body_lines: list[str]
+    truncated: bool
+    header_height: float
+
+
+@dataclass
+class MarkerPoint:
+    """An emotion marker's centre."""
+
+    marker_id: str
+    x: float
+    y: float
+    score: int
+
+
+@dataclass
+class MapLayout:
+    """Geometry of one map; everything a renderer needs to place items."""
+
+    width: float
+    height: float
+    stage_rects: dict[str, Rect] = field(default_factory=dict)
+    lane_rects: dict[str, Rect] = field(default_factory=dict)
+    cards: dict[str, CardBox] = field(default_factory=dict)
+    markers: dict[str, MarkerPoint] = field(default_factory=dict)
+    curves: dict[str, list[tuple[tuple[float, float], ...]]] = field(default_factory=dict)
+    neutral_y: dict[str, float] = field(default_factory=dict)
+
+    def cell_rect(self, stage_id: str, lane_id: str) -> Rect:
+        """The rectangle of one cell."""
+        s, lane = self.stage_rects[stage_id], self.lane_rects[lane_id]
+        return Rect(s.x, lane.y, s.w, lane.h)
+
+    def stage_at(self, x: float) -> str | None:
+        """The id of the stage column under x, or None."""
+        return next((sid for sid, r in self.stage_rects.items() if r.x <= x < r.right), None)
+
+    def lane_at(self, y: float) -> str | None:
+        """The id of the lane row under y, or None."""
+        return next((lid for lid, r in self.lane_rects.items() if r.y <= y < r.bottom), None)
+
+    def stage_gap_at(self, x: float) -> int:
+        """The insertion index of a stage dropped at x (0 = before the first)."""
+        ordered = sorted(self.stage_rects.values(), key=lambda r: r.x)
+        return sum(1 for r in ordered if x > r.x + r.w / 2)
+
+    def lane_gap_at(self, y: float) -> int:
+        """The insertion index of a lane dropped at y (0 = above the first)."""
+        ordered = sorted(self.lane_rects.values(), key=lambda r: r.y)
+        return sum(1 for r in ordered if y > r.y + r.h / 2)
+
+
+class TextWrapper:
+    """Greedy word wrap against a measurer, caching word widths (maps repeat words)."""
+
+    def __init__(self, text_width: TextWidth) -> None:
+        self._measure = text_width
+        self._cache: dict[tuple[str, float, bool], float] = {}
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """The advance width of `text`, cached."""
+        key = (text, size, bold)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._measure(text, size, bold)
+        return found
+
+    def _split_word(self, word: str, size: float, bold: bool, width: float) -> list[str]:
+        pieces, current = [], ""
+        for ch in word:
+            if current and self.width(current + ch, size, bold) > width:
+                pieces.append(current)
+                current = ch
+            else:
+                current += ch
+        return pieces + [current] if current else pieces
+
+    def wrap(self, text: str, size: float, bold: bool, width: float) -> list[str]:
+        """Lines of `text` no wider than `width`; explicit newlines are kept."""
+        lines: list[str] = []
+        space = self.width(" ", size, bold)
+        for paragraph in text.split("\n"):
+            current, current_w = "", 0.0
+            for word in paragraph.split():
+                w = self.width(word, size, bold)
+                if w > width:
+                    if current:
+                        lines.append(current)
+                    pieces = self._split_word(word, size, bold, width)
+                    lines.extend(pieces[:-1])
+                    current, current_w = pieces[-1], self.width(pieces[-1], size, bold)
+                elif not current:
+                    current, current_w = word, w
+                elif current_w + space + w <= width:
+                    current, current_w = current + " " + word, current_w + space + w
+                else:
+                    lines.append(current)
+                    current, current_w = word, w
+            lines.append(current)
+        while lines and not lines[-1]:
+            lines.pop()
+        return lines
+
+    def elide(self, line: str, size: float, bold: bool, width: float) -> str:
+        """`line` shortened to end with an ellipsis and fit in `width`."""
+        text = line.rstrip()
+        while text and self.width(text + "…", size, bold) > width:
+            text = text[:-1]
+        return text.rstrip() + "…"
+
+
+def line_height(size: float) -> float:
+    """The distance between baselines for text of this pixel size."""
+    return round(size * style.LINE_SPACING, 2)
+
+
+def _extra_height(kind: LaneKind) -> float:
+    if kind == LaneKind.METRICS:
+        return line_height(style.METRIC_VALUE_SIZE) + line_height(style.SMALL_SIZE)
+    if kind == LaneKind.OPPORTUNITIES:
+        return style.CHIP_ROW_HEIGHT
+    return 0.0
+
+
+def layout_card(card: Card, kind: LaneKind, width: float, wrapper: TextWrapper) -> CardBox:
+    """Break a card's text into at most MAX_CARD_LINES lines and size it."""
+    inner_w = max(20.0, width - 2 * style.CARD_INNER)
+    title_w = inner_w - (style.ICON_SIZE + 4 if kind == LaneKind.TOUCHPOINTS else 0)
+    if kind == LaneKind.PAINS:
+        title_w -= 26  # room for the severity dots
+    title = wrapper.wrap(card.title, style.CARD_TITLE_SIZE, True, title_w) if card.title else []
+    body = wrapper.wrap(card.body, style.CARD_BODY_SIZE, False, inner_w) if card.body else []
+    truncated = False
+    budget = style.MAX_CARD_LINES
+    if len(title) > min(budget, 3) and body:
+        title, truncated = title[:3], True
+    if len(title) > budget:
+        title, truncated = title[:budget], True
+    body_budget = budget - len(title)
+    if len(body) > body_budget:
+        body, truncated = body[:body_budget], True
+    if truncated:
+        target, size, bold = (body, style.CARD_BODY_SIZE, False) if body else (
+            title, style.CARD_TITLE_SIZE, True)
+        target[-1] = wrapper.elide(target[-1], size, bold, inner_w)
+    header = max(len(title), 1) * line_height(style.CARD_TITLE_SIZE)
+    if kind == LaneKind.TOUCHPOINTS:
+        header = max(header, style.ICON_SIZE + 2)
+    height = (2 * style.CARD_INNER + header + len(body) * line_height(style.CARD_BODY_SIZE)
+              + _extra_height(kind))
+    return CardBox(card, Rect(0, 0, width, round(height, 2)), title, body, truncated, header)
+
+
+def _smooth(points: list[tuple[float, float]]) -> list[tuple[tuple[float, float], ...]]:
+    """Catmull-Rom through the points as cubic Bézier segments (p0, c1, c2, p1)."""
+    segments = []
+    for i in range(len(points) - 1):
+        p0 = points[i - 1] if i > 0 else points[i]
+        p1, p2 = points[i], points[i + 1]
+        p3 = points[i + 2] if i + 2 < len(points) else p2
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        segments.append((p1, c1, c2, p2))
+    return segments
+
+
+def compute_layout(journey: JourneyMap, wrapper: TextWrapper) -> MapLayout:
+    """Lay out every stage, lane, card and marker of `journey`."""
+    stage_rects: dict[str, Rect] = {}
+    x = style.LANE_HEADER_WIDTH
+    stage_index: dict[str, int] = {}
+    for i, stage in enumerate(journey.stages):
+        stage_rects[stage.id] = Rect(x, 0.0, stage.width, style.STAGE_HEADER_HEIGHT)
+        stage_index[stage.id] = i
+        x += stage.width
+    total_w = max(x, style.LANE_HEADER_WIDTH + 200.0)
+
+    cells = journey.cells()
+    layout = MapLayout(width=total_w, height=0.0, stage_rects=stage_rects)
+    y = style.STAGE_HEADER_HEIGHT
+    for lane in journey.lanes:
+        if lane.collapsed:
+            h = style.COLLAPSED_LANE_HEIGHT
+        elif lane.kind == LaneKind.EMOTIONS:
+            h = max(lane.height, style.EMOTION_LANE_HEIGHT)
+        else:
+            h = max(lane.height, _place_lane_cards(journey, lane, cells, stage_index, y,
+                                                   layout, wrapper))
+        layout.lane_rects[lane.id] = Rect(0.0, y, total_w, h)
+        y += h
+        if lane.kind == LaneKind.EMOTIONS and not lane.collapsed:
+            _place_markers(journey, lane.id, layout)
+    layout.height = max(y, style.STAGE_HEADER_HEIGHT + 120.0)
+    return layout
+
+
+def _place_lane_cards(journey, lane, cells, stage_index, top, layout, wrapper) -> float:
+    """Stack the lane's cards stage by stage; return the height the lane needs."""
+    n = len(journey.stages)
+    offsets = [top + style.CELL_PADDING] * n
+    for i, stage in enumerate(journey.stages):
+        for card in cells.get((stage.id, lane.id), ()):
+            last = min(n, i + max(1, card.span))
+            covered = range(i, last)
+            width = sum(journey.stages[j].width for j in covered) - 2 * style.CELL_PADDING
+            box = layout_card(card, lane.kind, width, wrapper)
+            cy = max(offsets[j] for j in covered)
+            sx = layout.stage_rects[stage.id].x + style.CELL_PADDING
+            box.rect = Rect(sx, cy, box.rect.w, box.rect.h)
+            layout.cards[card.id] = box
+            for j in covered:
+                offsets[j] = cy + box.rect.h + style.CARD_GAP
+    used = max(offsets, default=top + style.CELL_PADDING) - top - style.CARD_GAP
+    return max(used + style.CELL_PADDING, 0.0)
+
+
+def emotion_y(lane_rect: Rect, score: float, low: int = -2, high: int = 2) -> float:
+    """The y of a score inside an emotions lane (high scores at the top)."""
+    margin = style.MARKER_RADIUS + 8
+    span = lane_rect.h - 2 * margin
+    return lane_rect.y + margin + (high - score) / (high - low) * span
+
+
+def score_at(lane_rect: Rect, y: float, low: int = -2, high: int = 2) -> int:
+    """The whole score nearest to height y inside an emotions lane."""
+    margin = style.MARKER_RADIUS + 8
+    span = max(1.0, lane_rect.h - 2 * margin)
+    raw = high - (y - lane_rect.y - margin) / span * (high - low)
+    return int(max(low, min(high, round(raw))))
+
+
+def _place_markers(journey: JourneyMap, lane_id: str, layout: MapLayout) -> None:
+    lane_rect = layout.lane_rects[lane_id]
+    layout.neutral_y[lane_id] = emotion_y(lane_rect, 0, journey.emotion_min, journey.emotion_max)
+    points = []
+    for marker in journey.ordered_markers():
+        if marker.lane_id != lane_id:
+            continue
+        s = layout.stage_rects[marker.stage_id]
+        px = s.x + marker.position * s.w
+        py = emotion_y(lane_rect, marker.score, journey.emotion_min, journey.emotion_max)
+        layout.markers[marker.id] = MarkerPoint(marker.id, px, py, marker.score)
+        points.append((px, py))
+    layout.curves[lane_id] = _smooth(points)
+
+
+def approximate_text_width(text: str, size: float, bold: bool) -> float:
+    """A font-free estimate (DejaVu Sans averages ~0.6 em), for headless callers and tests."""
+    return len(text) * size * (0.64 if bold else 0.6)

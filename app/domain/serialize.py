@@ -1,0 +1,196 @@
+"""Plain-dict form of the model: the JSON interchange format, snapshots and the clipboard.
+
+Every field of every entity is carried, so `project_from_dict(project_to_dict(p)) == p`.
+Bytes (persona photos) travel as base64; enums as their values.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+from app.domain.model import (
+    Card,
+    Channel,
+    EmotionMarker,
+    JourneyMap,
+    Lane,
+    Persona,
+    Project,
+    Snapshot,
+    Stage,
+)
+
+FORMAT_NAME = "journey-studio"
+FORMAT_VERSION = 1
+
+_MAP_LISTS = {"stages": Stage, "lanes": Lane, "cards": Card, "markers": EmotionMarker}
+
+
+class FormatError(ValueError):
+    """Input that is not a valid Journey Studio document; the message says what is wrong."""
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    return value
+
+
+def entity_to_dict(entity: Any) -> dict[str, Any]:
+    """One entity's own fields (no nested lists of children) as JSON-ready values."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(entity):
+        value = getattr(entity, f.name)
+        if isinstance(value, list) and value and dataclasses.is_dataclass(value[0]):
+            continue
+        if isinstance(value, JourneyMap):
+            continue
+        out[f.name] = _encode(value)
+    return out
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _decode(value: Any, annotation: Any, where: str) -> Any:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        return _decode(value, inner[0], where)
+    if origin is list:
+        if not isinstance(value, list):
+            raise FormatError(f"{where}: expected a list")
+        return [_decode(v, args[0], where) for v in value]
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        try:
+            return annotation(value)
+        except ValueError:
+            raise FormatError(f"{where}: {value!r} is not a valid {annotation.__name__}") from None
+    if annotation is bytes:
+        try:
+            return base64.b64decode(value, validate=True)
+        except (ValueError, TypeError):
+            raise FormatError(f"{where}: not valid base64") from None
+    if annotation is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise FormatError(f"{where}: expected a number")
+        return float(value)
+    if annotation is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise FormatError(f"{where}: expected a whole number")
+        return value
+    if annotation is bool:
+        if not isinstance(value, bool):
+            raise FormatError(f"{where}: expected true or false")
+        return value
+    if annotation is str:
+        if not isinstance(value, str):
+            raise FormatError(f"{where}: expected text")
+        return value
+    return value
+
+
+def entity_from_dict(cls: type, data: Any, where: str) -> Any:
+    """Build one entity of `cls` from its dict form; unknown keys are ignored."""
+    if not isinstance(data, dict):
+        raise FormatError(f"{where}: expected an object")
+    hints = _field_types(cls)
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name in _MAP_LISTS or f.name in ("personas", "maps", "snapshots", "channels",
+                                              "content"):
+            continue
+        if f.name not in data:
+            has_default = (f.default is not dataclasses.MISSING
+                           or f.default_factory is not dataclasses.MISSING)
+            if not has_default:
+                raise FormatError(f"{where}: missing {f.name!r}")
+            continue
+        kwargs[f.name] = _decode(data[f.name], hints[f.name], f"{where}.{f.name}")
+    return cls(**kwargs)
+
+
+def map_to_dict(journey: JourneyMap) -> dict[str, Any]:
+    """A map with its stages, lanes, cards and markers."""
+    out = entity_to_dict(journey)
+    for name in _MAP_LISTS:
+        out[name] = [entity_to_dict(item) for item in getattr(journey, name)]
+    return out
+
+
+def map_from_dict(data: Any, where: str = "map") -> JourneyMap:
+    """The inverse of map_to_dict."""
+    journey = entity_from_dict(JourneyMap, data, where)
+    for name, cls in _MAP_LISTS.items():
+        items = data.get(name, [])
+        if not isinstance(items, list):
+            raise FormatError(f"{where}.{name}: expected a list")
+        getattr(journey, name).extend(
+            entity_from_dict(cls, item, f"{where}.{name}[{i}]") for i, item in enumerate(items)
+        )
+    return journey
+
+
+def project_to_dict(project: Project) -> dict[str, Any]:
+    """The whole project, headed by the format name and version."""
+    out: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
+    out["project"] = entity_to_dict(project)
+    out["channels"] = [entity_to_dict(c) for c in project.channels]
+    out["personas"] = [entity_to_dict(p) for p in project.personas]
+    out["maps"] = [map_to_dict(m) for m in project.maps]
+    out["snapshots"] = [
+        {**entity_to_dict(s), "content": map_to_dict(s.content)} for s in project.snapshots
+    ]
+    return out
+
+
+def project_from_dict(data: Any) -> Project:
+    """The inverse of project_to_dict; raises FormatError on anything malformed."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise FormatError(f"not a Journey Studio document (no \"format\": \"{FORMAT_NAME}\")")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise FormatError("the document has no valid \"version\"")
+    if version > FORMAT_VERSION:
+        raise FormatError(
+            f"the document is format version {version}; this Journey Studio reads up to "
+            f"version {FORMAT_VERSION}: please update Journey Studio"
+        )
+    project = entity_from_dict(Project, data.get("project"), "project")
+
+    def _list(key: str) -> list:
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            raise FormatError(f"{key}: expected a list")
+        return items
+
+    project.channels = [entity_from_dict(Channel, c, f"channels[{i}]")
+                        for i, c in enumerate(_list("channels"))]
+    project.personas = [entity_from_dict(Persona, p, f"personas[{i}]")
+                        for i, p in enumerate(_list("personas"))]
+    project.maps = [map_from_dict(m, f"maps[{i}]") for i, m in enumerate(_list("maps"))]
+    for i, raw in enumerate(_list("snapshots")):
+        where = f"snapshots[{i}]"
+        if not isinstance(raw, dict):
+            raise FormatError(f"{where}: expected an object")
+        content = map_from_dict(raw.get("content"), f"{where}.content")
+        snapshot = Snapshot(map_id=_decode(raw.get("map_id"), str, f"{where}.map_id"),
+                            name=_decode(raw.get("name"), str, f"{where}.name"), content=content)
+        snapshot.id = _decode(raw.get("id", snapshot.id), str, f"{where}.id")
+        snapshot.taken_at = _decode(raw.get("taken_at", snapshot.taken_at), str,
+                                    f"{where}.taken_at")
+        project.snapshots.append(snapshot)
+    return project

@@ -1,0 +1,87 @@
+"""The visual language as data, read by the canvas, the PDF and the image exports alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.domain.model import LaneKind
+
+FONT_FAMILY = "DejaVu Sans"
+
+# Sizes in model pixels (canvas: pixel size; PDF: scaled to points).
+STAGE_TITLE_SIZE = 15
+LANE_TITLE_SIZE = 13
+CARD_TITLE_SIZE = 12
+CARD_BODY_SIZE = 11
+METRIC_VALUE_SIZE = 20
+SMALL_SIZE = 10
+MIN_PRINT_POINTS = 7.0
+
+CELL_PADDING = 8.0
+CARD_GAP = 6.0
+CARD_RADIUS = 6.0
+CARD_INNER = 8.0
+MAX_CARD_LINES = 6
+LINE_SPACING = 1.3
+
+LANE_HEADER_WIDTH = 190.0
+STAGE_HEADER_HEIGHT = 84.0
+STAGE_BAND_HEIGHT = 8.0
+EMOTION_LANE_HEIGHT = 200.0
+COLLAPSED_LANE_HEIGHT = 30.0
+ICON_SIZE = 16.0
+CHIP_ROW_HEIGHT = 20.0
+
+ACCENT = "#2F80ED"
+GRID_LINE = "#D9DDE3"
+HEADER_FILL = "#F7F8FA"
+BAND_TINT = "#FAFBFC"
+TEXT = "#1F2328"
+MUTED_TEXT = "#5F6670"
+CANVAS_BACKGROUND = "#FFFFFF"
+
+
+@dataclass(frozen=True)
+class CardStyle:
+    """Fill and border of a kind of card, and how its border is drawn."""
+
+    fill: str
+    border: str
+    dashed: bool = False
+
+
+CARD_STYLES: dict[LaneKind, CardStyle] = {
+    LaneKind.TOUCHPOINTS: CardStyle("#E8F1FB", "#2F6FB3"),
+    LaneKind.ACTIONS: CardStyle("#F2F2F2", "#6B6B6B"),
+    LaneKind.THOUGHTS: CardStyle("#FFF8DC", "#B8962E"),
+    LaneKind.PAINS: CardStyle("#FDE8E8", "#C0392B"),
+    LaneKind.OPPORTUNITIES: CardStyle("#E6F6EC", "#1E8449"),
+    LaneKind.BACKSTAGE: CardStyle("#EEE9F7", "#6C4FA3", dashed=True),
+    LaneKind.METRICS: CardStyle("#E9F7F8", "#137C86"),
+    LaneKind.TEXT: CardStyle("#FFFFFF", "#9AA0A6"),
+    LaneKind.EMOTIONS: CardStyle("#FFFFFF", "#95A5A6"),
+}
+
+EMOTION_COLORS = {-2: "#C0392B", -1: "#E67E22", 0: "#95A5A6", 1: "#7DBB4A", 2: "#1E8449"}
+EMOTION_NAMES = {
+    -2: ("Very negative", "Rất tiêu cực"),
+    -1: ("Negative", "Tiêu cực"),
+    0: ("Neutral", "Trung lập"),
+    1: ("Positive", "Tích cực"),
+    2: ("Very positive", "Rất tích cực"),
+}
+CURVE_WIDTH = 2.5
+CURVE_NEGATIVE_TINT = "#C0392B"
+CURVE_POSITIVE_TINT = "#1E8449"
+CURVE_TINT_ALPHA = 0.12
+MARKER_RADIUS = 14.0
+
+
+def card_style(kind: LaneKind) -> CardStyle:
+    """The style of cards in a lane of this kind."""
+    return CARD_STYLES.get(kind, CARD_STYLES[LaneKind.TEXT])
+
+
+def emotion_color(score: int) -> str:
+    """The colour of an emotion score, clamped to the −2..+2 scale."""
+    return EMOTION_COLORS[max(-2, min(2, round(score)))]

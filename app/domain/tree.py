@@ -1,0 +1,93 @@
+"""Where each entity lives in a project, and how to put it there or take it out.
+
+Commands in `app.document` use these few primitives so that every kind of entity is
+inserted, removed and found the same way.
+"""
+
+from __future__ import annotations
+
+from app.domain.model import (
+    Card,
+    Channel,
+    EmotionMarker,
+    JourneyMap,
+    Lane,
+    Persona,
+    Project,
+    Snapshot,
+    Stage,
+)
+from app.domain.validation import DomainError, validate_entity
+
+Entity = Stage | Lane | Card | EmotionMarker | JourneyMap | Persona | Snapshot | Channel
+
+_MAP_CHILD_LISTS = {Stage: "stages", Lane: "lanes", Card: "cards", EmotionMarker: "markers"}
+_PROJECT_LISTS = {
+    JourneyMap: "maps",
+    Persona: "personas",
+    Snapshot: "snapshots",
+    Channel: "channels",
+}
+
+
+def container_of(project: Project, entity: Entity) -> list:
+    """The list that holds (or would hold) this entity."""
+    kind = type(entity)
+    if kind in _PROJECT_LISTS:
+        return getattr(project, _PROJECT_LISTS[kind])
+    if kind in _MAP_CHILD_LISTS:
+        journey = project.map(entity.map_id)
+        if journey is None:
+            raise DomainError(f"{kind.__name__.lower()} refers to a map that does not exist")
+        return getattr(journey, _MAP_CHILD_LISTS[kind])
+    raise TypeError(f"not a project entity: {kind.__name__}")
+
+
+def index_of(project: Project, entity: Entity) -> int:
+    """The entity's place in its container, or -1 when it is not attached."""
+    items = container_of(project, entity)
+    for i, item in enumerate(items):
+        if item is entity:
+            return i
+    return -1
+
+
+def attach(project: Project, entity: Entity, index: int | None = None) -> None:
+    """Validate the entity and insert it at `index` (the end when None)."""
+    validate_entity(project, entity)
+    items = container_of(project, entity)
+    if any(item.id == entity.id for item in items):
+        raise DomainError(f"an item with id {entity.id} already exists")
+    items.insert(len(items) if index is None else index, entity)
+
+
+def detach(project: Project, entity: Entity) -> int:
+    """Remove the entity from its container and return the place it had."""
+    items = container_of(project, entity)
+    position = index_of(project, entity)
+    if position < 0:
+        raise DomainError(f"{type(entity).__name__} {entity.id} is not in the project")
+    del items[position]
+    return position
+
+
+def find(project: Project, entity_id: str) -> Entity | None:
+    """Any entity of the project by id (maps' children included), or None."""
+    for name in _PROJECT_LISTS.values():
+        for item in getattr(project, name):
+            if item.id == entity_id:
+                return item
+    for journey in project.maps:
+        for name in _MAP_CHILD_LISTS.values():
+            for item in getattr(journey, name):
+                if item.id == entity_id:
+                    return item
+    return None
+
+
+def is_attached(project: Project, entity: Entity) -> bool:
+    """True when this very object is part of the project."""
+    try:
+        return index_of(project, entity) >= 0
+    except DomainError:
+        return False
