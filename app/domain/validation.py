@@ -115,6 +115,9 @@ def validate_entity(project: Project, entity: object) -> None:
     elif isinstance(entity, Channel):
         _check(entity.name.strip() != "", "a channel needs a name")
         _check_color(entity.color, "channel")
+    elif isinstance(entity, Project):
+        _check(entity.title.strip() != "", "a project needs a title")
+        _check(entity.language in ("en", "vi"), "the project language is en or vi")
     elif isinstance(entity, Snapshot):
         _check(entity.name.strip() != "", "a snapshot needs a name")
     else:

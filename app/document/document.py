@@ -1,0 +1,175 @@
+"""One open project: the domain objects, the file they live in, and the undo stack."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from app.document.commands import Command, Macro
+from app.domain.events import Change, ChangeKind, EventBus
+from app.domain.model import Project, now_iso
+from app.domain.tree import is_attached
+from app.domain.validation import DomainError
+
+
+class ReadOnlyError(DomainError):
+    """A change was attempted on a document opened read-only."""
+
+
+class Document(QObject):
+    """An open project; every change arrives as a command and is written at once."""
+
+    changed = Signal(list)  # list[Change], one batch per command, redo or undo
+    persist_failed = Signal(str)  # a one-line reason, for a dialog
+
+    def __init__(self, project: Project, store: Any | None = None, read_only: bool = False,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.store = store
+        self.read_only = read_only or bool(store is not None and store.read_only)
+        self.events = EventBus()
+        self.undo_stack = QUndoStack(self)
+        self._depth = 0
+        self._touched: dict[int, Any] = {}
+        self._changes: list[Change] = []
+        self._persisting = True
+        self.last_error: Exception | None = None
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str, read_only: bool = False) -> Document:
+        """Open a .cjm file (raises app.storage.StorageError with a one-line reason)."""
+        from app.storage import ProjectStore
+
+        store, project = ProjectStore.open(path, read_only=read_only)
+        return cls(project, store, read_only=read_only)
+
+    @classmethod
+    def create(cls, path: str, project: Project, overwrite: bool = False) -> Document:
+        """Write `project` to a new .cjm file and open it."""
+        from app.storage import ProjectStore
+
+        store = ProjectStore.create(path, project, overwrite=overwrite)
+        return cls(project, store)
+
+    @property
+    def path(self) -> str | None:
+        """The file this document is stored in, if any."""
+        return str(self.store.path) if self.store is not None else None
+
+    def close(self) -> None:
+        """Release the file; the document must not be used afterwards."""
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # -- the batch: one transaction and one event per command ----------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group writes and events; the outermost batch flushes them on exit."""
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                self._flush()
+
+    def touch(self, entities: list[Any], kind: ChangeKind, fields: tuple[str, ...] = ()) -> None:
+        """Record that these entities changed, for the file and for listeners."""
+        for entity in entities:
+            self._touched[id(entity)] = entity
+            self._changes.append(Change(kind, entity, fields))
+
+    def _flush(self) -> None:
+        touched, self._touched = list(self._touched.values()), {}
+        changes, self._changes = self._changes, []
+        if not touched and not changes:
+            return
+        if self.store is not None and self._persisting and touched:
+            self.project.modified = now_iso()
+            upserts = [self.project]
+            removed = []
+            for entity in touched:
+                if entity is self.project:
+                    continue
+                (upserts if is_attached(self.project, entity) else removed).append(entity)
+            try:
+                self.store.write(self.project, upserts, removed)
+            except Exception as error:
+                self.last_error = error
+                self.persist_failed.emit(str(error))
+                raise
+        self.events.emit(changes)
+        self.changed.emit(changes)
+
+    # -- pushing commands ----------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError("this project is open read-only")
+
+    def push(self, command: Command) -> Command:
+        """Run a command, write it, then put it on the undo stack."""
+        self._check_writable()
+        self._run_first(command)
+        command.skip_next_redo = True
+        self.undo_stack.push(command)
+        return command
+
+    def _run_first(self, command: Command) -> None:
+        try:
+            with self.batch():
+                command.redo()
+        except Exception as error:
+            self._roll_back(command)
+            raise error
+
+    def _roll_back(self, command: Command) -> None:
+        """Restore the model after a failed write (the file's transaction rolled back)."""
+        self._persisting = False
+        try:
+            with self.batch():
+                command.undo()
+        except Exception:  # noqa: BLE001 - the original error is the one to report
+            pass
+        finally:
+            self._persisting = True
+
+    @contextmanager
+    def macro(self, text: str) -> Iterator[Macro]:
+        """Build a multi-step command; it is written and stacked as one undo step."""
+        self._check_writable()
+        command = Macro(self, text)
+        try:
+            with self.batch():
+                yield command
+        except Exception:
+            self._roll_back(command)
+            raise
+        command.skip_next_redo = True
+        self.undo_stack.push(command)
+
+    def undo(self) -> None:
+        """Undo the last command (the same as Edit ▸ Undo)."""
+        self._guarded(self.undo_stack.undo)
+
+    def redo(self) -> None:
+        """Redo the next command (the same as Edit ▸ Redo)."""
+        self._guarded(self.undo_stack.redo)
+
+    def _guarded(self, action) -> None:
+        # Exceptions raised inside QUndoCommand.undo()/redo() never reach Python callers
+        # through Qt; _flush records storage failures so the window can report them.
+        self.last_error = None
+        action()
+        if self.last_error is not None:
+            error, self.last_error = self.last_error, None
+            raise error

@@ -1,0 +1,280 @@
+"""What a map says at a glance: the numbers behind the insights page and panel.
+
+Pure Python over the domain model (no Qt, no ReportLab), so the PDF insights page and the
+on-screen insights panel compute the same figures. Entry point: `compute_insights(map)`;
+each part is also available on its own. Every result is a frozen dataclass in journey
+order (stages left to right) unless the name says "ranked".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from app.domain.model import Card, JourneyMap, LaneKind, Project
+
+# Priority words (English and Vietnamese, as users type them) -> rank; lower is more urgent.
+_PRIORITY_RANK = {
+    "critical": 0, "urgent": 0, "khẩn cấp": 0, "p0": 0,
+    "high": 1, "cao": 1, "p1": 1, "1": 1,
+    "medium": 2, "med": 2, "trung bình": 2, "p2": 2, "2": 2,
+    "low": 3, "thấp": 3, "p3": 3, "3": 3,
+}
+# Statuses that mean the work is finished sink to the bottom of "top opportunities".
+_DONE_STATUSES = {"done", "closed", "shipped", "implemented", "hoàn thành", "xong", "đã xong"}
+_DROP_WORDS = ("drop", "bounce", "churn", "abandon", "rời", "thoát", "bỏ")
+UNSPECIFIED = "unspecified"
+
+
+@dataclass(frozen=True)
+class StageEmotion:
+    """The mean emotion score of one stage's markers (None when it has none)."""
+
+    stage_id: str
+    stage_title: str
+    average: float | None
+    count: int
+
+
+@dataclass(frozen=True)
+class MomentOfTruth:
+    """A fall in emotion between two consecutive markers; `drop` is positive."""
+
+    from_marker_id: str
+    to_marker_id: str
+    from_stage_id: str
+    to_stage_id: str
+    from_score: int
+    to_score: int
+    drop: int
+    label: str
+
+
+@dataclass(frozen=True)
+class StagePains:
+    """Pain cards of one stage: how many, total and worst severity."""
+
+    stage_id: str
+    stage_title: str
+    count: int
+    severity_total: int
+    max_severity: int
+    card_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TouchpointRank:
+    """A touchpoint card marked favourite."""
+
+    card_id: str
+    title: str
+    stage_id: str
+    channel_id: str | None
+
+
+@dataclass(frozen=True)
+class ChannelRank:
+    """How much a channel is used across the map's touchpoints, and how often loved."""
+
+    channel_id: str | None
+    name: str
+    touchpoints: int
+    favourites: int
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    """One stage of the metrics funnel; `drop_off` is a fraction 0..1 (None if unknown)."""
+
+    stage_id: str
+    stage_title: str
+    card_id: str | None
+    metric_title: str
+    value: float | None
+    unit: str
+    drop_off: float | None
+
+
+@dataclass(frozen=True)
+class OpportunitySummary:
+    """Opportunities counted by status and by priority, and the most urgent open ones."""
+
+    total: int
+    by_status: dict[str, int] = field(default_factory=dict)
+    by_priority: dict[str, int] = field(default_factory=dict)
+    ranked: tuple[Card, ...] = ()
+
+
+@dataclass(frozen=True)
+class MapInsights:
+    """Every insight of one map."""
+
+    map_id: str
+    stage_emotions: tuple[StageEmotion, ...]
+    moments_of_truth: tuple[MomentOfTruth, ...]
+    pains: tuple[StagePains, ...]
+    favourite_touchpoints: tuple[TouchpointRank, ...]
+    channels: tuple[ChannelRank, ...]
+    funnel: tuple[FunnelStep, ...]
+    opportunities: OpportunitySummary
+    card_count: int
+
+    @property
+    def overall_emotion(self) -> float | None:
+        """The mean of the stage averages that exist, or None."""
+        values = [s.average for s in self.stage_emotions if s.average is not None]
+        return sum(values) / len(values) if values else None
+
+
+def _lane_kinds(journey: JourneyMap) -> dict[str, LaneKind]:
+    return {lane.id: lane.kind for lane in journey.lanes}
+
+
+def _cards_of(journey: JourneyMap, kind: LaneKind) -> list[Card]:
+    kinds = _lane_kinds(journey)
+    rank = {s.id: i for i, s in enumerate(journey.stages)}
+    cards = [c for c in journey.cards if kinds.get(c.lane_id) == kind and c.stage_id in rank]
+    cards.sort(key=lambda c: (rank[c.stage_id], c.order))
+    return cards
+
+
+def stage_emotions(journey: JourneyMap) -> list[StageEmotion]:
+    """The average emotion score per stage, in stage order."""
+    out = []
+    for stage in journey.stages:
+        scores = [m.score for m in journey.markers if m.stage_id == stage.id]
+        avg = sum(scores) / len(scores) if scores else None
+        out.append(StageEmotion(stage.id, stage.title, avg, len(scores)))
+    return out
+
+
+def moments_of_truth(journey: JourneyMap, limit: int = 3) -> list[MomentOfTruth]:
+    """The largest drops between consecutive markers (journey order), deepest first."""
+    markers = journey.ordered_markers()
+    drops = []
+    for i, (a, b) in enumerate(zip(markers, markers[1:], strict=False)):
+        if b.score < a.score:
+            drops.append((a.score - b.score, i, a, b))
+    # Deepest first; among equal drops the earlier one (customers meet it first).
+    drops.sort(key=lambda d: (-d[0], d[1]))
+    return [
+        MomentOfTruth(a.id, b.id, a.stage_id, b.stage_id, a.score, b.score, drop,
+                      b.label or a.label)
+        for drop, _, a, b in drops[:limit]
+    ]
+
+
+def pains_per_stage(journey: JourneyMap) -> list[StagePains]:
+    """Pain cards counted per stage, with their severities (missing severity counts 1)."""
+    pains = _cards_of(journey, LaneKind.PAINS)
+    out = []
+    for stage in journey.stages:
+        mine = [c for c in pains if c.stage_id == stage.id]
+        severities = [max(1, c.severity or 1) for c in mine]
+        out.append(StagePains(stage.id, stage.title, len(mine), sum(severities),
+                              max(severities, default=0), tuple(c.id for c in mine)))
+    return out
+
+
+def favourite_touchpoints(journey: JourneyMap) -> list[TouchpointRank]:
+    """Touchpoint cards marked favourite, in journey order."""
+    return [TouchpointRank(c.id, c.title, c.stage_id, c.channel_id)
+            for c in _cards_of(journey, LaneKind.TOUCHPOINTS) if c.favourite]
+
+
+def channels_ranked(journey: JourneyMap, project: Project | None = None) -> list[ChannelRank]:
+    """Channels ranked by favourite marks, then by number of touchpoints."""
+    used: Counter[str | None] = Counter()
+    loved: Counter[str | None] = Counter()
+    for card in _cards_of(journey, LaneKind.TOUCHPOINTS):
+        used[card.channel_id] += 1
+        loved[card.channel_id] += card.favourite
+    out = []
+    for channel_id, count in used.items():
+        channel = project.channel(channel_id) if project else None
+        name = channel.name if channel else (UNSPECIFIED if channel_id is None else channel_id)
+        out.append(ChannelRank(channel_id, name, count, loved[channel_id]))
+    out.sort(key=lambda r: (-r.favourites, -r.touchpoints, r.name.casefold()))
+    return out
+
+
+def _is_drop_metric(card: Card) -> bool:
+    text = (card.title + " " + " ".join(card.tags)).casefold()
+    return any(word in text for word in _DROP_WORDS)
+
+
+def _funnel_card(cards: list[Card]) -> Card | None:
+    """The metric that stands for a stage in the funnel: tagged "funnel", else the first."""
+    valued = [c for c in cards if c.value is not None]
+    tagged = [c for c in valued if any(t.casefold() == "funnel" for t in c.tags)]
+    return (tagged or valued or [None])[0]
+
+
+def metrics_funnel(journey: JourneyMap) -> list[FunnelStep]:
+    """Drop-off per stage from each stage's funnel metric.
+
+    A stage's funnel metric is its first metric card tagged "funnel", else its first metric
+    card with a value. Counts (any unit but "%") give drop-off = 1 − value / previous value;
+    a percentage named like a drop-off ("drop", "bounce", "rời"…) is the drop-off itself;
+    any other percentage is a conversion rate, so drop-off = 1 − value / 100.
+    """
+    metrics = _cards_of(journey, LaneKind.METRICS)
+    steps = []
+    previous: float | None = None
+    for stage in journey.stages:
+        card = _funnel_card([c for c in metrics if c.stage_id == stage.id])
+        if card is None:
+            steps.append(FunnelStep(stage.id, stage.title, None, "", None, "", None))
+            previous = None
+            continue
+        value = float(card.value)  # type: ignore[arg-type]
+        drop: float | None
+        if card.unit.strip() == "%":
+            drop = value / 100 if _is_drop_metric(card) else 1 - value / 100
+            previous = None
+        else:
+            drop = 1 - value / previous if previous else None
+            previous = value if value > 0 else None
+        if drop is not None:
+            drop = max(0.0, min(1.0, drop))
+        steps.append(FunnelStep(stage.id, stage.title, card.id, card.title, value, card.unit,
+                                drop))
+    return steps
+
+
+def priority_rank(priority: str) -> int:
+    """0 (critical) .. 3 (low); 4 for an empty or unknown priority."""
+    return _PRIORITY_RANK.get(priority.strip().casefold(), 4)
+
+
+def _norm(word: str) -> str:
+    return word.strip().casefold() or UNSPECIFIED
+
+
+def opportunities(journey: JourneyMap) -> OpportunitySummary:
+    """Opportunities by status and priority; `ranked` puts open, urgent ones first."""
+    cards = _cards_of(journey, LaneKind.OPPORTUNITIES)
+    by_status = Counter(_norm(c.status) for c in cards)
+    by_priority = Counter(_norm(c.priority) for c in cards)
+    order = {c.id: i for i, c in enumerate(cards)}
+    ranked = sorted(cards, key=lambda c: (_norm(c.status) in _DONE_STATUSES,
+                                          priority_rank(c.priority), order[c.id]))
+    return OpportunitySummary(len(cards), dict(by_status.most_common()),
+                              dict(sorted(by_priority.items(),
+                                          key=lambda kv: (priority_rank(kv[0]), kv[0]))),
+                              tuple(ranked))
+
+
+def compute_insights(journey: JourneyMap, project: Project | None = None) -> MapInsights:
+    """Every insight of `journey`; `project` supplies channel names when given."""
+    return MapInsights(
+        map_id=journey.id,
+        stage_emotions=tuple(stage_emotions(journey)),
+        moments_of_truth=tuple(moments_of_truth(journey)),
+        pains=tuple(pains_per_stage(journey)),
+        favourite_touchpoints=tuple(favourite_touchpoints(journey)),
+        channels=tuple(channels_ranked(journey, project)),
+        funnel=tuple(metrics_funnel(journey)),
+        opportunities=opportunities(journey),
+        card_count=len(journey.cards),
+    )
