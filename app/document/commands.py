@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from app.domain.events import Change, ChangeKind
+from app.domain.events import ChangeKind
 from app.domain.model import JourneyMap, Lane, LaneKind, Project
 from app.domain.tree import Entity, attach, detach
 from app.domain.validation import DomainError, validate_entity
@@ -52,7 +52,10 @@ class Command(QUndoCommand):
         self.skip_next_redo = False
 
     def add_child(self, child: Command) -> Command:
-        """Adopt a child command (Python-owned, no Qt parent: avoids double deletion) and run it now."""
+        """Adopt a child command and run it now.
+
+        Children stay Python-owned, without a Qt parent: a Qt parent deletes them twice.
+        """
         child.redo()
         self.children.append(child)
         return child

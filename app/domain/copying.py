@@ -22,7 +22,8 @@ def derived_id(map_id: str, original_id: str) -> str:
     return str(uuid.uuid5(namespace, original_id))
 
 
-def clone_map(journey: JourneyMap, name: str | None = None, map_id: str | None = None) -> JourneyMap:
+def clone_map(journey: JourneyMap, name: str | None = None,
+              map_id: str | None = None) -> JourneyMap:
     """A deep copy of `journey` under a new id, every child re-keyed with derived_id."""
     new_map_id = map_id or new_id()
 

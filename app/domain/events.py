@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class ChangeKind(str, Enum):
+class ChangeKind(StrEnum):
     """What happened to an entity."""
 
     ADDED = "added"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from enum import Enum
+from datetime import UTC, datetime
+from enum import StrEnum
 
 SCORE_MIN = -2
 SCORE_MAX = 2
@@ -27,17 +27,17 @@ def new_id() -> str:
 
 def now_iso() -> str:
     """The current UTC time as an ISO-8601 string with seconds."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-class MapState(str, Enum):
+class MapState(StrEnum):
     """Whether a map describes today's experience or the one we design."""
 
     CURRENT = "current"
     FUTURE = "future"
 
 
-class LaneKind(str, Enum):
+class LaneKind(StrEnum):
     """The kind of a lane decides its cards' fields and style."""
 
     TOUCHPOINTS = "touchpoints"
@@ -51,7 +51,7 @@ class LaneKind(str, Enum):
     TEXT = "text"
 
 
-class Evidence(str, Enum):
+class Evidence(StrEnum):
     """How sure we are that a card is true."""
 
     OBSERVED = "observed"

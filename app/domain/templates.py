@@ -168,7 +168,8 @@ def build_map(key: str, lang: str = "en", name: str | None = None) -> JourneyMap
     return journey
 
 
-def new_project(template: str = "awareness-5", lang: str = "en", title: str | None = None) -> Project:
+def new_project(template: str = "awareness-5", lang: str = "en",
+                title: str | None = None) -> Project:
     """A new project holding one map from `template`, with the built-in channels."""
     check_language(lang)
     journey = build_map(template, lang)
