@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Set up a fresh Debian/Ubuntu machine for Journey Studio, then run the app or the tests.
+#   bash scripts/dev.sh run [FILE]   set up, then open the editor (the bundled sample by default)
+#   bash scripts/dev.sh test         set up, then run the checks and the whole test suite
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Qt's runtime libraries (offscreen and X11), fonts, a virtual screen, and poppler for
+# reading PDFs back in tests. Exact list verified on bare Debian 12.
+APT_PACKAGES=(
+  libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 libdbus-1-3
+  fonts-dejavu-core xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
+  libxkbcommon-x11-0 poppler-utils python3-venv
+)
+
+install_system_packages() {
+  command -v dpkg-query >/dev/null || return 0
+  local missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing system packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+setup_python() {
+  local python="${PYTHON:-python3}"
+  if [ ! -x .venv/bin/python ]; then
+    "$python" -m venv .venv
+  fi
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e ".[test]"
+}
+
+run_tests() {
+  .venv/bin/ruff check app tests bench
+  .venv/bin/lint-imports
+  local rc=0
+  QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider "$@" || rc=$?
+  # pytest exits 5 when it collected no tests: not a failure of the checks above.
+  if [ "$rc" -eq 5 ]; then rc=0; fi
+  return "$rc"
+}
+
+command="${1:-}"
+shift || true
+case "$command" in
+  run)
+    install_system_packages
+    setup_python
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+      echo "No display found: opening the editor on a virtual screen (xvfb-run)."
+      exec xvfb-run -a .venv/bin/journey-studio "$@"
+    fi
+    exec .venv/bin/journey-studio "$@"
+    ;;
+  test)
+    install_system_packages
+    setup_python
+    run_tests "$@"
+    ;;
+  *)
+    echo "usage: bash scripts/dev.sh run [FILE] | test [PYTEST-ARGS]" >&2
+    exit 2
+    ;;
+esac
