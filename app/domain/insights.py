@@ -23,6 +23,9 @@ _PRIORITY_RANK = {
 # Statuses that mean the work is finished sink to the bottom of "top opportunities".
 _DONE_STATUSES = {"done", "closed", "shipped", "implemented", "hoàn thành", "xong", "đã xong"}
 _DROP_WORDS = ("drop", "bounce", "churn", "abandon", "rời", "thoát", "bỏ")
+# Scores and durations are not head counts: they stand in the funnel only when tagged.
+_NOT_FUNNEL_WORDS = ("nps", "csat", "satisfaction", "score", "rating", "time", "hài lòng",
+                     "điểm", "thời gian")
 UNSPECIFIED = "unspecified"
 
 
@@ -198,7 +201,8 @@ def channels_ranked(journey: JourneyMap, project: Project | None = None) -> list
     return out
 
 
-def _is_drop_metric(card: Card) -> bool:
+def lower_is_better(card: Card) -> bool:
+    """True for a metric where less is good (drop-off, bounce, churn…), by its title/tags."""
     text = (card.title + " " + " ".join(card.tags)).casefold()
     return any(word in text for word in _DROP_WORDS)
 
@@ -207,16 +211,19 @@ def _funnel_card(cards: list[Card]) -> Card | None:
     """The metric that stands for a stage in the funnel: tagged "funnel", else the first."""
     valued = [c for c in cards if c.value is not None]
     tagged = [c for c in valued if any(t.casefold() == "funnel" for t in c.tags)]
-    return (tagged or valued or [None])[0]
+    plain = [c for c in valued
+             if not any(w in c.title.casefold() for w in _NOT_FUNNEL_WORDS)]
+    return (tagged or plain or [None])[0]
 
 
 def metrics_funnel(journey: JourneyMap) -> list[FunnelStep]:
     """Drop-off per stage from each stage's funnel metric.
 
     A stage's funnel metric is its first metric card tagged "funnel", else its first metric
-    card with a value. Counts (any unit but "%") give drop-off = 1 − value / previous value;
-    a percentage named like a drop-off ("drop", "bounce", "rời"…) is the drop-off itself;
-    any other percentage is a conversion rate, so drop-off = 1 − value / 100.
+    card with a value that is not a score or a duration (NPS, satisfaction, time…).
+    Counts (any unit but "%") give drop-off = 1 − value / previous value; a percentage
+    named like a drop-off ("drop", "bounce", "rời"…) is the drop-off itself; any other
+    percentage is a conversion rate, so drop-off = 1 − value / 100.
     """
     metrics = _cards_of(journey, LaneKind.METRICS)
     steps = []
@@ -230,7 +237,7 @@ def metrics_funnel(journey: JourneyMap) -> list[FunnelStep]:
         value = float(card.value)  # type: ignore[arg-type]
         drop: float | None
         if card.unit.strip() == "%":
-            drop = value / 100 if _is_drop_metric(card) else 1 - value / 100
+            drop = value / 100 if lower_is_better(card) else 1 - value / 100
             previous = None
         else:
             drop = 1 - value / previous if previous else None

@@ -85,3 +85,9 @@ def card_style(kind: LaneKind) -> CardStyle:
 def emotion_color(score: int) -> str:
     """The colour of an emotion score, clamped to the −2..+2 scale."""
     return EMOTION_COLORS[max(-2, min(2, round(score)))]
+
+# Print (PDF) additions: paper needs a little more contrast than a screen.
+PRINT_BAND_TINT = "#F3F5F8"
+CURVE_COLOR = "#3D4650"
+FAVOURITE_COLOR = "#F2B01E"
+CHIP_FILL = "#FFFFFF"

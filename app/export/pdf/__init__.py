@@ -1,0 +1,21 @@
+"""PDF export of a project: cover, persona, map pages, legend and insights.
+
+Importing this package is cheap: ReportLab is imported only when `export_pdf` runs, so the
+command-line export starts fast and never touches Qt.
+"""
+
+from __future__ import annotations
+
+import os
+
+from app.export.pdf.options import ExportCancelled, PdfExportError, PdfOptions
+
+__all__ = ["ExportCancelled", "PdfExportError", "PdfOptions", "export_pdf"]
+
+
+def export_pdf(project, out_path: str | os.PathLike, options: PdfOptions | None = None
+               ) -> list[str]:
+    """Write `project` as a PDF to `out_path`; return warnings (e.g. text too small)."""
+    from app.export.pdf.document import export_document
+
+    return export_document(project, os.fspath(out_path), options or PdfOptions())

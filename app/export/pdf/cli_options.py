@@ -1,0 +1,50 @@
+"""Command-line flags of `journey-studio export` for PDF, and their conversion to PdfOptions."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.export.pdf.options import PAGE_CHOICES, PdfExportError, PdfOptions
+
+
+def add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the PDF flags (--map, --all-maps, --page, --orientation, --fit, --no-…)."""
+    group = parser.add_argument_group("PDF options")
+    group.add_argument("--map", dest="map_names", action="append", metavar="NAME",
+                       help="export the map with this name (repeatable; default: the first map)")
+    group.add_argument("--all-maps", action="store_true",
+                       help="export every map of the project, one bookmark per map")
+    group.add_argument("--page", default="A3", metavar="SIZE",
+                       help=f"page size: {', '.join(PAGE_CHOICES)} (default A3)")
+    group.add_argument("--orientation", default="landscape", metavar="landscape|portrait",
+                       help="page orientation (default landscape)")
+    group.add_argument("--fit", default="page", metavar="page|width:N|actual",
+                       help="scale the map to one page, to N pages wide, or print it at "
+                            "actual size (default page)")
+    for part in ("cover", "persona", "legend", "insights"):
+        group.add_argument(f"--no-{part}", dest=f"no_{part}", action="store_true",
+                           help=f"leave out the {part} page")
+    group.add_argument("--reproducible", action="store_true",
+                       help="byte-identical output for identical input (no timestamps)")
+
+
+def options_from_args(args: argparse.Namespace) -> PdfOptions:
+    """PdfOptions from parsed flags; PdfExportError on a bad or contradictory value."""
+    names = getattr(args, "map_names", None) or None
+    all_maps = bool(getattr(args, "all_maps", False))
+    if names and all_maps:
+        raise PdfExportError("use either --map NAME or --all-maps, not both")
+    options = PdfOptions(
+        page=str(getattr(args, "page", "A3")),
+        orientation=str(getattr(args, "orientation", "landscape")).strip().casefold(),
+        fit=str(getattr(args, "fit", "page")).strip().casefold(),
+        map_names=list(names) if names else None,
+        all_maps=all_maps,
+        cover=not getattr(args, "no_cover", False),
+        persona=not getattr(args, "no_persona", False),
+        legend=not getattr(args, "no_legend", False),
+        insights=not getattr(args, "no_insights", False),
+        reproducible=bool(getattr(args, "reproducible", False)),
+    )
+    options.validate()
+    return options

@@ -1,0 +1,275 @@
+"""Assembles the PDF: picks maps, lays them out, plans every page, draws, saves atomically."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.pdfgen.canvas import Canvas
+
+from app.domain import style
+from app.domain.insights import compute_insights
+from app.domain.layout import MapLayout, TextWrapper, compute_layout
+from app.domain.model import JourneyMap, Project
+from app.export.pdf import back, front, notes
+from app.export.pdf.fonts import PLACEHOLDER, REGULAR, TextCleaner, text_width
+from app.export.pdf.map_page import MapPainter
+from app.export.pdf.options import (
+    FIT_CONTENT,
+    ExportCancelled,
+    PdfExportError,
+    PdfOptions,
+    fit_kind,
+    page_size,
+)
+from app.export.pdf.page import FOOTER_H, HEADER_H, Frame, Writer, content_area, margin_for
+from app.export.pdf.tiling import PX_TO_PT, Tile, TilePlan, plan_tiles
+
+MAX_PAGE_PT = 14400.0  # the largest page PDF viewers accept (200 inches)
+
+
+@dataclass
+class Job:
+    """One page to draw: its size, header title, a painter, and its weight in progress."""
+
+    size: tuple[float, float]
+    title: str
+    paint: Callable[[Canvas, Callable[[], None]], None]
+    weight: int = 1
+    right: str = ""
+    outline: list[tuple[str, int]] = field(default_factory=list)  # (title, level)
+    frame: bool = True
+
+
+def _clean_map(journey: JourneyMap, clean) -> JourneyMap:
+    """A copy whose texts hold only characters the font prints (unchanged items shared)."""
+
+    def fix(item, *names):
+        changes = {n: clean(getattr(item, n)) for n in names}
+        changed = {n: v for n, v in changes.items() if v != getattr(item, n)}
+        return dataclasses.replace(item, **changed) if changed else item
+
+    return dataclasses.replace(
+        journey, name=clean(journey.name),
+        stages=[fix(s, "title", "description") for s in journey.stages],
+        lanes=[fix(lane, "title") for lane in journey.lanes],
+        cards=[fix(c, "title", "body") for c in journey.cards],
+        markers=[fix(m, "label") for m in journey.markers])
+
+
+def _select_maps(project: Project, options: PdfOptions) -> list[JourneyMap]:
+    if not project.maps:
+        raise PdfExportError("the project has no maps to export")
+    if options.all_maps:
+        return list(project.maps)
+    if not options.map_names:
+        return [project.maps[0]]
+    chosen = []
+    for name in options.map_names:
+        journey = project.map_named(name)
+        if journey is None:
+            available = ", ".join(repr(m.name) for m in project.maps)
+            raise PdfExportError(f"no map named {name!r}; the project has: {available}")
+        if journey not in chosen:
+            chosen.append(journey)
+    return chosen
+
+
+class _Doc:
+    """Everything one export shares while pages are planned and drawn."""
+
+    def __init__(self, project: Project, options: PdfOptions, maps: list[JourneyMap]) -> None:
+        self.project, self.options, self.maps = project, options, maps
+        self.cleaner = TextCleaner()
+        self.wrapper = TextWrapper(text_width)
+        self.warnings: list[str] = []
+        self.jobs: list[Job] = []
+        self.fit, self.n_wide = fit_kind(options.fit)
+        paper = options.page if options.page != FIT_CONTENT else "A3"
+        self.paper = page_size(paper, options.orientation)
+
+    def writer(self, c: Canvas) -> Writer:
+        return Writer(c, self.wrapper, self.cleaner.clean)
+
+    # -- planning -----------------------------------------------------------------------
+    def plan(self, maps: list[JourneyMap]) -> None:
+        cleaned = [_clean_map(m, self.cleaner.clean) for m in maps]
+        layouts = [compute_layout(m, self.wrapper) for m in cleaned]
+        found = {m.id: compute_insights(m, self.project) for m in cleaned}
+        opts = self.options
+        if opts.cover:
+            self.jobs.append(Job(self.paper, "", lambda c, _t: front.draw_cover(
+                c, self.writer(c), *self.paper, self.project, cleaned, found),
+                outline=[("Cover", 0)], frame=False))
+        single = len(cleaned) == 1
+        for journey, layout in zip(cleaned, layouts, strict=True):
+            level = 0 if single else 1
+            first = len(self.jobs)
+            persona = self.project.persona(journey.persona_id)
+            if opts.persona and persona is not None:
+                self._page(journey.name + " · Persona", [("Persona", level)],
+                           lambda c, _t, p=persona, j=journey: front.draw_persona(
+                               c, self.writer(c), self._area(), self.project, p, j))
+            self._map_pages(journey, layout, level)
+            if opts.legend and single:
+                self._page("Legend", [("Legend", level)],
+                           lambda c, _t: back.draw_legend(c, self.writer(c), self._area(),
+                                                          self.project))
+            if opts.insights:
+                self._page(journey.name + " · Insights", [("Insights", level)],
+                           lambda c, _t, j=journey, f=found[journey.id]: back.draw_insights(
+                               c, self.writer(c), self._area(), self.project, j, f))
+            self._notes(journey, layout, level)
+            if not single:
+                self.jobs[first].outline.insert(0, (self.cleaner.clean(journey.name), 0))
+        if opts.legend and not single:
+            self._page("Legend", [("Legend", 0)], lambda c, _t: back.draw_legend(
+                c, self.writer(c), self._area(), self.project))
+
+    def _area(self):
+        return content_area(*self.paper)
+
+    def _page(self, title: str, outline, paint, weight: int = 1) -> None:
+        self.jobs.append(Job(self.paper, title, paint, weight, outline=list(outline)))
+
+    def _map_pages(self, journey: JourneyMap, layout: MapLayout, level: int) -> None:
+        persona = self.project.persona(journey.persona_id)
+        painter = MapPainter(self.project, journey, layout, self.wrapper, self.cleaner.clean,
+                             self.cleaner.clean(persona.name) if persona else "")
+        if self.options.page == FIT_CONTENT:
+            scale = PX_TO_PT
+            head = HEADER_H + FOOTER_H
+            need_w, need_h = layout.width * scale, layout.height * scale
+            # A margin that grows with the page would be circular: fix it from A3.
+            m = margin_for(*self.paper)
+            fit = min(1.0, (MAX_PAGE_PT - 2 * m) / need_w, (MAX_PAGE_PT - 2 * m - head) / need_h)
+            if fit < 1.0:
+                scale *= fit
+                self.warnings.append(f"map {journey.name!r} is larger than the largest PDF page "
+                                     f"(200 in); it was scaled to {fit:.0%}")
+            size = (layout.width * scale + 2 * m, layout.height * scale + 2 * m + head)
+            tile = Tile(0, 0, "A1", style.LANE_HEADER_WIDTH, layout.width + 1,
+                        style.STAGE_HEADER_HEIGHT, layout.height + 1, layout.width,
+                        layout.height)
+            plan = TilePlan(scale, 1, 1, (tile,))
+            area = (m, size[1] - m - HEADER_H)
+            self._check_scale(journey, scale)
+            self.jobs.append(Job(size, journey.name, self._tile_painter(
+                painter, tile, plan, area[0], area[1]), 1 + len(layout.cards) // 250,
+                outline=[("Map", level)]))
+            return
+        area = self._area()
+        plan = plan_tiles(journey, layout, area.w, area.h, self.fit, self.n_wide)
+        self._check_scale(journey, plan.scale)
+        for n, tile in enumerate(plan.tiles):
+            count = sum(1 for b in layout.cards.values()
+                        if tile.owns(b.rect.x + b.rect.w / 2, b.rect.y + b.rect.h / 2))
+            right = "" if len(plan.tiles) == 1 else (
+                f"Tile {tile.label}  ({plan.cols} × {plan.rows})")
+            outline = [("Map", level)] if n == 0 else []
+            if len(plan.tiles) > 1:
+                outline.append((f"Tile {tile.label}", level + 1))
+            self.jobs.append(Job(self.paper, journey.name, self._tile_painter(
+                painter, tile, plan, area.x, area.top), 1 + count // 250, right, outline))
+
+    @staticmethod
+    def _tile_painter(painter: MapPainter, tile: Tile, plan: TilePlan, x: float, top: float):
+        def paint(c: Canvas, tick) -> None:
+            painter.draw_tile(c, tile, x, top, plan.scale, tick)
+        return paint
+
+    def _check_scale(self, journey: JourneyMap, scale: float) -> None:
+        smallest = min(style.SMALL_SIZE, style.CARD_BODY_SIZE) * scale
+        if smallest < style.MIN_PRINT_POINTS:
+            self.warnings.append(
+                f"map {journey.name!r}: at this scale the smallest text prints at "
+                f"{smallest:.1f} pt, below the legible {style.MIN_PRINT_POINTS:g} pt; "
+                f"use --fit width:N or a larger page")
+
+    def _notes(self, journey: JourneyMap, layout: MapLayout, level: int) -> None:
+        if not any(b.truncated for b in layout.cards.values()):
+            return
+        area = self._area()
+        probe = Writer(None, self.wrapper, self.cleaner.clean)
+        lines = notes.note_lines(probe, journey, layout, notes.column_width(area))
+        pages = notes.paginate(lines, area.h)
+        for n, page in enumerate(pages):
+            self._page(journey.name + " · Card notes", [("Card notes", level)] if n == 0 else [],
+                       lambda c, _t, p=page: notes.draw_notes(c, self._area(), p))
+
+    # -- drawing ------------------------------------------------------------------------
+    def draw(self, path: str) -> None:
+        project, opts = self.project, self.options
+        clean = self.cleaner.clean
+        # initialFontName: otherwise every page names an unembedded Helvetica.
+        c = Canvas(path, pagesize=self.jobs[0].size, invariant=1 if opts.reproducible else 0,
+                   initialFontName=REGULAR,
+                   pageCompression=1)
+        names = [clean(j.title) for j in self.jobs]
+        c.setTitle(clean(project.title) or "Customer journey map")
+        c.setAuthor(clean(project.author))
+        c.setSubject("Customer journey map: " + ", ".join(clean(m.name) for m in self.maps))
+        c.setCreator("Journey Studio")
+        c.setKeywords(", ".join(p for p in ("customer journey map", clean(project.client)) if p))
+        frame = Frame(clean(project.title), clean(project.client), clean(project.author),
+                      len(self.jobs))
+        total = sum(j.weight for j in self.jobs)
+        done = 0
+
+        def report() -> None:
+            if opts.progress is not None and opts.progress(done, total) is False:
+                raise ExportCancelled("export cancelled")
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            report()
+
+        report()
+        for n, job in enumerate(self.jobs, 1):
+            c.setPageSize(job.size)
+            key = f"p{n}"
+            if job.outline:
+                c.bookmarkPage(key)
+                for title, level in job.outline:
+                    c.addOutlineEntry(title, key, level=level, closed=level > 0)
+            before = done
+            job.paint(c, tick)
+            if job.frame:
+                frame.draw(c, *job.size, n, names[n - 1], job.right)
+            c.showPage()
+            done = before + job.weight
+            report()
+        if len(self.maps) > 1:
+            c.showOutline()
+        c.save()
+
+
+def export_document(project: Project, out_path: str, options: PdfOptions) -> list[str]:
+    """Plan, draw and atomically save the PDF; return the warnings."""
+    options.validate()
+    maps = _select_maps(project, options)
+    doc = _Doc(project, options, maps)
+    doc.plan(maps)
+    directory = os.path.dirname(os.path.abspath(out_path))
+    if not os.path.isdir(directory):
+        raise PdfExportError(f"cannot write {out_path}: folder {directory} does not exist")
+    # A hidden sibling, renamed over the target only when complete: a failed or cancelled
+    # export leaves no partial PDF (and never damages an existing one).
+    tmp = os.path.join(directory, f".{os.path.basename(out_path)}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        doc.draw(tmp)
+        os.replace(tmp, out_path)
+    except OSError as exc:
+        raise PdfExportError(f"cannot write {out_path}: {exc.strerror or exc}") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    if doc.cleaner.replaced:
+        doc.warnings.append(
+            f"{doc.cleaner.replaced} character(s) the bundled DejaVu Sans font cannot print "
+            f"(emoji and other symbols) were replaced by {PLACEHOLDER}")
+    return doc.warnings

@@ -1,0 +1,447 @@
+"""Draws one tile of a laid-out map: stage and lane headers, lanes, cards, emotion curve.
+
+The tile is drawn in model pixels, y downwards, under a transform that scales to points;
+`Tile` says which part of the body it shows. Text goes through `beginText`/`textLine`
+(no Paragraph markup anywhere, so user text is never parsed) and was cleaned of glyphs
+the font lacks before layout.
+"""
+
+from __future__ import annotations
+
+from app.domain import style
+from app.domain.insights import lower_is_better
+from app.domain.layout import CardBox, MapLayout, Rect, TextWrapper, line_height
+from app.domain.model import JourneyMap, LaneKind, Project
+from app.export.pdf import draw
+from app.export.pdf.draw import color
+from app.export.pdf.fonts import BOLD, REGULAR
+from app.export.pdf.tiling import Tile
+
+T_LH = line_height(style.CARD_TITLE_SIZE)
+B_LH = line_height(style.CARD_BODY_SIZE)
+S_LH = line_height(style.SMALL_SIZE)
+V_LH = line_height(style.METRIC_VALUE_SIZE)
+WHITE = "#FFFFFF"
+
+
+def baseline(size: float, lh: float) -> float:
+    """Offset from a line box's top to its baseline, centring DejaVu's ink in the box."""
+    return (lh - size) / 2 + size * 0.82
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "–"
+    if abs(value - round(value)) < 1e-9:
+        return f"{int(round(value)):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+class MapPainter:
+    """Paints tiles of one map; holds what every tile shares (kinds, channels, wrapper)."""
+
+    def __init__(self, project: Project, journey: JourneyMap, layout: MapLayout,
+                 wrapper: TextWrapper, clean, persona_name: str = "") -> None:
+        self.journey, self.layout, self.wrapper, self.clean = journey, layout, wrapper, clean
+        self.kinds = {lane.id: lane.kind for lane in journey.lanes}
+        self.lane_index = {lane.id: i for i, lane in enumerate(journey.lanes)}
+        self.channels = {ch.id: ch for ch in project.channels}
+        self.persona_name = persona_name
+        self.map_name = journey.name
+        by_lane: dict[str, list[CardBox]] = {}
+        for box in layout.cards.values():
+            by_lane.setdefault(box.card.lane_id, []).append(box)
+        self.by_lane = by_lane
+        self._chip_text: dict[str, list] = {}
+
+    # -- the tile as a whole ------------------------------------------------------------
+    def draw_tile(self, c, tile: Tile, x: float, top: float, scale: float, tick=None) -> None:
+        """Draw `tile` with its top-left corner at page point (x, top)."""
+        head_w, head_h = style.LANE_HEADER_WIDTH, style.STAGE_HEADER_HEIGHT
+        view_w, view_h = tile.view_x1 - tile.x0, tile.view_y1 - tile.y0
+        with draw.y_down_box(c, x, top, scale):
+            self._clipped(c, head_w - tile.x0, head_h - tile.y0,
+                          Rect(head_w, head_h, view_w, view_h),
+                          lambda: self._body(c, tile, tick))
+            self._clipped(c, head_w - tile.x0, 0, Rect(head_w, 0, view_w, head_h),
+                          lambda: self._stage_headers(c, tile))
+            self._clipped(c, 0, head_h - tile.y0, Rect(0, head_h, head_w, view_h),
+                          lambda: self._lane_headers(c, tile))
+            self._corner(c)
+            c.setStrokeColor(color(style.GRID_LINE))
+            c.setLineWidth(1)
+            c.rect(0, 0, head_w + view_w, head_h + view_h, stroke=1, fill=0)
+
+    @staticmethod
+    def _clipped(c, dx: float, dy: float, clip: Rect, paint) -> None:
+        c.saveState()
+        p = c.beginPath()
+        p.rect(clip.x, clip.y, clip.w, clip.h)
+        c.clipPath(p, stroke=0, fill=0)
+        c.translate(dx, dy)
+        paint()
+        c.restoreState()
+
+    # -- headers ------------------------------------------------------------------------
+    def _corner(self, c) -> None:
+        w, h = style.LANE_HEADER_WIDTH, style.STAGE_HEADER_HEIGHT
+        c.setFillColor(color(style.TEXT))
+        c.rect(0, 0, w, h, stroke=0, fill=1)
+        t = c.beginText()
+        lines = [("PERSONA" if self.persona_name else "MAP", REGULAR, 9, "#AEB6C0")]
+        name = self.persona_name or self.map_name
+        for line in self.wrapper.wrap(name, 14, True, w - 24)[:2]:
+            lines.append((line, BOLD, 14, WHITE))
+        y = 24.0
+        for n, (text, font, size, hex_value) in enumerate(lines):
+            t.setTextTransform(1, 0, 0, -1, 12, y)
+            t.setFont(font, size)
+            t.setFillColor(color(hex_value))
+            t.textOut(text)
+            y += 20 if n == 0 else size * 1.3
+        c.drawText(t)
+
+    def _stage_headers(self, c, tile: Tile) -> None:
+        h = style.STAGE_HEADER_HEIGHT
+        c.setFillColor(color(WHITE))
+        c.rect(tile.x0, 0, tile.view_x1 - tile.x0, h, stroke=0, fill=1)
+        t = c.beginText()
+        for i, stage in enumerate(self.journey.stages):
+            r = self.layout.stage_rects[stage.id]
+            if r.right <= tile.x0 or r.x >= tile.view_x1:
+                continue
+            c.setFillColor(color(stage.color))
+            c.rect(r.x, 0, r.w, style.STAGE_BAND_HEIGHT, stroke=0, fill=1)
+            c.setFillColor(draw.mix(stage.color, WHITE, 0.9))
+            c.rect(r.x, style.STAGE_BAND_HEIGHT, r.w, h - style.STAGE_BAND_HEIGHT, stroke=0,
+                   fill=1)
+            # On a tile that starts mid-stage the title moves in so every tile names it.
+            left = max(r.x, tile.x0) + 12
+            width = min(r.right, tile.view_x1) - left - 8
+            t.setFillColor(color(style.MUTED_TEXT))
+            t.setFont(BOLD, 9)
+            t.setTextTransform(1, 0, 0, -1, left, 26)
+            t.textOut(f"STAGE {i + 1:02d}")
+            t.setFillColor(color(style.TEXT))
+            t.setFont(BOLD, style.STAGE_TITLE_SIZE)
+            title = self.wrapper.wrap(stage.title, style.STAGE_TITLE_SIZE, True, max(40, width))
+            if len(title) > 2:
+                title = [title[0], self.wrapper.elide(title[1], style.STAGE_TITLE_SIZE, True,
+                                                      max(40, width))]
+            for j, line in enumerate(title):
+                t.setTextTransform(1, 0, 0, -1, left, 46 + j * 19)
+                t.textOut(line)
+            if stage.description and len(title) == 1:
+                desc = self.wrapper.wrap(stage.description, style.SMALL_SIZE, False,
+                                         max(40, width))
+                if desc:
+                    line = desc[0] if len(desc) == 1 else self.wrapper.elide(
+                        desc[0], style.SMALL_SIZE, False, max(40, width))
+                    t.setFillColor(color(style.MUTED_TEXT))
+                    t.setFont(REGULAR, style.SMALL_SIZE)
+                    t.setTextTransform(1, 0, 0, -1, left, 66)
+                    t.textOut(line)
+        c.drawText(t)
+        c.setStrokeColor(color(style.GRID_LINE))
+        c.setLineWidth(1)
+        for stage in self.journey.stages:
+            r = self.layout.stage_rects[stage.id]
+            c.line(r.right, 0, r.right, h)
+        c.line(tile.x0, h, tile.view_x1, h)
+
+    def _lane_headers(self, c, tile: Tile) -> None:
+        w = style.LANE_HEADER_WIDTH
+        t = c.beginText()
+        for i, lane in enumerate(self.journey.lanes):
+            r = self.layout.lane_rects[lane.id]
+            if r.bottom <= tile.y0 or r.y >= tile.view_y1:
+                continue
+            kind_style = style.card_style(lane.kind)
+            c.setFillColor(color(style.HEADER_FILL if i % 2 == 0 else style.PRINT_BAND_TINT))
+            c.rect(0, r.y, w, r.h, stroke=0, fill=1)
+            c.setFillColor(color(kind_style.border))
+            c.rect(0, r.y, 5, r.h, stroke=0, fill=1)
+            top = max(r.y, tile.y0)
+            if lane.collapsed:
+                top = r.y
+            t.setFillColor(color(style.TEXT))
+            t.setFont(BOLD, style.LANE_TITLE_SIZE)
+            lines = self.wrapper.wrap(lane.title, style.LANE_TITLE_SIZE, True, w - 30)[:3]
+            y = top + (8 if lane.collapsed else 18)
+            for line in lines:
+                t.setTextTransform(1, 0, 0, -1, 16, y + style.LANE_TITLE_SIZE * 0.8)
+                t.textOut(line)
+                y += line_height(style.LANE_TITLE_SIZE)
+                if lane.collapsed:
+                    break
+            if not lane.collapsed and r.bottom - y > 20:
+                count = len(self.by_lane.get(lane.id, ()))
+                label = lane.kind.value.upper()
+                if lane.kind != LaneKind.EMOTIONS:
+                    label += f" · {count}"
+                t.setFillColor(color(style.MUTED_TEXT))
+                t.setFont(REGULAR, 9)
+                t.setTextTransform(1, 0, 0, -1, 16, y + 12)
+                t.textOut(label)
+        c.drawText(t)
+        c.setStrokeColor(color(style.GRID_LINE))
+        c.setLineWidth(1)
+        for lane in self.journey.lanes:
+            r = self.layout.lane_rects[lane.id]
+            c.line(0, r.bottom, w, r.bottom)
+        c.line(w, tile.y0, w, tile.view_y1)
+
+    # -- the body -----------------------------------------------------------------------
+    def _body(self, c, tile: Tile, tick) -> None:
+        x0, x1, y0, y1 = tile.x0, tile.view_x1, tile.y0, tile.view_y1
+        c.setFillColor(color(WHITE))
+        c.rect(x0, y0, x1 - x0, y1 - y0, stroke=0, fill=1)
+        for i, lane in enumerate(self.journey.lanes):
+            r = self.layout.lane_rects[lane.id]
+            if i % 2 and r.bottom > y0 and r.y < y1:
+                c.setFillColor(color(style.PRINT_BAND_TINT))
+                c.rect(x0, r.y, x1 - x0, r.h, stroke=0, fill=1)
+        c.setStrokeColor(color(style.GRID_LINE))
+        c.setLineWidth(1)
+        for r in self.layout.stage_rects.values():
+            if x0 < r.right < x1 + 1:
+                c.line(r.right, y0, r.right, y1)
+        for r in self.layout.lane_rects.values():
+            if y0 < r.bottom < y1 + 1:
+                c.line(x0, r.bottom, x1, r.bottom)
+        for lane in self.journey.lanes:
+            r = self.layout.lane_rects[lane.id]
+            if r.bottom <= y0 or r.y >= y1 or lane.collapsed:
+                continue
+            if lane.kind == LaneKind.EMOTIONS:
+                self._emotions(c, lane.id, tile)
+            else:
+                self._cards(c, lane.kind, self.by_lane.get(lane.id, ()), tile, tick)
+        self._overlap_veil(c, tile)
+
+    def _overlap_veil(self, c, tile: Tile) -> None:
+        """Fade the neighbour's strip and mark the cut, so tiles align when glued."""
+        c.setFillColor(color(WHITE, 0.6))
+        c.setStrokeColor(color(style.ACCENT))
+        c.setLineWidth(1)
+        c.setDash(4, 3)
+        if tile.view_x1 > tile.x1:
+            c.rect(tile.x1, tile.y0, tile.view_x1 - tile.x1, tile.view_y1 - tile.y0, stroke=0,
+                   fill=1)
+            c.line(tile.x1, tile.y0, tile.x1, tile.view_y1)
+        if tile.view_y1 > tile.y1:
+            c.rect(tile.x0, tile.y1, min(tile.x1, tile.view_x1) - tile.x0,
+                   tile.view_y1 - tile.y1, stroke=0, fill=1)
+            c.line(tile.x0, tile.y1, tile.view_x1, tile.y1)
+        c.setDash()
+
+    def _cards(self, c, kind: LaneKind, boxes, tile: Tile, tick) -> None:
+        card_style = style.card_style(kind)
+        text = c.beginText()
+        ghosts = []
+        for n, box in enumerate(boxes):
+            r = box.rect
+            if r.right <= tile.x0 or r.x >= tile.view_x1 or r.bottom <= tile.y0 \
+                    or r.y >= tile.view_y1:
+                continue
+            if not tile.owns(r.x + r.w / 2, r.y + r.h / 2):
+                ghosts.append(box)
+                continue
+            self._card_shape(c, box, kind, card_style)
+            self._card_text(c, text, box, kind)
+            if tick and n % 250 == 249:
+                tick()
+        c.drawText(text)
+        for box in ghosts:  # shown for alignment only; the owning tile prints the text
+            r = box.rect
+            c.setFillColor(draw.mix(card_style.fill, WHITE, 0.3))
+            c.setStrokeColor(draw.mix(card_style.border, WHITE, 0.5))
+            c.roundRect(r.x, r.y, r.w, r.h, style.CARD_RADIUS, stroke=1, fill=1)
+
+    def _card_shape(self, c, box: CardBox, kind: LaneKind, card_style) -> None:
+        card, r = box.card, box.rect
+        fill = card.color or card_style.fill
+        c.setFillColor(color(fill))
+        c.setStrokeColor(color(card_style.border))
+        c.setLineWidth(1.6 if kind == LaneKind.PAINS else 1)
+        if card_style.dashed:
+            c.setDash(4, 3)
+        if kind == LaneKind.THOUGHTS:
+            self._bubble(c, r)
+        elif kind == LaneKind.TEXT:
+            c.setLineWidth(0.75)
+            c.roundRect(r.x, r.y, r.w, r.h, style.CARD_RADIUS, stroke=1, fill=1)
+        else:
+            c.roundRect(r.x, r.y, r.w, r.h, style.CARD_RADIUS, stroke=1, fill=1)
+        if card_style.dashed:
+            c.setDash()
+        if kind == LaneKind.TOUCHPOINTS:
+            channel = self.channels.get(card.channel_id or "")
+            key = channel.icon if channel else "other"
+            hex_value = channel.color if channel else card_style.border
+            draw.channel_icon(c, key, r.x + style.CARD_INNER, r.y + style.CARD_INNER + 1,
+                              style.ICON_SIZE, hex_value)
+        elif kind == LaneKind.PAINS and card.severity:
+            draw.severity_dots(c, r.right - style.CARD_INNER, r.y + style.CARD_INNER + T_LH / 2,
+                               card.severity, card_style.border)
+        elif kind == LaneKind.OPPORTUNITIES:
+            self._chips(c, box, card_style.border)
+        if card.favourite:
+            draw.star(c, r.right - 2, r.y + 2, 6.5, outline=True)
+
+    @staticmethod
+    def _bubble(c, r: Rect) -> None:
+        """A rounded card with a square lower-left corner: a speech bubble's tail."""
+        rad = style.CARD_RADIUS
+        p = c.beginPath()
+        p.moveTo(r.x + rad, r.y)
+        p.lineTo(r.right - rad, r.y)
+        p.curveTo(r.right, r.y, r.right, r.y, r.right, r.y + rad)
+        p.lineTo(r.right, r.bottom - rad)
+        p.curveTo(r.right, r.bottom, r.right, r.bottom, r.right - rad, r.bottom)
+        p.lineTo(r.x, r.bottom)
+        p.lineTo(r.x, r.y + rad)
+        p.curveTo(r.x, r.y, r.x, r.y, r.x + rad, r.y)
+        p.close()
+        c.drawPath(p, stroke=1, fill=1)
+
+    def _chips(self, c, box: CardBox, hex_value: str) -> None:
+        card, r = box.card, box.rect
+        y = r.bottom - style.CARD_INNER - style.CHIP_ROW_HEIGHT + 3
+        x = r.x + style.CARD_INNER
+        chips = self._chip_text.setdefault(card.id, [])
+        for label in (card.priority, card.owner, card.status):
+            label = self.clean(label)
+            if not label:
+                continue
+            w = self.wrapper.width(label, style.SMALL_SIZE, False) + 12
+            w = min(w, r.right - style.CARD_INNER - x)
+            if w < 24:
+                break
+            c.setFillColor(color(style.CHIP_FILL))
+            c.setStrokeColor(draw.mix(hex_value, WHITE, 0.4))
+            c.setLineWidth(0.75)
+            c.roundRect(x, y, w, 15, 7.5, stroke=1, fill=1)
+            chips.append((x + 6, y + 11.2, label, w - 12))
+            x += w + 4
+
+    def _card_text(self, c, t, box: CardBox, kind: LaneKind) -> None:
+        card, r = box.card, box.rect
+        inner = style.CARD_INNER
+        tx = r.x + inner + (style.ICON_SIZE + 4 if kind == LaneKind.TOUCHPOINTS else 0)
+        y = r.y + inner
+        if kind == LaneKind.TOUCHPOINTS and len(box.title_lines) == 1:
+            y += (box.header_height - T_LH) / 2
+        t.setFillColor(color(style.TEXT))
+        if box.title_lines:
+            t.setFont(BOLD, style.CARD_TITLE_SIZE, T_LH)
+            t.setTextTransform(1, 0, 0, -1, tx, y + baseline(style.CARD_TITLE_SIZE, T_LH))
+            for line in box.title_lines:
+                t.textLine(line)
+        y = r.y + inner + box.header_height
+        if box.body_lines:
+            t.setFillColor(color("#3A4048"))
+            t.setFont(REGULAR, style.CARD_BODY_SIZE, B_LH)
+            t.setTextTransform(1, 0, 0, -1, r.x + inner, y + baseline(style.CARD_BODY_SIZE, B_LH))
+            for line in box.body_lines:
+                t.textLine(line)
+            y += len(box.body_lines) * B_LH
+        if kind == LaneKind.METRICS:
+            self._metric_text(c, t, box, y)
+        elif kind == LaneKind.OPPORTUNITIES:
+            t.setFillColor(color("#1E5631"))
+            t.setFont(REGULAR, style.SMALL_SIZE)
+            for x, base, label, width in self._chip_text.get(card.id, ()):
+                if self.wrapper.width(label, style.SMALL_SIZE, False) > width:
+                    label = self.wrapper.elide(label, style.SMALL_SIZE, False, width)
+                t.setTextTransform(1, 0, 0, -1, x, base)
+                t.textOut(label)
+
+    def _metric_text(self, c, t, box: CardBox, y: float) -> None:
+        card, r = box.card, box.rect
+        x = r.x + style.CARD_INNER
+        value = _fmt(card.value) + (f" {self.clean(card.unit)}" if card.unit else "")
+        t.setFillColor(color("#0E5961"))
+        t.setFont(BOLD, style.METRIC_VALUE_SIZE)
+        t.setTextTransform(1, 0, 0, -1, x, y + baseline(style.METRIC_VALUE_SIZE, V_LH))
+        t.textOut(value)
+        if card.target is None:
+            return
+        t.setFillColor(color(style.MUTED_TEXT))
+        t.setFont(REGULAR, style.SMALL_SIZE)
+        t.setTextTransform(1, 0, 0, -1, x + 12, y + V_LH + baseline(style.SMALL_SIZE, S_LH))
+        t.textOut(f"target {_fmt(card.target)}")
+        if card.value is not None and card.value != card.target:
+            up = card.value > card.target
+            good = up != lower_is_better(card)
+            draw.arrow(c, x + 4, y + V_LH + S_LH / 2, up, 7,
+                       style.EMOTION_COLORS[2] if good else style.EMOTION_COLORS[-2])
+
+    # -- emotions -----------------------------------------------------------------------
+    def _emotions(self, c, lane_id: str, tile: Tile) -> None:
+        r = self.layout.lane_rects[lane_id]
+        neutral = self.layout.neutral_y.get(lane_id, r.y + r.h / 2)
+        first = self.layout.stage_rects[self.journey.stages[0].id].x if self.journey.stages \
+            else r.x
+        c.setStrokeColor(color("#8E979F"))
+        c.setLineWidth(1)
+        c.setDash(5, 4)
+        c.line(first, neutral, r.right, neutral)
+        c.setDash()
+        segments = self.layout.curves.get(lane_id, [])
+        if segments:
+            self._curve_areas(c, segments, neutral, r)
+            p = c.beginPath()
+            p.moveTo(*segments[0][0])
+            for _, c1, c2, end in segments:
+                p.curveTo(*c1, *c2, *end)
+            c.setStrokeColor(color(style.CURVE_COLOR))
+            c.setLineWidth(style.CURVE_WIDTH)
+            c.setLineCap(1)
+            c.setLineJoin(1)
+            c.drawPath(p, stroke=1, fill=0)
+        markers = {m.id: m for m in self.journey.markers if m.lane_id == lane_id}
+        t = c.beginText()
+        t.setFont(REGULAR, style.SMALL_SIZE)
+        t.setFillColor(color(style.TEXT))
+        for mid, point in self.layout.markers.items():
+            marker = markers.get(mid)
+            if marker is None:
+                continue
+            draw.face(c, point.x, point.y, style.MARKER_RADIUS, point.score)
+            if marker.label:
+                label = marker.label
+                stage_w = self.layout.stage_rects[marker.stage_id].w - 12
+                if self.wrapper.width(label, style.SMALL_SIZE, False) > stage_w:
+                    label = self.wrapper.elide(label, style.SMALL_SIZE, False, stage_w)
+                w = self.wrapper.width(label, style.SMALL_SIZE, False)
+                below = point.y + style.MARKER_RADIUS + 12 < r.bottom - 2
+                ly = point.y + style.MARKER_RADIUS + 11 if below else \
+                    point.y - style.MARKER_RADIUS - 5
+                t.setTextTransform(1, 0, 0, -1, point.x - w / 2, ly)
+                t.textOut(label)
+        c.drawText(t)
+
+    @staticmethod
+    def _curve_areas(c, segments, neutral: float, r: Rect) -> None:
+        """Tint the area between the curve and the midline: green above, red below."""
+        start, end = segments[0][0], segments[-1][3]
+        for top, hex_value in ((True, style.CURVE_POSITIVE_TINT),
+                               (False, style.CURVE_NEGATIVE_TINT)):
+            c.saveState()
+            clip = c.beginPath()
+            if top:
+                clip.rect(r.x, r.y, r.w, neutral - r.y)
+            else:
+                clip.rect(r.x, neutral, r.w, r.bottom - neutral)
+            c.clipPath(clip, stroke=0, fill=0)
+            p = c.beginPath()
+            p.moveTo(start[0], neutral)
+            p.lineTo(*start)
+            for _, c1, c2, pt in segments:
+                p.curveTo(*c1, *c2, *pt)
+            p.lineTo(end[0], neutral)
+            p.close()
+            c.setFillColor(color(hex_value, style.CURVE_TINT_ALPHA + 0.06))
+            c.drawPath(p, stroke=0, fill=1)
+            c.restoreState()

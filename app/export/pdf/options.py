@@ -1,0 +1,91 @@
+"""Export options and errors: light (no ReportLab import), shared by the CLI and the dialog."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+_MM = 72 / 25.4
+
+# Portrait (width, height) in points.
+PAGE_SIZES: dict[str, tuple[float, float]] = {
+    "A4": (210 * _MM, 297 * _MM),
+    "A3": (297 * _MM, 420 * _MM),
+    "A2": (420 * _MM, 594 * _MM),
+    "A1": (594 * _MM, 841 * _MM),
+    "A0": (841 * _MM, 1189 * _MM),
+    "Letter": (612.0, 792.0),
+    "Legal": (612.0, 1008.0),
+    "Tabloid": (792.0, 1224.0),
+}
+FIT_CONTENT = "fit-content"
+PAGE_CHOICES = (*PAGE_SIZES, FIT_CONTENT)
+ORIENTATIONS = ("landscape", "portrait")
+MAX_TILES_WIDE = 20
+_FIT = re.compile(r"^(page|actual|width:(\d+))$")
+
+Progress = Callable[[int, int], "bool | None"]
+
+
+class PdfExportError(Exception):
+    """An export that cannot be done; the message is one line a user can act on."""
+
+
+class ExportCancelled(PdfExportError):
+    """The progress callback asked to stop; nothing was written."""
+
+
+@dataclass
+class PdfOptions:
+    """What to put in the PDF and how to lay it on paper."""
+
+    page: str = "A3"
+    orientation: str = "landscape"
+    fit: str = "page"
+    map_names: list[str] | None = None
+    all_maps: bool = False
+    cover: bool = True
+    persona: bool = True
+    legend: bool = True
+    insights: bool = True
+    reproducible: bool = False
+    progress: Progress | None = field(default=None, compare=False, repr=False)
+
+    def validate(self) -> None:
+        """Raise PdfExportError naming the choices when a value is not allowed."""
+        page = canonical_page(self.page)
+        if page is None:
+            raise PdfExportError(
+                f"unknown page size {self.page!r}; choose one of: {', '.join(PAGE_CHOICES)}")
+        self.page = page
+        if self.orientation not in ORIENTATIONS:
+            raise PdfExportError(f"unknown orientation {self.orientation!r}; "
+                                 f"choose landscape or portrait")
+        fit_kind(self.fit)
+
+
+def canonical_page(name: str) -> str | None:
+    """The page name as spelled in PAGE_CHOICES (case-insensitive), or None."""
+    wanted = name.strip().casefold()
+    return next((p for p in PAGE_CHOICES if p.casefold() == wanted), None)
+
+
+def fit_kind(fit: str) -> tuple[str, int]:
+    """("page", 1), ("width", N) or ("actual", 0); PdfExportError on anything else."""
+    match = _FIT.match(fit.strip().casefold())
+    if not match:
+        raise PdfExportError(f"unknown scaling {fit!r}; use page, width:N (N pages wide) "
+                             f"or actual")
+    if match.group(2) is not None:
+        n = int(match.group(2))
+        if not 1 <= n <= MAX_TILES_WIDE:
+            raise PdfExportError(f"width:{n} is out of range; use 1 to {MAX_TILES_WIDE} pages")
+        return "width", n
+    return match.group(1), 1 if match.group(1) == "page" else 0
+
+
+def page_size(page: str, orientation: str) -> tuple[float, float]:
+    """The (width, height) in points of a named page in an orientation."""
+    w, h = PAGE_SIZES[page]
+    return (max(w, h), min(w, h)) if orientation == "landscape" else (min(w, h), max(w, h))

@@ -1,0 +1,143 @@
+"""The page frame (header, footer, margins) and text helpers for y-up page drawing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.domain import style
+from app.domain.layout import TextWrapper
+from app.export.pdf.draw import color
+from app.export.pdf.fonts import BOLD, REGULAR
+
+HEADER_H = 30.0
+FOOTER_H = 26.0
+
+
+@dataclass(frozen=True)
+class Area:
+    """A rectangle on the page in points, y-up: (x, bottom) and size."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def top(self) -> float:
+        """The y of the top edge."""
+        return self.y + self.h
+
+    @property
+    def right(self) -> float:
+        """The x of the right edge."""
+        return self.x + self.w
+
+
+def margin_for(width: float, height: float) -> float:
+    """Page margin in points: about 4 % of the short side, 24–72 pt."""
+    return max(24.0, min(72.0, min(width, height) * 0.04))
+
+
+def content_area(width: float, height: float) -> Area:
+    """Where a page's content goes, between the header and the footer."""
+    m = margin_for(width, height)
+    return Area(m, m + FOOTER_H, width - 2 * m, height - 2 * m - HEADER_H - FOOTER_H)
+
+
+@dataclass
+class Frame:
+    """Header and footer text shared by every page of one document."""
+
+    project: str
+    client: str
+    author: str
+    total: int = 0
+
+    def draw(self, c, width: float, height: float, number: int, title: str,
+             right: str = "") -> None:
+        """Header (project · page title, right label) and footer ("Page X of Y")."""
+        m = margin_for(width, height)
+        top = height - m
+        c.setStrokeColor(color(style.GRID_LINE))
+        c.setLineWidth(0.75)
+        c.line(m, top - HEADER_H + 8, width - m, top - HEADER_H + 8)
+        c.line(m, m + FOOTER_H - 8, width - m, m + FOOTER_H - 8)
+        c.setFillColor(color(style.TEXT))
+        c.setFont(BOLD, 9)
+        head = self.project
+        c.drawString(m, top - 12, head)
+        x = m + c.stringWidth(head, BOLD, 9)
+        c.setFont(REGULAR, 9)
+        c.setFillColor(color(style.MUTED_TEXT))
+        if title:
+            c.drawString(x, top - 12, f"  ·  {title}")
+        if right:
+            c.setFont(BOLD, 9)
+            c.setFillColor(color(style.ACCENT))
+            c.drawRightString(width - m, top - 12, right)
+        c.setFont(REGULAR, 8)
+        c.setFillColor(color(style.MUTED_TEXT))
+        who = "  ·  ".join(p for p in (self.client, self.author) if p)
+        c.drawString(m, m + 4, who)
+        c.drawCentredString(width / 2, m + 4, "Journey Studio")
+        c.drawRightString(width - m, m + 4, f"Page {number} of {self.total}")
+
+
+class Writer:
+    """Wrapped text on y-up pages, measured with the same wrapper as the map."""
+
+    def __init__(self, c, wrapper: TextWrapper, clean) -> None:
+        self.c, self.wrapper, self.clean = c, wrapper, clean
+
+    def lines(self, text: str, size: float, bold: bool, width: float,
+              max_lines: int | None = None) -> list[str]:
+        """`text` cleaned and wrapped; cut to `max_lines` with an ellipsis."""
+        lines = self.wrapper.wrap(self.clean(text), size, bold, width)
+        if max_lines is not None and len(lines) > max_lines:
+            lines = lines[:max_lines]
+            lines[-1] = self.wrapper.elide(lines[-1], size, bold, width)
+        return lines
+
+    def para(self, x: float, top: float, width: float, text: str, size: float = 10,
+             bold: bool = False, hex_value: str = style.TEXT, max_lines: int | None = None,
+             leading: float = 1.35) -> float:
+        """Draw wrapped text whose first line box starts at `top`; return the height used."""
+        lines = self.lines(text, size, bold, width, max_lines)
+        if not lines:
+            return 0.0
+        lh = size * leading
+        t = self.c.beginText()
+        t.setTextOrigin(x, top - size * 0.95)
+        t.setFont(BOLD if bold else REGULAR, size, lh)
+        t.setFillColor(color(hex_value))
+        for line in lines:
+            t.textLine(line)
+        self.c.drawText(t)
+        return len(lines) * lh
+
+    def text(self, x: float, y: float, text: str, size: float = 10, bold: bool = False,
+             hex_value: str = style.TEXT, align: str = "left", width: float | None = None
+             ) -> float:
+        """One line at baseline y, elided to `width`; return its width."""
+        text = self.clean(text).replace("\n", " ")
+        if width is not None and self.wrapper.width(text, size, bold) > width:
+            text = self.wrapper.elide(text, size, bold, width)
+        font = BOLD if bold else REGULAR
+        self.c.setFont(font, size)
+        self.c.setFillColor(color(hex_value))
+        w = self.wrapper.width(text, size, bold)
+        if align == "right":
+            self.c.drawRightString(x, y, text)
+        elif align == "centre":
+            self.c.drawCentredString(x, y, text)
+        else:
+            self.c.drawString(x, y, text)
+        return w
+
+    def heading(self, x: float, top: float, label: str, hex_value: str = style.ACCENT,
+                size: float = 11) -> float:
+        """A small section heading with a coloured bar; return the height used."""
+        self.c.setFillColor(color(hex_value))
+        self.c.rect(x, top - size - 2, 3, size + 2, stroke=0, fill=1)
+        self.text(x + 9, top - size + 1, label, size, True, style.TEXT)
+        return size + 10
