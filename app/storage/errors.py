@@ -1,0 +1,33 @@
+"""What can go wrong with a project file, each with a one-line message a user can act on."""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """A project file could not be created, opened, read or written."""
+
+
+class NotAProjectError(StorageError):
+    """The file is missing, is not a Journey Studio project, or is damaged."""
+
+
+class NewerVersionError(StorageError):
+    """The file was written by a newer Journey Studio with a schema this one cannot read."""
+
+    def __init__(self, name: str, file_version: int, supported_version: int) -> None:
+        self.file_version = file_version
+        self.supported_version = supported_version
+        super().__init__(
+            f'"{name}" was saved by a newer Journey Studio (file schema version {file_version}; '
+            f"this version reads up to {supported_version}): please update Journey Studio"
+        )
+
+
+class ProjectLockedError(StorageError):
+    """Another window or process has the project open for writing."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f'"{name}" is open in another Journey Studio window or process; '
+            "open it read-only or close the other one"
+        )

@@ -1,0 +1,202 @@
+"""The tables of a .cjm file as SQLAlchemy 2 typed models (schema revision 2, the head).
+
+These rows never leave app.storage: `mapping.py` turns them into domain objects and back.
+Column names equal the domain field names, so the mapping can stay generic; `seq` is the
+place of an item in its ordered list (the domain keeps order as list position).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# The newest schema this build reads and writes; equals the head Alembic revision.
+SCHEMA_VERSION = 2
+# "CJM1" as a big-endian 32-bit integer: `PRAGMA application_id` (header offset 68).
+APPLICATION_ID = 0x434A4D31
+# Alembic revision id of each schema version (revision files live in migrations/versions).
+REVISIONS = {1: "0001", 2: "0002"}
+
+# Named constraints let future batch migrations (table rebuilds) refer to them.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base of the project tables."""
+
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {str: Text, float: Float, bytes: LargeBinary, bool: Boolean}
+
+
+def _fk(target: str, ondelete: str) -> ForeignKey:
+    # Deferred: one write may insert a child before its parent; checked at COMMIT.
+    return ForeignKey(target, ondelete=ondelete, deferrable=True, initially="DEFERRED")
+
+
+class ProjectRow(Base):
+    """The single row describing the project itself."""
+
+    __tablename__ = "project"
+    id: Mapped[str] = mapped_column(primary_key=True)
+    title: Mapped[str]
+    client: Mapped[str]
+    author: Mapped[str]
+    created: Mapped[str]
+    modified: Mapped[str]
+    language: Mapped[str]
+
+
+class ChannelRow(Base):
+    """An entry of the project's channel catalogue."""
+
+    __tablename__ = "channel"
+    id: Mapped[str] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    key: Mapped[str]
+    name: Mapped[str]
+    icon: Mapped[str]
+    color: Mapped[str]
+
+
+class PersonaRow(Base):
+    """A persona; `channel_ids` is a JSON list, `photo` the raw image bytes."""
+
+    __tablename__ = "persona"
+    id: Mapped[str] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    name: Mapped[str]
+    description: Mapped[str]
+    age: Mapped[int | None]
+    occupation: Mapped[str]
+    quote: Mapped[str]
+    goals: Mapped[str]
+    motivations: Mapped[str]
+    behaviours: Mapped[str]
+    interests: Mapped[str]
+    pains: Mapped[str]
+    channel_ids: Mapped[str]
+    photo: Mapped[bytes | None]
+    photo_mime: Mapped[str]
+
+
+class MapRow(Base):
+    """A journey map's own fields; its children live in their own tables."""
+
+    __tablename__ = "journey_map"
+    id: Mapped[str] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    name: Mapped[str]
+    description: Mapped[str]
+    state: Mapped[str]
+    persona_id: Mapped[str | None] = mapped_column(_fk("persona.id", "SET NULL"), index=True)
+    # No foreign key: the domain lets a map outlive the map it was derived from.
+    derived_from_id: Mapped[str | None]
+    emotion_min: Mapped[int]
+    emotion_max: Mapped[int]
+
+
+class StageRow(Base):
+    """A stage (column) of a map."""
+
+    __tablename__ = "stage"
+    id: Mapped[str] = mapped_column(primary_key=True)
+    map_id: Mapped[str] = mapped_column(_fk("journey_map.id", "CASCADE"), index=True)
+    seq: Mapped[int]
+    title: Mapped[str]
+    description: Mapped[str]
+    color: Mapped[str]
+    width: Mapped[float]
+
+
+class LaneRow(Base):
+    """A lane (row) of a map."""
+
+    __tablename__ = "lane"
+    id: Mapped[str] = mapped_column(primary_key=True)
+    map_id: Mapped[str] = mapped_column(_fk("journey_map.id", "CASCADE"), index=True)
+    seq: Mapped[int]
+    title: Mapped[str]
+    kind: Mapped[str]
+    height: Mapped[float]
+    collapsed: Mapped[bool]
+
+
+class CardRow(Base):
+    """A card in a cell; `tags` is a JSON list. `span` arrived in schema revision 2."""
+
+    __tablename__ = "card"
+    id: Mapped[str] = mapped_column(primary_key=True)
+    map_id: Mapped[str] = mapped_column(_fk("journey_map.id", "CASCADE"), index=True)
+    stage_id: Mapped[str] = mapped_column(_fk("stage.id", "CASCADE"), index=True)
+    lane_id: Mapped[str] = mapped_column(_fk("lane.id", "CASCADE"), index=True)
+    title: Mapped[str]
+    order: Mapped[int]
+    body: Mapped[str]
+    channel_id: Mapped[str | None] = mapped_column(_fk("channel.id", "SET NULL"), index=True)
+    color: Mapped[str]
+    tags: Mapped[str]
+    severity: Mapped[int | None]
+    owner: Mapped[str]
+    priority: Mapped[str]
+    status: Mapped[str]
+    value: Mapped[float | None]
+    unit: Mapped[str]
+    target: Mapped[float | None]
+    evidence: Mapped[str | None]
+    favourite: Mapped[bool]
+    # Last, as ALTER TABLE ADD COLUMN put it there in files migrated from revision 1.
+    span: Mapped[int] = mapped_column(Integer, server_default="1")
+
+
+class MarkerRow(Base):
+    """An emotion marker on an emotions lane."""
+
+    __tablename__ = "emotion_marker"
+    id: Mapped[str] = mapped_column(primary_key=True)
+    map_id: Mapped[str] = mapped_column(_fk("journey_map.id", "CASCADE"), index=True)
+    stage_id: Mapped[str] = mapped_column(_fk("stage.id", "CASCADE"), index=True)
+    lane_id: Mapped[str] = mapped_column(_fk("lane.id", "CASCADE"), index=True)
+    score: Mapped[int]
+    position: Mapped[float]
+    label: Mapped[str]
+
+
+class SnapshotRow(Base):
+    """A snapshot; `content` is the map as JSON (app.domain.serialize.map_to_dict)."""
+
+    __tablename__ = "snapshot"
+    id: Mapped[str] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    # No foreign key: a snapshot survives its map, so it can be restored as a new map.
+    map_id: Mapped[str]
+    name: Mapped[str]
+    taken_at: Mapped[str]
+    content: Mapped[str]
+
+
+# Alembic's own bookkeeping table, spelled as Alembic creates it, so `create` can stamp a
+# new file without importing Alembic. Kept out of Base.metadata (it is not ours to compare).
+version_metadata = MetaData()
+alembic_version = Table(
+    "alembic_version",
+    version_metadata,
+    Column("version_num", String(32), primary_key=True),
+)
+alembic_version.primary_key.name = "alembic_version_pkc"

@@ -1,0 +1,497 @@
+"""ProjectStore: one .cjm file, created or opened whole, then saved change by change."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, event, insert, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import StaticPool
+
+from app.domain.model import Project
+from app.domain.tree import container_of
+from app.domain.validation import DomainError, validate_entity, validate_project
+from app.storage.errors import (
+    NewerVersionError,
+    NotAProjectError,
+    ProjectLockedError,
+    StorageError,
+)
+from app.storage.files import (
+    WriterLock,
+    backup_to,
+    check_length,
+    connect,
+    file_key,
+    open_fd,
+    publish,
+    quoted,
+    read_header,
+    remove_database,
+    sidecars_exist,
+    stat_file,
+    temp_path_for,
+)
+from app.storage.mapping import INSERT_ORDER, SPECS, BadRow, Spec, load_project, project_rows
+from app.storage.migrate import read_version, revision_id, upgrade
+from app.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base, alembic_version
+from app.storage.schema import version_metadata as _version_metadata
+
+
+def _engine(raw: sqlite3.Connection, *, immediate: bool) -> Engine:
+    """An engine over one existing raw connection, beginning transactions our way."""
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+    # IMMEDIATE takes the write lock up front: in WAL mode a read that later upgrades to a
+    # write fails at once if another connection committed in between.
+    begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))
+    return engine
+
+
+def _writer_pragmas(raw: sqlite3.Connection) -> None:
+    # WAL + NORMAL: a commit survives a crash of the app (not of the OS) at ~0.6 ms each.
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA synchronous=NORMAL")
+    raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _one_line(text: object, limit: int = 160) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _check_database(raw: sqlite3.Connection, path: Path) -> int:
+    """Structural check plus identity and version; returns the schema version."""
+    try:
+        result = raw.execute("PRAGMA quick_check(1)").fetchall()
+        app_id = raw.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise NotAProjectError(f"{quoted(path)} is damaged and cannot be opened ({exc})") from None
+    if result != [("ok",)]:
+        raise NotAProjectError(
+            f"{quoted(path)} is damaged and cannot be opened ({_one_line(result[0][0])})"
+        )
+    if app_id != APPLICATION_ID:
+        raise NotAProjectError(
+            f"{quoted(path)} is not a Journey Studio project: it is a database of another program"
+        )
+    return read_version(raw, path)
+
+
+def _read_project(engine: Engine, path: Path) -> Project:
+    """Load and validate the whole project; any inconsistency means a damaged file."""
+    try:
+        with engine.begin() as conn:
+            project = load_project(conn)
+        validate_project(project)
+    except (BadRow, DomainError) as exc:
+        raise NotAProjectError(f"{quoted(path)} is damaged: {exc}") from None
+    except DBAPIError as exc:
+        raise NotAProjectError(
+            f"{quoted(path)} is damaged and cannot be opened ({_one_line(exc.orig)})"
+        ) from None
+    return project
+
+
+def _backup_name(path: Path, version: int) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.name}.v{version}-backup-{stamp}.cjm")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.v{version}-backup-{stamp}-{n}.cjm")
+        n += 1
+    return candidate
+
+
+@dataclass
+class _Plan:
+    """One write, worked out in memory before the transaction starts."""
+
+    upserts: dict[type, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    deletes: dict[type, set[str]] = field(default_factory=dict)
+    reseq: dict[type, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def empty(self) -> bool:
+        return not (self.upserts or self.deletes)
+
+
+def _plan(project: Project, changed: Iterable[Any], removed: Iterable[Any], path: Path) -> _Plan:
+    plan = _Plan()
+    positions: dict[int, dict[str, int]] = {}  # id(container) → {entity id: index}
+    for entity in changed:
+        spec = SPECS.get(type(entity))
+        if spec is None:
+            raise TypeError(f"not a storable project entity: {type(entity).__name__}")
+        row = spec.row(entity)
+        if not isinstance(entity, Project):
+            try:
+                validate_entity(project, entity)
+                container = container_of(project, entity)
+            except DomainError as exc:
+                raise StorageError(f"could not save {quoted(path)}: {exc}") from None
+            index = positions.get(id(container))
+            if index is None:
+                index = positions[id(container)] = {e.id: i for i, e in enumerate(container)}
+                if spec.ordered:
+                    # Its siblings' places may have moved too: rewrite them all.
+                    plan.reseq.setdefault(spec.cls, []).extend(
+                        {"b_id": e.id, "b_seq": i} for i, e in enumerate(container)
+                    )
+            if entity.id not in index:
+                raise ValueError(
+                    f"{type(entity).__name__} {entity.id} is not in the project; "
+                    "list it in `removed` instead"
+                )
+            if spec.ordered:
+                row["seq"] = index[entity.id]
+        plan.upserts.setdefault(spec.cls, {})[entity.id] = row
+    for entity in removed:
+        if isinstance(entity, Project):
+            raise TypeError("the project itself cannot be removed from its file")
+        spec = SPECS.get(type(entity))
+        if spec is None:
+            raise TypeError(f"not a storable project entity: {type(entity).__name__}")
+        # An entity listed in both is kept: `changed` describes the final state, and a
+        # delete would cascade to children that are not being rewritten.
+        if entity.id not in plan.upserts.get(spec.cls, {}):
+            plan.deletes.setdefault(spec.cls, set()).add(entity.id)
+    return plan
+
+
+_UPSERTS: dict[type, Any] = {}
+
+
+def _upsert_statement(spec: Spec) -> Any:
+    stmt = _UPSERTS.get(spec.cls)
+    if stmt is None:
+        base = sqlite_insert(spec.table)
+        columns = [c.name for c in spec.table.columns if c.name != "id"]
+        stmt = base.on_conflict_do_update(
+            index_elements=[spec.table.c.id], set_={c: base.excluded[c] for c in columns}
+        )
+        _UPSERTS[spec.cls] = stmt
+    return stmt
+
+
+def _apply(conn: Connection, plan: _Plan) -> None:
+    for cls in reversed(INSERT_ORDER):
+        ids = plan.deletes.get(cls)
+        if ids:
+            table = SPECS[cls].table
+            conn.execute(delete(table).where(table.c.id == bindparam("b_id")),
+                         [{"b_id": i} for i in ids])
+    for cls in INSERT_ORDER:
+        rows = plan.upserts.get(cls)
+        if rows:
+            conn.execute(_upsert_statement(SPECS[cls]), list(rows.values()))
+    for cls, rows in plan.reseq.items():
+        table = SPECS[cls].table
+        stmt = update(table).where(table.c.id == bindparam("b_id")).values(seq=bindparam("b_seq"))
+        conn.execute(stmt, rows)
+
+
+def _write_new_file(tmp: Path, project: Project) -> None:
+    """Write the whole project into a brand-new database file at `tmp`, then close it."""
+    rows = project_rows(project)
+    raw = connect(tmp, "rwc")
+    engine = _engine(raw, immediate=True)
+    try:
+        _writer_pragmas(raw)
+        with engine.begin() as conn:
+            Base.metadata.create_all(conn)
+            _version_metadata.create_all(conn)
+            conn.execute(insert(alembic_version), {"version_num": revision_id(SCHEMA_VERSION)})
+            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            for cls in INSERT_ORDER:
+                if rows[cls]:
+                    conn.execute(insert(SPECS[cls].table), rows[cls])
+    finally:
+        engine.dispose()  # closes `raw`: checkpoints the WAL into the file and deletes it
+
+
+class ProjectStore:
+    """One open .cjm project file: loaded whole on open, saved change by change."""
+
+    def __init__(self, path: Path, raw: sqlite3.Connection, *, read_only: bool,
+                 lock: WriterLock | None, schema_version: int,
+                 backup_path: Path | None = None) -> None:
+        """Use `create` or `open`; this only wires up an already checked connection."""
+        self._path = path
+        self._raw = raw
+        self._engine = _engine(raw, immediate=not read_only)
+        self._read_only = read_only
+        self._lock = lock
+        self._schema_version = schema_version
+        self._backup_path = backup_path
+        self._closed = False
+
+    # -- creating and opening -------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], project: Project, *,
+               overwrite: bool = False) -> ProjectStore:
+        """Write `project` into a new file at `path` and keep it open for writing."""
+        path = Path(path)
+        try:
+            validate_project(project)
+        except DomainError as exc:
+            raise StorageError(f"could not save {quoted(path)}: {exc}") from None
+        if path.is_dir():
+            raise StorageError(f"{quoted(path)} is a folder; choose a file name")
+        if not path.parent.is_dir():
+            raise StorageError(f'could not save {quoted(path)}: the folder "{path.parent}" '
+                               "does not exist")
+        old = None
+        if path.exists():
+            if not overwrite:
+                raise StorageError(f"{quoted(path)} already exists")
+            old = WriterLock.take_path(path)  # refuse to replace a file open elsewhere
+        tmp = temp_path_for(path)
+        lock = None
+        try:
+            _write_new_file(tmp, project)
+            lock = WriterLock.take(open_fd(tmp), tmp)  # same inode after the rename
+            publish(tmp, path)
+            raw = connect(path, "rw")
+            _writer_pragmas(raw)
+        except (OSError, sqlite3.Error, DBAPIError) as exc:
+            if lock is not None:
+                lock.release()
+            remove_database(tmp)
+            reason = exc.strerror if isinstance(exc, OSError) else _one_line(exc)
+            raise StorageError(f"could not save {quoted(path)}: {reason}") from None
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            remove_database(tmp)
+            raise
+        finally:
+            if old is not None:
+                old.release()
+        return cls(path, raw, read_only=False, lock=lock, schema_version=SCHEMA_VERSION)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *,
+             read_only: bool = False) -> tuple[ProjectStore, Project]:
+        """Check, lock, upgrade if older, and load the project at `path`."""
+        path = Path(path)
+        if read_only:
+            return cls._open_read_only(path)
+        return cls._open_writable(path)
+
+    @classmethod
+    def _open_writable(cls, path: Path) -> tuple[ProjectStore, Project]:
+        st = stat_file(path)
+        if WriterLock.held(file_key(st)) is not None:
+            raise ProjectLockedError(path.name)
+        if not os.access(path, os.W_OK):
+            raise StorageError(f"{quoted(path)} is read-only on disk; open it read-only")
+        fd = open_fd(path)
+        try:
+            # Everything that is not ours is refused from the raw header, before SQLite
+            # touches the file (SQLite would create -wal/-shm files next to it).
+            header = read_header(fd, path, APPLICATION_ID)
+            if not sidecars_exist(path):
+                check_length(fd, path, header)
+                if header.user_version > SCHEMA_VERSION:
+                    raise NewerVersionError(path.name, header.user_version, SCHEMA_VERSION)
+            lock = WriterLock.take(fd, path)
+        except BaseException:
+            os.close(fd)
+            raise
+        raw = None
+        try:
+            raw = connect(path, "rw")
+            version = _check_database(raw, path)
+            if version > SCHEMA_VERSION:
+                raise NewerVersionError(path.name, version, SCHEMA_VERSION)
+            _writer_pragmas(raw)
+            backup = None
+            if version < SCHEMA_VERSION:
+                backup = _backup_name(path, version)
+                try:
+                    backup_to(raw, backup)
+                except (OSError, sqlite3.Error) as exc:
+                    raise StorageError(
+                        f"cannot upgrade {quoted(path)}: no backup could be made "
+                        f"({_one_line(exc)}); open it read-only"
+                    ) from None
+            store = cls(path, raw, read_only=False, lock=lock, schema_version=SCHEMA_VERSION,
+                        backup_path=backup)
+            if backup is not None:
+                store._upgrade()
+            return store, _read_project(store._engine, path)
+        except BaseException:
+            if raw is not None:
+                raw.close()
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> tuple[ProjectStore, Project]:
+        st = stat_file(path)
+        held = WriterLock.held(file_key(st))
+        if held is not None:
+            # Never open+close another descriptor on a file this process has open in SQLite:
+            # closing it would drop SQLite's own locks (POSIX fcntl semantics).
+            header = read_header(held.fd, path, APPLICATION_ID)
+        else:
+            fd = open_fd(path)
+            try:
+                header = read_header(fd, path, APPLICATION_ID)
+                if not sidecars_exist(path):
+                    check_length(fd, path, header)
+            finally:
+                os.close(fd)
+        sidecars = sidecars_exist(path)
+        if not sidecars and header.user_version > SCHEMA_VERSION:
+            raise NewerVersionError(path.name, header.user_version, SCHEMA_VERSION)
+        # Work on an in-memory copy: the file is never written, no -wal/-shm is left
+        # behind, the view is one consistent moment, and an older file can be upgraded
+        # in memory. Without side files nobody is writing, so `immutable` (no locks, no
+        # side files) is safe; otherwise a proper read-only connection reads the WAL too.
+        memory = connect(":memory:", "rw")
+        try:
+            try:
+                source = connect(path, "ro" if sidecars else "immutable")
+                try:
+                    source.backup(memory)
+                finally:
+                    source.close()
+            except sqlite3.DatabaseError as exc:
+                raise NotAProjectError(
+                    f"{quoted(path)} is damaged and cannot be opened ({_one_line(exc)})"
+                ) from None
+            except sqlite3.Error as exc:
+                raise StorageError(f"cannot read {quoted(path)}: {_one_line(exc)}") from None
+            version = _check_database(memory, path)
+            if version > SCHEMA_VERSION:
+                raise NewerVersionError(path.name, version, SCHEMA_VERSION)
+            memory.execute("PRAGMA foreign_keys=ON")
+            store = cls(path, memory, read_only=True, lock=None, schema_version=version)
+            if version < SCHEMA_VERSION:
+                store._upgrade()  # the in-memory copy only; the file keeps its version
+            return store, _read_project(store._engine, path)
+        except BaseException:
+            memory.close()
+            raise
+
+    def _upgrade(self) -> None:
+        try:
+            upgrade(self._engine, self._raw, self._path)
+        except StorageError:
+            raise
+        except Exception as exc:  # Alembic and SQLite errors alike
+            where = f"; the original is kept as {self._backup_path.name}" if (
+                self._backup_path) else ""
+            raise StorageError(
+                f"could not upgrade {quoted(self._path)} ({_one_line(exc)}){where}"
+            ) from None
+
+    # -- properties -----------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        """The project file."""
+        return self._path
+
+    @property
+    def read_only(self) -> bool:
+        """True when the store was opened read-only (writes are refused)."""
+        return self._read_only
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the file on disk (after any upgrade made on open)."""
+        return self._schema_version
+
+    @property
+    def backup_path(self) -> Path | None:
+        """The backup made before upgrading an older file on open, if one was made."""
+        return self._backup_path
+
+    @property
+    def closed(self) -> bool:
+        """True once `close` has run."""
+        return self._closed
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def write(self, project: Project, changed: Iterable[Any] = (),
+              removed: Iterable[Any] = ()) -> None:
+        """Upsert `changed` and delete `removed` in one committed transaction.
+
+        Each entity is saved with its own fields only (a map's children must be listed
+        themselves); places in ordered lists are taken from `project`.
+        """
+        self._check_usable()
+        if self._read_only:
+            raise StorageError(f"{quoted(self._path)} is open read-only; save a copy instead")
+        plan = _plan(project, changed, removed, self._path)
+        if plan.empty():
+            return
+        try:
+            with self._engine.begin() as conn:
+                _apply(conn, plan)
+        except DBAPIError as exc:
+            raise StorageError(
+                f"could not save {quoted(self._path)} ({_one_line(exc.orig)})"
+            ) from None
+
+    def save_copy(self, dest_path: str | os.PathLike[str]) -> None:
+        """Write a consistent copy of the project to `dest_path` (replacing any file there)."""
+        self._check_usable()
+        dest = Path(dest_path)
+        if dest.is_dir():
+            raise StorageError(f"{quoted(dest)} is a folder; choose a file name")
+        lock = None
+        if dest.exists():
+            if os.path.samefile(dest, self._path):
+                raise StorageError(f"a copy cannot replace {quoted(dest)} itself; choose "
+                                   "another name")
+            lock = WriterLock.take_path(dest)  # never replace a project open elsewhere
+        try:
+            backup_to(self._raw, dest)
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else _one_line(exc)
+            raise StorageError(f"could not save a copy as {quoted(dest)}: {reason}") from None
+        finally:
+            if lock is not None:
+                lock.release()
+
+    # -- closing --------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the file (checkpointing its WAL) and release the writer lock."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._engine.dispose()
+            self._raw.close()  # the last close checkpoints the WAL and deletes -wal/-shm
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> ProjectStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _check_usable(self) -> None:
+        if self._closed:
+            raise StorageError(f"{quoted(self._path)} has been closed")
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self._read_only else "writable"
+        return f"<ProjectStore {str(self._path)!r} {mode} v{self._schema_version}>"

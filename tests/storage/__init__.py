@@ -1,0 +1,1 @@
+"""Tests of app.storage against real SQLite files."""
