@@ -1,0 +1,1 @@
+"""Tests of issue 5: personas, maps, compare, snapshots and insights."""
