@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 
-from app.domain import style
+from app.domain import icons, style
 
 
 @lru_cache(maxsize=256)
@@ -78,98 +78,65 @@ def severity_dots(c, right: float, cy: float, severity: int, hex_value: str) -> 
         c.circle(x, cy, 3, stroke=1, fill=1)
 
 
-def _line(c, *points: float) -> None:
+def _icon_path(c, name: str):
+    """The shared icon's primitives (app.domain.icons, 24×24, y-down) as one path."""
     p = c.beginPath()
-    p.moveTo(points[0], points[1])
-    for i in range(2, len(points), 2):
-        p.lineTo(points[i], points[i + 1])
-    c.drawPath(p, stroke=1, fill=0)
-
-
-def _icon_strokes(c, key: str) -> None:
-    """One 16×16 line icon (y-down), stroked in the current colour."""
-    if key == "website":
-        c.circle(8, 8, 6.5)
-        c.ellipse(5, 1.5, 11, 14.5)
-        _line(c, 1.5, 8, 14.5, 8)
-        _line(c, 2.8, 4.5, 13.2, 4.5)
-        _line(c, 2.8, 11.5, 13.2, 11.5)
-    elif key == "mobile-app":
-        c.roundRect(4, 1, 8, 14, 1.6)
-        _line(c, 7, 12.6, 9, 12.6)
-    elif key == "store":
-        _line(c, 2, 6, 3.5, 2, 12.5, 2, 14, 6, 2, 6)
-        c.rect(3, 6, 10, 8.5)
-        c.rect(6.5, 9.5, 3, 5)
-    elif key == "social":
-        c.circle(4, 8, 2)
-        c.circle(12, 3.6, 2)
-        c.circle(12, 12.4, 2)
-        _line(c, 5.8, 7, 10.2, 4.6)
-        _line(c, 5.8, 9, 10.2, 11.4)
-    elif key == "email":
-        c.rect(1.5, 3.5, 13, 9)
-        _line(c, 1.5, 3.5, 8, 9, 14.5, 3.5)
-    elif key == "phone":
-        p = c.beginPath()
-        p.moveTo(4, 1.5)
-        p.lineTo(6.5, 4.5)
-        p.lineTo(5, 6.5)
-        p.curveTo(6, 9, 7, 10, 9.5, 11)
-        p.lineTo(11.5, 9.5)
-        p.lineTo(14.5, 12)
-        p.lineTo(12.5, 14.5)
-        p.curveTo(6, 14, 2, 10, 1.5, 3.5)
-        p.close()
-        c.drawPath(p, stroke=1, fill=0)
-    elif key == "ads":
-        _line(c, 2, 6, 9, 6, 14, 2.5, 14, 13.5, 9, 10, 2, 10, 2, 6)
-        _line(c, 4.5, 10, 5.5, 14.5, 8, 14.5, 7.5, 10)
-    elif key == "search":
-        c.circle(6.5, 6.5, 4.8)
-        _line(c, 10, 10, 14.5, 14.5)
-    elif key == "referral":
-        c.circle(5.5, 5, 2.4)
-        c.circle(11.5, 6, 2)
-        _line(c, 1.5, 14, 1.8, 11, 5.5, 9, 9.2, 11, 9.5, 14)
-        _line(c, 10.5, 14, 10.6, 11.5, 11.5, 10, 14.5, 11.5, 14.7, 14)
-    elif key == "chat":
-        p = c.beginPath()
-        p.roundRect(1.5, 2, 13, 9, 2.5)
-        c.drawPath(p, stroke=1, fill=0)
-        _line(c, 4.5, 11, 4, 14.5, 8, 11)
-        for x in (5, 8, 11):
-            c.circle(x, 6.5, 0.5, stroke=1, fill=1)
-    elif key == "office":
-        c.rect(3, 1.5, 10, 13)
-        for y in (4, 7, 10):
-            _line(c, 5.5, y, 6.5, y)
-            _line(c, 9.5, y, 10.5, y)
-        _line(c, 7, 14.5, 7, 12, 9, 12, 9, 14.5)
-    elif key == "event":
-        c.rect(1.5, 3, 13, 11.5)
-        _line(c, 1.5, 6.5, 14.5, 6.5)
-        _line(c, 5, 1.5, 5, 4.5)
-        _line(c, 11, 1.5, 11, 4.5)
-        c.rect(9, 9, 3, 3, stroke=1, fill=1)
-    else:  # "other" and unknown keys
-        c.circle(8, 8, 6.5)
-        for x in (5, 8, 11):
-            c.circle(x, 8, 0.6, stroke=1, fill=1)
+    for prim in icons.ICONS[icons.icon_name(name)]:
+        if isinstance(prim, icons.Line):
+            p.moveTo(prim.x1, prim.y1)
+            p.lineTo(prim.x2, prim.y2)
+        elif isinstance(prim, icons.Polyline):
+            p.moveTo(*prim.points[0])
+            for point in prim.points[1:]:
+                p.lineTo(*point)
+            if prim.closed:
+                p.close()
+        elif isinstance(prim, icons.Circle):
+            p.circle(prim.cx, prim.cy, prim.r)
+        elif isinstance(prim, icons.Rect):
+            if prim.r:
+                p.roundRect(prim.x, prim.y, prim.w, prim.h, prim.r)
+            else:
+                p.rect(prim.x, prim.y, prim.w, prim.h)
+        elif isinstance(prim, icons.Arc):
+            # In a y-down space ReportLab's angles turn clockwise on the page, as the data's.
+            p.arc(prim.cx - prim.r, prim.cy - prim.r, prim.cx + prim.r, prim.cy + prim.r,
+                  startAng=prim.start, extent=prim.sweep)
+        else:
+            for op, n in prim.commands():
+                if op == "M":
+                    p.moveTo(*n)
+                elif op == "L":
+                    p.lineTo(*n)
+                elif op == "C":
+                    p.curveTo(*n)
+                else:
+                    p.close()
+    return p
 
 
 def channel_icon(c, key: str, x: float, y: float, size: float, hex_value: str) -> None:
-    """The channel's line icon in a size×size box with top-left (x, y), y-down."""
+    """The shared line icon in a size×size box with top-left (x, y), y-down.
+
+    Each icon and colour is written once as a form XObject and then only referenced:
+    a 5,000-card map repeats a dozen icons hundreds of times.
+    """
+    forms = c.__dict__.setdefault("_journey_icon_forms", set())
+    name = f"icon-{icons.icon_name(key)}-{hex_value.lstrip('#')}"
+    if name not in forms:
+        c.beginForm(name, -2, -2, icons.BOX + 2, icons.BOX + 2)
+        c.setStrokeColor(color(hex_value))
+        c.setLineWidth(icons.STROKE_WIDTH)
+        c.setLineJoin(1)
+        c.setLineCap(1)
+        c.drawPath(_icon_path(c, key), stroke=1, fill=0)
+        c.endForm()
+        forms.add(name)
     c.saveState()
     c.translate(x, y)
-    k = size / 16.0
+    k = size / icons.BOX
     c.scale(k, k)
-    c.setStrokeColor(color(hex_value))
-    c.setFillColor(color(hex_value))
-    c.setLineWidth(1.4)
-    c.setLineJoin(1)
-    c.setLineCap(1)
-    _icon_strokes(c, key)
+    c.doForm(name)
     c.restoreState()
 
 

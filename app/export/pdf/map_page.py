@@ -237,7 +237,13 @@ class MapPainter:
 
     def _cards(self, c, kind: LaneKind, boxes, tile: Tile, tick) -> None:
         card_style = style.card_style(kind)
-        text = c.beginText()
+        # One text object per kind of line (titles, bodies, extras), each with its font and
+        # colour set once: far fewer operators than switching per card on a 5,000-card page.
+        titles, bodies, extras = c.beginText(), c.beginText(), c.beginText()
+        titles.setFont(BOLD, style.CARD_TITLE_SIZE, T_LH)
+        titles.setFillColor(color(style.TEXT))
+        bodies.setFont(REGULAR, style.CARD_BODY_SIZE, B_LH)
+        bodies.setFillColor(color("#3A4048"))
         ghosts = []
         for n, box in enumerate(boxes):
             r = box.rect
@@ -248,10 +254,11 @@ class MapPainter:
                 ghosts.append(box)
                 continue
             self._card_shape(c, box, kind, card_style)
-            self._card_text(c, text, box, kind)
+            self._card_text(c, (titles, bodies, extras), box, kind)
             if tick and n % 250 == 249:
                 tick()
-        c.drawText(text)
+        for text in (titles, bodies, extras):
+            c.drawText(text)
         for box in ghosts:  # shown for alignment only; the owning tile prints the text
             r = box.rect
             c.setFillColor(draw.mix(card_style.fill, WHITE, 0.3))
@@ -325,37 +332,35 @@ class MapPainter:
             chips.append((x + 6, y + 11.2, label, w - 12))
             x += w + 4
 
-    def _card_text(self, c, t, box: CardBox, kind: LaneKind) -> None:
+    def _card_text(self, c, texts, box: CardBox, kind: LaneKind) -> None:
+        titles, bodies, extras = texts
         card, r = box.card, box.rect
         inner = style.CARD_INNER
         tx = r.x + inner + (style.ICON_SIZE + 4 if kind == LaneKind.TOUCHPOINTS else 0)
         y = r.y + inner
         if kind == LaneKind.TOUCHPOINTS and len(box.title_lines) == 1:
             y += (box.header_height - T_LH) / 2
-        t.setFillColor(color(style.TEXT))
         if box.title_lines:
-            t.setFont(BOLD, style.CARD_TITLE_SIZE, T_LH)
-            t.setTextTransform(1, 0, 0, -1, tx, y + baseline(style.CARD_TITLE_SIZE, T_LH))
+            titles.setTextTransform(1, 0, 0, -1, tx, y + baseline(style.CARD_TITLE_SIZE, T_LH))
             for line in box.title_lines:
-                t.textLine(line)
+                titles.textLine(line)
         y = r.y + inner + box.header_height
         if box.body_lines:
-            t.setFillColor(color("#3A4048"))
-            t.setFont(REGULAR, style.CARD_BODY_SIZE, B_LH)
-            t.setTextTransform(1, 0, 0, -1, r.x + inner, y + baseline(style.CARD_BODY_SIZE, B_LH))
+            bodies.setTextTransform(1, 0, 0, -1, r.x + inner,
+                                    y + baseline(style.CARD_BODY_SIZE, B_LH))
             for line in box.body_lines:
-                t.textLine(line)
+                bodies.textLine(line)
             y += len(box.body_lines) * B_LH
         if kind == LaneKind.METRICS:
-            self._metric_text(c, t, box, y)
+            self._metric_text(c, extras, box, y)
         elif kind == LaneKind.OPPORTUNITIES:
-            t.setFillColor(color("#1E5631"))
-            t.setFont(REGULAR, style.SMALL_SIZE)
+            extras.setFillColor(color("#1E5631"))
+            extras.setFont(REGULAR, style.SMALL_SIZE)
             for x, base, label, width in self._chip_text.get(card.id, ()):
                 if self.wrapper.width(label, style.SMALL_SIZE, False) > width:
                     label = self.wrapper.elide(label, style.SMALL_SIZE, False, width)
-                t.setTextTransform(1, 0, 0, -1, x, base)
-                t.textOut(label)
+                extras.setTextTransform(1, 0, 0, -1, x, base)
+                extras.textOut(label)
 
     def _metric_text(self, c, t, box: CardBox, y: float) -> None:
         card, r = box.card, box.rect
