@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from app.domain.model import Card, EmotionMarker, Evidence, LaneKind, Persona, Project
-from app.domain.templates import build_map, new_project
+from app.domain.model import Card, EmotionMarker, Evidence, Lane, LaneKind, Persona, Project
+from app.domain.templates import new_project
 
 STAGE_CARDS = {
     # stage index -> lane kind -> [(title, body, extra)]
@@ -45,7 +45,8 @@ STAGE_CARDS = {
     3: {
         LaneKind.TOUCHPOINTS: [("Email hướng dẫn", "Hướng dẫn thanh toán hằng tháng",
                                 {"channel": "email"}),
-                               ("Ứng dụng di động", "Nhắc lịch thanh toán", {"channel": "mobile-app"})],
+                               ("Ứng dụng di động", "Nhắc lịch thanh toán",
+                                {"channel": "mobile-app"})],
         LaneKind.ACTIONS: [("Cài ứng dụng", "", {})],
         LaneKind.THOUGHTS: [("Tiện thật!", "Không cần ra cửa hàng nữa", {})],
         LaneKind.PAINS: [],
@@ -112,8 +113,6 @@ def sample_project(photo: bool = True) -> Project:
     for i, stage in enumerate(journey.stages):
         stage.description = ["Biết đến sản phẩm", "So sánh lựa chọn", "Ký hợp đồng trả góp",
                              "Thanh toán hằng tháng", "Giới thiệu người quen"][i]
-    from app.domain.model import Lane
-
     journey.lanes.append(Lane(map_id=journey.id, title="Chỉ số", kind=LaneKind.METRICS))
     lanes = {lane.kind: lane for lane in journey.lanes}
     channels = {c.key: c.id for c in project.channels}

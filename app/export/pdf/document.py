@@ -238,11 +238,11 @@ class _Doc:
         report()
         for n, job in enumerate(self.jobs, 1):
             c.setPageSize(job.size)
-            key = f"p{n}"
-            if job.outline:
+            # One destination per entry: ReportLab merges outline entries sharing a key.
+            for i, (title, level) in enumerate(job.outline):
+                key = f"p{n}e{i}"
                 c.bookmarkPage(key)
-                for title, level in job.outline:
-                    c.addOutlineEntry(title, key, level=level, closed=level > 0)
+                c.addOutlineEntry(title, key, level=level, closed=level > 0)
             before = done
             job.paint(c, tick)
             if job.frame:

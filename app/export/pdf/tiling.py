@@ -68,20 +68,20 @@ def _x_cuts(journey: JourneyMap, layout: MapLayout) -> list[float]:
 
 def _y_cuts(journey: JourneyMap, layout: MapLayout) -> list[float]:
     """Lane edges and gaps between cards where a horizontal cut cuts nothing."""
-    half_gap = style.CARD_GAP / 2
-    spans = [(b.rect.y - half_gap, b.rect.bottom + half_gap) for b in layout.cards.values()]
+    spans = [(b.rect.y, b.rect.bottom) for b in layout.cards.values()]
     for lane in journey.lanes:
         if lane.kind == LaneKind.EMOTIONS and not lane.collapsed:
             r = layout.lane_rects[lane.id]
             spans.append((r.y + 0.5, r.bottom - 0.5))  # never cut the curve
     spans.sort()
-    cuts, merged = set(), []
+    cuts: set[float] = set()
+    merged: list[list[float]] = []
     for a, b in spans:
-        if merged and a <= merged[-1][1]:
+        if merged and a < merged[-1][1] + 0.5:
             merged[-1][1] = max(merged[-1][1], b)
         else:
             if merged:
-                cuts.add(merged[-1][1])  # the end of a run of overlapping cards: a gap
+                cuts.add((merged[-1][1] + a) / 2)  # the middle of a gap between cards
             merged.append([a, b])
     for r in layout.lane_rects.values():
         if not any(a < r.bottom < b for a, b in merged):
