@@ -63,6 +63,15 @@ class Document(QObject):
         """The file this document is stored in, if any."""
         return str(self.store.path) if self.store is not None else None
 
+    def save_copy(self, path: str) -> None:
+        """Write the project as it is now to another .cjm file; this document stays put."""
+        if self.store is not None:
+            self.store.save_copy(path)
+            return
+        from app.storage import ProjectStore
+
+        ProjectStore.create(path, self.project, overwrite=True).close()
+
     def close(self) -> None:
         """Release the file; the document must not be used afterwards."""
         if self.store is not None:
