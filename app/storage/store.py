@@ -75,8 +75,9 @@ def _check_database(raw: sqlite3.Connection, path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         raise NotAProjectError(f"{quoted(path)} is damaged and cannot be opened ({exc})") from None
     if result != [("ok",)]:
+        detail = str(result[0][0]).replace("*** in database main ***", "")
         raise NotAProjectError(
-            f"{quoted(path)} is damaged and cannot be opened ({_one_line(result[0][0])})"
+            f"{quoted(path)} is damaged and cannot be opened ({_one_line(detail)})"
         )
     if app_id != APPLICATION_ID:
         raise NotAProjectError(
