@@ -1,0 +1,387 @@
+"""File ▸ Export…: the export dialog (returns an ExportRequest) and the PDF export runner.
+
+The dialog only collects choices and remembers them in QSettings; the caller runs the
+export. `run_pdf_export` does that for PDF with a progress dialog whose Cancel works:
+the export runs in a worker thread on a copy of the project, so the window stays
+responsive and nothing the user does meanwhile can change what is being written.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, Qt, QThread, QUrl
+from PySide6.QtCore import Signal as QtSignal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import Project
+from app.export.pdf import ExportCancelled, PdfExportError, PdfOptions, export_pdf
+from app.export.pdf.options import MAX_TILES_WIDE, PAGE_CHOICES
+
+FORMATS = ("pdf", "png", "svg")
+PAGE_PARTS = ("cover", "persona", "legend", "insights")
+_KEY = "export/"
+
+
+def tr(text: str) -> str:
+    """Translate in the export dialog's context."""
+    return QCoreApplication.translate("ExportDialog", text)
+
+
+@dataclass
+class ExportRequest:
+    """What the user chose: format, file, PDF options, maps, and whether to open it."""
+
+    format: str
+    path: str
+    options: PdfOptions
+    map_ids: list[str] = field(default_factory=list)
+    open_when_done: bool = False
+
+
+class ExportDialog(QDialog):
+    """Choose format, file, page size, orientation, scaling, pages and maps."""
+
+    def __init__(self, project: Project, current_map_id: str | None = None,
+                 parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Export"))
+        self._project = project
+        self._settings = settings or QSettings()
+        self._current = current_map_id or (project.maps[0].id if project.maps else None)
+        self._request: ExportRequest | None = None
+        self._build()
+        self._restore()
+        self._sync()
+
+    # -- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.format_box = QComboBox()
+        for key, label in zip(FORMATS, (tr("PDF document"), tr("PNG image (map in view)"),
+                                        tr("SVG drawing (map in view)")), strict=True):
+            self.format_box.addItem(label, key)
+        form.addRow(tr("&Format:"), self.format_box)
+        path_row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.browse_button = QPushButton(tr("&Browse…"))
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        form.addRow(tr("&Save as:"), path_row)
+        self.page_box = QComboBox()
+        for page in PAGE_CHOICES:
+            self.page_box.addItem(tr("Fit content (one page)") if page == "fit-content" else page,
+                                  page)
+        form.addRow(tr("&Page size:"), self.page_box)
+        orient = QHBoxLayout()
+        self.landscape = QRadioButton(tr("&Landscape"))
+        self.portrait = QRadioButton(tr("Po&rtrait"))
+        orient.addWidget(self.landscape)
+        orient.addWidget(self.portrait)
+        orient.addStretch(1)
+        form.addRow(tr("Orientation:"), orient)
+        layout.addLayout(form)
+
+        scaling = QGroupBox(tr("Scaling"))
+        grid = QVBoxLayout(scaling)
+        self.fit_page = QRadioButton(tr("Fit the map on &one page"))
+        wide = QHBoxLayout()
+        self.fit_width = QRadioButton(tr("Fit to &N pages wide (tiled):"))
+        self.width_spin = QSpinBox()
+        self.width_spin.setRange(1, MAX_TILES_WIDE)
+        self.width_spin.setValue(2)
+        wide.addWidget(self.fit_width)
+        wide.addWidget(self.width_spin)
+        wide.addStretch(1)
+        self.fit_actual = QRadioButton(tr("&Actual size (tiled as needed)"))
+        self._fit_group = QButtonGroup(self)
+        for button in (self.fit_page, self.fit_width, self.fit_actual):
+            self._fit_group.addButton(button)
+        grid.addWidget(self.fit_page)
+        grid.addLayout(wide)
+        grid.addWidget(self.fit_actual)
+        layout.addWidget(scaling)
+
+        parts = QGroupBox(tr("Pages"))
+        row = QHBoxLayout(parts)
+        self.part_boxes: dict[str, QCheckBox] = {}
+        for key, label in zip(PAGE_PARTS, (tr("&Cover"), tr("P&ersona"), tr("Le&gend"),
+                                           tr("&Insights")), strict=True):
+            box = QCheckBox(label)
+            self.part_boxes[key] = box
+            row.addWidget(box)
+        layout.addWidget(parts)
+
+        maps = QGroupBox(tr("Maps"))
+        col = QVBoxLayout(maps)
+        self.all_maps = QCheckBox(tr("All &maps (one bookmark per map)"))
+        self.map_list = QListWidget()
+        self.map_list.setMaximumHeight(120)
+        for journey in self._project.maps:
+            item = QListWidgetItem(journey.name)
+            item.setData(Qt.ItemDataRole.UserRole, journey.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if journey.id == self._current
+                               else Qt.CheckState.Unchecked)
+            self.map_list.addItem(item)
+        col.addWidget(self.all_maps)
+        col.addWidget(self.map_list)
+        layout.addWidget(maps)
+
+        self.open_when_done = QCheckBox(tr("&Open the file when done"))
+        layout.addWidget(self.open_when_done)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export"))
+        layout.addWidget(self.buttons)
+
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.browse_button.clicked.connect(self._browse)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.all_maps.toggled.connect(self._sync)
+        self.map_list.itemChanged.connect(self._sync)
+        self.path_edit.textChanged.connect(self._sync)
+        self.fit_width.toggled.connect(self._sync)
+
+    # -- settings -----------------------------------------------------------------------
+    def _value(self, key: str, default):
+        value = self._settings.value(_KEY + key, default)
+        if isinstance(default, bool):
+            return value in (True, "true", "1", 1)  # ini files give strings back
+        if isinstance(default, int):
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                return default
+        return value if isinstance(value, str) else default
+
+    def _restore(self) -> None:
+        fmt = self._value("format", "pdf")
+        self.format_box.setCurrentIndex(max(0, self.format_box.findData(fmt)))
+        page = self._value("page", "A3")
+        self.page_box.setCurrentIndex(max(0, self.page_box.findData(page)))
+        portrait = self._value("orientation", "landscape") == "portrait"
+        (self.portrait if portrait else self.landscape).setChecked(True)
+        fit = self._value("fit", "page")
+        if fit.startswith("width:"):
+            self.fit_width.setChecked(True)
+            self.width_spin.setValue(self._value("fit_width", 2))
+        else:
+            (self.fit_actual if fit == "actual" else self.fit_page).setChecked(True)
+        self.width_spin.setValue(self._value("fit_width", 2))
+        for key, box in self.part_boxes.items():
+            box.setChecked(self._value(key, True))
+        self.all_maps.setChecked(self._value("all_maps", False))
+        self.open_when_done.setChecked(self._value("open_when_done", False))
+        folder = self._value("folder", os.path.expanduser("~"))
+        self.path_edit.setText(os.path.join(folder, self._file_name(fmt)))
+
+    def _save(self, request: ExportRequest) -> None:
+        opts = request.options
+        s, k = self._settings, _KEY
+        s.setValue(k + "format", request.format)
+        s.setValue(k + "page", opts.page)
+        s.setValue(k + "orientation", opts.orientation)
+        s.setValue(k + "fit", opts.fit)
+        s.setValue(k + "fit_width", self.width_spin.value())
+        for key in PAGE_PARTS:
+            s.setValue(k + key, getattr(opts, key))
+        s.setValue(k + "all_maps", opts.all_maps)
+        s.setValue(k + "open_when_done", request.open_when_done)
+        s.setValue(k + "folder", os.path.dirname(request.path))
+        s.sync()
+
+    # -- behaviour ----------------------------------------------------------------------
+    def _file_name(self, fmt: str) -> str:
+        journey = self._project.map(self._current) if self._current else None
+        base = journey.name if journey and not self.all_maps.isChecked() else self._project.title
+        safe = "".join(ch if ch.isalnum() or ch in " -_." else "_" for ch in base).strip()
+        return f"{safe or 'journey'}.{fmt}"
+
+    def _format_changed(self) -> None:
+        fmt = self.format_box.currentData()
+        path = self.path_edit.text()
+        if path:
+            stem, _ext = os.path.splitext(path)
+            self.path_edit.setText(f"{stem}.{fmt}")
+        self._sync()
+
+    def _browse(self) -> None:
+        fmt = self.format_box.currentData()
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export as"), self.path_edit.text(),
+                                              f"{fmt.upper()} (*.{fmt})")
+        if path:
+            if not path.lower().endswith("." + fmt):
+                path += "." + fmt
+            self.path_edit.setText(path)
+
+    def _checked_maps(self) -> list[str]:
+        ids = []
+        for i in range(self.map_list.count()):
+            item = self.map_list.item(i)
+            if self.all_maps.isChecked() or item.checkState() == Qt.CheckState.Checked:
+                ids.append(item.data(Qt.ItemDataRole.UserRole))
+        return ids
+
+    def _sync(self, *_args) -> None:
+        is_pdf = self.format_box.currentData() == "pdf"
+        for widget in (self.page_box, self.landscape, self.portrait, self.fit_page,
+                       self.fit_width, self.fit_actual, self.all_maps, *self.part_boxes.values()):
+            widget.setEnabled(is_pdf)
+        self.width_spin.setEnabled(is_pdf and self.fit_width.isChecked())
+        self.map_list.setEnabled(is_pdf and not self.all_maps.isChecked())
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.path_edit.text().strip()) and (not is_pdf
+                                                               or bool(self._checked_maps())))
+
+    def current_request(self) -> ExportRequest:
+        """The choices as they stand in the dialog."""
+        fmt = self.format_box.currentData()
+        if self.fit_width.isChecked():
+            fit = f"width:{self.width_spin.value()}"
+        else:
+            fit = "actual" if self.fit_actual.isChecked() else "page"
+        ids = self._checked_maps() if fmt == "pdf" else [self._current] if self._current else []
+        names = [m.name for m in self._project.maps if m.id in ids]
+        options = PdfOptions(
+            page=self.page_box.currentData(),
+            orientation="portrait" if self.portrait.isChecked() else "landscape",
+            fit=fit, map_names=None if self.all_maps.isChecked() else names,
+            all_maps=self.all_maps.isChecked(),
+            **{key: box.isChecked() for key, box in self.part_boxes.items()})
+        path = os.path.abspath(os.path.expanduser(self.path_edit.text().strip()))
+        return ExportRequest(fmt, path, options, ids, self.open_when_done.isChecked())
+
+    def accept(self) -> None:
+        """Keep the request and remember the choices for next time."""
+        self._request = self.current_request()
+        self._save(self._request)
+        super().accept()
+
+    def request(self) -> ExportRequest | None:
+        """The accepted request, or None when the dialog was cancelled."""
+        return self._request
+
+    @classmethod
+    def ask(cls, project: Project, current_map_id: str | None = None,
+            parent: QWidget | None = None) -> ExportRequest | None:
+        """Show the dialog modally; the request, or None when cancelled."""
+        dialog = cls(project, current_map_id, parent)
+        return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+# -- running a PDF export with progress ----------------------------------------------------
+
+@dataclass
+class ExportOutcome:
+    """How an export ended: warnings on success, `error` on failure, or cancelled."""
+
+    path: str
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when the file was written."""
+        return self.error is None and not self.cancelled
+
+
+class _Worker(QThread):
+    """Runs export_pdf off the GUI thread; reports progress through a queued signal."""
+
+    progressed = QtSignal(int, int)
+
+    def __init__(self, project: Project, path: str, options: PdfOptions) -> None:
+        super().__init__()
+        self.project, self.path, self.options = project, path, options
+        self.cancel_requested = False
+        self.outcome = ExportOutcome(path)
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self.cancel_requested
+
+    def run(self) -> None:
+        options = copy.copy(self.options)
+        options.progress = self._progress
+        try:
+            self.outcome.warnings = export_pdf(self.project, self.path, options)
+        except ExportCancelled:
+            self.outcome.cancelled = True
+        except PdfExportError as exc:
+            self.outcome.error = str(exc)
+        except Exception as exc:  # noqa: BLE001 — shown to the user, never a crash
+            self.outcome.error = f"{type(exc).__name__}: {exc}"
+
+
+class PdfExportRunner(QObject):
+    """A PDF export in a worker thread behind a progress dialog with Cancel."""
+
+    def __init__(self, parent: QWidget | None, project: Project, request: ExportRequest) -> None:
+        super().__init__(parent)
+        self.request = request
+        # A private copy: the user may keep editing while the worker reads.
+        self._worker = _Worker(copy.deepcopy(project), request.path, request.options)
+        self.progress_dialog = QProgressDialog(tr("Exporting PDF…"), tr("Cancel"), 0, 0, parent)
+        self.progress_dialog.setWindowTitle(tr("Export"))
+        self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress_dialog.setMinimumDuration(400)
+        self.progress_dialog.canceled.connect(self.cancel)
+        self._worker.progressed.connect(self._on_progress)
+
+    def cancel(self) -> None:
+        """Ask the worker to stop at its next progress report."""
+        self._worker.cancel_requested = True
+        self.progress_dialog.setLabelText(tr("Cancelling…"))
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._worker.cancel_requested:
+            return
+        self.progress_dialog.setMaximum(max(1, total))
+        self.progress_dialog.setValue(min(done, total))
+
+    def run(self) -> ExportOutcome:
+        """Export, keeping the event loop turning; open the file when asked and written."""
+        loop = QEventLoop()
+        self._worker.finished.connect(loop.quit)
+        self._worker.start()
+        if self._worker.isRunning():
+            loop.exec()
+        self._worker.wait()
+        self.progress_dialog.reset()
+        self.progress_dialog.hide()
+        outcome = self._worker.outcome
+        if outcome.ok and self.request.open_when_done:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(outcome.path))
+        return outcome
+
+
+def run_pdf_export(parent: QWidget | None, project: Project, request: ExportRequest
+                   ) -> ExportOutcome:
+    """Run `request` (a PDF) with a progress dialog; the caller reports the outcome."""
+    return PdfExportRunner(parent, project, request).run()

@@ -1,0 +1,130 @@
+"""The Export dialog (pytest-qt): choices by keyboard and mouse, remembered next time."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
+from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
+
+from app.dialogs.export_dialog import ExportDialog, ExportRequest, PdfExportRunner  # noqa: E402
+from app.domain.templates import build_map  # noqa: E402
+from app.export.pdf import PdfOptions  # noqa: E402
+from tests.export.sample import sample_project  # noqa: E402
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def project():
+    project = sample_project(photo=False)
+    project.maps.append(build_map("inbound-4", "vi", "Tương lai"))
+    return project
+
+
+def _click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_choices_made_by_keyboard_and_mouse_come_back_as_a_request(qtbot, settings, project,
+                                                                   tmp_path):
+    dialog = ExportDialog(project, project.maps[0].id, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.path_edit.clear()
+    qtbot.keyClicks(dialog.path_edit, str(tmp_path / "client.pdf"))
+    dialog.page_box.setFocus()
+    qtbot.keyClicks(dialog.page_box, "Letter")
+    _click(qtbot, dialog.portrait)
+    _click(qtbot, dialog.fit_width)
+    dialog.width_spin.selectAll()
+    qtbot.keyClicks(dialog.width_spin, "3")
+    _click(qtbot, dialog.part_boxes["legend"])
+    _click(qtbot, dialog.part_boxes["cover"])
+    _click(qtbot, dialog.open_when_done)
+    # Tick the second map too.
+    second = dialog.map_list.item(1)
+    rect = dialog.map_list.visualItemRect(second)
+    box = QPoint(rect.left() + 10, rect.center().y())  # the check box at the item's left
+    qtbot.mouseClick(dialog.map_list.viewport(), Qt.MouseButton.LeftButton, pos=box)
+    assert second.checkState() == Qt.CheckState.Checked
+    _click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    request = dialog.request()
+    assert isinstance(request, ExportRequest)
+    assert request.format == "pdf" and request.path == str(tmp_path / "client.pdf")
+    assert request.open_when_done is True
+    assert request.map_ids == [project.maps[0].id, project.maps[1].id]
+    assert request.options == PdfOptions(page="Letter", orientation="portrait", fit="width:3",
+                                         map_names=[project.maps[0].name, "Tương lai"],
+                                         cover=False, legend=False)
+
+    again = ExportDialog(project, project.maps[0].id, settings=settings)
+    qtbot.addWidget(again)
+    remembered = again.current_request()
+    assert remembered.options.page == "Letter"
+    assert remembered.options.orientation == "portrait"
+    assert remembered.options.fit == "width:3"
+    assert (remembered.options.cover, remembered.options.legend) == (False, False)
+    assert remembered.open_when_done is True
+    assert remembered.path.startswith(str(tmp_path)) and remembered.path.endswith(".pdf")
+
+
+def test_cancel_returns_nothing_and_remembers_nothing(qtbot, settings, project):
+    dialog = ExportDialog(project, settings=settings)
+    qtbot.addWidget(dialog)
+    _click(qtbot, dialog.fit_actual)
+    _click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+    assert dialog.request() is None
+    assert ExportDialog(project, settings=settings).current_request().options.fit == "page"
+
+
+def test_all_maps_and_png_disable_what_does_not_apply(qtbot, settings, project):
+    dialog = ExportDialog(project, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _click(qtbot, dialog.all_maps)
+    assert not dialog.map_list.isEnabled()
+    assert dialog.current_request().options.all_maps is True
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
+    assert not dialog.page_box.isEnabled()
+    assert dialog.path_edit.text().endswith(".png")
+
+
+def test_runner_exports_in_a_thread_and_can_cancel(qtbot, tmp_path, project):
+    out = tmp_path / "run.pdf"
+    request = ExportRequest("pdf", str(out), PdfOptions(all_maps=True))
+    outcome = PdfExportRunner(None, project, request).run()
+    assert outcome.ok and out.stat().st_size > 10_000
+
+    cancelled = tmp_path / "cancelled.pdf"
+    runner = PdfExportRunner(None, project, ExportRequest("pdf", str(cancelled), PdfOptions()))
+    runner.progress_dialog.canceled.emit()  # as if the user pressed Cancel at once
+    outcome = runner.run()
+    assert outcome.cancelled and not cancelled.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["run.pdf"]
+
+
+def test_the_event_loop_keeps_turning_during_an_export(qtbot, tmp_path, project):
+    from PySide6.QtCore import QTimer
+
+    from tests.export.conftest import add_card
+
+    for i in range(1500):
+        add_card(project, f"Thẻ {i}", "Nội dung hai dòng cho thẻ này", stage=i % 5, lane=i % 3)
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    outcome = PdfExportRunner(None, project, ExportRequest(
+        "pdf", str(tmp_path / "big.pdf"), PdfOptions())).run()
+    timer.stop()
+    assert outcome.ok
+    assert len(ticks) >= 3  # the GUI thread handled timer events while the worker drew
