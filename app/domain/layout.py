@@ -213,6 +213,11 @@ def _smooth(points: list[tuple[float, float]]) -> list[tuple[tuple[float, float]
     return segments
 
 
+def smooth_curve(points: list[tuple[float, float]]) -> list[tuple[tuple[float, float], ...]]:
+    """The emotion curve through `points` as cubic segments (p0, c1, c2, p1), as laid out."""
+    return _smooth(points)
+
+
 def compute_layout(journey: JourneyMap, wrapper: TextWrapper) -> MapLayout:
     """Lay out every stage, lane, card and marker of `journey`."""
     stage_rects: dict[str, Rect] = {}

@@ -1,0 +1,206 @@
+"""A card painted by itself: fill and border per lane kind, wrapped text, badges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem
+
+from app.canvas import text
+from app.canvas.i18n import tr
+from app.canvas.icons import draw_icon
+from app.canvas.items import paint
+from app.domain import style
+from app.domain.layout import CardBox, line_height
+from app.domain.model import Channel, Evidence, LaneKind
+
+Z_CARD = 10.0
+MARGIN = 9.0  # room outside the card for the halo, the star and the thought tail
+
+
+def format_number(value: float | None) -> str:
+    """A metric value without a useless ".0" ("42", "3.5")."""
+    if value is None:
+        return "–"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+
+
+class CardItem(QGraphicsItem):
+    """One card of the map; geometry and text come from the layout's CardBox."""
+
+    kind_name = "card"
+
+    def __init__(self, box: CardBox, kind: LaneKind, channel: Channel | None) -> None:
+        super().__init__()
+        self.card = box.card
+        self.entity_id = box.card.id
+        self.box = box
+        self.kind = kind
+        self.channel = channel
+        self.hovered = False
+        self.decorated = True
+        self._w = box.rect.w
+        self._h = box.rect.h
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(Z_CARD)
+        self.setPos(box.rect.x, box.rect.y)
+
+    # -- geometry ------------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return QRectF(-MARGIN, -MARGIN, self._w + 2 * MARGIN, self._h + 2 * MARGIN)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, self._w, self._h))
+        return path
+
+    def card_rect(self) -> QRectF:
+        """The card's own rectangle in item coordinates."""
+        return QRectF(0, 0, self._w, self._h)
+
+    def apply(self, box: CardBox, kind: LaneKind, channel: Channel | None,
+              content_changed: bool) -> None:
+        """Follow a new layout box; repaint only when something visible changed."""
+        rect = box.rect
+        resized = rect.w != self._w or rect.h != self._h
+        repaint = (content_changed or resized or kind != self.kind or channel is not self.channel
+                   or box.title_lines != self.box.title_lines
+                   or box.body_lines != self.box.body_lines)
+        if resized:
+            self.prepareGeometryChange()
+            self._w, self._h = rect.w, rect.h
+        self.box, self.kind, self.channel = box, kind, channel
+        if self.pos().x() != rect.x or self.pos().y() != rect.y:
+            self.setPos(rect.x, rect.y)
+        if repaint and not resized:
+            self.update()
+
+    # -- hover ---------------------------------------------------------------------------
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.hovered = False
+        self.update()
+
+    # -- painting ------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        card, kind = self.card, self.kind
+        st = style.card_style(kind)
+        rect = QRectF(0.5, 0.5, self._w - 1, self._h - 1)
+        r = style.CARD_RADIUS
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        fill = card.color or (st.fill if kind != LaneKind.TEXT else style.CANVAS_BACKGROUND)
+        painter.setBrush(paint.brush(fill))
+        painter.setPen(paint.pen(st.border, 1.0, 255 if kind != LaneKind.TEXT else 200,
+                                 dashed=st.dashed))
+        painter.drawRoundedRect(rect, r, r)
+        if kind == LaneKind.THOUGHTS:
+            self._paint_tail(painter, fill, st.border)
+
+        inner = style.CARD_INNER
+        title_x = inner
+        if kind == LaneKind.TOUCHPOINTS:
+            icon = self.channel.icon if self.channel else "other"
+            color = self.channel.color if self.channel else st.border
+            draw_icon(painter, icon, QRectF(inner, inner, style.ICON_SIZE, style.ICON_SIZE), color)
+            title_x += style.ICON_SIZE + 4
+        if kind == LaneKind.PAINS and card.severity:
+            self._paint_severity(painter, card.severity, st.border)
+
+        box = self.box
+        title_color = style.TEXT if card.title else style.MUTED_TEXT
+        title_lines = box.title_lines or ([] if card.title else [""])
+        paint.draw_lines(painter, title_lines, title_x, inner, style.CARD_TITLE_SIZE, True,
+                         title_color)
+        y = inner + box.header_height
+        y = paint.draw_lines(painter, box.body_lines, inner, y, style.CARD_BODY_SIZE, False,
+                             paint.BODY_TEXT)
+        if kind == LaneKind.METRICS:
+            self._paint_metric(painter, y, st.border)
+        elif kind == LaneKind.OPPORTUNITIES:
+            self._paint_chips(painter, y, st.border)
+
+        if card.favourite:
+            paint.star(painter, QPointF(self._w - 3, 3), 7.5)
+        if card.evidence is not None:
+            self._paint_evidence(painter, card.evidence, st.border)
+        if self.decorated:
+            if self.isSelected():
+                paint.selection_outline(painter, rect, r)
+            elif self.hovered:
+                paint.hover_outline(painter, rect, r)
+
+    def _paint_tail(self, painter: QPainter, fill: str, border: str) -> None:
+        # The speech-bubble corner: a small tail under the bottom-left, inside the card gap.
+        h = self._h
+        tail = QPolygonF([QPointF(12, h - 1.5), QPointF(22, h - 1.5), QPointF(11, h + 5)])
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(paint.brush(fill))
+        painter.drawPolygon(tail)
+        painter.setPen(paint.pen(border, 1.0))
+        painter.drawPolyline(QPolygonF([QPointF(12, h - 0.5), QPointF(11, h + 5),
+                                        QPointF(22, h - 0.5)]))
+
+    def _paint_severity(self, painter: QPainter, severity: int, color: str) -> None:
+        filled = max(1, min(3, severity))
+        cy = style.CARD_INNER + line_height(style.CARD_TITLE_SIZE) / 2
+        painter.setPen(paint.pen(color, 1.0))
+        for i in range(3):
+            x = self._w - style.CARD_INNER - 3.5 - (2 - i) * 8
+            painter.setBrush(paint.brush(color) if i < filled else paint.brush("#FFFFFF"))
+            painter.drawEllipse(QPointF(x, cy), 3.0, 3.0)
+
+    def _paint_metric(self, painter: QPainter, top: float, color: str) -> None:
+        card = self.card
+        inner = style.CARD_INNER
+        value_h = line_height(style.METRIC_VALUE_SIZE)
+        value = format_number(card.value)
+        painter.setFont(text.font(style.METRIC_VALUE_SIZE, True))
+        painter.setPen(paint.qcolor(color))
+        ascent = text.metrics(style.METRIC_VALUE_SIZE, True).ascent()
+        baseline = top + (value_h - style.METRIC_VALUE_SIZE) / 2 + ascent
+        painter.drawText(QPointF(inner, baseline), value)
+        x = inner + text.text_width(value, style.METRIC_VALUE_SIZE, True) + 3
+        if card.unit:
+            painter.setFont(text.font(style.CARD_TITLE_SIZE))
+            painter.drawText(QPointF(x, baseline), card.unit)
+            x += text.text_width(card.unit, style.CARD_TITLE_SIZE, False) + 6
+        if card.value is not None and card.target is not None and card.value != card.target:
+            paint.arrow(painter, QPointF(x + 5, baseline - 6), card.value > card.target, 9,
+                        color)
+        if card.target is not None:
+            target = tr("Target {0}").format(format_number(card.target)
+                                                         + (" " + card.unit if card.unit else ""))
+            paint.draw_lines(painter, [target], inner, top + value_h, style.SMALL_SIZE, False,
+                             style.MUTED_TEXT)
+
+    def _paint_chips(self, painter: QPainter, top: float, color: str) -> None:
+        card = self.card
+        x, right = style.CARD_INNER, self._w - style.CARD_INNER
+        for label in (card.owner, card.priority, card.status):
+            if label:
+                w = paint.chip(painter, x, top + 2, label, color, right - x)
+                if not w:
+                    break
+                x += w + 4
+
+    def _paint_evidence(self, painter: QPainter, evidence: Evidence, color: str) -> None:
+        # A badge on the bottom-right corner: solid = observed, outline = assumed,
+        # outline with a plus = proposed; the tooltip names it.
+        c = QPointF(self._w - 3, self._h - 3)
+        painter.setPen(paint.pen("#FFFFFF", 1.5))
+        painter.setBrush(paint.brush("#FFFFFF"))
+        painter.drawEllipse(c, 5.5, 5.5)
+        painter.setPen(paint.pen(color, 1.3))
+        painter.setBrush(paint.brush(color) if evidence == Evidence.OBSERVED
+                         else Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(c, 4.2, 4.2)
+        if evidence == Evidence.PROPOSED:
+            painter.drawLine(QPointF(c.x() - 2.2, c.y()), QPointF(c.x() + 2.2, c.y()))
+            painter.drawLine(QPointF(c.x(), c.y() - 2.2), QPointF(c.x(), c.y() + 2.2))
