@@ -36,7 +36,7 @@ def install_translation(language: str | None = None) -> str:
     language = language or effective_language()
     _language[0] = "en"
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return "en"
     translator = QTranslator(app)
     if not translator.load(translation_file(language)):

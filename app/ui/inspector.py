@@ -326,9 +326,9 @@ class Inspector(QWidget):
                                        if self.doc is None else tr("No map is open."))
             self.form = None
         elif isinstance(target, list):
-            widget = self._placeholder(QCoreApplication.translate(
-                "Inspector", "%n items selected.\nSelect one item to edit all its fields.", "",
-                len(target)))
+            widget = self._placeholder(
+                tr("%1 items selected.").replace("%1", str(len(target))) + "\n"
+                + tr("Select one item to edit all its fields."))
             self.form = None
         else:
             ctx = FormContext(self.doc, self._report)

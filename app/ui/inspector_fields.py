@@ -111,6 +111,8 @@ class LineField(Field):
     def load(self) -> None:
         if self.widget.text() != self.value:  # keeps the cursor while the user types
             self.widget.setText(self.value)
+            if not self.widget.hasFocus():
+                self.widget.setCursorPosition(0)  # show the start of a long name
 
     def set_read_only(self, read_only: bool) -> None:
         self.widget.setReadOnly(read_only)

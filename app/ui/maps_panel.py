@@ -351,10 +351,9 @@ class MapsPanel(QWidget):
         journey = self.selected_map()
         if journey is None or len(self.doc.project.maps) < 2:
             return False
-        cards = len(journey.cards)
-        question = QCoreApplication.translate(
-            "MapsPanel", "Delete the map “%1” and its %n card(s)?", "", cards
-        ).replace("%1", journey.name)
+        question = tr("Delete the map “%1”?").replace("%1", journey.name)
+        if journey.cards:
+            question += " " + tr("Cards on it: %1.").replace("%1", str(len(journey.cards)))
         if not prompts.confirm(self.window(), tr("Delete Map"),
                                question + "\n" + tr("You can undo this with Edit ▸ Undo."),
                                tr("Delete")):

@@ -1,0 +1,111 @@
+"""The composition root of the desktop editor: QApplication, fonts, translation, window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from app.ui.paths import resource
+from app.ui.settings import APPLICATION, ORGANIZATION
+
+_fonts_loaded: list[int] = []
+
+
+def tr(text: str) -> str:
+    """Translate in the application's context."""
+    return QCoreApplication.translate("Main", text)
+
+
+def load_fonts() -> None:
+    """Register the bundled DejaVu fonts (every Vietnamese letter) once per process."""
+    if _fonts_loaded:
+        return
+    folder = resource("fonts")
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        if (folder / name).exists():
+            _fonts_loaded.append(QFontDatabase.addApplicationFont(str(folder / name)))
+    _fonts_loaded.append(-1)  # marks the attempt, fonts or not
+
+
+def application() -> QApplication:
+    """The QApplication, created with Journey Studio's name (QSettings' location)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    return app
+
+
+def _screenshot(window, path: str, size: tuple[int, int]) -> int:
+    window.resize(*size)
+    window.show()
+    for _ in range(3):  # layout, the view's first fit and the first paint
+        QApplication.processEvents()
+    if not window.grab().save(path, "PNG"):
+        print(f"error: could not write the screenshot to {path}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None = None,
+            map_name: str | None = None, size: tuple[int, int] = (1600, 1000)) -> int:
+    """Run the editor on `path` (or the sample); with `screenshot`, save a PNG and return."""
+    app = application()
+    load_fonts()
+    from app.ui.i18n import current_language, install_translation
+    from app.ui.main_window import MainWindow
+    from app.ui.opening import OpenFailed, ensure_sample_copy, open_quietly
+
+    install_translation()
+    if screenshot is None:
+        window = MainWindow()
+        if not _has_saved_geometry():
+            window.resize(*size)
+        window.show()
+        opened = window.open_path(path, read_only=read_only, map_name=map_name) if path \
+            else window.open_sample()
+        if path and opened and map_name and not window.show_map_named(map_name):
+            window.show_message(tr("There is no map named “%1”.").replace("%1", map_name))
+        return app.exec()
+
+    window = MainWindow(remember=False)
+    try:
+        source = path or str(ensure_sample_copy(current_language()))
+        try:
+            doc = open_quietly(source, read_only=read_only)
+        except OpenFailed as error:
+            if read_only or not _locked(error):
+                raise
+            doc = open_quietly(source, read_only=True)
+    except (OpenFailed, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        window.deleteLater()
+        return 2
+    window.set_document(doc)
+    if map_name and not window.show_map_named(map_name):
+        names = ", ".join(m.name for m in doc.project.maps)
+        print(f"error: no map named {map_name!r}; the maps are: {names}", file=sys.stderr)
+        window.close()
+        window.deleteLater()
+        return 2
+    code = _screenshot(window, screenshot, size)
+    window.close()
+    window.deleteLater()
+    return code
+
+
+def _locked(error: Exception) -> bool:
+    from app.storage.errors import ProjectLockedError
+
+    return isinstance(error.__cause__, ProjectLockedError)
+
+
+def _has_saved_geometry() -> bool:
+    from app.ui.settings import KEY_GEOMETRY, settings
+
+    return bool(settings().value(KEY_GEOMETRY))
+

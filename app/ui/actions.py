@@ -1,0 +1,263 @@
+"""The window's actions, menus and toolbar; each action calls one MainWindow slot."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+
+from app.domain.model import LaneKind
+from app.ui.icons import icon
+from app.ui.names import lane_kind_name, state_badge
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+def tr(text: str) -> str:
+    """Translate in the main window's context."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def kind_icon(kind: LaneKind) -> QIcon:
+    """The line icon of a lane kind (the canvas's set), or none when it is missing."""
+    try:
+        from app.canvas.icons import qicon
+    except ImportError:
+        return QIcon()
+    return qicon(LaneKind(kind).value, "#3C4450")
+
+
+class WindowActions:
+    """Every action of the main window, by name, and the menus that hold them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        w = window
+        # File
+        self.new_project = self._make(tr("&New from Template…"), w.new_project, Key.New, "new")
+        self.open = self._make(tr("&Open…"), w.open_dialog, Key.Open, "open")
+        self.save_copy = self._make(tr("Save a &Copy As…"), w.save_copy, Key.SaveAs)
+        self.export_pdf = self._make(tr("&PDF…"), w.export_pdf, Key.Print,
+                                     "export")
+        self.export_png = self._make(tr("P&NG Image…"), w.export_png)
+        self.export_svg = self._make(tr("&SVG Image…"), w.export_svg)
+        self.export_json = self._make(tr("&JSON…"), w.export_json)
+        self.close = self._make(tr("&Close"), w.close_document, Key.Close)
+        self.quit = self._make(tr("&Quit"), w.close, Key.Quit)
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        # Edit: undo and redo follow the active undo stack and name its next command
+        self.undo = w.undo_group.createUndoAction(w, tr("Undo"))
+        self.undo.setShortcut(QKeySequence(Key.Undo))
+        self.undo.setIcon(icon("undo"))
+        self.redo = w.undo_group.createRedoAction(w, tr("Redo"))
+        self.redo.setShortcuts([QKeySequence(Key.Redo), QKeySequence("Ctrl+Shift+Z")]
+                               if QKeySequence(Key.Redo) != QKeySequence("Ctrl+Shift+Z")
+                               else [QKeySequence(Key.Redo)])
+        self.redo.setIcon(icon("redo"))
+        self.cut = self._make(tr("Cu&t"), w.cut, Key.Cut)
+        self.copy = self._make(tr("&Copy"), w.copy, Key.Copy)
+        self.paste = self._make(tr("&Paste"), w.paste, Key.Paste)
+        self.duplicate = self._make(tr("&Duplicate"), w.duplicate, QKeySequence("Ctrl+D"),
+                                    "duplicate")
+        self.delete = self._make(tr("De&lete"), w.delete, Key.Delete, "delete")
+        self.select_all = self._make(tr("Select &All"), w.select_all, Key.SelectAll)
+        self.preferences = self._make(tr("Pre&ferences…"), w.show_preferences, Key.Preferences)
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        # View
+        self.zoom_in = self._make(tr("Zoom &In"), w.zoom_in, Key.ZoomIn, "zoom-in")
+        self.zoom_in.setShortcuts([QKeySequence(Key.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_out = self._make(tr("Zoom &Out"), w.zoom_out, Key.ZoomOut, "zoom-out")
+        self.zoom_reset = self._make(tr("&100 %"), w.zoom_reset, QKeySequence("Ctrl+0"),
+                                     "zoom-reset")
+        self.zoom_fit = self._make(tr("&Fit to Window"), w.zoom_fit, QKeySequence("Ctrl+9"),
+                                   "zoom-fit")
+        # Map
+        self.add_stage = self._make(tr("Add &Stage"), w.add_stage, QKeySequence("Ctrl+Alt+S"),
+                                    "add-stage")
+        self.add_lane_menu = QMenu(tr("Add &Lane"), w)
+        self.add_lane_menu.setIcon(icon("add-lane"))
+        self.add_lane: dict[LaneKind, QAction] = {}
+        for kind in LaneKind:
+            action = self.add_lane_menu.addAction(kind_icon(kind), lane_kind_name(kind))
+            action.setObjectName(f"addLane_{kind.value}")
+            action.triggered.connect(lambda _checked=False, k=kind: w.add_lane(k))
+            self.add_lane[kind] = action
+        self.map_properties = self._make(tr("Map &Properties…"), w.show_map_properties,
+                                         QKeySequence("Alt+Return"))
+        self.switch_map_menu = QMenu(tr("S&witch to Map"), w)
+        self.switch_map_menu.setIcon(icon("map"))
+        self.switch_map_menu.aboutToShow.connect(self._fill_switch_menu)
+        self.next_map = self._make(tr("&Next Map"), lambda: w.step_map(1),
+                                   QKeySequence("Ctrl+PgDown"))
+        self.previous_map = self._make(tr("P&revious Map"), lambda: w.step_map(-1),
+                                       QKeySequence("Ctrl+PgUp"))
+        # Help
+        self.shortcuts = self._make(tr("&Keyboard Shortcuts"), w.show_shortcuts,
+                                    QKeySequence(Key.HelpContents))
+        self.about = self._make(tr("&About Journey Studio"), w.show_about)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.recent_menu = QMenu(tr("Open &Recent"), w)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+        self.document_actions = [self.save_copy, self.export_pdf, self.export_png,
+                                 self.export_svg, self.export_json, self.close]
+        self.selection_actions = [self.cut, self.copy, self.duplicate, self.delete]
+        self.map_actions = [self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit,
+                            self.select_all, self.paste, self.add_stage, self.map_properties,
+                            self.next_map, self.previous_map]
+
+    def _make(self, text: str, slot, shortcut=None, icon_name: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        plain = text.replace("&", "").rstrip("…")
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{plain} ({keys})" if keys else plain)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)  # shortcuts work while the menu bar is hidden, too
+        return action
+
+    # -- menus ----------------------------------------------------------------------------
+
+    def build_menus(self) -> dict[str, QMenu]:
+        """Fill the menu bar: File, Edit, View, Map, Help."""
+        bar = self.window.menuBar()
+        file = bar.addMenu(tr("&File"))
+        file.addActions([self.new_project, self.open])
+        file.addMenu(self.recent_menu)
+        file.addSeparator()
+        file.addAction(self.save_copy)
+        export = file.addMenu(tr("&Export"))
+        export.setIcon(icon("export"))
+        export.addActions([self.export_pdf, self.export_png, self.export_svg, self.export_json])
+        file.addSeparator()
+        file.addAction(self.close)
+        file.addAction(self.quit)
+
+        edit = bar.addMenu(tr("&Edit"))
+        edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.cut, self.copy, self.paste, self.duplicate, self.delete])
+        edit.addSeparator()
+        edit.addAction(self.select_all)
+        edit.addSeparator()
+        edit.addAction(self.preferences)
+
+        view = bar.addMenu(tr("&View"))
+        view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit])
+        view.addSeparator()
+        self.view_menu = view
+
+        map_menu = bar.addMenu(tr("&Map"))
+        map_menu.addAction(self.add_stage)
+        map_menu.addMenu(self.add_lane_menu)
+        map_menu.addSeparator()
+        map_menu.addAction(self.map_properties)
+        map_menu.addSeparator()
+        map_menu.addMenu(self.switch_map_menu)
+        map_menu.addActions([self.previous_map, self.next_map])
+
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addActions([self.shortcuts, self.about])
+        self.menus = {"file": file, "edit": edit, "view": view, "map": map_menu,
+                      "help": help_menu, "export": export}
+        return self.menus
+
+    def add_view_toggles(self, toggles: list[QAction]) -> None:
+        """Put the docks' and toolbar's show/hide actions in the View menu."""
+        self.view_menu.addActions(toggles)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        paths = self.window.recent.paths()
+        for number, path in enumerate(paths, start=1):
+            label = f"&{number % 10} {path}" if number <= 10 else path
+            action = menu.addAction(label)
+            action.triggered.connect(lambda _checked=False, p=path: self.window.open_path(p))
+        if not paths:
+            menu.addAction(tr("No recent projects")).setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction(tr("&Clear List"))
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(self.window.recent.clear)
+
+    def _fill_switch_menu(self) -> None:
+        menu = self.switch_map_menu
+        menu.clear()
+        doc = self.window.doc
+        if doc is None:
+            return
+        group = QActionGroup(menu)
+        for journey in doc.project.maps:
+            action = menu.addAction(f"{journey.name}  ({state_badge(journey.state)})")
+            action.setCheckable(True)
+            action.setChecked(journey.id == self.window.map_id)
+            group.addAction(action)
+            action.triggered.connect(
+                lambda _checked=False, i=journey.id: self.window.switch_map(i))
+
+    # -- toolbar --------------------------------------------------------------------------
+
+    def build_toolbar(self) -> QToolBar:
+        """The main toolbar: files, undo, the map's structure, zoom and export."""
+        bar = QToolBar(tr("Main Toolbar"), self.window)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        bar.addActions([self.new_project, self.open])
+        bar.addSeparator()
+        bar.addActions([self.undo, self.redo])
+        bar.addSeparator()
+        bar.addAction(self.add_stage)
+        lane_button = QToolButton(bar)
+        lane_button.setMenu(self.add_lane_menu)
+        lane_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        lane_button.setIcon(icon("add-lane"))
+        lane_button.setText(tr("Add Lane"))
+        lane_button.setToolTip(tr("Add a lane of a kind"))
+        lane_button.setObjectName("addLaneButton")
+        self.add_lane_button = lane_button
+        bar.addWidget(lane_button)
+        bar.addAction(self.duplicate)
+        bar.addAction(self.delete)
+        bar.addSeparator()
+        bar.addActions([self.zoom_out, self.zoom_reset, self.zoom_in, self.zoom_fit])
+        bar.addSeparator()
+        bar.addAction(self.export_pdf)
+        for action in (self.add_stage, self.export_pdf):
+            button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        lane_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.export_pdf.setIconText(tr("Export PDF"))
+        self.add_stage.setIconText(tr("Stage"))
+        lane_button.setText(tr("Lane"))
+        return bar
+
+    def update_enabled(self, *, has_doc: bool, has_map: bool, writable: bool,
+                       has_selection: bool) -> None:
+        """Enable what makes sense for the document, map and selection in view."""
+        for action in self.document_actions:
+            action.setEnabled(has_doc)
+        for action in self.map_actions:
+            action.setEnabled(has_map)
+        for action in (self.paste, self.add_stage):
+            action.setEnabled(has_map and writable)
+        self.add_lane_menu.setEnabled(has_map and writable)
+        if hasattr(self, "add_lane_button"):
+            self.add_lane_button.setEnabled(has_map and writable)
+        self.copy.setEnabled(has_map and has_selection)
+        for action in (self.cut, self.duplicate, self.delete):
+            action.setEnabled(has_map and has_selection and writable)
+        self.switch_map_menu.setEnabled(has_doc)
+        for action in (self.export_pdf, self.export_png, self.export_svg):
+            action.setEnabled(has_map)

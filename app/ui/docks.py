@@ -1,0 +1,117 @@
+"""The window's docks: palette (left), maps and inspector (right)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+
+from app.document.document import Document
+from app.ui.inspector import Inspector
+from app.ui.maps_panel import MapsPanel
+
+PaletteFactory = Callable[[Document], QWidget]
+
+
+def tr(text: str) -> str:
+    """Translate in the main window's context."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def default_palette_factory(doc: Document) -> QWidget:
+    """The canvas's palette (drag source) for this document's project."""
+    from app.canvas.palette import PaletteWidget
+
+    return PaletteWidget(doc.project)
+
+
+class Docks:
+    """Creates the three docks and swaps the palette when the document changes."""
+
+    def __init__(self, window: QMainWindow, palette_factory: PaletteFactory | None = None
+                 ) -> None:
+        self.window = window
+        self.palette_factory = palette_factory or default_palette_factory
+        self.palette_widget: QWidget | None = None
+        self.inspector = Inspector()
+        self.maps_panel = MapsPanel()
+
+        self.palette = self._dock(tr("Palette"), "paletteDock", self._empty_palette())
+        self.maps = self._dock(tr("Maps"), "mapsDock", self.maps_panel)
+        self.inspector_dock = self._dock(tr("Inspector"), "inspectorDock", self.inspector)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.maps)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        window.splitDockWidget(self.maps, self.inspector_dock, Qt.Orientation.Vertical)
+        # Sensible first-run sizes; QSettings restores the user's own afterwards.
+        window.resizeDocks([self.palette], [210], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.maps], [300], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.maps, self.inspector_dock], [170, 600], Qt.Orientation.Vertical)
+        self.palette.toggleViewAction().setText(tr("&Palette"))
+        self.maps.toggleViewAction().setText(tr("&Maps"))
+        self.inspector_dock.toggleViewAction().setText(tr("&Inspector"))
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)  # saveState() needs a name per dock
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setWidget(widget)
+        return dock
+
+    def _empty_palette(self, read_only: bool = False) -> QWidget:
+        label = QLabel(tr("This project is open read-only.") if read_only else
+                       tr("Open a project to drag stages, lanes, cards and emotions onto "
+                          "its map."))
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: #5F6670; padding: 16px;")
+        return label
+
+    def set_document(self, doc: Document | None, map_id: str | None) -> None:
+        """Point the palette, maps list and inspector at another document."""
+        old = self.palette.widget()
+        if getattr(self, "doc", None) is not None:
+            try:
+                self.doc.changed.disconnect(self._on_changed)
+            except (RuntimeError, TypeError):
+                pass
+        if doc is not None and not doc.read_only:
+            try:
+                self.palette_widget = self.palette_factory(doc)
+            except ImportError:
+                self.palette_widget = None
+        else:
+            self.palette_widget = None
+        self.palette.setWidget(self.palette_widget
+                               or self._empty_palette(doc is not None and doc.read_only))
+        if old is not None:
+            old.deleteLater()
+        self.maps_panel.set_document(doc, map_id)
+        self.inspector.set_document(doc, map_id)
+        self.doc = doc
+        if doc is not None:
+            doc.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: list) -> None:
+        # Touchpoint entries follow the channel catalogue.
+        from app.domain.model import Channel
+
+        widget = self.palette_widget
+        if (widget is not None and hasattr(widget, "set_project") and self.doc is not None
+                and any(isinstance(c.entity, Channel) for c in changes)):
+            widget.set_project(self.doc.project)
+
+    def set_map(self, map_id: str | None) -> None:
+        """Follow a switch to another map of the same document."""
+        self.maps_panel.set_current(map_id)
+        self.inspector.set_map(map_id)
+        if self.palette_widget is not None and hasattr(self.palette_widget, "set_map"):
+            self.palette_widget.set_map(map_id)
+
+    def toggles(self) -> list:
+        """The show/hide actions of the docks, for the View menu."""
+        return [self.palette.toggleViewAction(), self.maps.toggleViewAction(),
+                self.inspector_dock.toggleViewAction()]

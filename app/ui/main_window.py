@@ -1,0 +1,540 @@
+"""The main window: a map canvas in the middle, palette, maps and inspector around it.
+
+It composes the pieces and routes menu commands to them; the model changes only through
+app.document.operations, and every view follows Document.changed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.document import operations
+from app.document.document import Document
+from app.domain.model import JourneyMap, LaneKind
+from app.ui import exporting, opening, prompts
+from app.ui.actions import WindowActions
+from app.ui.docks import Docks, PaletteFactory
+from app.ui.file_dialogs import (
+    ask_new_project_path,
+    ask_open_project,
+    ask_save_path,
+    safe_file_name,
+)
+from app.ui.help_dialogs import ShortcutsDialog, show_about
+from app.ui.i18n import current_language
+from app.ui.paths import PROJECT_SUFFIX
+from app.ui.preferences import PreferencesDialog
+from app.ui.recent import RecentFiles
+from app.ui.settings import KEY_GEOMETRY, KEY_STATE, settings
+from app.ui.start_page import StartPage
+from app.ui.status import StatusParts
+from app.ui.template_dialog import TemplateDialog
+
+ViewFactory = Callable[[Document, str], QWidget]
+APP_TITLE = "Journey Studio"
+
+
+def tr(text: str) -> str:
+    """Translate in the main window's context."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def default_view_factory(doc: Document, map_id: str) -> QWidget:
+    """The canvas's MapView for one map of a document."""
+    try:
+        from app.canvas.view import MapView
+    except ImportError:
+        from app.canvas import MapView  # type: ignore[attr-defined]
+    return MapView(doc, map_id)
+
+
+def project_files(urls) -> list[str]:
+    """The local .cjm files among dropped URLs."""
+    return [u.toLocalFile() for u in urls
+            if u.isLocalFile() and u.toLocalFile().lower().endswith(PROJECT_SUFFIX)]
+
+
+class MainWindow(QMainWindow):
+    """Journey Studio's window; `open_path`, `set_document` and `switch_map` drive it."""
+
+    document_changed = Signal()  # another document (or none) is shown
+    map_switched = Signal(str)  # another map is shown
+    persona_requested = Signal(str)  # the canvas asked to open a persona (lead wires it)
+
+    def __init__(self, view_factory: ViewFactory | None = None,
+                 palette_factory: PaletteFactory | None = None, *, remember: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.view_factory = view_factory or default_view_factory
+        self.remember = remember  # False for screenshots: no settings or recent files
+        self.doc: Document | None = None
+        self.map_id: str | None = None
+        self.view: QWidget | None = None
+        self.selection: list = []
+        self.recent = RecentFiles(self)
+        self.undo_group = QUndoGroup(self)
+
+        self.pages = QStackedWidget()
+        self.start_page = StartPage(self.recent)
+        self.start_page.new_requested.connect(self.new_project)
+        self.start_page.open_requested.connect(self.open_dialog)
+        self.start_page.sample_requested.connect(self.open_sample)
+        self.start_page.recent_requested.connect(self.open_path)
+        self.no_map_page = self._make_no_map_page()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.no_map_page)
+        self.setCentralWidget(self.pages)
+
+        self.docks = Docks(self, palette_factory)
+        self.inspector = self.docks.inspector
+        self.maps_panel = self.docks.maps_panel
+        self.maps_panel.map_activated.connect(self.switch_map)
+        self.maps_panel.message.connect(self.show_message)
+        self.inspector.message.connect(self.show_message)
+
+        self.actions = WindowActions(self)
+        self.actions.build_menus()
+        self.toolbar = self.actions.build_toolbar()
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.actions.add_view_toggles([*self.docks.toggles(), self.toolbar.toggleViewAction()])
+        self.status = StatusParts(self.statusBar())
+        self.setAcceptDrops(True)
+        self.resize(1440, 900)
+        if remember:
+            self._restore_layout()
+        self._refresh()
+
+    # -- the document and the map in view ---------------------------------------------
+
+    @property
+    def journey(self) -> JourneyMap | None:
+        """The map in view, or None."""
+        if self.doc is None or self.map_id is None:
+            return None
+        return self.doc.project.map(self.map_id)
+
+    def set_document(self, doc: Document | None, map_id: str | None = None) -> None:
+        """Show another document (closing the previous one), on `map_id` or its first map."""
+        old = self.doc
+        if old is not None:
+            old.changed.disconnect(self._on_doc_changed)
+            old.persist_failed.disconnect(self._on_persist_failed)
+            self.undo_group.removeStack(old.undo_stack)
+        self._drop_view()
+        self.doc = doc
+        self.map_id = None
+        if doc is not None:
+            self.undo_group.addStack(doc.undo_stack)
+            self.undo_group.setActiveStack(doc.undo_stack)
+            doc.changed.connect(self._on_doc_changed)
+            doc.persist_failed.connect(self._on_persist_failed)
+            if map_id is None or doc.project.map(map_id) is None:
+                map_id = doc.project.maps[0].id if doc.project.maps else None
+        self.docks.set_document(doc, map_id)
+        palette = self.docks.palette_widget
+        if palette is not None and hasattr(palette, "activated"):
+            palette.activated.connect(self._palette_activated)
+        if old is not None and old is not doc:
+            old.close()
+            old.deleteLater()
+        self._show_map(map_id)
+        self.document_changed.emit()
+
+    def switch_map(self, map_id: str) -> None:
+        """Show another map of the open project."""
+        if self.doc is None or self.doc.project.map(map_id) is None or map_id == self.map_id:
+            return
+        self._show_map(map_id)
+
+    def show_map_named(self, name: str) -> bool:
+        """Show the map called `name` (case-insensitive); False when there is none."""
+        journey = self.doc.project.map_named(name) if self.doc is not None else None
+        if journey is not None:
+            self.switch_map(journey.id)
+        return journey is not None
+
+    def step_map(self, delta: int) -> None:
+        """Show the next (1) or previous (−1) map of the project."""
+        if self.doc is None or not self.doc.project.maps:
+            return
+        maps = self.doc.project.maps
+        index = next((i for i, m in enumerate(maps) if m.id == self.map_id), 0)
+        self.switch_map(maps[(index + delta) % len(maps)].id)
+
+    def _show_map(self, map_id: str | None) -> None:
+        self.map_id = map_id
+        self.selection = []
+        if map_id is None:
+            self._drop_view()
+            self.pages.setCurrentWidget(self.start_page if self.doc is None
+                                        else self.no_map_page)
+        elif self.view is not None and hasattr(self.view, "set_map"):
+            self.view.set_map(map_id)
+        else:
+            self._make_view(map_id)
+        self.docks.set_map(map_id)
+        self._refresh()
+        if map_id is not None:
+            self.map_switched.emit(map_id)
+
+    def _make_view(self, map_id: str) -> None:
+        self._drop_view()
+        try:
+            view = self.view_factory(self.doc, map_id)
+        except ImportError:
+            view = QLabel(tr("The map canvas is not available in this installation."))
+            view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.view = view
+        view.setObjectName("mapView")
+        for name, slot in (("selection_changed", self._on_selection_changed),
+                           ("zoom_changed", self._on_zoom_changed),
+                           ("status_message", self.show_message),
+                           ("persona_activated", self.persona_requested.emit)):
+            signal = getattr(view, name, None)
+            if signal is not None:
+                signal.connect(slot)
+        self.pages.addWidget(view)
+        self.pages.setCurrentWidget(view)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _drop_view(self) -> None:
+        if self.view is not None:
+            self.pages.removeWidget(self.view)
+            self.view.deleteLater()
+            self.view = None
+        self.selection = []
+
+    # -- following the model and the canvas ---------------------------------------------
+
+    def _on_doc_changed(self, _changes: list) -> None:
+        if self.doc is None:
+            return
+        if self.map_id is not None and self.doc.project.map(self.map_id) is None:
+            # The map in view was deleted (or its creation undone): show a neighbour.
+            maps = self.doc.project.maps
+            self._drop_view()
+            self._show_map(maps[0].id if maps else None)
+            return
+        if self.map_id is None and self.doc.project.maps:
+            self._show_map(self.doc.project.maps[0].id)
+            return
+        self._refresh()
+
+    def _palette_activated(self, payload: dict) -> None:
+        # A palette entry chosen by keyboard or click lands in the map's current cell.
+        self._view_call("add_palette_item", payload)
+
+    def _on_selection_changed(self, entities: list) -> None:
+        self.selection = list(entities)
+        self.inspector.set_selection(self.selection)
+        self._refresh_actions()
+
+    def _on_zoom_changed(self, factor: float) -> None:
+        self.status.show_zoom(factor)
+
+    def _on_persist_failed(self, reason: str) -> None:
+        prompts.error(self, tr("Could Not Save the Change"),
+                      tr("The change could not be written to the project file, so it was not "
+                         "made. Check that the disk has room and the file is still there."),
+                      reason)
+
+    def show_message(self, text: str) -> None:
+        """A passing note in the status bar."""
+        if text:
+            self.statusBar().showMessage(text, 5000)
+
+    def _refresh(self) -> None:
+        self._refresh_title()
+        self.status.show_counts(self.journey)
+        zoom = getattr(self.view, "zoom_factor", None)
+        factor = zoom() if callable(zoom) else zoom
+        self.status.show_zoom(factor if self.journey is not None else None)
+        self.status.show_read_only(self.doc is not None and self.doc.read_only)
+        self._refresh_actions()
+
+    def _refresh_title(self) -> None:
+        if self.doc is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        parts = [self.journey.name] if self.journey is not None else []
+        parts += [self.doc.project.title, APP_TITLE]
+        title = " — ".join(parts)
+        if self.doc.read_only:
+            title += " " + tr("[read-only]")
+        self.setWindowTitle(title)
+
+    def _refresh_actions(self) -> None:
+        has_doc = self.doc is not None
+        self.actions.update_enabled(
+            has_doc=has_doc, has_map=self.journey is not None and self.view is not None,
+            writable=has_doc and not self.doc.read_only, has_selection=bool(self.selection))
+
+    # -- File ---------------------------------------------------------------------------
+
+    def new_project(self) -> bool:
+        """Ask for a template, language, title and file, then create and show the project."""
+        dialog = TemplateDialog(self, for_project=True)
+        if dialog.exec() != TemplateDialog.DialogCode.Accepted:
+            return False
+        choice = dialog.choice()
+        path = ask_new_project_path(self, safe_file_name(choice.title))
+        if not path:
+            return False
+        doc = opening.create_document(self, path, choice.template, choice.language,
+                                      choice.title)
+        if doc is None:
+            return False
+        self._adopt(doc, path)
+        return True
+
+    def open_dialog(self) -> bool:
+        """Ask for a project file and open it."""
+        path = ask_open_project(self)
+        return self.open_path(path) if path else False
+
+    def open_path(self, path: str, read_only: bool = False, map_name: str | None = None
+                  ) -> bool:
+        """Open a project file in this window (a failure is shown, and nothing changes)."""
+        if self.doc is not None and self.doc.path and _same_file(self.doc.path, path):
+            return True
+        doc = opening.open_document(self, path, read_only)
+        if doc is None:
+            if not os.path.exists(path) and self.remember:
+                self.recent.remove(os.path.abspath(path))
+            return False
+        self._adopt(doc, path)
+        if map_name:
+            self.show_map_named(map_name)
+        return True
+
+    def open_sample(self) -> bool:
+        """Open the user's copy of the sample project (made on first use)."""
+        try:
+            path = opening.ensure_sample_copy(current_language())
+        except Exception as error:  # noqa: BLE001 - reported in words
+            prompts.error(self, tr("Cannot Open the Sample"), str(error))
+            return False
+        return self.open_path(str(path))
+
+    def _adopt(self, doc: Document, path: str) -> None:
+        self.set_document(doc)
+        if self.remember:
+            self.recent.add(path)
+
+    def save_copy(self) -> bool:
+        """Write a copy of the project to another file; this window stays on the original."""
+        if self.doc is None:
+            return False
+        path = ask_save_path(self, tr("Save a Copy As"),
+                             safe_file_name(self.doc.project.title) + " copy" + PROJECT_SUFFIX,
+                             tr("Journey Studio projects (*.cjm)"), PROJECT_SUFFIX)
+        if not path:
+            return False
+        if self.doc.path and _same_file(self.doc.path, path):
+            prompts.error(self, tr("Save a Copy As"),
+                          tr("Choose another file: this is the project itself."))
+            return False
+        try:
+            self.doc.save_copy(path)
+        except Exception as error:  # noqa: BLE001 - reported in words
+            prompts.error(self, tr("Save a Copy As"),
+                          tr("The copy could not be written."), str(error))
+            return False
+        self.show_message(tr("Saved a copy to %1").replace("%1", path))
+        return True
+
+    def export_pdf(self) -> None:
+        """File ▸ Export ▸ PDF…"""
+        if self.journey is not None:
+            exporting.export_pdf(self)
+
+    def export_png(self) -> None:
+        """File ▸ Export ▸ PNG…"""
+        if self.journey is not None:
+            exporting.export_png(self)
+
+    def export_svg(self) -> None:
+        """File ▸ Export ▸ SVG…"""
+        if self.journey is not None:
+            exporting.export_svg(self)
+
+    def export_json(self) -> None:
+        """File ▸ Export ▸ JSON…"""
+        if self.doc is not None:
+            exporting.export_json(self)
+
+    def close_document(self) -> None:
+        """Close the project (every change is already saved) and show the start page."""
+        self.set_document(None)
+
+    # -- Edit and View: routed to the canvas ---------------------------------------------
+
+    def _view_call(self, name: str, *args) -> None:
+        method = getattr(self.view, name, None) if self.journey is not None else None
+        if callable(method):
+            method(*args)
+
+    def cut(self) -> None:
+        """Edit ▸ Cut."""
+        self._view_call("cut_selection")
+
+    def copy(self) -> None:
+        """Edit ▸ Copy."""
+        self._view_call("copy_selection")
+
+    def paste(self) -> None:
+        """Edit ▸ Paste."""
+        self._view_call("paste")
+
+    def duplicate(self) -> None:
+        """Edit ▸ Duplicate."""
+        self._view_call("duplicate_selection")
+
+    def delete(self) -> None:
+        """Edit ▸ Delete."""
+        self._view_call("delete_selection")
+
+    def select_all(self) -> None:
+        """Edit ▸ Select All."""
+        self._view_call("select_all")
+
+    def zoom_in(self) -> None:
+        """View ▸ Zoom In."""
+        self._view_call("zoom_in")
+
+    def zoom_out(self) -> None:
+        """View ▸ Zoom Out."""
+        self._view_call("zoom_out")
+
+    def zoom_reset(self) -> None:
+        """View ▸ 100 %."""
+        self._view_call("zoom_reset")
+
+    def zoom_fit(self) -> None:
+        """View ▸ Fit to Window."""
+        self._view_call("zoom_fit")
+
+    def show_preferences(self) -> None:
+        """Edit ▸ Preferences…"""
+        PreferencesDialog(self).exec()
+
+    # -- Map ------------------------------------------------------------------------------
+
+    def _run(self, action) -> object:
+        try:
+            return action()
+        except Exception as error:  # noqa: BLE001 - DomainError or a failed write
+            self.show_message(str(error))
+            return None
+
+    def add_stage(self) -> None:
+        """Map ▸ Add Stage: a new stage at the end, ready to be named in the inspector."""
+        journey = self.journey
+        if journey is None or self.doc.read_only:
+            return
+        title = "Giai đoạn mới" if self.doc.project.language == "vi" else "New stage"
+        stage = self._run(lambda: operations.add_stage(self.doc, journey, title))
+        if stage is not None:
+            self.inspector.set_selection([stage])
+
+    def add_lane(self, kind: LaneKind) -> None:
+        """Map ▸ Add Lane ▸ kind: a new lane at the bottom, titled in the project's language."""
+        journey = self.journey
+        if journey is None or self.doc.read_only:
+            return
+        lane = self._run(lambda: operations.add_lane(self.doc, journey, LaneKind(kind)))
+        if lane is not None:
+            self.inspector.set_selection([lane])
+
+    def show_map_properties(self) -> None:
+        """Map ▸ Map Properties…: the inspector on the map's own fields."""
+        if self.journey is None:
+            return
+        self.inspector.set_selection([])
+        self.docks.inspector_dock.show()
+        self.docks.inspector_dock.raise_()
+        self.inspector.focus_first_field()
+
+    # -- Help -----------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts."""
+        menus = [(menu.title(), [a for a in menu.actions() if not a.isSeparator()])
+                 for menu in self.actions.menus.values()]
+        ShortcutsDialog(menus, self).exec()
+
+    def show_about(self) -> None:
+        """Help ▸ About."""
+        show_about(self)
+
+    # -- window state, drops and closing -------------------------------------------------
+
+    def _make_no_map_page(self) -> QWidget:
+        page = QWidget()
+        label = QLabel(tr("This project has no maps yet."))
+        label.setStyleSheet("font-size: 15px; color: #5F6670;")
+        button = QPushButton(tr("New Map from Template…"))
+        button.clicked.connect(lambda: self.maps_panel.new_map())
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        return page
+
+    def _restore_layout(self) -> None:
+        store = settings()
+        geometry = store.value(KEY_GEOMETRY)
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        state = store.value(KEY_STATE)
+        if isinstance(state, QByteArray | bytes) and state:
+            self.restoreState(QByteArray(state))
+
+    def save_layout(self) -> None:
+        """Remember the window's geometry and docks for the next start."""
+        store = settings()
+        store.setValue(KEY_GEOMETRY, self.saveGeometry())
+        store.setValue(KEY_STATE, self.saveState())
+        store.sync()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls() and project_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        files = project_files(event.mimeData().urls()) if event.mimeData().hasUrls() else []
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Open after the drop returns: a dialog inside a drop handler blocks the source.
+        QTimer.singleShot(0, lambda: self.open_path(files[0]))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.remember:
+            self.save_layout()
+        self.set_document(None)
+        event.accept()
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)

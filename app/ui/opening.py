@@ -1,0 +1,108 @@
+"""Opening and creating project files, with errors told in words instead of tracebacks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QWidget
+
+from app.document.document import Document
+from app.domain.templates import new_project
+from app.ui import prompts
+from app.ui.paths import SAMPLE_NAME, resource
+
+
+def tr(text: str) -> str:
+    """Translate in the opening context."""
+    return QCoreApplication.translate("Opening", text)
+
+
+class OpenFailed(Exception):
+    """A project could not be opened; the message is for the user."""
+
+
+def open_quietly(path: str, read_only: bool = False) -> Document:
+    """Open a project or raise OpenFailed with a one-line reason (no dialogs)."""
+    from app.storage.errors import StorageError
+
+    if not os.path.exists(path):
+        raise OpenFailed(tr("the file “%1” does not exist").replace("%1", path))
+    try:
+        return Document.open(path, read_only=read_only)
+    except StorageError as error:
+        raise OpenFailed(str(error)) from error
+    except (OSError, ValueError) as error:
+        raise OpenFailed(str(error)) from error
+
+
+def open_document(parent: QWidget | None, path: str, read_only: bool = False
+                  ) -> Document | None:
+    """Open a project; a locked one may be opened read-only; failures become a dialog."""
+    from app.storage.errors import ProjectLockedError
+
+    name = os.path.basename(path)
+    try:
+        if not os.path.exists(path):
+            raise OpenFailed(tr("The file does not exist (it may have been moved or deleted)."))
+        return Document.open(path, read_only=read_only)
+    except ProjectLockedError as error:
+        if read_only:
+            prompts.error(parent, tr("Cannot Open Project"), str(error))
+            return None
+        if prompts.ask_yes_no(parent, tr("Project in Use"),
+                              str(error) + "\n\n" + tr("Open it read-only instead?"),
+                              tr("Open Read-Only"), tr("Cancel")):
+            return open_document(parent, path, read_only=True)
+        return None
+    except Exception as error:  # noqa: BLE001 - whatever the cause, the user gets words
+        prompts.error(parent, tr("Cannot Open Project"),
+                      tr("“%1” could not be opened.").replace("%1", name), str(error))
+        return None
+
+
+def create_document(parent: QWidget | None, path: str, template: str, language: str,
+                    title: str) -> Document | None:
+    """Write a new project from a template to `path` and open it."""
+    try:
+        return Document.create(path, new_project(template, language, title or None),
+                               overwrite=True)
+    except Exception as error:  # noqa: BLE001 - reported in words
+        prompts.error(parent, tr("Cannot Create Project"),
+                      tr("“%1” could not be created.").replace("%1", os.path.basename(path)),
+                      str(error))
+        return None
+
+
+def user_data_dir() -> Path:
+    """Where Journey Studio keeps its own files (the sample copy)."""
+    location = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location or Path.home() / ".journey-studio")
+
+
+def sample_copy_path() -> Path:
+    """The user's own copy of the sample project (the bundled one is never opened)."""
+    return user_data_dir() / SAMPLE_NAME
+
+
+def ensure_sample_copy(language: str = "en") -> Path:
+    """Make the user's sample copy if it is missing, and return its path.
+
+    It is copied from resources/samples; without a bundled sample it is a new project
+    from the five-stage template, so the window always has something to show.
+    """
+    target = sample_copy_path()
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    bundled = resource("samples", SAMPLE_NAME)
+    if bundled.exists():
+        partial = target.with_suffix(".part")
+        shutil.copyfile(bundled, partial)  # no mode: the bundle may be read-only
+        os.replace(partial, target)
+    else:
+        Document.create(str(target), new_project("awareness-5", language)).close()
+    return target
