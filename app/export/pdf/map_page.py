@@ -246,16 +246,16 @@ class MapPainter:
         titles.setFillColor(color(style.TEXT))
         bodies.setFont(REGULAR, style.CARD_BODY_SIZE, B_LH)
         bodies.setFillColor(color("#3A4048"))
-        ghosts = []
-        for n, box in enumerate(boxes):
+        ghosts, owned = [], []
+        for box in boxes:
             r = box.rect
             if r.right <= tile.x0 or r.x >= tile.view_x1 or r.bottom <= tile.y0 \
                     or r.y >= tile.view_y1:
                 continue
-            if not tile.owns(r.x + r.w / 2, r.y + r.h / 2):
-                ghosts.append(box)
-                continue
-            self._card_shape(c, box, kind, card_style)
+            (owned if tile.owns(r.x + r.w / 2, r.y + r.h / 2) else ghosts).append(box)
+        self._shapes(c, owned, kind, card_style)
+        for n, box in enumerate(owned):
+            self._card_marks(c, box, kind, card_style)
             self._card_text(c, (titles, bodies, extras), box, kind)
             if tick and n % 250 == 249:
                 tick()
@@ -267,23 +267,32 @@ class MapPainter:
             c.setStrokeColor(draw.mix(card_style.border, WHITE, 0.5))
             c.roundRect(r.x, r.y, r.w, r.h, style.CARD_RADIUS, stroke=1, fill=1)
 
-    def _card_shape(self, c, box: CardBox, kind: LaneKind, card_style) -> None:
-        card, r = box.card, box.rect
-        fill = card.color or card_style.fill
-        c.setFillColor(color(fill))
+    def _shapes(self, c, boxes, kind: LaneKind, card_style) -> None:
+        """All card outlines of a lane as one path per fill colour: one fill-and-stroke
+        operator instead of a colour change and a path per card."""
+        by_fill: dict[str, list[CardBox]] = {}
+        for box in boxes:
+            by_fill.setdefault(box.card.color or card_style.fill, []).append(box)
         c.setStrokeColor(color(card_style.border))
-        c.setLineWidth(1.6 if kind == LaneKind.PAINS else 1)
+        c.setLineWidth({LaneKind.PAINS: 1.6, LaneKind.TEXT: 0.75}.get(kind, 1.0))
         if card_style.dashed:
             c.setDash(4, 3)
-        if kind == LaneKind.THOUGHTS:
-            self._bubble(c, r)
-        elif kind == LaneKind.TEXT:
-            c.setLineWidth(0.75)
-            c.roundRect(r.x, r.y, r.w, r.h, style.CARD_RADIUS, stroke=1, fill=1)
-        else:
-            c.roundRect(r.x, r.y, r.w, r.h, style.CARD_RADIUS, stroke=1, fill=1)
+        for fill, group in by_fill.items():
+            c.setFillColor(color(fill))
+            p = c.beginPath()
+            for box in group:
+                r = box.rect
+                if kind == LaneKind.THOUGHTS:
+                    self._bubble(p, r)
+                else:
+                    p.roundRect(r.x, r.y, r.w, r.h, style.CARD_RADIUS)
+            c.drawPath(p, stroke=1, fill=1)
         if card_style.dashed:
             c.setDash()
+
+    def _card_marks(self, c, box: CardBox, kind: LaneKind, card_style) -> None:
+        """The per-card marks drawn over the outline: icon, dots, chips, star."""
+        card, r = box.card, box.rect
         if kind == LaneKind.TOUCHPOINTS:
             channel = self.channels.get(card.channel_id or "")
             key = channel.icon if channel else "other"
@@ -299,10 +308,9 @@ class MapPainter:
             draw.star(c, r.right - 2, r.y + 2, 6.5, outline=True)
 
     @staticmethod
-    def _bubble(c, r: Rect) -> None:
+    def _bubble(p, r: Rect) -> None:
         """A rounded card with a square lower-left corner: a speech bubble's tail."""
         rad = style.CARD_RADIUS
-        p = c.beginPath()
         p.moveTo(r.x + rad, r.y)
         p.lineTo(r.right - rad, r.y)
         p.curveTo(r.right, r.y, r.right, r.y, r.right, r.y + rad)
@@ -312,7 +320,6 @@ class MapPainter:
         p.lineTo(r.x, r.y + rad)
         p.curveTo(r.x, r.y, r.x, r.y, r.x + rad, r.y)
         p.close()
-        c.drawPath(p, stroke=1, fill=1)
 
     def _chips(self, c, box: CardBox, hex_value: str) -> None:
         card, r = box.card, box.rect
@@ -408,25 +415,47 @@ class MapPainter:
             c.setLineJoin(1)
             c.drawPath(p, stroke=1, fill=0)
         markers = {m.id: m for m in self.journey.markers if m.lane_id == lane_id}
-        t = c.beginText()
-        t.setFont(REGULAR, style.SMALL_SIZE)
-        t.setFillColor(color(style.TEXT))
-        for mid, point in self.layout.markers.items():
-            marker = markers.get(mid)
-            if marker is None:
-                continue
+        points = sorted((p for mid, p in self.layout.markers.items() if mid in markers),
+                        key=lambda p: p.x)
+        for point in points:
             draw.face(c, point.x, point.y, style.MARKER_RADIUS, point.score)
-            if marker.label:
-                label = marker.label
-                stage_w = self.layout.stage_rects[marker.stage_id].w - 12
-                if self.wrapper.width(label, style.SMALL_SIZE, False) > stage_w:
-                    label = self.wrapper.elide(label, style.SMALL_SIZE, False, stage_w)
-                w = self.wrapper.width(label, style.SMALL_SIZE, False)
-                below = point.y + style.MARKER_RADIUS + 12 < r.bottom - 2
-                ly = point.y + style.MARKER_RADIUS + 11 if below else \
-                    point.y - style.MARKER_RADIUS - 5
-                t.setTextTransform(1, 0, 0, -1, point.x - w / 2, ly)
-                t.textOut(label)
+        self._marker_labels(c, points, markers, r)
+
+    def _marker_labels(self, c, points, markers, r: Rect) -> None:
+        """Labels under their faces (above when they would collide), on a white pill so
+        the curve never runs through the words."""
+        size, rad = style.SMALL_SIZE, style.MARKER_RADIUS
+        placed: list[tuple[float, float, float, float]] = []
+        t = c.beginText()
+        t.setFont(REGULAR, size)
+        t.setFillColor(color(style.TEXT))
+        for point in points:
+            marker = markers[point.marker_id]
+            if not marker.label:
+                continue
+            stage_w = self.layout.stage_rects[marker.stage_id].w - 12
+            label = marker.label
+            if self.wrapper.width(label, size, False) > stage_w:
+                label = self.wrapper.elide(label, size, False, stage_w)
+            w = self.wrapper.width(label, size, False)
+            below = point.y + rad + 4 + size * 1.3 < r.bottom
+            options = [point.y + rad + 4, point.y - rad - 4 - size * 1.3]
+            if not below:
+                options.reverse()
+            box = None
+            for top in options:
+                cand = (point.x - w / 2 - 3, top, point.x + w / 2 + 3, top + size * 1.3)
+                if not any(cand[0] < b[2] and b[0] < cand[2] and cand[1] < b[3]
+                           and b[1] < cand[3] for b in placed):
+                    box = cand
+                    break
+            box = box or (point.x - w / 2 - 3, options[0], point.x + w / 2 + 3,
+                          options[0] + size * 1.3)
+            placed.append(box)
+            c.setFillColor(color(WHITE, 0.85))
+            c.roundRect(box[0], box[1], box[2] - box[0], box[3] - box[1], 3, stroke=0, fill=1)
+            t.setTextTransform(1, 0, 0, -1, box[0] + 3, box[1] + baseline(size, size * 1.3))
+            t.textOut(label)
         c.drawText(t)
 
     @staticmethod
