@@ -43,7 +43,7 @@ def application() -> QApplication:
 def _screenshot(window, path: str, size: tuple[int, int]) -> int:
     window.resize(*size)
     window.show()
-    for _ in range(3):  # layout, the view's first fit and the first paint
+    for _ in range(3):  # layout, the deferred scroll home and the first paint
         QApplication.processEvents()
     if not window.grab().save(path, "PNG"):
         print(f"error: could not write the screenshot to {path}", file=sys.stderr)

@@ -157,21 +157,29 @@ class ChoiceField(Field):
                  choices: list[tuple[str, Any]], icons: list | None = None) -> None:
         super().__init__(ctx, entity, name)
         self.widget = QComboBox()
-        for i, (label, value) in enumerate(choices):
+        # Values stay in Python: Qt's item data would turn enums into plain strings.
+        self.values = [value for _, value in choices]
+        for i, (label, _value) in enumerate(choices):
             if icons and icons[i] is not None:
-                self.widget.addItem(icons[i], label, value)
+                self.widget.addItem(icons[i], label)
             else:
-                self.widget.addItem(label, value)
+                self.widget.addItem(label)
         self.widget.activated.connect(self._chosen)
         self.load()
 
     def _chosen(self, index: int) -> None:
-        self.set(self.widget.itemData(index))
+        if 0 <= index < len(self.values):
+            self.set(self.values[index])
+
+    def current_value(self) -> Any:
+        """The value of the choice shown."""
+        index = self.widget.currentIndex()
+        return self.values[index] if 0 <= index < len(self.values) else None
 
     def load(self) -> None:
-        index = self.widget.findData(self.value)
+        index = next((i for i, v in enumerate(self.values) if v == self.value), 0)
         with QSignalBlocker(self.widget):
-            self.widget.setCurrentIndex(max(index, 0))
+            self.widget.setCurrentIndex(index)
 
 
 class EditableChoiceField(Field):

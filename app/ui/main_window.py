@@ -183,8 +183,10 @@ class MainWindow(QMainWindow):
                                         else self.no_map_page)
         elif self.view is not None and hasattr(self.view, "set_map"):
             self.view.set_map(map_id)
+            self.scroll_home()
         else:
             self._make_view(map_id)
+            self.scroll_home()
         self.docks.set_map(map_id)
         self._refresh()
         if map_id is not None:
@@ -209,6 +211,22 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
         view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def scroll_home(self) -> None:
+        """Start at the map's top-left corner (the persona and first stage), not its middle."""
+        view = self.view
+        if view is None or not hasattr(view, "horizontalScrollBar"):
+            return
+        for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+            bar.setValue(bar.minimum())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        first = not getattr(self, "_shown_once", False)
+        self._shown_once = True
+        super().showEvent(event)
+        if first:
+            # The view centres a large scene when it is first laid out; start at home.
+            QTimer.singleShot(0, self.scroll_home)
 
     def _drop_view(self) -> None:
         if self.view is not None:

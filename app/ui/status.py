@@ -41,6 +41,8 @@ class StatusParts:
         self.zoom = QLabel()
         self.zoom.setObjectName("zoom")
         self.zoom.setMinimumWidth(64)
+        self.zoom.setStyleSheet("QLabel { padding-left: 10px; border-left: 1px solid #D9DDE3; }")
+        self.counts.setStyleSheet("QLabel { padding-right: 6px; color: #3C4450; }")
         self.zoom.setToolTip(tr("Zoom (Ctrl+wheel, Ctrl+0 for 100 %, Ctrl+9 to fit)"))
         bar.addPermanentWidget(self.read_only)
         bar.addPermanentWidget(self.counts)

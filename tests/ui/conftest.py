@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from app.document.document import Document
 from app.domain.templates import new_project
@@ -26,6 +29,23 @@ def private_settings(tmp_path, monkeypatch, qapp):
     yield
     QSettings().clear()
     QSettings().sync()
+
+
+def type_text(widget, text: str) -> None:
+    """Type text as key events, one per character; QTest.keyClicks aborts on non-ASCII.
+
+    Each character arrives as a key press and release carrying the text, as an input
+    method delivers committed Vietnamese letters.
+    """
+    for ch in text:
+        if ch == "\n":
+            QTest.keyClick(widget, Qt.Key.Key_Return)
+            continue
+        key = ord(ch.upper()) if ch.isascii() and ch.isalnum() else 0
+        key = Qt.Key.Key_Space if ch == " " else key
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
+                                                     ch))
 
 
 @pytest.fixture
