@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from app.storage.errors import NotAProjectError, ProjectLockedError, StorageError
 
-try:  # POSIX only; elsewhere the writer lock is advisory-free (see WriterLock).
+try:  # POSIX only; without it, only this process's own registry stops a second writer.
     import fcntl
 except ImportError:  # pragma: no cover - not exercised on Linux
     fcntl = None  # type: ignore[assignment]

@@ -7,8 +7,9 @@ Loading uses Core selects on the typed tables (no ORM object materialisation): a
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -61,16 +62,20 @@ def _encode_value(value: Any) -> Any:
     return value
 
 
-def _str_list(text: Any) -> list[str]:
-    if text == "[]":  # by far the most common value: skip the JSON parser
-        return []
+@functools.lru_cache(maxsize=4096)
+def _parse_str_list(text: Any) -> tuple[str, ...]:
     try:
         value = json.loads(text)
     except (TypeError, ValueError):
         raise BadRow(f"a list is not valid JSON: {str(text)[:40]!r}") from None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise BadRow(f"expected a list of text, found {str(text)[:40]!r}")
-    return value
+    return tuple(value)
+
+
+def _str_list(text: Any) -> list[str]:
+    # Tag lists repeat across cards: parse each distinct text once, hand out fresh lists.
+    return list(_parse_str_list(text))
 
 
 def _enum(cls: type[Enum], nullable: bool = False) -> Callable[[Any], Any]:
@@ -107,16 +112,26 @@ class Spec:
         """The entity's fields as column values (without `seq`)."""
         return {name: _encode_value(getattr(entity, name)) for name in self.fields}
 
-    def entity(self, values: dict[str, Any]) -> Any:
-        """A domain object from column values."""
-        for name, decode in self.decode.items():
-            values[name] = decode(values[name])
-        return self.cls(**values)
+    def entity(self, values: Sequence[Any]) -> Any:
+        """A domain object from column values in `fields` order."""
+        if self.decode:
+            values = list(values)
+            for index, decode in self.decoders:
+                values[index] = decode(values[index])
+        # Positional: `fields` is a prefix of the dataclass's fields (checked in _spec).
+        return self.cls(*values)
+
+    @functools.cached_property
+    def decoders(self) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+        """(column index, decoder) pairs."""
+        return tuple((self.fields.index(name), fn) for name, fn in self.decode.items())
 
 
 def _spec(cls: type, model: type, decode: dict[str, Callable[[Any], Any]] | None = None) -> Spec:
     table: Table = model.__table__  # type: ignore[attr-defined]
-    names = tuple(f.name for f in dataclasses.fields(cls) if f.name in table.c)
+    all_fields = [f.name for f in dataclasses.fields(cls)]
+    names = tuple(name for name in all_fields if name in table.c)
+    assert names == tuple(all_fields[: len(names)]), f"{cls.__name__}: stored fields must lead"
     return Spec(cls, table, names, decode or {}, "seq" in table.c)
 
 
@@ -177,9 +192,8 @@ def _load(conn: Connection, cls: type) -> Iterable[Any]:
     # written by `create` and for items appended since.
     order = [spec.table.c.seq] if spec.ordered else []
     stmt = select(*columns).order_by(*order, literal_column("rowid"))
-    names = spec.fields
     for values in conn.execute(stmt).all():
-        yield spec.entity(dict(zip(names, values, strict=True)))
+        yield spec.entity(values)
 
 
 def load_project(conn: Connection) -> Project:

@@ -73,7 +73,7 @@ def _check_database(raw: sqlite3.Connection, path: Path) -> int:
         result = raw.execute("PRAGMA quick_check(1)").fetchall()
         app_id = raw.execute("PRAGMA application_id").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise NotAProjectError(f"{quoted(path)} is damaged and cannot be opened ({exc})") from None
+        raise _read_error(path, exc) from None
     if result != [("ok",)]:
         detail = str(result[0][0]).replace("*** in database main ***", "")
         raise NotAProjectError(
@@ -86,6 +86,16 @@ def _check_database(raw: sqlite3.Connection, path: Path) -> int:
     return read_version(raw, path)
 
 
+def _read_error(path: Path, exc: BaseException) -> StorageError:
+    """Damage (NotAProjectError) or a passing trouble such as a lock or a full disk."""
+    message = _one_line(exc)
+    # OperationalError is what SQLite raises for locks, I/O and permissions; its one
+    # damage-like case is text that is not UTF-8.
+    if isinstance(exc, sqlite3.OperationalError) and "decode" not in message:
+        return StorageError(f"cannot read {quoted(path)} ({message})")
+    return NotAProjectError(f"{quoted(path)} is damaged and cannot be opened ({message})")
+
+
 def _read_project(engine: Engine, path: Path) -> Project:
     """Load and validate the whole project; any inconsistency means a damaged file."""
     try:
@@ -95,9 +105,7 @@ def _read_project(engine: Engine, path: Path) -> Project:
     except (BadRow, DomainError) as exc:
         raise NotAProjectError(f"{quoted(path)} is damaged: {exc}") from None
     except DBAPIError as exc:
-        raise NotAProjectError(
-            f"{quoted(path)} is damaged and cannot be opened ({_one_line(exc.orig)})"
-        ) from None
+        raise _read_error(path, exc.orig) from None
     return project
 
 
@@ -123,7 +131,8 @@ class _Plan:
         return not (self.upserts or self.deletes)
 
 
-def _plan(project: Project, changed: Iterable[Any], removed: Iterable[Any], path: Path) -> _Plan:
+def _plan(project: Project, changed: Iterable[Any], removed: Iterable[Any], path: Path,
+          project_id: str) -> _Plan:
     plan = _Plan()
     positions: dict[int, dict[str, int]] = {}  # id(container) → {entity id: index}
     for entity in changed:
@@ -131,6 +140,9 @@ def _plan(project: Project, changed: Iterable[Any], removed: Iterable[Any], path
         if spec is None:
             raise TypeError(f"not a storable project entity: {type(entity).__name__}")
         row = spec.row(entity)
+        if isinstance(entity, Project) and entity.id != project_id:
+            # A second project row would make the file unreadable (one project per file).
+            raise ValueError(f"this file holds project {project_id}, not {entity.id}")
         if not isinstance(entity, Project):
             try:
                 validate_entity(project, entity)
@@ -225,6 +237,7 @@ class ProjectStore:
                  lock: WriterLock | None, schema_version: int,
                  backup_path: Path | None = None) -> None:
         """Use `create` or `open`; this only wires up an already checked connection."""
+        self._project_id = ""  # set by create/open once the project is known
         self._path = path
         self._raw = raw
         self._engine = _engine(raw, immediate=not read_only)
@@ -240,7 +253,7 @@ class ProjectStore:
     def create(cls, path: str | os.PathLike[str], project: Project, *,
                overwrite: bool = False) -> ProjectStore:
         """Write `project` into a new file at `path` and keep it open for writing."""
-        path = Path(path)
+        path = Path(path).absolute()
         try:
             validate_project(project)
         except DomainError as exc:
@@ -277,13 +290,15 @@ class ProjectStore:
         finally:
             if old is not None:
                 old.release()
-        return cls(path, raw, read_only=False, lock=lock, schema_version=SCHEMA_VERSION)
+        store = cls(path, raw, read_only=False, lock=lock, schema_version=SCHEMA_VERSION)
+        store._project_id = project.id
+        return store
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *,
              read_only: bool = False) -> tuple[ProjectStore, Project]:
         """Check, lock, upgrade if older, and load the project at `path`."""
-        path = Path(path)
+        path = Path(path).absolute()
         if read_only:
             return cls._open_read_only(path)
         return cls._open_writable(path)
@@ -295,6 +310,9 @@ class ProjectStore:
             raise ProjectLockedError(path.name)
         if not os.access(path, os.W_OK):
             raise StorageError(f"{quoted(path)} is read-only on disk; open it read-only")
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            # SQLite must create its -wal and -shm files beside the project.
+            raise StorageError(f"the folder of {quoted(path)} is read-only; open it read-only")
         fd = open_fd(path)
         try:
             # Everything that is not ours is refused from the raw header, before SQLite
@@ -314,7 +332,6 @@ class ProjectStore:
             version = _check_database(raw, path)
             if version > SCHEMA_VERSION:
                 raise NewerVersionError(path.name, version, SCHEMA_VERSION)
-            _writer_pragmas(raw)
             backup = None
             if version < SCHEMA_VERSION:
                 backup = _backup_name(path, version)
@@ -325,11 +342,14 @@ class ProjectStore:
                         f"cannot upgrade {quoted(path)}: no backup could be made "
                         f"({_one_line(exc)}); open it read-only"
                     ) from None
+            _writer_pragmas(raw)
             store = cls(path, raw, read_only=False, lock=lock, schema_version=SCHEMA_VERSION,
                         backup_path=backup)
             if backup is not None:
                 store._upgrade()
-            return store, _read_project(store._engine, path)
+            project = _read_project(store._engine, path)
+            store._project_id = project.id
+            return store, project
         except BaseException:
             if raw is not None:
                 raw.close()
@@ -367,12 +387,8 @@ class ProjectStore:
                     source.backup(memory)
                 finally:
                     source.close()
-            except sqlite3.DatabaseError as exc:
-                raise NotAProjectError(
-                    f"{quoted(path)} is damaged and cannot be opened ({_one_line(exc)})"
-                ) from None
             except sqlite3.Error as exc:
-                raise StorageError(f"cannot read {quoted(path)}: {_one_line(exc)}") from None
+                raise _read_error(path, exc) from None
             version = _check_database(memory, path)
             if version > SCHEMA_VERSION:
                 raise NewerVersionError(path.name, version, SCHEMA_VERSION)
@@ -380,7 +396,9 @@ class ProjectStore:
             store = cls(path, memory, read_only=True, lock=None, schema_version=version)
             if version < SCHEMA_VERSION:
                 store._upgrade()  # the in-memory copy only; the file keeps its version
-            return store, _read_project(store._engine, path)
+            project = _read_project(store._engine, path)
+            store._project_id = project.id
+            return store, project
         except BaseException:
             memory.close()
             raise
@@ -436,7 +454,7 @@ class ProjectStore:
         self._check_usable()
         if self._read_only:
             raise StorageError(f"{quoted(self._path)} is open read-only; save a copy instead")
-        plan = _plan(project, changed, removed, self._path)
+        plan = _plan(project, changed, removed, self._path, self._project_id)
         if plan.empty():
             return
         try:
@@ -450,7 +468,7 @@ class ProjectStore:
     def save_copy(self, dest_path: str | os.PathLike[str]) -> None:
         """Write a consistent copy of the project to `dest_path` (replacing any file there)."""
         self._check_usable()
-        dest = Path(dest_path)
+        dest = Path(dest_path).absolute()
         if dest.is_dir():
             raise StorageError(f"{quoted(dest)} is a folder; choose a file name")
         lock = None
