@@ -52,19 +52,22 @@ class _Parser(argparse.ArgumentParser):
 # -- helpers ----------------------------------------------------------------------------------
 
 def _utf8_streams() -> None:
-    # Vietnamese text must print whatever the locale (a C locale defaults to ASCII).
+    # Vietnamese text must print whatever the locale (a C locale defaults to ASCII). Under
+    # such a locale Python decodes file names in argv with surrogate escapes:
+    # "surrogateescape" writes those back as the very bytes the user typed.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
-        if reconfigure is not None and encoding != "utf8":
-            try:
-                reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):
-                pass
+        if reconfigure is None:
+            continue
+        try:
+            reconfigure(encoding="utf-8", errors="surrogateescape")
+        except (ValueError, OSError, AttributeError):
+            pass
 
 
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+def _one_line(text: str, limit: int = 400) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _describe(error: BaseException) -> str:
@@ -279,7 +282,7 @@ def _export_image(args: argparse.Namespace, source: Path, target: Path,
         if journey is None:
             raise CliError(f"{source.name} has no map to export")
         with atomic_output(target) as temp:
-            render(project, journey, temp)
+            render(project, journey.id, temp)
 
     return run
 
@@ -336,7 +339,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     with atomic_output(screenshot) as temp:
         code = int(run_gui(str(path) if path else None, screenshot=str(temp), **kwargs) or 0)
         if code != 0:
-            raise CliError(f"the screenshot could not be taken (exit code {code})")
+            raise _Exit(code)  # run_gui has reported why; the temporary file goes
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import types
 import typing
 from enum import Enum
@@ -45,11 +46,24 @@ def _encode(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _float_fields(cls: type) -> frozenset[str]:
+    def is_float(hint: Any) -> bool:
+        return hint is float or float in typing.get_args(hint)
+
+    return frozenset(name for name, hint in typing.get_type_hints(cls).items() if is_float(hint))
+
+
 def entity_to_dict(entity: Any) -> dict[str, Any]:
     """One entity's own fields (no nested lists of children) as JSON-ready values."""
     out: dict[str, Any] = {}
+    floats = _float_fields(type(entity))
     for f in dataclasses.fields(entity):
         value = getattr(entity, f.name)
+        if f.name in floats and isinstance(value, int) and not isinstance(value, bool):
+            # An int set into a float field (target=10) must write as 10.0, as it reads
+            # back: otherwise export → import → export would not give identical text.
+            value = float(value)
         if isinstance(value, list) and value and dataclasses.is_dataclass(value[0]):
             continue
         if isinstance(value, JourneyMap):

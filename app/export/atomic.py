@@ -29,6 +29,18 @@ def remove_quietly(path: str | os.PathLike) -> None:
         pass
 
 
+def _default_mode() -> int:
+    """0o666 less the process umask, read without changing it (other threads may create)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o644
+
+
 def _fsync_dir(folder: Path) -> None:
     # The rename is durable only once the directory entry reaches the disk.
     try:
@@ -54,6 +66,10 @@ def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
             raise OSError(f"{target.name}: the exporter wrote no file")
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
+        # Writers that use mkstemp leave 0600 files: give the output the permissions a
+        # plain new file would have, or keep those of the file it replaces.
+        mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
+        os.chmod(temp, mode)
         os.replace(temp, target)
     except BaseException:
         remove_quietly(temp)

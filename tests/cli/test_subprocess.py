@@ -1,0 +1,90 @@
+"""The real command (`python -m app`) in a child process: exit codes, stderr, encodings."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import digest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: object, cwd: Path, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m app ARGS` in a C locale, so nothing relies on a UTF-8 terminal."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO"))}
+    env.update({"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "QT_QPA_PLATFORM": "offscreen",
+                "PYTHONPATH": str(ROOT)})
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "app", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, timeout=120)
+
+
+def assert_clean_failure(result: subprocess.CompletedProcess, fragment: str) -> None:
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2, err
+    assert result.stdout == b""
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    assert "Traceback" not in err
+    assert fragment in lines[0]
+
+
+def test_new_then_info_json_prints_the_vietnamese_stages_in_a_c_locale(tmp_path):
+    created = run("new", "x.cjm", "--template", "value-journey-8", "--lang", "vi", cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    info = run("info", "x.cjm", "--json", cwd=tmp_path)
+    assert info.returncode == 0, info.stderr
+    stages = json.loads(info.stdout.decode("utf-8"))["maps"][0]["stages"]
+    assert stages == ["Nhận thức", "Gắn kết", "Đăng ký", "Chuyển đổi", "Hứng thú", "Nâng cấp",
+                      "Ủng hộ", "Quảng bá"]
+
+
+def test_failures_are_one_line_exit_2_without_traceback(tmp_path):
+    assert_clean_failure(run("info", "missing.cjm", cwd=tmp_path), "missing.cjm: no such file")
+    (tmp_path / "notes.cjm").write_text("Ghi chú, không phải dự án", encoding="utf-8")
+    before = digest(tmp_path / "notes.cjm")
+    assert_clean_failure(run("info", "notes.cjm", cwd=tmp_path), "not a Journey Studio project")
+    assert digest(tmp_path / "notes.cjm") == before
+    (tmp_path / "bad.json").write_text('{"format": "journey-studio", "version": 1, "pro',
+                                       encoding="utf-8")
+    assert_clean_failure(run("import", "bad.json", "-o", "x.cjm", cwd=tmp_path),
+                         "bad.json: not valid JSON")
+    assert not (tmp_path / "x.cjm").exists()
+    assert_clean_failure(run("new", "y.cjm", "--lang", "fr", cwd=tmp_path), "unknown language")
+    assert_clean_failure(run("export", "nothing.cjm", cwd=tmp_path), "-o/--output")
+
+
+def test_a_vietnamese_file_name_in_an_error_survives_a_c_locale(tmp_path):
+    result = run("info", "bản đồ.cjm", cwd=tmp_path)
+    assert_clean_failure(result, "bản đồ.cjm: no such file")
+
+
+@pytest.mark.parametrize(("command", "banned"), [
+    (["info", "{sample}", "--json"], ("PySide6", "reportlab")),
+    (["templates"], ("PySide6", "reportlab", "sqlalchemy")),
+    (["export", "{sample}", "-o", "{out}.json"], ("PySide6", "reportlab")),
+    (["export", "{sample}", "-o", "{out}.pdf", "--reproducible"], ("PySide6",)),
+])
+def test_commands_do_not_load_what_they_do_not_need(tmp_path, command, banned):
+    sample = ROOT / "resources" / "samples" / "online-shop.cjm"
+    args = [a.format(sample=sample, out=tmp_path / "out") for a in command]
+    probe = (
+        "import sys\n"
+        "from app.cli import main\n"
+        f"code = main({args!r})\n"
+        f"loaded = sorted({{m.split('.')[0] for m in sys.modules}} & {set(banned)!r})\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                            timeout=120, cwd=tmp_path)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 0, err
+    assert "LOADED []" in err
