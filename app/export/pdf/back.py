@@ -31,6 +31,9 @@ def draw_legend(c, w: Writer, area: Area, project: Project) -> None:
     """Channels, emotion faces and lane kinds, each as the map draws them."""
     col_w = (area.w - 48) / 3
     lang = project.language
+    # Rows spread over the page height (within limits) so the legend does not huddle.
+    ch_step = max(24.0, min(40.0, (area.h - 40) / max(1, len(project.channels))))
+    kind_step = max(44.0, min(64.0, (area.h - 40) / len(LaneKind)))
     # Channels
     x, top = area.x, area.top
     top -= w.heading(x, top, "Channels", "#2F6FB3", 14) + 6
@@ -38,7 +41,7 @@ def draw_legend(c, w: Writer, area: Area, project: Project) -> None:
         with draw.y_down_box(c, x, top):
             draw.channel_icon(c, ch.icon, 0, 0, 18, ch.color)
         w.text(x + 28, top - 13, ch.name, 11, False, style.TEXT, width=col_w - 30)
-        top -= 28
+        top -= ch_step
     # Emotions
     x, top = area.x + col_w + 24, area.top
     top -= w.heading(x, top, "Emotion scale", "#1E8449", 14) + 6
@@ -49,7 +52,7 @@ def draw_legend(c, w: Writer, area: Area, project: Project) -> None:
                style.emotion_color(score))
         w.text(x + 66, top - 11, _pick(style.EMOTION_NAMES[score], lang), 11, False,
                style.TEXT, width=col_w - 70)
-        top -= 38
+        top -= 48
     top -= 10
     c.setStrokeColor(color(style.CURVE_COLOR))
     c.setLineWidth(2.5)
@@ -81,7 +84,7 @@ def draw_legend(c, w: Writer, area: Area, project: Project) -> None:
         w.text(x + 56, top - 15, _pick(LANE_TITLES[kind], lang), 11, True, style.TEXT,
                width=col_w - 58)
         w.para(x + 56, top - 20, col_w - 58, KIND_HINTS[kind], 9, False, style.MUTED_TEXT, 2)
-        top -= 44
+        top -= kind_step
 
 
 def _panel(c, w: Writer, area: Area, title: str, hex_value: str) -> Area:
