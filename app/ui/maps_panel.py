@@ -134,8 +134,9 @@ class MapsPanel(QWidget):
         self._filling = False
         self.list = MapList()
         self.list.setObjectName("mapsList")
+        # Activation is a double-click (or Enter, or a single click where the desktop
+        # asks for it); itemDoubleClicked as well would fire on an already rebuilt list.
         self.list.itemActivated.connect(self._activated)
-        self.list.itemDoubleClicked.connect(self._activated)
         self.list.itemChanged.connect(self._renamed)
         self.list.move_requested.connect(self._move)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -269,8 +270,9 @@ class MapsPanel(QWidget):
             self.message.emit(str(error))
         return None
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        self.map_activated.emit(item.data(MAP_ID))
+    def _activated(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.map_activated.emit(item.data(MAP_ID))
 
     def _renamed(self, item: QListWidgetItem) -> None:
         if self._filling or self.doc is None:
