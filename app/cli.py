@@ -65,6 +65,31 @@ def _utf8_streams() -> None:
             pass
 
 
+def _recover_text(value: Any) -> Any:
+    """Text typed as UTF-8 under a non-UTF-8 locale arrives with surrogate escapes: decode it.
+
+    Only for values that are text (titles, map names), never for file names: the file system
+    wants exactly the bytes it was given.
+    """
+    if isinstance(value, list):
+        return [_recover_text(v) for v in value]
+    if isinstance(value, str) and any("\udc80" <= ch <= "\udcff" for ch in value):
+        try:
+            return os.fsencode(value).decode("utf-8")
+        except UnicodeError:
+            return value
+    return value
+
+
+def _utf8_locale_for_qt() -> None:
+    # Qt warns on stderr and switches by itself when the locale is not UTF-8 (LANG=C);
+    # choose C.UTF-8 for it up front, so failures stay one clean line.
+    import locale
+
+    if locale.getpreferredencoding(False).lower().replace("-", "") != "utf8":
+        os.environ["LC_ALL"] = "C.UTF-8"
+
+
 def _one_line(text: str, limit: int = 400) -> str:
     line = " ".join(str(text).split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
@@ -324,6 +349,7 @@ def cmd_open(args: argparse.Namespace) -> int:
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
             or os.environ.get("QT_QPA_PLATFORM")):
         raise CliError("no display found; run the editor on a desktop or under 'xvfb-run -a'")
+    _utf8_locale_for_qt()
     try:
         from app.main import run_gui
     except ImportError as error:
@@ -450,6 +476,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = _parse(argv)
+        for name in ("title", "template", "lang", "map_name", "map_names"):
+            if hasattr(args, name):
+                setattr(args, name, _recover_text(getattr(args, name)))
         return args.func(args)
     except _Exit as stop:
         return stop.code

@@ -88,3 +88,58 @@ def test_commands_do_not_load_what_they_do_not_need(tmp_path, command, banned):
     err = result.stderr.decode("utf-8")
     assert result.returncode == 0, err
     assert "LOADED []" in err
+
+
+def _editor_available() -> bool:
+    try:
+        import app.main  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _editor_available(), reason="the editor has not landed")
+def test_screenshot_of_the_editor_at_a_given_size_leaves_the_project_alone(tmp_path):
+    import shutil
+
+    from PySide6.QtGui import QImage
+
+    project = tmp_path / "sample.cjm"
+    shutil.copyfile(ROOT / "resources" / "samples" / "online-shop.cjm", project)
+    before = digest(project)
+    result = run(project, "--read-only", "--screenshot", "shot.png", "--size", "900x640",
+                 "--map", "Mua đồ gia dụng online — tương lai", cwd=tmp_path,
+                 env_extra={"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(tmp_path / "shot.png"))
+    assert (image.width(), image.height()) == (900, 640)
+    assert digest(project) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".png", ".cjm")) == [
+        "sample.cjm", "shot.png"]
+
+
+@pytest.mark.skipif(not _editor_available(), reason="the editor has not landed")
+def test_screenshot_of_an_unknown_map_fails_cleanly_and_writes_nothing(tmp_path):
+    result = run(ROOT / "resources" / "samples" / "online-shop.cjm", "--read-only",
+                 "--screenshot", "shot.png", "--map", "Không có", cwd=tmp_path,
+                 env_extra={"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)})
+    assert_clean_failure(result, "no map named 'Không có'")
+    assert not any(p.suffix == ".png" for p in tmp_path.iterdir())
+
+
+def test_without_a_display_the_editor_says_so_in_one_line(tmp_path):
+    env = {"QT_QPA_PLATFORM": "", "DISPLAY": "", "WAYLAND_DISPLAY": ""}
+    result = run(cwd=tmp_path, env_extra=env)
+    if sys.platform.startswith("linux"):
+        assert_clean_failure(result, "no display found")
+
+
+def test_titles_and_map_names_typed_in_a_c_locale_keep_their_accents(tmp_path):
+    created = run("new", "p.cjm", "--title", "Dự án Sen Việt", cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    info = json.loads(run("info", "p.cjm", "--json", cwd=tmp_path).stdout.decode("utf-8"))
+    assert info["title"] == "Dự án Sen Việt"
+    sample = ROOT / "resources" / "samples" / "online-shop.cjm"
+    exported = run("export", sample, "-o", "f.json", "--map",
+                   "Mua đồ gia dụng online — tương lai", cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
