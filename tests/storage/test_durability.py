@@ -100,7 +100,6 @@ def test_kill_9_during_a_stream_of_writes(tmp_path):
     path = tmp_path / "crash.cjm"
     ProjectStore.create(path, rich_project()).close()
     rng = random.Random(2024)
-    started = time.perf_counter()
     for n in range(24):
         trial = f"f{n}"
         kill_after = rng.randint(1, WRITES - 1)
@@ -117,7 +116,6 @@ def test_kill_9_during_a_stream_of_writes(tmp_path):
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
         _check(path, trial, acked)
-    assert time.perf_counter() - started < 20
 
 
 @pytest.mark.slow

@@ -109,6 +109,8 @@ def test_second_writer_in_the_same_process_is_refused(project_file, tmp_path):
         os.link(project_file, alias)  # another name for the same file is the same file
         with pytest.raises(ProjectLockedError):
             ProjectStore.open(alias)
+        project.title = "written, still in the WAL"
+        first.write(project, [project])
         reader, seen = ProjectStore.open(project_file, read_only=True)
         reader.close()
         assert seen == project

@@ -123,3 +123,11 @@ def test_closed_store_refuses_work(tmp_path):
     assert store.closed
     with pytest.raises(StorageError, match="has been closed"):
         store.write(project, [project])
+
+
+def test_relative_paths_are_kept_absolute(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    store = ProjectStore.create("rel.cjm", new_project())
+    with store:
+        assert store.path == tmp_path / "rel.cjm"
+        assert repr(store).endswith("writable v2>")

@@ -223,6 +223,10 @@ def test_programming_errors(opened):
         store.write(project, ["a string"])
     with pytest.raises(TypeError):
         store.write(project, [], [project])
+    stranger = new_project()
+    with pytest.raises(ValueError, match="this file holds project"):
+        store.write(stranger, [stranger])
+    assert reopen(store) == project
 
 
 def test_read_only_store_refuses_writes(tmp_path):
