@@ -277,6 +277,13 @@ def _number_cells(journey: JourneyMap) -> None:
         cell = (card.stage_id, card.lane_id)
         card.order = counters.get(cell, 0)
         counters[cell] = card.order + 1
+    # Keep the lists in reading order (stage, lane, rank; markers along the journey), the
+    # order a file is written in, so the sample reads back as the very same lists.
+    stage_rank = {s.id: i for i, s in enumerate(journey.stages)}
+    lane_rank = {lane.id: i for i, lane in enumerate(journey.lanes)}
+    journey.cards.sort(key=lambda c: (stage_rank[c.stage_id], lane_rank[c.lane_id], c.order,
+                                      c.id))
+    journey.markers.sort(key=lambda m: (stage_rank[m.stage_id], m.position, m.id))
 
 
 def _current_map(persona: Persona, channels: dict[str, str]) -> JourneyMap:
@@ -301,13 +308,13 @@ def _current_map(persona: Persona, channels: dict[str, str]) -> JourneyMap:
     lanes = {lane.kind: lane for lane in journey.lanes}
     journey.cards = [_card(journey.id, journey.stages, lanes, channels, *spec)
                      for spec in CURRENT_CARDS]
-    _number_cells(journey)
     journey.markers = [
         EmotionMarker(map_id=journey.id, stage_id=journey.stages[stage].id,
                       lane_id=lanes[EMO].id, score=score, position=position, label=label,
                       id=sample_id(key))
         for key, stage, score, position, label in CURRENT_MARKERS
     ]
+    _number_cells(journey)
     return journey
 
 
