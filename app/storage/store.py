@@ -92,7 +92,7 @@ def _read_error(path: Path, exc: BaseException) -> StorageError:
     # OperationalError is what SQLite raises for locks, I/O and permissions; its one
     # damage-like case is text that is not UTF-8.
     if isinstance(exc, sqlite3.OperationalError) and "decode" not in message:
-        return StorageError(f"cannot read {quoted(path)} ({message})")
+        return StorageError(f"cannot open {quoted(path)} ({message})")
     return NotAProjectError(f"{quoted(path)} is damaged and cannot be opened ({message})")
 
 
@@ -328,8 +328,11 @@ class ProjectStore:
             raise
         raw = None
         try:
-            raw = connect(path, "rw")
-            version = _check_database(raw, path)
+            try:
+                raw = connect(path, "rw")
+                version = _check_database(raw, path)
+            except sqlite3.Error as exc:
+                raise _read_error(path, exc) from None
             if version > SCHEMA_VERSION:
                 raise NewerVersionError(path.name, version, SCHEMA_VERSION)
             backup = None
@@ -342,7 +345,10 @@ class ProjectStore:
                         f"cannot upgrade {quoted(path)}: no backup could be made "
                         f"({_one_line(exc)}); open it read-only"
                     ) from None
-            _writer_pragmas(raw)
+            try:
+                _writer_pragmas(raw)
+            except sqlite3.Error as exc:
+                raise _read_error(path, exc) from None
             store = cls(path, raw, read_only=False, lock=lock, schema_version=SCHEMA_VERSION,
                         backup_path=backup)
             if backup is not None:

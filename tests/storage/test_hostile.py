@@ -226,3 +226,23 @@ def test_newer_version_is_refused_untouched(tmp_path, read_only, header_too):
     assert isinstance(error, StorageError)
     assert digest(path) == before
     assert os.listdir(tmp_path) == ["future.cjm"]
+
+
+def test_a_busy_database_is_not_called_damaged(tmp_path, monkeypatch):
+    from app.storage import files
+
+    path = _project_file(tmp_path / "busy.cjm")
+    monkeypatch.setattr(files, "BUSY_TIMEOUT_S", 0.05)
+    other = sqlite3.connect(path, isolation_level=None)  # some other program, mid-write
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StorageError) as caught:
+            ProjectStore.open(path)
+        assert not isinstance(caught.value, NotAProjectError)
+        assert "database is locked" in str(caught.value)
+        store, _ = ProjectStore.open(path, read_only=True)  # readers are not blocked
+        store.close()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    ProjectStore.open(path)[0].close()
