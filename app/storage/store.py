@@ -455,7 +455,10 @@ class ProjectStore:
         """Upsert `changed` and delete `removed` in one committed transaction.
 
         Each entity is saved with its own fields only (a map's children must be listed
-        themselves); places in ordered lists are taken from `project`.
+        themselves); places in ordered lists are taken from `project`. An entity in both
+        lists is kept. Raises StorageError when an entity fails validation or SQLite
+        refuses (nothing is saved then); TypeError/ValueError for entities that are not
+        project entities or not in `project`.
         """
         self._check_usable()
         if self._read_only:
