@@ -41,7 +41,7 @@ class WindowActions:
         # File
         self.new_project = self._make(tr("&New from Template…"), w.new_project, Key.New, "new")
         self.open = self._make(tr("&Open…"), w.open_dialog, Key.Open, "open")
-        self.save_copy = self._make(tr("Save a &Copy As…"), w.save_copy, Key.SaveAs)
+        self.save_copy = self._make(tr("Save a Cop&y As…"), w.save_copy, Key.SaveAs)
         self.export_pdf = self._make(tr("&PDF…"), w.export_pdf, Key.Print,
                                      "export")
         self.export_png = self._make(tr("P&NG Image…"), w.export_png)

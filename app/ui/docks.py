@@ -50,7 +50,7 @@ class Docks:
         window.resizeDocks([self.maps, self.inspector_dock], [170, 600], Qt.Orientation.Vertical)
         self.palette.toggleViewAction().setText(tr("&Palette"))
         self.maps.toggleViewAction().setText(tr("&Maps"))
-        self.inspector_dock.toggleViewAction().setText(tr("&Inspector"))
+        self.inspector_dock.toggleViewAction().setText(tr("I&nspector"))
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self.window)

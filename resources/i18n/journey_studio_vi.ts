@@ -1,0 +1,2913 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+    <context>
+        <name>QColorDialog</name>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="39" />
+            <source>Select Color</source>
+            <translation>Chọn màu</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="36" />
+            <source>Look in:</source>
+            <translation>Tìm trong:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="37" />
+            <source>File &amp;name:</source>
+            <translation>&amp;Tên tệp:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="38" />
+            <source>Files of type:</source>
+            <translation>Loại tệp:</translation>
+        </message>
+    </context>
+    <context>
+        <name>QLineEdit</name>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="22" />
+            <source>&amp;Undo</source>
+            <translation>&amp;Hoàn tác</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="23" />
+            <source>&amp;Redo</source>
+            <translation>&amp;Làm lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="24" />
+            <source>Cu&amp;t</source>
+            <translation>&amp;Cắt</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="25" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Sao chép</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="26" />
+            <source>&amp;Paste</source>
+            <translation>&amp;Dán</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="27" />
+            <source>Delete</source>
+            <translation>Xoá</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="28" />
+            <source>Select All</source>
+            <translation>Chọn tất cả</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="10" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="11" />
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="12" />
+            <source>Yes</source>
+            <translation>Có</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="13" />
+            <source>No</source>
+            <translation>Không</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="14" />
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="15" />
+            <source>Apply</source>
+            <translation>Áp dụng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="16" />
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="17" />
+            <source>Discard</source>
+            <translation>Bỏ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="18" />
+            <source>Open</source>
+            <translation>Mở</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="19" />
+            <source>Help</source>
+            <translation>Trợ giúp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="20" />
+            <source>Reset</source>
+            <translation>Đặt lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="21" />
+            <source>Restore Defaults</source>
+            <translation>Khôi phục mặc định</translation>
+        </message>
+    </context>
+    <context>
+        <name>QUndoStack</name>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="40" />
+            <source>Undo %1</source>
+            <translation>Hoàn tác %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="41" />
+            <source>Redo %1</source>
+            <translation>Làm lại %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>QWidgetTextControl</name>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="29" />
+            <source>&amp;Undo</source>
+            <translation>&amp;Hoàn tác</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="30" />
+            <source>&amp;Redo</source>
+            <translation>&amp;Làm lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="31" />
+            <source>Cu&amp;t</source>
+            <translation>&amp;Cắt</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="32" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Sao chép</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="33" />
+            <source>&amp;Paste</source>
+            <translation>&amp;Dán</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="34" />
+            <source>Delete</source>
+            <translation>Xoá</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qt_strings.py" line="35" />
+            <source>Select All</source>
+            <translation>Chọn tất cả</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateDialog</name>
+        <message>
+            <location filename="../../app/ui/template_dialog.py" line="55" />
+            <source>New Project from Template</source>
+            <translation>Dự án mới từ mẫu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/template_dialog.py" line="56" />
+            <source>New Map from Template</source>
+            <translation>Bản đồ mới từ mẫu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/template_dialog.py" line="63" />
+            <source>No stages: start from scratch</source>
+            <translation>Không có giai đoạn: bắt đầu từ đầu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/template_dialog.py" line="82" />
+            <source>Content &amp;language:</source>
+            <translation>&amp;Ngôn ngữ nội dung:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/template_dialog.py" line="83" />
+            <source>Project &amp;title:</source>
+            <translation>&amp;Tên dự án:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/template_dialog.py" line="86" />
+            <source>Map &amp;name:</source>
+            <translation>&amp;Tên bản đồ:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/template_dialog.py" line="92" />
+            <source>Create</source>
+            <translation>Tạo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/template_dialog.py" line="96" />
+            <source>&amp;Template:</source>
+            <translation>&amp;Mẫu:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/template_dialog.py" line="117" />
+            <source>No stages: start from scratch.</source>
+            <translation>Không có giai đoạn: bắt đầu từ đầu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>canvas</name>
+        <message>
+            <location filename="../../app/canvas/drops.py" line="80" />
+            <source>Add a stage here</source>
+            <translation>Thêm giai đoạn tại đây</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/drops.py" line="85" />
+            <source>Add a lane here</source>
+            <translation>Thêm làn tại đây</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/drops.py" line="88" />
+            <source>Add a stage first: drag “Stage” from the palette.</source>
+            <translation>Hãy thêm giai đoạn trước: kéo “Giai đoạn” từ bảng công cụ.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/drops.py" line="90" />
+            <source>Add a lane first: drag a lane from the palette.</source>
+            <translation>Hãy thêm làn trước: kéo một làn từ bảng công cụ.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/drops.py" line="99" />
+            <source>The emotions lane holds emotion markers: drop a face here.</source>
+            <translation>Làn cảm xúc chứa điểm cảm xúc: hãy thả một khuôn mặt vào đây.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/drops.py" line="106" />
+            <source>Add a card to “{0}”</source>
+            <translation>Thêm thẻ vào “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/drops.py" line="108" />
+            <source>This card becomes a “{0}” card: the lane decides the kind.</source>
+            <translation>Thẻ này trở thành thẻ “{0}”: làn quyết định loại thẻ.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/drops.py" line="138" />
+            <source>Add an Emotions lane first: markers live there.</source>
+            <translation>Hãy thêm làn Cảm xúc trước: điểm cảm xúc nằm ở đó.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/drops.py" line="145" />
+            <source>Add an emotion of {0:+d} here</source>
+            <translation>Thêm cảm xúc {0:+d} tại đây</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/editor.py" line="107" />
+            <source>Edit text</source>
+            <translation>Sửa chữ</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="116" />
+            <source>The emotions lane holds emotion markers, not cards.</source>
+            <translation>Làn cảm xúc chứa điểm cảm xúc, không chứa thẻ.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="129" />
+            <source>Moved into the “{0}” lane: the lane decides the kind.</source>
+            <translation>Đã chuyển vào làn “{0}”: làn quyết định loại thẻ.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="190" />
+            <source>Move stage</source>
+            <translation>Di chuyển giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="212" />
+            <source>Move lane</source>
+            <translation>Di chuyển làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/i18n.py" line="23" />
+            <source>Very negative</source>
+            <translation>Rất tiêu cực</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/i18n.py" line="23" />
+            <source>Negative</source>
+            <translation>Tiêu cực</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/i18n.py" line="23" />
+            <source>Neutral</source>
+            <translation>Trung lập</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/i18n.py" line="23" />
+            <source>Positive</source>
+            <translation>Tích cực</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/i18n.py" line="24" />
+            <source>Very positive</source>
+            <translation>Rất tích cực</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/i18n.py" line="30" />
+            <source>Observed</source>
+            <translation>Quan sát được</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/i18n.py" line="30" />
+            <source>Assumed</source>
+            <translation>Giả định</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/i18n.py" line="31" />
+            <source>Proposed</source>
+            <translation>Đề xuất</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/items/card.py" line="178" />
+            <source>Target {0}</source>
+            <translation>Mục tiêu {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/items/headers.py" line="106" />
+            <source>Untitled stage</source>
+            <translation>Giai đoạn chưa đặt tên</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/items/headers.py" line="151" />
+            <source>Untitled lane</source>
+            <translation>Làn chưa đặt tên</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/items/headers.py" line="224" />
+            <source>No persona yet — double-click to choose</source>
+            <translation>Chưa có chân dung — nhấp đúp để chọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/items/headers.py" line="229" />
+            <source>Future state</source>
+            <translation>Trạng thái tương lai</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/items/headers.py" line="229" />
+            <source>Current state</source>
+            <translation>Trạng thái hiện tại</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="30" />
+            <location filename="../../app/canvas/palette.py" line="130" />
+            <source>Touchpoints</source>
+            <translation>Điểm chạm</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="30" />
+            <source>Actions</source>
+            <translation>Hành động</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="31" />
+            <source>Thoughts</source>
+            <translation>Suy nghĩ</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="31" />
+            <location filename="../../app/canvas/palette.py" line="141" />
+            <source>Emotions</source>
+            <translation>Cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="32" />
+            <source>Pains</source>
+            <translation>Điểm đau</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="32" />
+            <source>Opportunities</source>
+            <translation>Cơ hội</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="33" />
+            <source>Backstage</source>
+            <translation>Hậu trường</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="33" />
+            <source>Metrics</source>
+            <translation>Chỉ số</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="34" />
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="78" />
+            <source>Add emotion here</source>
+            <translation>Thêm cảm xúc tại đây</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="78" />
+            <source>Add card here</source>
+            <translation>Thêm thẻ tại đây</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="80" />
+            <source>Paste</source>
+            <translation>Dán</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="91" />
+            <location filename="../../app/canvas/menus.py" line="155" />
+            <source>Duplicate</source>
+            <translation>Nhân bản</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="92" />
+            <location filename="../../app/canvas/menus.py" line="156" />
+            <source>Copy</source>
+            <translation>Sao chép</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="93" />
+            <location filename="../../app/canvas/view.py" line="281" />
+            <source>Cut</source>
+            <translation>Cắt</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="95" />
+            <location filename="../../app/canvas/menus.py" line="158" />
+            <source>Delete</source>
+            <translation>Xoá</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="100" />
+            <source>Edit title</source>
+            <translation>Sửa tiêu đề</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="101" />
+            <source>Edit details</source>
+            <translation>Sửa chi tiết</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="103" />
+            <source>Channel</source>
+            <translation>Kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="107" />
+            <source>Change channel</source>
+            <translation>Đổi kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="112" />
+            <source>Favourite touchpoint</source>
+            <translation>Điểm chạm được yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="113" />
+            <source>Favourite</source>
+            <translation>Yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="116" />
+            <source>Severity</source>
+            <translation>Mức độ nghiêm trọng</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="117" />
+            <source>1 — minor</source>
+            <translation>1 — nhỏ</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="117" />
+            <source>2 — serious</source>
+            <translation>2 — nghiêm trọng</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="118" />
+            <source>3 — blocks the journey</source>
+            <translation>3 — chặn hành trình</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="120" />
+            <source>Change severity</source>
+            <translation>Đổi mức độ nghiêm trọng</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="122" />
+            <source>Evidence</source>
+            <translation>Bằng chứng</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="123" />
+            <source>Not set</source>
+            <translation>Chưa đặt</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="124" />
+            <location filename="../../app/canvas/menus.py" line="128" />
+            <source>Change evidence</source>
+            <translation>Đổi bằng chứng</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="131" />
+            <source>Add card below</source>
+            <translation>Thêm thẻ bên dưới</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="148" />
+            <source>Edit label</source>
+            <translation>Sửa nhãn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="149" />
+            <source>Score</source>
+            <translation>Điểm</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="152" />
+            <source>Change emotion</source>
+            <translation>Đổi cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="172" />
+            <location filename="../../app/canvas/menus.py" line="200" />
+            <source>Rename</source>
+            <translation>Đổi tên</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="173" />
+            <source>Add stage before</source>
+            <translation>Thêm giai đoạn phía trước</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="174" />
+            <source>Add stage after</source>
+            <translation>Thêm giai đoạn phía sau</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="175" />
+            <source>Colour</source>
+            <translation>Màu</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="178" />
+            <source>Change colour</source>
+            <translation>Đổi màu</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="183" />
+            <source>Duplicate stage</source>
+            <translation>Nhân bản giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="186" />
+            <location filename="../../app/canvas/menus.py" line="187" />
+            <source>Delete stage</source>
+            <translation>Xoá giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="201" />
+            <source>Lane kind</source>
+            <translation>Loại làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="204" />
+            <source>Change lane kind</source>
+            <translation>Đổi loại làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="207" />
+            <source>Add lane above</source>
+            <translation>Thêm làn phía trên</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="208" />
+            <source>Add lane below</source>
+            <translation>Thêm làn phía dưới</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="212" />
+            <source>Collapse</source>
+            <translation>Thu gọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="212" />
+            <source>Expand</source>
+            <translation>Mở rộng</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="213" />
+            <source>Collapse lane</source>
+            <translation>Thu gọn làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="215" />
+            <location filename="../../app/canvas/menus.py" line="216" />
+            <source>Delete lane</source>
+            <translation>Xoá làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="65" />
+            <source>Drag onto the map, or click to add at the current cell</source>
+            <translation>Kéo vào bản đồ, hoặc nhấp để thêm vào ô hiện tại</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="122" />
+            <source>Stages</source>
+            <translation>Giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="123" />
+            <source>Stage</source>
+            <translation>Giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="124" />
+            <source>Lanes</source>
+            <translation>Làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="135" />
+            <source>Cards</source>
+            <translation>Thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/scene.py" line="323" />
+            <source>(untitled)</source>
+            <translation>(chưa đặt tên)</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/scene.py" line="329" />
+            <source>Channel: {0}</source>
+            <translation>Kênh: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/scene.py" line="331" />
+            <source>Severity: {0} of 3</source>
+            <translation>Mức độ nghiêm trọng: {0}/3</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/scene.py" line="333" />
+            <source>Value: {0} {1}</source>
+            <translation>Giá trị: {0} {1}</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/scene.py" line="336" />
+            <source>Target: {0}</source>
+            <translation>Mục tiêu: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/scene.py" line="337" />
+            <source>Owner</source>
+            <translation>Người phụ trách</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/scene.py" line="337" />
+            <source>Priority</source>
+            <translation>Mức ưu tiên</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/scene.py" line="338" />
+            <source>Status</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/scene.py" line="342" />
+            <source>Evidence: {0}</source>
+            <translation>Bằng chứng: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/scene.py" line="344" />
+            <source>★ Favourite touchpoint</source>
+            <translation>★ Điểm chạm được yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/view.py" line="288" />
+            <source>Add a stage and a lane before pasting.</source>
+            <translation>Hãy thêm giai đoạn và làn trước khi dán.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/view.py" line="300" />
+            <source>The clipboard holds nothing to paste.</source>
+            <translation>Bộ nhớ tạm không có gì để dán.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/view.py" line="316" />
+            <source>Add a stage and a lane first.</source>
+            <translation>Hãy thêm giai đoạn và làn trước.</translation>
+        </message>
+    </context>
+    <context>
+        <name>commands</name>
+        <message>
+            <location filename="../../app/document/operations.py" line="52" />
+            <source>Edit text</source>
+            <translation>Sửa chữ</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="246" />
+            <source>Paste</source>
+            <translation>Dán</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="268" />
+            <source>Duplicate</source>
+            <translation>Nhân bản</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/commands.py" line="109" />
+            <location filename="../../app/document/operations.py" line="214" />
+            <source>Delete</source>
+            <translation>Xoá</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/commands.py" line="90" />
+            <source>Add</source>
+            <translation>Thêm</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/commands.py" line="127" />
+            <location filename="../../app/document/operations.py" line="77" />
+            <source>Reorder</source>
+            <translation>Sắp xếp lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/commands.py" line="161" />
+            <location filename="../../app/document/operations.py" line="47" />
+            <source>Edit</source>
+            <translation>Sửa</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="62" />
+            <source>Add stage</source>
+            <translation>Thêm giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="71" />
+            <source>Add lane</source>
+            <translation>Thêm làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="82" />
+            <source>Resize stage</source>
+            <translation>Đổi chiều rộng giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="89" />
+            <source>Resize lane</source>
+            <translation>Đổi chiều cao làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="122" />
+            <source>Add card</source>
+            <translation>Thêm thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="146" />
+            <location filename="../../app/document/operations.py" line="161" />
+            <source>Move card</source>
+            <translation>Di chuyển thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="161" />
+            <source>Move cards</source>
+            <translation>Di chuyển các thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="169" />
+            <source>Add emotion</source>
+            <translation>Thêm cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="176" />
+            <source>Move emotion</source>
+            <translation>Di chuyển cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="304" />
+            <source>Add map</source>
+            <translation>Thêm bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="310" />
+            <source>New map</source>
+            <translation>Bản đồ mới</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="317" />
+            <source>Duplicate map</source>
+            <translation>Nhân bản bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="327" />
+            <source>Create future state</source>
+            <translation>Tạo trạng thái tương lai</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="332" />
+            <source>Add persona</source>
+            <translation>Thêm chân dung</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="338" />
+            <source>Add channel</source>
+            <translation>Thêm kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="345" />
+            <source>Take snapshot</source>
+            <translation>Chụp ảnh lưu</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="359" />
+            <source>Restore snapshot</source>
+            <translation>Khôi phục ảnh lưu</translation>
+        </message>
+    </context>
+    <context>
+        <name>Names</name>
+        <message>
+            <location filename="../../app/ui/names.py" line="69" />
+            <source>Very negative</source>
+            <translation>Rất tiêu cực</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="70" />
+            <source>Negative</source>
+            <translation>Tiêu cực</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="71" />
+            <source>Neutral</source>
+            <translation>Trung lập</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="72" />
+            <source>Positive</source>
+            <translation>Tích cực</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="73" />
+            <source>Very positive</source>
+            <translation>Rất tích cực</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="60" />
+            <source>Observed</source>
+            <translation>Quan sát được</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="61" />
+            <source>Assumed</source>
+            <translation>Giả định</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="62" />
+            <source>Proposed</source>
+            <translation>Đề xuất</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="47" />
+            <source>Future state</source>
+            <translation>Trạng thái tương lai</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="47" />
+            <source>Current state</source>
+            <translation>Trạng thái hiện tại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="18" />
+            <source>Touchpoints</source>
+            <translation>Điểm chạm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="19" />
+            <source>Actions</source>
+            <translation>Hành động</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="20" />
+            <source>Thoughts</source>
+            <translation>Suy nghĩ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="21" />
+            <source>Emotions</source>
+            <translation>Cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="22" />
+            <source>Pains</source>
+            <translation>Điểm đau</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="23" />
+            <source>Opportunities</source>
+            <translation>Cơ hội</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="24" />
+            <source>Backstage</source>
+            <translation>Hậu trường</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="25" />
+            <source>Metrics</source>
+            <translation>Chỉ số</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="26" />
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="58" />
+            <source>Not stated</source>
+            <translation>Chưa nêu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="36" />
+            <source>Emotion</source>
+            <translation>Cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="33" />
+            <source>Touchpoint</source>
+            <translation>Điểm chạm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="34" />
+            <source>Action</source>
+            <translation>Hành động</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="35" />
+            <source>Thought</source>
+            <translation>Suy nghĩ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="37" />
+            <source>Pain point</source>
+            <translation>Điểm đau</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="38" />
+            <source>Opportunity</source>
+            <translation>Cơ hội</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="39" />
+            <source>Backstage item</source>
+            <translation>Mục hậu trường</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="40" />
+            <source>Metric</source>
+            <translation>Chỉ số</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="41" />
+            <source>Note</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="52" />
+            <source>current</source>
+            <translation>hiện tại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="52" />
+            <source>future</source>
+            <translation>tương lai</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="79" />
+            <source>Not rated</source>
+            <translation>Chưa đánh giá</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="79" />
+            <source>1 — Low</source>
+            <translation>1 — Thấp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="79" />
+            <source>2 — Medium</source>
+            <translation>2 — Trung bình</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="80" />
+            <source>3 — High</source>
+            <translation>3 — Cao</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="85" />
+            <source>Critical</source>
+            <translation>Khẩn cấp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="85" />
+            <source>High</source>
+            <translation>Cao</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="85" />
+            <source>Medium</source>
+            <translation>Trung bình</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="85" />
+            <source>Low</source>
+            <translation>Thấp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="90" />
+            <source>Idea</source>
+            <translation>Ý tưởng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="90" />
+            <source>Planned</source>
+            <translation>Đã lên kế hoạch</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="90" />
+            <source>In progress</source>
+            <translation>Đang thực hiện</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="90" />
+            <source>Done</source>
+            <translation>Hoàn thành</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapsPanel</name>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="361" />
+            <source>Delete</source>
+            <translation>Xoá</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="147" />
+            <source>Rename</source>
+            <translation>Đổi tên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="285" />
+            <source>A map needs a name.</source>
+            <translation>Bản đồ cần có tên.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="146" />
+            <source>New Map from Template…</source>
+            <translation>Bản đồ mới từ mẫu…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="149" />
+            <source>Duplicate Map</source>
+            <translation>Nhân bản bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="151" />
+            <source>Create Future State</source>
+            <translation>Tạo trạng thái tương lai</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="153" />
+            <source>Delete Map…</source>
+            <translation>Xoá bản đồ…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="155" />
+            <source>Move Up</source>
+            <translation>Chuyển lên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="157" />
+            <source>Move Down</source>
+            <translation>Chuyển xuống</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="288" />
+            <source>Rename map</source>
+            <translation>Đổi tên bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="297" />
+            <source>Reorder maps</source>
+            <translation>Sắp xếp lại bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="356" />
+            <source>Delete the map “%1”?</source>
+            <translation>Xoá bản đồ “%1”?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="358" />
+            <source>Cards on it: %1.</source>
+            <translation>Số thẻ trên đó: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="359" />
+            <source>Delete Map</source>
+            <translation>Xoá bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="360" />
+            <source>You can undo this with Edit ▸ Undo.</source>
+            <translation>Bạn có thể hoàn tác bằng Sửa ▸ Hoàn tác.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="363" />
+            <source>Delete map</source>
+            <translation>Xoá bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/maps_panel.py" line="371" />
+            <source>Open</source>
+            <translation>Mở</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../app/ui/actions.py" line="242" />
+            <source>Stage</source>
+            <translation>Giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/docks.py" line="41" />
+            <source>Maps</source>
+            <translation>Bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="42" />
+            <source>&amp;New from Template…</source>
+            <translation>&amp;Tạo mới từ mẫu…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="43" />
+            <source>&amp;Open…</source>
+            <translation>&amp;Mở…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="44" />
+            <source>Save a Cop&amp;y As…</source>
+            <translation>Lưu một &amp;bản sao thành…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="45" />
+            <source>&amp;PDF…</source>
+            <translation>&amp;PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="47" />
+            <source>P&amp;NG Image…</source>
+            <translation>Ảnh P&amp;NG…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="48" />
+            <source>&amp;SVG Image…</source>
+            <translation>Ảnh &amp;SVG…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="49" />
+            <source>&amp;JSON…</source>
+            <translation>&amp;JSON…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="50" />
+            <source>&amp;Close</source>
+            <translation>Đó&amp;ng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="51" />
+            <source>&amp;Quit</source>
+            <translation>T&amp;hoát</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="54" />
+            <source>Undo</source>
+            <translation>Hoàn tác</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="57" />
+            <source>Redo</source>
+            <translation>Làm lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="62" />
+            <source>Cu&amp;t</source>
+            <translation>&amp;Cắt</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="63" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Sao chép</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="64" />
+            <source>&amp;Paste</source>
+            <translation>&amp;Dán</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="65" />
+            <source>&amp;Duplicate</source>
+            <translation>&amp;Nhân bản</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="67" />
+            <source>De&amp;lete</source>
+            <translation>&amp;Xoá</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="68" />
+            <source>Select &amp;All</source>
+            <translation>Chọn &amp;tất cả</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="69" />
+            <source>Pre&amp;ferences…</source>
+            <translation>T&amp;uỳ chọn…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="72" />
+            <source>Zoom &amp;In</source>
+            <translation>Phóng &amp;to</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="74" />
+            <source>Zoom &amp;Out</source>
+            <translation>Thu &amp;nhỏ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="75" />
+            <source>&amp;100 %</source>
+            <translation>&amp;100 %</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="77" />
+            <source>&amp;Fit to Window</source>
+            <translation>&amp;Vừa cửa sổ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="80" />
+            <source>Add &amp;Stage</source>
+            <translation>Thêm &amp;giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="82" />
+            <source>Add &amp;Lane</source>
+            <translation>Thêm &amp;làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="90" />
+            <source>Map &amp;Properties…</source>
+            <translation>&amp;Thuộc tính bản đồ…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="92" />
+            <source>S&amp;witch to Map</source>
+            <translation>&amp;Chuyển sang bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="95" />
+            <source>&amp;Next Map</source>
+            <translation>Bản đồ tiếp th&amp;eo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="97" />
+            <source>P&amp;revious Map</source>
+            <translation>Bản đồ t&amp;rước</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="100" />
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>&amp;Phím tắt</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="102" />
+            <source>&amp;About Journey Studio</source>
+            <translation>&amp;Giới thiệu Journey Studio</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="104" />
+            <source>Open &amp;Recent</source>
+            <translation>Mở &amp;gần đây</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="132" />
+            <source>&amp;File</source>
+            <translation>&amp;Tệp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="137" />
+            <source>&amp;Export</source>
+            <translation>&amp;Xuất</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="144" />
+            <source>&amp;Edit</source>
+            <translation>&amp;Sửa</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="153" />
+            <source>&amp;View</source>
+            <translation>&amp;Xem</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="158" />
+            <source>&amp;Map</source>
+            <translation>&amp;Bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="167" />
+            <source>&amp;Help</source>
+            <translation>T&amp;rợ giúp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="186" />
+            <source>No recent projects</source>
+            <translation>Chưa có dự án gần đây</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="188" />
+            <source>&amp;Clear List</source>
+            <translation>&amp;Xoá danh sách</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="211" />
+            <source>Main Toolbar</source>
+            <translation>Thanh công cụ chính</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="225" />
+            <source>Add Lane</source>
+            <translation>Thêm làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="226" />
+            <source>Add a lane of a kind</source>
+            <translation>Thêm một làn theo loại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="241" />
+            <source>Export PDF</source>
+            <translation>Xuất PDF</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="243" />
+            <source>Lane</source>
+            <translation>Làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/docks.py" line="40" />
+            <source>Palette</source>
+            <translation>Bảng công cụ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/docks.py" line="42" />
+            <source>Inspector</source>
+            <translation>Thuộc tính</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/docks.py" line="51" />
+            <source>&amp;Palette</source>
+            <translation>&amp;Bảng công cụ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/docks.py" line="52" />
+            <source>&amp;Maps</source>
+            <translation>Danh sách bản &amp;đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/docks.py" line="53" />
+            <source>I&amp;nspector</source>
+            <translation>Bảng th&amp;uộc tính</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/docks.py" line="65" />
+            <source>This project is open read-only.</source>
+            <translation>Dự án này đang mở ở chế độ chỉ đọc.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/docks.py" line="66" />
+            <source>Open a project to drag stages, lanes, cards and emotions onto its map.</source>
+            <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="361" />
+            <source>Journey Studio projects (*.cjm)</source>
+            <translation>Dự án Journey Studio (*.cjm)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="200" />
+            <source>The map canvas is not available in this installation.</source>
+            <translation>Bản cài đặt này không có khung vẽ bản đồ.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="267" />
+            <source>Could Not Save the Change</source>
+            <translation>Không lưu được thay đổi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="268" />
+            <source>The change could not be written to the project file, so it was not made. Check that the disk has room and the file is still there.</source>
+            <translation>Không ghi được thay đổi vào tệp dự án nên thay đổi chưa được thực hiện. Hãy kiểm tra ổ đĩa còn chỗ trống và tệp vẫn còn đó.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="294" />
+            <source>[read-only]</source>
+            <translation>[chỉ đọc]</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="346" />
+            <source>Cannot Open the Sample</source>
+            <translation>Không thể mở dự án mẫu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="359" />
+            <location filename="../../app/ui/main_window.py" line="365" />
+            <location filename="../../app/ui/main_window.py" line="371" />
+            <source>Save a Copy As</source>
+            <translation>Lưu một bản sao thành</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="366" />
+            <source>Choose another file: this is the project itself.</source>
+            <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="372" />
+            <source>The copy could not be written.</source>
+            <translation>Không ghi được bản sao.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="374" />
+            <source>Saved a copy to %1</source>
+            <translation>Đã lưu bản sao vào %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="505" />
+            <source>This project has no maps yet.</source>
+            <translation>Dự án này chưa có bản đồ nào.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="507" />
+            <source>New Map from Template…</source>
+            <translation>Bản đồ mới từ mẫu…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Inspector</name>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="140" />
+            <source>Stage</source>
+            <translation>Giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="118" />
+            <source>Map</source>
+            <translation>Bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="150" />
+            <source>Lane</source>
+            <translation>Làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="118" />
+            <source>Select a stage, lane, card or emotion on the map to edit it here.</source>
+            <translation>Chọn một giai đoạn, làn, thẻ hoặc cảm xúc trên bản đồ để sửa tại đây.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="120" />
+            <source>&amp;Name:</source>
+            <translation>&amp;Tên:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="121" />
+            <location filename="../../app/ui/inspector.py" line="142" />
+            <source>&amp;Description:</source>
+            <translation>&amp;Mô tả:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="122" />
+            <source>What this journey covers</source>
+            <translation>Hành trình này bao gồm những gì</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="124" />
+            <source>&amp;State:</source>
+            <translation>&amp;Trạng thái:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="125" />
+            <source>(no persona)</source>
+            <translation>(chưa có chân dung)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="126" />
+            <source>&amp;Persona:</source>
+            <translation>&amp;Chân dung:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="128" />
+            <source>Emotion scale &amp;from:</source>
+            <translation>Thang cảm xúc &amp;từ:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="129" />
+            <location filename="../../app/ui/inspector.py" line="131" />
+            <source>emotion scale</source>
+            <translation>thang cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="130" />
+            <source>Emotion scale &amp;to:</source>
+            <translation>Thang cảm xúc đế&amp;n:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="135" />
+            <source>Derived from:</source>
+            <translation>Bắt nguồn từ:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="141" />
+            <location filename="../../app/ui/inspector.py" line="151" />
+            <location filename="../../app/ui/inspector.py" line="168" />
+            <source>&amp;Title:</source>
+            <translation>&amp;Tiêu đề:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="143" />
+            <location filename="../../app/ui/inspector.py" line="188" />
+            <source>&amp;Colour:</source>
+            <translation>&amp;Màu:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="144" />
+            <source>&amp;Width:</source>
+            <translation>Chiều &amp;rộng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="153" />
+            <source>&amp;Kind:</source>
+            <translation>&amp;Loại:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="154" />
+            <source>&amp;Height:</source>
+            <translation>&amp;Chiều cao:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="156" />
+            <source>C&amp;ollapsed</source>
+            <translation>Thu &amp;gọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="156" />
+            <source>collapsed</source>
+            <translation>thu gọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="169" />
+            <source>&amp;Body:</source>
+            <translation>&amp;Nội dung:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="169" />
+            <source>Details, quotes, evidence…</source>
+            <translation>Chi tiết, trích dẫn, bằng chứng…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="171" />
+            <source>(no channel)</source>
+            <translation>(không có kênh)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="173" />
+            <source>C&amp;hannel:</source>
+            <translation>&amp;Kênh:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="174" />
+            <source>&amp;Favourite touchpoint</source>
+            <translation>Điểm chạm được &amp;yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="175" />
+            <source>favourite</source>
+            <translation>yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="178" />
+            <source>Se&amp;verity:</source>
+            <translation>Mức độ &amp;nghiêm trọng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="180" />
+            <source>&amp;Owner:</source>
+            <translation>&amp;Người phụ trách:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="180" />
+            <source>Who takes it on</source>
+            <translation>Ai đảm nhận</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="181" />
+            <source>&amp;Priority:</source>
+            <translation>Mức ư&amp;u tiên:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="183" />
+            <source>St&amp;atus:</source>
+            <translation>Tình &amp;trạng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="185" />
+            <source>&amp;Value:</source>
+            <translation>&amp;Giá trị:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="186" />
+            <source>&amp;Unit:</source>
+            <translation>Đơn &amp;vị:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="186" />
+            <source>%, s, points…</source>
+            <translation>%, giây, điểm…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="187" />
+            <source>Tar&amp;get:</source>
+            <translation>&amp;Mục tiêu:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="187" />
+            <source>optional</source>
+            <translation>không bắt buộc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="189" />
+            <source>Ta&amp;gs:</source>
+            <translation>&amp;Nhãn dán:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="191" />
+            <source>&amp;Evidence:</source>
+            <translation>&amp;Bằng chứng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="193" />
+            <source>&amp;Spans:</source>
+            <translation>&amp;Trải dài:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="194" />
+            <source> stage(s)</source>
+            <translation> giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="194" />
+            <source>span</source>
+            <translation>độ trải dài</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="200" />
+            <source>Emotion</source>
+            <translation>Cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="204" />
+            <source>&amp;Score:</source>
+            <translation>Đ&amp;iểm:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="205" />
+            <source>&amp;Label:</source>
+            <translation>&amp;Nhãn:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="205" />
+            <source>What the customer feels</source>
+            <translation>Khách hàng cảm thấy gì</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="207" />
+            <source>S&amp;tage:</source>
+            <translation>&amp;Giai đoạn:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="208" />
+            <source>&amp;Position in stage:</source>
+            <translation>&amp;Vị trí trong giai đoạn:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="209" />
+            <source>position</source>
+            <translation>vị trí</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="325" />
+            <source>Open a project to see its details here.</source>
+            <translation>Mở một dự án để xem chi tiết tại đây.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="326" />
+            <source>No map is open.</source>
+            <translation>Chưa mở bản đồ nào.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="330" />
+            <source>%1 items selected.</source>
+            <translation>Đã chọn %1 mục.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="331" />
+            <source>Select one item to edit all its fields.</source>
+            <translation>Chọn một mục để sửa mọi thuộc tính của nó.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="84" />
+            <source>Edit %s</source>
+            <translation>Sửa %s</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="288" />
+            <source>tag, another tag</source>
+            <translation>nhãn, nhãn khác</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="320" />
+            <source>Pick a colour…</source>
+            <translation>Chọn màu…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="323" />
+            <source>default</source>
+            <translation>mặc định</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="332" />
+            <source>Use the lane's colour</source>
+            <translation>Dùng màu của làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="350" />
+            <source>Choose a Colour</source>
+            <translation>Chọn màu</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="36" />
+            <source>Website</source>
+            <translation>Trang web</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="36" />
+            <source>Mobile app</source>
+            <translation>Ứng dụng di động</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="36" />
+            <source>Store</source>
+            <translation>Cửa hàng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="37" />
+            <source>Social media</source>
+            <translation>Mạng xã hội</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="37" />
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="37" />
+            <source>Phone</source>
+            <translation>Điện thoại</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="38" />
+            <source>Online ads</source>
+            <translation>Quảng cáo trực tuyến</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="38" />
+            <source>Search</source>
+            <translation>Tìm kiếm</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="38" />
+            <source>Referral</source>
+            <translation>Giới thiệu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="39" />
+            <source>Live chat</source>
+            <translation>Chat trực tuyến</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="39" />
+            <source>Office</source>
+            <translation>Văn phòng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="39" />
+            <source>Event</source>
+            <translation>Sự kiện</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="40" />
+            <source>Other</source>
+            <translation>Khác</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="58" />
+            <source>Channels</source>
+            <translation>Kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="64" />
+            <source>&amp;Add</source>
+            <translation>&amp;Thêm</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="65" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="395" />
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="151" />
+            <source>&amp;Delete…</source>
+            <translation>&amp;Xoá…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="66" />
+            <source>Move &amp;Up</source>
+            <translation>Chuyển &amp;lên</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="67" />
+            <source>Move Do&amp;wn</source>
+            <translation>Chuyển &amp;xuống</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="96" />
+            <location filename="../../app/dialogs/map_properties.py" line="113" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="224" />
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="89" />
+            <source>&amp;Name</source>
+            <translation>&amp;Tên</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="97" />
+            <source>&amp;Icon</source>
+            <translation>&amp;Biểu tượng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="98" />
+            <source>&amp;Colour</source>
+            <translation>&amp;Màu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="120" />
+            <source>Touchpoint cards name one of these channels. Changes apply at once and can be undone.</source>
+            <translation>Mỗi thẻ điểm chạm gắn với một trong các kênh này. Thay đổi có hiệu lực ngay và có thể hoàn tác.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="191" />
+            <source>Used by {0} touchpoint cards and {1} personas.</source>
+            <translation>Được dùng bởi {0} thẻ điểm chạm và {1} chân dung.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="210" />
+            <source>A channel needs a name.</source>
+            <translation>Kênh cần có tên.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="214" />
+            <source>Rename channel</source>
+            <translation>Đổi tên kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="217" />
+            <source>Change channel icon</source>
+            <translation>Đổi biểu tượng kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="220" />
+            <source>Change channel colour</source>
+            <translation>Đổi màu kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="226" />
+            <source>New channel</source>
+            <translation>Kênh mới</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="242" />
+            <source>Delete the channel “{0}”? {1} touchpoint cards and {2} personas use it and will lose it.</source>
+            <translation>Xoá kênh “{0}”? {1} thẻ điểm chạm và {2} chân dung đang dùng kênh này sẽ mất nó.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="244" />
+            <source>Delete Channel</source>
+            <translation>Xoá kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="248" />
+            <source>Delete channel “{0}”</source>
+            <translation>Xoá kênh “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/channels_dialog.py" line="262" />
+            <source>Reorder channels</source>
+            <translation>Sắp xếp lại kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/dialog_kit.py" line="155" />
+            <source>Choose a colour</source>
+            <translation>Chọn màu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/dialog_kit.py" line="166" />
+            <source>Not possible</source>
+            <translation>Không thể thực hiện</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/dialog_kit.py" line="169" />
+            <source>Could not save</source>
+            <translation>Không lưu được</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="30" />
+            <source>very negative</source>
+            <translation>rất tiêu cực</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="30" />
+            <source>negative</source>
+            <translation>tiêu cực</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="30" />
+            <source>neutral</source>
+            <translation>trung lập</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="31" />
+            <source>positive</source>
+            <translation>tích cực</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="31" />
+            <source>very positive</source>
+            <translation>rất tích cực</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="64" />
+            <source>Map Properties</source>
+            <translation>Thuộc tính bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="70" />
+            <source>What this map covers, for whom, from which research</source>
+            <translation>Bản đồ này bao gồm gì, cho ai, dựa trên nghiên cứu nào</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="74" />
+            <source>Current state — today’s experience</source>
+            <translation>Trạng thái hiện tại — trải nghiệm hôm nay</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="75" />
+            <source>Future state — the experience we design</source>
+            <translation>Trạng thái tương lai — trải nghiệm ta thiết kế</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="80" />
+            <source>No persona</source>
+            <translation>Chưa có chân dung</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="87" />
+            <source>Not derived from another map</source>
+            <translation>Không bắt nguồn từ bản đồ khác</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="104" />
+            <source>from</source>
+            <translation>từ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="106" />
+            <source>to</source>
+            <translation>đến</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="114" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="227" />
+            <source>&amp;Description</source>
+            <translation>&amp;Mô tả</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="115" />
+            <source>&amp;State</source>
+            <translation>&amp;Trạng thái</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="116" />
+            <source>&amp;Persona</source>
+            <translation>&amp;Chân dung</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="117" />
+            <source>Derived &amp;from</source>
+            <translation>&amp;Bắt nguồn từ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="118" />
+            <source>Emotion scale</source>
+            <translation>Thang cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="150" />
+            <source>A map needs a name.</source>
+            <translation>Bản đồ cần có tên.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="153" />
+            <source>The emotion scale must go from a lower to a higher score.</source>
+            <translation>Thang cảm xúc phải đi từ điểm thấp đến điểm cao.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="157" />
+            <source>The map's emotion markers go from {0} to {1}; the scale must include them.</source>
+            <translation>Các điểm cảm xúc của bản đồ đi từ {0} đến {1}; thang phải bao gồm chúng.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/map_properties.py" line="178" />
+            <source>Map properties</source>
+            <translation>Thuộc tính bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="64" />
+            <source>Choose a PNG or JPEG image.</source>
+            <translation>Hãy chọn ảnh PNG hoặc JPEG.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="67" />
+            <source>The image could not be read: {0}</source>
+            <translation>Không đọc được ảnh: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="148" />
+            <source>Edit Persona</source>
+            <translation>Sửa chân dung</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="148" />
+            <source>New Persona</source>
+            <translation>Chân dung mới</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="154" />
+            <source>e.g. Lan, young office worker</source>
+            <translation>ví dụ: Lan, nhân viên văn phòng trẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="158" />
+            <source>Not stated</source>
+            <translation>Chưa nêu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="164" />
+            <source>Something this customer would say</source>
+            <translation>Một câu khách hàng này hay nói</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="166" />
+            <source>Who they are, in a sentence or two</source>
+            <translation>Họ là ai, trong một hai câu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="167" />
+            <source>What they are trying to do, why, by when</source>
+            <translation>Họ đang cố làm gì, vì sao, đến khi nào</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="168" />
+            <source>What drives them</source>
+            <translation>Điều thúc đẩy họ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="169" />
+            <source>How they usually act</source>
+            <translation>Họ thường hành động thế nào</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="170" />
+            <source>What they care about</source>
+            <translation>Điều họ quan tâm</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="171" />
+            <source>What frustrates or stops them</source>
+            <translation>Điều khiến họ bực bội hoặc dừng lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="179" />
+            <source>Choose photo…</source>
+            <translation>Chọn ảnh…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="181" />
+            <source>Remove photo</source>
+            <translation>Bỏ ảnh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="201" />
+            <source>Use this persona for the map “{0}”</source>
+            <translation>Dùng chân dung này cho bản đồ “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="222" />
+            <source>Age</source>
+            <translation>Tuổi</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="225" />
+            <source>&amp;Occupation</source>
+            <translation>&amp;Nghề nghiệp</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="226" />
+            <source>&amp;Quote</source>
+            <translation>&amp;Câu nói</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="242" />
+            <source>Goals</source>
+            <translation>Mục tiêu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="242" />
+            <source>Motivations</source>
+            <translation>Động lực</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="243" />
+            <source>Behaviours</source>
+            <translation>Hành vi</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="243" />
+            <source>Interests</source>
+            <translation>Sở thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="244" />
+            <source>Pain points</source>
+            <translation>Điểm đau</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="248" />
+            <source>Preferred channels</source>
+            <translation>Kênh ưa thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="292" />
+            <source>Choose a Photo</source>
+            <translation>Chọn ảnh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="293" />
+            <source>Images (*.png *.jpg *.jpeg)</source>
+            <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="333" />
+            <source>A persona needs a name.</source>
+            <translation>Chân dung cần có tên.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="353" />
+            <source>Edit persona “{0}”</source>
+            <translation>Sửa chân dung “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="362" />
+            <source>Add persona “{0}”</source>
+            <translation>Thêm chân dung “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="370" />
+            <source>{0} years</source>
+            <translation>{0} tuổi</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="372" />
+            <source>on this map</source>
+            <translation>trên bản đồ này</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="384" />
+            <source>Personas</source>
+            <translation>Chân dung khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="392" />
+            <source>&amp;Add…</source>
+            <translation>&amp;Thêm…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="393" />
+            <source>&amp;Edit…</source>
+            <translation>&amp;Sửa…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="394" />
+            <source>D&amp;uplicate</source>
+            <translation>&amp;Nhân bản</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="396" />
+            <source>&amp;Use for This Map</source>
+            <translation>&amp;Dùng cho bản đồ này</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="397" />
+            <source>&amp;Remove from This Map</source>
+            <translation>&amp;Bỏ khỏi bản đồ này</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="466" />
+            <source>Personas of this project.</source>
+            <translation>Các chân dung của dự án này.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="468" />
+            <source>Personas of this project. The map “{0}” is about the one in bold.</source>
+            <translation>Các chân dung của dự án này. Bản đồ “{0}” nói về chân dung in đậm.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="542" />
+            <source>Delete the persona “{0}”?</source>
+            <translation>Xoá chân dung “{0}”?</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="544" />
+            <source>These maps will have no persona: {0}</source>
+            <translation>Các bản đồ này sẽ không còn chân dung: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="545" />
+            <source>Delete Persona</source>
+            <translation>Xoá chân dung</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="548" />
+            <source>Delete persona “{0}”</source>
+            <translation>Xoá chân dung “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="556" />
+            <source>Assign persona</source>
+            <translation>Gán chân dung</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="564" />
+            <source>Remove persona from map</source>
+            <translation>Bỏ chân dung khỏi bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="79" />
+            <source>Take Snapshot</source>
+            <translation>Chụp ảnh lưu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="85" />
+            <source>A snapshot keeps the map “{0}” as it is now, read-only, so a later review can compare against it.</source>
+            <translation>Ảnh lưu giữ bản đồ “{0}” như hiện tại, chỉ đọc, để lần đánh giá sau có thể so sánh.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="104" />
+            <source>A snapshot needs a name.</source>
+            <translation>Ảnh lưu cần có tên.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="137" />
+            <source>Snapshots</source>
+            <translation>Ảnh lưu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="140" />
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="140" />
+            <source>Taken</source>
+            <translation>Thời điểm chụp</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="140" />
+            <source>Map</source>
+            <translation>Bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="147" />
+            <source>&amp;Take Snapshot…</source>
+            <translation>&amp;Chụp ảnh lưu…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="148" />
+            <source>&amp;Open</source>
+            <translation>&amp;Mở</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="149" />
+            <source>&amp;Restore as New Map</source>
+            <translation>&amp;Khôi phục thành bản đồ mới</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="150" />
+            <source>&amp;Compare with Today’s Map</source>
+            <translation>&amp;So sánh với bản đồ hiện tại</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="200" />
+            <source>{0} (deleted)</source>
+            <translation>{0} (đã xoá)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="229" />
+            <source>No snapshots yet. Take one at each review to see later how the journey changed.</source>
+            <translation>Chưa có ảnh lưu. Hãy chụp một ảnh ở mỗi lần đánh giá để sau này thấy hành trình đã thay đổi ra sao.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="232" />
+            <source>The map of this snapshot was deleted; restore the snapshot to get it back.</source>
+            <translation>Bản đồ của ảnh lưu này đã bị xoá; hãy khôi phục ảnh lưu để lấy lại.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="295" />
+            <source>Delete Snapshot</source>
+            <translation>Xoá ảnh lưu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="296" />
+            <source>Delete the snapshot “{0}”?</source>
+            <translation>Xoá ảnh lưu “{0}”?</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="299" />
+            <source>Delete snapshot “{0}”</source>
+            <translation>Xoá ảnh lưu “{0}”</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="70" />
+            <location filename="../../app/dialogs/export_dialog.py" line="158" />
+            <location filename="../../app/dialogs/export_dialog.py" line="351" />
+            <source>Export</source>
+            <translation>Xuất</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="84" />
+            <source>PDF document</source>
+            <translation>Tài liệu PDF</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="84" />
+            <source>PNG image (map in view)</source>
+            <translation>Ảnh PNG (bản đồ đang xem)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="85" />
+            <source>SVG drawing (map in view)</source>
+            <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="87" />
+            <source>&amp;Format:</source>
+            <translation>&amp;Định dạng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="90" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Duyệt…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="93" />
+            <source>&amp;Save as:</source>
+            <translation>&amp;Lưu thành:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="96" />
+            <source>Fit content (one page)</source>
+            <translation>Vừa nội dung (một trang)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="98" />
+            <source>&amp;Page size:</source>
+            <translation>&amp;Khổ giấy:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="100" />
+            <source>&amp;Landscape</source>
+            <translation>&amp;Ngang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="101" />
+            <source>Po&amp;rtrait</source>
+            <translation>&amp;Dọc</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="105" />
+            <source>Orientation:</source>
+            <translation>Hướng giấy:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="108" />
+            <source>Scaling</source>
+            <translation>Tỉ lệ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="110" />
+            <source>Fit the map on &amp;one page</source>
+            <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="112" />
+            <source>Fit to &amp;N pages wide (tiled):</source>
+            <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="119" />
+            <source>&amp;Actual size (tiled as needed)</source>
+            <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="128" />
+            <source>Pages</source>
+            <translation>Trang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="131" />
+            <source>&amp;Cover</source>
+            <translation>&amp;Trang bìa</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="131" />
+            <source>P&amp;ersona</source>
+            <translation>Chân &amp;dung</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="131" />
+            <source>Le&amp;gend</source>
+            <translation>&amp;Chú giải</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="132" />
+            <source>&amp;Insights</source>
+            <translation>&amp;Phân tích</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="138" />
+            <source>Maps</source>
+            <translation>Bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="140" />
+            <source>All &amp;maps (one bookmark per map)</source>
+            <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="154" />
+            <source>&amp;Open the file when done</source>
+            <translation>&amp;Mở tệp khi xong</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="235" />
+            <source>Export as</source>
+            <translation>Xuất thành</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="350" />
+            <source>Exporting PDF…</source>
+            <translation>Đang xuất PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="350" />
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="360" />
+            <source>Cancelling…</source>
+            <translation>Đang huỷ…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opening</name>
+        <message>
+            <location filename="../../app/ui/opening.py" line="57" />
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="32" />
+            <source>the file “%1” does not exist</source>
+            <translation>tệp “%1” không tồn tại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="49" />
+            <source>The file does not exist (it may have been moved or deleted).</source>
+            <translation>Tệp không tồn tại (có thể đã bị chuyển hoặc xoá).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="53" />
+            <location filename="../../app/ui/opening.py" line="61" />
+            <source>Cannot Open Project</source>
+            <translation>Không thể mở dự án</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="55" />
+            <source>Project in Use</source>
+            <translation>Dự án đang được mở</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="56" />
+            <source>Open it read-only instead?</source>
+            <translation>Mở ở chế độ chỉ đọc thay thế?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="57" />
+            <source>Open Read-Only</source>
+            <translation>Mở chỉ đọc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="62" />
+            <source>“%1” could not be opened.</source>
+            <translation>Không mở được “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="73" />
+            <source>Cannot Create Project</source>
+            <translation>Không thể tạo dự án</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="74" />
+            <source>“%1” could not be created.</source>
+            <translation>Không tạo được “%1”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Main</name>
+        <message>
+            <location filename="../../app/main.py" line="72" />
+            <source>There is no map named “%1”.</source>
+            <translation>Không có bản đồ nào tên “%1”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="60" />
+            <source>Export PDF</source>
+            <translation>Xuất PDF</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="41" />
+            <source>Exported to %1</source>
+            <translation>Đã xuất ra %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="45" />
+            <source>Export Failed</source>
+            <translation>Xuất thất bại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="46" />
+            <source>“%1” could not be written.</source>
+            <translation>Không ghi được “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="60" />
+            <source>PDF documents (*.pdf)</source>
+            <translation>Tài liệu PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="102" />
+            <source>the image could not be saved</source>
+            <translation>không lưu được ảnh</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="135" />
+            <source>Export PNG Image</source>
+            <translation>Xuất ảnh PNG</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="135" />
+            <source>PNG images (*.png)</source>
+            <translation>Ảnh PNG (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="149" />
+            <source>Export SVG Image</source>
+            <translation>Xuất ảnh SVG</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="149" />
+            <source>SVG images (*.svg)</source>
+            <translation>Ảnh SVG (*.svg)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="178" />
+            <source>Export JSON</source>
+            <translation>Xuất JSON</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="178" />
+            <source>JSON documents (*.json)</source>
+            <translation>Tài liệu JSON (*.json)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileDialogs</name>
+        <message>
+            <location filename="../../app/ui/file_dialogs.py" line="21" />
+            <source>Journey Studio projects (*.cjm)</source>
+            <translation>Dự án Journey Studio (*.cjm)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/file_dialogs.py" line="26" />
+            <source>Open Project</source>
+            <translation>Mở dự án</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/file_dialogs.py" line="27" />
+            <source>All files (*)</source>
+            <translation>Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/file_dialogs.py" line="48" />
+            <source>New Project</source>
+            <translation>Dự án mới</translation>
+        </message>
+    </context>
+    <context>
+        <name>Help</name>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="29" />
+            <source>Arrow keys</source>
+            <translation>Phím mũi tên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="29" />
+            <source>Move the selection between cells and cards</source>
+            <translation>Di chuyển vùng chọn giữa các ô và thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="30" />
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="30" />
+            <source>Edit the selected item's text</source>
+            <translation>Sửa chữ của mục đang chọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="31" />
+            <source>Shift+Enter</source>
+            <translation>Shift+Enter</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="31" />
+            <source>New line while editing</source>
+            <translation>Xuống dòng khi đang sửa</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="32" />
+            <source>Esc</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="32" />
+            <source>Cancel editing</source>
+            <translation>Huỷ chỉnh sửa</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="33" />
+            <source>Insert, Ctrl+Enter</source>
+            <translation>Insert, Ctrl+Enter</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="33" />
+            <source>Add a card to the current cell</source>
+            <translation>Thêm thẻ vào ô hiện tại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="34" />
+            <source>Double-click</source>
+            <translation>Nhấp đúp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="34" />
+            <source>Edit text in place</source>
+            <translation>Sửa chữ ngay trên bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="35" />
+            <source>Ctrl+click, drag a rectangle</source>
+            <translation>Ctrl+nhấp, kéo khung chọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="35" />
+            <source>Select several items</source>
+            <translation>Chọn nhiều mục</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="36" />
+            <source>Ctrl+wheel, pinch</source>
+            <translation>Ctrl+cuộn chuột, chụm hai ngón</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="36" />
+            <source>Zoom around the pointer</source>
+            <translation>Thu phóng quanh con trỏ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="37" />
+            <source>Middle-drag, Space+drag</source>
+            <translation>Kéo chuột giữa, Space+kéo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="37" />
+            <source>Pan the map</source>
+            <translation>Kéo di chuyển bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="38" />
+            <source>Right-click</source>
+            <translation>Nhấp chuột phải</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="38" />
+            <source>Actions for the item under the pointer</source>
+            <translation>Các thao tác cho mục dưới con trỏ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="48" />
+            <source>Keyboard Shortcuts</source>
+            <translation>Phím tắt</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="53" />
+            <source>Command</source>
+            <translation>Lệnh</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="53" />
+            <source>Keys</source>
+            <translation>Phím</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="63" />
+            <source>On the map</source>
+            <translation>Trên bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="84" />
+            <source>About Journey Studio</source>
+            <translation>Giới thiệu Journey Studio</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="86" />
+            <source>A desktop editor for customer journey maps: stages, touchpoints, emotions, pains and opportunities, for one persona at a time.</source>
+            <translation>Trình biên tập bản đồ hành trình khách hàng trên máy tính: giai đoạn, điểm chạm, cảm xúc, điểm đau và cơ hội, cho từng chân dung khách hàng.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="88" />
+            <source>Text is set in DejaVu Sans (Bitstream Vera licence).</source>
+            <translation>Chữ dùng phông DejaVu Sans (giấy phép Bitstream Vera).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Preferences</name>
+        <message>
+            <location filename="../../app/ui/preferences.py" line="29" />
+            <source>Preferences</source>
+            <translation>Tuỳ chọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/preferences.py" line="32" />
+            <source>System language</source>
+            <translation>Ngôn ngữ hệ thống</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/preferences.py" line="36" />
+            <source>The new language is used the next time Journey Studio starts.</source>
+            <translation>Ngôn ngữ mới sẽ được dùng từ lần khởi động Journey Studio tiếp theo.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/preferences.py" line="41" />
+            <source>Interface &amp;language:</source>
+            <translation>&amp;Ngôn ngữ giao diện:</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartPage</name>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="43" />
+            <source>Map every step of your customers' experience, across every channel.</source>
+            <translation>Vẽ lại từng bước trải nghiệm của khách hàng, trên mọi kênh.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="47" />
+            <source>New project from a template…</source>
+            <translation>Dự án mới từ mẫu…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="49" />
+            <source>Open a project…</source>
+            <translation>Mở dự án…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="51" />
+            <source>Explore the sample project</source>
+            <translation>Khám phá dự án mẫu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="57" />
+            <source>Recent projects</source>
+            <translation>Dự án gần đây</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <location filename="../../app/ui/status.py" line="21" />
+            <source>Stages: %1</source>
+            <translation>Giai đoạn: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="22" />
+            <source>Lanes: %1</source>
+            <translation>Làn: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="23" />
+            <source>Cards: %1</source>
+            <translation>Thẻ: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="24" />
+            <source>Emotions: %1</source>
+            <translation>Cảm xúc: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="32" />
+            <source>Read-only</source>
+            <translation>Chỉ đọc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="37" />
+            <source>This project is open read-only: changes are not allowed.</source>
+            <translation>Dự án này đang mở ở chế độ chỉ đọc: không được thay đổi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="46" />
+            <source>Zoom (Ctrl+wheel, Ctrl+0 for 100 %, Ctrl+9 to fit)</source>
+            <translation>Thu phóng (Ctrl+cuộn chuột, Ctrl+0 về 100 %, Ctrl+9 cho vừa)</translation>
+        </message>
+    </context>
+</TS>
