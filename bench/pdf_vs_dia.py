@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -169,20 +170,27 @@ def dia_command(dia_path: Path, out: Path) -> list[str]:
     return cmd
 
 
-def median_time(cmd: list[str], out: Path, runs: int) -> float:
-    """Median wall time of `runs` runs of `cmd` (one untimed warm-up for the file cache)."""
-    times = []
+def median_time(cmd: list[str], out: Path, runs: int) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system, children) of `runs` runs.
+
+    One untimed warm-up run fills the file cache. CPU time is printed too because it
+    barely moves when other processes load the machine; the ratio uses wall time.
+    """
+    walls, cpus = [], []
     for i in range(runs + 1):
         if out.exists():
             out.unlink()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if result.returncode != 0 or not out.exists():
             raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stderr[-2000:]}")
         if i:
-            times.append(elapsed)
-    return statistics.median(times)
+            walls.append(elapsed)
+            cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,7 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.keep or tempfile.mkdtemp(prefix="pdf-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     targets = {1000: 1.0, 5000: 0.7}
-    print(f"{'cards':>6} {'ours (s)':>9} {'Dia (s)':>8} {'ratio':>6} {'target':>7}  ours = …")
+    print(f"{'cards':>6} {'ours (s)':>9} {'Dia (s)':>8} {'ratio':>6} {'target':>7} "
+          f"{'CPU ours/Dia (s)':>17} {'CPU ratio':>9}  ours = …")
     ok = True
     for n in (int(s) for s in args.sizes.split(",")):
         project = build_project(n)
@@ -206,13 +215,14 @@ def main(argv: list[str] | None = None) -> int:
         write_dia(project, dia_src)
         ours_out, dia_out = work / f"ours-{n}.pdf", work / f"dia-{n}.pdf"
         cmd, note = our_command(src, ours_out)
-        ours = median_time(cmd, ours_out, args.runs)
-        dia = median_time(dia_command(dia_src, dia_out), dia_out, args.runs)
+        ours, ours_cpu = median_time(cmd, ours_out, args.runs)
+        dia, dia_cpu = median_time(dia_command(dia_src, dia_out), dia_out, args.runs)
         target = targets.get(n)
         ratio = ours / dia
         ok &= target is None or ratio <= target
         print(f"{n:>6} {ours:>9.3f} {dia:>8.3f} {ratio:>6.2f} "
-              f"{'≤' + format(target, '.1f') if target else '':>7}  {note}")
+              f"{'≤' + format(target, '.1f') if target else '':>7} "
+              f"{ours_cpu:>8.3f}/{dia_cpu:<8.3f} {ours_cpu / dia_cpu:>9.2f}  {note}")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0 if ok else 1

@@ -115,8 +115,8 @@ class MapPainter:
             c.setFillColor(draw.mix(stage.color, WHITE, 0.9))
             c.rect(r.x, style.STAGE_BAND_HEIGHT, r.w, h - style.STAGE_BAND_HEIGHT, stroke=0,
                    fill=1)
-            if r.x >= tile.x1:
-                continue  # a stage only glimpsed in the overlap strip: its band, no text
+            if r.x >= tile.x1 or min(r.right, tile.x1) - max(r.x, tile.x0) < 110:
+                continue  # a stage only glimpsed on this tile: its band, no text
             # On a tile that starts mid-stage the title moves in so every tile names it.
             left = max(r.x, tile.x0) + 12
             width = min(r.right, tile.view_x1) - left - 8

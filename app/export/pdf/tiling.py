@@ -59,11 +59,13 @@ def column_label(col: int) -> str:
     return out
 
 
-def _x_cuts(journey: JourneyMap, layout: MapLayout) -> list[float]:
-    """Stage edges that no (spanning) card crosses."""
-    edges = [r.right for r in layout.stage_rects.values()]
+def _x_cuts(journey: JourneyMap, layout: MapLayout) -> tuple[list[float], list[float]]:
+    """Stage edges no card crosses, and the edges only spanning cards cross (second best:
+    cutting one wide card beats cutting a column of cards)."""
+    edges = sorted(r.right for r in layout.stage_rects.values())
     blocked = [(b.rect.x, b.rect.right) for b in layout.cards.values() if b.card.span > 1]
-    return sorted(e for e in edges if not any(a < e < b for a, b in blocked))
+    clear = [e for e in edges if not any(a < e < b for a, b in blocked)]
+    return clear, edges
 
 
 def _y_cuts(journey: JourneyMap, layout: MapLayout) -> list[float]:
@@ -89,9 +91,10 @@ def _y_cuts(journey: JourneyMap, layout: MapLayout) -> list[float]:
     return sorted(cuts)
 
 
-def _pack(start: float, stop: float, capacity: float, cuts: list[float]
-          ) -> list[tuple[float, float]]:
-    """Split [start, stop] into pieces no longer than `capacity`, preferring cut points."""
+def _pack(start: float, stop: float, capacity: float, cuts: list[float],
+          fallback: list[float] | None = None) -> list[tuple[float, float]]:
+    """Split [start, stop] into pieces no longer than `capacity`, preferring cut points,
+    then fallback points, and cutting anywhere only when neither fits."""
     pieces = []
     capacity = max(capacity, 1.0)
     while start < stop - 0.01:
@@ -99,8 +102,12 @@ def _pack(start: float, stop: float, capacity: float, cuts: list[float]
         if limit >= stop:
             end = stop
         else:
-            fitting = [c for c in cuts if start + capacity * 0.3 < c <= limit]
-            end = fitting[-1] if fitting else limit
+            end = limit
+            for points in (cuts, fallback or []):
+                fitting = [c for c in points if start + capacity * 0.3 < c <= limit]
+                if fitting:
+                    end = fitting[-1]
+                    break
         pieces.append((start, end))
         start = end
     return pieces or [(start, stop)]
@@ -146,10 +153,10 @@ def plan_tiles(journey: JourneyMap, layout: MapLayout, area_w: float, area_h: fl
     return TilePlan(scale, len(cols), len(rows), tuple(tiles))
 
 
-def _columns(scale: float, area_w: float, body_w: float, cuts: list[float]
-             ) -> list[tuple[float, float]]:
+def _columns(scale: float, area_w: float, body_w: float,
+             cuts: tuple[list[float], list[float]]) -> list[tuple[float, float]]:
     head_w = style.LANE_HEADER_WIDTH
     cap = area_w / scale - head_w
     if cap >= body_w:
         return [(head_w, head_w + body_w)]
-    return _pack(head_w, head_w + body_w, cap - OVERLAP_PT / scale, cuts)
+    return _pack(head_w, head_w + body_w, cap - OVERLAP_PT / scale, *cuts)
