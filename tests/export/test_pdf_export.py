@@ -274,3 +274,14 @@ def test_pages_render_with_pdftoppm(sample_pdf, tmp_path):
     run("pdftoppm", "-png", "-r", "30", str(sample_pdf), str(tmp_path / "page"))
     pngs = sorted(tmp_path.glob("page-*.png"))
     assert len(pngs) == 5 and all(p.stat().st_size > 2000 for p in pngs)
+
+
+def test_a_card_spanning_every_stage_is_printed_once_when_tiled(tmp_path):
+    project, titles = _tiled_project(80)
+    wide = add_card(project, "W1DEZ spans the map", "note", stage=0, lane=5)
+    wide.span = 8
+    out, _ = export(project, tmp_path, page="A4", fit="width:3", cover=False, persona=False,
+                    legend=False, insights=False)
+    text = pdf_text(out)
+    for title in [*titles, "W1DEZ spans the map"]:
+        assert text.count(title) == 1, title
