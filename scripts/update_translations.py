@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
 import re
 import subprocess
 import sys
@@ -46,7 +47,7 @@ def helper_contexts() -> dict[str, str]:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.ImportFrom) and node.module
-                    and any(alias.name == "tr" for alias in node.names)):
+                    and any(alias.name in ("tr", "trn") for alias in node.names)):
                 module = ROOT / (node.module.replace(".", "/") + ".py")
                 if str(module) in found:
                     found[str(path)] = found[str(module)]
@@ -115,6 +116,37 @@ def regroup(fresh: Path, contexts: dict[str, str]) -> ET.ElementTree:
     return tree
 
 
+def add_plurals(tree: ET.ElementTree, contexts: dict[str, str]) -> None:
+    """Add `trn("%n thing(s)", n)` strings, which lupdate does not know, as plural messages."""
+    root = tree.getroot()
+    by_name = {c.findtext("name") or "": c for c in root.iter("context")}
+    for path in sources():
+        context_name = contexts.get(str(path))
+        if context_name is None:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "trn" and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                continue
+            context = by_name.get(context_name)
+            if context is None:
+                context = ET.SubElement(root, "context")
+                ET.SubElement(context, "name").text = context_name
+                by_name[context_name] = context
+            source = node.args[0].value
+            filename = os.path.relpath(path, TS.parent)
+            found = [m for m in context.iter("message") if m.findtext("source") == source]
+            if found:
+                found[0].set("numerus", "yes")
+                continue
+            message = ET.SubElement(context, "message", numerus="yes")
+            ET.SubElement(message, "location", filename=filename, line=str(node.lineno))
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation", type="unfinished")
+
+
 def translate(tree: ET.ElementTree, old: dict, fill: dict[str, str]) -> list[str]:
     """Carry over old translations, add filled ones; return the untranslated sources."""
     missing = []
@@ -159,7 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     fresh = TS.parent / ".fresh.ts"
     try:
         run_lupdate(fresh)
-        tree = regroup(fresh, helper_contexts())
+        contexts = helper_contexts()
+        tree = regroup(fresh, contexts)
+        add_plurals(tree, contexts)
     finally:
         fresh.unlink(missing_ok=True)
     missing = translate(tree, old, fill)

@@ -714,6 +714,41 @@
             <source>Add a stage and a lane first.</source>
             <translation>Hãy thêm giai đoạn và làn trước.</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../app/canvas/items/headers.py" line="112" />
+            <source>%n card(s)</source>
+            <translation>
+                <numerusform>%n thẻ</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/canvas/items/headers.py" line="159" />
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n mục</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/canvas/view.py" line="273" />
+            <source>Copied %n item(s)</source>
+            <translation>
+                <numerusform>Đã sao chép %n mục</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/canvas/view.py" line="256" />
+            <source>Deleted %n item(s)</source>
+            <translation>
+                <numerusform>Đã xoá %n mục</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/canvas/view.py" line="308" />
+            <source>Pasted %n item(s)</source>
+            <translation>
+                <numerusform>Đã dán %n mục</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>commands</name>
