@@ -256,7 +256,9 @@ class MapPainter:
         self._shapes(c, owned, kind, card_style)
         for n, box in enumerate(owned):
             self._card_marks(c, box, kind, card_style)
-            self._card_text(c, (titles, bodies, extras), box, kind)
+            # A card wider than the tile (spanning stages) starts its text on the tile.
+            dx = max(0.0, tile.x0 - box.rect.x)
+            self._card_text(c, (titles, bodies, extras), box, kind, dx)
             if tick and n % 250 == 249:
                 tick()
         for text in (titles, bodies, extras):
@@ -341,19 +343,19 @@ class MapPainter:
             chips.append((x + 6, y + 11.2, label, w - 12))
             x += w + 4
 
-    def _card_text(self, c, texts, box: CardBox, kind: LaneKind) -> None:
+    def _card_text(self, c, texts, box: CardBox, kind: LaneKind, dx: float = 0.0) -> None:
         titles, bodies, extras = texts
         card, r = box.card, box.rect
-        inner = style.CARD_INNER
+        inner = style.CARD_INNER + dx
         tx = r.x + inner + (style.ICON_SIZE + 4 if kind == LaneKind.TOUCHPOINTS else 0)
-        y = r.y + inner
+        y = r.y + style.CARD_INNER
         if kind == LaneKind.TOUCHPOINTS and len(box.title_lines) == 1:
             y += (box.header_height - T_LH) / 2
         if box.title_lines:
             titles.setTextTransform(1, 0, 0, -1, tx, y + baseline(style.CARD_TITLE_SIZE, T_LH))
             for line in box.title_lines:
                 titles.textLine(line)
-        y = r.y + inner + box.header_height
+        y = r.y + style.CARD_INNER + box.header_height
         if box.body_lines:
             bodies.setTextTransform(1, 0, 0, -1, r.x + inner,
                                     y + baseline(style.CARD_BODY_SIZE, B_LH))
