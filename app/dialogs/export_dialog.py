@@ -68,7 +68,8 @@ class ExportDialog(QDialog):
                  parent: QWidget | None = None, settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Export"))
-        self._project = project
+        # Accept an app.document Document too (it holds the project), as callers have it.
+        self._project = project if hasattr(project, "maps") else project.project
         self._settings = settings or QSettings()
         self._current = current_map_id or (project.maps[0].id if project.maps else None)
         self._request: ExportRequest | None = None
