@@ -6,6 +6,7 @@ Entities carry stable string ids; children carry the id of the map they belong t
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -158,9 +159,14 @@ class EmotionMarker:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@dataclass(eq=False)
 class JourneyMap:
-    """One journey: stages × lanes holding cards and emotion markers."""
+    """One journey: stages × lanes holding cards and emotion markers.
+
+    Stages and lanes are ordered by their place in the list. The order of `cards` and
+    `markers` carries no meaning (a card's place is its cell and `order`), so equality
+    ignores it: the file may return them in another order than memory holds them.
+    """
 
     name: str
     id: str = field(default_factory=new_id)
@@ -174,6 +180,20 @@ class JourneyMap:
     lanes: list[Lane] = field(default_factory=list)
     cards: list[Card] = field(default_factory=list)
     markers: list[EmotionMarker] = field(default_factory=list)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, JourneyMap):
+            return NotImplemented
+        for f in dataclasses.fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if f.name in ("cards", "markers"):
+                mine = sorted(mine, key=lambda item: item.id)
+                theirs = sorted(theirs, key=lambda item: item.id)
+            if mine != theirs:
+                return False
+        return True
+
+    __hash__ = None  # mutable, like every other entity
 
     def stage(self, stage_id: str) -> Stage | None:
         """The stage with this id, or None."""

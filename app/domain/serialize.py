@@ -30,6 +30,8 @@ FORMAT_NAME = "journey-studio"
 FORMAT_VERSION = 1
 
 _MAP_LISTS = {"stages": Stage, "lanes": Lane, "cards": Card, "markers": EmotionMarker}
+# Fields holding child entities: written in their own sections, never inline.
+_CHILD_FIELDS = frozenset({*_MAP_LISTS, "personas", "maps", "snapshots", "channels", "content"})
 
 
 class FormatError(ValueError):
@@ -64,9 +66,7 @@ def entity_to_dict(entity: Any) -> dict[str, Any]:
             # An int set into a float field (target=10) must write as 10.0, as it reads
             # back: otherwise export → import → export would not give identical text.
             value = float(value)
-        if isinstance(value, list) and value and dataclasses.is_dataclass(value[0]):
-            continue
-        if isinstance(value, JourneyMap):
+        if f.name in _CHILD_FIELDS:
             continue
         out[f.name] = _encode(value)
     return out
@@ -124,8 +124,7 @@ def entity_from_dict(cls: type, data: Any, where: str) -> Any:
     hints = _field_types(cls)
     kwargs: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
-        if f.name in _MAP_LISTS or f.name in ("personas", "maps", "snapshots", "channels",
-                                              "content"):
+        if f.name in _CHILD_FIELDS:
             continue
         if f.name not in data:
             has_default = (f.default is not dataclasses.MISSING
@@ -141,8 +140,21 @@ def map_to_dict(journey: JourneyMap) -> dict[str, Any]:
     """A map with its stages, lanes, cards and markers."""
     out = entity_to_dict(journey)
     for name in _MAP_LISTS:
-        out[name] = [entity_to_dict(item) for item in getattr(journey, name)]
+        out[name] = [entity_to_dict(item) for item in _canonical_order(journey, name)]
     return out
+
+
+def _canonical_order(journey: JourneyMap, name: str) -> list[Any]:
+    """Cards by cell and rank, markers along the journey: a stable, diff-friendly order."""
+    items = getattr(journey, name)
+    stage_rank = {s.id: i for i, s in enumerate(journey.stages)}
+    lane_rank = {lane.id: i for i, lane in enumerate(journey.lanes)}
+    if name == "cards":
+        return sorted(items, key=lambda c: (stage_rank.get(c.stage_id, -1),
+                                            lane_rank.get(c.lane_id, -1), c.order, c.id))
+    if name == "markers":
+        return sorted(items, key=lambda m: (stage_rank.get(m.stage_id, -1), m.position, m.id))
+    return items
 
 
 def map_from_dict(data: Any, where: str = "map") -> JourneyMap:

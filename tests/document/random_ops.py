@@ -40,12 +40,12 @@ def _card_lanes(journey):
 
 
 def apply_random_op(doc, rng: random.Random) -> str:
-    """Apply one random operation (or undo/redo) and return its name."""
+    """Apply one random operation — exactly one command, undo or redo — and return its name."""
     project = doc.project
     journey = project.maps[rng.randrange(len(project.maps))]
     choice = rng.choice(["add_card", "add_card", "move", "edit", "marker", "stage", "lane",
                          "remove", "resize", "reorder", "undo", "redo", "future", "persona",
-                         "snapshot", "duplicate"])
+                         "assign", "snapshot", "duplicate"])
     stages, lanes = journey.stages, _card_lanes(journey)
     emotions = [lane for lane in journey.lanes if lane.kind == LaneKind.EMOTIONS]
     if choice == "add_card" and stages and lanes:
@@ -80,9 +80,10 @@ def apply_random_op(doc, rng: random.Random) -> str:
     elif choice == "future" and len(project.maps) < 3:
         ops.create_future_state(doc, journey)
     elif choice == "persona":
-        persona = ops.add_persona(doc, Persona(name="Chị Lan", age=rng.randint(18, 70),
-                                               photo=b"\x89PNG fake", photo_mime="image/png"))
-        ops.set_fields(doc, journey, persona_id=persona.id)
+        ops.add_persona(doc, Persona(name="Chị Lan", age=rng.randint(18, 70),
+                                     photo=b"\x89PNG fake", photo_mime="image/png"))
+    elif choice == "assign" and project.personas:
+        ops.set_fields(doc, journey, persona_id=rng.choice(project.personas).id)
     elif choice == "snapshot":
         ops.take_snapshot(doc, journey, f"Đánh giá Q{rng.randint(1, 4)}")
     elif choice == "duplicate" and journey.cards:

@@ -1,5 +1,6 @@
 """The file always equals the model: after every command, undo and redo, and after kill -9."""
 
+import itertools
 import os
 import random
 import signal
@@ -17,6 +18,7 @@ from app.domain.templates import new_project
 from tests.document.random_ops import apply_random_op, canonical, seeded_ids
 
 ROOT = Path(__file__).resolve().parents[2]
+_example_numbers = itertools.count()
 
 
 def _reopened(path) -> dict:
@@ -31,14 +33,18 @@ def _reopened(path) -> dict:
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seeds=st.lists(st.integers(0, 2**31), min_size=1, max_size=20))
 def test_file_equals_model_after_every_step_and_undo_redo_all(qapp, tmp_path, seeds):
-    path = tmp_path / f"p{random.getrandbits(32)}.cjm"
+    # hypothesis reuses tmp_path across examples (and seeds `random`): a fresh name each.
+    path = tmp_path / f"example{next(_example_numbers)}.cjm"
     doc = Document.create(str(path), new_project("awareness-5", "vi"))
     try:
         start = canonical(doc.project)
         for seed in seeds:
             apply_random_op(doc, random.Random(seed))
             assert _reopened(path) == canonical(doc.project)
+        while doc.undo_stack.canRedo():  # the last random step may have been an undo
+            doc.redo()
         end = canonical(doc.project)
+        assert _reopened(path) == end
         while doc.undo_stack.canUndo():
             doc.undo()
         assert canonical(doc.project) == start
