@@ -49,6 +49,7 @@ class MapView(QGraphicsView):
         self._gesture: gestures.Gesture | None = None
         self._pan: gestures.Pan | None = None
         self._space = False
+        self._home_pending = True
         self._press_item: QGraphicsItem | None = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing)
@@ -78,15 +79,25 @@ class MapView(QGraphicsView):
         self.map_scene.relaid_out.connect(self._after_relayout)
         self.setScene(self.map_scene)
         self.spot = None
+        self.scroll_home()
         if old is not None:
             old.detach()
             old.deleteLater()
         self._pin_headers()
         self._on_selection()
 
-    def scene_items(self) -> MapScene:
-        """The scene (typed)."""
-        return self.map_scene
+    def scroll_home(self) -> None:
+        """Show the top-left corner of the map (Qt would centre a new scene)."""
+        self._home_pending = True
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._home_pending:
+            self._home_pending = False
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
     # -- zoom and scrolling -------------------------------------------------------------
 
