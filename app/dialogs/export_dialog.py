@@ -65,7 +65,8 @@ class ExportDialog(QDialog):
     """Choose format, file, page size, orientation, scaling, pages and maps."""
 
     def __init__(self, project: Project, current_map_id: str | None = None,
-                 parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+                 parent: QWidget | None = None, settings: QSettings | None = None,
+                 initial_format: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Export"))
         # Accept an app.document Document too (it holds the project), as callers have it.
@@ -75,6 +76,8 @@ class ExportDialog(QDialog):
         self._request: ExportRequest | None = None
         self._build()
         self._restore()
+        if initial_format in FORMATS:
+            self.format_box.setCurrentIndex(self.format_box.findData(initial_format))
         self._sync()
 
     # -- building -----------------------------------------------------------------------
@@ -289,9 +292,10 @@ class ExportDialog(QDialog):
 
     @classmethod
     def ask(cls, project: Project, current_map_id: str | None = None,
-            parent: QWidget | None = None) -> ExportRequest | None:
+            parent: QWidget | None = None,
+            initial_format: str | None = None) -> ExportRequest | None:
         """Show the dialog modally; the request, or None when cancelled."""
-        dialog = cls(project, current_map_id, parent)
+        dialog = cls(project, current_map_id, parent, initial_format=initial_format)
         return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -377,17 +377,17 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         """File ▸ Export ▸ PDF…"""
         if self.journey is not None:
-            exporting.export_pdf(self)
+            exporting.export(self, "pdf")
 
     def export_png(self) -> None:
         """File ▸ Export ▸ PNG…"""
         if self.journey is not None:
-            exporting.export_png(self)
+            exporting.export(self, "png")
 
     def export_svg(self) -> None:
         """File ▸ Export ▸ SVG…"""
         if self.journey is not None:
-            exporting.export_svg(self)
+            exporting.export(self, "svg")
 
     def export_json(self) -> None:
         """File ▸ Export ▸ JSON…"""

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import os
 
+from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QLabel
 
+from app.dialogs.export_dialog import ExportRequest
 from app.document.document import Document
+from app.export.pdf import PdfOptions
 from app.ui import exporting, main_window
 from app.ui.main_window import MainWindow
 from app.ui.preferences import PreferencesDialog
@@ -107,21 +110,35 @@ def test_save_a_copy(opened, tmp_path, monkeypatch):
         copy.close()
 
 
-def test_exports_json_png_and_svg(opened, tmp_path, monkeypatch):
-    out = {".json": tmp_path / "shop.json", ".png": tmp_path / "shop.png",
-           ".svg": tmp_path / "shop.svg"}
+def test_exports_json_png_svg_and_pdf(opened, tmp_path, monkeypatch):
+    out = {"json": tmp_path / "shop.json", "png": tmp_path / "shop.png",
+           "svg": tmp_path / "shop.svg", "pdf": tmp_path / "shop.pdf"}
     monkeypatch.setattr(exporting, "ask_save_path",
-                        lambda parent, title, suggested, name_filter, suffix: str(out[suffix]))
+                        lambda parent, title, suggested, name_filter, suffix: str(out["json"]))
+
+    def accept_dialog(window, fmt):
+        # The dialog itself is tested in tests/export; here: what the window does with it.
+        return ExportRequest(fmt, str(out[fmt]), PdfOptions(page="A4", cover=False),
+                             [window.map_id])
+
+    monkeypatch.setattr(exporting, "ask_export", accept_dialog)
+    told = []
+    monkeypatch.setattr(exporting.prompts, "inform", lambda *args: told.append(args))
     opened.actions.export_json.trigger()
     opened.actions.export_png.trigger()
     opened.actions.export_svg.trigger()
+    opened.actions.export_pdf.trigger()
     from app.export.json_io import read_json
 
-    json.loads(out[".json"].read_text(encoding="utf-8"))
-    assert read_json(out[".json"]).title == "Shop"
-    image = QImage(str(out[".png"]))
+    json.loads(out["json"].read_text(encoding="utf-8"))
+    assert read_json(out["json"]).title == "Shop"
+    image = QImage(str(out["png"]))
     assert image.width() > 400 and image.height() > 300
-    assert "<svg" in out[".svg"].read_text(encoding="utf-8")
+    assert "<svg" in out["svg"].read_text(encoding="utf-8")
+    reader = PdfReader(str(out["pdf"]))
+    assert len(reader.pages) >= 2
+    assert opened.journey.stages[0].title in "".join(p.extract_text() for p in reader.pages)
+    assert all(len(args) == 3 for args in told)  # warnings, if any, were shown in words
 
 
 def test_window_layout_is_restored(qtbot, tmp_path):
