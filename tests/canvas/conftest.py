@@ -103,3 +103,34 @@ def assert_scene_matches_model(view: MapView) -> None:
         point = scene.layout.markers[marker_id]
         assert (item.pos().x(), item.pos().y()) == (point.x, point.y)
         assert item.score == point.score
+
+
+def type_text(widget, text: str) -> None:
+    """Type `text` with real key events.
+
+    QTest.keyClicks maps characters to keys through a Latin-1 table and aborts the
+    process (a Qt ASSERT) on letters such as " á" or "ệ"; those are sent as key events
+    carrying the text, which is what a keyboard layout delivers.
+    """
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        if ch.isascii():
+            QTest.keyClicks(widget, ch)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, NO_MOD, ch))
+
+
+def ime_commit(widget, text: str, preedit: str = "") -> None:
+    """Deliver text the way a Vietnamese input method does: preedit, then commit."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    if preedit:
+        QApplication.sendEvent(widget, QInputMethodEvent(preedit, []))
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
