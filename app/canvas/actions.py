@@ -1,0 +1,144 @@
+"""The edit actions of the map view: delete, duplicate, clipboard, adding at the cursor.
+
+A mixin of MapView (kept apart so each module holds one thing); the main window's Edit
+menu and the view's keyboard call these. Each pushes one command through operations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QGuiApplication
+
+from app.canvas import clipboard, drops
+from app.canvas.i18n import tr, trn
+from app.document import operations as ops
+from app.domain import style
+from app.domain.model import Card, EmotionMarker, Lane, LaneKind, Stage
+from app.domain.validation import DomainError
+
+
+class EditActions:
+    """Edit-menu actions over the view's selection and current cell (MapView mixin)."""
+
+    def _run(self, action, message: str = "") -> Any:
+        try:
+            result = action()
+        except DomainError as error:
+            self.status_message.emit(str(error))
+            return None
+        if message:
+            self.status_message.emit(message)
+        return result
+
+    def delete_selection(self) -> None:
+        """Delete the selection (stages and lanes with their cards) as one step."""
+        entities = self.selected_entities()
+        if entities:
+            self._run(lambda: ops.remove(self.doc, entities),
+                      trn("Deleted %n item(s)", len(entities)))
+
+    def duplicate_selection(self) -> None:
+        """Duplicate the selected cards, markers and stages; select the copies."""
+        entities = [e for e in self.selected_entities()
+                    if isinstance(e, (Card, EmotionMarker, Stage))]
+        if entities:
+            created = self._run(lambda: ops.duplicate(self.doc, self.map_scene.journey, entities))
+            if created:
+                self.select_entities(created)
+
+    def copy_selection(self) -> bool:
+        """Put the selected cards and markers on the system clipboard."""
+        entities = [e for e in self.selected_entities() if isinstance(e, (Card, EmotionMarker))]
+        if not entities:
+            return False
+        QGuiApplication.clipboard().setMimeData(clipboard.mime_for(entities))
+        self.status_message.emit(trn("Copied %n item(s)", len(entities)))
+        return True
+
+    def cut_selection(self) -> None:
+        """Copy, then delete the selected cards and markers in one step."""
+        if self.copy_selection():
+            entities = [e for e in self.selected_entities()
+                        if isinstance(e, (Card, EmotionMarker))]
+            self._run(lambda: ops.remove(self.doc, entities, tr("Cut")))
+
+    def paste(self) -> list[Any]:
+        """Paste the clipboard's items (or its lines of text) into the current cell."""
+        journey = self.map_scene.journey
+        cell = self.current_cell()
+        if journey is None or cell is None:
+            self.status_message.emit(tr("Add a stage and a lane before pasting."))
+            return []
+        mime = QGuiApplication.clipboard().mimeData()
+        payload = clipboard.payload_from(mime)
+        stage_id, lane_id = cell
+        lane = journey.lane(lane_id)
+        if lane.kind == LaneKind.EMOTIONS and (payload is None or payload.get("cards")):
+            lane = next((ln for ln in journey.lanes if ln.kind != LaneKind.EMOTIONS), lane)
+            lane_id = lane.id
+        if payload is None:
+            lines = clipboard.text_cards(mime)
+            if not lines or lane.kind == LaneKind.EMOTIONS:
+                self.status_message.emit(tr("The clipboard holds nothing to paste."))
+                return []
+            cards = [Card(map_id=journey.id, stage_id=stage_id, lane_id=lane_id, title=line,
+                          order=i) for i, line in enumerate(lines)]
+            payload = ops.copy_payload(cards)
+        created = self._run(lambda: ops.paste(self.doc, journey, payload, stage_id, lane_id))
+        if created:
+            self.select_entities(created)
+            self.status_message.emit(trn("Pasted %n item(s)", len(created)))
+        return created or []
+
+    def add_card_here(self, cell: tuple[str, str] | None = None, edit: bool = True) -> Any:
+        """Add a card (or, on an emotions lane, a neutral marker) to the current cell."""
+        journey = self.map_scene.journey
+        cell = cell or self.current_cell()
+        if journey is None or cell is None:
+            self.status_message.emit(tr("Add a stage and a lane first."))
+            return None
+        stage_id, lane_id = cell
+        if journey.lane(lane_id).kind == LaneKind.EMOTIONS:
+            created = self._run(lambda: ops.add_marker(self.doc, journey, stage_id, lane_id, 0))
+        else:
+            created = self._run(lambda: ops.add_card(self.doc, journey, stage_id, lane_id))
+        if created is not None:
+            self.select_entities([created])
+            if edit:
+                self.edit_entity(created)
+        return created
+
+    def add_palette_item(self, payload: dict[str, Any]) -> Any:
+        """Add a palette item at the keyboard's current place (a click in the palette)."""
+        cell = self.current_cell()
+        scene = self.map_scene
+        if cell is not None:
+            rect = scene.cell_rect(*cell)
+            item = payload.get("item")
+            point = QPointF(rect.right() - 1 if item == "stage" else rect.center().x(),
+                            rect.bottom() - 1 if item == "lane" else rect.center().y())
+        else:
+            point = QPointF(style.LANE_HEADER_WIDTH + 10, style.STAGE_HEADER_HEIGHT + 10)
+        return self.drop_payload(payload, point)
+
+    def drop_payload(self, payload: dict[str, Any], scene_pos: QPointF) -> Any:
+        """Perform a palette drop at a scene point; select and edit what it made."""
+        plan = drops.plan_drop(self.map_scene, payload, scene_pos)
+        self.map_scene.preview.clear()
+        if not plan.valid or plan.run is None:
+            if plan.message:
+                self.status_message.emit(plan.message)
+            return None
+        created = self._run(lambda: plan.run(self.doc))
+        if created is None:
+            return None
+        if isinstance(created, (Card, EmotionMarker)):
+            self.select_entities([created])
+        if isinstance(created, (Card, Stage, Lane)):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.edit_entity(created)
+        self.status_message.emit(plan.message)
+        return created
+
