@@ -267,11 +267,9 @@ def _export_json(args: argparse.Namespace, source: Path, target: Path,
 
 def _export_pdf(args: argparse.Namespace, _source: Path, target: Path,
                 _suffix: str) -> Callable[[Any], None]:
-    try:
-        from app.export.pdf import export_pdf
-        from app.export.pdf.cli_options import options_from_args
-    except ImportError:
-        raise CliError("PDF export is not available in this build") from None
+    from app.export.pdf import export_pdf
+    from app.export.pdf.cli_options import options_from_args
+
     options = options_from_args(args)
 
     def run(project: Any) -> None:
@@ -288,13 +286,9 @@ def _export_pdf(args: argparse.Namespace, _source: Path, target: Path,
 def _export_image(args: argparse.Namespace, source: Path, target: Path,
                   suffix: str) -> Callable[[Any], None]:
     kind = suffix[1:].upper()
-    try:
-        from app.canvas import image_export
-    except ImportError:
-        raise CliError(f"{kind} export is not available in this build") from None
-    render = getattr(image_export, f"render_map_{suffix[1:]}", None)
-    if render is None:
-        raise CliError(f"{kind} export is not available in this build")
+    from app.canvas import image_export
+
+    render = getattr(image_export, f"render_map_{suffix[1:]}")
     names = getattr(args, "map_names", None) or []
     if len(names) > 1:
         raise CliError(f"a {kind} shows one map; give --map once")
@@ -350,12 +344,8 @@ def cmd_open(args: argparse.Namespace) -> int:
             or os.environ.get("QT_QPA_PLATFORM")):
         raise CliError("no display found; run the editor on a desktop or under 'xvfb-run -a'")
     _utf8_locale_for_qt()
-    try:
-        from app.main import run_gui
-    except ImportError as error:
-        if error.name in ("app.main", "PySide6") or (error.name or "").startswith("PySide6"):
-            raise CliError("the editor is not available in this build") from None
-        raise
+    from app.main import run_gui
+
     kwargs: dict[str, Any] = {"read_only": args.read_only, "map_name": args.map_name,
                               "size": size}
     if screenshot is None:
@@ -382,12 +372,8 @@ def _parse_size(text: str) -> tuple[int, int]:
 # -- parsers ----------------------------------------------------------------------------------
 
 def _add_pdf_flags(parser: argparse.ArgumentParser) -> None:
-    try:
-        from app.export.pdf.cli_options import add_pdf_arguments
-    except ImportError:
-        parser.add_argument("--map", dest="map_names", action="append", metavar="NAME",
-                            help="export only the map with this name (repeatable)")
-        return
+    from app.export.pdf.cli_options import add_pdf_arguments
+
     add_pdf_arguments(parser)
 
 

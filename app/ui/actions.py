@@ -25,10 +25,8 @@ def tr(text: str) -> str:
 
 def kind_icon(kind: LaneKind) -> QIcon:
     """The line icon of a lane kind (the canvas's set), or none when it is missing."""
-    try:
-        from app.canvas.icons import qicon
-    except ImportError:
-        return QIcon()
+    from app.canvas.icons import qicon
+
     return qicon(LaneKind(kind).value, "#3C4450")
 
 

@@ -79,10 +79,7 @@ class Docks:
             except (RuntimeError, TypeError):
                 pass
         if doc is not None and not doc.read_only:
-            try:
-                self.palette_widget = self.palette_factory(doc)
-            except ImportError:
-                self.palette_widget = None
+            self.palette_widget = self.palette_factory(doc)
         else:
             self.palette_widget = None
         self.palette.setWidget(self.palette_widget
@@ -100,7 +97,7 @@ class Docks:
         from app.domain.model import Channel
 
         widget = self.palette_widget
-        if (widget is not None and hasattr(widget, "set_project") and self.doc is not None
+        if (widget is not None and self.doc is not None
                 and any(isinstance(c.entity, Channel) for c in changes)):
             widget.set_project(self.doc.project)
 
@@ -108,8 +105,7 @@ class Docks:
         """Follow a switch to another map of the same document."""
         self.maps_panel.set_current(map_id)
         self.inspector.set_map(map_id)
-        if self.palette_widget is not None and hasattr(self.palette_widget, "set_map"):
-            self.palette_widget.set_map(map_id)
+
 
     def toggles(self) -> list:
         """The show/hide actions of the docks, for the View menu."""

@@ -53,10 +53,8 @@ def tr(text: str) -> str:
 
 def default_view_factory(doc: Document, map_id: str) -> QWidget:
     """The canvas's MapView for one map of a document."""
-    try:
-        from app.canvas.view import MapView
-    except ImportError:
-        from app.canvas import MapView  # type: ignore[attr-defined]
+    from app.canvas.view import MapView
+
     return MapView(doc, map_id)
 
 
@@ -145,7 +143,7 @@ class MainWindow(QMainWindow):
                 map_id = doc.project.maps[0].id if doc.project.maps else None
         self.docks.set_document(doc, map_id)
         palette = self.docks.palette_widget
-        if palette is not None and hasattr(palette, "activated"):
+        if palette is not None:
             palette.activated.connect(self._palette_activated)
         if old is not None and old is not doc:
             old.close()
@@ -181,7 +179,7 @@ class MainWindow(QMainWindow):
             self._drop_view()
             self.pages.setCurrentWidget(self.start_page if self.doc is None
                                         else self.no_map_page)
-        elif self.view is not None and hasattr(self.view, "set_map"):
+        elif self.view is not None:
             self.view.set_map(map_id)
             self.scroll_home()
         else:
@@ -194,20 +192,13 @@ class MainWindow(QMainWindow):
 
     def _make_view(self, map_id: str) -> None:
         self._drop_view()
-        try:
-            view = self.view_factory(self.doc, map_id)
-        except ImportError:
-            view = QLabel(tr("The map canvas is not available in this installation."))
-            view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        view = self.view_factory(self.doc, map_id)
         self.view = view
         view.setObjectName("mapView")
-        for name, slot in (("selection_changed", self._on_selection_changed),
-                           ("zoom_changed", self._on_zoom_changed),
-                           ("status_message", self.show_message),
-                           ("persona_activated", self.persona_requested.emit)):
-            signal = getattr(view, name, None)
-            if signal is not None:
-                signal.connect(slot)
+        view.selection_changed.connect(self._on_selection_changed)
+        view.zoom_changed.connect(self._on_zoom_changed)
+        view.status_message.connect(self.show_message)
+        view.persona_activated.connect(self.persona_requested.emit)
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
         view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -215,7 +206,7 @@ class MainWindow(QMainWindow):
     def scroll_home(self) -> None:
         """Start at the map's top-left corner (the persona and first stage), not its middle."""
         view = self.view
-        if view is None or not hasattr(view, "horizontalScrollBar"):
+        if view is None:
             return
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             bar.setValue(bar.minimum())

@@ -11,8 +11,8 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 from app.canvas import text
 from app.domain import style
 
-CURVE_COLOR = getattr(style, "CURVE_COLOR", "#3D4650")
-FAVOURITE_COLOR = getattr(style, "FAVOURITE_COLOR", "#F2B01E")
+CURVE_COLOR = style.CURVE_COLOR
+FAVOURITE_COLOR = style.FAVOURITE_COLOR
 HEADER_ALT_FILL = "#EFF2F6"
 BODY_TEXT = "#3A4048"
 HOVER_ALPHA = 150
