@@ -13,15 +13,17 @@ come back in the order they were first saved. Every changed entity is validated 
 `project` first, so the file never holds what `validate_project` would refuse on open.
 
 Nothing here opens a database at import time, and no ORM row ever leaves this package.
+Opening reads with the stdlib `sqlite3`; SQLAlchemy is imported on the first write (or by
+`ProjectStore.warm_up()`), and Alembic only to upgrade an older file.
 """
 
+from app.storage.columns import APPLICATION_ID, SCHEMA_VERSION
 from app.storage.errors import (
     NewerVersionError,
     NotAProjectError,
     ProjectLockedError,
     StorageError,
 )
-from app.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 from app.storage.store import ProjectStore
 
 __all__ = [

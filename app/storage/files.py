@@ -192,6 +192,14 @@ def connect(path: Path | str, mode: str) -> sqlite3.Connection:
     )
 
 
+def writer_pragmas(raw: sqlite3.Connection) -> None:
+    """Settings of every connection that writes a project."""
+    # WAL + NORMAL: a commit survives a crash of the app (not of the OS) at ~0.6 ms each.
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA synchronous=NORMAL")
+    raw.execute("PRAGMA foreign_keys=ON")
+
+
 def temp_path_for(dest: Path) -> Path:
     """A hidden temporary name in the destination's folder (same file system for rename)."""
     return dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp")

@@ -1,7 +1,7 @@
 """Rows ↔ domain objects: the one place that knows both the tables and the dataclasses.
 
-Loading uses Core selects on the typed tables (no ORM object materialisation): a
-5,000-card project loads in a few tens of milliseconds this way.
+Loading is plain `sqlite3` selects of the columns `columns.py` describes, so opening a
+project never imports SQLAlchemy; writing (`writer.py`) turns entities into rows here too.
 """
 
 from __future__ import annotations
@@ -9,12 +9,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
-
-from sqlalchemy import Connection, Table, literal_column, select
 
 from app.domain.model import (
     Card,
@@ -31,17 +30,8 @@ from app.domain.model import (
     Stage,
 )
 from app.domain.serialize import FormatError, map_from_dict, map_to_dict
-from app.storage.schema import (
-    CardRow,
-    ChannelRow,
-    LaneRow,
-    MapRow,
-    MarkerRow,
-    PersonaRow,
-    ProjectRow,
-    SnapshotRow,
-    StageRow,
-)
+from app.storage import columns
+from app.storage.columns import TableInfo
 
 
 class BadRow(ValueError):
@@ -90,6 +80,13 @@ def _enum(cls: type[Enum], nullable: bool = False) -> Callable[[Any], Any]:
     return decode
 
 
+def _bool(value: Any) -> bool:
+    # SQLite has no boolean type: 0/1 come back as integers (SQLAlchemy's Boolean did this).
+    if isinstance(value, bool | int):
+        return bool(value)
+    raise BadRow(f"{value!r} is not a yes/no value")
+
+
 def _snapshot_content(text: Any) -> JourneyMap:
     try:
         return map_from_dict(json.loads(text), "snapshot")
@@ -103,10 +100,14 @@ class Spec:
     """How one entity type is stored: its table, field columns and value decoders."""
 
     cls: type
-    table: Table
+    table: TableInfo
     fields: tuple[str, ...]  # columns that are dataclass fields, in select order
     decode: dict[str, Callable[[Any], Any]]
-    ordered: bool  # has a `seq` column (order = place in the owning list)
+
+    @property
+    def ordered(self) -> bool:
+        """True when the table has a `seq` column (order = place in the owning list)."""
+        return self.table.ordered
 
     def row(self, entity: Any) -> dict[str, Any]:
         """The entity's fields as column values (without `seq`)."""
@@ -126,25 +127,37 @@ class Spec:
         """(column index, decoder) pairs."""
         return tuple((self.fields.index(name), fn) for name, fn in self.decode.items())
 
+    @functools.cached_property
+    def select_sql(self) -> str:
+        """The SELECT of every field column; unordered kinds in insertion order (rowid)."""
+        names = ", ".join(f'"{name}"' for name in self.fields)
+        order = "seq, rowid" if self.ordered else "rowid"
+        return f'SELECT {names} FROM "{self.table.name}" ORDER BY {order}'
 
-def _spec(cls: type, model: type, decode: dict[str, Callable[[Any], Any]] | None = None) -> Spec:
-    table: Table = model.__table__  # type: ignore[attr-defined]
+
+def _spec(cls: type, table: TableInfo,
+          decode: dict[str, Callable[[Any], Any]] | None = None) -> Spec:
     all_fields = [f.name for f in dataclasses.fields(cls)]
-    names = tuple(name for name in all_fields if name in table.c)
+    names = tuple(name for name in all_fields if name in table.names)
     assert names == tuple(all_fields[: len(names)]), f"{cls.__name__}: stored fields must lead"
-    return Spec(cls, table, names, decode or {}, "seq" in table.c)
+    # Every column but `seq` is a field: a column nobody reads would be silently dropped.
+    assert set(table.names) - {"seq"} == set(names), f"{table.name}: columns ≠ fields"
+    decoders = {c.name: _bool for c in table.columns if c.type is bool}
+    decoders.update(decode or {})
+    return Spec(cls, table, names, decoders)
 
 
 SPECS: dict[type, Spec] = {
-    Project: _spec(Project, ProjectRow),
-    Channel: _spec(Channel, ChannelRow),
-    Persona: _spec(Persona, PersonaRow, {"channel_ids": _str_list}),
-    JourneyMap: _spec(JourneyMap, MapRow, {"state": _enum(MapState)}),
-    Stage: _spec(Stage, StageRow),
-    Lane: _spec(Lane, LaneRow, {"kind": _enum(LaneKind)}),
-    Card: _spec(Card, CardRow, {"tags": _str_list, "evidence": _enum(Evidence, nullable=True)}),
-    EmotionMarker: _spec(EmotionMarker, MarkerRow),
-    Snapshot: _spec(Snapshot, SnapshotRow, {"content": _snapshot_content}),
+    Project: _spec(Project, columns.PROJECT),
+    Channel: _spec(Channel, columns.CHANNEL),
+    Persona: _spec(Persona, columns.PERSONA, {"channel_ids": _str_list}),
+    JourneyMap: _spec(JourneyMap, columns.JOURNEY_MAP, {"state": _enum(MapState)}),
+    Stage: _spec(Stage, columns.STAGE),
+    Lane: _spec(Lane, columns.LANE, {"kind": _enum(LaneKind)}),
+    Card: _spec(Card, columns.CARD,
+                {"tags": _str_list, "evidence": _enum(Evidence, nullable=True)}),
+    EmotionMarker: _spec(EmotionMarker, columns.EMOTION_MARKER),
+    Snapshot: _spec(Snapshot, columns.SNAPSHOT, {"content": _snapshot_content}),
 }
 
 # Parents before children: the order to insert in (and, reversed, to delete in).
@@ -185,18 +198,16 @@ def project_rows(project: Project) -> dict[type, list[dict[str, Any]]]:
     return rows
 
 
-def _load(conn: Connection, cls: type) -> Iterable[Any]:
+def _load(conn: sqlite3.Connection, cls: type) -> Iterable[Any]:
     spec = SPECS[cls]
-    columns = [spec.table.c[name] for name in spec.fields]
+    entity = spec.entity
     # Unordered kinds come back in insertion order (rowid), which is list order for files
     # written by `create` and for items appended since.
-    order = [spec.table.c.seq] if spec.ordered else []
-    stmt = select(*columns).order_by(*order, literal_column("rowid"))
-    for values in conn.execute(stmt).all():
-        yield spec.entity(values)
+    for values in conn.execute(spec.select_sql).fetchall():
+        yield entity(values)
 
 
-def load_project(conn: Connection) -> Project:
+def load_project(conn: sqlite3.Connection) -> Project:
     """The whole project from an open connection (inside one read transaction)."""
     projects = list(_load(conn, Project))
     if len(projects) != 1:

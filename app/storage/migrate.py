@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
+from app.storage.columns import SCHEMA_VERSION
 from app.storage.errors import NotAProjectError, StorageError
 from app.storage.files import quoted
-from app.storage.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:  # only old files need SQLAlchemy and Alembic; opening a current one not
+    from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

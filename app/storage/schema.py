@@ -1,8 +1,9 @@
 """The tables of a .cjm file as SQLAlchemy 2 typed models (schema revision 2, the head).
 
-These rows never leave app.storage: `mapping.py` turns them into domain objects and back.
-Column names equal the domain field names, so the mapping can stay generic; `seq` is the
-place of an item in its ordered list (the domain keeps order as list position).
+These rows never leave app.storage. They create new files, run migrations and write; the
+fast reader never imports this module and reads through the plain description in
+`columns.py` instead, which a test keeps identical to these tables. Column names equal the
+domain field names; `seq` is the place of an item in its ordered list.
 """
 
 from __future__ import annotations
@@ -21,12 +22,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# The newest schema this build reads and writes; equals the head Alembic revision.
-SCHEMA_VERSION = 2
-# "CJM1" as a big-endian 32-bit integer: `PRAGMA application_id` (header offset 68).
-APPLICATION_ID = 0x434A4D31
-# Alembic revision id of each schema version (revision files live in migrations/versions).
-REVISIONS = {1: "0001", 2: "0002"}
+from app.storage import columns
+from app.storage.columns import APPLICATION_ID, REVISIONS, SCHEMA_VERSION
+
+__all__ = ["APPLICATION_ID", "REVISIONS", "SCHEMA_VERSION", "Base"]
 
 # Named constraints let future batch migrations (table rebuilds) refer to them.
 NAMING = {
@@ -53,7 +52,7 @@ def _fk(target: str, ondelete: str) -> ForeignKey:
 class ProjectRow(Base):
     """The single row describing the project itself."""
 
-    __tablename__ = "project"
+    __tablename__ = columns.PROJECT.name
     id: Mapped[str] = mapped_column(primary_key=True)
     title: Mapped[str]
     client: Mapped[str]
@@ -66,7 +65,7 @@ class ProjectRow(Base):
 class ChannelRow(Base):
     """An entry of the project's channel catalogue."""
 
-    __tablename__ = "channel"
+    __tablename__ = columns.CHANNEL.name
     id: Mapped[str] = mapped_column(primary_key=True)
     seq: Mapped[int]
     key: Mapped[str]
@@ -78,7 +77,7 @@ class ChannelRow(Base):
 class PersonaRow(Base):
     """A persona; `channel_ids` is a JSON list, `photo` the raw image bytes."""
 
-    __tablename__ = "persona"
+    __tablename__ = columns.PERSONA.name
     id: Mapped[str] = mapped_column(primary_key=True)
     seq: Mapped[int]
     name: Mapped[str]
@@ -99,7 +98,7 @@ class PersonaRow(Base):
 class MapRow(Base):
     """A journey map's own fields; its children live in their own tables."""
 
-    __tablename__ = "journey_map"
+    __tablename__ = columns.JOURNEY_MAP.name
     id: Mapped[str] = mapped_column(primary_key=True)
     seq: Mapped[int]
     name: Mapped[str]
@@ -115,7 +114,7 @@ class MapRow(Base):
 class StageRow(Base):
     """A stage (column) of a map."""
 
-    __tablename__ = "stage"
+    __tablename__ = columns.STAGE.name
     id: Mapped[str] = mapped_column(primary_key=True)
     map_id: Mapped[str] = mapped_column(_fk("journey_map.id", "CASCADE"), index=True)
     seq: Mapped[int]
@@ -128,7 +127,7 @@ class StageRow(Base):
 class LaneRow(Base):
     """A lane (row) of a map."""
 
-    __tablename__ = "lane"
+    __tablename__ = columns.LANE.name
     id: Mapped[str] = mapped_column(primary_key=True)
     map_id: Mapped[str] = mapped_column(_fk("journey_map.id", "CASCADE"), index=True)
     seq: Mapped[int]
@@ -141,7 +140,7 @@ class LaneRow(Base):
 class CardRow(Base):
     """A card in a cell; `tags` is a JSON list. `span` arrived in schema revision 2."""
 
-    __tablename__ = "card"
+    __tablename__ = columns.CARD.name
     id: Mapped[str] = mapped_column(primary_key=True)
     map_id: Mapped[str] = mapped_column(_fk("journey_map.id", "CASCADE"), index=True)
     stage_id: Mapped[str] = mapped_column(_fk("stage.id", "CASCADE"), index=True)
@@ -168,7 +167,7 @@ class CardRow(Base):
 class MarkerRow(Base):
     """An emotion marker on an emotions lane."""
 
-    __tablename__ = "emotion_marker"
+    __tablename__ = columns.EMOTION_MARKER.name
     id: Mapped[str] = mapped_column(primary_key=True)
     map_id: Mapped[str] = mapped_column(_fk("journey_map.id", "CASCADE"), index=True)
     stage_id: Mapped[str] = mapped_column(_fk("stage.id", "CASCADE"), index=True)
@@ -181,7 +180,7 @@ class MarkerRow(Base):
 class SnapshotRow(Base):
     """A snapshot; `content` is the map as JSON (app.domain.serialize.map_to_dict)."""
 
-    __tablename__ = "snapshot"
+    __tablename__ = columns.SNAPSHOT.name
     id: Mapped[str] = mapped_column(primary_key=True)
     seq: Mapped[int]
     # No foreign key: a snapshot survives its map, so it can be restored as a new map.

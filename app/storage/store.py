@@ -6,24 +6,19 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, event, insert, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import StaticPool
+from typing import TYPE_CHECKING, Any
 
 from app.domain.model import Project
-from app.domain.tree import container_of
-from app.domain.validation import DomainError, validate_entity, validate_project
+from app.domain.validation import DomainError, validate_project
+from app.storage.columns import APPLICATION_ID, SCHEMA_VERSION
 from app.storage.errors import (
     NewerVersionError,
     NotAProjectError,
     ProjectLockedError,
     StorageError,
 )
+from app.storage.errors import one_line as _one_line
 from app.storage.files import (
     WriterLock,
     backup_to,
@@ -38,33 +33,13 @@ from app.storage.files import (
     sidecars_exist,
     stat_file,
     temp_path_for,
+    writer_pragmas,
 )
-from app.storage.mapping import INSERT_ORDER, SPECS, BadRow, Spec, load_project, project_rows
-from app.storage.migrate import read_version, revision_id, upgrade
-from app.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base, alembic_version
-from app.storage.schema import version_metadata as _version_metadata
+from app.storage.mapping import BadRow, load_project
+from app.storage.migrate import read_version, upgrade
 
-
-def _engine(raw: sqlite3.Connection, *, immediate: bool) -> Engine:
-    """An engine over one existing raw connection, beginning transactions our way."""
-    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
-    # IMMEDIATE takes the write lock up front: in WAL mode a read that later upgrades to a
-    # write fails at once if another connection committed in between.
-    begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))
-    return engine
-
-
-def _writer_pragmas(raw: sqlite3.Connection) -> None:
-    # WAL + NORMAL: a commit survives a crash of the app (not of the OS) at ~0.6 ms each.
-    raw.execute("PRAGMA journal_mode=WAL")
-    raw.execute("PRAGMA synchronous=NORMAL")
-    raw.execute("PRAGMA foreign_keys=ON")
-
-
-def _one_line(text: object, limit: int = 160) -> str:
-    line = " ".join(str(text).split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def _check_database(raw: sqlite3.Connection, path: Path) -> int:
@@ -96,16 +71,23 @@ def _read_error(path: Path, exc: BaseException) -> StorageError:
     return NotAProjectError(f"{quoted(path)} is damaged and cannot be opened ({message})")
 
 
-def _read_project(engine: Engine, path: Path) -> Project:
+def _read_project(raw: sqlite3.Connection, path: Path, *, writer: bool) -> Project:
     """Load and validate the whole project; any inconsistency means a damaged file."""
     try:
-        with engine.begin() as conn:
-            project = load_project(conn)
+        # One transaction, so every table is read at the same moment. A writer takes the
+        # write lock as it would to save: a file another program is writing is refused now
+        # ("database is locked") rather than at the first save.
+        raw.execute("BEGIN IMMEDIATE" if writer else "BEGIN")
+        try:
+            project = load_project(raw)
+        finally:
+            if raw.in_transaction:  # SQLite may already have rolled back after an error
+                raw.execute("ROLLBACK")  # nothing was written
         validate_project(project)
     except (BadRow, DomainError) as exc:
         raise NotAProjectError(f"{quoted(path)} is damaged: {exc}") from None
-    except DBAPIError as exc:
-        raise _read_error(path, exc.orig) from None
+    except sqlite3.Error as exc:
+        raise _read_error(path, exc) from None
     return project
 
 
@@ -119,117 +101,6 @@ def _backup_name(path: Path, version: int) -> Path:
     return candidate
 
 
-@dataclass
-class _Plan:
-    """One write, worked out in memory before the transaction starts."""
-
-    upserts: dict[type, dict[str, dict[str, Any]]] = field(default_factory=dict)
-    deletes: dict[type, set[str]] = field(default_factory=dict)
-    reseq: dict[type, list[dict[str, Any]]] = field(default_factory=dict)
-
-    def empty(self) -> bool:
-        return not (self.upserts or self.deletes)
-
-
-def _plan(project: Project, changed: Iterable[Any], removed: Iterable[Any], path: Path,
-          project_id: str) -> _Plan:
-    plan = _Plan()
-    positions: dict[int, dict[str, int]] = {}  # id(container) → {entity id: index}
-    for entity in changed:
-        spec = SPECS.get(type(entity))
-        if spec is None:
-            raise TypeError(f"not a storable project entity: {type(entity).__name__}")
-        row = spec.row(entity)
-        if isinstance(entity, Project) and entity.id != project_id:
-            # A second project row would make the file unreadable (one project per file).
-            raise ValueError(f"this file holds project {project_id}, not {entity.id}")
-        if not isinstance(entity, Project):
-            try:
-                validate_entity(project, entity)
-                container = container_of(project, entity)
-            except DomainError as exc:
-                raise StorageError(f"could not save {quoted(path)}: {exc}") from None
-            index = positions.get(id(container))
-            if index is None:
-                index = positions[id(container)] = {e.id: i for i, e in enumerate(container)}
-                if spec.ordered:
-                    # Its siblings' places may have moved too: rewrite them all.
-                    plan.reseq.setdefault(spec.cls, []).extend(
-                        {"b_id": e.id, "b_seq": i} for i, e in enumerate(container)
-                    )
-            if entity.id not in index:
-                raise ValueError(
-                    f"{type(entity).__name__} {entity.id} is not in the project; "
-                    "list it in `removed` instead"
-                )
-            if spec.ordered:
-                row["seq"] = index[entity.id]
-        plan.upserts.setdefault(spec.cls, {})[entity.id] = row
-    for entity in removed:
-        if isinstance(entity, Project):
-            raise TypeError("the project itself cannot be removed from its file")
-        spec = SPECS.get(type(entity))
-        if spec is None:
-            raise TypeError(f"not a storable project entity: {type(entity).__name__}")
-        # An entity listed in both is kept: `changed` describes the final state, and a
-        # delete would cascade to children that are not being rewritten.
-        if entity.id not in plan.upserts.get(spec.cls, {}):
-            plan.deletes.setdefault(spec.cls, set()).add(entity.id)
-    return plan
-
-
-_UPSERTS: dict[type, Any] = {}
-
-
-def _upsert_statement(spec: Spec) -> Any:
-    stmt = _UPSERTS.get(spec.cls)
-    if stmt is None:
-        base = sqlite_insert(spec.table)
-        columns = [c.name for c in spec.table.columns if c.name != "id"]
-        stmt = base.on_conflict_do_update(
-            index_elements=[spec.table.c.id], set_={c: base.excluded[c] for c in columns}
-        )
-        _UPSERTS[spec.cls] = stmt
-    return stmt
-
-
-def _apply(conn: Connection, plan: _Plan) -> None:
-    for cls in reversed(INSERT_ORDER):
-        ids = plan.deletes.get(cls)
-        if ids:
-            table = SPECS[cls].table
-            conn.execute(delete(table).where(table.c.id == bindparam("b_id")),
-                         [{"b_id": i} for i in ids])
-    for cls in INSERT_ORDER:
-        rows = plan.upserts.get(cls)
-        if rows:
-            conn.execute(_upsert_statement(SPECS[cls]), list(rows.values()))
-    for cls, rows in plan.reseq.items():
-        table = SPECS[cls].table
-        stmt = update(table).where(table.c.id == bindparam("b_id")).values(seq=bindparam("b_seq"))
-        conn.execute(stmt, rows)
-
-
-def _write_new_file(tmp: Path, project: Project) -> None:
-    """Write the whole project into a brand-new database file at `tmp`, then close it."""
-    rows = project_rows(project)
-    raw = connect(tmp, "rwc")
-    engine = _engine(raw, immediate=True)
-    try:
-        _writer_pragmas(raw)
-        with engine.begin() as conn:
-            Base.metadata.create_all(conn)
-            _version_metadata.create_all(conn)
-            conn.execute(insert(alembic_version), {"version_num": revision_id(SCHEMA_VERSION)})
-            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            for cls in INSERT_ORDER:
-                if rows[cls]:
-                    conn.execute(insert(SPECS[cls].table), rows[cls])
-    finally:
-        engine.dispose()  # closes `raw`: checkpoints the WAL into the file and deletes it
-
-
 class ProjectStore:
     """One open .cjm project file: loaded whole on open, saved change by change."""
 
@@ -240,7 +111,7 @@ class ProjectStore:
         self._project_id = ""  # set by create/open once the project is known
         self._path = path
         self._raw = raw
-        self._engine = _engine(raw, immediate=not read_only)
+        self._engine: Engine | None = None  # made on the first write: SQLAlchemy loads then
         self._read_only = read_only
         self._lock = lock
         self._schema_version = schema_version
@@ -268,15 +139,17 @@ class ProjectStore:
             if not overwrite:
                 raise StorageError(f"{quoted(path)} already exists")
             old = WriterLock.take_path(path)  # refuse to replace a file open elsewhere
+        from app.storage.writer import write_new_file  # a new file is written through SQLAlchemy
+
         tmp = temp_path_for(path)
         lock = None
         try:
-            _write_new_file(tmp, project)
+            write_new_file(tmp, project)
             lock = WriterLock.take(open_fd(tmp), tmp)  # same inode after the rename
             publish(tmp, path)
             raw = connect(path, "rw")
-            _writer_pragmas(raw)
-        except (OSError, sqlite3.Error, DBAPIError) as exc:
+            writer_pragmas(raw)
+        except (OSError, sqlite3.Error) as exc:
             if lock is not None:
                 lock.release()
             remove_database(tmp)
@@ -346,14 +219,14 @@ class ProjectStore:
                         f"({_one_line(exc)}); open it read-only"
                     ) from None
             try:
-                _writer_pragmas(raw)
+                writer_pragmas(raw)
             except sqlite3.Error as exc:
                 raise _read_error(path, exc) from None
             store = cls(path, raw, read_only=False, lock=lock, schema_version=SCHEMA_VERSION,
                         backup_path=backup)
             if backup is not None:
                 store._upgrade()
-            project = _read_project(store._engine, path)
+            project = _read_project(raw, path, writer=True)
             store._project_id = project.id
             return store, project
         except BaseException:
@@ -402,7 +275,7 @@ class ProjectStore:
             store = cls(path, memory, read_only=True, lock=None, schema_version=version)
             if version < SCHEMA_VERSION:
                 store._upgrade()  # the in-memory copy only; the file keeps its version
-            project = _read_project(store._engine, path)
+            project = _read_project(memory, path, writer=False)
             store._project_id = project.id
             return store, project
         except BaseException:
@@ -411,7 +284,7 @@ class ProjectStore:
 
     def _upgrade(self) -> None:
         try:
-            upgrade(self._engine, self._raw, self._path)
+            upgrade(self._writer_engine(), self._raw, self._path)
         except StorageError:
             raise
         except Exception as exc:  # Alembic and SQLite errors alike
@@ -463,16 +336,26 @@ class ProjectStore:
         self._check_usable()
         if self._read_only:
             raise StorageError(f"{quoted(self._path)} is open read-only; save a copy instead")
-        plan = _plan(project, changed, removed, self._path, self._project_id)
-        if plan.empty():
+        from app.storage import writer
+
+        todo = writer.plan(project, changed, removed, self._path, self._project_id)
+        if todo.empty():
             return
-        try:
-            with self._engine.begin() as conn:
-                _apply(conn, plan)
-        except DBAPIError as exc:
-            raise StorageError(
-                f"could not save {quoted(self._path)} ({_one_line(exc.orig)})"
-            ) from None
+        writer.save(self._writer_engine(), todo, self._path)
+
+    @staticmethod
+    def warm_up() -> None:
+        """Import the write machinery now (~0.3 s) so that the first save is not slower."""
+        from app.storage import writer
+
+        writer.warm_up()
+
+    def _writer_engine(self) -> Engine:
+        if self._engine is None:
+            from app.storage.writer import engine_for
+
+            self._engine = engine_for(self._raw, immediate=not self._read_only)
+        return self._engine
 
     def save_copy(self, dest_path: str | os.PathLike[str]) -> None:
         """Write a consistent copy of the project to `dest_path` (replacing any file there)."""
@@ -503,7 +386,8 @@ class ProjectStore:
             return
         self._closed = True
         try:
-            self._engine.dispose()
+            if self._engine is not None:
+                self._engine.dispose()
             self._raw.close()  # the last close checkpoints the WAL and deletes -wal/-shm
         finally:
             if self._lock is not None:

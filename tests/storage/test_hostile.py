@@ -124,6 +124,15 @@ def _bad_enum(path: Path) -> Path:
     return path
 
 
+def _bad_yes_no(path: Path) -> Path:
+    _project_file(path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE card SET favourite = 'maybe'")
+    conn.commit()
+    conn.close()
+    return path
+
+
 HOSTILE = {
     "text": (_text, "not a database file"),
     "png": (_png, "not a database file"),
@@ -138,6 +147,7 @@ HOSTILE = {
     "our-id-no-tables": (_our_id_no_tables, "has no schema version"),
     "bad-content": (_bad_content, "damaged: emotion score"),
     "bad-enum": (_bad_enum, "damaged: 'wormhole' is not a valid LaneKind"),
+    "bad-yes-no": (_bad_yes_no, "damaged: 'maybe' is not a yes/no value"),
 }
 
 

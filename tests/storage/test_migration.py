@@ -16,7 +16,7 @@ from app.storage.files import connect
 from app.storage.mapping import INSERT_ORDER, SPECS, project_rows
 from app.storage.migrate import upgrade
 from app.storage.schema import Base
-from app.storage.store import _engine
+from app.storage.writer import engine_for
 from tests.storage.helpers import digest, integrity, rich_project
 
 
@@ -31,7 +31,7 @@ def v1_project() -> Project:
 def make_v1_file(path: Path, project: Project) -> Path:
     """A genuine schema-1 file: revision 0001's DDL, then rows in schema-1 columns."""
     raw = connect(path, "rwc")
-    engine = _engine(raw, immediate=True)
+    engine = engine_for(raw, immediate=True)
     try:
         upgrade(engine, raw, path, target=1)
         raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -10,7 +10,7 @@ import pytest
 from app.domain.model import Project
 from app.domain.templates import TEMPLATES, new_project
 from app.storage import APPLICATION_ID, SCHEMA_VERSION, ProjectStore, StorageError
-from tests.storage.helpers import PNG_BYTES, digest, rich_project
+from tests.storage.helpers import PNG_BYTES, big_project, digest, rich_project
 
 
 @pytest.mark.parametrize("template", sorted(TEMPLATES))
@@ -131,3 +131,26 @@ def test_relative_paths_are_kept_absolute(tmp_path, monkeypatch):
     with store:
         assert store.path == tmp_path / "rel.cjm"
         assert repr(store).endswith("writable v2>")
+
+
+@pytest.mark.parametrize("read_only", [False, True], ids=["writable", "read-only"])
+def test_a_5000_card_project_round_trips(tmp_path, read_only):
+    # Timings of the same load live in bench/storage_bench.py, never in tests.
+    project = big_project(5000)
+    ProjectStore.create(tmp_path / "big.cjm", project).close()
+    store, loaded = ProjectStore.open(tmp_path / "big.cjm", read_only=read_only)
+    with store:
+        assert loaded == project
+
+
+def test_yes_no_fields_come_back_as_booleans(tmp_path):
+    project = rich_project()
+    ProjectStore.create(tmp_path / "b.cjm", project).close()
+    for read_only in (False, True):
+        store, loaded = ProjectStore.open(tmp_path / "b.cjm", read_only=read_only)
+        store.close()
+        cards = [c for m in loaded.maps for c in m.cards]
+        lanes = [lane for m in loaded.maps for lane in m.lanes]
+        assert {type(c.favourite) for c in cards} == {bool}
+        assert {c.favourite for c in cards} == {True, False}
+        assert {type(lane.collapsed) for lane in lanes} == {bool}

@@ -1,0 +1,89 @@
+"""The tables of a .cjm file as plain data: names, columns, value types, and file identity.
+
+This is what the fast reader (`mapping.py`, stdlib `sqlite3`) knows about the file, so that
+opening a project never imports SQLAlchemy (~0.25 s). `schema.py` spells the same tables as
+SQLAlchemy typed models for creating files, writing and migrations; a test checks that both
+describe exactly the same columns, in the same order, with the same types and nullability.
+Column names equal the domain field names; `seq` is an item's place in its ordered list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The newest schema this build reads and writes; equals the head Alembic revision.
+SCHEMA_VERSION = 2
+# "CJM1" as a big-endian 32-bit integer: `PRAGMA application_id` (header offset 68).
+APPLICATION_ID = 0x434A4D31
+# Alembic revision id of each schema version (revision files live in migrations/versions).
+REVISIONS = {1: "0001", 2: "0002"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, the Python type of its values, and whether it may be NULL."""
+
+    name: str
+    type: type
+    nullable: bool = False
+    primary_key: bool = False
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """One table: its name and its columns in table order."""
+
+    name: str
+    columns: tuple[Column, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The column names in table order."""
+        return tuple(column.name for column in self.columns)
+
+    @property
+    def ordered(self) -> bool:
+        """True when rows carry a `seq` (their place in the owning list)."""
+        return "seq" in self.names
+
+
+def _table(name: str, *columns: tuple) -> TableInfo:
+    # Every table starts with its text primary key `id`; the rest as (name, type[, nullable]).
+    return TableInfo(name, (Column("id", str, primary_key=True),
+                            *(Column(*spec) for spec in columns)))
+
+
+_NULL = True
+
+PROJECT = _table("project", ("title", str), ("client", str), ("author", str),
+                 ("created", str), ("modified", str), ("language", str))
+CHANNEL = _table("channel", ("seq", int), ("key", str), ("name", str), ("icon", str),
+                 ("color", str))
+PERSONA = _table("persona", ("seq", int), ("name", str), ("description", str),
+                 ("age", int, _NULL), ("occupation", str), ("quote", str), ("goals", str),
+                 ("motivations", str), ("behaviours", str), ("interests", str),
+                 ("pains", str), ("channel_ids", str), ("photo", bytes, _NULL),
+                 ("photo_mime", str))
+JOURNEY_MAP = _table("journey_map", ("seq", int), ("name", str), ("description", str),
+                     ("state", str), ("persona_id", str, _NULL),
+                     ("derived_from_id", str, _NULL), ("emotion_min", int),
+                     ("emotion_max", int))
+STAGE = _table("stage", ("map_id", str), ("seq", int), ("title", str), ("description", str),
+               ("color", str), ("width", float))
+LANE = _table("lane", ("map_id", str), ("seq", int), ("title", str), ("kind", str),
+              ("height", float), ("collapsed", bool))
+CARD = _table("card", ("map_id", str), ("stage_id", str), ("lane_id", str), ("title", str),
+              ("order", int), ("body", str), ("channel_id", str, _NULL), ("color", str),
+              ("tags", str), ("severity", int, _NULL), ("owner", str), ("priority", str),
+              ("status", str), ("value", float, _NULL), ("unit", str),
+              ("target", float, _NULL), ("evidence", str, _NULL), ("favourite", bool),
+              ("span", int))
+EMOTION_MARKER = _table("emotion_marker", ("map_id", str), ("stage_id", str),
+                        ("lane_id", str), ("score", int), ("position", float),
+                        ("label", str))
+SNAPSHOT = _table("snapshot", ("seq", int), ("map_id", str), ("name", str),
+                  ("taken_at", str), ("content", str))
+
+# Every project table (Alembic's own `alembic_version` is not ours and not listed).
+TABLES: dict[str, TableInfo] = {table.name: table for table in (
+    PROJECT, CHANNEL, PERSONA, JOURNEY_MAP, STAGE, LANE, CARD, EMOTION_MARKER, SNAPSHOT)}
