@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -70,6 +70,11 @@ def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None
             else window.open_sample()
         if path and opened and map_name and not window.show_map_named(map_name):
             window.show_message(tr("There is no map named “%1”.").replace("%1", map_name))
+        from app.storage import ProjectStore
+
+        # Load the write machinery before the first edit saves, but after the first paint:
+        # a zero timer set now runs before that paint, one set from inside it after.
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, ProjectStore.warm_up))
         return app.exec()
 
     window = MainWindow(remember=False)
