@@ -12,13 +12,19 @@ def when_modal(action: Callable[[QDialog], None], expect: type | None = None,
                attempts: int = 200) -> list[QDialog]:
     """Run `action` on the next modal dialog as soon as it is shown (then return)."""
     seen: list[QDialog] = []
+    failures: list[BaseException] = []
 
     def poll(left: int = attempts) -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is not None and dialog not in seen and (
                 expect is None or isinstance(dialog, expect)):
             seen.append(dialog)
-            action(dialog)
+            try:
+                action(dialog)
+            except BaseException as error:  # never leave a modal dialog blocking the test
+                failures.append(error)
+                dialog.reject()
+                raise
             return
         if left > 0:
             QTimer.singleShot(10, lambda: poll(left - 1))
