@@ -15,7 +15,7 @@ from app.domain import style
 from app.domain.insights import compute_insights
 from app.domain.layout import MapLayout, TextWrapper, compute_layout
 from app.domain.model import JourneyMap, Project
-from app.export.pdf import back, front, notes
+from app.export.pdf import back, front, notes, reflow
 from app.export.pdf.fonts import PLACEHOLDER, REGULAR, TextCleaner, text_width
 from app.export.pdf.map_page import MapPainter
 from app.export.pdf.options import (
@@ -114,7 +114,7 @@ class _Doc:
                 self._page(journey.name + " · Persona", [("Persona", level)],
                            lambda c, _t, p=persona, j=journey: front.draw_persona(
                                c, self.writer(c), self._area(), self.project, p, j))
-            self._map_pages(journey, layout, level)
+            journey, layout = self._map_pages(journey, layout, level)
             if opts.legend and single:
                 self._page("Legend", [("Legend", level)],
                            lambda c, _t: back.draw_legend(c, self.writer(c), self._area(),
@@ -136,11 +136,26 @@ class _Doc:
     def _page(self, title: str, outline, paint, weight: int = 1) -> None:
         self.jobs.append(Job(self.paper, title, paint, weight, outline=list(outline)))
 
-    def _map_pages(self, journey: JourneyMap, layout: MapLayout, level: int) -> None:
+    def _painter(self, journey: JourneyMap, layout: MapLayout) -> MapPainter:
         persona = self.project.persona(journey.persona_id)
-        painter = MapPainter(self.project, journey, layout, self.wrapper, self.cleaner.clean,
-                             self.cleaner.clean(persona.name) if persona else "")
+        return MapPainter(self.project, journey, layout, self.wrapper, self.cleaner.clean,
+                          self.cleaner.clean(persona.name) if persona else "")
+
+    def _fitted(self, journey: JourneyMap, layout: MapLayout) -> reflow.Fitted:
+        """The map as it goes on paper: widened for print when fitting (see reflow)."""
+        area = self._area()
+        if self.fit == "page":
+            return reflow.fit_page(journey, layout, self.wrapper, area.w, area.h)
+        if self.fit == "width":
+            return reflow.fit_width(journey, layout, self.wrapper, area.w, area.h, self.n_wide)
+        plan = plan_tiles(journey, layout, area.w, area.h, self.fit, self.n_wide)
+        return reflow.Fitted(journey, layout, 1.0, plan)
+
+    def _map_pages(self, journey: JourneyMap, layout: MapLayout, level: int
+                   ) -> tuple[JourneyMap, MapLayout]:
+        """Plan the map's page(s); return the map and layout as printed."""
         if self.options.page == FIT_CONTENT:
+            painter = self._painter(journey, layout)
             scale = PX_TO_PT
             head = HEADER_H + FOOTER_H
             need_w, need_h = layout.width * scale, layout.height * scale
@@ -161,9 +176,11 @@ class _Doc:
             self.jobs.append(Job(size, journey.name, self._tile_painter(
                 painter, tile, plan, area[0], area[1]), 1 + len(layout.cards) // 250,
                 outline=[("Map", level)]))
-            return
+            return journey, layout
         area = self._area()
-        plan = plan_tiles(journey, layout, area.w, area.h, self.fit, self.n_wide)
+        fitted = self._fitted(journey, layout)
+        journey, layout, plan = fitted.journey, fitted.layout, fitted.plan
+        painter = self._painter(journey, layout)
         self._check_scale(journey, plan.scale)
         for n, tile in enumerate(plan.tiles):
             count = sum(1 for b in layout.cards.values()
@@ -179,6 +196,7 @@ class _Doc:
                                * plan.scale) / 2)
             self.jobs.append(Job(self.paper, journey.name, self._tile_painter(
                 painter, tile, plan, x, area.top), 1 + count // 250, right, outline))
+        return journey, layout
 
     @staticmethod
     def _tile_painter(painter: MapPainter, tile: Tile, plan: TilePlan, x: float, top: float):
