@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 from app.domain.model import Project
 from app.export.pdf import ExportCancelled, PdfExportError, PdfOptions, export_pdf
 from app.export.pdf.options import MAX_TILES_WIDE, PAGE_CHOICES
+from app.export.pdf.references import MAP, SNAPSHOT, reference
 
 FORMATS = ("pdf", "png", "svg")
 PAGE_PARTS = ("cover", "persona", "legend", "insights")
@@ -155,6 +157,8 @@ class ExportDialog(QDialog):
         col.addWidget(self.map_list)
         layout.addWidget(maps)
 
+        layout.addWidget(self._compare_group())
+
         self.open_when_done = QCheckBox(tr("&Open the file when done"))
         layout.addWidget(self.open_when_done)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -170,6 +174,56 @@ class ExportDialog(QDialog):
         self.map_list.itemChanged.connect(self._sync)
         self.path_edit.textChanged.connect(self._sync)
         self.fit_width.toggled.connect(self._sync)
+
+    def _compare_group(self) -> QGroupBox:
+        """A checkbox and two choosers (maps, then snapshots) for the compare page."""
+        group = QGroupBox(tr("Compare page"))
+        col = QVBoxLayout(group)
+        row = QHBoxLayout()
+        self.compare_box = QCheckBox(tr("Compa&re"))
+        self.compare_left, self.compare_right = QComboBox(), QComboBox()
+        entries = [(tr("Map: %1").replace("%1", m.name), reference(MAP, m.name))
+                   for m in self._project.maps]
+        entries += [(tr("Snapshot: %1 (%2)").replace("%1", s.name).replace("%2", s.taken_at[:10]),
+                     reference(SNAPSHOT, s.name)) for s in self._project.snapshots]
+        for box in (self.compare_left, self.compare_right):
+            # Long map names must not widen the whole dialog: the choosers elide them.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
+            for label, ref in entries:
+                box.addItem(label, ref)
+        left, right = self._compare_defaults()
+        self.compare_left.setCurrentIndex(max(0, self.compare_left.findData(left)))
+        self.compare_right.setCurrentIndex(max(0, self.compare_right.findData(right)))
+        col.addWidget(self.compare_box)
+        col.addLayout(row)
+        row.addWidget(self.compare_left, 1)
+        row.addWidget(QLabel(tr("vs")))
+        row.addWidget(self.compare_right, 1)
+        self.compare_box.toggled.connect(self._sync)
+        self.compare_left.currentIndexChanged.connect(self._sync)
+        self.compare_right.currentIndexChanged.connect(self._sync)
+        return group
+
+    def _compare_defaults(self) -> tuple[str, str]:
+        """Before: the current map (or the one it derives from); after: a map derived from
+        it, else another map, else its latest snapshot."""
+        maps = self._project.maps
+        current = self._project.map(self._current) if self._current else None
+        if current is None:
+            return ("", "")
+        source = self._project.map(current.derived_from_id or "") or current
+        derived = [m for m in maps if m.derived_from_id == source.id and m is not source]
+        others = [m for m in maps if m is not source]
+        snaps = sorted((s for s in self._project.snapshots if s.map_id == source.id),
+                       key=lambda s: s.taken_at, reverse=True)
+        if derived or others:
+            after = reference(MAP, (derived or others)[0].name)
+        elif snaps:
+            after = reference(SNAPSHOT, snaps[0].name)
+        else:
+            after = ""
+        return reference(MAP, source.name), after
 
     # -- settings -----------------------------------------------------------------------
     def _value(self, key: str, default):
@@ -201,6 +255,7 @@ class ExportDialog(QDialog):
             box.setChecked(self._value(key, True))
         self.all_maps.setChecked(self._value("all_maps", False))
         self.open_when_done.setChecked(self._value("open_when_done", False))
+        self.compare_box.setChecked(self._value("compare", False) and self._can_compare())
         folder = self._value("folder", os.path.expanduser("~"))
         self.path_edit.setText(os.path.join(folder, self._file_name(fmt)))
 
@@ -216,6 +271,7 @@ class ExportDialog(QDialog):
             s.setValue(k + key, getattr(opts, key))
         s.setValue(k + "all_maps", opts.all_maps)
         s.setValue(k + "open_when_done", request.open_when_done)
+        s.setValue(k + "compare", opts.compare is not None)
         s.setValue(k + "folder", os.path.dirname(request.path))
         s.sync()
 
@@ -251,16 +307,28 @@ class ExportDialog(QDialog):
                 ids.append(item.data(Qt.ItemDataRole.UserRole))
         return ids
 
+    def _can_compare(self) -> bool:
+        return self.compare_left.count() >= 2
+
+    def _compare_choice(self) -> tuple[str, str] | None:
+        if not (self.compare_box.isChecked() and self.compare_box.isEnabled()):
+            return None
+        return self.compare_left.currentData(), self.compare_right.currentData()
+
     def _sync(self, *_args) -> None:
         is_pdf = self.format_box.currentData() == "pdf"
+        self.compare_box.setEnabled(is_pdf and self._can_compare())
+        for box in (self.compare_left, self.compare_right):
+            box.setEnabled(self.compare_box.isEnabled() and self.compare_box.isChecked())
+        choice = self._compare_choice()
         for widget in (self.page_box, self.landscape, self.portrait, self.fit_page,
                        self.fit_width, self.fit_actual, self.all_maps, *self.part_boxes.values()):
             widget.setEnabled(is_pdf)
         self.width_spin.setEnabled(is_pdf and self.fit_width.isChecked())
         self.map_list.setEnabled(is_pdf and not self.all_maps.isChecked())
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.path_edit.text().strip()) and (not is_pdf
-                                                               or bool(self._checked_maps())))
+        ok.setEnabled(bool(self.path_edit.text().strip()) and (not is_pdf or (
+            bool(self._checked_maps()) and (choice is None or choice[0] != choice[1]))))
 
     def current_request(self) -> ExportRequest:
         """The choices as they stand in the dialog."""
@@ -275,7 +343,7 @@ class ExportDialog(QDialog):
             page=self.page_box.currentData(),
             orientation="portrait" if self.portrait.isChecked() else "landscape",
             fit=fit, map_names=None if self.all_maps.isChecked() else names,
-            all_maps=self.all_maps.isChecked(),
+            all_maps=self.all_maps.isChecked(), compare=self._compare_choice(),
             **{key: box.isChecked() for key, box in self.part_boxes.items()})
         path = os.path.abspath(os.path.expanduser(self.path_edit.text().strip()))
         return ExportRequest(fmt, path, options, ids, self.open_when_done.isChecked())

@@ -42,3 +42,10 @@ def test_bad_values_raise_one_line_errors(argv, message):
     with pytest.raises(PdfExportError, match=message) as info:
         parse(*argv)
     assert "\n" not in str(info.value)
+
+
+def test_compare_takes_two_references():
+    assert parse("--compare", "map:Hiện tại", "snapshot:Q3").compare == ("map:Hiện tại",
+                                                                         "snapshot:Q3")
+    with pytest.raises(SystemExit):
+        parse("--compare", "only-one")

@@ -128,3 +128,43 @@ def test_the_event_loop_keeps_turning_during_an_export(qtbot, tmp_path, project)
     timer.stop()
     assert outcome.ok
     assert len(ticks) >= 3  # the GUI thread handled timer events while the worker drew
+
+
+def test_the_compare_choice_comes_back_in_the_options(qtbot, settings, project):
+    from app.domain.copying import frozen_copy
+    from app.domain.model import Snapshot
+
+    current = project.maps[0]
+    project.snapshots.append(Snapshot(map_id=current.id, name="Q3 review",
+                                      content=frozen_copy(current), taken_at="2026-09-30"))
+    dialog = ExportDialog(project, current.id, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.current_request().options.compare is None
+    assert not dialog.compare_left.isEnabled()
+    box = dialog.compare_box
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert dialog.compare_left.isEnabled()
+    # Defaults: this map before, another map after; maps and the snapshot are offered.
+    assert dialog.current_request().options.compare == (f"map:{current.name}",
+                                                        "map:Tương lai")
+    assert dialog.compare_right.count() == 3
+    dialog.compare_right.setCurrentIndex(dialog.compare_right.findData("snapshot:Q3 review"))
+    _click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    assert dialog.request().options.compare == (f"map:{current.name}", "snapshot:Q3 review")
+    # The same thing on both sides cannot be exported.
+    again = ExportDialog(project, current.id, settings=settings)
+    qtbot.addWidget(again)
+    assert again.compare_box.isChecked()  # remembered
+    again.compare_right.setCurrentIndex(0)
+    again.compare_left.setCurrentIndex(0)
+    assert not again.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_compare_is_off_for_a_project_with_one_map(qtbot, settings):
+    project = sample_project(photo=False)
+    dialog = ExportDialog(project, settings=settings)
+    qtbot.addWidget(dialog)
+    assert not dialog.compare_box.isEnabled()
+    assert dialog.current_request().options.compare is None

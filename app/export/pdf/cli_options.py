@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from app.export.pdf.options import PAGE_CHOICES, PdfExportError, PdfOptions
 
@@ -24,8 +25,21 @@ def add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
     for part in ("cover", "persona", "legend", "insights"):
         group.add_argument(f"--no-{part}", dest=f"no_{part}", action="store_true",
                            help=f"leave out the {part} page")
+    group.add_argument("--compare", nargs=2, metavar=("LEFT", "RIGHT"),
+                       help="add a compare page: LEFT (before) vs RIGHT (after), each a map or "
+                            "snapshot name; prefix map: or snapshot: when a name is both")
     group.add_argument("--reproducible", action="store_true",
                        help="byte-identical output for identical input (no timestamps)")
+
+
+def _text(value: str) -> str:
+    """A name typed as UTF-8 under a non-UTF-8 locale arrives surrogate-escaped: decode it."""
+    if any("\udc80" <= ch <= "\udcff" for ch in value):
+        try:
+            return os.fsencode(value).decode("utf-8")
+        except UnicodeError:
+            return value
+    return value
 
 
 def options_from_args(args: argparse.Namespace) -> PdfOptions:
@@ -34,6 +48,7 @@ def options_from_args(args: argparse.Namespace) -> PdfOptions:
     all_maps = bool(getattr(args, "all_maps", False))
     if names and all_maps:
         raise PdfExportError("use either --map NAME or --all-maps, not both")
+    compare = [_text(r) for r in getattr(args, "compare", None) or ()]
     options = PdfOptions(
         page=str(getattr(args, "page", "A3")),
         orientation=str(getattr(args, "orientation", "landscape")).strip().casefold(),
@@ -45,6 +60,7 @@ def options_from_args(args: argparse.Namespace) -> PdfOptions:
         legend=not getattr(args, "no_legend", False),
         insights=not getattr(args, "no_insights", False),
         reproducible=bool(getattr(args, "reproducible", False)),
+        compare=tuple(compare) if compare else None,
     )
     options.validate()
     return options

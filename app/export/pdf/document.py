@@ -16,6 +16,7 @@ from app.domain.insights import compute_insights
 from app.domain.layout import MapLayout, TextWrapper, compute_layout
 from app.domain.model import JourneyMap, Project
 from app.export.pdf import back, front, notes, reflow
+from app.export.pdf.compare_page import ComparePages, title_for
 from app.export.pdf.fonts import PLACEHOLDER, REGULAR, TextCleaner, text_width
 from app.export.pdf.map_page import MapPainter
 from app.export.pdf.options import (
@@ -27,6 +28,7 @@ from app.export.pdf.options import (
     page_size,
 )
 from app.export.pdf.page import FOOTER_H, HEADER_H, Frame, Writer, content_area, margin_for
+from app.export.pdf.references import Side, resolve_pair
 from app.export.pdf.tiling import PX_TO_PT, Tile, TilePlan, plan_tiles
 
 MAX_PAGE_PT = 14400.0  # the largest page PDF viewers accept (200 inches)
@@ -82,8 +84,9 @@ def _select_maps(project: Project, options: PdfOptions) -> list[JourneyMap]:
 class _Doc:
     """Everything one export shares while pages are planned and drawn."""
 
-    def __init__(self, project: Project, options: PdfOptions, maps: list[JourneyMap]) -> None:
-        self.project, self.options, self.maps = project, options, maps
+    def __init__(self, project: Project, options: PdfOptions, maps: list[JourneyMap],
+                 sides: tuple[Side, Side] | None = None) -> None:
+        self.project, self.options, self.maps, self.sides = project, options, maps, sides
         self.cleaner = TextCleaner()
         self.wrapper = TextWrapper(text_width)
         self.warnings: list[str] = []
@@ -123,12 +126,30 @@ class _Doc:
                 self._page(journey.name + " · Insights", [("Insights", level)],
                            lambda c, _t, j=journey, f=found[journey.id]: back.draw_insights(
                                c, self.writer(c), self._area(), self.project, j, f))
+            notes_at = len(self.jobs)
             self._notes(journey, layout, level)
             if not single:
                 self.jobs[first].outline.insert(0, (self.cleaner.clean(journey.name), 0))
+        # The compare page follows the maps: before a single map's card notes (an
+        # appendix), or before the shared legend when there are several maps.
+        self._compare(notes_at if single else len(self.jobs))
         if opts.legend and not single:
             self._page("Legend", [("Legend", 0)], lambda c, _t: back.draw_legend(
                 c, self.writer(c), self._area(), self.project))
+
+    def _compare(self, at: int) -> None:
+        if self.sides is None:
+            return
+        clean = self.cleaner.clean
+        left, right = (dataclasses.replace(s, name=clean(s.name),
+                                           journey=_clean_map(s.journey, clean))
+                       for s in self.sides)
+        pages = ComparePages(Writer(None, self.wrapper, clean), left, right, self._area())
+        title = "Compare · " + title_for(left, right)
+        self.jobs[at:at] = [
+            Job(self.paper, title, lambda c, _t, p=paint: p(c, self.writer(c)),
+                outline=[("Compare", 0)] if n == 0 else [])
+            for n, paint in enumerate(pages.painters())]
 
     def _area(self):
         return content_area(*self.paper)
@@ -277,7 +298,8 @@ def export_document(project: Project, out_path: str, options: PdfOptions) -> lis
     """Plan, draw and atomically save the PDF; return the warnings."""
     options.validate()
     maps = _select_maps(project, options)
-    doc = _Doc(project, options, maps)
+    sides = resolve_pair(project, options.compare) if options.compare else None
+    doc = _Doc(project, options, maps, sides)
     doc.plan(maps)
     directory = os.path.dirname(os.path.abspath(out_path))
     if not os.path.isdir(directory):

@@ -50,6 +50,8 @@ class PdfOptions:
     legend: bool = True
     insights: bool = True
     reproducible: bool = False
+    # Two references (see app.export.pdf.references): "map:NAME", "snapshot:NAME" or NAME.
+    compare: tuple[str, str] | None = None
     progress: Progress | None = field(default=None, compare=False, repr=False)
 
     def validate(self) -> None:
@@ -63,6 +65,11 @@ class PdfOptions:
             raise PdfExportError(f"unknown orientation {self.orientation!r}; "
                                  f"choose landscape or portrait")
         fit_kind(self.fit)
+        if self.compare is not None:
+            if (len(self.compare) != 2
+                    or not all(isinstance(r, str) and r.strip() for r in self.compare)):
+                raise PdfExportError("compare needs two names: a map or snapshot each")
+            self.compare = (self.compare[0], self.compare[1])
 
 
 def canonical_page(name: str) -> str | None:

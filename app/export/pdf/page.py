@@ -78,6 +78,12 @@ class Frame:
         c.setFont(REGULAR, 8)
         c.setFillColor(color(style.MUTED_TEXT))
         who = "  ·  ".join(p for p in (self.client, self.author) if p)
+        # Elided short of the centred name, which a long client · author line would overrun.
+        room = width / 2 - m - c.stringWidth("Journey Studio", REGULAR, 8) / 2 - 12
+        if c.stringWidth(who, REGULAR, 8) > room:
+            while who and c.stringWidth(who + "…", REGULAR, 8) > room:
+                who = who[:-1]
+            who = who.rstrip() + "…"
         c.drawString(m, m + 4, who)
         c.drawCentredString(width / 2, m + 4, "Journey Studio")
         c.drawRightString(width - m, m + 4, f"Page {number} of {self.total}")
