@@ -89,7 +89,6 @@ class Section(QFrame):
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {style.MUTED_TEXT}; font-size: 11px")
-        self.hint.setVisible(bool(hint))
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet(f"color: {style.MUTED_TEXT}; font-style: italic")
@@ -102,6 +101,8 @@ class Section(QFrame):
         layout.addWidget(self.hint)
         layout.addWidget(self.empty)
         layout.addLayout(self.body)
+        # Only once parented: setVisible(True) on a parentless label opens a window.
+        self.hint.setVisible(bool(hint))
 
     def show_empty(self, text: str | None) -> None:
         """Show `text` instead of the body (None shows the body)."""

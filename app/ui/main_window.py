@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dialogs.map_properties import edit_map_properties
 from app.document import operations
 from app.document.document import Document
 from app.domain.model import JourneyMap, LaneKind
@@ -37,6 +38,7 @@ from app.ui.i18n import current_language
 from app.ui.paths import PROJECT_SUFFIX
 from app.ui.preferences import PreferencesDialog
 from app.ui.recent import RecentFiles
+from app.ui.review import ReviewTools
 from app.ui.settings import KEY_GEOMETRY, KEY_STATE, settings
 from app.ui.start_page import StartPage
 from app.ui.status import StatusParts
@@ -69,7 +71,7 @@ class MainWindow(QMainWindow):
 
     document_changed = Signal()  # another document (or none) is shown
     map_switched = Signal(str)  # another map is shown
-    persona_requested = Signal(str)  # the canvas asked to open a persona (lead wires it)
+    persona_requested = Signal(str)  # the canvas asked to open a persona (ReviewTools)
 
     def __init__(self, view_factory: ViewFactory | None = None,
                  palette_factory: PaletteFactory | None = None, *, remember: bool = True,
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self.toolbar = self.actions.build_toolbar()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.actions.add_view_toggles([*self.docks.toggles(), self.toolbar.toggleViewAction()])
+        self.review = ReviewTools(self)
         self.status = StatusParts(self.statusBar())
         self.setAcceptDrops(True)
         self.resize(1440, 900)
@@ -287,9 +290,11 @@ class MainWindow(QMainWindow):
 
     def _refresh_actions(self) -> None:
         has_doc = self.doc is not None
-        self.actions.update_enabled(
-            has_doc=has_doc, has_map=self.journey is not None and self.view is not None,
-            writable=has_doc and not self.doc.read_only, has_selection=bool(self.selection))
+        has_map = self.journey is not None and self.view is not None
+        writable = has_doc and not self.doc.read_only
+        self.actions.update_enabled(has_doc=has_doc, has_map=has_map, writable=writable,
+                                    has_selection=bool(self.selection))
+        self.review.update_enabled(has_map=has_map, writable=writable)
 
     # -- File ---------------------------------------------------------------------------
 
@@ -469,13 +474,15 @@ class MainWindow(QMainWindow):
             self.inspector.set_selection([lane])
 
     def show_map_properties(self) -> None:
-        """Map ▸ Map Properties…: the inspector on the map's own fields."""
+        """Map ▸ Map Properties…: every field of the map, applied as one undo step."""
         if self.journey is None:
             return
-        self.inspector.set_selection([])
-        self.docks.inspector_dock.show()
-        self.docks.inspector_dock.raise_()
-        self.inspector.focus_first_field()
+        if self.doc.read_only:
+            self.inspector.set_selection([])  # read-only: the inspector shows them
+            self.docks.inspector_dock.show()
+            self.docks.inspector_dock.raise_()
+            return
+        edit_map_properties(self, self.doc, self.map_id)
 
     # -- Help -----------------------------------------------------------------------------
 

@@ -155,7 +155,7 @@ def test_stage_lane_and_marker_fields(opened, qtbot):
 def test_map_fields_when_nothing_is_selected(opened, qtbot):
     window = opened
     journey = window.journey
-    window.actions.map_properties.trigger()
+    window.inspector.set_selection([])
     assert window.inspector.current_entity() is journey
     state = window.inspector.field("state").widget
     state.setFocus()
