@@ -230,6 +230,27 @@
     <context>
         <name>canvas</name>
         <message>
+            <location filename="../../app/canvas/actions.py" line="65" />
+            <location filename="../../app/canvas/menus.py" line="93" />
+            <source>Cut</source>
+            <translation>Cắt</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/actions.py" line="72" />
+            <source>Add a stage and a lane before pasting.</source>
+            <translation>Hãy thêm giai đoạn và làn trước khi dán.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/actions.py" line="84" />
+            <source>The clipboard holds nothing to paste.</source>
+            <translation>Bộ nhớ tạm không có gì để dán.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/actions.py" line="100" />
+            <source>Add a stage and a lane first.</source>
+            <translation>Hãy thêm giai đoạn và làn trước.</translation>
+        </message>
+        <message>
             <location filename="../../app/canvas/drops.py" line="80" />
             <source>Add a stage here</source>
             <translation>Thêm giai đoạn tại đây</translation>
@@ -442,12 +463,6 @@
             <location filename="../../app/canvas/menus.py" line="156" />
             <source>Copy</source>
             <translation>Sao chép</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/menus.py" line="93" />
-            <location filename="../../app/canvas/view.py" line="281" />
-            <source>Cut</source>
-            <translation>Cắt</translation>
         </message>
         <message>
             <location filename="../../app/canvas/menus.py" line="95" />
@@ -699,20 +714,26 @@
             <source>★ Favourite touchpoint</source>
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
-        <message>
-            <location filename="../../app/canvas/view.py" line="288" />
-            <source>Add a stage and a lane before pasting.</source>
-            <translation>Hãy thêm giai đoạn và làn trước khi dán.</translation>
+        <message numerus="yes">
+            <location filename="../../app/canvas/actions.py" line="57" />
+            <source>Copied %n item(s)</source>
+            <translation>
+                <numerusform>Đã sao chép %n mục</numerusform>
+            </translation>
         </message>
-        <message>
-            <location filename="../../app/canvas/view.py" line="300" />
-            <source>The clipboard holds nothing to paste.</source>
-            <translation>Bộ nhớ tạm không có gì để dán.</translation>
+        <message numerus="yes">
+            <location filename="../../app/canvas/actions.py" line="40" />
+            <source>Deleted %n item(s)</source>
+            <translation>
+                <numerusform>Đã xoá %n mục</numerusform>
+            </translation>
         </message>
-        <message>
-            <location filename="../../app/canvas/view.py" line="316" />
-            <source>Add a stage and a lane first.</source>
-            <translation>Hãy thêm giai đoạn và làn trước.</translation>
+        <message numerus="yes">
+            <location filename="../../app/canvas/actions.py" line="92" />
+            <source>Pasted %n item(s)</source>
+            <translation>
+                <numerusform>Đã dán %n mục</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <location filename="../../app/canvas/items/headers.py" line="112" />
@@ -726,27 +747,6 @@
             <source>%n item(s)</source>
             <translation>
                 <numerusform>%n mục</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/canvas/view.py" line="273" />
-            <source>Copied %n item(s)</source>
-            <translation>
-                <numerusform>Đã sao chép %n mục</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/canvas/view.py" line="256" />
-            <source>Deleted %n item(s)</source>
-            <translation>
-                <numerusform>Đã xoá %n mục</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/canvas/view.py" line="308" />
-            <source>Pasted %n item(s)</source>
-            <translation>
-                <numerusform>Đã dán %n mục</numerusform>
             </translation>
         </message>
     </context>
@@ -1096,6 +1096,169 @@
         </message>
     </context>
     <context>
+        <name>Insights</name>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="203" />
+            <location filename="../../app/ui/insights_panel.py" line="378" />
+            <source>Opportunities</source>
+            <translation>Cơ hội</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="62" />
+            <source>Not set</source>
+            <translation>Chưa đặt</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="193" />
+            <source>Channels</source>
+            <translation>Kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="174" />
+            <source>Emotion by stage</source>
+            <translation>Cảm xúc theo giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="174" />
+            <source>Average score of the emotion markers, −2 to +2</source>
+            <translation>Điểm trung bình của các điểm cảm xúc, từ −2 đến +2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="179" />
+            <source>Moments of truth</source>
+            <translation>Khoảnh khắc quyết định</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="180" />
+            <source>The deepest drops between consecutive markers</source>
+            <translation>Những lần cảm xúc tụt sâu nhất giữa hai điểm liên tiếp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="184" />
+            <source>Pains by stage</source>
+            <translation>Điểm đau theo giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="185" />
+            <source>Number of pain points; darker means more severe</source>
+            <translation>Số điểm đau; màu càng đậm càng nghiêm trọng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="189" />
+            <source>Favourite touchpoints</source>
+            <translation>Điểm chạm được yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="194" />
+            <source>Touchpoints per channel; ★ counts favourites</source>
+            <translation>Số điểm chạm theo kênh; ★ là số điểm chạm được yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="198" />
+            <source>Metrics funnel</source>
+            <translation>Phễu chỉ số</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="199" />
+            <source>Each stage's funnel metric: the share that goes on, and the drop-off (▼)</source>
+            <translation>Chỉ số phễu của từng giai đoạn: tỉ lệ đi tiếp và tỉ lệ rời bỏ (▼)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="204" />
+            <source>By status</source>
+            <translation>Theo tình trạng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="206" />
+            <source>By priority</source>
+            <translation>Theo mức ưu tiên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="263" />
+            <source>No map</source>
+            <translation>Chưa có bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="264" />
+            <source>Open a map to see its insights.</source>
+            <translation>Hãy mở một bản đồ để xem phân tích.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="275" />
+            <source>average emotion {0}</source>
+            <translation>cảm xúc trung bình {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="290" />
+            <source>Put emotion markers on the emotions lane to see how each stage feels.</source>
+            <translation>Hãy đặt điểm cảm xúc lên làn cảm xúc để thấy khách hàng cảm nhận thế nào ở từng giai đoạn.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="306" />
+            <source>No drop in emotion between consecutive markers.</source>
+            <translation>Cảm xúc không tụt giữa các điểm cảm xúc liên tiếp.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="310" />
+            <source>{0}: {1} pain points, severity total {2}, worst {3}</source>
+            <translation>{0}: {1} điểm đau, tổng mức độ nghiêm trọng {2}, nặng nhất {3}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="315" />
+            <source>No pain points on this map.</source>
+            <translation>Bản đồ này chưa có điểm đau nào.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="319" />
+            <source>Heaviest: {0} ({1} pain points). Darker means more severe.</source>
+            <translation>Nặng nhất: {0} ({1} điểm đau). Màu càng đậm càng nghiêm trọng.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="338" />
+            <source>Mark the touchpoints customers love with the favourite star.</source>
+            <translation>Hãy gắn sao yêu thích cho những điểm chạm được khách hàng ưa chuộng.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="342" />
+            <source>No channel</source>
+            <translation>Không có kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="346" />
+            <source>{0}: {1} touchpoints, {2} favourites</source>
+            <translation>{0}: {1} điểm chạm, {2} được yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="349" />
+            <source>No touchpoint cards yet.</source>
+            <translation>Chưa có thẻ điểm chạm nào.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="359" />
+            <source>Add metric cards with values (visitors, conversion %) to see the funnel.</source>
+            <translation>Hãy thêm thẻ chỉ số có giá trị (lượt truy cập, tỉ lệ chuyển đổi %) để xem phễu.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="380" />
+            <source>No opportunities yet: add ideas on the opportunities lane.</source>
+            <translation>Chưa có cơ hội nào: hãy thêm ý tưởng vào làn cơ hội.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/insights_panel.py" line="273" />
+            <source>%n card(s)</source>
+            <translation>
+                <numerusform>%n thẻ</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/insights_panel.py" line="273" />
+            <source>%n stage(s)</source>
+            <translation>
+                <numerusform>%n giai đoạn</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MapsPanel</name>
         <message>
             <location filename="../../app/ui/maps_panel.py" line="361" />
@@ -1186,7 +1349,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/actions.py" line="242" />
+            <location filename="../../app/ui/actions.py" line="240" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -1196,222 +1359,227 @@
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="42" />
+            <location filename="../../app/ui/review.py" line="53" />
+            <source>&amp;Take Snapshot…</source>
+            <translation>C&amp;hụp ảnh lưu…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="40" />
             <source>&amp;New from Template…</source>
             <translation>&amp;Tạo mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="43" />
+            <location filename="../../app/ui/actions.py" line="41" />
             <source>&amp;Open…</source>
             <translation>&amp;Mở…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="44" />
+            <location filename="../../app/ui/actions.py" line="42" />
             <source>Save a Cop&amp;y As…</source>
             <translation>Lưu một &amp;bản sao thành…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="45" />
+            <location filename="../../app/ui/actions.py" line="43" />
             <source>&amp;PDF…</source>
             <translation>&amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="47" />
+            <location filename="../../app/ui/actions.py" line="45" />
             <source>P&amp;NG Image…</source>
             <translation>Ảnh P&amp;NG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="48" />
+            <location filename="../../app/ui/actions.py" line="46" />
             <source>&amp;SVG Image…</source>
             <translation>Ảnh &amp;SVG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="49" />
+            <location filename="../../app/ui/actions.py" line="47" />
             <source>&amp;JSON…</source>
             <translation>&amp;JSON…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="50" />
+            <location filename="../../app/ui/actions.py" line="48" />
             <source>&amp;Close</source>
             <translation>Đó&amp;ng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="51" />
+            <location filename="../../app/ui/actions.py" line="49" />
             <source>&amp;Quit</source>
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="54" />
+            <location filename="../../app/ui/actions.py" line="52" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="57" />
+            <location filename="../../app/ui/actions.py" line="55" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="62" />
+            <location filename="../../app/ui/actions.py" line="60" />
             <source>Cu&amp;t</source>
             <translation>&amp;Cắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="63" />
+            <location filename="../../app/ui/actions.py" line="61" />
             <source>&amp;Copy</source>
             <translation>&amp;Sao chép</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="64" />
+            <location filename="../../app/ui/actions.py" line="62" />
             <source>&amp;Paste</source>
             <translation>&amp;Dán</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="65" />
+            <location filename="../../app/ui/actions.py" line="63" />
             <source>&amp;Duplicate</source>
             <translation>&amp;Nhân bản</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="67" />
+            <location filename="../../app/ui/actions.py" line="65" />
             <source>De&amp;lete</source>
             <translation>&amp;Xoá</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="68" />
+            <location filename="../../app/ui/actions.py" line="66" />
             <source>Select &amp;All</source>
             <translation>Chọn &amp;tất cả</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="69" />
+            <location filename="../../app/ui/actions.py" line="67" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="72" />
+            <location filename="../../app/ui/actions.py" line="70" />
             <source>Zoom &amp;In</source>
             <translation>Phóng &amp;to</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="74" />
+            <location filename="../../app/ui/actions.py" line="72" />
             <source>Zoom &amp;Out</source>
             <translation>Thu &amp;nhỏ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="75" />
+            <location filename="../../app/ui/actions.py" line="73" />
             <source>&amp;100 %</source>
             <translation>&amp;100 %</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="77" />
+            <location filename="../../app/ui/actions.py" line="75" />
             <source>&amp;Fit to Window</source>
             <translation>&amp;Vừa cửa sổ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="80" />
+            <location filename="../../app/ui/actions.py" line="78" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="82" />
+            <location filename="../../app/ui/actions.py" line="80" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="90" />
+            <location filename="../../app/ui/actions.py" line="88" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="92" />
+            <location filename="../../app/ui/actions.py" line="90" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="95" />
+            <location filename="../../app/ui/actions.py" line="93" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="97" />
+            <location filename="../../app/ui/actions.py" line="95" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="100" />
+            <location filename="../../app/ui/actions.py" line="98" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="102" />
+            <location filename="../../app/ui/actions.py" line="100" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="104" />
+            <location filename="../../app/ui/actions.py" line="102" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="132" />
+            <location filename="../../app/ui/actions.py" line="130" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="137" />
+            <location filename="../../app/ui/actions.py" line="135" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="144" />
+            <location filename="../../app/ui/actions.py" line="142" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="153" />
+            <location filename="../../app/ui/actions.py" line="151" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="158" />
+            <location filename="../../app/ui/actions.py" line="156" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="167" />
+            <location filename="../../app/ui/actions.py" line="165" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="186" />
+            <location filename="../../app/ui/actions.py" line="184" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="188" />
+            <location filename="../../app/ui/actions.py" line="186" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="211" />
+            <location filename="../../app/ui/actions.py" line="209" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="225" />
+            <location filename="../../app/ui/actions.py" line="223" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="226" />
+            <location filename="../../app/ui/actions.py" line="224" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="241" />
+            <location filename="../../app/ui/actions.py" line="239" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="243" />
+            <location filename="../../app/ui/actions.py" line="241" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -1451,66 +1619,354 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="361" />
+            <location filename="../../app/ui/main_window.py" line="357" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="200" />
-            <source>The map canvas is not available in this installation.</source>
-            <translation>Bản cài đặt này không có khung vẽ bản đồ.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" line="267" />
+            <location filename="../../app/ui/main_window.py" line="261" />
             <source>Could Not Save the Change</source>
             <translation>Không lưu được thay đổi</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="268" />
+            <location filename="../../app/ui/main_window.py" line="262" />
             <source>The change could not be written to the project file, so it was not made. Check that the disk has room and the file is still there.</source>
             <translation>Không ghi được thay đổi vào tệp dự án nên thay đổi chưa được thực hiện. Hãy kiểm tra ổ đĩa còn chỗ trống và tệp vẫn còn đó.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="294" />
+            <location filename="../../app/ui/main_window.py" line="288" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="346" />
+            <location filename="../../app/ui/main_window.py" line="342" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="359" />
-            <location filename="../../app/ui/main_window.py" line="365" />
-            <location filename="../../app/ui/main_window.py" line="371" />
+            <location filename="../../app/ui/main_window.py" line="355" />
+            <location filename="../../app/ui/main_window.py" line="361" />
+            <location filename="../../app/ui/main_window.py" line="367" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="366" />
+            <location filename="../../app/ui/main_window.py" line="362" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="372" />
+            <location filename="../../app/ui/main_window.py" line="368" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="374" />
+            <location filename="../../app/ui/main_window.py" line="370" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="505" />
+            <location filename="../../app/ui/main_window.py" line="503" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="507" />
+            <location filename="../../app/ui/main_window.py" line="505" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review.py" line="51" />
+            <source>P&amp;ersonas…</source>
+            <translation>Chân &amp;dung khách hàng…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review.py" line="52" />
+            <source>C&amp;hannels…</source>
+            <translation>&amp;Kênh…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review.py" line="55" />
+            <source>Sn&amp;apshots…</source>
+            <translation>Ả&amp;nh lưu…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review.py" line="56" />
+            <source>C&amp;ompare Maps…</source>
+            <translation>&amp;So sánh bản đồ…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review.py" line="58" />
+            <source>Insights</source>
+            <translation>Phân tích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review.py" line="67" />
+            <source>Insi&amp;ghts</source>
+            <translation>&amp;Phân tích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review.py" line="85" />
+            <source>Insights appear here when a map is open.</source>
+            <translation>Phân tích sẽ hiện ở đây khi có bản đồ đang mở.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review.py" line="144" />
+            <source>Snapshot “%1” taken</source>
+            <translation>Đã chụp ảnh lưu “%1”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review.py" line="161" />
+            <source>Create a future state or take a snapshot to compare this map with.</source>
+            <translation>Để so sánh bản đồ này, hãy tạo trạng thái tương lai hoặc chụp ảnh lưu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Compare</name>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="472" />
+            <source>Stage</source>
+            <translation>Giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="476" />
+            <source>(untitled)</source>
+            <translation>(chưa đặt tên)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="472" />
+            <source>Lane</source>
+            <translation>Làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="67" />
+            <source>title</source>
+            <translation>tiêu đề</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="67" />
+            <source>text</source>
+            <translation>nội dung</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="67" />
+            <source>channel</source>
+            <translation>kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="68" />
+            <source>colour</source>
+            <translation>màu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="68" />
+            <source>tags</source>
+            <translation>nhãn phân loại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="68" />
+            <source>severity</source>
+            <translation>mức độ nghiêm trọng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="69" />
+            <source>owner</source>
+            <translation>người phụ trách</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="69" />
+            <source>priority</source>
+            <translation>mức ưu tiên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="69" />
+            <source>status</source>
+            <translation>tình trạng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="70" />
+            <source>value</source>
+            <translation>giá trị</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="70" />
+            <source>unit</source>
+            <translation>đơn vị</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="70" />
+            <source>target</source>
+            <translation>mục tiêu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="71" />
+            <source>evidence</source>
+            <translation>bằng chứng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="71" />
+            <source>favourite</source>
+            <translation>yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="71" />
+            <source>span</source>
+            <translation>độ trải dài</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="72" />
+            <source>description</source>
+            <translation>mô tả</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="72" />
+            <source>width</source>
+            <translation>chiều rộng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="72" />
+            <source>kind</source>
+            <translation>loại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="73" />
+            <source>height</source>
+            <translation>chiều cao</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="73" />
+            <source>collapsed</source>
+            <translation>thu gọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="73" />
+            <source>score</source>
+            <translation>điểm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="74" />
+            <source>label</source>
+            <translation>nhãn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="74" />
+            <source>position</source>
+            <translation>vị trí</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="94" />
+            <source>{0} — snapshot “{1}”, {2}</source>
+            <translation>{0} — ảnh lưu “{1}”, {2}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="96" />
+            <source>(missing)</source>
+            <translation>(không tìm thấy)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="184" />
+            <source>Swap left and right</source>
+            <translation>Hoán đổi hai bên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="186" />
+            <source>Side by Side</source>
+            <translation>Cạnh nhau</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="188" />
+            <source>Overlay</source>
+            <translation>Chồng lớp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="198" />
+            <source>Before:</source>
+            <translation>Trước:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="201" />
+            <source>After:</source>
+            <translation>Sau:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="235" />
+            <source>Emotion change per stage</source>
+            <translation>Thay đổi cảm xúc theo giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="237" />
+            <source>○ before · face after</source>
+            <translation>○ là trước · khuôn mặt là sau</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="239" />
+            <source>Differences</source>
+            <translation>Khác biệt</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="267" />
+            <source>Map: {0}</source>
+            <translation>Bản đồ: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="269" />
+            <source>Snapshot: {0}</source>
+            <translation>Ảnh lưu: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="306" />
+            <source>Compare — {0} ↔ {1}</source>
+            <translation>So sánh — {0} ↔ {1}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="310" />
+            <source>One of the compared maps no longer exists.</source>
+            <translation>Một trong hai bản đồ đang so sánh không còn tồn tại.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="454" />
+            <source>Emotion before: {0}</source>
+            <translation>Cảm xúc trước: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="473" />
+            <source>Card</source>
+            <translation>Thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="473" />
+            <source>Emotion</source>
+            <translation>Cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="474" />
+            <source>added</source>
+            <translation>đã thêm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="474" />
+            <source>removed</source>
+            <translation>đã xoá</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="475" />
+            <source>changed</source>
+            <translation>đã thay đổi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="475" />
+            <source>moved</source>
+            <translation>đã di chuyển</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="481" />
+            <source>(and moved)</source>
+            <translation>(và đã di chuyển)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="504" />
+            <source>No differences.</source>
+            <translation>Không có khác biệt.</translation>
         </message>
     </context>
     <context>
@@ -1529,6 +1985,31 @@
             <location filename="../../app/ui/inspector.py" line="150" />
             <source>Lane</source>
             <translation>Làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="175" />
+            <source>favourite</source>
+            <translation>yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="194" />
+            <source>span</source>
+            <translation>độ trải dài</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="156" />
+            <source>collapsed</source>
+            <translation>thu gọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="209" />
+            <source>position</source>
+            <translation>vị trí</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="200" />
+            <source>Emotion</source>
+            <translation>Cảm xúc</translation>
         </message>
         <message>
             <location filename="../../app/ui/inspector.py" line="118" />
@@ -1621,11 +2102,6 @@
             <translation>Thu &amp;gọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="156" />
-            <source>collapsed</source>
-            <translation>thu gọn</translation>
-        </message>
-        <message>
             <location filename="../../app/ui/inspector.py" line="169" />
             <source>&amp;Body:</source>
             <translation>&amp;Nội dung:</translation>
@@ -1649,11 +2125,6 @@
             <location filename="../../app/ui/inspector.py" line="174" />
             <source>&amp;Favourite touchpoint</source>
             <translation>Điểm chạm được &amp;yêu thích</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="175" />
-            <source>favourite</source>
-            <translation>yêu thích</translation>
         </message>
         <message>
             <location filename="../../app/ui/inspector.py" line="178" />
@@ -1726,16 +2197,6 @@
             <translation> giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="194" />
-            <source>span</source>
-            <translation>độ trải dài</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="200" />
-            <source>Emotion</source>
-            <translation>Cảm xúc</translation>
-        </message>
-        <message>
             <location filename="../../app/ui/inspector.py" line="204" />
             <source>&amp;Score:</source>
             <translation>Đ&amp;iểm:</translation>
@@ -1759,11 +2220,6 @@
             <location filename="../../app/ui/inspector.py" line="208" />
             <source>&amp;Position in stage:</source>
             <translation>&amp;Vị trí trong giai đoạn:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="209" />
-            <source>position</source>
-            <translation>vị trí</translation>
         </message>
         <message>
             <location filename="../../app/ui/inspector.py" line="325" />
@@ -2428,144 +2884,169 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="70" />
-            <location filename="../../app/dialogs/export_dialog.py" line="158" />
-            <location filename="../../app/dialogs/export_dialog.py" line="351" />
+            <location filename="../../app/dialogs/export_dialog.py" line="73" />
+            <location filename="../../app/dialogs/export_dialog.py" line="166" />
+            <location filename="../../app/dialogs/export_dialog.py" line="424" />
             <source>Export</source>
             <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="84" />
+            <location filename="../../app/dialogs/export_dialog.py" line="90" />
             <source>PDF document</source>
             <translation>Tài liệu PDF</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="84" />
+            <location filename="../../app/dialogs/export_dialog.py" line="90" />
             <source>PNG image (map in view)</source>
             <translation>Ảnh PNG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="85" />
+            <location filename="../../app/dialogs/export_dialog.py" line="91" />
             <source>SVG drawing (map in view)</source>
             <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="87" />
+            <location filename="../../app/dialogs/export_dialog.py" line="93" />
             <source>&amp;Format:</source>
             <translation>&amp;Định dạng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="90" />
+            <location filename="../../app/dialogs/export_dialog.py" line="96" />
             <source>&amp;Browse…</source>
             <translation>&amp;Duyệt…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="93" />
+            <location filename="../../app/dialogs/export_dialog.py" line="99" />
             <source>&amp;Save as:</source>
             <translation>&amp;Lưu thành:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="96" />
+            <location filename="../../app/dialogs/export_dialog.py" line="102" />
             <source>Fit content (one page)</source>
             <translation>Vừa nội dung (một trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="98" />
+            <location filename="../../app/dialogs/export_dialog.py" line="104" />
             <source>&amp;Page size:</source>
             <translation>&amp;Khổ giấy:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="100" />
+            <location filename="../../app/dialogs/export_dialog.py" line="106" />
             <source>&amp;Landscape</source>
             <translation>&amp;Ngang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="101" />
+            <location filename="../../app/dialogs/export_dialog.py" line="107" />
             <source>Po&amp;rtrait</source>
             <translation>&amp;Dọc</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="105" />
+            <location filename="../../app/dialogs/export_dialog.py" line="111" />
             <source>Orientation:</source>
             <translation>Hướng giấy:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="108" />
+            <location filename="../../app/dialogs/export_dialog.py" line="114" />
             <source>Scaling</source>
             <translation>Tỉ lệ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="110" />
+            <location filename="../../app/dialogs/export_dialog.py" line="116" />
             <source>Fit the map on &amp;one page</source>
             <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="112" />
+            <location filename="../../app/dialogs/export_dialog.py" line="118" />
             <source>Fit to &amp;N pages wide (tiled):</source>
             <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="119" />
+            <location filename="../../app/dialogs/export_dialog.py" line="125" />
             <source>&amp;Actual size (tiled as needed)</source>
             <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="128" />
+            <location filename="../../app/dialogs/export_dialog.py" line="134" />
             <source>Pages</source>
             <translation>Trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="131" />
+            <location filename="../../app/dialogs/export_dialog.py" line="137" />
             <source>&amp;Cover</source>
             <translation>&amp;Trang bìa</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="131" />
+            <location filename="../../app/dialogs/export_dialog.py" line="137" />
             <source>P&amp;ersona</source>
             <translation>Chân &amp;dung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="131" />
+            <location filename="../../app/dialogs/export_dialog.py" line="137" />
             <source>Le&amp;gend</source>
             <translation>&amp;Chú giải</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="132" />
+            <location filename="../../app/dialogs/export_dialog.py" line="138" />
             <source>&amp;Insights</source>
             <translation>&amp;Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="138" />
+            <location filename="../../app/dialogs/export_dialog.py" line="144" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="140" />
+            <location filename="../../app/dialogs/export_dialog.py" line="146" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="154" />
+            <location filename="../../app/dialogs/export_dialog.py" line="162" />
             <source>&amp;Open the file when done</source>
             <translation>&amp;Mở tệp khi xong</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="235" />
+            <location filename="../../app/dialogs/export_dialog.py" line="180" />
+            <source>Compare page</source>
+            <translation>Trang so sánh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="183" />
+            <source>Compa&amp;re</source>
+            <translation>&amp;So sánh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="185" />
+            <source>Map: %1</source>
+            <translation>Bản đồ: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="187" />
+            <source>Snapshot: %1 (%2)</source>
+            <translation>Ảnh lưu: %1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="201" />
+            <source>vs</source>
+            <translation>so với</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="295" />
             <source>Export as</source>
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="350" />
+            <location filename="../../app/dialogs/export_dialog.py" line="423" />
             <source>Exporting PDF…</source>
             <translation>Đang xuất PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="350" />
+            <location filename="../../app/dialogs/export_dialog.py" line="423" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="360" />
+            <location filename="../../app/dialogs/export_dialog.py" line="433" />
             <source>Cancelling…</source>
             <translation>Đang huỷ…</translation>
         </message>
@@ -2635,62 +3116,37 @@
     <context>
         <name>Export</name>
         <message>
-            <location filename="../../app/ui/exporting.py" line="60" />
-            <source>Export PDF</source>
-            <translation>Xuất PDF</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="41" />
+            <location filename="../../app/ui/exporting.py" line="36" />
             <source>Exported to %1</source>
             <translation>Đã xuất ra %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="45" />
+            <location filename="../../app/ui/exporting.py" line="40" />
             <source>Export Failed</source>
             <translation>Xuất thất bại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="46" />
+            <location filename="../../app/ui/exporting.py" line="41" />
             <source>“%1” could not be written.</source>
             <translation>Không ghi được “%1”.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="60" />
-            <source>PDF documents (*.pdf)</source>
-            <translation>Tài liệu PDF (*.pdf)</translation>
+            <location filename="../../app/ui/exporting.py" line="55" />
+            <source>Export cancelled</source>
+            <translation>Đã huỷ xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="102" />
-            <source>the image could not be saved</source>
-            <translation>không lưu được ảnh</translation>
+            <location filename="../../app/ui/exporting.py" line="61" />
+            <source>Exported with Warnings</source>
+            <translation>Đã xuất nhưng có cảnh báo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="135" />
-            <source>Export PNG Image</source>
-            <translation>Xuất ảnh PNG</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="135" />
-            <source>PNG images (*.png)</source>
-            <translation>Ảnh PNG (*.png)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="149" />
-            <source>Export SVG Image</source>
-            <translation>Xuất ảnh SVG</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="149" />
-            <source>SVG images (*.svg)</source>
-            <translation>Ảnh SVG (*.svg)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="178" />
+            <location filename="../../app/ui/exporting.py" line="96" />
             <source>Export JSON</source>
             <translation>Xuất JSON</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="178" />
+            <location filename="../../app/ui/exporting.py" line="96" />
             <source>JSON documents (*.json)</source>
             <translation>Tài liệu JSON (*.json)</translation>
         </message>
@@ -2877,6 +3333,29 @@
             <location filename="../../app/ui/preferences.py" line="41" />
             <source>Interface &amp;language:</source>
             <translation>&amp;Ngôn ngữ giao diện:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Snapshot</name>
+        <message>
+            <location filename="../../app/ui/snapshot_window.py" line="36" />
+            <source>{0} — snapshot “{1}” (read-only)</source>
+            <translation>{0} — ảnh lưu “{1}” (chỉ đọc)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/snapshot_window.py" line="43" />
+            <source>Read-only snapshot “{0}” of “{1}”, taken {2}.</source>
+            <translation>Ảnh lưu chỉ đọc “{0}” của bản đồ “{1}”, chụp lúc {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/snapshot_window.py" line="47" />
+            <source>Restore as New Map</source>
+            <translation>Khôi phục thành bản đồ mới</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/snapshot_window.py" line="51" />
+            <source>Compare with Today’s Map</source>
+            <translation>So sánh với bản đồ hiện tại</translation>
         </message>
     </context>
     <context>
