@@ -208,11 +208,14 @@ class CompareWindow(QWidget):
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-weight: bold")
+        # tr() outside the f-strings: lupdate does not look inside them.
+        added, changed = tr("added"), tr("changed or moved")
+        removed, before = tr("removed (ghost)"), tr("emotion before")
         self.legend = QLabel(
-            f"<span style='color:{ADDED_COLOR}'>■</span> {tr('added')} &nbsp; "
-            f"<span style='color:{CHANGED_COLOR}'>■</span> {tr('changed or moved')} &nbsp; "
-            f"<span style='color:{REMOVED_COLOR}'>▭</span> {tr('removed (ghost)')} &nbsp; "
-            f"<span style='color:{BEFORE_CURVE}'>╌</span> {tr('emotion before')}")
+            f"<span style='color:{ADDED_COLOR}'>■</span> {added} &nbsp; "
+            f"<span style='color:{CHANGED_COLOR}'>■</span> {changed} &nbsp; "
+            f"<span style='color:{REMOVED_COLOR}'>▭</span> {removed} &nbsp; "
+            f"<span style='color:{BEFORE_CURVE}'>╌</span> {before}")
         self.legend.setStyleSheet("color: #5F6670")
 
         self.split = QSplitter(Qt.Orientation.Horizontal)

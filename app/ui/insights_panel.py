@@ -331,8 +331,8 @@ class InsightsPanel(QWidget):
                          f"{html.escape(titles.get(t.stage_id, ''))}{via}</span>")
         extra = len(data.favourite_touchpoints) - MAX_LISTED
         if extra > 0:
-            lines.append(f"<span style='color:{style.MUTED_TEXT}'>"
-                         f"{html.escape(tr('and {0} more').format(extra))}</span>")
+            more = tr("and {0} more").format(extra)  # outside the f-string, for lupdate
+            lines.append(f"<span style='color:{style.MUTED_TEXT}'>{html.escape(more)}</span>")
         self.favourites.set_lines(lines)
         self.favourites_section.show_empty(None if lines else tr(
             "Mark the touchpoints customers love with the favourite star."))

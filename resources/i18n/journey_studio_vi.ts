@@ -1214,6 +1214,11 @@
             <translation>Nặng nhất: {0} ({1} điểm đau). Màu càng đậm càng nghiêm trọng.</translation>
         </message>
         <message>
+            <location filename="../../app/ui/insights_panel.py" line="334" />
+            <source>and {0} more</source>
+            <translation>và {0} mục khác</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/insights_panel.py" line="338" />
             <source>Mark the touchpoints customers love with the favourite star.</source>
             <translation>Hãy gắn sao yêu thích cho những điểm chạm được khách hàng ưa chuộng.</translation>
@@ -1724,17 +1729,17 @@
     <context>
         <name>Compare</name>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="472" />
+            <location filename="../../app/ui/compare_window.py" line="475" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="476" />
+            <location filename="../../app/ui/compare_window.py" line="479" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="472" />
+            <location filename="../../app/ui/compare_window.py" line="475" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -1889,82 +1894,98 @@
             <translation>Sau:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="235" />
-            <source>Emotion change per stage</source>
-            <translation>Thay đổi cảm xúc theo giai đoạn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="237" />
-            <source>○ before · face after</source>
-            <translation>○ là trước · khuôn mặt là sau</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="239" />
-            <source>Differences</source>
-            <translation>Khác biệt</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="267" />
-            <source>Map: {0}</source>
-            <translation>Bản đồ: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="269" />
-            <source>Snapshot: {0}</source>
-            <translation>Ảnh lưu: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="306" />
-            <source>Compare — {0} ↔ {1}</source>
-            <translation>So sánh — {0} ↔ {1}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="310" />
-            <source>One of the compared maps no longer exists.</source>
-            <translation>Một trong hai bản đồ đang so sánh không còn tồn tại.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="454" />
-            <source>Emotion before: {0}</source>
-            <translation>Cảm xúc trước: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="473" />
-            <source>Card</source>
-            <translation>Thẻ</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="473" />
-            <source>Emotion</source>
-            <translation>Cảm xúc</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="474" />
+            <location filename="../../app/ui/compare_window.py" line="212" />
+            <location filename="../../app/ui/compare_window.py" line="477" />
             <source>added</source>
             <translation>đã thêm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="474" />
+            <location filename="../../app/ui/compare_window.py" line="212" />
+            <source>changed or moved</source>
+            <translation>đã đổi hoặc đã chuyển</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="213" />
+            <source>removed (ghost)</source>
+            <translation>đã xoá (bóng mờ)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="213" />
+            <source>emotion before</source>
+            <translation>cảm xúc trước đây</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="238" />
+            <source>Emotion change per stage</source>
+            <translation>Thay đổi cảm xúc theo giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="240" />
+            <source>○ before · face after</source>
+            <translation>○ là trước · khuôn mặt là sau</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="242" />
+            <source>Differences</source>
+            <translation>Khác biệt</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="270" />
+            <source>Map: {0}</source>
+            <translation>Bản đồ: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="272" />
+            <source>Snapshot: {0}</source>
+            <translation>Ảnh lưu: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="309" />
+            <source>Compare — {0} ↔ {1}</source>
+            <translation>So sánh — {0} ↔ {1}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="313" />
+            <source>One of the compared maps no longer exists.</source>
+            <translation>Một trong hai bản đồ đang so sánh không còn tồn tại.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="457" />
+            <source>Emotion before: {0}</source>
+            <translation>Cảm xúc trước: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="476" />
+            <source>Card</source>
+            <translation>Thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="476" />
+            <source>Emotion</source>
+            <translation>Cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="477" />
             <source>removed</source>
             <translation>đã xoá</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="475" />
+            <location filename="../../app/ui/compare_window.py" line="478" />
             <source>changed</source>
             <translation>đã thay đổi</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="475" />
+            <location filename="../../app/ui/compare_window.py" line="478" />
             <source>moved</source>
             <translation>đã di chuyển</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="481" />
+            <location filename="../../app/ui/compare_window.py" line="484" />
             <source>(and moved)</source>
             <translation>(và đã di chuyển)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="504" />
+            <location filename="../../app/ui/compare_window.py" line="507" />
             <source>No differences.</source>
             <translation>Không có khác biệt.</translation>
         </message>
