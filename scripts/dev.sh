@@ -35,8 +35,13 @@ setup_python() {
   if [ ! -x .venv/bin/python ]; then
     "$python" -m venv .venv
   fi
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -e ".[test]"
+  # Build-backend chatter goes to a log; it is shown only when the install fails.
+  if ! { .venv/bin/python -m pip install -q --upgrade pip \
+         && .venv/bin/python -m pip install -q -e ".[test]"; } >.venv/pip.log 2>&1; then
+    cat .venv/pip.log >&2
+    echo "error: installing the Python packages failed (log above)" >&2
+    return 1
+  fi
 }
 
 run_tests() {
