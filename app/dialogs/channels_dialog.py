@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -22,7 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dialogs.dialog_kit import ColorButton, confirm, line_icon, run_operation, tr
+from app.dialogs.dialog_kit import (
+    ColorButton,
+    FollowingDialog,
+    confirm,
+    line_icon,
+    run_operation,
+    tr,
+)
 from app.document import operations
 from app.document.document import Document
 from app.domain.icons import CHANNEL_ICONS
@@ -48,7 +54,7 @@ def channel_usage(doc: Document, channel_id: str) -> tuple[int, int]:
     return cards, personas
 
 
-class ChannelsDialog(QDialog):
+class ChannelsDialog(FollowingDialog):
     """Edits the channel catalogue; every change is undoable on its own."""
 
     def __init__(self, parent: QWidget | None, doc: Document) -> None:
@@ -124,21 +130,10 @@ class ChannelsDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(close)
         self.resize(720, 460)
-        doc.changed.connect(self._on_changed)
+        self.follow(doc)
         self.refresh()
         if self.list.count():
             self.list.setCurrentRow(0)
-
-    def _on_changed(self, _changes: list) -> None:
-        self.refresh()
-
-    def done(self, result: int) -> None:
-        """Stop following the document when the dialog closes."""
-        try:
-            self.doc.changed.disconnect(self._on_changed)
-        except (RuntimeError, TypeError):
-            pass
-        super().done(result)
 
     def refresh(self) -> None:
         """Rebuild the list from the catalogue, keeping the selected channel."""

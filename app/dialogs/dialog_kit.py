@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QColorDialog, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QColorDialog, QDialog, QMessageBox, QToolButton, QWidget
 
 from app.document.document import Document
 from app.domain import icons as icon_data
@@ -183,3 +183,29 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
 def writable(doc: Document) -> bool:
     """True when the document accepts changes."""
     return not doc.read_only
+
+
+class FollowingDialog(QDialog):
+    """A manager dialog that refreshes on every document change (an undo made elsewhere
+    included) and stops following the document once it closes."""
+
+    def follow(self, doc: Document) -> None:
+        """Refresh on `doc.changed` until the dialog is done."""
+        self._followed = doc
+        doc.changed.connect(self._on_document_changed)
+
+    def _on_document_changed(self, _changes: list) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the model as it is now (override)."""
+
+    def done(self, result: int) -> None:
+        followed = getattr(self, "_followed", None)
+        if followed is not None:
+            try:
+                followed.changed.disconnect(self._on_document_changed)
+            except (RuntimeError, TypeError):
+                pass  # already disconnected, or the document is gone
+            self._followed = None
+        super().done(result)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.dialog_kit import (
+    FollowingDialog,
     confirm,
     line_icon,
     round_photo,
@@ -373,7 +374,7 @@ def _persona_line(persona: Persona, on_map: bool) -> str:
     return first + ("\n" + details if details else "")
 
 
-class PersonasDialog(QDialog):
+class PersonasDialog(FollowingDialog):
     """The project's personas: add, edit, duplicate, delete, and assign one to the map."""
 
     def __init__(self, parent: QWidget | None, doc: Document, map_id: str | None = None) -> None:
@@ -424,24 +425,13 @@ class PersonasDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(close)
         self.resize(540, 420)
-        doc.changed.connect(self._on_changed)
+        self.follow(doc)
         self.refresh()
 
     @property
     def journey(self):
         """The map personas are assigned to, if any."""
         return self.doc.project.map(self.map_id) if self.map_id else None
-
-    def _on_changed(self, _changes: list) -> None:
-        self.refresh()
-
-    def done(self, result: int) -> None:
-        """Stop following the document when the dialog closes."""
-        try:
-            self.doc.changed.disconnect(self._on_changed)
-        except (RuntimeError, TypeError):
-            pass
-        super().done(result)
 
     def refresh(self) -> None:
         """Rebuild the list from the model, keeping the selection."""

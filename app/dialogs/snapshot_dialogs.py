@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dialogs.dialog_kit import confirm, run_operation, tr
+from app.dialogs.dialog_kit import FollowingDialog, confirm, run_operation, tr
 from app.document import operations
 from app.document.document import Document
 from app.domain.model import JourneyMap, Snapshot
@@ -121,7 +121,7 @@ def take_snapshot(parent: QWidget | None, doc: Document, map_id: str) -> Snapsho
     return None
 
 
-class SnapshotsDialog(QDialog):
+class SnapshotsDialog(FollowingDialog):
     """The project's snapshots, newest first; open, restore, compare or delete one."""
 
     map_restored = Signal(str)  # the id of the map a snapshot was restored as
@@ -175,19 +175,8 @@ class SnapshotsDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(close)
         self.resize(760, 420)
-        doc.changed.connect(self._on_changed)
+        self.follow(doc)
         self.refresh()
-
-    def _on_changed(self, _changes: list) -> None:
-        self.refresh()
-
-    def done(self, result: int) -> None:
-        """Stop following the document when the dialog closes."""
-        try:
-            self.doc.changed.disconnect(self._on_changed)
-        except (RuntimeError, TypeError):
-            pass
-        super().done(result)
 
     def refresh(self) -> None:
         """Rebuild the list, newest first, the current map's snapshots selected first."""
