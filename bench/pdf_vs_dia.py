@@ -5,9 +5,7 @@ Vietnamese text per card) and an equivalent Dia diagram for each (the same boxes
 the same text, stage and lane headers), then times, as separate processes, our export
 and `dia -e out.pdf map.dia`, and prints the medians and the ratio.
 
-Our side runs `python -m app export FILE.cjm -o OUT.pdf` when the CLI has an `export`
-command; otherwise `bench/_pdf_export_once.py FILE` does the same work (open the
-project read-only, export with default options) and the table says so.
+Our side runs `python -m app export FILE.cjm -o OUT.pdf`, the command a user runs.
 
     .venv/bin/python bench/pdf_vs_dia.py [--runs 5] [--sizes 1000,5000] [--keep DIR]
 """
@@ -150,14 +148,8 @@ def write_dia(project: Project, path: Path) -> None:
 
 def our_command(project_path: Path, out: Path) -> tuple[list[str], str]:
     """The command that exports `project_path`, and a note saying which one it is."""
-    python = sys.executable
-    probe = subprocess.run([python, "-m", "app", "export", "--help"], cwd=ROOT,
-                           capture_output=True, text=True)
-    if probe.returncode == 0 and project_path.suffix == ".cjm":
-        return ([python, "-m", "app", "export", str(project_path), "-o", str(out)],
-                "python -m app export FILE.cjm -o OUT.pdf")
-    return ([python, str(ROOT / "bench" / "_pdf_export_once.py"), str(project_path), str(out)],
-            f"bench/_pdf_export_once.py {project_path.suffix} (no `app export` CLI yet)")
+    return ([sys.executable, "-m", "app", "export", str(project_path), "-o", str(out)],
+            "python -m app export FILE.cjm -o OUT.pdf")
 
 
 def dia_command(dia_path: Path, out: Path) -> list[str]:
