@@ -146,6 +146,11 @@ class ProjectStore:
         try:
             write_new_file(tmp, project)
             lock = WriterLock.take(open_fd(tmp), tmp)  # same inode after the rename
+            if old is not None:
+                # A -wal left by a crash of the file being replaced would otherwise be
+                # replayed into the new one: WAL frames do not name their database.
+                for suffix in ("-wal", "-shm", "-journal"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
             publish(tmp, path)
             raw = connect(path, "rw")
             writer_pragmas(raw)

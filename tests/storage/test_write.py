@@ -235,3 +235,21 @@ def test_read_only_store_refuses_writes(tmp_path):
     store, loaded = ProjectStore.open(tmp_path / "r.cjm", read_only=True)
     with store, pytest.raises(StorageError, match="read-only"):
         store.write(loaded, [loaded])
+
+
+def test_overwriting_a_file_drops_the_wal_a_crash_left_beside_it(tmp_path):
+    from app.domain.templates import new_project as make_project
+
+    path = tmp_path / "p.cjm"
+    first = make_project("awareness-5")
+    ProjectStore.create(path, first).close()
+    stale = tmp_path / "p.cjm-wal"
+    stale.write_bytes(b"\x37\x7f\x06\x82" + b"\0" * 60)  # a WAL header from an old crash
+    replacement = make_project("inbound-4")
+    store = ProjectStore.create(path, replacement, overwrite=True)
+    # The new file's own WAL (if any) is not the stale one.
+    assert not stale.exists() or not stale.read_bytes().startswith(b"\x37\x7f\x06\x82")
+    store.close()
+    store, loaded = ProjectStore.open(path, read_only=True)
+    store.close()
+    assert loaded == replacement
