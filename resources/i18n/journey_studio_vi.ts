@@ -2296,167 +2296,167 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="36" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="42" />
             <source>Website</source>
             <translation>Trang web</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="36" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="42" />
             <source>Mobile app</source>
             <translation>Ứng dụng di động</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="36" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="42" />
             <source>Store</source>
             <translation>Cửa hàng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="37" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="43" />
             <source>Social media</source>
             <translation>Mạng xã hội</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="37" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="43" />
             <source>Email</source>
             <translation>Email</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="37" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="43" />
             <source>Phone</source>
             <translation>Điện thoại</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="38" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="44" />
             <source>Online ads</source>
             <translation>Quảng cáo trực tuyến</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="38" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="44" />
             <source>Search</source>
             <translation>Tìm kiếm</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="38" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="44" />
             <source>Referral</source>
             <translation>Giới thiệu</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="39" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="45" />
             <source>Live chat</source>
             <translation>Chat trực tuyến</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="39" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="45" />
             <source>Office</source>
             <translation>Văn phòng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="39" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="45" />
             <source>Event</source>
             <translation>Sự kiện</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="40" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="46" />
             <source>Other</source>
             <translation>Khác</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="58" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="64" />
             <source>Channels</source>
             <translation>Kênh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="64" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="70" />
             <source>&amp;Add</source>
             <translation>&amp;Thêm</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="65" />
-            <location filename="../../app/dialogs/persona_dialog.py" line="395" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="71" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="396" />
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="151" />
             <source>&amp;Delete…</source>
             <translation>&amp;Xoá…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="66" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="72" />
             <source>Move &amp;Up</source>
             <translation>Chuyển &amp;lên</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="67" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="73" />
             <source>Move Do&amp;wn</source>
             <translation>Chuyển &amp;xuống</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="96" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="102" />
             <location filename="../../app/dialogs/map_properties.py" line="113" />
-            <location filename="../../app/dialogs/persona_dialog.py" line="224" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="225" />
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="89" />
             <source>&amp;Name</source>
             <translation>&amp;Tên</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="97" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="103" />
             <source>&amp;Icon</source>
             <translation>&amp;Biểu tượng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="98" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="104" />
             <source>&amp;Colour</source>
             <translation>&amp;Màu</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="120" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="126" />
             <source>Touchpoint cards name one of these channels. Changes apply at once and can be undone.</source>
             <translation>Mỗi thẻ điểm chạm gắn với một trong các kênh này. Thay đổi có hiệu lực ngay và có thể hoàn tác.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="191" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="186" />
             <source>Used by {0} touchpoint cards and {1} personas.</source>
             <translation>Được dùng bởi {0} thẻ điểm chạm và {1} chân dung.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="210" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="205" />
             <source>A channel needs a name.</source>
             <translation>Kênh cần có tên.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="214" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="209" />
             <source>Rename channel</source>
             <translation>Đổi tên kênh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="217" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="212" />
             <source>Change channel icon</source>
             <translation>Đổi biểu tượng kênh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="220" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="215" />
             <source>Change channel colour</source>
             <translation>Đổi màu kênh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="226" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="221" />
             <source>New channel</source>
             <translation>Kênh mới</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="242" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="237" />
             <source>Delete the channel “{0}”? {1} touchpoint cards and {2} personas use it and will lose it.</source>
             <translation>Xoá kênh “{0}”? {1} thẻ điểm chạm và {2} chân dung đang dùng kênh này sẽ mất nó.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="244" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="239" />
             <source>Delete Channel</source>
             <translation>Xoá kênh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="248" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="243" />
             <source>Delete channel “{0}”</source>
             <translation>Xoá kênh “{0}”</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/channels_dialog.py" line="262" />
+            <location filename="../../app/dialogs/channels_dialog.py" line="257" />
             <source>Reorder channels</source>
             <translation>Sắp xếp lại kênh</translation>
         </message>
@@ -2542,7 +2542,7 @@
         </message>
         <message>
             <location filename="../../app/dialogs/map_properties.py" line="114" />
-            <location filename="../../app/dialogs/persona_dialog.py" line="227" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="228" />
             <source>&amp;Description</source>
             <translation>&amp;Mô tả</translation>
         </message>
@@ -2587,232 +2587,232 @@
             <translation>Thuộc tính bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="64" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="65" />
             <source>Choose a PNG or JPEG image.</source>
             <translation>Hãy chọn ảnh PNG hoặc JPEG.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="67" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="68" />
             <source>The image could not be read: {0}</source>
             <translation>Không đọc được ảnh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="148" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="149" />
             <source>Edit Persona</source>
             <translation>Sửa chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="148" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="149" />
             <source>New Persona</source>
             <translation>Chân dung mới</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="154" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="155" />
             <source>e.g. Lan, young office worker</source>
             <translation>ví dụ: Lan, nhân viên văn phòng trẻ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="158" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="159" />
             <source>Not stated</source>
             <translation>Chưa nêu</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="164" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="165" />
             <source>Something this customer would say</source>
             <translation>Một câu khách hàng này hay nói</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="166" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="167" />
             <source>Who they are, in a sentence or two</source>
             <translation>Họ là ai, trong một hai câu</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="167" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="168" />
             <source>What they are trying to do, why, by when</source>
             <translation>Họ đang cố làm gì, vì sao, đến khi nào</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="168" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="169" />
             <source>What drives them</source>
             <translation>Điều thúc đẩy họ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="169" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="170" />
             <source>How they usually act</source>
             <translation>Họ thường hành động thế nào</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="170" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="171" />
             <source>What they care about</source>
             <translation>Điều họ quan tâm</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="171" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="172" />
             <source>What frustrates or stops them</source>
             <translation>Điều khiến họ bực bội hoặc dừng lại</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="179" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="180" />
             <source>Choose photo…</source>
             <translation>Chọn ảnh…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="181" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="182" />
             <source>Remove photo</source>
             <translation>Bỏ ảnh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="201" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="202" />
             <source>Use this persona for the map “{0}”</source>
             <translation>Dùng chân dung này cho bản đồ “{0}”</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="222" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="223" />
             <source>Age</source>
             <translation>Tuổi</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="225" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="226" />
             <source>&amp;Occupation</source>
             <translation>&amp;Nghề nghiệp</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="226" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="227" />
             <source>&amp;Quote</source>
             <translation>&amp;Câu nói</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="242" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="243" />
             <source>Goals</source>
             <translation>Mục tiêu</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="242" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="243" />
             <source>Motivations</source>
             <translation>Động lực</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="243" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="244" />
             <source>Behaviours</source>
             <translation>Hành vi</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="243" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="244" />
             <source>Interests</source>
             <translation>Sở thích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="244" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="245" />
             <source>Pain points</source>
             <translation>Điểm đau</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="248" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="249" />
             <source>Preferred channels</source>
             <translation>Kênh ưa thích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="292" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="293" />
             <source>Choose a Photo</source>
             <translation>Chọn ảnh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="293" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="294" />
             <source>Images (*.png *.jpg *.jpeg)</source>
             <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="333" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="334" />
             <source>A persona needs a name.</source>
             <translation>Chân dung cần có tên.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="353" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="354" />
             <source>Edit persona “{0}”</source>
             <translation>Sửa chân dung “{0}”</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="362" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="363" />
             <source>Add persona “{0}”</source>
             <translation>Thêm chân dung “{0}”</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="370" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="371" />
             <source>{0} years</source>
             <translation>{0} tuổi</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="372" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="373" />
             <source>on this map</source>
             <translation>trên bản đồ này</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="384" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="385" />
             <source>Personas</source>
             <translation>Chân dung khách hàng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="392" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="393" />
             <source>&amp;Add…</source>
             <translation>&amp;Thêm…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="393" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="394" />
             <source>&amp;Edit…</source>
             <translation>&amp;Sửa…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="394" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="395" />
             <source>D&amp;uplicate</source>
             <translation>&amp;Nhân bản</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="396" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="397" />
             <source>&amp;Use for This Map</source>
             <translation>&amp;Dùng cho bản đồ này</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="397" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="398" />
             <source>&amp;Remove from This Map</source>
             <translation>&amp;Bỏ khỏi bản đồ này</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="466" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="456" />
             <source>Personas of this project.</source>
             <translation>Các chân dung của dự án này.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="468" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="458" />
             <source>Personas of this project. The map “{0}” is about the one in bold.</source>
             <translation>Các chân dung của dự án này. Bản đồ “{0}” nói về chân dung in đậm.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="542" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="532" />
             <source>Delete the persona “{0}”?</source>
             <translation>Xoá chân dung “{0}”?</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="544" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="534" />
             <source>These maps will have no persona: {0}</source>
             <translation>Các bản đồ này sẽ không còn chân dung: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="545" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="535" />
             <source>Delete Persona</source>
             <translation>Xoá chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="548" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="538" />
             <source>Delete persona “{0}”</source>
             <translation>Xoá chân dung “{0}”</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="556" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="546" />
             <source>Assign persona</source>
             <translation>Gán chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="564" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="554" />
             <source>Remove persona from map</source>
             <translation>Bỏ chân dung khỏi bản đồ</translation>
         </message>
@@ -2872,32 +2872,32 @@
             <translation>&amp;So sánh với bản đồ hiện tại</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/snapshot_dialogs.py" line="200" />
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="189" />
             <source>{0} (deleted)</source>
             <translation>{0} (đã xoá)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/snapshot_dialogs.py" line="229" />
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="218" />
             <source>No snapshots yet. Take one at each review to see later how the journey changed.</source>
             <translation>Chưa có ảnh lưu. Hãy chụp một ảnh ở mỗi lần đánh giá để sau này thấy hành trình đã thay đổi ra sao.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/snapshot_dialogs.py" line="232" />
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="221" />
             <source>The map of this snapshot was deleted; restore the snapshot to get it back.</source>
             <translation>Bản đồ của ảnh lưu này đã bị xoá; hãy khôi phục ảnh lưu để lấy lại.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/snapshot_dialogs.py" line="295" />
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="284" />
             <source>Delete Snapshot</source>
             <translation>Xoá ảnh lưu</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/snapshot_dialogs.py" line="296" />
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="285" />
             <source>Delete the snapshot “{0}”?</source>
             <translation>Xoá ảnh lưu “{0}”?</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/snapshot_dialogs.py" line="299" />
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="288" />
             <source>Delete snapshot “{0}”</source>
             <translation>Xoá ảnh lưu “{0}”</translation>
         </message>
@@ -2949,17 +2949,17 @@
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="104" />
             <source>&amp;Page size:</source>
-            <translation>&amp;Khổ giấy:</translation>
+            <translation>Khổ giấ&amp;y:</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="106" />
             <source>&amp;Landscape</source>
-            <translation>&amp;Ngang</translation>
+            <translation>N&amp;gang</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="107" />
             <source>Po&amp;rtrait</source>
-            <translation>&amp;Dọc</translation>
+            <translation>Dọ&amp;c</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="111" />
@@ -2999,12 +2999,12 @@
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="137" />
             <source>P&amp;ersona</source>
-            <translation>Chân &amp;dung</translation>
+            <translation>Chân d&amp;ung</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="137" />
             <source>Le&amp;gend</source>
-            <translation>&amp;Chú giải</translation>
+            <translation>C&amp;hú giải</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="138" />
@@ -3024,7 +3024,7 @@
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="162" />
             <source>&amp;Open the file when done</source>
-            <translation>&amp;Mở tệp khi xong</translation>
+            <translation>Mở tệp khi x&amp;ong</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="180" />
