@@ -347,30 +347,29 @@ def _moved_or_changed(kind: ItemKind, b: Card | EmotionMarker, a: Card | Emotion
                     b.stage_id, b.lane_id)
 
 
-def _card_diffs(before: JourneyMap, after: JourneyMap, p: _Pairing) -> list[ItemDiff]:
+def _placed_diffs(kind: ItemKind, before: list[Any], after: list[Any], fields: tuple[str, ...],
+                  title_of: Callable[[Any], str], p: _Pairing) -> list[ItemDiff]:
+    """Changed, moved, added and removed items that sit in a cell (cards, markers)."""
     out = []
-    after_by_id = {c.id: c for c in after.cards}
-    for b in before.cards:
+    after_by_id = {item.id: item for item in after}
+    for b in before:
         a = after_by_id.get(p.after_of(b.id) or "")
         if a is not None:
-            diff = _moved_or_changed(ItemKind.CARD, b, a, CARD_FIELDS, a.title or b.title, p)
+            diff = _moved_or_changed(kind, b, a, fields, title_of(a) or title_of(b), p)
             if diff is not None:
                 out.append(diff)
-    return out + _added_removed(ItemKind.CARD, before.cards, after.cards, p,
-                                lambda c: c.title, lambda c: (c.stage_id, c.lane_id))
+    return out + _added_removed(kind, before, after, p, title_of,
+                                lambda item: (item.stage_id, item.lane_id))
+
+
+def _card_diffs(before: JourneyMap, after: JourneyMap, p: _Pairing) -> list[ItemDiff]:
+    return _placed_diffs(ItemKind.CARD, before.cards, after.cards, CARD_FIELDS,
+                         lambda c: c.title, p)
 
 
 def _marker_diffs(before: JourneyMap, after: JourneyMap, p: _Pairing) -> list[ItemDiff]:
-    out = []
-    after_by_id = {m.id: m for m in after.markers}
-    for b in before.markers:
-        a = after_by_id.get(p.after_of(b.id) or "")
-        if a is not None:
-            diff = _moved_or_changed(ItemKind.MARKER, b, a, MARKER_FIELDS, a.label or b.label, p)
-            if diff is not None:
-                out.append(diff)
-    return out + _added_removed(ItemKind.MARKER, before.markers, after.markers, p,
-                                lambda m: m.label, lambda m: (m.stage_id, m.lane_id))
+    return _placed_diffs(ItemKind.MARKER, before.markers, after.markers, MARKER_FIELDS,
+                         lambda m: m.label, p)
 
 
 def _emotion_deltas(before: JourneyMap, after: JourneyMap, p: _Pairing) -> list[StageEmotionDelta]:
