@@ -23,8 +23,16 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QColorDialog, QDialog, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
+from app.document import operations
 from app.document.document import Document
 from app.domain import icons as icon_data
 from app.domain.validation import DomainError
@@ -169,6 +177,23 @@ def run_operation(parent: QWidget, action: Callable[[], Any]) -> bool:
         QMessageBox.critical(parent, tr("Could not save"), str(error))
         return False
     return True
+
+
+def apply_edit_dialog(parent: QWidget | None, doc: Document, dialog: QDialog, entity: Any,
+                      text: str) -> bool:
+    """Run an editor dialog on `entity`; OK applies what changed as one undo step.
+
+    The dialog's `values()` must offer `changes_to(entity)`; a read-only document shows
+    the dialog with OK disabled, so it can be looked at but not applied.
+    """
+    if doc.read_only:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    changes = dialog.values().changes_to(entity)
+    if not changes:
+        return False
+    return run_operation(parent, lambda: operations.set_fields(doc, entity, text, **changes))
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

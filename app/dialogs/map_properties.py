@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dialogs.dialog_kit import round_photo, run_operation, tr
-from app.document import operations
+from app.dialogs.dialog_kit import apply_edit_dialog, round_photo, tr
 from app.document.document import Document
 from app.domain.model import SCORE_MAX, SCORE_MIN, JourneyMap, MapState, Project
 
@@ -166,13 +165,5 @@ def edit_map_properties(parent: QWidget | None, doc: Document, map_id: str) -> b
     journey = doc.project.map(map_id)
     if journey is None:
         return False
-    dialog = MapPropertiesDialog(parent, doc.project, journey)
-    if doc.read_only:
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    changes = dialog.values().changes_to(journey)
-    if not changes:
-        return False
-    return run_operation(parent, lambda: operations.set_fields(
-        doc, journey, tr("Map properties"), **changes))
+    return apply_edit_dialog(parent, doc, MapPropertiesDialog(parent, doc.project, journey),
+                             journey, tr("Map properties"))

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.dialog_kit import (
     FollowingDialog,
+    apply_edit_dialog,
     confirm,
     line_icon,
     round_photo,
@@ -342,16 +343,8 @@ def edit_persona(parent: QWidget | None, doc: Document, persona_id: str) -> bool
     persona = doc.project.persona(persona_id)
     if persona is None:
         return False
-    dialog = PersonaDialog(parent, doc.project, persona)
-    if doc.read_only:
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    changes = dialog.values().changes_to(persona)
-    if not changes:
-        return False
-    return run_operation(parent, lambda: operations.set_fields(
-        doc, persona, tr("Edit persona “{0}”").format(persona.name), **changes))
+    return apply_edit_dialog(parent, doc, PersonaDialog(parent, doc.project, persona), persona,
+                             tr("Edit persona “{0}”").format(persona.name))
 
 
 def add_persona_to(doc: Document, values: PersonaValues, map_id: str | None) -> Persona:
