@@ -10,6 +10,7 @@ from app.canvas import text
 from app.canvas.i18n import tr
 from app.canvas.icons import draw_icon
 from app.canvas.items import paint
+from app.canvas.items.hover import HoverableItem
 from app.domain import style
 from app.domain.layout import CardBox, line_height
 from app.domain.model import Channel, Evidence, LaneKind
@@ -25,7 +26,7 @@ def format_number(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
 
 
-class CardItem(QGraphicsItem):
+class CardItem(HoverableItem):
     """One card of the map; geometry and text come from the layout's CardBox."""
 
     kind_name = "card"
@@ -37,12 +38,10 @@ class CardItem(QGraphicsItem):
         self.box = box
         self.kind = kind
         self.channel = channel
-        self.hovered = False
         self.decorated = True
         self._w = box.rect.w
         self._h = box.rect.h
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setAcceptHoverEvents(True)
         self.setZValue(Z_CARD)
         self.setPos(box.rect.x, box.rect.y)
 
@@ -78,14 +77,6 @@ class CardItem(QGraphicsItem):
             self.update()
 
     # -- hover ---------------------------------------------------------------------------
-
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.hovered = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.hovered = False
-        self.update()
 
     # -- painting ------------------------------------------------------------------------
 

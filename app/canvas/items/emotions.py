@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from app.canvas import text
 from app.canvas.items import paint
+from app.canvas.items.hover import HoverableItem
 from app.domain import style
 from app.domain.layout import MapLayout, emotion_y, smooth_curve
 from app.domain.model import EmotionMarker, JourneyMap
@@ -114,7 +115,7 @@ class EmotionLaneItem(QGraphicsItem):
         painter.drawPath(curve)
 
 
-class MarkerItem(QGraphicsItem):
+class MarkerItem(HoverableItem):
     """One emotion marker: a face for its score and its label underneath."""
 
     kind_name = "marker"
@@ -124,10 +125,8 @@ class MarkerItem(QGraphicsItem):
         self.marker = marker
         self.entity_id = marker.id
         self.score = marker.score
-        self.hovered = False
         self.decorated = True
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setAcceptHoverEvents(True)
         self.setZValue(Z_MARKER)
         self.setCursor(Qt.CursorShape.SizeAllCursor)
 
@@ -146,14 +145,6 @@ class MarkerItem(QGraphicsItem):
         if score != self.score:
             self.score = score
             self.update()
-
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.hovered = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.hovered = False
-        self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         r = style.MARKER_RADIUS

@@ -14,6 +14,7 @@ from app.canvas import text
 from app.canvas.i18n import tr, trn
 from app.canvas.icons import draw_icon
 from app.canvas.items import paint
+from app.canvas.items.hover import HoverableItem
 from app.domain import style
 from app.domain.layout import Rect
 from app.domain.model import JourneyMap, Lane, LaneKind, MapState, Persona, Stage
@@ -34,15 +35,13 @@ def _wrap(value: str, size: float, bold: bool, width: float, max_lines: int) -> 
     return lines
 
 
-class _Header(QGraphicsItem):
+class _Header(HoverableItem):
     """Shared behaviour: a rectangle, hover state and a selection outline."""
 
     def __init__(self, w: float, h: float) -> None:
         super().__init__()
         self._w, self._h = w, h
-        self.hovered = False
         self.decorated = True
-        self.setAcceptHoverEvents(True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
@@ -59,9 +58,8 @@ class _Header(QGraphicsItem):
         self.update()
 
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.hovered = False
-        self.unsetCursor()
-        self.update()
+        self.unsetCursor()  # a resize cursor set over the border must not linger
+        super().hoverLeaveEvent(event)
 
     def _outline(self, painter: QPainter) -> None:
         if not self.decorated:
@@ -161,7 +159,7 @@ class LaneHeaderItem(_Header):
         self._outline(painter)
 
 
-class CornerItem(QGraphicsItem):
+class CornerItem(HoverableItem):
     """The persona's card where the two headers meet; double-click opens the persona."""
 
     kind_name = "persona"
@@ -173,10 +171,8 @@ class CornerItem(QGraphicsItem):
         self.entity_id = ""
         self._photo: QImage | None = None
         self._photo_key: bytes | None = None
-        self.hovered = False
         self.decorated = True
         self.setZValue(Z_CORNER)
-        self.setAcceptHoverEvents(True)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return QRectF(0, 0, style.LANE_HEADER_WIDTH, style.STAGE_HEADER_HEIGHT)
@@ -190,14 +186,6 @@ class CornerItem(QGraphicsItem):
             self._photo_key = photo
             image = QImage.fromData(photo) if photo else None
             self._photo = image if image is not None and not image.isNull() else None
-        self.update()
-
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.hovered = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.hovered = False
         self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
