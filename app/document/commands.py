@@ -8,7 +8,8 @@ runs inside the document's batch, so one gesture is one SQLite transaction and o
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 MERGE_TYPING = 1001
 MERGE_NUDGE = 1002
 MERGE_RESIZE = 1003
+
+_C = TypeVar("_C", bound="Command")
 
 
 def tr(text: str) -> str:
@@ -51,7 +54,7 @@ class Command(QUndoCommand):
         # would not from inside QUndoStack.push) and then lets the stack skip its redo.
         self.skip_next_redo = False
 
-    def add_child(self, child: Command) -> Command:
+    def add_child(self, child: _C) -> _C:
         """Adopt a child command and run it now.
 
         Children stay Python-owned, without a Qt parent: a Qt parent deletes them twice.
@@ -155,7 +158,7 @@ def _check_lane_kind_change(lane: Lane, new_kind: LaneKind, project: Project) ->
 class SetFields(Command):
     """Set fields of one or more entities; merges with the next of the same category."""
 
-    def __init__(self, doc: Document, edits: list[tuple[Entity, dict[str, Any]]],
+    def __init__(self, doc: Document, edits: Sequence[tuple[Entity, Mapping[str, Any]]],
                  text: str | None = None, merge: int = -1,
                  parent: QUndoCommand | None = None) -> None:
         super().__init__(doc, text or tr("Edit"), parent)
@@ -222,7 +225,7 @@ class Macro(Command):
         """Add a child that removes `entity`."""
         return self.add_child(RemoveEntity(self.doc, entity))
 
-    def set(self, edits: list[tuple[Entity, dict[str, Any]]]) -> SetFields:
+    def set(self, edits: Sequence[tuple[Entity, Mapping[str, Any]]]) -> SetFields:
         """Add a child that sets fields."""
         return self.add_child(SetFields(self.doc, edits))
 

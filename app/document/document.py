@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoStack
 from app.document.commands import Command, Macro
 from app.domain.events import Change, ChangeKind, EventBus
 from app.domain.model import Project, now_iso
-from app.domain.tree import is_attached
+from app.domain.tree import Entity, is_attached
 from app.domain.validation import DomainError
 
 
@@ -105,7 +105,7 @@ class Document(QObject):
         if self.store is not None and self._persisting and touched:
             self.project.modified = now_iso()
             upserts = [self.project]
-            removed = []
+            removed: list[Entity] = []
             for entity in touched:
                 if entity is self.project:
                     continue
@@ -174,7 +174,7 @@ class Document(QObject):
         """Redo the next command (the same as Edit ▸ Redo)."""
         self._guarded(self.undo_stack.redo)
 
-    def _guarded(self, action) -> None:
+    def _guarded(self, action: Callable[[], None]) -> None:
         # Exceptions raised inside QUndoCommand.undo()/redo() never reach Python callers
         # through Qt; _flush records storage failures so the window can report them.
         self.last_error = None

@@ -7,7 +7,7 @@ through the document and returns what it created.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, cast
 
 from app.document.commands import (
     MERGE_TYPING,
@@ -182,9 +182,9 @@ def move_marker(doc: Document, marker: EmotionMarker, stage_id: str, position: f
 def _cascade(doc: Document, entity: Entity, macro: Macro, gone: set[str]) -> None:
     project = doc.project
     if isinstance(entity, (Stage, Lane)):
-        journey = project.map(entity.map_id)
+        journey = cast(JourneyMap, project.map(entity.map_id))  # validated: its map exists
         key = "stage_id" if isinstance(entity, Stage) else "lane_id"
-        for child in [*journey.cards, *journey.markers]:
+        for child in journey.cards + journey.markers:
             if getattr(child, key) == entity.id and child.id not in gone:
                 gone.add(child.id)
                 macro.remove(child)
@@ -198,7 +198,7 @@ def _cascade(doc: Document, entity: Entity, macro: Macro, gone: set[str]) -> Non
         personas = [(p, {"channel_ids": [i for i in p.channel_ids if i != entity.id]})
                     for p in project.personas if entity.id in p.channel_ids]
         if cards or personas:
-            macro.set(cards + personas)
+            macro.set([*cards, *personas])
     elif isinstance(entity, JourneyMap):
         derived = [(m, {"derived_from_id": None}) for m in project.maps
                    if m.derived_from_id == entity.id and m.id not in gone]

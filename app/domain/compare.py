@@ -186,7 +186,7 @@ def _same(a: Any, b: Any) -> bool:
         if a is None or b is None:
             return a is b
         return abs(float(a) - float(b)) <= _EPSILON
-    return a == b
+    return bool(a == b)
 
 
 def _changed_fields(before: Any, after: Any, names: tuple[str, ...]) -> tuple[str, ...]:
@@ -291,7 +291,8 @@ def compare_maps(before: JourneyMap, after: JourneyMap) -> MapComparison:
 
 
 def _added_removed(kind: ItemKind, before: list[Any], after: list[Any], p: _Pairing,
-                   title: Callable[[Any], str], where: Callable[[Any], tuple]) -> list[ItemDiff]:
+                   title: Callable[[Any], str],
+                   where: Callable[[Any], tuple[Any, ...]]) -> list[ItemDiff]:
     paired_after = set(p.pairs.values())
     out = []
     for b in before:

@@ -11,16 +11,16 @@ Run `python -m app.domain.icons` to rewrite the SVG files after changing the dat
 from __future__ import annotations
 
 import math
+import pathlib
 import re
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from app.domain.model import LaneKind
 
 BOX = 24.0
 STROKE_WIDTH = 1.75
-ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+ICON_DIR = pathlib.Path(__file__).resolve().parents[2] / "resources" / "icons"
 
 
 @dataclass(frozen=True)
@@ -245,7 +245,7 @@ def _svg_element(p: Primitive) -> str:
         sweep = 1 if p.sweep > 0 else 0
         return (f'<path d="M{_fmt(x0)} {_fmt(y0)} A{_fmt(p.r)} {_fmt(p.r)} 0 {large} {sweep} '
                 f'{_fmt(x1)} {_fmt(y1)}"/>')
-    parts = []
+    parts: list[str] = []
     for op, numbers in p.commands():
         parts.append(op + " ".join(_fmt(n) for n in numbers))
     return f'<path d="{" ".join(parts)}"/>'
@@ -262,7 +262,7 @@ def icon_svg(name: str, color: str = "#1F2328") -> str:
     )
 
 
-def write_icons(directory: Path = ICON_DIR, color: str = "#1F2328") -> list[Path]:
+def write_icons(directory: pathlib.Path = ICON_DIR, color: str = "#1F2328") -> list[pathlib.Path]:
     """Write every icon as `<name>.svg` into `directory`; return the files written."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
@@ -273,7 +273,7 @@ def write_icons(directory: Path = ICON_DIR, color: str = "#1F2328") -> list[Path
     return written
 
 
-def stale_icons(directory: Path = ICON_DIR, color: str = "#1F2328") -> list[str]:
+def stale_icons(directory: pathlib.Path = ICON_DIR, color: str = "#1F2328") -> list[str]:
     """Names whose SVG file is missing or differs from the data (empty when in sync)."""
     stale = []
     for name in ICONS:

@@ -213,7 +213,7 @@ def _funnel_card(cards: list[Card]) -> Card | None:
     tagged = [c for c in valued if any(t.casefold() == "funnel" for t in c.tags)]
     plain = [c for c in valued
              if not any(w in c.title.casefold() for w in _NOT_FUNNEL_WORDS)]
-    return (tagged or plain or [None])[0]
+    return next(iter(tagged or plain), None)
 
 
 def metrics_funnel(journey: JourneyMap) -> list[FunnelStep]:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.domain import style
-from app.domain.model import Card, JourneyMap, LaneKind
+from app.domain.model import Card, JourneyMap, Lane, LaneKind
 
 # text, pixel size, bold -> advance width in pixels
 TextWidth = Callable[[str, float, bool], float]
@@ -202,7 +202,7 @@ def layout_card(card: Card, kind: LaneKind, width: float, wrapper: TextWrapper) 
 
 def _smooth(points: list[tuple[float, float]]) -> list[tuple[tuple[float, float], ...]]:
     """Catmull-Rom through the points as cubic Bézier segments (p0, c1, c2, p1)."""
-    segments = []
+    segments: list[tuple[tuple[float, float], ...]] = []
     for i in range(len(points) - 1):
         p0 = points[i - 1] if i > 0 else points[i]
         p1, p2 = points[i], points[i + 1]
@@ -248,7 +248,9 @@ def compute_layout(journey: JourneyMap, wrapper: TextWrapper) -> MapLayout:
     return layout
 
 
-def _place_lane_cards(journey, lane, cells, stage_index, top, layout, wrapper) -> float:
+def _place_lane_cards(journey: JourneyMap, lane: Lane, cells: dict[tuple[str, str], list[Card]],
+                      stage_index: dict[str, int], top: float, layout: MapLayout,
+                      wrapper: TextWrapper) -> float:
     """Stack the lane's cards stage by stage; return the height the lane needs."""
     n = len(journey.stages)
     offsets = [top + style.CELL_PADDING] * n

@@ -193,7 +193,7 @@ class JourneyMap:
                 return False
         return True
 
-    __hash__ = None  # mutable, like every other entity
+    __hash__ = None  # type: ignore[assignment]  # mutable, like every other entity
 
     def stage(self, stage_id: str) -> Stage | None:
         """The stage with this id, or None."""

@@ -6,6 +6,8 @@ inserted, removed and found the same way.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from app.domain.model import (
     Card,
     Channel,
@@ -30,16 +32,16 @@ _PROJECT_LISTS = {
 }
 
 
-def container_of(project: Project, entity: Entity) -> list:
+def container_of(project: Project, entity: Entity) -> list[Any]:
     """The list that holds (or would hold) this entity."""
     kind = type(entity)
     if kind in _PROJECT_LISTS:
-        return getattr(project, _PROJECT_LISTS[kind])
-    if kind in _MAP_CHILD_LISTS:
+        return cast("list[Any]", getattr(project, _PROJECT_LISTS[kind]))
+    if isinstance(entity, (Stage, Lane, Card, EmotionMarker)):  # the keys of _MAP_CHILD_LISTS
         journey = project.map(entity.map_id)
         if journey is None:
             raise DomainError(f"{kind.__name__.lower()} refers to a map that does not exist")
-        return getattr(journey, _MAP_CHILD_LISTS[kind])
+        return cast("list[Any]", getattr(journey, _MAP_CHILD_LISTS[kind]))
     raise TypeError(f"not a project entity: {kind.__name__}")
 
 
@@ -73,6 +75,7 @@ def detach(project: Project, entity: Entity) -> int:
 
 def find(project: Project, entity_id: str) -> Entity | None:
     """Any entity of the project by id (maps' children included), or None."""
+    item: Entity
     for name in _PROJECT_LISTS.values():
         for item in getattr(project, name):
             if item.id == entity_id:

@@ -59,7 +59,8 @@ def _validate_card(project: Project, card: Card) -> None:
     lane = journey.lane(card.lane_id)
     _check(stage is not None, "card's stage is not in the card's map")
     _check(lane is not None, "card's lane is not in the card's map")
-    _check(lane.kind != LaneKind.EMOTIONS, "the emotions lane holds emotion markers, not cards")
+    _check(lane is not None and lane.kind != LaneKind.EMOTIONS,
+           "the emotions lane holds emotion markers, not cards")
     _check(card.severity is None or card.severity in (1, 2, 3), "severity must be 1, 2 or 3")
     _check(card.span >= 1, "a card spans at least one stage")
     _check(card.evidence is None or isinstance(card.evidence, Evidence), "unknown evidence level")
@@ -75,7 +76,8 @@ def _validate_marker(project: Project, marker: EmotionMarker) -> None:
     _check(journey.stage(marker.stage_id) is not None, "marker's stage is not in the marker's map")
     lane = journey.lane(marker.lane_id)
     _check(lane is not None, "marker's lane is not in the marker's map")
-    _check(lane.kind == LaneKind.EMOTIONS, "emotion markers belong in an emotions lane")
+    _check(lane is not None and lane.kind == LaneKind.EMOTIONS,
+           "emotion markers belong in an emotions lane")
     validate_score(marker.score)
     _check(0.0 <= marker.position <= 1.0, "marker position inside its stage must be 0..1")
 
