@@ -10,6 +10,7 @@ Column names equal the domain field names; `seq` is an item's place in its order
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 # The newest schema this build reads and writes; equals the head Alembic revision.
 SCHEMA_VERSION = 2
@@ -47,7 +48,7 @@ class TableInfo:
         return "seq" in self.names
 
 
-def _table(name: str, *columns: tuple) -> TableInfo:
+def _table(name: str, *columns: tuple[Any, ...]) -> TableInfo:
     # Every table starts with its text primary key `id`; the rest as (name, type[, nullable]).
     return TableInfo(name, (Column("id", str, primary_key=True),
                             *(Column(*spec) for spec in columns)))

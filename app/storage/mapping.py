@@ -142,7 +142,8 @@ def _spec(cls: type, table: TableInfo,
     assert names == tuple(all_fields[: len(names)]), f"{cls.__name__}: stored fields must lead"
     # Every column but `seq` is a field: a column nobody reads would be silently dropped.
     assert set(table.names) - {"seq"} == set(names), f"{table.name}: columns ≠ fields"
-    decoders = {c.name: _bool for c in table.columns if c.type is bool}
+    decoders: dict[str, Callable[[Any], Any]] = {
+        c.name: _bool for c in table.columns if c.type is bool}
     decoders.update(decode or {})
     return Spec(cls, table, names, decoders)
 
@@ -212,7 +213,7 @@ def load_project(conn: sqlite3.Connection) -> Project:
     projects = list(_load(conn, Project))
     if len(projects) != 1:
         raise BadRow(f"expected one project record, found {len(projects)}")
-    project = projects[0]
+    project: Project = projects[0]
     project.channels = list(_load(conn, Channel))
     project.personas = list(_load(conn, Persona))
     project.maps = list(_load(conn, JourneyMap))

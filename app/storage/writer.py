@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, event, insert, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -171,6 +171,6 @@ def write_new_file(tmp: Path, project: Project) -> None:
                 if rows[cls]:
                     conn.execute(insert(TABLES[SPECS[cls].table.name]), rows[cls])
     except DBAPIError as exc:
-        raise exc.orig from None
+        raise cast(sqlite3.Error, exc.orig) from None  # a DBAPIError wraps the driver's error
     finally:
         engine.dispose()  # closes `raw`: checkpoints the WAL into the file and deletes it
