@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def temp_path_for(target: str | os.PathLike) -> Path:
+def temp_path_for(target: str | os.PathLike[str]) -> Path:
     """A fresh hidden path in the target's folder that keeps the target's extension."""
     target = Path(target)
     # The extension stays last: writers such as image encoders choose the format by it.
@@ -21,7 +21,7 @@ def temp_path_for(target: str | os.PathLike) -> Path:
     return target.with_name(name)
 
 
-def remove_quietly(path: str | os.PathLike) -> None:
+def remove_quietly(path: str | os.PathLike[str]) -> None:
     """Delete a file if it exists, ignoring errors (used to clean up after a failure)."""
     try:
         os.unlink(path)
@@ -56,7 +56,7 @@ def _fsync_dir(folder: Path) -> None:
 
 
 @contextmanager
-def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
+def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces `target`, on error it goes."""
     target = Path(target)
     temp = temp_path_for(target)
@@ -77,7 +77,7 @@ def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
     _fsync_dir(target.parent)
 
 
-def write_bytes_atomically(target: str | os.PathLike, data: bytes) -> None:
+def write_bytes_atomically(target: str | os.PathLike[str], data: bytes) -> None:
     """Replace `target` with `data` in one step."""
     with atomic_output(target) as temp, open(temp, "wb") as handle:
         handle.write(data)

@@ -90,7 +90,7 @@ def _check_map_content(journey: JourneyMap, where: str) -> None:
     for group in (journey.stages, journey.lanes, journey.cards, journey.markers):
         for item in group:
             _check(item.map_id == journey.id, f"{where}: {item.id} is filed under another map")
-    for item in (*journey.cards, *journey.markers):
+    for item in journey.cards + journey.markers:
         _check(item.stage_id in stage_ids, f"{where}: {item.id} refers to a missing stage "
                                            f"{item.stage_id}")
         _check(item.lane_id in lane_ids, f"{where}: {item.id} refers to a missing lane "
@@ -113,7 +113,7 @@ def check_references(project: Project) -> None:
         _check_map_content(snapshot.content, f"snapshot {snapshot.name!r}")
 
 
-def read_json(path: str | os.PathLike) -> Project:
+def read_json(path: str | os.PathLike[str]) -> Project:
     """Read an interchange file; FormatError (prefixed with the file name) or OSError."""
     path = Path(path)
     with open(path, "rb") as handle:
@@ -126,7 +126,7 @@ def read_json(path: str | os.PathLike) -> Project:
         raise FormatError(f"{path.name}: {error}") from None
 
 
-def write_json(project: Project, path: str | os.PathLike) -> None:
+def write_json(project: Project, path: str | os.PathLike[str]) -> None:
     """Write the interchange file atomically (temporary file beside it, then rename)."""
     try:
         data = dumps(project).encode("utf-8")

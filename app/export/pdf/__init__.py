@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 
+from app.domain.model import Project
 from app.export.pdf.options import ExportCancelled, PdfExportError, PdfOptions
 
 __all__ = ["ExportCancelled", "PdfExportError", "PdfOptions", "export_pdf"]
 
 
-def export_pdf(project, out_path: str | os.PathLike, options: PdfOptions | None = None
+def export_pdf(project: Project, out_path: str | os.PathLike[str], options: PdfOptions | None = None
                ) -> list[str]:
     """Write `project` as a PDF to `out_path`; return warnings (e.g. text too small)."""
     from app.export.pdf.document import export_document

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reportlab.pdfgen.canvas import Canvas
+
 from app.domain import style
 from app.domain.insights import MapInsights
 from app.domain.model import JourneyMap, LaneKind, Project
@@ -27,7 +29,7 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "vi" else pair[0]
 
 
-def draw_legend(c, w: Writer, area: Area, project: Project) -> None:
+def draw_legend(c: Canvas, w: Writer, area: Area, project: Project) -> None:
     """Channels, emotion faces and lane kinds, each as the map draws them."""
     col_w = (area.w - 48) / 3
     lang = project.language
@@ -87,7 +89,7 @@ def draw_legend(c, w: Writer, area: Area, project: Project) -> None:
         top -= kind_step
 
 
-def _panel(c, w: Writer, area: Area, title: str, hex_value: str) -> Area:
+def _panel(c: Canvas, w: Writer, area: Area, title: str, hex_value: str) -> Area:
     c.setStrokeColor(color(style.GRID_LINE))
     c.setLineWidth(0.75)
     c.roundRect(area.x, area.y, area.w, area.h, 8, stroke=1, fill=0)
@@ -95,7 +97,7 @@ def _panel(c, w: Writer, area: Area, title: str, hex_value: str) -> Area:
     return Area(area.x + 16, area.y + 12, area.w - 32, area.h - 14 - head - 14)
 
 
-def draw_insights(c, w: Writer, area: Area, project: Project, journey: JourneyMap,
+def draw_insights(c: Canvas, w: Writer, area: Area, project: Project, journey: JourneyMap,
                   found: MapInsights) -> None:
     """Six panels: emotion per stage, moments of truth, pains, opportunities, funnel,
     favourite touchpoints and channels."""
@@ -121,7 +123,7 @@ def _rows(inner: Area, n: int, min_h: float = 16.0, max_h: float = 30.0) -> floa
     return max(min_h, min(max_h, inner.h / max(1, n)))
 
 
-def _emotions(c, w: Writer, inner: Area, found: MapInsights) -> None:
+def _emotions(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
     stages = found.stage_emotions
     if not any(s.average is not None for s in stages):
         _empty(w, inner, "No emotion markers on this map yet.")
@@ -172,7 +174,7 @@ def _moments(w: Writer, inner: Area, journey: JourneyMap, found: MapInsights) ->
         top -= 24 + used
 
 
-def _pains(c, w: Writer, inner: Area, found: MapInsights) -> None:
+def _pains(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
     total = sum(p.count for p in found.pains)
     if not total:
         _empty(w, inner, "No pains recorded.")
@@ -190,7 +192,7 @@ def _pains(c, w: Writer, inner: Area, found: MapInsights) -> None:
         w.text(inner.x + label_w + length + 6, y - 3.5, str(p.count), 9, True, style.TEXT)
 
 
-def _opportunities(c, w: Writer, inner: Area, found: MapInsights) -> None:
+def _opportunities(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
     opp = found.opportunities
     if not opp.total:
         _empty(w, inner, "No opportunities recorded.")
@@ -216,15 +218,16 @@ def _opportunities(c, w: Writer, inner: Area, found: MapInsights) -> None:
         top -= 32
 
 
-def _funnel(c, w: Writer, inner: Area, found: MapInsights) -> None:
+def _funnel(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
     steps = [s for s in found.funnel if s.value is not None]
     if not steps:
         _empty(w, inner, "No metric cards with values.")
         return
     row = _rows(inner, len(steps), 18, 34)
-    counts = [s.value for s in steps if s.unit.strip() != "%"]
+    counts = [s.value for s in steps if s.value is not None and s.unit.strip() != "%"]
     biggest = max(counts, default=0) or 1
     for i, s in enumerate(steps):
+        assert s.value is not None  # steps hold the valued stages only
         y = inner.top - (i + 0.5) * row
         frac = s.value / 100 if s.unit.strip() == "%" else s.value / biggest
         width = max(4.0, inner.w * 0.62 * max(0.0, min(1.0, frac)))
@@ -244,7 +247,7 @@ def _funnel(c, w: Writer, inner: Area, found: MapInsights) -> None:
                style.EMOTION_COLORS[-2] if drop else style.MUTED_TEXT, width=inner.w * 0.35)
 
 
-def _favourites(c, w: Writer, inner: Area, project: Project, journey: JourneyMap,
+def _favourites(c: Canvas, w: Writer, inner: Area, project: Project, journey: JourneyMap,
                 found: MapInsights) -> None:
     top = inner.top
     titles = {s.id: s.title for s in journey.stages}

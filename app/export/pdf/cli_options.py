@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import cast
 
 from app.export.pdf.options import PAGE_CHOICES, PdfExportError, PdfOptions
 
@@ -60,7 +61,7 @@ def options_from_args(args: argparse.Namespace) -> PdfOptions:
         legend=not getattr(args, "no_legend", False),
         insights=not getattr(args, "no_insights", False),
         reproducible=bool(getattr(args, "reproducible", False)),
-        compare=tuple(compare) if compare else None,
+        compare=cast("tuple[str, str]", tuple(compare)) if compare else None,  # nargs=2
     )
     options.validate()
     return options

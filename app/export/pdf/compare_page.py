@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reportlab.pdfgen.canvas import Canvas
+
 from app.domain import style
 from app.domain.compare import DiffStatus, ItemDiff, MapComparison, compare_maps
 from app.domain.layout import smooth_curve
@@ -134,7 +136,7 @@ class ComparePages:
                 return d.before_stage_id, d.before_lane_id
             return d.stage_id, d.lane_id
 
-        def key(d: ItemDiff):
+        def key(d: ItemDiff) -> tuple[int, int, tuple[int, int]]:
             sid, lid = where(d)
             return (stages.get(sid or "", (len(stages), None))[0],
                     lanes.get(lid or "", (len(lanes), None))[0],
@@ -178,11 +180,11 @@ class ComparePages:
         return out
 
     # -- drawing ------------------------------------------------------------------------
-    def painters(self) -> list[Callable[[object, Writer], None]]:
+    def painters(self) -> list[Callable[..., None]]:
         """One painter per page: `paint(canvas, writer)`."""
         return [lambda c, w, n=n: self.draw(c, w, n) for n in range(self.page_count)]
 
-    def draw(self, c, w: Writer, page: int) -> None:
+    def draw(self, c: Canvas, w: Writer, page: int) -> None:
         """Draw page `page` (0 = the one with the summary and the chart)."""
         a = self.area
         if page == 0:
@@ -196,7 +198,7 @@ class ComparePages:
                 self._row(c, w, x, y, row)
                 y -= row.height
 
-    def _row(self, c, w: Writer, x: float, top: float, row: Row) -> None:
+    def _row(self, c: Canvas, w: Writer, x: float, top: float, row: Row) -> None:
         if row.kind == "section":
             c.setFillColor(color(row.hex_value))
             c.rect(x, top - 14, 3, 14, stroke=0, fill=1)
@@ -223,7 +225,7 @@ class ComparePages:
             w.text(x + 12, y - META_SIZE, line, META_SIZE, False, style.MUTED_TEXT)
             y -= META_SIZE * 1.3
 
-    def _band(self, c, w: Writer, band: Area) -> None:
+    def _band(self, c: Canvas, w: Writer, band: Area) -> None:
         """Title, the two sides, the counts and the emotion chart."""
         top = band.top
         size = 22.0 if self.wide else 18.0
@@ -248,7 +250,7 @@ class ComparePages:
             self._counts(c, w, Area(body.x, body.top - tiles_h, body.w, tiles_h), 4)
             self._chart(c, w, Area(body.x, body.y, body.w, body.h - tiles_h - 12))
 
-    def _counts(self, c, w: Writer, area: Area, per_row: int) -> None:
+    def _counts(self, c: Canvas, w: Writer, area: Area, per_row: int) -> None:
         counts = self.result.counts()
         tiles = [("added", counts["cards_added"], GREEN, "#E6F6EC"),
                  ("removed", counts["cards_removed"], RED, "#FDE8E8"),
@@ -274,7 +276,7 @@ class ComparePages:
             w.para(area.x, area.y + summary_h - 4, area.w, self.result.summary(), 9, False,
                    style.MUTED_TEXT, 2)
 
-    def _chart(self, c, w: Writer, area: Area) -> None:
+    def _chart(self, c: Canvas, w: Writer, area: Area) -> None:
         """Average emotion per stage, before (dashed grey) and after (solid), and Δ."""
         rows = self.result.emotions
         c.setStrokeColor(color(style.GRID_LINE))
@@ -325,7 +327,7 @@ class ComparePages:
             delta_text, hex_value = _delta(r.before, r.after)
             w.text(x, py0 - 30, delta_text, 9, True, hex_value, "centre", step - 4)
 
-    def _legend(self, c, w: Writer, area: Area) -> None:
+    def _legend(self, c: Canvas, w: Writer, area: Area) -> None:
         x = area.right - 12
         for label, hex_value, dashed in (("after", style.CURVE_COLOR, False),
                                          ("before", BEFORE_GREY, True)):
@@ -339,7 +341,8 @@ class ComparePages:
             x -= 44
 
     @staticmethod
-    def _curve(c, points, hex_value: str, width: float, dashed: bool) -> None:
+    def _curve(c: Canvas, points: list[tuple[float, float] | None], hex_value: str, width: float,
+               dashed: bool) -> None:
         runs: list[list[tuple[float, float]]] = [[]]
         for p in points:  # a stage with no marker breaks the curve
             if p is None:

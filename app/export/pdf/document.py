@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
@@ -14,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from app.domain import style
 from app.domain.insights import compute_insights
 from app.domain.layout import MapLayout, TextWrapper, compute_layout
-from app.domain.model import JourneyMap, Project
+from app.domain.model import Card, EmotionMarker, JourneyMap, Lane, Project, Stage
 from app.export.pdf import back, front, notes, reflow
 from app.export.pdf.compare_page import ComparePages, title_for
 from app.export.pdf.fonts import PLACEHOLDER, REGULAR, TextCleaner, text_width
@@ -27,11 +28,16 @@ from app.export.pdf.options import (
     fit_kind,
     page_size,
 )
-from app.export.pdf.page import FOOTER_H, HEADER_H, Frame, Writer, content_area, margin_for
+from app.export.pdf.page import FOOTER_H, HEADER_H, Area, Frame, Writer, content_area, margin_for
 from app.export.pdf.references import Side, resolve_pair
 from app.export.pdf.tiling import PX_TO_PT, Tile, TilePlan, plan_tiles
 
 MAX_PAGE_PT = 14400.0  # the largest page PDF viewers accept (200 inches)
+
+# Draws a page: (canvas, tick), the tick called between items (progress, cancel). Loose
+# arguments: the painters are lambdas that bind loop values as defaults.
+Painter = Callable[..., None]
+_Item = TypeVar("_Item", Stage, Lane, Card, EmotionMarker)
 
 
 @dataclass
@@ -40,19 +46,19 @@ class Job:
 
     size: tuple[float, float]
     title: str
-    paint: Callable[[Canvas, Callable[[], None]], None]
+    paint: Painter
     weight: int = 1
     right: str = ""
     outline: list[tuple[str, int]] = field(default_factory=list)  # (title, level)
     frame: bool = True
 
 
-def _clean_map(journey: JourneyMap, clean) -> JourneyMap:
+def _clean_map(journey: JourneyMap, clean: Callable[[str], str]) -> JourneyMap:
     """A copy whose texts hold only characters the font prints (unchanged items shared)."""
 
-    def fix(item, *names):
+    def fix(item: _Item, *names: str) -> _Item:
         changes = {n: clean(getattr(item, n)) for n in names}
-        changed = {n: v for n, v in changes.items() if v != getattr(item, n)}
+        changed: dict[str, Any] = {n: v for n, v in changes.items() if v != getattr(item, n)}
         return dataclasses.replace(item, **changed) if changed else item
 
     return dataclasses.replace(
@@ -144,17 +150,19 @@ class _Doc:
         left, right = (dataclasses.replace(s, name=clean(s.name),
                                            journey=_clean_map(s.journey, clean))
                        for s in self.sides)
-        pages = ComparePages(Writer(None, self.wrapper, clean), left, right, self._area())
+        probe = Writer(cast(Canvas, None), self.wrapper, clean)  # measures, never draws
+        pages = ComparePages(probe, left, right, self._area())
         title = "Compare · " + title_for(left, right)
         self.jobs[at:at] = [
             Job(self.paper, title, lambda c, _t, p=paint: p(c, self.writer(c)),
                 outline=[("Compare", 0)] if n == 0 else [])
             for n, paint in enumerate(pages.painters())]
 
-    def _area(self):
+    def _area(self) -> Area:
         return content_area(*self.paper)
 
-    def _page(self, title: str, outline, paint, weight: int = 1) -> None:
+    def _page(self, title: str, outline: Iterable[tuple[str, int]], paint: Painter,
+              weight: int = 1) -> None:
         self.jobs.append(Job(self.paper, title, paint, weight, outline=list(outline)))
 
     def _painter(self, journey: JourneyMap, layout: MapLayout) -> MapPainter:
@@ -220,8 +228,9 @@ class _Doc:
         return journey, layout
 
     @staticmethod
-    def _tile_painter(painter: MapPainter, tile: Tile, plan: TilePlan, x: float, top: float):
-        def paint(c: Canvas, tick) -> None:
+    def _tile_painter(painter: MapPainter, tile: Tile, plan: TilePlan, x: float, top: float
+                      ) -> Painter:
+        def paint(c: Canvas, tick: Callable[[], None]) -> None:
             painter.draw_tile(c, tile, x, top, plan.scale, tick)
         return paint
 
@@ -237,7 +246,7 @@ class _Doc:
         if not any(b.truncated for b in layout.cards.values()):
             return
         area = self._area()
-        probe = Writer(None, self.wrapper, self.cleaner.clean)
+        probe = Writer(cast(Canvas, None), self.wrapper, self.cleaner.clean)  # only measures
         lines = notes.note_lines(probe, journey, layout, notes.column_width(area))
         pages = notes.paginate(lines, area.h)
         for n, page in enumerate(pages):
@@ -252,7 +261,7 @@ class _Doc:
         rl_config.useA85 = 0
         # initialFontName: otherwise every page names an unembedded Helvetica.
         c = Canvas(path, pagesize=self.jobs[0].size, invariant=1 if opts.reproducible else 0,
-                   initialFontName=REGULAR,
+                   initialFontName=REGULAR,  # type: ignore[arg-type]  # stub: a float
                    pageCompression=1)
         names = [clean(j.title) for j in self.jobs]
         c.setTitle(clean(project.title) or "Customer journey map")

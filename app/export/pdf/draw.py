@@ -7,10 +7,13 @@ ReportLab's y-up points wrap them in `y_down_box`.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from app.domain import icons, style
 
@@ -34,7 +37,7 @@ def mix(hex_value: str, toward: str = "#FFFFFF", amount: float = 0.5) -> Color:
 
 
 @contextmanager
-def y_down_box(c, x: float, top: float, scale: float = 1.0):
+def y_down_box(c: Canvas, x: float, top: float, scale: float = 1.0) -> Iterator[None]:
     """Within the block, (0, 0) is (x, top) on a y-up page and y grows downwards."""
     c.saveState()
     c.translate(x, top)
@@ -45,7 +48,7 @@ def y_down_box(c, x: float, top: float, scale: float = 1.0):
         c.restoreState()
 
 
-def face(c, cx: float, cy: float, r: float, score: int) -> None:
+def face(c: Canvas, cx: float, cy: float, r: float, score: int) -> None:
     """An emotion face (y-down): coloured disc, eyes, and a mouth curved by the score."""
     score = max(-2, min(2, round(score)))
     c.setFillColor(color(style.emotion_color(score)))
@@ -67,7 +70,7 @@ def face(c, cx: float, cy: float, r: float, score: int) -> None:
     c.setLineCap(0)
 
 
-def severity_dots(c, right: float, cy: float, severity: int, hex_value: str) -> None:
+def severity_dots(c: Canvas, right: float, cy: float, severity: int, hex_value: str) -> None:
     """1–3 dots (filled up to the severity) ending at `right`."""
     filled = max(1, min(3, severity))
     c.setStrokeColor(color(hex_value))
@@ -78,7 +81,7 @@ def severity_dots(c, right: float, cy: float, severity: int, hex_value: str) -> 
         c.circle(x, cy, 3, stroke=1, fill=1)
 
 
-def _icon_path(c, name: str):
+def _icon_path(c: Canvas, name: str) -> PDFPathObject:
     """The shared icon's primitives (app.domain.icons, 24×24, y-down) as one path."""
     p = c.beginPath()
     for prim in icons.ICONS[icons.icon_name(name)]:
@@ -101,7 +104,7 @@ def _icon_path(c, name: str):
         elif isinstance(prim, icons.Arc):
             # In a y-down space ReportLab's angles turn clockwise on the page, as the data's.
             p.arc(prim.cx - prim.r, prim.cy - prim.r, prim.cx + prim.r, prim.cy + prim.r,
-                  startAng=prim.start, extent=prim.sweep)
+                  startAng=prim.start, extent=prim.sweep)  # type: ignore[arg-type]  # stub: int
         else:
             for op, n in prim.commands():
                 if op == "M":
@@ -115,7 +118,7 @@ def _icon_path(c, name: str):
     return p
 
 
-def channel_icon(c, key: str, x: float, y: float, size: float, hex_value: str) -> None:
+def channel_icon(c: Canvas, key: str, x: float, y: float, size: float, hex_value: str) -> None:
     """The shared line icon in a size×size box with top-left (x, y), y-down.
 
     Each icon and colour is written once as a form XObject and then only referenced:
@@ -140,7 +143,7 @@ def channel_icon(c, key: str, x: float, y: float, size: float, hex_value: str) -
     c.restoreState()
 
 
-def arrow(c, x: float, y: float, up: bool, size: float, hex_value: str) -> None:
+def arrow(c: Canvas, x: float, y: float, up: bool, size: float, hex_value: str) -> None:
     """A small filled triangle pointing up or down, centred on (x, y), y-down."""
     c.setFillColor(color(hex_value))
     h = size * 0.5 if up else -size * 0.5
@@ -152,7 +155,7 @@ def arrow(c, x: float, y: float, up: bool, size: float, hex_value: str) -> None:
     c.drawPath(p, stroke=0, fill=1)
 
 
-def ring(c, cx: float, cy: float, r: float, fraction: float, hex_value: str, width: float
+def ring(c: Canvas, cx: float, cy: float, r: float, fraction: float, hex_value: str, width: float
          ) -> None:
     """A progress ring: a grey circle and an arc for `fraction` (0..1), clockwise from top."""
     c.setLineWidth(width)
@@ -163,12 +166,12 @@ def ring(c, cx: float, cy: float, r: float, fraction: float, hex_value: str, wid
         c.setLineCap(1)
         extent = -360 * max(0.0, min(1.0, fraction))
         p = c.beginPath()
-        p.arc(cx - r, cy - r, cx + r, cy + r, startAng=90, extent=extent)
+        p.arc(cx - r, cy - r, cx + r, cy + r, startAng=90, extent=extent)  # type: ignore[arg-type]
         c.drawPath(p, stroke=1, fill=0)
         c.setLineCap(0)
 
 
-def star(c, cx: float, cy: float, radius: float, hex_value: str = style.FAVOURITE_COLOR,
+def star(c: Canvas, cx: float, cy: float, radius: float, hex_value: str = style.FAVOURITE_COLOR,
          outline: bool = False) -> None:
     """A five-pointed star (the favourite mark), point up in a y-down box."""
     p = c.beginPath()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import cast
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -42,7 +43,7 @@ def register() -> None:
         pdfmetrics.registerFont(TTFont(name, str(path)))
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
                                   boldItalic=BOLD)
-    widths = [set(pdfmetrics.getFont(n).face.charWidths) for n in _FILES]
+    widths = [set(cast(TTFont, pdfmetrics.getFont(n)).face.charWidths) for n in _FILES]
     common = set.intersection(*widths)
     _covered = frozenset(chr(cp) for cp in common if cp <= 0xFFFF)
 

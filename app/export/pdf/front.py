@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+from reportlab.pdfgen.canvas import Canvas
+
 from app.domain import style
 from app.domain.insights import MapInsights
 from app.domain.model import JourneyMap, LaneKind, MapState, Persona, Project
@@ -24,7 +26,7 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "vi" else pair[0]
 
 
-def draw_cover(c, w: Writer, width: float, height: float, project: Project,
+def draw_cover(c: Canvas, w: Writer, width: float, height: float, project: Project,
                maps: list[JourneyMap], insights: dict[str, MapInsights]) -> None:
     """A full-bleed cover: title panel on the left, the journey at a glance on the right."""
     panel_w = width * 0.42
@@ -63,7 +65,7 @@ def draw_cover(c, w: Writer, width: float, height: float, project: Project,
             project, journey, insights.get(journey.id))
 
 
-def _glance(c, w: Writer, area: Area, project: Project, journey: JourneyMap,
+def _glance(c: Canvas, w: Writer, area: Area, project: Project, journey: JourneyMap,
             found: MapInsights | None) -> None:
     """The right half of the cover: stage sequence, figures, the emotion line."""
     top = area.top - 40
@@ -106,7 +108,7 @@ def _glance(c, w: Writer, area: Area, project: Project, journey: JourneyMap,
     _emotion_line(c, w, Area(area.x, top - 24 - chart_h, area.w, chart_h), found)
 
 
-def _emotion_line(c, w: Writer, area: Area, found: MapInsights) -> None:
+def _emotion_line(c: Canvas, w: Writer, area: Area, found: MapInsights) -> None:
     """Average emotion per stage as a line with faces, the neutral line dashed."""
     stages = found.stage_emotions
     n = len(stages)
@@ -133,11 +135,11 @@ def _emotion_line(c, w: Writer, area: Area, found: MapInsights) -> None:
         c.drawPath(p, stroke=1, fill=0)
     for s, (x, y) in zip([s for s in stages if s.average is not None], points, strict=True):
         with draw.y_down_box(c, x, y):
-            draw.face(c, 0, 0, 11, round(s.average))
+            draw.face(c, 0, 0, 11, round(s.average or 0.0))  # never None here
         w.text(x, y - 24, f"{s.average:+.1f}", 8, True, style.MUTED_TEXT, "centre")
 
 
-def draw_persona(c, w: Writer, area: Area, project: Project, persona: Persona,
+def draw_persona(c: Canvas, w: Writer, area: Area, project: Project, persona: Persona,
                  journey: JourneyMap) -> None:
     """Photo (round), name, quote on the left; goals, pains, channels… in panels."""
     left_w = min(300.0, area.w * 0.3)
@@ -169,7 +171,7 @@ def draw_persona(c, w: Writer, area: Area, project: Project, persona: Persona,
     _persona_grid(c, w, area, left_w, project, persona)
 
 
-def _persona_grid(c, w: Writer, area: Area, left_w: float, project: Project,
+def _persona_grid(c: Canvas, w: Writer, area: Area, left_w: float, project: Project,
                   persona: Persona, dry_run: bool = False) -> float:
     """Goals, motivations… as panels in two columns; return the height they take."""
     panels = [("Goals", persona.goals, "#0072B2"), ("Motivations", persona.motivations,
@@ -219,7 +221,7 @@ def _bullets(text: str) -> str:
     return "\n".join("• " + ln for ln in lines) if len(lines) > 1 else " ".join(lines)
 
 
-def _portrait(c, w: Writer, cx: float, cy: float, r: float, persona: Persona) -> None:
+def _portrait(c: Canvas, w: Writer, cx: float, cy: float, r: float, persona: Persona) -> None:
     """The persona photo clipped to a circle, or initials on a disc when there is none."""
     drawn = False
     if persona.photo:
@@ -248,7 +250,7 @@ def _portrait(c, w: Writer, cx: float, cy: float, r: float, persona: Persona) ->
     c.circle(cx, cy, r, stroke=1, fill=0)
 
 
-def _channels(c, w: Writer, x: float, top: float, width: float, project: Project,
+def _channels(c: Canvas, w: Writer, x: float, top: float, width: float, project: Project,
               persona: Persona) -> None:
     chans = [ch for ch in (project.channel(cid) for cid in persona.channel_ids) if ch]
     if not chans:

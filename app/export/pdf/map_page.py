@@ -8,10 +8,17 @@ the font lacks before layout.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
+from reportlab.pdfgen.textobject import PDFTextObject
+
 from app.domain import style
 from app.domain.insights import lower_is_better
-from app.domain.layout import CardBox, MapLayout, Rect, TextWrapper, line_height
-from app.domain.model import JourneyMap, LaneKind, Project
+from app.domain.layout import CardBox, MapLayout, MarkerPoint, Rect, TextWrapper, line_height
+from app.domain.model import EmotionMarker, JourneyMap, LaneKind, Project
+from app.domain.style import CardStyle
 from app.export.pdf import draw
 from app.export.pdf.draw import color
 from app.export.pdf.fonts import BOLD, REGULAR
@@ -22,6 +29,7 @@ B_LH = line_height(style.CARD_BODY_SIZE)
 S_LH = line_height(style.SMALL_SIZE)
 V_LH = line_height(style.METRIC_VALUE_SIZE)
 WHITE = "#FFFFFF"
+Tick = Callable[[], None]  # called between cards: progress and cancel
 
 
 def baseline(size: float, lh: float) -> float:
@@ -41,7 +49,8 @@ class MapPainter:
     """Paints tiles of one map; holds what every tile shares (kinds, channels, wrapper)."""
 
     def __init__(self, project: Project, journey: JourneyMap, layout: MapLayout,
-                 wrapper: TextWrapper, clean, persona_name: str = "") -> None:
+                 wrapper: TextWrapper, clean: Callable[[str], str], persona_name: str = ""
+                 ) -> None:
         self.journey, self.layout, self.wrapper, self.clean = journey, layout, wrapper, clean
         self.kinds = {lane.id: lane.kind for lane in journey.lanes}
         self.lane_index = {lane.id: i for i, lane in enumerate(journey.lanes)}
@@ -52,10 +61,11 @@ class MapPainter:
         for box in layout.cards.values():
             by_lane.setdefault(box.card.lane_id, []).append(box)
         self.by_lane = by_lane
-        self._chip_text: dict[str, list] = {}
+        self._chip_text: dict[str, list[tuple[float, float, str, float]]] = {}
 
     # -- the tile as a whole ------------------------------------------------------------
-    def draw_tile(self, c, tile: Tile, x: float, top: float, scale: float, tick=None) -> None:
+    def draw_tile(self, c: Canvas, tile: Tile, x: float, top: float, scale: float,
+                  tick: Tick | None = None) -> None:
         """Draw `tile` with its top-left corner at page point (x, top)."""
         head_w, head_h = style.LANE_HEADER_WIDTH, style.STAGE_HEADER_HEIGHT
         view_w, view_h = tile.view_x1 - tile.x0, tile.view_y1 - tile.y0
@@ -73,7 +83,7 @@ class MapPainter:
             c.rect(0, 0, head_w + view_w, head_h + view_h, stroke=1, fill=0)
 
     @staticmethod
-    def _clipped(c, dx: float, dy: float, clip: Rect, paint) -> None:
+    def _clipped(c: Canvas, dx: float, dy: float, clip: Rect, paint: Callable[[], None]) -> None:
         c.saveState()
         p = c.beginPath()
         p.rect(clip.x, clip.y, clip.w, clip.h)
@@ -83,7 +93,7 @@ class MapPainter:
         c.restoreState()
 
     # -- headers ------------------------------------------------------------------------
-    def _corner(self, c) -> None:
+    def _corner(self, c: Canvas) -> None:
         w, h = style.LANE_HEADER_WIDTH, style.STAGE_HEADER_HEIGHT
         c.setFillColor(color(style.TEXT))
         c.rect(0, 0, w, h, stroke=0, fill=1)
@@ -101,7 +111,7 @@ class MapPainter:
             y += 20 if n == 0 else size * 1.3
         c.drawText(t)
 
-    def _stage_headers(self, c, tile: Tile) -> None:
+    def _stage_headers(self, c: Canvas, tile: Tile) -> None:
         h = style.STAGE_HEADER_HEIGHT
         c.setFillColor(color(WHITE))
         c.rect(tile.x0, 0, tile.view_x1 - tile.x0, h, stroke=0, fill=1)
@@ -151,7 +161,7 @@ class MapPainter:
             c.line(r.right, 0, r.right, h)
         c.line(tile.x0, h, tile.view_x1, h)
 
-    def _lane_headers(self, c, tile: Tile) -> None:
+    def _lane_headers(self, c: Canvas, tile: Tile) -> None:
         w = style.LANE_HEADER_WIDTH
         t = c.beginText()
         for i, lane in enumerate(self.journey.lanes):
@@ -194,7 +204,7 @@ class MapPainter:
         c.line(w, tile.y0, w, tile.view_y1)
 
     # -- the body -----------------------------------------------------------------------
-    def _body(self, c, tile: Tile, tick) -> None:
+    def _body(self, c: Canvas, tile: Tile, tick: Tick | None) -> None:
         x0, x1, y0, y1 = tile.x0, tile.view_x1, tile.y0, tile.view_y1
         c.setFillColor(color(WHITE))
         c.rect(x0, y0, x1 - x0, y1 - y0, stroke=0, fill=1)
@@ -221,7 +231,7 @@ class MapPainter:
                 self._cards(c, lane.kind, self.by_lane.get(lane.id, ()), tile, tick)
         self._overlap_veil(c, tile)
 
-    def _overlap_veil(self, c, tile: Tile) -> None:
+    def _overlap_veil(self, c: Canvas, tile: Tile) -> None:
         """Fade the neighbour's strip and mark the cut, so tiles align when glued."""
         c.setFillColor(color(WHITE, 0.6))
         c.setStrokeColor(color(style.ACCENT))
@@ -237,7 +247,8 @@ class MapPainter:
             c.line(tile.x0, tile.y1, tile.view_x1, tile.y1)
         c.setDash()
 
-    def _cards(self, c, kind: LaneKind, boxes, tile: Tile, tick) -> None:
+    def _cards(self, c: Canvas, kind: LaneKind, boxes: Iterable[CardBox], tile: Tile,
+               tick: Tick | None) -> None:
         card_style = style.card_style(kind)
         # One text object per kind of line (titles, bodies, extras), each with its font and
         # colour set once: far fewer operators than switching per card on a 5,000-card page.
@@ -246,7 +257,8 @@ class MapPainter:
         titles.setFillColor(color(style.TEXT))
         bodies.setFont(REGULAR, style.CARD_BODY_SIZE, B_LH)
         bodies.setFillColor(color("#3A4048"))
-        ghosts, owned = [], []
+        ghosts: list[CardBox] = []
+        owned: list[CardBox] = []
         for box in boxes:
             r = box.rect
             if r.right <= tile.x0 or r.x >= tile.view_x1 or r.bottom <= tile.y0 \
@@ -269,7 +281,8 @@ class MapPainter:
             c.setStrokeColor(draw.mix(card_style.border, WHITE, 0.5))
             c.roundRect(r.x, r.y, r.w, r.h, style.CARD_RADIUS, stroke=1, fill=1)
 
-    def _shapes(self, c, boxes, kind: LaneKind, card_style) -> None:
+    def _shapes(self, c: Canvas, boxes: list[CardBox], kind: LaneKind, card_style: CardStyle
+                ) -> None:
         """All card outlines of a lane as one path per fill colour: one fill-and-stroke
         operator instead of a colour change and a path per card."""
         by_fill: dict[str, list[CardBox]] = {}
@@ -292,7 +305,8 @@ class MapPainter:
         if card_style.dashed:
             c.setDash()
 
-    def _card_marks(self, c, box: CardBox, kind: LaneKind, card_style) -> None:
+    def _card_marks(self, c: Canvas, box: CardBox, kind: LaneKind, card_style: CardStyle
+                    ) -> None:
         """The per-card marks drawn over the outline: icon, dots, chips, star."""
         card, r = box.card, box.rect
         if kind == LaneKind.TOUCHPOINTS:
@@ -310,7 +324,7 @@ class MapPainter:
             draw.star(c, r.right - 2, r.y + 2, 6.5, outline=True)
 
     @staticmethod
-    def _bubble(p, r: Rect) -> None:
+    def _bubble(p: PDFPathObject, r: Rect) -> None:
         """A rounded card with a square lower-left corner: a speech bubble's tail."""
         rad = style.CARD_RADIUS
         p.moveTo(r.x + rad, r.y)
@@ -323,7 +337,7 @@ class MapPainter:
         p.curveTo(r.x, r.y, r.x, r.y, r.x + rad, r.y)
         p.close()
 
-    def _chips(self, c, box: CardBox, hex_value: str) -> None:
+    def _chips(self, c: Canvas, box: CardBox, hex_value: str) -> None:
         card, r = box.card, box.rect
         y = r.bottom - style.CARD_INNER - style.CHIP_ROW_HEIGHT + 3
         x = r.x + style.CARD_INNER
@@ -343,7 +357,8 @@ class MapPainter:
             chips.append((x + 6, y + 11.2, label, w - 12))
             x += w + 4
 
-    def _card_text(self, c, texts, box: CardBox, kind: LaneKind, dx: float = 0.0) -> None:
+    def _card_text(self, c: Canvas, texts: tuple[PDFTextObject, PDFTextObject, PDFTextObject],
+                   box: CardBox, kind: LaneKind, dx: float = 0.0) -> None:
         titles, bodies, extras = texts
         card, r = box.card, box.rect
         inner = style.CARD_INNER + dx
@@ -373,7 +388,7 @@ class MapPainter:
                 extras.setTextTransform(1, 0, 0, -1, x, base)
                 extras.textOut(label)
 
-    def _metric_text(self, c, t, box: CardBox, y: float) -> None:
+    def _metric_text(self, c: Canvas, t: PDFTextObject, box: CardBox, y: float) -> None:
         card, r = box.card, box.rect
         x = r.x + style.CARD_INNER
         value = _fmt(card.value) + (f" {self.clean(card.unit)}" if card.unit else "")
@@ -394,7 +409,7 @@ class MapPainter:
                        style.EMOTION_COLORS[2] if good else style.EMOTION_COLORS[-2])
 
     # -- emotions -----------------------------------------------------------------------
-    def _emotions(self, c, lane_id: str, tile: Tile) -> None:
+    def _emotions(self, c: Canvas, lane_id: str, tile: Tile) -> None:
         r = self.layout.lane_rects[lane_id]
         neutral = self.layout.neutral_y.get(lane_id, r.y + r.h / 2)
         first = self.layout.stage_rects[self.journey.stages[0].id].x if self.journey.stages \
@@ -423,7 +438,8 @@ class MapPainter:
             draw.face(c, point.x, point.y, style.MARKER_RADIUS, point.score)
         self._marker_labels(c, points, markers, r)
 
-    def _marker_labels(self, c, points, markers, r: Rect) -> None:
+    def _marker_labels(self, c: Canvas, points: list[MarkerPoint],
+                       markers: dict[str, EmotionMarker], r: Rect) -> None:
         """Labels under their faces (above when they would collide), on a white pill so
         the curve never runs through the words."""
         size, rad = style.SMALL_SIZE, style.MARKER_RADIUS
@@ -461,7 +477,8 @@ class MapPainter:
         c.drawText(t)
 
     @staticmethod
-    def _curve_areas(c, segments, neutral: float, r: Rect) -> None:
+    def _curve_areas(c: Canvas, segments: list[tuple[tuple[float, float], ...]], neutral: float,
+                     r: Rect) -> None:
         """Tint the area between the curve and the midline: green above, red below."""
         start, end = segments[0][0], segments[-1][3]
         for top, hex_value in ((True, style.CURVE_POSITIVE_TINT),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.pdfgen.canvas import Canvas
+
 from app.domain import style
 from app.domain.layout import MapLayout
 from app.domain.model import JourneyMap
@@ -75,7 +77,7 @@ def column_width(area: Area) -> float:
     return (area.w - GAP * (COLUMNS - 1)) / COLUMNS
 
 
-def draw_notes(c, area: Area, page: list[list[Line]]) -> None:
+def draw_notes(c: Canvas, area: Area, page: list[list[Line]]) -> None:
     """One page of notes columns."""
     cw = column_width(area)
     for n, column in enumerate(page):

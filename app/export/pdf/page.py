@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import style
 from app.domain.layout import TextWrapper
@@ -53,7 +56,7 @@ class Frame:
     author: str
     total: int = 0
 
-    def draw(self, c, width: float, height: float, number: int, title: str,
+    def draw(self, c: Canvas, width: float, height: float, number: int, title: str,
              right: str = "") -> None:
         """Header (project · page title, right label) and footer ("Page X of Y")."""
         m = margin_for(width, height)
@@ -92,7 +95,7 @@ class Frame:
 class Writer:
     """Wrapped text on y-up pages, measured with the same wrapper as the map."""
 
-    def __init__(self, c, wrapper: TextWrapper, clean) -> None:
+    def __init__(self, c: Canvas, wrapper: TextWrapper, clean: Callable[[str], str]) -> None:
         self.c, self.wrapper, self.clean = c, wrapper, clean
 
     def lines(self, text: str, size: float, bold: bool, width: float,

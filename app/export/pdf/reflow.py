@@ -11,6 +11,7 @@ prints the text largest. The canvas and the model are not touched.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from app.domain import style
@@ -110,7 +111,8 @@ def _trials(journey: JourneyMap) -> int:
 class _Search:
     """Lays out trial factors once each and remembers the best plan seen."""
 
-    def __init__(self, journey: JourneyMap, wrapper: TextWrapper, plan_for) -> None:
+    def __init__(self, journey: JourneyMap, wrapper: TextWrapper,
+                 plan_for: Callable[[MapLayout], TilePlan]) -> None:
         self.journey, self.wrapper, self.plan_for = journey, wrapper, plan_for
         self.seen: dict[float, Fitted] = {}
 
@@ -208,5 +210,5 @@ def fit_width(journey: JourneyMap, layout: MapLayout, wrapper: TextWrapper, area
     return min(usable, key=lambda f: (len(f.plan.tiles), -f.plan.scale, f.factor))
 
 
-def _best(seen) -> Fitted:
+def _best(seen: Iterable[Fitted]) -> Fitted:
     return max(seen, key=lambda f: (round(f.plan.scale, 6), -f.factor))
