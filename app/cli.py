@@ -286,7 +286,10 @@ def _export_pdf(args: argparse.Namespace, _source: Path, target: Path,
 def _export_image(args: argparse.Namespace, source: Path, target: Path,
                   suffix: str) -> Callable[[Any], None]:
     kind = suffix[1:].upper()
-    from app.canvas import image_export
+    try:
+        from app.canvas import image_export
+    except ModuleNotFoundError as error:
+        raise _needs_gui(f"{kind} export", error) from None
 
     render = getattr(image_export, f"render_map_{suffix[1:]}")
     names = getattr(args, "map_names", None) or []
@@ -344,7 +347,10 @@ def cmd_open(args: argparse.Namespace) -> int:
             or os.environ.get("QT_QPA_PLATFORM")):
         raise CliError("no display found; run the editor on a desktop or under 'xvfb-run -a'")
     _utf8_locale_for_qt()
-    from app.main import run_gui
+    try:
+        from app.main import run_gui
+    except ModuleNotFoundError as error:
+        raise _needs_gui("the editor", error) from None
 
     kwargs: dict[str, Any] = {"read_only": args.read_only, "map_name": args.map_name,
                               "size": size}
@@ -357,6 +363,14 @@ def cmd_open(args: argparse.Namespace) -> int:
         if code != 0:
             raise _Exit(code)  # run_gui has reported why; the temporary file goes
     return 0
+
+
+def _needs_gui(what: str, error: ModuleNotFoundError) -> CliError:
+    """The error for `what` when Qt is missing (PDF and JSON export do without it)."""
+    if (error.name or "").split(".")[0] != "PySide6":
+        raise error
+    return CliError(f"{what} is not available: it needs the GUI libraries (PySide6), "
+                    f"which are not installed")
 
 
 def _parse_size(text: str) -> tuple[int, int]:

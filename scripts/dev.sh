@@ -2,6 +2,7 @@
 # Set up a fresh Debian/Ubuntu machine for Journey Studio, then run the app or the tests.
 #   bash scripts/dev.sh run [FILE]   set up, then open the editor (the bundled sample by default)
 #   bash scripts/dev.sh test         set up, then run the checks and the whole test suite
+#                                    (the Qt-free tests again in a venv without PySide6)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,13 +45,50 @@ setup_python() {
   fi
 }
 
+# The Qt-free layers are tested again where PySide6 is not installed (a server, an image
+# without GUI libraries): a second venv with pyproject's requirements less Qt.
+HEADLESS_TESTS=(tests/domain tests/storage tests/interchange tests/export tests/cli)
+
+setup_headless() {
+  local python="${PYTHON:-python3}" requirements stamp=.venv-headless/installed.txt
+  if [ ! -x .venv-headless/bin/python ]; then
+    "$python" -m venv .venv-headless
+  fi
+  mapfile -t requirements < <(.venv/bin/python scripts/headless_requirements.py)
+  # Installed again only when the list changes: the stamp holds the list last installed.
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$(printf '%s\n' "${requirements[@]}")" ]; then
+    if ! { .venv-headless/bin/python -m pip install -q --upgrade pip \
+           && .venv-headless/bin/python -m pip install -q "${requirements[@]}" \
+           && .venv-headless/bin/python -m pip install -q --no-deps -e .; } \
+         >.venv-headless/pip.log 2>&1; then
+      cat .venv-headless/pip.log >&2
+      echo "error: installing the headless test environment failed (log above)" >&2
+      return 1
+    fi
+    printf '%s\n' "${requirements[@]}" >"$stamp"
+  fi
+  if .venv-headless/bin/python -c "import PySide6" 2>/dev/null; then
+    echo "error: PySide6 is importable in .venv-headless: the headless run would prove nothing" >&2
+    return 1
+  fi
+}
+
 run_tests() {
   .venv/bin/ruff check app tests bench
   .venv/bin/lint-imports
+  # Strict on app/domain, app/document, app/storage and app/export ([tool.mypy] in
+  # pyproject.toml); the other layers may not gain errors (scripts/mypy_baseline.txt).
+  .venv/bin/mypy
+  .venv/bin/python scripts/mypy_baseline.py
   local rc=0
   QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider "$@" || rc=$?
   # pytest exits 5 when it collected no tests: not a failure of the checks above.
   if [ "$rc" -eq 5 ]; then rc=0; fi
+  # A focused run (pytest arguments given) leaves the headless run out.
+  if [ "$rc" -eq 0 ] && [ $# -eq 0 ]; then
+    echo "Again without PySide6 (.venv-headless): ${HEADLESS_TESTS[*]}"
+    .venv-headless/bin/python -m pytest -q -p no:cacheprovider "${HEADLESS_TESTS[@]}" || rc=$?
+  fi
   return "$rc"
 }
 
@@ -69,6 +107,7 @@ case "$command" in
   test)
     install_system_packages
     setup_python
+    if [ $# -eq 0 ]; then setup_headless; fi
     run_tests "$@"
     ;;
   *)
