@@ -57,8 +57,7 @@ setup_headless() {
   mapfile -t requirements < <(.venv/bin/python scripts/headless_requirements.py)
   # Installed again only when the list changes: the stamp holds the list last installed.
   if [ "$(cat "$stamp" 2>/dev/null)" != "$(printf '%s\n' "${requirements[@]}")" ]; then
-    if ! { .venv-headless/bin/python -m pip install -q --upgrade pip \
-           && .venv-headless/bin/python -m pip install -q "${requirements[@]}" \
+    if ! { .venv-headless/bin/python -m pip install -q "${requirements[@]}" \
            && .venv-headless/bin/python -m pip install -q --no-deps -e .; } \
          >.venv-headless/pip.log 2>&1; then
       cat .venv-headless/pip.log >&2
