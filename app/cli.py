@@ -273,10 +273,8 @@ def _export_pdf(args: argparse.Namespace, _source: Path, target: Path,
     options = options_from_args(args)
 
     def run(project: Any) -> None:
-        from app.export.atomic import atomic_output
-
-        with atomic_output(target) as temp:
-            warnings = export_pdf(project, temp, options)
+        # The exporters write atomically themselves (app.export.atomic).
+        warnings = export_pdf(project, target, options)
         for warning in warnings or ():
             print(f"warning: {_one_line(warning)}", file=sys.stderr)
 
@@ -294,14 +292,11 @@ def _export_image(args: argparse.Namespace, source: Path, target: Path,
         raise CliError(f"a {kind} shows one map; give --map once")
 
     def run(project: Any) -> None:
-        from app.export.atomic import atomic_output
-
         journey = _pick_maps(project, names, source)[0] if names else (
             project.maps[0] if project.maps else None)
         if journey is None:
             raise CliError(f"{source.name} has no map to export")
-        with atomic_output(target) as temp:
-            render(project, journey.id, temp)
+        render(project, journey.id, target)
 
     return run
 

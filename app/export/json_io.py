@@ -159,12 +159,13 @@ def _check_filing(journey: JourneyMap, where: str) -> None:
         if item.map_id != journey.id:
             raise FormatError(f"{path}.map_id: {item.id} is filed under another map")
         if isinstance(item, Card | EmotionMarker):
+            what = "card" if isinstance(item, Card) else "marker"
             if item.stage_id not in stage_ids:
-                raise FormatError(f"{path}.stage_id: {item.id} refers to a missing stage "
-                                  f"{item.stage_id}")
+                raise FormatError(f"{path}.stage_id: {what}'s stage is not in the {what}'s "
+                                  f"map ({item.stage_id[:40]})")
             if item.lane_id not in lane_ids:
-                raise FormatError(f"{path}.lane_id: {item.id} refers to a missing lane "
-                                  f"{item.lane_id}")
+                raise FormatError(f"{path}.lane_id: {what}'s lane is not in the {what}'s "
+                                  f"map ({item.lane_id[:40]})")
 
 
 def check_import(project: Project) -> None:
