@@ -114,7 +114,7 @@ def _float_fields(cls: type) -> frozenset[str]:
 def entity_to_dict(entity: Any) -> dict[str, Any]:
     """One entity's own fields (no nested lists of children) as JSON-ready values."""
     out: dict[str, Any] = {}
-    floats = _float_fields(type(entity))
+    floats = _float_fields(type(entity))  # type: ignore[arg-type]  # classes hash
     for f in dataclasses.fields(entity):
         value = getattr(entity, f.name)
         if f.name in floats and isinstance(value, int) and not isinstance(value, bool):
@@ -213,7 +213,7 @@ def map_to_dict(journey: JourneyMap) -> dict[str, Any]:
 
 def _canonical_order(journey: JourneyMap, name: str) -> list[Any]:
     """Cards by cell and rank, markers along the journey: a stable, diff-friendly order."""
-    items = getattr(journey, name)
+    items: list[Any] = getattr(journey, name)
     stage_rank = {s.id: i for i, s in enumerate(journey.stages)}
     lane_rank = {lane.id: i for i, lane in enumerate(journey.lanes)}
     if name == "cards":
@@ -226,7 +226,7 @@ def _canonical_order(journey: JourneyMap, name: str) -> list[Any]:
 
 def map_from_dict(data: Any, where: str = "map") -> JourneyMap:
     """The inverse of map_to_dict."""
-    journey = entity_from_dict(JourneyMap, data, where)
+    journey: JourneyMap = entity_from_dict(JourneyMap, data, where)
     for name, cls in _MAP_LISTS.items():
         items = data.get(name, [])
         if not isinstance(items, list):
@@ -264,10 +264,10 @@ def project_from_dict(data: Any) -> Project:
             f"the document is format version {version}; this Journey Studio reads up to "
             f"version {FORMAT_VERSION}: please update Journey Studio"
         )
-    project = entity_from_dict(Project, data.get("project"), "project")
+    project: Project = entity_from_dict(Project, data.get("project"), "project")
 
-    def _list(key: str) -> list:
-        items = data.get(key, [])
+    def _list(key: str) -> list[Any]:
+        items: Any = data.get(key, [])
         if not isinstance(items, list):
             raise FormatError(f"{key}: expected a list")
         return items

@@ -204,7 +204,7 @@ def check_import(project: Project) -> None:
             raise FormatError(f"{where}: {error}") from None
 
 
-def read_json(path: str | os.PathLike) -> Project:
+def read_json(path: str | os.PathLike[str]) -> Project:
     """Read an interchange file; FormatError (prefixed with the file name) or OSError."""
     path = Path(path)
     with open(path, "rb") as handle:
@@ -217,7 +217,7 @@ def read_json(path: str | os.PathLike) -> Project:
         raise FormatError(f"{path.name}: {error}") from None
 
 
-def write_json(project: Project, path: str | os.PathLike) -> None:
+def write_json(project: Project, path: str | os.PathLike[str]) -> None:
     """Write the interchange file atomically (temporary file beside it, then rename)."""
     try:
         data = dumps(project).encode("utf-8")
