@@ -345,13 +345,8 @@ def cmd_open(args: argparse.Namespace) -> int:
                               "size": size}
     if screenshot is None:
         return int(run_gui(str(path) if path else None, **kwargs) or 0)
-    from app.export.atomic import atomic_output
-
-    with atomic_output(screenshot) as temp:
-        code = int(run_gui(str(path) if path else None, screenshot=str(temp), **kwargs) or 0)
-        if code != 0:
-            raise _Exit(code)  # run_gui has reported why; the temporary file goes
-    return 0
+    # run_gui writes the screenshot atomically itself, and reports why when it cannot.
+    return int(run_gui(str(path) if path else None, screenshot=str(screenshot), **kwargs) or 0)
 
 
 def _parse_size(text: str) -> tuple[int, int]:

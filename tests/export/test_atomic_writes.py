@@ -162,3 +162,18 @@ def test_only_our_own_leftovers_are_cleaned(tmp_path, capsys):
     code, err = _export(capsys, tmp_path / "next.json")
     assert code == 0, err
     assert sorted(os.listdir(tmp_path)) == sorted([*kept, fresh.name, "next.json"])
+
+
+def test_a_screenshot_that_cannot_be_written_names_it_and_leaves_nothing(tmp_path, capsys,
+                                                                         failing_disk):
+    failing_disk("write")
+    project = tmp_path / "p.cjm"
+    assert main(["new", str(project)]) == 0
+    capsys.readouterr()
+    code = main([str(project), "--read-only", "--screenshot", str(tmp_path / "shot.png"),
+                 "--size", "640x480"])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert err.splitlines() == [f"error: cannot write {tmp_path / 'shot.png'}: "
+                                f"{os.strerror(errno.ENOSPC)}"]
+    assert os.listdir(tmp_path) == ["p.cjm"]
