@@ -200,3 +200,54 @@ def test_a_refused_import_leaves_an_existing_output_untouched(tmp_path, capsys):
     assert code == 2 and "maps[0].stages[1].width" in err
     assert out.read_bytes() == b"keep me"
     assert sorted(p.name for p in Path(tmp_path).iterdir()) == ["bad.json", "x.cjm"]
+
+
+def _wrong_value_for(annotation: object) -> str:
+    """Raw JSON of the wrong type for a field: a number where text goes, text elsewhere."""
+    text_like = annotation in (str, "str") or str(annotation) in ("str", "str | None")
+    return "12345" if text_like else '"wrong"'
+
+
+def _every_field() -> list[tuple[str, str]]:
+    import dataclasses
+    import typing
+
+    from app.domain.model import (
+        Card,
+        Channel,
+        EmotionMarker,
+        JourneyMap,
+        Lane,
+        Persona,
+        Project,
+        Snapshot,
+        Stage,
+    )
+    from app.domain.serialize import _CHILD_FIELDS
+
+    places = [("project", Project), ("channels[0]", Channel), ("personas[0]", Persona),
+              ("maps[0]", JourneyMap), ("maps[0].stages[0]", Stage),
+              ("maps[0].lanes[0]", Lane), ("maps[0].cards[0]", Card),
+              ("maps[0].markers[0]", EmotionMarker), ("snapshots[0]", Snapshot),
+              ("snapshots[0].content.cards[1]", Card)]
+    cases = []
+    for where, cls in places:
+        hints = typing.get_type_hints(cls)
+        for f in dataclasses.fields(cls):
+            if f.name not in _CHILD_FIELDS:
+                cases.append((f"{where}.{f.name}", _wrong_value_for(hints[f.name])))
+    return cases
+
+
+EVERY_FIELD = _every_field()
+
+
+def test_every_field_of_every_entity_is_covered():
+    assert len(EVERY_FIELD) > 90
+
+
+@pytest.mark.parametrize(("path", "raw"), EVERY_FIELD, ids=[p for p, _ in EVERY_FIELD])
+def test_a_wrong_type_in_any_field_is_refused_naming_it(path, raw):
+    with pytest.raises(FormatError) as caught:
+        loads(hostile(path, raw))
+    assert str(caught.value).startswith(f"{path}: "), str(caught.value)
