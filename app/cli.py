@@ -273,10 +273,8 @@ def _export_pdf(args: argparse.Namespace, _source: Path, target: Path,
     options = options_from_args(args)
 
     def run(project: Any) -> None:
-        from app.export.atomic import atomic_output
-
-        with atomic_output(target) as temp:
-            warnings = export_pdf(project, temp, options)
+        # The exporters write atomically themselves (app.export.atomic).
+        warnings = export_pdf(project, target, options)
         for warning in warnings or ():
             print(f"warning: {_one_line(warning)}", file=sys.stderr)
 
@@ -297,14 +295,11 @@ def _export_image(args: argparse.Namespace, source: Path, target: Path,
         raise CliError(f"a {kind} shows one map; give --map once")
 
     def run(project: Any) -> None:
-        from app.export.atomic import atomic_output
-
         journey = _pick_maps(project, names, source)[0] if names else (
             project.maps[0] if project.maps else None)
         if journey is None:
             raise CliError(f"{source.name} has no map to export")
-        with atomic_output(target) as temp:
-            render(project, journey.id, temp)
+        render(project, journey.id, target)
 
     return run
 
@@ -356,13 +351,8 @@ def cmd_open(args: argparse.Namespace) -> int:
                               "size": size}
     if screenshot is None:
         return int(run_gui(str(path) if path else None, **kwargs) or 0)
-    from app.export.atomic import atomic_output
-
-    with atomic_output(screenshot) as temp:
-        code = int(run_gui(str(path) if path else None, screenshot=str(temp), **kwargs) or 0)
-        if code != 0:
-            raise _Exit(code)  # run_gui has reported why; the temporary file goes
-    return 0
+    # run_gui writes the screenshot atomically itself, and reports why when it cannot.
+    return int(run_gui(str(path) if path else None, screenshot=str(screenshot), **kwargs) or 0)
 
 
 def _needs_gui(what: str, error: ModuleNotFoundError) -> CliError:

@@ -45,8 +45,22 @@ def _screenshot(window, path: str, size: tuple[int, int]) -> int:
     window.show()
     for _ in range(3):  # layout, the deferred scroll home and the first paint
         QApplication.processEvents()
-    if not window.grab().save(path, "PNG"):
-        print(f"error: could not write the screenshot to {path}", file=sys.stderr)
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from app.export.atomic import write_bytes_atomically
+
+    # Encoded in memory, then written by the checked atomic writer: Qt's own file writing
+    # would not report a full disk.
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not window.grab().save(buffer, "PNG"):
+        print(f"error: could not make the screenshot {path}", file=sys.stderr)
+        return 2
+    try:
+        write_bytes_atomically(path, bytes(data.data()))
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 2
     return 0
 

@@ -1,23 +1,25 @@
 """PNG and SVG pictures of a map, rendered from an offscreen MapScene.
 
-No selection, hover or keyboard decorations are drawn. Files are written to a temporary
-name beside the target and renamed into place, so a failed export never leaves half a
-picture behind.
+No selection, hover or keyboard decorations are drawn. Pictures are encoded in memory and
+then written by app.export.atomic (temporary file, checked writes, fsync, rename): Qt's
+encoders report a full disk only by a return value or not at all, so they never write the
+file themselves. A failed export leaves neither the picture nor a temporary file, and
+raises a WriteError naming the target.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from app.document.document import Document
 from app.domain import style
 from app.domain.model import Project
+from app.export.atomic import write_bytes_atomically
 
 MAX_PIXELS = 24000 * 24000  # QImage's practical ceiling; larger maps are scaled down
 
@@ -54,12 +56,32 @@ def _area(scene) -> QRectF:
     return QRectF(0, 0, max(layout.width, 1.0), max(layout.height, 1.0))
 
 
-def _replace(tmp: str, path: Path) -> None:
+# Characters XML 1.0 forbids: C0 controls other than tab, line feed and carriage return.
+_XML_FORBIDDEN_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
+
+
+def xml_safe(data: bytes) -> bytes:
+    """UTF-8 XML with the characters XML 1.0 forbids removed (controls, U+FFFE/FFFF).
+
+    Qt writes text into SVG escaped for markup but not for these, and one of them (a
+    control character pasted into a card title) makes the whole file unreadable.
+    """
+    # In UTF-8 these bytes below 0x20 only ever encode those characters, and EF BF BE/BF
+    # only U+FFFE/U+FFFF, so bytes can be removed without decoding the file.
+    data = data.translate(None, _XML_FORBIDDEN_BYTES)
+    data = data.replace(b"\xef\xbf\xbe", b"").replace(b"\xef\xbf\xbf", b"")
     try:
-        os.replace(tmp, path)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise ImageExportError(f"cannot write {path}: {error.strerror}") from None
+        data.decode("utf-8")
+    except UnicodeDecodeError:  # an unpaired surrogate: Qt writes U+FFFD, but be sure
+        data = data.decode("utf-8", "replace").encode("utf-8")
+    return data
+
+
+def _buffer() -> tuple[QByteArray, QBuffer]:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    return data, buffer
 
 
 def render_map_image(doc_or_project: Document | Project, map_id: str, scale: float = 2.0
@@ -94,12 +116,12 @@ def render_map_png(doc_or_project: Document | Project, map_id: str, path: str | 
     """Write the map as a PNG at `scale` (2.0 = crisp on slides); return the path."""
     path = Path(path)
     image = render_map_image(doc_or_project, map_id, scale)
-    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".png", dir=path.parent or ".")
-    os.close(fd)
-    if not image.save(tmp, "PNG"):
-        Path(tmp).unlink(missing_ok=True)
-        raise ImageExportError(f"cannot write {path}")
-    _replace(tmp, path)
+    data, buffer = _buffer()
+    ok = image.save(buffer, "PNG")
+    buffer.close()
+    if not ok or data.isEmpty():
+        raise ImageExportError(f"cannot write {path}: the picture could not be encoded")
+    write_bytes_atomically(path, bytes(data.data()))
     return path
 
 
@@ -112,10 +134,9 @@ def render_map_svg(doc_or_project: Document | Project, map_id: str, path: str | 
     scene = _scene(doc_or_project, map_id)
     try:
         area = _area(scene)
-        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".svg", dir=path.parent or ".")
-        os.close(fd)
+        data, buffer = _buffer()
         generator = QSvgGenerator()
-        generator.setFileName(tmp)
+        generator.setOutputDevice(buffer)
         size = QSize(round(area.width() * scale), round(area.height() * scale))
         generator.setSize(size)
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
@@ -123,14 +144,17 @@ def render_map_svg(doc_or_project: Document | Project, map_id: str, path: str | 
         generator.setDescription("Journey Studio")
         painter = QPainter()
         if not painter.begin(generator):
-            Path(tmp).unlink(missing_ok=True)
-            raise ImageExportError(f"cannot write {path}")
+            raise ImageExportError(f"cannot write {path}: the picture could not be drawn")
         painter.setRenderHints(QPainter.RenderHint.Antialiasing
                                | QPainter.RenderHint.TextAntialiasing)
         scene.render(painter, QRectF(0, 0, size.width(), size.height()), area)
         painter.end()
-        _replace(tmp, path)
-        return path
+        buffer.close()
     finally:
         scene.detach()
         scene.deleteLater()
+    svg = xml_safe(bytes(data.data()))
+    if not svg.rstrip().endswith(b"</svg>"):
+        raise ImageExportError(f"cannot write {path}: the picture was not drawn completely")
+    write_bytes_atomically(path, svg)
+    return path

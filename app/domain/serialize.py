@@ -9,8 +9,10 @@ from __future__ import annotations
 import base64
 import dataclasses
 import functools
+import math
 import types
 import typing
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -34,8 +36,61 @@ _MAP_LISTS = {"stages": Stage, "lanes": Lane, "cards": Card, "markers": EmotionM
 _CHILD_FIELDS = frozenset({*_MAP_LISTS, "personas", "maps", "snapshots", "channels", "content"})
 
 
+# SQLite stores whole numbers in 64 bits; a larger one could be read but never saved.
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+
+
 class FormatError(ValueError):
     """Input that is not a valid Journey Studio document; the message says what is wrong."""
+
+
+@dataclass(frozen=True)
+class RejectedNumber:
+    """A JSON number the reader refused to convert (NaN, infinite, overflowing, too long).
+
+    The JSON parser knows no field names, so it leaves this in the number's place and the
+    decoder, which knows where it is, reports the reason.
+    """
+
+    reason: str
+
+
+def parse_json_float(text: str) -> float | RejectedNumber:
+    """A `json.loads` parse_float hook: finite numbers only (1e400 would become infinity)."""
+    value = float(text)
+    if not math.isfinite(value):
+        return RejectedNumber(f"the number {_shown(text)} is too large")
+    return value
+
+
+def parse_json_int(text: str) -> int | RejectedNumber:
+    """A `json.loads` parse_int hook: whole numbers that fit in 64 bits."""
+    # Checked on the length first: converting thousands of digits is slow, and Python
+    # refuses more than 4,300 digits with a ValueError.
+    if len(text.lstrip("-")) > 19 or not INT_MIN <= int(text) <= INT_MAX:
+        return RejectedNumber(f"the whole number {_shown(text)} is out of range "
+                              f"(at most 19 digits, below 2^63)")
+    return int(text)
+
+
+def parse_json_constant(name: str) -> RejectedNumber:
+    """A `json.loads` parse_constant hook: NaN, Infinity and -Infinity are refused."""
+    return RejectedNumber(f"{name} is not allowed in a Journey Studio document")
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 24 else f"{text[:12]}… ({len(text)} characters)"
+
+
+def _check_text(value: str, where: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        # Only a lone surrogate (\ud800 in JSON) fails: it is not a character, and neither
+        # SQLite nor a UTF-8 file could hold it.
+        raise FormatError(f"{where}: holds an unpaired surrogate "
+                          f"({ascii(value[error.start])}), which is not text") from None
+    return value
 
 
 def _encode(value: Any) -> Any:
@@ -59,7 +114,7 @@ def _float_fields(cls: type) -> frozenset[str]:
 def entity_to_dict(entity: Any) -> dict[str, Any]:
     """One entity's own fields (no nested lists of children) as JSON-ready values."""
     out: dict[str, Any] = {}
-    floats = _float_fields(type(entity))  # type: ignore[arg-type]  # mypy: a class is hashable
+    floats = _float_fields(type(entity))  # type: ignore[arg-type]  # classes hash
     for f in dataclasses.fields(entity):
         value = getattr(entity, f.name)
         if f.name in floats and isinstance(value, int) and not isinstance(value, bool):
@@ -77,6 +132,8 @@ def _field_types(cls: type) -> dict[str, Any]:
 
 
 def _decode(value: Any, annotation: Any, where: str) -> Any:
+    if isinstance(value, RejectedNumber):
+        raise FormatError(f"{where}: {value.reason}")
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin in (typing.Union, types.UnionType):
@@ -89,10 +146,14 @@ def _decode(value: Any, annotation: Any, where: str) -> Any:
             raise FormatError(f"{where}: expected a list")
         return [_decode(v, args[0], where) for v in value]
     if isinstance(annotation, type) and issubclass(annotation, Enum):
+        if not isinstance(value, str):
+            raise FormatError(f"{where}: {_shown(ascii(value))} is not a valid "
+                              f"{annotation.__name__}")
         try:
-            return annotation(value)
+            return annotation(_check_text(value, where))
         except ValueError:
-            raise FormatError(f"{where}: {value!r} is not a valid {annotation.__name__}") from None
+            raise FormatError(f"{where}: {_shown(repr(value))} is not a valid "
+                              f"{annotation.__name__}") from None
     if annotation is bytes:
         try:
             return base64.b64decode(value, validate=True)
@@ -101,10 +162,16 @@ def _decode(value: Any, annotation: Any, where: str) -> Any:
     if annotation is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise FormatError(f"{where}: expected a number")
+        if isinstance(value, int) and not INT_MIN <= value <= INT_MAX:
+            raise FormatError(f"{where}: the number {_shown(str(value))} is too large")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise FormatError(f"{where}: {value!r} is not a finite number")
         return float(value)
     if annotation is int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise FormatError(f"{where}: expected a whole number")
+        if not INT_MIN <= value <= INT_MAX:
+            raise FormatError(f"{where}: the whole number {_shown(str(value))} is out of range")
         return value
     if annotation is bool:
         if not isinstance(value, bool):
@@ -113,7 +180,7 @@ def _decode(value: Any, annotation: Any, where: str) -> Any:
     if annotation is str:
         if not isinstance(value, str):
             raise FormatError(f"{where}: expected text")
-        return value
+        return _check_text(value, where)
     return value
 
 
@@ -188,6 +255,8 @@ def project_from_dict(data: Any) -> Project:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise FormatError(f"not a Journey Studio document (no \"format\": \"{FORMAT_NAME}\")")
     version = data.get("version")
+    if isinstance(version, RejectedNumber):
+        raise FormatError(f"version: {version.reason}")
     if not isinstance(version, int) or isinstance(version, bool):
         raise FormatError("the document has no valid \"version\"")
     if version > FORMAT_VERSION:
@@ -198,7 +267,7 @@ def project_from_dict(data: Any) -> Project:
     project: Project = entity_from_dict(Project, data.get("project"), "project")
 
     def _list(key: str) -> list[Any]:
-        items = data.get(key, [])
+        items: Any = data.get(key, [])
         if not isinstance(items, list):
             raise FormatError(f"{key}: expected a list")
         return items

@@ -134,6 +134,7 @@ def validate_project(project: Project) -> None:
         _check(entity_id not in seen, f"the id {entity_id} is used twice")
         seen.add(entity_id)
 
+    validate_entity(project, project)  # title and language, as on every write
     for group in (project.channels, project.personas, project.maps, project.snapshots):
         for entity in group:
             _unique(entity.id)

@@ -34,6 +34,7 @@ from app.export.json_io import (
     write_json,
 )
 from app.samples import build_sample
+from tests.interchange.images import tiny_png
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "schema" / \
     "journey-studio.schema.json"
@@ -52,7 +53,7 @@ def with_tricky_text(project: Project) -> Project:
     """Fill every kind of text field with Vietnamese, emoji and markup-like text."""
     project.title, project.client, project.author = TRICKY[0], TRICKY[3], TRICKY[7]
     persona = Persona(name=TRICKY[0], quote=TRICKY[4], goals=TRICKY[5], pains=TRICKY[2],
-                      age=31, photo=b"\x89PNG\r\n\x1a\n\x00\xff", photo_mime="image/png",
+                      age=31, photo=tiny_png(), photo_mime="image/png",
                       channel_ids=[project.channels[0].id])
     project.personas.append(persona)
     for journey in project.maps:
@@ -171,12 +172,13 @@ def _doc(**changes) -> str:
      "no valid \"version\""),
     ('{"format": "journey-studio", "version": 1, "project": {"title": NaN}}',
      "NaN is not allowed"),
-    (_doc(maps__0__cards__0__stage_id="missing"), "card's stage is not in the card's map"),
+    (_doc(maps__0__cards__0__stage_id="missing"), "maps[0].cards[0].stage_id: "),
     (_doc(maps__0__markers__0__score=5), "emotion score must be a whole number"),
     (_doc(maps__0__persona_id="ghost"), "map's persona is not in the project"),
     (_doc(maps__0__cards__0__channel_id="ghost"), "channel is not in the project's channel"),
     (_doc(personas__0__channel_ids__0="ghost"), "prefers a channel that is not in the"),
-    (_doc(snapshots__0__content__cards__0__lane_id="ghost"), "refers to a missing lane"),
+    (_doc(snapshots__0__content__cards__0__lane_id="ghost"),
+     "snapshots[0].content.cards[0].lane_id: card's lane is not in the card's map"),
     (_doc(maps__1__id=None), "maps[1].id: expected text"),
     (_doc(maps__0__cards__1__id=None), "maps[0].cards[1].id: expected text"),
     (_doc(personas__0__photo="***"), "personas[0].photo: not valid base64"),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import Any, BinaryIO, TypeVar, cast
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
@@ -16,6 +16,7 @@ from app.domain import style
 from app.domain.insights import compute_insights
 from app.domain.layout import MapLayout, TextWrapper, compute_layout
 from app.domain.model import Card, EmotionMarker, JourneyMap, Lane, Project, Stage
+from app.export.atomic import write_bytes_atomically
 from app.export.pdf import back, front, notes, reflow
 from app.export.pdf.compare_page import ComparePages, title_for
 from app.export.pdf.fonts import PLACEHOLDER, REGULAR, TextCleaner, text_width
@@ -254,7 +255,7 @@ class _Doc:
                        lambda c, _t, p=page: notes.draw_notes(c, self._area(), p))
 
     # -- drawing ------------------------------------------------------------------------
-    def draw(self, path: str) -> None:
+    def draw(self, path: str | BinaryIO) -> None:
         project, opts = self.project, self.options
         clean = self.cleaner.clean
         # Binary streams: ASCII85 only makes the file bigger and costs ~15 % of the time.
@@ -313,17 +314,15 @@ def export_document(project: Project, out_path: str, options: PdfOptions) -> lis
     directory = os.path.dirname(os.path.abspath(out_path))
     if not os.path.isdir(directory):
         raise PdfExportError(f"cannot write {out_path}: folder {directory} does not exist")
-    # A hidden sibling, renamed over the target only when complete: a failed or cancelled
-    # export leaves no partial PDF (and never damages an existing one).
-    tmp = os.path.join(directory, f".{os.path.basename(out_path)}.{uuid.uuid4().hex[:8]}.tmp")
+    # Drawn in memory (ReportLab builds the whole file in memory anyway), then written by
+    # app.export.atomic: a failed or cancelled export leaves no partial PDF and no
+    # temporary file, and never damages an existing one.
+    buffer = io.BytesIO()
+    doc.draw(buffer)
     try:
-        doc.draw(tmp)
-        os.replace(tmp, out_path)
+        write_bytes_atomically(out_path, buffer.getvalue())
     except OSError as exc:
         raise PdfExportError(f"cannot write {out_path}: {exc.strerror or exc}") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     if doc.cleaner.replaced:
         doc.warnings.append(
             f"{doc.cleaner.replaced} character(s) the bundled DejaVu Sans font cannot print "
