@@ -21,19 +21,20 @@ BASELINE = ROOT / "scripts" / "mypy_baseline.txt"
 ERROR = re.compile(r"^(?P<path>[^:\s]+\.py):\d+: error: ")
 
 
-def read_baseline(path: Path = BASELINE) -> int:
+def read_baseline() -> int:
     """The recorded count: the first line that is not a comment."""
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in BASELINE.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             return int(line)
-    raise ValueError(f"{path} holds no count")
+    raise ValueError(f"{BASELINE} holds no count")
 
 
-def write_baseline(count: int, path: Path = BASELINE) -> None:
+def write_baseline(count: int) -> None:
     """Record `count`, keeping the comment lines."""
-    comments = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
-    path.write_text("\n".join([*comments, str(count)]) + "\n", encoding="utf-8")
+    lines = BASELINE.read_text(encoding="utf-8").splitlines()
+    comments = [line for line in lines if line.startswith("#")]
+    BASELINE.write_text("\n".join([*comments, str(count)]) + "\n", encoding="utf-8")
 
 
 def mypy_errors(targets: list[str]) -> list[str]:

@@ -117,10 +117,15 @@ def test_without_pyside6_what_needs_the_gui_says_so_in_one_line(tmp_path, comman
 @pytest.mark.parametrize("command", [
     ["templates"], ["info", "{sample}"], ["export", "{sample}", "-o", "m.pdf"],
     ["export", "{sample}", "-o", "m.json"], ["new", "n.cjm", "--lang", "vi"],
+    ["import", "{json}", "-o", "i.cjm"],
 ])
 def test_without_pyside6_the_other_commands_work(tmp_path, command):
+    from app.cli import main
+
     sample = ROOT / "resources" / "samples" / "online-shop.cjm"
-    args = [a.format(sample=sample) for a in command]
+    interchange = tmp_path / "sample.json"
+    assert main(["export", str(sample), "-o", str(interchange)]) == 0
+    args = [a.format(sample=sample, json=interchange) for a in command]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     result = subprocess.run([sys.executable, "-c", WITHOUT_QT, *args], cwd=tmp_path, env=env,
                             capture_output=True, timeout=120)
