@@ -51,4 +51,5 @@ def test_commands_still_work_while_their_document_lives(qapp):
     assert doc.project.maps[0].cards == []
     while doc.undo_stack.canRedo():
         doc.redo()
-    assert [card.title for card in doc.project.maps[0].cards] == ["Zalo chat OA"]  # the delete redone
+    # The delete was redone too.
+    assert [card.title for card in doc.project.maps[0].cards] == ["Zalo chat OA"]
