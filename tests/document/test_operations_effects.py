@@ -152,11 +152,14 @@ def test_add_card_places_it_in_its_cell_and_renumbers(doc):
 def test_no_card_goes_onto_the_emotions_lane(doc):
     journey = doc.project.maps[0]
     emotions = _lane(journey, LaneKind.EMOTIONS)
-    with pytest.raises(DomainError, match="emotion markers, not cards"):
+    message = "the emotions lane holds emotion markers, not cards"
+    with pytest.raises(DomainError) as caught:
         ops.add_card(doc, journey, journey.stages[0].id, emotions.id, title="x")
+    assert str(caught.value) == message
     card = ops.add_card(doc, journey, journey.stages[0].id, journey.lanes[0].id, title="x")
-    with pytest.raises(DomainError, match="emotion markers, not cards"):
+    with pytest.raises(DomainError) as caught:
         ops.move_cards(doc, journey, [card], journey.stages[0].id, emotions.id, 0)
+    assert str(caught.value) == message
     assert doc.undo_stack.count() == 1 and card.lane_id == journey.lanes[0].id
 
 
@@ -171,12 +174,13 @@ def test_moving_cards_renumbers_both_cells(doc):
     assert _cell_titles(journey, s0, touch) == ["b", "c"]
     assert _cell_titles(journey, s1, pains) == ["x", "a"]
     assert (a.stage_id, a.lane_id) == (s1, pains)
-    ops.move_cards(doc, journey, [b, c], s1, pains, 0)
+    ops.move_cards(doc, journey, [b, c], s1, pains, 1)
     assert _undo_label(doc) == "Move cards"
-    assert _cell_titles(journey, s1, pains) == ["b", "c", "x", "a"]
-    assert journey.cell_cards(s0, touch) == []
-    ops.move_cards(doc, journey, [x], s1, pains, 0)  # inside its own cell
     assert _cell_titles(journey, s1, pains) == ["x", "b", "c", "a"]
+    assert journey.cell_cards(s0, touch) == []
+    ops.move_cards(doc, journey, [a], s1, pains, 0)  # inside its own cell
+    assert _cell_titles(journey, s1, pains) == ["a", "x", "b", "c"]
+    assert x.order == 1
     _same_on_disk(doc)
     doc.undo()
     doc.undo()
@@ -187,10 +191,10 @@ def test_moving_cards_renumbers_both_cells(doc):
 def test_place_cards_refuses_a_cell_of_another_map(doc):
     journey = doc.project.maps[0]
     card = ops.add_card(doc, journey, journey.stages[0].id, journey.lanes[0].id, title="x")
-    with pytest.raises(DomainError, match="cell of their own map"):
-        ops.place_cards(doc, journey, [(card, "nowhere", journey.lanes[0].id, 0)])
-    with pytest.raises(DomainError, match="cell of their own map"):
-        ops.place_cards(doc, journey, [(card, journey.stages[0].id, "nowhere", 0)])
+    for stage_id, lane_id in (("nowhere", journey.lanes[0].id), (journey.stages[0].id, "x")):
+        with pytest.raises(DomainError) as caught:
+            ops.place_cards(doc, journey, [(card, stage_id, lane_id, 0)])
+        assert str(caught.value) == "cards can only move to a cell of their own map"
     ops.place_cards(doc, journey, [(card, journey.stages[2].id, journey.lanes[1].id, 5)],
                     "Drop card")
     assert _undo_label(doc) == "Drop card" and card.stage_id == journey.stages[2].id
@@ -205,7 +209,8 @@ def test_markers_stay_inside_their_stage(doc):
                                                                               "Phí ship", s0)
     assert _undo_label(doc) == "Add emotion" and journey.markers == [marker]
     assert ops.add_marker(doc, journey, s0, emotions, 1, -0.5).position == 0.0
-    assert ops.add_marker(doc, journey, s0, emotions, 0).position == 0.5
+    plain = ops.add_marker(doc, journey, s0, emotions, 0)
+    assert (plain.position, plain.label) == (0.5, "")
     ops.move_marker(doc, marker, s1, -3.0, 2)
     assert (marker.stage_id, marker.position, marker.score) == (s1, 0.0, 2)
     assert _undo_label(doc) == "Move emotion"
@@ -247,9 +252,10 @@ def test_removing_a_stage_and_its_card_together_is_one_clean_step(doc):
     stage = journey.stages[0]
     card = ops.add_card(doc, journey, stage.id, journey.lanes[0].id, title="x")
     steps = doc.undo_stack.count()
-    ops.remove(doc, [stage, card, stage])
+    last = journey.stages[-1]
+    ops.remove(doc, [stage, card, last])  # the card went with its stage already
     assert doc.undo_stack.count() == steps + 1
-    assert journey.cards == [] and stage not in journey.stages
+    assert journey.cards == [] and stage not in journey.stages and last not in journey.stages
     ops.remove(doc, [])
     assert doc.undo_stack.count() == steps + 1  # nothing to delete: no step
     _same_on_disk(doc)
@@ -418,11 +424,17 @@ def test_a_damaged_clipboard_is_refused_without_a_step(doc):
     journey = doc.project.maps[0]
     steps = doc.undo_stack.count()
     for payload in (None, [], {"format": "other"}):
-        with pytest.raises(DomainError, match="nothing Journey Studio can paste"):
+        with pytest.raises(DomainError) as caught:
             ops.paste(doc, journey, payload, journey.stages[0].id, journey.lanes[0].id)
-    damaged = {"format": "journey-studio-clip", "cards": [{"title": 5}]}
-    with pytest.raises(DomainError, match="the clipboard content is damaged"):
-        ops.paste(doc, journey, damaged, journey.stages[0].id, journey.lanes[0].id)
+        assert str(caught.value) == "the clipboard holds nothing Journey Studio can paste"
+    for damaged, reason in (
+            ({"cards": [{"map_id": "m", "stage_id": "s", "lane_id": "l", "title": 5}]},
+             "card.title: expected text"),
+            ({"markers": [{"stage_id": "s"}]}, "marker: missing 'map_id'")):
+        with pytest.raises(DomainError) as caught:
+            ops.paste(doc, journey, {"format": "journey-studio-clip", **damaged},
+                      journey.stages[0].id, journey.lanes[0].id)
+        assert str(caught.value) == f"the clipboard content is damaged: {reason}"
     assert doc.undo_stack.count() == steps
     assert ops.paste(doc, journey, {"format": "journey-studio-clip"}, journey.stages[0].id,
                      journey.lanes[0].id) == []
@@ -520,3 +532,45 @@ def test_cards_added_through_operations_are_plain_cards(doc):
     assert isinstance(card, Card) and card.title == "" and card.order == 0
     stage = ops.add_stage(doc, journey, "x")
     assert isinstance(stage, Stage)
+
+
+def test_place_cards_keeps_the_order_of_cards_dropped_at_one_place(doc):
+    journey = doc.project.maps[0]
+    s, lane = journey.stages[0].id, journey.lanes[0].id
+    a, b, c = (ops.add_card(doc, journey, s, lane, title=t) for t in "abc")
+    target = journey.stages[1].id
+    ops.place_cards(doc, journey, [(b, target, lane, 0), (c, target, lane, 0),
+                                   (a, target, lane, 5)])
+    assert _undo_label(doc) == "Move card"
+    assert _cell_titles(journey, target, lane) == ["c", "b", "a"]
+    _same_on_disk(doc)
+
+
+def test_paste_into_another_map_files_markers_under_that_map(doc):
+    source = doc.project.maps[0]
+    emotions = _lane(source, LaneKind.EMOTIONS).id
+    marker = ops.add_marker(doc, source, source.stages[0].id, emotions, 1, 0.2, "ok")
+    target = ops.new_map_from_template(doc, "awareness-5")
+    target_emotions = _lane(target, LaneKind.EMOTIONS).id
+    (new,) = ops.paste(doc, target, ops.copy_payload([marker]), target.stages[4].id,
+                       target.lanes[0].id)
+    assert (new.map_id, new.stage_id, new.lane_id) == (target.id, target.stages[4].id,
+                                                       target_emotions)
+    assert target.markers == [new] and source.markers == [marker]
+    _same_on_disk(doc)
+
+
+def test_paste_into_a_map_without_an_emotions_lane_drops_the_markers(doc):
+    source = doc.project.maps[0]
+    card = ops.add_card(doc, source, source.stages[0].id, source.lanes[0].id, title="a")
+    marker = ops.add_marker(doc, source, source.stages[0].id,
+                            _lane(source, LaneKind.EMOTIONS).id, 1)
+    bare = ops.new_map_from_template(doc, "blank")
+    stage = ops.add_stage(doc, bare, "Một")
+    lane = ops.add_lane(doc, bare, LaneKind.TOUCHPOINTS)
+    created = ops.paste(doc, bare, ops.copy_payload([card, marker]), stage.id, lane.id)
+    assert [(type(e), e.title) for e in created] == [(Card, "a")]
+    assert bare.markers == [] and len(bare.cards) == 1
+    only_markers = ops.paste(doc, bare, ops.copy_payload([marker]), stage.id, lane.id)
+    assert only_markers == [] and bare.markers == []
+    _same_on_disk(doc)
