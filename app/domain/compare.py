@@ -201,12 +201,6 @@ class _Pairing:
         self.after_map_id = after_map.id
         self.pairs: dict[str, str] = {}
 
-    def related(self, before_id: str, after_id: str) -> bool:
-        """True when the ids say these are the same item (same, or one derived from the other)."""
-        return (before_id == after_id
-                or derived_id(self.after_map_id, before_id) == after_id
-                or derived_id(self.before_map_id, after_id) == before_id)
-
     def pair(self, before: list[Any], after: list[Any],
              keys: list[Callable[[Any, str], Any]]) -> None:
         """Pair `before` with `after` items; `keys(item, side)` are fallback meaning keys."""
