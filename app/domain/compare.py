@@ -371,11 +371,9 @@ def _emotion_deltas(before: JourneyMap, after: JourneyMap, p: _Pairing) -> list[
     b_avg, a_avg = _stage_emotions(before), _stage_emotions(after)
     before_of = {a: b for b, a in p.pairs.items()}
     rows: list[StageEmotionDelta] = []
-    placed: set[str] = set()
 
     def removed_before(stage: Stage) -> None:
         rows.append(StageEmotionDelta(stage.title, stage.id, None, b_avg.get(stage.id), None))
-        placed.add(stage.id)
 
     # Removed stages that came before the first paired one go first, the rest follow
     # the paired stage they came after, so the rows read in journey order.

@@ -164,7 +164,8 @@ def test_a_copy_is_identical(result):
 def test_unlabelled_markers_pair_by_their_place_in_the_stage():
     before, after = _before(), _after()
     before.markers.append(EmotionMarker("before", "sb2", "lbE", 2, 0.9, id="mb4"))
-    after.markers.append(EmotionMarker("after", "sa2", "laE", 2, 0.8, id="ma4"))
+    # Listed first: pairing goes by place in the stage, not by place in the list.
+    after.markers.insert(0, EmotionMarker("after", "sa2", "laE", 2, 0.8, id="ma4"))
     result = compare_maps(before, after)
     assert result.after_of("mb2") == "ma2" and result.after_of("mb4") == "ma4"
     assert result.status_of("ma4") == CHANGED
@@ -188,3 +189,61 @@ def test_numbers_equal_within_a_millionth_and_a_value_set_or_cleared_is_a_change
     result = compare_maps(before, after)
     assert [(d.before_id, d.fields) for d in result.differences] == [
         ("cb2", ("value",)), ("cb3", ("value",))]
+
+
+def _pairs_of(before_items, after_items, attr):
+    before, after = _before(), _after()
+    setattr(before, attr, before_items)
+    setattr(after, attr, after_items)
+    return compare_maps(before, after)
+
+
+def test_cards_with_one_title_pair_by_their_cell_first():
+    result = _pairs_of([Card("before", "sb1", "lb1", "Zalo", id="x1"),
+                        Card("before", "sb2", "lb1", "Zalo", id="x2")],
+                       [Card("after", "sa2", "la1", "Zalo", id="y2"),
+                        Card("after", "sa1", "la1", "Zalo", id="y1")], "cards")
+    assert (result.after_of("x1"), result.after_of("x2")) == ("y1", "y2")
+    assert result.moved() == []
+
+
+def test_lanes_with_one_title_pair_by_kind_first():
+    before, after = _before(), _after()
+    before.lanes = [Lane("before", "Ghi chú", LaneKind.TEXT, id="t"),
+                    Lane("before", "Ghi chú", LaneKind.PAINS, id="p")]
+    after.lanes = [Lane("after", "Ghi chú", LaneKind.PAINS, id="p2"),
+                   Lane("after", "Ghi chú", LaneKind.TEXT, id="t2")]
+    before.cards, after.cards, before.markers, after.markers = [], [], [], []
+    result = compare_maps(before, after)
+    assert (result.after_of("t"), result.after_of("p")) == ("t2", "p2")
+
+
+def test_labelled_markers_pair_by_label_inside_their_stage_only():
+    result = _pairs_of([EmotionMarker("before", "sb1", "lbE", 1, 0.2, "vui", id="a"),
+                        EmotionMarker("before", "sb1", "lbE", -1, 0.8, id="b")],
+                       [EmotionMarker("after", "sa1", "laE", -1, 0.2, id="b2"),
+                        EmotionMarker("after", "sa1", "laE", 1, 0.8, "vui", id="a2")],
+                       "markers")
+    assert result.after_of("a") == "a2"
+    assert result.after_of("b") is None  # unlabelled: first in its stage before, second now
+    moved = _pairs_of([EmotionMarker("before", "sb1", "lbE", 1, 0.2, "vui", id="a")],
+                      [EmotionMarker("after", "sa2", "laE", 1, 0.2, "vui", id="a2")],
+                      "markers")
+    assert moved.after_of("a") is None  # the same label in another stage is another marker
+
+
+def test_a_card_changed_and_moved_counts_as_changed_and_moved():
+    before, after = _before(), _after()
+    after.cards[1].stage_id = "sa1"  # Phí ship: severity changed, and now in stage 1
+    (diff,) = [d for d in compare_maps(before, after).differences if d.before_id == "cb2"]
+    assert (diff.status, diff.moved, diff.fields) == (CHANGED, True, ("severity", "value"))
+
+
+def test_stage_emotion_is_the_mean_of_its_markers_and_whole_numbers_compare_as_numbers():
+    before, after = _before(), _before()
+    before.markers.append(EmotionMarker("before", "sb1", "lbE", -2, 0.9, id="extra"))
+    before.cards[0].value = 5
+    after.cards[0].value = 5.0000001
+    result = compare_maps(before, after)
+    assert result.emotions[1] == StageEmotionDelta("Tìm hiểu", "sb1", "sb1", -0.5, 1.0)
+    assert [d.item_id for d in result.differences] == ["extra"]
