@@ -48,3 +48,13 @@ def test_maps_are_found_by_name_ignoring_case_and_snapshots_by_id():
     assert project.snapshot("s1") is snapshot
     assert project.snapshot("s2") is None
     assert project.map("m2") is second and project.map("m3") is None
+
+
+def test_a_cloned_map_shares_no_list_with_its_original():
+    from app.domain.copying import clone_map, derived_id
+
+    original = JourneyMap("M", id="m", cards=[Card("m", "s", "l", id="c", tags=["vip"])])
+    clone = clone_map(original, map_id="f")
+    clone.cards[0].tags.append("mới")
+    assert original.cards[0].tags == ["vip"]
+    assert (clone.id, clone.name, clone.cards[0].id) == ("f", "M", derived_id("f", "c"))
