@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from app.domain.copying import clone_map, derived_id
 from app.domain.model import (
     Card,
     EmotionMarker,
@@ -51,8 +52,6 @@ def test_maps_are_found_by_name_ignoring_case_and_snapshots_by_id():
 
 
 def test_a_cloned_map_shares_no_list_with_its_original():
-    from app.domain.copying import clone_map, derived_id
-
     original = JourneyMap("M", id="m", cards=[Card("m", "s", "l", id="c", tags=["vip"])])
     clone = clone_map(original, map_id="f")
     clone.cards[0].tags.append("mới")
