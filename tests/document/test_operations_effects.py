@@ -258,6 +258,11 @@ def test_removing_a_stage_and_its_card_together_is_one_clean_step(doc):
     assert journey.cards == [] and stage not in journey.stages and last not in journey.stages
     ops.remove(doc, [])
     assert doc.undo_stack.count() == steps + 1  # nothing to delete: no step
+    doubled = ops.add_card(doc, journey, journey.stages[0].id, journey.lanes[0].id)
+    ops.remove(doc, [doubled, doubled])  # a selection naming it twice deletes it once
+    assert journey.cards == [] and doc.undo_stack.count() == steps + 3
+    doc.undo()
+    doc.undo()
     _same_on_disk(doc)
     doc.undo()
     assert journey.cards == [card] and journey.stages[0] is stage
