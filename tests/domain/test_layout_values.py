@@ -88,6 +88,8 @@ def test_elide_ends_with_an_ellipsis_inside_the_width():
     assert elide("abcdefghij", 12, False, 50) == "abcd…"
     assert elide("ab cd", 12, False, 40) == "ab…"
     assert elide("abc   ", 12, False, 100) == "abc…"
+    assert elide(" abc", 12, False, 100) == " abc…"
+    assert elide("abcdefghij", 12, False, 60) == "abcde…"  # one character at a time
 
 
 def test_line_height_is_thirteen_tenths_of_the_size():
@@ -146,10 +148,10 @@ def test_a_title_alone_is_cut_at_six_lines():
 
 
 def test_body_alone_is_cut_after_the_title():
-    box = layout_card(Card("m", "s", "l", "T", body="\n".join("l" * 9)), LaneKind.TEXT, 200,
-                      _wrapper())
-    assert box.truncated and box.title_lines == ["T"] and len(box.body_lines) == 5
-    assert box.body_lines[-1] == "l…"
+    box = layout_card(Card("m", "s", "l", "T", body="\n".join(f"b{i}" for i in range(1, 10))),
+                      LaneKind.TEXT, 200, _wrapper())
+    assert box.truncated and box.title_lines == ["T"]
+    assert box.body_lines == ["b1", "b2", "b3", "b4", "b5…"]
     fits = layout_card(Card("m", "s", "l", "T", body="\n".join("l" * 5)), LaneKind.TEXT, 200,
                        _wrapper())
     assert not fits.truncated and len(fits.body_lines) == 5
@@ -210,12 +212,13 @@ def test_an_empty_map_has_a_minimum_size_and_short_lanes_their_own_height():
 
 def test_emotion_scale_of_the_map_places_markers():
     m = _map()
-    m.emotion_min, m.emotion_max = -1, 1
+    m.emotion_min, m.emotion_max = -2, 1
     m.markers = [EmotionMarker("m", "s0", "feel", 1, 0.0, id="top"),
                  EmotionMarker("m", "s0", "feel", 0, 1.0, id="mid")]
     layout = compute_layout(m, _wrapper())
     assert layout.markers["top"].y == pytest.approx(236.8 + 22)
-    assert layout.markers["mid"].y == pytest.approx(236.8 + 22 + 78)
+    assert layout.markers["mid"].y == pytest.approx(236.8 + 22 + 52)  # a third of 156 down
+    assert layout.neutral_y["feel"] == pytest.approx(236.8 + 22 + 52)
     assert (layout.markers["top"].x, layout.markers["mid"].x) == (190, 430)
 
 
@@ -226,6 +229,8 @@ def test_score_at_is_the_nearest_whole_score_clamped_to_the_scale():
     assert emotion_y(lane, 1) == 161 and emotion_y(lane, 3, 1, 5) == 200
     assert score_at(lane, 200, 1, 5) == 3 and score_at(lane, 0, 1, 5) == 5
     assert score_at(Rect(0, 0, 10, 10), 5) == 2  # a lane thinner than its margins
+    assert score_at(Rect(0, 0, 10, 10), 22.2) == 1
+    assert (score_at(lane, 141), score_at(lane, 142)) == (2, 1)  # 1.5 lies at y 141.5
 
 
 def test_the_curve_bends_through_every_point():
@@ -238,3 +243,65 @@ def test_the_curve_bends_through_every_point():
 def test_the_font_free_estimate():
     assert approximate_text_width("abc", 10, False) == pytest.approx(18.0)
     assert approximate_text_width("abc", 10, True) == pytest.approx(19.2)
+
+
+def test_titles_are_measured_bold_at_title_size_and_bodies_plain():
+    calls = []
+
+    def measure(text, size, bold):
+        calls.append((text, size, bold))
+        return 10.0 * len(text)
+
+    title = "tt " + "t" * 30  # a word too long for the line is split
+    body = "\n".join(["bb bb"] * 9)  # too many lines: the last one is elided
+    box = layout_card(Card("m", "s", "l", title, body=body), LaneKind.TEXT, 200,
+                      TextWrapper(measure))
+    assert box.truncated and box.body_lines[-1] == "bb bb…"
+    assert {(size, bold) for text, size, bold in calls if "t" in text} == {(12, True)}
+    assert {(size, bold) for text, size, bold in calls if "b" in text} == {(11, False)}
+    assert {(" ", 12, True), (" ", 11, False)} <= set(calls)
+    calls.clear()
+    layout_card(Card("m", "s", "l", " ".join(["tttttttttttttttt"] * 8)), LaneKind.TEXT, 200,
+                TextWrapper(measure))
+    assert any(text.endswith("…") and (size, bold) == (12, True) for text, size, bold in calls)
+
+
+@pytest.mark.parametrize("kind, width, fits", [
+    (LaneKind.TEXT, 206, "a" * 19),            # 190 px inside
+    (LaneKind.TOUCHPOINTS, 206, "a" * 17),     # 190 − 20 for the icon
+    (LaneKind.PAINS, 202, "a" * 16),           # 186 − 26 for the severity dots
+])
+def test_a_title_exactly_as_wide_as_its_room_stays_on_one_line(kind, width, fits):
+    box = layout_card(Card("m", "s", "l", fits + " " + fits), kind, width, _wrapper())
+    assert box.title_lines == [fits, fits]
+    assert box.card.title == fits + " " + fits
+
+
+def test_three_title_lines_and_a_body_are_kept_whole_four_are_not():
+    three = " ".join(["abcdefghijklmnop"] * 3)
+    box = layout_card(Card("m", "s", "l", three, body="x"), LaneKind.TEXT, 200, _wrapper())
+    assert (len(box.title_lines), box.body_lines, box.truncated) == (3, ["x"], False)
+    four = " ".join(["abcdefghijklmnop"] * 4)
+    box = layout_card(Card("m", "s", "l", four, body="x"), LaneKind.TEXT, 200, _wrapper())
+    assert (len(box.title_lines), box.body_lines, box.truncated) == (3, ["x…"], True)
+
+
+def test_a_touchpoint_card_in_a_map_gets_its_icon_row():
+    m = _map()
+    m.lanes[0].kind = LaneKind.TOUCHPOINTS
+    assert compute_layout(m, _wrapper()).cards["c1"].rect.h == 34.0
+
+
+def test_lanes_of_a_map_without_stages_keep_their_height():
+    m = JourneyMap("M", id="m", lanes=[Lane("m", "T", LaneKind.TEXT, id="t")])
+    layout = compute_layout(m, _wrapper())
+    assert _rect(layout.lane_rects["t"]) == (0, 84, 390, 96)
+
+
+def test_each_emotions_lane_draws_only_its_own_markers():
+    m = _map()
+    m.lanes.append(Lane("m", "Feel 2", LaneKind.EMOTIONS, id="feel2"))
+    m.markers.insert(0, EmotionMarker("m", "s0", "feel2", 0, 0.1, id="other"))
+    layout = compute_layout(m, _wrapper())
+    assert set(layout.markers) == {"m1", "m2", "other"}
+    assert len(layout.curves["feel"]) == 1 and layout.curves["feel2"] == []
