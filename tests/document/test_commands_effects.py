@@ -20,7 +20,7 @@ from app.domain.events import ChangeKind
 from app.domain.model import Lane, LaneKind, Stage
 from app.domain.templates import new_project
 from app.domain.validation import DomainError
-from app.storage import ProjectStore
+from app.storage import ProjectStore, StorageError
 from tests.document.random_ops import canonical
 
 
@@ -203,3 +203,44 @@ def test_the_changed_signal_carries_each_batch(doc):
     stage = ops.add_stage(doc, doc.project.maps[0], "Mới")
     assert [[(c.kind, c.entity) for c in batch] for batch in received] == [
         [(ChangeKind.ADDED, stage)]]
+
+
+def test_a_macro_step_can_reorder(doc):
+    journey = doc.project.maps[0]
+    last = journey.stages[-1]
+    with doc.macro("Sort stages") as macro:
+        macro.move(last, 0)
+    assert journey.stages[0] is last and doc.undo_stack.undoText() == "Sort stages"
+    doc.undo()
+    assert journey.stages[-1] is last
+
+
+def test_a_failed_write_leaves_the_model_as_the_file_and_says_why(qapp, tmp_path):
+    path = tmp_path / "map.cjm"
+    doc = Document.create(str(path), new_project("awareness-5", "vi"))
+    try:
+        peek = Document.open(str(path), read_only=True)
+        assert peek.path == str(path)
+        peek.close()
+        journey = doc.project.maps[0]
+        before = canonical(doc.project)
+        reasons = []
+        doc.persist_failed.connect(reasons.append)
+        store_write = doc.store.write
+
+        def full_disk(*args, **kwargs):
+            raise StorageError("the disk is full")
+
+        doc.store.write = full_disk
+        with pytest.raises(StorageError, match="the disk is full"):
+            ops.add_stage(doc, journey, "Mới")
+        assert reasons == ["the disk is full"]
+        assert canonical(doc.project) == before and doc.undo_stack.count() == 0
+        doc.store.write = store_write
+        stage = ops.add_stage(doc, journey, "Mới")  # writing works again afterwards
+        reader = Document.open(str(path), read_only=True)
+        assert canonical(reader.project) == canonical(doc.project)
+        assert reader.project.maps[0].stages[-1].id == stage.id
+        reader.close()
+    finally:
+        doc.close()
