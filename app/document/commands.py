@@ -8,6 +8,7 @@ runs inside the document's batch, so one gesture is one SQLite transaction and o
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -48,11 +49,22 @@ class Command(QUndoCommand):
 
     def __init__(self, doc: Document, text: str, parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
-        self.doc = doc
+        # Held weakly: the document owns its undo stack, which owns the commands. A strong
+        # reference back makes a cycle that only the cycle collector frees, in an order
+        # that lets PySide delete a command the stack deletes again (SIGSEGV at exit).
+        self._doc = weakref.ref(doc)
         self.children: list[Command] = []  # keeps the Python wrappers alive
         # Document.push runs the command itself (so errors reach the caller, which they
         # would not from inside QUndoStack.push) and then lets the stack skip its redo.
         self.skip_next_redo = False
+
+    @property
+    def doc(self) -> Document:
+        """The document this command changes."""
+        doc = self._doc()
+        if doc is None:
+            raise RuntimeError("the document of this command was closed and freed")
+        return doc
 
     def add_child(self, child: _C) -> _C:
         """Adopt a child command and run it now.

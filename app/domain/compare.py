@@ -201,12 +201,6 @@ class _Pairing:
         self.after_map_id = after_map.id
         self.pairs: dict[str, str] = {}
 
-    def related(self, before_id: str, after_id: str) -> bool:
-        """True when the ids say these are the same item (same, or one derived from the other)."""
-        return (before_id == after_id
-                or derived_id(self.after_map_id, before_id) == after_id
-                or derived_id(self.before_map_id, after_id) == before_id)
-
     def pair(self, before: list[Any], after: list[Any],
              keys: list[Callable[[Any, str], Any]]) -> None:
         """Pair `before` with `after` items; `keys(item, side)` are fallback meaning keys."""
@@ -378,11 +372,9 @@ def _emotion_deltas(before: JourneyMap, after: JourneyMap, p: _Pairing) -> list[
     b_avg, a_avg = _stage_emotions(before), _stage_emotions(after)
     before_of = {a: b for b, a in p.pairs.items()}
     rows: list[StageEmotionDelta] = []
-    placed: set[str] = set()
 
     def removed_before(stage: Stage) -> None:
         rows.append(StageEmotionDelta(stage.title, stage.id, None, b_avg.get(stage.id), None))
-        placed.add(stage.id)
 
     # Removed stages that came before the first paired one go first, the rest follow
     # the paired stage they came after, so the rows read in journey order.

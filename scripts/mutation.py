@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Mutation testing of app/domain, app/document and app/storage with mutmut.
+
+Run from the repository root, one module at a time (a mutant runs only the tests that
+reached its function; the configuration is [tool.mutmut] in pyproject.toml):
+
+    scripts/mutation.py app.domain.insights app.document.operations
+    scripts/mutation.py --all          # every module of the three packages (hours)
+    scripts/mutation.py --report       # the scores of what has been run, per module
+
+mutmut works in a copy of the tree (mutants/, git-ignored). Mutants run under
+`nice -n 19`. Not part of CI: too slow; CI runs the tests that kill the mutants.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("app/domain", "app/document", "app/storage")
+SKIPPED = ("app/storage/migrations",)  # see do_not_mutate in pyproject.toml
+KILLED = {1, 3, 36, 37, -24, 24, 152, 255, -11, -9}  # failed, timed out or crashed
+
+
+def modules() -> list[str]:
+    """Every module mutmut mutates, as dotted names."""
+    found = []
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            relative = path.relative_to(ROOT).as_posix()
+            if path.name != "__init__.py" and not relative.startswith(SKIPPED):
+                found.append(relative[:-3].replace("/", "."))
+    return found
+
+
+def run(module: str, children: int) -> int:
+    """Run mutmut on the mutants of one module."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    mutmut = Path(sys.executable).with_name("mutmut")
+    command = ["nice", "-n", "19", str(mutmut), "run", "--max-children", str(children),
+               f"{module}.*"]
+    print("$", " ".join(command), flush=True)
+    return subprocess.call(command, cwd=ROOT, env=env)
+
+
+def scores() -> dict[str, Counter[str]]:
+    """Per module: how many mutants were killed, survived, had no test or were not run."""
+    result: dict[str, Counter[str]] = {}
+    for module in modules():
+        meta = ROOT / "mutants" / (module.replace(".", "/") + ".py.meta")
+        if not meta.exists():
+            continue
+        codes = json.loads(meta.read_text())["exit_code_by_key"]
+        count: Counter[str] = Counter()
+        for code in codes.values():
+            if code is None:
+                count["not run"] += 1
+            elif code in KILLED:
+                count["killed"] += 1
+            elif code in (5, 33):
+                count["no tests"] += 1
+            elif code == 34:
+                count["skipped"] += 1
+            else:
+                count["survived"] += 1
+        result[module] = count
+    return result
+
+
+def report() -> None:
+    """Print a Markdown table of the scores (killed / mutants that were run)."""
+    print("| module | mutants | killed | survived | no tests | not run | score |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    total: Counter[str] = Counter()
+    for module, count in scores().items():
+        if sum(count.values()) == count["not run"]:
+            continue
+        total += count
+        _row(module, count)
+    _row("**all run**", total)
+
+
+def _row(name: str, count: Counter[str]) -> None:
+    tested = count["killed"] + count["survived"] + count["no tests"]
+    score = f"{100 * count['killed'] / tested:.1f} %" if tested else "–"
+    print(f"| {name} | {tested} | {count['killed']} | {count['survived']} | "
+          f"{count['no tests']} | {count['not run']} | {score} |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="dotted module names, e.g. app.domain.model")
+    parser.add_argument("--all", action="store_true", help="every module of the packages")
+    parser.add_argument("--report", action="store_true", help="only print the scores")
+    parser.add_argument("--children", type=int, default=2, help="parallel mutants")
+    args = parser.parse_args()
+    chosen = modules() if args.all else args.modules
+    unknown = sorted(set(chosen) - set(modules()))
+    if unknown:
+        print(f"error: not a module mutmut mutates: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    if not args.report:
+        for module in chosen:
+            if run(module, args.children) != 0:
+                print(f"error: mutmut failed on {module}", file=sys.stderr)
+                return 1
+    report()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
