@@ -2,7 +2,8 @@
 
 A field shows the model's value (`load`) and turns the user's edit into one operation.
 Typing uses `edit_text`, so a burst of keystrokes is one undo step; other edits are one
-`set_fields` each. Nothing here sets a domain attribute itself.
+`set_fields` each. Nothing here sets a domain attribute itself. Typed text the model does
+not hold yet (not committed, refused or not written) is kept as a draft.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.document import operations
 from app.document.commands import MERGE_RESIZE
 from app.document.document import Document
+from app.document.draft_recorder import DraftRecorder
 from app.domain.validation import DomainError
 from app.ui.icons import swatch
 
@@ -56,6 +58,17 @@ class FormContext:
             return False
         self.report("")
         return True
+
+    def keep_draft(self, entity: Any, name: str, text: str) -> None:
+        """Keep `text` as a draft while the model holds something else (or forget it)."""
+        drafts = DraftRecorder.of(self.doc)
+        if drafts is None:
+            return
+        value = getattr(entity, name)
+        if isinstance(value, str) and text != value:
+            drafts.record(entity, name, value, text)
+        else:
+            drafts.clear(entity, name)
 
 
 class Field:
@@ -107,6 +120,7 @@ class LineField(Field):
 
     def _edited(self, text: str) -> None:
         self.ctx.run(lambda: operations.edit_text(self.ctx.doc, self.entity, self.name, text))
+        self.ctx.keep_draft(self.entity, self.name, text)
 
     def load(self) -> None:
         if self.widget.text() != self.value:  # keeps the cursor while the user types
@@ -137,6 +151,7 @@ class TextField(Field):
         text = self.widget.toPlainText()
         if text != self.value:
             self.ctx.run(lambda: operations.edit_text(self.ctx.doc, self.entity, self.name, text))
+        self.ctx.keep_draft(self.entity, self.name, text)
 
     def load(self) -> None:
         if self.widget.toPlainText() != self.value:
@@ -192,11 +207,14 @@ class EditableChoiceField(Field):
         self.widget.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.widget.addItems(["", *suggestions])
         self.widget.lineEdit().editingFinished.connect(self._commit)
+        self.widget.lineEdit().textEdited.connect(
+            lambda text: ctx.keep_draft(self.entity, self.name, text.strip()))
         self.widget.activated.connect(lambda _i: self._commit())
         self.load()
 
     def _commit(self) -> None:
         self.set(self.widget.currentText().strip())
+        self.ctx.keep_draft(self.entity, self.name, self.widget.currentText().strip())
 
     def load(self) -> None:
         if self.widget.currentText() != self.value:
