@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -114,6 +114,7 @@ class RecoveredDraftDialog(QDialog):
                  recovery: Recovery) -> None:
         super().__init__(window)
         self.setObjectName("recoveredDraftDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(tr("Recovered Text"))
         self.window_ = window
         self.doc = doc

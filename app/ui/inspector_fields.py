@@ -2,8 +2,8 @@
 
 A field shows the model's value (`load`) and turns the user's edit into one operation.
 Typing uses `edit_text`, so a burst of keystrokes is one undo step; other edits are one
-`set_fields` each. Nothing here sets a domain attribute itself. Typed text the model does
-not hold yet (not committed, refused or not written) is kept as a draft.
+`set_fields` each. Nothing here sets a domain attribute itself. Text typed into a field
+that stores on Enter is kept as a draft until then (typing elsewhere is written at once).
 """
 
 from __future__ import annotations
@@ -120,7 +120,6 @@ class LineField(Field):
 
     def _edited(self, text: str) -> None:
         self.ctx.run(lambda: operations.edit_text(self.ctx.doc, self.entity, self.name, text))
-        self.ctx.keep_draft(self.entity, self.name, text)
 
     def load(self) -> None:
         if self.widget.text() != self.value:  # keeps the cursor while the user types
@@ -151,7 +150,6 @@ class TextField(Field):
         text = self.widget.toPlainText()
         if text != self.value:
             self.ctx.run(lambda: operations.edit_text(self.ctx.doc, self.entity, self.name, text))
-        self.ctx.keep_draft(self.entity, self.name, text)
 
     def load(self) -> None:
         if self.widget.toPlainText() != self.value:
