@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from app.document import Document, operations
 from app.document.drafts import Draft, DraftStore
 from app.domain.model import LaneKind
 from app.domain.templates import new_project
-from app.ui import drafts_prompt, prompts
+from app.ui import drafts_prompt
 from app.ui.drafts_prompt import RecoveredDraftDialog
 from tests.ui.conftest import type_text
 
@@ -298,7 +299,7 @@ def test_an_unwritable_draft_folder_does_not_stop_typing(window, qtbot, card_fil
     blocker.write_text("where the data folder should be")
     monkeypatch.setattr(drafts_prompt, "drafts_folder", lambda: blocker / "drafts")
     assert window.open_path(card_file)
-    doc, card = window.doc, first_card(window)
+    card = first_card(window)
     editor = open_inline_editor(window, qtbot, card)
     type_text(editor, TYPED)
     qtbot.waitUntil(lambda: "could not be kept as a draft" in window.statusBar().currentMessage(),
@@ -319,7 +320,9 @@ def test_text_typed_before_a_kill_is_offered_back_and_restored(window, qtbot, ca
          str(tmp_path / "child-settings"), TYPED],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     try:
-        line = child.stdout.readline()
+        # A child that never keeps a draft must fail the test, not hang it.
+        ready, _, _ = select.select([child.stdout], [], [], 60)
+        line = child.stdout.readline() if ready else ""
         assert line.strip() == "drafted", "the child did not keep a draft"
         child.send_signal(signal.SIGKILL)
         child.communicate(timeout=30)
