@@ -76,8 +76,13 @@ class InlineEditor(QPlainTextEdit):
         self.setGeometry(QRect(top_left.x(), top_left.y(), width, height))
 
     def _keep_draft(self) -> None:
-        if not self._done and self.drafts is not None:
-            self.drafts.record(self.entity, self.field, self.original, self.value())
+        if self._done or self.drafts is None:
+            return
+        value = self.value()
+        if value == self.original:
+            self.drafts.clear(self.entity, self.field)  # typed back to what it was
+        else:
+            self.drafts.record(self.entity, self.field, self.original, value)
 
     def _forget_draft(self) -> None:
         if self.drafts is not None:

@@ -187,6 +187,10 @@ class RecoveredDraftDialog(QDialog):
             log.warning("restoring a draft failed; it is kept: %s", error)
             return
         _discard(self.store, draft)
+        map_id = getattr(entity, "map_id", None)
+        switch = getattr(self.window_, "switch_map", None)
+        if isinstance(map_id, str) and callable(switch):
+            switch(map_id)  # show where the text went
         self._note(tr("Restored the text you were typing."))
 
     def _note(self, text: str) -> None:

@@ -140,6 +140,29 @@ def test_leaving_the_editor_commits_and_clears_the_draft(window, qtbot, card_fil
     assert not store.file_for(doc.path).exists()
 
 
+def test_typing_back_the_original_text_forgets_the_draft(window, qtbot, card_file, store):
+    assert window.open_path(card_file)
+    doc, card = window.doc, first_card(window)
+    editor = open_inline_editor(window, qtbot, card)
+    type_text(editor, TYPED)
+    wait_for_draft(qtbot, store, doc, TYPED)
+    editor.selectAll()
+    type_text(editor, "Quảng cáo")
+    assert not store.file_for(doc.path).exists()
+    assert window.view.editor is editor  # still open
+
+
+def test_closing_the_project_mid_word_loses_nothing(window, qtbot, card_file, store):
+    assert window.open_path(card_file)
+    editor = open_inline_editor(window, qtbot, first_card(window))
+    type_text(editor, TYPED)
+    window.set_document(None)  # before the pause after the last keystroke
+    kept = stored(card_file).maps[0].cards[0].title == TYPED
+    project = stored(card_file)
+    draft = store.load(project.id, card_file)
+    assert kept or (draft is not None and draft.text == TYPED)
+
+
 # -- the next open offers the draft back ------------------------------------------------------
 
 def write_draft(store, path, project, entity, text, original=None, field="title"):
@@ -180,6 +203,18 @@ def test_discard_forgets_the_draft_and_changes_nothing(window, qtbot, card_file,
     window.set_document(None)
     assert window.open_path(card_file)
     assert no_dialog_after_open(window, qtbot)
+
+
+def test_closing_the_recovery_dialog_decides_nothing(window, qtbot, card_file, store):
+    project = stored(card_file)
+    write_draft(store, card_file, project, project.maps[0].cards[0], TYPED)
+    assert window.open_path(card_file)
+    dialog = recovered_dialog(window, qtbot)
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not any(d.isVisible()
+                                    for d in window.findChildren(RecoveredDraftDialog)))
+    assert first_card(window).title == "Quảng cáo"
+    assert store.file_for(card_file).exists()  # offered again next time
 
 
 def test_a_field_changed_since_is_never_overwritten(window, qtbot, card_file, store):
