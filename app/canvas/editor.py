@@ -2,7 +2,8 @@
 
 A real text widget gives input methods (Vietnamese Telex/VNI, dead keys) everything
 they need. Enter commits, Shift+Enter starts a new line, Esc cancels, leaving the
-editor commits. The commit is one operations.set_fields call: one undo step.
+editor commits. The commit is one operations.set_fields call: one undo step. Until then
+the text is kept as a draft (app.document.drafts), so a crash does not lose it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QPlainTextEdit
 from app.canvas import text
 from app.canvas.i18n import tr
 from app.document import operations as ops
+from app.document.draft_recorder import DraftRecorder
 from app.domain import style
 from app.domain.validation import DomainError
 
@@ -50,6 +52,9 @@ class InlineEditor(QPlainTextEdit):
         self.setPlainText(self.original)
         self.selectAll()
         self.document().contentsChanged.connect(self.reposition)
+        self.drafts = DraftRecorder.of(view.doc)
+        if self.drafts is not None:
+            self.document().contentsChanged.connect(self._keep_draft)
         self.reposition()
         self.show()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -69,6 +74,19 @@ class InlineEditor(QPlainTextEdit):
         height = max(round(self.scene_rect.height() * zoom), round(doc_h) + 12,
                      self.fontMetrics().lineSpacing() * lines + 12)
         self.setGeometry(QRect(top_left.x(), top_left.y(), width, height))
+
+    def _keep_draft(self) -> None:
+        if self._done or self.drafts is None:
+            return
+        value = self.value()
+        if value == self.original:
+            self.drafts.clear(self.entity, self.field)  # typed back to what it was
+        else:
+            self.drafts.record(self.entity, self.field, self.original, value)
+
+    def _forget_draft(self) -> None:
+        if self.drafts is not None:
+            self.drafts.clear(self.entity, self.field)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
@@ -108,6 +126,12 @@ class InlineEditor(QPlainTextEdit):
                 committed = True
             except DomainError as error:
                 self.view.status_message.emit(str(error))
+            except Exception:
+                # Not written (a failed save): the draft keeps the text for the next open.
+                if self.drafts is not None:
+                    self.drafts.flush()
+                raise
+        self._forget_draft()
         self._close(committed)
 
     def cancel(self) -> None:
@@ -115,6 +139,7 @@ class InlineEditor(QPlainTextEdit):
         if self._done:
             return
         self._done = True
+        self._forget_draft()
         self._close(False)
 
     def _close(self, committed: bool) -> None:

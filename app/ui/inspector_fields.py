@@ -2,7 +2,8 @@
 
 A field shows the model's value (`load`) and turns the user's edit into one operation.
 Typing uses `edit_text`, so a burst of keystrokes is one undo step; other edits are one
-`set_fields` each. Nothing here sets a domain attribute itself.
+`set_fields` each. Nothing here sets a domain attribute itself. Text typed into a field
+that stores on Enter is kept as a draft until then (typing elsewhere is written at once).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.document import operations
 from app.document.commands import MERGE_RESIZE
 from app.document.document import Document
+from app.document.draft_recorder import DraftRecorder
 from app.domain.validation import DomainError
 from app.ui.icons import swatch
 
@@ -56,6 +58,17 @@ class FormContext:
             return False
         self.report("")
         return True
+
+    def keep_draft(self, entity: Any, name: str, text: str) -> None:
+        """Keep `text` as a draft while the model holds something else (or forget it)."""
+        drafts = DraftRecorder.of(self.doc)
+        if drafts is None:
+            return
+        value = getattr(entity, name)
+        if isinstance(value, str) and text != value:
+            drafts.record(entity, name, value, text)
+        else:
+            drafts.clear(entity, name)
 
 
 class Field:
@@ -192,11 +205,14 @@ class EditableChoiceField(Field):
         self.widget.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.widget.addItems(["", *suggestions])
         self.widget.lineEdit().editingFinished.connect(self._commit)
+        self.widget.lineEdit().textEdited.connect(
+            lambda text: ctx.keep_draft(self.entity, self.name, text.strip()))
         self.widget.activated.connect(lambda _i: self._commit())
         self.load()
 
     def _commit(self) -> None:
         self.set(self.widget.currentText().strip())
+        self.ctx.keep_draft(self.entity, self.name, self.widget.currentText().strip())
 
     def load(self) -> None:
         if self.widget.currentText() != self.value:

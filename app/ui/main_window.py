@@ -24,7 +24,7 @@ from app.dialogs.map_properties import edit_map_properties
 from app.document import operations
 from app.document.document import Document
 from app.domain.model import JourneyMap, LaneKind
-from app.ui import exporting, opening, prompts
+from app.ui import drafts_prompt, exporting, opening, prompts
 from app.ui.actions import WindowActions
 from app.ui.docks import Docks, PaletteFactory
 from app.ui.file_dialogs import (
@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
             old.close()
             old.deleteLater()
         self._show_map(map_id)
+        drafts_prompt.follow(self, doc)
         self.document_changed.emit()
 
     def switch_map(self, map_id: str) -> None:
