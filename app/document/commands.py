@@ -52,7 +52,7 @@ class Command(QUndoCommand):
         # Held weakly: the document owns its undo stack, which owns the commands. A strong
         # reference back makes a cycle that only the cycle collector frees, in an order
         # that lets PySide delete a command the stack deletes again (SIGSEGV at exit).
-        self._doc = weakref.ref(doc)
+        self._doc: weakref.ref[Document] = weakref.ref(doc)
         self.children: list[Command] = []  # keeps the Python wrappers alive
         # Document.push runs the command itself (so errors reach the caller, which they
         # would not from inside QUndoStack.push) and then lets the stack skip its redo.
@@ -63,7 +63,7 @@ class Command(QUndoCommand):
         """The document this command changes."""
         doc = self._doc()
         if doc is None:
-            raise RuntimeError("the document of this command was closed and freed")
+            raise RuntimeError("the document of this command no longer exists")
         return doc
 
     def add_child(self, child: _C) -> _C:
