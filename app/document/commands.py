@@ -47,9 +47,11 @@ class Command(QUndoCommand):
         super().__init__(text, parent)
         self.doc = doc
         self.children: list[Command] = []  # keeps the Python wrappers alive
-        # Document.push runs the command itself (so errors reach the caller, which they
-        # would not from inside QUndoStack.push) and then lets the stack skip its redo.
+        # Document.push, undo and redo run the command themselves (so errors reach the
+        # caller, which they would not from inside QUndoStack) and then let the stack
+        # skip the step it would run.
         self.skip_next_redo = False
+        self.skip_next_undo = False
 
     def add_child(self, child: Command) -> Command:
         """Adopt a child command and run it now.
@@ -76,6 +78,9 @@ class Command(QUndoCommand):
             self.forward()
 
     def undo(self) -> None:
+        if self.skip_next_undo:
+            self.skip_next_undo = False
+            return
         with self.doc.batch():
             self.backward()
             for child in reversed(self.children):
