@@ -17,7 +17,6 @@ from app.canvas import text
 from app.canvas.i18n import tr
 from app.document import operations as ops
 from app.domain import style
-from app.domain.validation import DomainError
 
 if TYPE_CHECKING:
     from app.canvas.view import MapView
@@ -103,11 +102,9 @@ class InlineEditor(QPlainTextEdit):
         value = self.value()
         committed = False
         if value != self.original:
-            try:
-                ops.set_fields(self.view.doc, self.entity, tr("Edit text"), **{self.field: value})
-                committed = True
-            except DomainError as error:
-                self.view.status_message.emit(str(error))
+            # The document's door: a refused or failed edit is announced, never raised.
+            committed, _ = self.view.doc.attempt(lambda: ops.set_fields(
+                self.view.doc, self.entity, tr("Edit text"), **{self.field: value}))
         self._close(committed)
 
     def cancel(self) -> None:

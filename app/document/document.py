@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.document.commands import Command, Macro
-from app.document.failures import OPERATION_ERRORS, failure_of
+from app.document.failures import OPERATION_ERRORS, Failure, failure_of
 from app.domain.events import Change, ChangeKind, EventBus
 from app.domain.model import Project, now_iso
 from app.domain.tree import is_attached
@@ -49,6 +49,7 @@ class Document(QObject):
         self._persisting = True
         self.last_error: Exception | None = None
         self._failed_step = ""  # the name of the step whose write failed, for attempt()
+        self.last_failure: Failure | None = None  # what the last attempt() met
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -237,10 +238,12 @@ class Document(QObject):
         not an operation's (bugs) propagate.
         """
         self._failed_step = ""
+        self.last_failure = None
         try:
             return True, action()
         except OPERATION_ERRORS as error:
-            self.failed.emit(failure_of(error, step or self._failed_step))
+            self.last_failure = failure_of(error, step or self._failed_step)
+            self.failed.emit(self.last_failure)
             return False, None
         finally:
             self._failed_step = ""
