@@ -1,11 +1,14 @@
-"""The edit actions of the map view: delete, duplicate, clipboard, adding at the cursor.
+"""The editing of the map view: delete, duplicate, clipboard, adding at the cursor.
 
-A mixin of MapView (kept apart so each module holds one thing); the main window's Edit
-menu and the view's keyboard call these. Each pushes one command through operations.
+A mixin of MapView (kept apart so each module holds one thing); the view's EditActions
+(app.canvas.edit_actions) call these. Each pushes one command through operations, and
+runs it through Document.attempt: a refused or failed change is announced by the
+document (the window shows it), never raised into a Qt event handler.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt
@@ -16,19 +19,15 @@ from app.canvas.i18n import tr, trn
 from app.document import operations as ops
 from app.domain import style
 from app.domain.model import Card, EmotionMarker, Lane, LaneKind, Stage
-from app.domain.validation import DomainError
 
 
-class EditActions:
-    """Edit-menu actions over the view's selection and current cell (MapView mixin)."""
+class EditingMixin:
+    """Editing over the view's selection and current cell (MapView mixin)."""
 
-    def _run(self, action, message: str = "") -> Any:
-        try:
-            result = action()
-        except DomainError as error:
-            self.status_message.emit(str(error))
-            return None
-        if message:
+    def _run(self, action: Callable[[], Any], message: str = "") -> Any:
+        """Run one operation through the document's door; None when it did not happen."""
+        ok, result = self.doc.attempt(action)
+        if ok and message:
             self.status_message.emit(message)
         return result
 

@@ -19,7 +19,6 @@ from app.canvas.i18n import tr
 from app.document import operations as ops
 from app.document.draft_recorder import DraftRecorder
 from app.domain import style
-from app.domain.validation import DomainError
 
 if TYPE_CHECKING:
     from app.canvas.view import MapView
@@ -121,16 +120,16 @@ class InlineEditor(QPlainTextEdit):
         value = self.value()
         committed = False
         if value != self.original:
-            try:
-                ops.set_fields(self.view.doc, self.entity, tr("Edit text"), **{self.field: value})
-                committed = True
-            except DomainError as error:
-                self.view.status_message.emit(str(error))
-            except Exception:
+            # The document's door: a refused or failed edit is announced, never raised.
+            committed, _ = self.view.doc.attempt(lambda: ops.set_fields(
+                self.view.doc, self.entity, tr("Edit text"), **{self.field: value}))
+            failure = self.view.doc.last_failure
+            if not committed and failure is not None and not failure.refused:
                 # Not written (a failed save): the draft keeps the text for the next open.
                 if self.drafts is not None:
                     self.drafts.flush()
-                raise
+                self._close(committed)
+                return
         self._forget_draft()
         self._close(committed)
 

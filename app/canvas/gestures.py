@@ -18,7 +18,6 @@ from app.document import operations as ops
 from app.domain import style
 from app.domain.layout import emotion_y, score_at
 from app.domain.model import MIN_LANE_HEIGHT, MIN_STAGE_WIDTH, LaneKind
-from app.domain.validation import DomainError
 
 if TYPE_CHECKING:
     from app.canvas.scene import MapScene
@@ -46,12 +45,9 @@ class Gesture:
         """Abandon the drag and put everything back."""
 
     def _run(self, action) -> bool:
-        try:
-            action()
-        except DomainError as error:
-            self.view.status_message.emit(str(error))
-            return False
-        return True
+        # The document's door: a refused or failed change is announced, never raised here.
+        ok, _ = self.view.doc.attempt(action)
+        return ok
 
 
 class CardDrag(Gesture):

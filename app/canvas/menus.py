@@ -104,28 +104,32 @@ def _card_menu(view: MapView, menu: QMenu, item: CardItem) -> None:
         group = QActionGroup(channels)
         for channel in doc.project.channels:
             action = _add(channels, channel.name,
-                          lambda c=channel: ops.set_fields(doc, card, tr("Change channel"),
-                                                           channel_id=c.id),
+                          lambda c=channel: view._run(lambda: ops.set_fields(
+                              doc, card, tr("Change channel"), channel_id=c.id)),
                           checked=card.channel_id == channel.id,
                           icon=qicon(channel.icon, channel.color))
             group.addAction(action)
         _add(menu, tr("Favourite touchpoint"),
-             lambda: ops.set_fields(doc, card, tr("Favourite"), favourite=not card.favourite),
+             lambda: view._run(lambda: ops.set_fields(doc, card, tr("Favourite"),
+                                                      favourite=not card.favourite)),
              checked=card.favourite)
     if item.kind == LaneKind.PAINS:
         severity = menu.addMenu(tr("Severity"))
         for level, label in ((1, tr("1 — minor")), (2, tr("2 — serious")),
                              (3, tr("3 — blocks the journey"))):
             _add(severity, label,
-                 lambda v=level: ops.set_fields(doc, card, tr("Change severity"), severity=v),
+                 lambda v=level: view._run(lambda: ops.set_fields(
+                     doc, card, tr("Change severity"), severity=v)),
                  checked=card.severity == level)
     evidence = menu.addMenu(tr("Evidence"))
     _add(evidence, tr("Not set"),
-         lambda: ops.set_fields(doc, card, tr("Change evidence"), evidence=None),
+         lambda: view._run(lambda: ops.set_fields(doc, card, tr("Change evidence"),
+                                                  evidence=None)),
          checked=card.evidence is None)
     for level in Evidence:
         _add(evidence, evidence_name(level.value),
-             lambda v=level: ops.set_fields(doc, card, tr("Change evidence"), evidence=v),
+             lambda v=level: view._run(lambda: ops.set_fields(
+                 doc, card, tr("Change evidence"), evidence=v)),
              checked=card.evidence == level)
     menu.addSeparator()
     _add(menu, tr("Add card below"), lambda: _add_card_after(view, card))
@@ -149,7 +153,8 @@ def _marker_menu(view: MapView, menu: QMenu, item: MarkerItem) -> None:
     scores = menu.addMenu(tr("Score"))
     for score in range(2, -3, -1):
         _add(scores, f"{score:+d}  {emotion_name(score)}",
-             lambda s=score: ops.set_fields(doc, marker, tr("Change emotion"), score=s),
+             lambda s=score: view._run(lambda: ops.set_fields(
+                 doc, marker, tr("Change emotion"), score=s)),
              checked=marker.score == score)
     menu.addSeparator()
     _add(menu, tr("Duplicate"), view.duplicate_selection)
@@ -174,8 +179,8 @@ def _stage_menu(view: MapView, menu: QMenu, item: StageHeaderItem) -> None:
     _add(menu, tr("Add stage after"), lambda: add_at(1))
     colours = menu.addMenu(tr("Colour"))
     for colour in STAGE_PALETTE:
-        action = _add(colours, colour, lambda c=colour: ops.set_fields(
-            doc, stage, tr("Change colour"), color=c), checked=stage.color == colour)
+        action = _add(colours, colour, lambda c=colour: view._run(lambda: ops.set_fields(
+            doc, stage, tr("Change colour"), color=c)), checked=stage.color == colour)
         swatch = QPixmap(16, 16)
         swatch.fill(QColor(colour))
         action.setIcon(QIcon(swatch))
@@ -210,7 +215,8 @@ def _lane_menu(view: MapView, menu: QMenu, item: LaneHeaderItem) -> None:
         _add(above, _kind_label(kind), lambda k=kind: add_at(0, k), icon=qicon(kind.value))
         _add(below, _kind_label(kind), lambda k=kind: add_at(1, k), icon=qicon(kind.value))
     _add(menu, tr("Collapse") if not lane.collapsed else tr("Expand"),
-         lambda: ops.set_fields(doc, lane, tr("Collapse lane"), collapsed=not lane.collapsed))
+         lambda: view._run(lambda: ops.set_fields(doc, lane, tr("Collapse lane"),
+                                                  collapsed=not lane.collapsed)))
     menu.addSeparator()
     _add(menu, tr("Delete lane"), lambda: view._run(
         lambda: ops.remove(doc, [lane], tr("Delete lane"))))

@@ -1,8 +1,9 @@
 """MapView: the interactive map — zoom, pan, selection, gestures, keyboard, clipboard.
 
 The view turns user gestures into calls of app.document.operations (one undo step
-each); the scene redraws from the document's change events. Edit-menu actions of the
-main window call the public methods here.
+each); the scene redraws from the document's change events. Its own QActions
+(`edit_actions`, app.canvas.edit_actions) carry the edit and zoom keys; the main window
+places those same actions in its menus and toolbar.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QTransform
+from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from app.canvas import drops, gestures, menus, navigation, units
-from app.canvas.actions import EditActions
+from app.canvas.actions import EditingMixin
+from app.canvas.edit_actions import EditActions
 from app.canvas.editor import InlineEditor
 from app.canvas.items.card import CardItem
 from app.canvas.items.emotions import MarkerItem
@@ -29,7 +31,7 @@ from app.domain.model import Card, EmotionMarker, LaneKind
 _INTERACTIVE = (CardItem, MarkerItem, StageHeaderItem, LaneHeaderItem, CornerItem)
 
 
-class MapView(EditActions, QGraphicsView):
+class MapView(EditingMixin, QGraphicsView):
     """An editable view of one map of a Document."""
 
     selection_changed = Signal(list)  # the selected domain entities
@@ -61,6 +63,7 @@ class MapView(EditActions, QGraphicsView):
         self.setMouseTracking(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.set_map(map_id)
+        self.edit_actions = EditActions(self, self)
 
     # -- the map shown --------------------------------------------------------------------
 
@@ -535,26 +538,13 @@ class MapView(EditActions, QGraphicsView):
                 self.map_scene.clearSelection()
         elif key in arrows and not ctrl:
             self.move_spot(*arrows[key])
-        elif key == Qt.Key.Key_Insert or (ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-            self.add_card_here()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and not ctrl:
             self.edit_selected()
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.delete_selection()
-        elif ctrl and key == Qt.Key.Key_D:
-            self.duplicate_selection()
-        elif event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_selection()
-        elif event.matches(QKeySequence.StandardKey.Cut):
-            self.cut_selection()
-        elif event.matches(QKeySequence.StandardKey.Paste):
-            self.paste()
-        elif event.matches(QKeySequence.StandardKey.SelectAll):
-            self.select_all()
-        elif event.matches(QKeySequence.StandardKey.ZoomIn) or (ctrl and key == Qt.Key.Key_Equal):
-            self.zoom_in()
-        elif event.matches(QKeySequence.StandardKey.ZoomOut):
-            self.zoom_out()
+        elif self.edit_actions.trigger_for(event):
+            # Delete, the clipboard, duplicate, add and zoom are `edit_actions`; their
+            # shortcuts take the keys first, and a key that reaches the view anyway (its
+            # window is not the active one) triggers the same action.
+            pass
         else:
             # Undo/redo and everything else belong to the window's actions.
             event.ignore()

@@ -193,7 +193,7 @@ class ChannelsDialog(FollowingDialog):
         if channel is None or all(getattr(channel, k) == v for k, v in values.items()):
             return False
         self.error.clear()
-        return run_operation(self, lambda: operations.set_fields(self.doc, channel, text,
+        return run_operation(self.doc, lambda: operations.set_fields(self.doc, channel, text,
                                                                  **values))
 
     def _commit_name(self) -> None:
@@ -220,7 +220,7 @@ class ChannelsDialog(FollowingDialog):
         color = next((c for c in STAGE_PALETTE if c.upper() not in used), STAGE_PALETTE[0])
         channel = Channel(key="custom-" + new_id()[:8], name=tr("New channel"), icon="other",
                           color=color)
-        if not run_operation(self, lambda: operations.add_channel(self.doc, channel)):
+        if not run_operation(self.doc, lambda: operations.add_channel(self.doc, channel)):
             return None
         self.select(channel.id)
         self.name.setFocus()
@@ -239,7 +239,7 @@ class ChannelsDialog(FollowingDialog):
             if not confirm(self, tr("Delete Channel"), text):
                 return False
         row = self.list.currentRow()
-        ok = run_operation(self, lambda: operations.remove(
+        ok = run_operation(self.doc, lambda: operations.remove(
             self.doc, [channel], tr("Delete channel “{0}”").format(channel.name)))
         if ok and self.list.count():
             self.list.setCurrentRow(min(row, self.list.count() - 1))
@@ -253,7 +253,7 @@ class ChannelsDialog(FollowingDialog):
         index = self.doc.project.channels.index(channel) + step
         if not 0 <= index < len(self.doc.project.channels):
             return False
-        return run_operation(self, lambda: operations.move_in_list(
+        return run_operation(self.doc, lambda: operations.move_in_list(
             self.doc, channel, index, tr("Reorder channels")))
 
 

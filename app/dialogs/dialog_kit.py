@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from app.document import operations
 from app.document.document import Document
 from app.domain import icons as icon_data
-from app.domain.validation import DomainError
 
 _RATIO = 2.0  # pixmaps are drawn at twice their size so they stay crisp on HiDPI screens
 
@@ -166,17 +165,14 @@ class ColorButton(QToolButton):
             self.color_chosen.emit(self._color)
 
 
-def run_operation(parent: QWidget, action: Callable[[], Any]) -> bool:
-    """Run one document operation; a refusal is shown to the user, never raised into Qt."""
-    try:
-        action()
-    except DomainError as error:
-        QMessageBox.warning(parent, tr("Not possible"), str(error))
-        return False
-    except Exception as error:  # noqa: BLE001 - storage failures: the user must hear of them
-        QMessageBox.critical(parent, tr("Could not save"), str(error))
-        return False
-    return True
+def run_operation(doc: Document, action: Callable[[], Any]) -> bool:
+    """Run one document operation through its door; False when it did not happen.
+
+    A refusal or a failed write is announced by the document (Document.failed), and the
+    window shows it over the dialog in front (app.ui.failures); nothing is raised into Qt.
+    """
+    ok, _ = doc.attempt(action)
+    return ok
 
 
 def apply_edit_dialog(parent: QWidget | None, doc: Document, dialog: QDialog, entity: Any,
@@ -193,7 +189,7 @@ def apply_edit_dialog(parent: QWidget | None, doc: Document, dialog: QDialog, en
     changes = dialog.values().changes_to(entity)
     if not changes:
         return False
-    return run_operation(parent, lambda: operations.set_fields(doc, entity, text, **changes))
+    return run_operation(doc, lambda: operations.set_fields(doc, entity, text, **changes))
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -489,7 +489,7 @@ class PersonasDialog(FollowingDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         created: list[Persona] = []
-        ok = run_operation(self, lambda: created.append(add_persona_to(
+        ok = run_operation(self.doc, lambda: created.append(add_persona_to(
             self.doc, dialog.values(), self.map_id if dialog.assign_to_map() else None)))
         if ok:
             self.select(created[0].id)
@@ -511,7 +511,7 @@ class PersonasDialog(FollowingDialog):
         suffix = " (bản sao)" if self.doc.project.language == "vi" else " (copy)"
         copy = dataclasses.replace(persona, id=new_id(), name=persona.name + suffix,
                                    channel_ids=list(persona.channel_ids))
-        if run_operation(self, lambda: operations.add_persona(self.doc, copy)):
+        if run_operation(self.doc, lambda: operations.add_persona(self.doc, copy)):
             self.select(copy.id)
             return copy
         return None
@@ -527,7 +527,7 @@ class PersonasDialog(FollowingDialog):
             text += "\n\n" + tr("These maps will have no persona: {0}").format(", ".join(users))
         if not confirm(self, tr("Delete Persona"), text):
             return False
-        return run_operation(self, lambda: operations.remove(
+        return run_operation(self.doc, lambda: operations.remove(
             self.doc, [persona], tr("Delete persona “{0}”").format(persona.name)))
 
     def assign_selected(self) -> bool:
@@ -535,7 +535,7 @@ class PersonasDialog(FollowingDialog):
         persona, journey = self.selected(), self.journey
         if persona is None or journey is None:
             return False
-        return run_operation(self, lambda: operations.set_fields(
+        return run_operation(self.doc, lambda: operations.set_fields(
             self.doc, journey, tr("Assign persona"), persona_id=persona.id))
 
     def unassign(self) -> bool:
@@ -543,7 +543,7 @@ class PersonasDialog(FollowingDialog):
         journey = self.journey
         if journey is None or journey.persona_id is None:
             return False
-        return run_operation(self, lambda: operations.set_fields(
+        return run_operation(self.doc, lambda: operations.set_fields(
             self.doc, journey, tr("Remove persona from map"), persona_id=None))
 
 

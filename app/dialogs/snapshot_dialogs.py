@@ -116,7 +116,7 @@ def take_snapshot(parent: QWidget | None, doc: Document, map_id: str) -> Snapsho
         return None
     taken: list[Snapshot] = []
     name = dialog.name.text().strip()
-    if run_operation(parent, lambda: taken.append(operations.take_snapshot(doc, journey, name))):
+    if run_operation(doc, lambda: taken.append(operations.take_snapshot(doc, journey, name))):
         return taken[0]
     return None
 
@@ -269,7 +269,7 @@ class SnapshotsDialog(FollowingDialog):
         if snapshot is None:
             return None
         made: list[JourneyMap] = []
-        if run_operation(self, lambda: made.append(
+        if run_operation(self.doc, lambda: made.append(
                 operations.restore_snapshot(self.doc, snapshot))):
             self.restored.append(made[0].id)
             self.map_restored.emit(made[0].id)
@@ -284,7 +284,7 @@ class SnapshotsDialog(FollowingDialog):
         if not confirm(self, tr("Delete Snapshot"),
                        tr("Delete the snapshot “{0}”?").format(snapshot.name)):
             return False
-        return run_operation(self, lambda: operations.remove(
+        return run_operation(self.doc, lambda: operations.remove(
             self.doc, [snapshot], tr("Delete snapshot “{0}”").format(snapshot.name)))
 
 

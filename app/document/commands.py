@@ -54,9 +54,11 @@ class Command(QUndoCommand):
         # that lets PySide delete a command the stack deletes again (SIGSEGV at exit).
         self._doc: weakref.ref[Document] = weakref.ref(doc)
         self.children: list[Command] = []  # keeps the Python wrappers alive
-        # Document.push runs the command itself (so errors reach the caller, which they
-        # would not from inside QUndoStack.push) and then lets the stack skip its redo.
+        # Document.push, undo and redo run the command themselves (so errors reach the
+        # caller, which they would not from inside QUndoStack) and then let the stack
+        # skip the step it would run.
         self.skip_next_redo = False
+        self.skip_next_undo = False
 
     @property
     def doc(self) -> Document:
@@ -91,6 +93,9 @@ class Command(QUndoCommand):
             self.forward()
 
     def undo(self) -> None:
+        if self.skip_next_undo:
+            self.skip_next_undo = False
+            return
         with self.doc.batch():
             self.backward()
             for child in reversed(self.children):

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.document.commands import Command, Macro
+from app.document.failures import OPERATION_ERRORS, Failure, failure_of
 from app.domain.events import Change, ChangeKind, EventBus
 from app.domain.model import Project, now_iso
 from app.domain.tree import Entity, is_attached
 from app.domain.validation import DomainError
+
+T = TypeVar("T")
+
+
+def tr(text: str) -> str:
+    """Translate in the document's context (names of steps in failure messages)."""
+    return QCoreApplication.translate("Document", text)
 
 
 class ReadOnlyError(DomainError):
@@ -24,7 +32,8 @@ class Document(QObject):
     """An open project; every change arrives as a command and is written at once."""
 
     changed = Signal(list)  # list[Change], one batch per command, redo or undo
-    persist_failed = Signal(str)  # a one-line reason, for a dialog
+    persist_failed = Signal(str)  # a one-line reason of a failed write
+    failed = Signal(object)  # a Failure of a user operation (see attempt), model = file
 
     def __init__(self, project: Project, store: Any | None = None, read_only: bool = False,
                  parent: QObject | None = None) -> None:
@@ -39,6 +48,8 @@ class Document(QObject):
         self._changes: list[Change] = []
         self._persisting = True
         self.last_error: Exception | None = None
+        self._failed_step = ""  # the name of the step whose write failed, for attempt()
+        self.last_failure: Failure | None = None  # what the last attempt() met
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -137,16 +148,21 @@ class Document(QObject):
         try:
             with self.batch():
                 command.redo()
-        except Exception as error:
-            self._roll_back(command)
-            raise error
+        except Exception:
+            self._failed_step = command.text()
+            self._roll_back(command.undo)
+            raise
 
-    def _roll_back(self, command: Command) -> None:
-        """Restore the model after a failed write (the file's transaction rolled back)."""
+    def _roll_back(self, restore: Callable[[], None]) -> None:
+        """Restore the model after a failed write (the file's transaction rolled back).
+
+        `restore` reverses the step that was not written; it runs without writing, and
+        its batch tells listeners the state the file holds.
+        """
         self._persisting = False
         try:
             with self.batch():
-                command.undo()
+                restore()
         except Exception:  # noqa: BLE001 - the original error is the one to report
             pass
         finally:
@@ -161,24 +177,73 @@ class Document(QObject):
             with self.batch():
                 yield command
         except Exception:
-            self._roll_back(command)
+            self._failed_step = text
+            self._roll_back(command.undo)
             raise
         command.skip_next_redo = True
         self.undo_stack.push(command)
 
     def undo(self) -> None:
-        """Undo the last command (the same as Edit ▸ Undo)."""
-        self._guarded(self.undo_stack.undo)
+        """Undo the last step (Edit ▸ Undo), written at once.
+
+        Qt swallows errors raised inside QUndoStack.undo and moves its index anyway, so
+        the document runs the command itself and only then moves the index. On a failed
+        write the model is put back as the file holds it, the index stays (the step can be
+        tried again) and the error is raised.
+        """
+        stack = self.undo_stack
+        if not stack.canUndo():
+            return
+        self._check_writable()
+        command = self._command_at(stack.index() - 1)
+        self._run_step(command.undo, command.redo, tr("Undo"))
+        command.skip_next_undo = True
+        stack.undo()
 
     def redo(self) -> None:
-        """Redo the next command (the same as Edit ▸ Redo)."""
-        self._guarded(self.undo_stack.redo)
+        """Redo the next step (Edit ▸ Redo), written at once; fails like `undo`."""
+        stack = self.undo_stack
+        if not stack.canRedo():
+            return
+        self._check_writable()
+        command = self._command_at(stack.index())
+        command.skip_next_redo = False
+        self._run_step(command.redo, command.undo, tr("Redo"))
+        command.skip_next_redo = True
+        stack.redo()
 
-    def _guarded(self, action: Callable[[], None]) -> None:
-        # Exceptions raised inside QUndoCommand.undo()/redo() never reach Python callers
-        # through Qt; _flush records storage failures so the window can report them.
-        self.last_error = None
-        action()
-        if self.last_error is not None:
-            error, self.last_error = self.last_error, None
-            raise error
+    def _command_at(self, index: int) -> Command:
+        command = self.undo_stack.command(index)
+        if not isinstance(command, Command):  # only Document.push fills the stack
+            raise TypeError(f"undo stack entry {index} is not a document command")
+        return command
+
+    def _run_step(self, step: Callable[[], None], reverse: Callable[[], None],
+                  name: str) -> None:
+        try:
+            with self.batch():
+                step()
+        except Exception:
+            self._failed_step = name
+            self._roll_back(reverse)
+            raise
+
+    # -- failures, told once --------------------------------------------------------------
+
+    def attempt(self, action: Callable[[], T], step: str = "") -> tuple[bool, T | None]:
+        """Run one user operation; a refusal or a failed write is announced, never raised.
+
+        Returns (True, result) or (False, None). A failure reaches `failed` as a Failure
+        once the model equals the file again; app.ui.failures shows it. Errors that are
+        not an operation's (bugs) propagate.
+        """
+        self._failed_step = ""
+        self.last_failure = None
+        try:
+            return True, action()
+        except OPERATION_ERRORS as error:
+            self.last_failure = failure_of(error, step or self._failed_step)
+            self.failed.emit(self.last_failure)
+            return False, None
+        finally:
+            self._failed_step = ""

@@ -1,13 +1,21 @@
-"""The window's actions, menus and toolbar; each action calls one MainWindow slot."""
+"""The window's actions, menus and toolbar; each action calls one MainWindow slot.
+
+The canvas's own actions (app.canvas.edit_actions.EditActions: delete, clipboard,
+duplicate, add card, zoom) are placed here too: `place_canvas` puts the shown view's
+set into the Edit, View and Map menus and the toolbar, and a disabled stand-in set
+while no map is shown.
+"""
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
+from app.canvas.edit_actions import EditActions
 from app.domain.model import LaneKind
 from app.ui.icons import icon
 from app.ui.names import lane_kind_name, state_badge
@@ -48,32 +56,25 @@ class WindowActions:
         self.close = self._make(tr("&Close"), w.close_document, Key.Close)
         self.quit = self._make(tr("&Quit"), w.close, Key.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
-        # Edit: undo and redo follow the active undo stack and name its next command
-        self.undo = w.undo_group.createUndoAction(w, tr("Undo"))
-        self.undo.setShortcut(QKeySequence(Key.Undo))
-        self.undo.setIcon(icon("undo"))
-        self.redo = w.undo_group.createRedoAction(w, tr("Redo"))
-        self.redo.setShortcuts([QKeySequence(Key.Redo), QKeySequence("Ctrl+Shift+Z")]
-                               if QKeySequence(Key.Redo) != QKeySequence("Ctrl+Shift+Z")
-                               else [QKeySequence(Key.Redo)])
-        self.redo.setIcon(icon("redo"))
-        self.cut = self._make(tr("Cu&t"), w.cut, Key.Cut)
-        self.copy = self._make(tr("&Copy"), w.copy, Key.Copy)
-        self.paste = self._make(tr("&Paste"), w.paste, Key.Paste)
-        self.duplicate = self._make(tr("&Duplicate"), w.duplicate, QKeySequence("Ctrl+D"),
-                                    "duplicate")
-        self.delete = self._make(tr("De&lete"), w.delete, Key.Delete, "delete")
-        self.select_all = self._make(tr("Select &All"), w.select_all, Key.SelectAll)
+        # Edit: undo and redo go through the document (which restores the model when the
+        # write fails); they follow the active undo stack and name its next command.
+        self.undo = self._make(tr("Undo"), w.undo, Key.Undo, "undo")
+        self.undo.setObjectName("undo")
+        self.redo = self._make(tr("Redo"), w.redo, Key.Redo, "redo")
+        self.redo.setObjectName("redo")
+        self.redo.setShortcuts(redo_keys())
+        group = w.undo_group
+        group.canUndoChanged.connect(self.undo.setEnabled)
+        group.canRedoChanged.connect(self.redo.setEnabled)
+        group.undoTextChanged.connect(lambda text: self.undo.setText(_named(tr("Undo"), text)))
+        group.redoTextChanged.connect(lambda text: self.redo.setText(_named(tr("Redo"), text)))
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        # The canvas's actions: a disabled stand-in set until a map is shown.
+        self.idle_canvas = EditActions(w)
+        self.canvas = self.idle_canvas
         self.preferences = self._make(tr("Pre&ferences…"), w.show_preferences, Key.Preferences)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        # View
-        self.zoom_in = self._make(tr("Zoom &In"), w.zoom_in, Key.ZoomIn, "zoom-in")
-        self.zoom_in.setShortcuts([QKeySequence(Key.ZoomIn), QKeySequence("Ctrl+=")])
-        self.zoom_out = self._make(tr("Zoom &Out"), w.zoom_out, Key.ZoomOut, "zoom-out")
-        self.zoom_reset = self._make(tr("&100 %"), w.zoom_reset, QKeySequence("Ctrl+0"),
-                                     "zoom-reset")
-        self.zoom_fit = self._make(tr("&Fit to Window"), w.zoom_fit, QKeySequence("Ctrl+9"),
-                                   "zoom-fit")
         # Map
         self.add_stage = self._make(tr("Add &Stage"), w.add_stage, QKeySequence("Ctrl+Alt+S"),
                                     "add-stage")
@@ -104,10 +105,84 @@ class WindowActions:
 
         self.document_actions = [self.save_copy, self.export_pdf, self.export_png,
                                  self.export_svg, self.export_json, self.close]
-        self.selection_actions = [self.cut, self.copy, self.duplicate, self.delete]
-        self.map_actions = [self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit,
-                            self.select_all, self.paste, self.add_stage, self.map_properties,
-                            self.next_map, self.previous_map]
+        self.map_actions = [self.add_stage, self.map_properties, self.next_map,
+                            self.previous_map]
+        self._dress(self.idle_canvas)
+
+    # -- the canvas's actions ---------------------------------------------------------------
+
+    @property
+    def cut(self) -> QAction:
+        """Edit ▸ Cut (the canvas's action)."""
+        return self.canvas.cut
+
+    @property
+    def copy(self) -> QAction:
+        """Edit ▸ Copy."""
+        return self.canvas.copy
+
+    @property
+    def paste(self) -> QAction:
+        """Edit ▸ Paste."""
+        return self.canvas.paste
+
+    @property
+    def duplicate(self) -> QAction:
+        """Edit ▸ Duplicate."""
+        return self.canvas.duplicate
+
+    @property
+    def delete(self) -> QAction:
+        """Edit ▸ Delete."""
+        return self.canvas.delete
+
+    @property
+    def select_all(self) -> QAction:
+        """Edit ▸ Select All."""
+        return self.canvas.select_all
+
+    @property
+    def zoom_in(self) -> QAction:
+        """View ▸ Zoom In."""
+        return self.canvas.zoom_in
+
+    @property
+    def zoom_out(self) -> QAction:
+        """View ▸ Zoom Out."""
+        return self.canvas.zoom_out
+
+    @property
+    def zoom_reset(self) -> QAction:
+        """View ▸ 100 %."""
+        return self.canvas.zoom_reset
+
+    @property
+    def zoom_fit(self) -> QAction:
+        """View ▸ Fit to Window."""
+        return self.canvas.zoom_fit
+
+    @staticmethod
+    def _dress(canvas: EditActions) -> None:
+        for action, name in ((canvas.duplicate, "duplicate"), (canvas.delete, "delete"),
+                             (canvas.zoom_in, "zoom-in"), (canvas.zoom_out, "zoom-out"),
+                             (canvas.zoom_reset, "zoom-reset"), (canvas.zoom_fit, "zoom-fit")):
+            action.setIcon(icon(name))
+
+    def place_canvas(self, canvas: EditActions | None) -> None:
+        """Show the actions of the view in the window (None: the disabled stand-ins)."""
+        canvas = canvas or self.idle_canvas
+        old, self.canvas = self.canvas, canvas
+        if old is canvas:
+            return
+        self._dress(canvas)
+        holders: list[QWidget] = [*self.menus.values()]
+        if hasattr(self, "toolbar"):
+            holders.append(self.toolbar)
+        for before, after in zip(old.all(), canvas.all(), strict=True):
+            for holder in holders:
+                if before in holder.actions():
+                    holder.insertAction(before, after)
+                    holder.removeAction(before)
 
     def _make(self, text: str, slot, shortcut=None, icon_name: str | None = None) -> QAction:
         action = QAction(text, self.window)
@@ -154,6 +229,7 @@ class WindowActions:
         self.view_menu = view
 
         map_menu = bar.addMenu(tr("&Map"))
+        map_menu.addAction(self.canvas.add_card)
         map_menu.addAction(self.add_stage)
         map_menu.addMenu(self.add_lane_menu)
         map_menu.addSeparator()
@@ -239,23 +315,37 @@ class WindowActions:
         self.export_pdf.setIconText(tr("Export PDF"))
         self.add_stage.setIconText(tr("Stage"))
         lane_button.setText(tr("Lane"))
+        self.toolbar = bar
         return bar
 
-    def update_enabled(self, *, has_doc: bool, has_map: bool, writable: bool,
-                       has_selection: bool) -> None:
+    def update_enabled(self, *, has_doc: bool, has_map: bool, writable: bool) -> None:
         """Enable what makes sense for the document, map and selection in view."""
         for action in self.document_actions:
             action.setEnabled(has_doc)
         for action in self.map_actions:
             action.setEnabled(has_map)
-        for action in (self.paste, self.add_stage):
-            action.setEnabled(has_map and writable)
+        # The canvas's actions enable themselves (EditActions.refresh).
+        self.add_stage.setEnabled(has_map and writable)
         self.add_lane_menu.setEnabled(has_map and writable)
         if hasattr(self, "add_lane_button"):
             self.add_lane_button.setEnabled(has_map and writable)
-        self.copy.setEnabled(has_map and has_selection)
-        for action in (self.cut, self.duplicate, self.delete):
-            action.setEnabled(has_map and has_selection and writable)
         self.switch_map_menu.setEnabled(has_doc)
         for action in (self.export_pdf, self.export_png, self.export_svg):
             action.setEnabled(has_map)
+
+
+def redo_keys() -> list[QKeySequence]:
+    """Redo's keys: the platform's, Ctrl+Shift+Z, and Ctrl+Y outside macOS (as users expect)."""
+    wanted = [*QKeySequence.keyBindings(Key.Redo), QKeySequence("Ctrl+Shift+Z")]
+    if sys.platform != "darwin":
+        wanted.append(QKeySequence("Ctrl+Y"))
+    keys: list[QKeySequence] = []
+    for key in wanted:
+        if not key.isEmpty() and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _named(prefix: str, command_text: str) -> str:
+    """"Undo Add stage", or "Undo" when nothing is to be undone (as QUndoStack names it)."""
+    return f"{prefix} {command_text}" if command_text else prefix

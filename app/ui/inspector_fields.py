@@ -30,7 +30,6 @@ from app.document import operations
 from app.document.commands import MERGE_RESIZE
 from app.document.document import Document
 from app.document.draft_recorder import DraftRecorder
-from app.domain.validation import DomainError
 from app.ui.icons import swatch
 
 
@@ -47,17 +46,14 @@ class FormContext:
         self.report = report
 
     def run(self, action: Callable[[], Any]) -> bool:
-        """Run one operation; a refused change is reported, never raised into Qt."""
-        try:
-            action()
-        except DomainError as error:
-            self.report(str(error))
-            return False
-        except Exception as error:  # noqa: BLE001 - storage failures also reach persist_failed
-            self.report(str(error))
-            return False
-        self.report("")
-        return True
+        """Run one operation through the document's door; a failure is shown beside the form.
+
+        The window hears of it too (Document.failed), never Qt's event loop.
+        """
+        ok, _ = self.doc.attempt(action)
+        failure = self.doc.last_failure
+        self.report("" if ok or failure is None else failure.message)
+        return ok
 
     def keep_draft(self, entity: Any, name: str, text: str) -> None:
         """Keep `text` as a draft while the model holds something else (or forget it)."""

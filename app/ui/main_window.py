@@ -1,13 +1,15 @@
 """The main window: a map canvas in the middle, palette, maps and inspector around it.
 
 It composes the pieces and routes menu commands to them; the model changes only through
-app.document.operations, and every view follows Document.changed.
+app.document.operations, and every view follows Document.changed. The canvas brings its
+own edit actions (MapView.edit_actions), which WindowActions places in the menus; every
+refused or failed operation reaches the user through app.ui.failures.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
@@ -23,8 +25,9 @@ from PySide6.QtWidgets import (
 from app.dialogs.map_properties import edit_map_properties
 from app.document import operations
 from app.document.document import Document
+from app.document.failures import Failure
 from app.domain.model import JourneyMap, LaneKind
-from app.ui import drafts_prompt, exporting, opening, prompts
+from app.ui import drafts_prompt, exporting, failures, opening, prompts
 from app.ui.actions import WindowActions
 from app.ui.docks import Docks, PaletteFactory
 from app.ui.file_dialogs import (
@@ -44,7 +47,9 @@ from app.ui.start_page import StartPage
 from app.ui.status import StatusParts
 from app.ui.template_dialog import TemplateDialog
 
-ViewFactory = Callable[[Document, str], QWidget]
+if TYPE_CHECKING:
+    from app.canvas.view import MapView
+
 APP_TITLE = "Journey Studio"
 
 
@@ -53,8 +58,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-def default_view_factory(doc: Document, map_id: str) -> QWidget:
-    """The canvas's MapView for one map of a document."""
+def make_map_view(doc: Document, map_id: str) -> MapView:
+    """The canvas's MapView for one map of a document (imported when first needed)."""
     from app.canvas.view import MapView
 
     return MapView(doc, map_id)
@@ -73,16 +78,14 @@ class MainWindow(QMainWindow):
     map_switched = Signal(str)  # another map is shown
     persona_requested = Signal(str)  # the canvas asked to open a persona (ReviewTools)
 
-    def __init__(self, view_factory: ViewFactory | None = None,
-                 palette_factory: PaletteFactory | None = None, *, remember: bool = True,
+    def __init__(self, palette_factory: PaletteFactory | None = None, *, remember: bool = True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.view_factory = view_factory or default_view_factory
         self.remember = remember  # False for screenshots: no settings or recent files
         self.doc: Document | None = None
         self.map_id: str | None = None
-        self.view: QWidget | None = None
+        self.view: MapView | None = None
         self.selection: list = []
         self.recent = RecentFiles(self)
         self.undo_group = QUndoGroup(self)
@@ -132,7 +135,7 @@ class MainWindow(QMainWindow):
         old = self.doc
         if old is not None:
             old.changed.disconnect(self._on_doc_changed)
-            old.persist_failed.disconnect(self._on_persist_failed)
+            old.failed.disconnect(self._on_failed)
             self.undo_group.removeStack(old.undo_stack)
         self._drop_view()
         self.doc = doc
@@ -141,7 +144,7 @@ class MainWindow(QMainWindow):
             self.undo_group.addStack(doc.undo_stack)
             self.undo_group.setActiveStack(doc.undo_stack)
             doc.changed.connect(self._on_doc_changed)
-            doc.persist_failed.connect(self._on_persist_failed)
+            doc.failed.connect(self._on_failed)
             if map_id is None or doc.project.map(map_id) is None:
                 map_id = doc.project.maps[0].id if doc.project.maps else None
         self.docks.set_document(doc, map_id)
@@ -196,8 +199,9 @@ class MainWindow(QMainWindow):
 
     def _make_view(self, map_id: str) -> None:
         self._drop_view()
-        view = self.view_factory(self.doc, map_id)
+        view = make_map_view(self.doc, map_id)
         self.view = view
+        self.actions.place_canvas(view.edit_actions)
         view.setObjectName("mapView")
         view.selection_changed.connect(self._on_selection_changed)
         view.zoom_changed.connect(self._on_zoom_changed)
@@ -225,6 +229,7 @@ class MainWindow(QMainWindow):
 
     def _drop_view(self) -> None:
         if self.view is not None:
+            self.actions.place_canvas(None)
             self.pages.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
@@ -248,7 +253,8 @@ class MainWindow(QMainWindow):
 
     def _palette_activated(self, payload: dict) -> None:
         # A palette entry chosen by keyboard or click lands in the map's current cell.
-        self._view_call("add_palette_item", payload)
+        if self.view is not None and self.journey is not None:
+            self.view.add_palette_item(payload)
 
     def _on_selection_changed(self, entities: list) -> None:
         self.selection = list(entities)
@@ -258,11 +264,9 @@ class MainWindow(QMainWindow):
     def _on_zoom_changed(self, factor: float) -> None:
         self.status.show_zoom(factor)
 
-    def _on_persist_failed(self, reason: str) -> None:
-        prompts.error(self, tr("Could Not Save the Change"),
-                      tr("The change could not be written to the project file, so it was not "
-                         "made. Check that the disk has room and the file is still there."),
-                      reason)
+    def _on_failed(self, failure: Failure) -> None:
+        # The document has already put the model back as the file holds it.
+        failures.report(self, failure)
 
     def show_message(self, text: str) -> None:
         """A passing note in the status bar."""
@@ -272,9 +276,8 @@ class MainWindow(QMainWindow):
     def _refresh(self) -> None:
         self._refresh_title()
         self.status.show_counts(self.journey)
-        zoom = getattr(self.view, "zoom_factor", None)
-        factor = zoom() if callable(zoom) else zoom
-        self.status.show_zoom(factor if self.journey is not None else None)
+        self.status.show_zoom(self.view.zoom_factor() if self.view is not None
+                              and self.journey is not None else None)
         self.status.show_read_only(self.doc is not None and self.doc.read_only)
         self._refresh_actions()
 
@@ -293,8 +296,7 @@ class MainWindow(QMainWindow):
         has_doc = self.doc is not None
         has_map = self.journey is not None and self.view is not None
         writable = has_doc and not self.doc.read_only
-        self.actions.update_enabled(has_doc=has_doc, has_map=has_map, writable=writable,
-                                    has_selection=bool(self.selection))
+        self.actions.update_enabled(has_doc=has_doc, has_map=has_map, writable=writable)
         self.review.update_enabled(has_map=has_map, writable=writable)
 
     # -- File ---------------------------------------------------------------------------
@@ -395,52 +397,17 @@ class MainWindow(QMainWindow):
         """Close the project (every change is already saved) and show the start page."""
         self.set_document(None)
 
-    # -- Edit and View: routed to the canvas ---------------------------------------------
+    # -- Edit: undo and redo through the document; the rest are the canvas's actions ------
 
-    def _view_call(self, name: str, *args) -> None:
-        method = getattr(self.view, name, None) if self.journey is not None else None
-        if callable(method):
-            method(*args)
+    def undo(self) -> None:
+        """Edit ▸ Undo: a failed write leaves the model as the file is, and says so."""
+        if self.doc is not None:
+            self.doc.attempt(self.doc.undo)
 
-    def cut(self) -> None:
-        """Edit ▸ Cut."""
-        self._view_call("cut_selection")
-
-    def copy(self) -> None:
-        """Edit ▸ Copy."""
-        self._view_call("copy_selection")
-
-    def paste(self) -> None:
-        """Edit ▸ Paste."""
-        self._view_call("paste")
-
-    def duplicate(self) -> None:
-        """Edit ▸ Duplicate."""
-        self._view_call("duplicate_selection")
-
-    def delete(self) -> None:
-        """Edit ▸ Delete."""
-        self._view_call("delete_selection")
-
-    def select_all(self) -> None:
-        """Edit ▸ Select All."""
-        self._view_call("select_all")
-
-    def zoom_in(self) -> None:
-        """View ▸ Zoom In."""
-        self._view_call("zoom_in")
-
-    def zoom_out(self) -> None:
-        """View ▸ Zoom Out."""
-        self._view_call("zoom_out")
-
-    def zoom_reset(self) -> None:
-        """View ▸ 100 %."""
-        self._view_call("zoom_reset")
-
-    def zoom_fit(self) -> None:
-        """View ▸ Fit to Window."""
-        self._view_call("zoom_fit")
+    def redo(self) -> None:
+        """Edit ▸ Redo (Ctrl+Shift+Z, Ctrl+Y)."""
+        if self.doc is not None:
+            self.doc.attempt(self.doc.redo)
 
     def show_preferences(self) -> None:
         """Edit ▸ Preferences…"""
@@ -449,11 +416,8 @@ class MainWindow(QMainWindow):
     # -- Map ------------------------------------------------------------------------------
 
     def _run(self, action) -> object:
-        try:
-            return action()
-        except Exception as error:  # noqa: BLE001 - DomainError or a failed write
-            self.show_message(str(error))
-            return None
+        # The document's door: a refusal or failed write is reported by _on_failed.
+        return self.doc.attempt(action)[1]
 
     def add_stage(self) -> None:
         """Map ▸ Add Stage: a new stage at the end, ready to be named in the inspector."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from app.document import operations
 from app.document.document import Document
 from app.domain.model import JourneyMap, MapState
-from app.domain.validation import DomainError
 from app.ui import prompts
 from app.ui.icons import icon
 from app.ui.names import state_badge, state_name
@@ -262,13 +261,8 @@ class MapsPanel(QWidget):
     # -- gestures -------------------------------------------------------------------------
 
     def _run(self, action) -> object:
-        try:
-            return action()
-        except DomainError as error:
-            self.message.emit(str(error))
-        except Exception as error:  # noqa: BLE001 - persist_failed already shows a dialog
-            self.message.emit(str(error))
-        return None
+        # The document's door: the window reports a refusal or a failed write.
+        return self.doc.attempt(action)[1]
 
     def _activated(self, item: QListWidgetItem | None) -> None:
         if item is not None:

@@ -35,6 +35,11 @@ def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> No
     box.exec()
 
 
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning in one line with an OK button (app.ui.failures uses it)."""
+    QMessageBox.warning(parent, title, text)
+
+
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     """A plain notice with an OK button."""
     QMessageBox.information(parent, title, text)

@@ -73,7 +73,7 @@ class SnapshotWindow(QWidget):
         if snapshot is None:
             return None
         made: list = []
-        if run_operation(self, lambda: made.append(
+        if run_operation(self.doc, lambda: made.append(
                 operations.restore_snapshot(self.doc, snapshot))):
             self.map_restored.emit(made[0].id)
             return made[0].id

@@ -230,23 +230,23 @@
     <context>
         <name>canvas</name>
         <message>
-            <location filename="../../app/canvas/actions.py" line="65" />
+            <location filename="../../app/canvas/actions.py" line="64" />
             <location filename="../../app/canvas/menus.py" line="93" />
             <source>Cut</source>
             <translation>Cắt</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="72" />
+            <location filename="../../app/canvas/actions.py" line="71" />
             <source>Add a stage and a lane before pasting.</source>
             <translation>Hãy thêm giai đoạn và làn trước khi dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="84" />
+            <location filename="../../app/canvas/actions.py" line="83" />
             <source>The clipboard holds nothing to paste.</source>
             <translation>Bộ nhớ tạm không có gì để dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="100" />
+            <location filename="../../app/canvas/actions.py" line="99" />
             <source>Add a stage and a lane first.</source>
             <translation>Hãy thêm giai đoạn và làn trước.</translation>
         </message>
@@ -296,27 +296,82 @@
             <translation>Thêm cảm xúc {0:+d} tại đây</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/editor.py" line="120" />
+            <location filename="../../app/canvas/edit_actions.py" line="52" />
+            <source>Cu&amp;t</source>
+            <translation>&amp;Cắt</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/edit_actions.py" line="54" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Sao chép</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/edit_actions.py" line="56" />
+            <source>&amp;Paste</source>
+            <translation>&amp;Dán</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/edit_actions.py" line="58" />
+            <source>&amp;Duplicate</source>
+            <translation>&amp;Nhân bản</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/edit_actions.py" line="60" />
+            <source>De&amp;lete</source>
+            <translation>&amp;Xoá</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/edit_actions.py" line="62" />
+            <source>Select &amp;All</source>
+            <translation>Chọn &amp;tất cả</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/edit_actions.py" line="64" />
+            <source>Add &amp;Card</source>
+            <translation>Thê&amp;m thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/edit_actions.py" line="67" />
+            <source>Zoom &amp;In</source>
+            <translation>Phóng &amp;to</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/edit_actions.py" line="69" />
+            <source>Zoom &amp;Out</source>
+            <translation>Thu &amp;nhỏ</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/edit_actions.py" line="71" />
+            <source>&amp;100 %</source>
+            <translation>&amp;100 %</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/edit_actions.py" line="73" />
+            <source>&amp;Fit to Window</source>
+            <translation>&amp;Vừa cửa sổ</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/editor.py" line="125" />
             <source>Edit text</source>
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="116" />
+            <location filename="../../app/canvas/gestures.py" line="112" />
             <source>The emotions lane holds emotion markers, not cards.</source>
             <translation>Làn cảm xúc chứa điểm cảm xúc, không chứa thẻ.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="129" />
+            <location filename="../../app/canvas/gestures.py" line="125" />
             <source>Moved into the “{0}” lane: the lane decides the kind.</source>
             <translation>Đã chuyển vào làn “{0}”: làn quyết định loại thẻ.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="190" />
+            <location filename="../../app/canvas/gestures.py" line="186" />
             <source>Move stage</source>
             <translation>Di chuyển giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="212" />
+            <location filename="../../app/canvas/gestures.py" line="208" />
             <source>Move lane</source>
             <translation>Di chuyển làn</translation>
         </message>
@@ -454,19 +509,19 @@
         </message>
         <message>
             <location filename="../../app/canvas/menus.py" line="91" />
-            <location filename="../../app/canvas/menus.py" line="155" />
+            <location filename="../../app/canvas/menus.py" line="160" />
             <source>Duplicate</source>
             <translation>Nhân bản</translation>
         </message>
         <message>
             <location filename="../../app/canvas/menus.py" line="92" />
-            <location filename="../../app/canvas/menus.py" line="156" />
+            <location filename="../../app/canvas/menus.py" line="161" />
             <source>Copy</source>
             <translation>Sao chép</translation>
         </message>
         <message>
             <location filename="../../app/canvas/menus.py" line="95" />
-            <location filename="../../app/canvas/menus.py" line="158" />
+            <location filename="../../app/canvas/menus.py" line="163" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
@@ -486,7 +541,7 @@
             <translation>Kênh</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="107" />
+            <location filename="../../app/canvas/menus.py" line="108" />
             <source>Change channel</source>
             <translation>Đổi kênh</translation>
         </message>
@@ -501,141 +556,141 @@
             <translation>Yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="116" />
+            <location filename="../../app/canvas/menus.py" line="117" />
             <source>Severity</source>
             <translation>Mức độ nghiêm trọng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="117" />
+            <location filename="../../app/canvas/menus.py" line="118" />
             <source>1 — minor</source>
             <translation>1 — nhỏ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="117" />
+            <location filename="../../app/canvas/menus.py" line="118" />
             <source>2 — serious</source>
             <translation>2 — nghiêm trọng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="118" />
+            <location filename="../../app/canvas/menus.py" line="119" />
             <source>3 — blocks the journey</source>
             <translation>3 — chặn hành trình</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="120" />
+            <location filename="../../app/canvas/menus.py" line="122" />
             <source>Change severity</source>
             <translation>Đổi mức độ nghiêm trọng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="122" />
+            <location filename="../../app/canvas/menus.py" line="124" />
             <source>Evidence</source>
             <translation>Bằng chứng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="123" />
+            <location filename="../../app/canvas/menus.py" line="125" />
             <source>Not set</source>
             <translation>Chưa đặt</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="124" />
-            <location filename="../../app/canvas/menus.py" line="128" />
+            <location filename="../../app/canvas/menus.py" line="126" />
+            <location filename="../../app/canvas/menus.py" line="132" />
             <source>Change evidence</source>
             <translation>Đổi bằng chứng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="131" />
+            <location filename="../../app/canvas/menus.py" line="135" />
             <source>Add card below</source>
             <translation>Thêm thẻ bên dưới</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="148" />
+            <location filename="../../app/canvas/menus.py" line="152" />
             <source>Edit label</source>
             <translation>Sửa nhãn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="149" />
+            <location filename="../../app/canvas/menus.py" line="153" />
             <source>Score</source>
             <translation>Điểm</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="152" />
+            <location filename="../../app/canvas/menus.py" line="157" />
             <source>Change emotion</source>
             <translation>Đổi cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="172" />
-            <location filename="../../app/canvas/menus.py" line="200" />
+            <location filename="../../app/canvas/menus.py" line="177" />
+            <location filename="../../app/canvas/menus.py" line="205" />
             <source>Rename</source>
             <translation>Đổi tên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="173" />
+            <location filename="../../app/canvas/menus.py" line="178" />
             <source>Add stage before</source>
             <translation>Thêm giai đoạn phía trước</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="174" />
+            <location filename="../../app/canvas/menus.py" line="179" />
             <source>Add stage after</source>
             <translation>Thêm giai đoạn phía sau</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="175" />
+            <location filename="../../app/canvas/menus.py" line="180" />
             <source>Colour</source>
             <translation>Màu</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="178" />
+            <location filename="../../app/canvas/menus.py" line="183" />
             <source>Change colour</source>
             <translation>Đổi màu</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="183" />
+            <location filename="../../app/canvas/menus.py" line="188" />
             <source>Duplicate stage</source>
             <translation>Nhân bản giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="186" />
-            <location filename="../../app/canvas/menus.py" line="187" />
+            <location filename="../../app/canvas/menus.py" line="191" />
+            <location filename="../../app/canvas/menus.py" line="192" />
             <source>Delete stage</source>
             <translation>Xoá giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="201" />
+            <location filename="../../app/canvas/menus.py" line="206" />
             <source>Lane kind</source>
             <translation>Loại làn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="204" />
+            <location filename="../../app/canvas/menus.py" line="209" />
             <source>Change lane kind</source>
             <translation>Đổi loại làn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="207" />
+            <location filename="../../app/canvas/menus.py" line="212" />
             <source>Add lane above</source>
             <translation>Thêm làn phía trên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="208" />
+            <location filename="../../app/canvas/menus.py" line="213" />
             <source>Add lane below</source>
             <translation>Thêm làn phía dưới</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="212" />
+            <location filename="../../app/canvas/menus.py" line="217" />
             <source>Collapse</source>
             <translation>Thu gọn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="212" />
+            <location filename="../../app/canvas/menus.py" line="217" />
             <source>Expand</source>
             <translation>Mở rộng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="213" />
+            <location filename="../../app/canvas/menus.py" line="218" />
             <source>Collapse lane</source>
             <translation>Thu gọn làn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="215" />
-            <location filename="../../app/canvas/menus.py" line="216" />
+            <location filename="../../app/canvas/menus.py" line="221" />
+            <location filename="../../app/canvas/menus.py" line="222" />
             <source>Delete lane</source>
             <translation>Xoá làn</translation>
         </message>
@@ -715,38 +770,43 @@
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="57" />
+            <location filename="../../app/canvas/actions.py" line="56" />
             <source>Copied %n item(s)</source>
             <translation>
-                <numerusform>Đã sao chép %n mục</numerusform>
+                <numerusform>
+                </numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="40" />
+            <location filename="../../app/canvas/actions.py" line="39" />
             <source>Deleted %n item(s)</source>
             <translation>
-                <numerusform>Đã xoá %n mục</numerusform>
+                <numerusform>
+                </numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="92" />
+            <location filename="../../app/canvas/actions.py" line="91" />
             <source>Pasted %n item(s)</source>
             <translation>
-                <numerusform>Đã dán %n mục</numerusform>
+                <numerusform>
+                </numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../app/canvas/items/headers.py" line="110" />
             <source>%n card(s)</source>
             <translation>
-                <numerusform>%n thẻ</numerusform>
+                <numerusform>
+                </numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../app/canvas/items/headers.py" line="157" />
             <source>%n item(s)</source>
             <translation>
-                <numerusform>%n mục</numerusform>
+                <numerusform>
+                </numerusform>
             </translation>
         </message>
     </context>
@@ -768,24 +828,24 @@
             <translation>Nhân bản</translation>
         </message>
         <message>
-            <location filename="../../app/document/commands.py" line="109" />
+            <location filename="../../app/document/commands.py" line="129" />
             <location filename="../../app/document/operations.py" line="214" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
         <message>
-            <location filename="../../app/document/commands.py" line="90" />
+            <location filename="../../app/document/commands.py" line="110" />
             <source>Add</source>
             <translation>Thêm</translation>
         </message>
         <message>
-            <location filename="../../app/document/commands.py" line="127" />
+            <location filename="../../app/document/commands.py" line="147" />
             <location filename="../../app/document/operations.py" line="77" />
             <source>Reorder</source>
             <translation>Sắp xếp lại</translation>
         </message>
         <message>
-            <location filename="../../app/document/commands.py" line="161" />
+            <location filename="../../app/document/commands.py" line="181" />
             <location filename="../../app/document/operations.py" line="47" />
             <source>Edit</source>
             <translation>Sửa</translation>
@@ -1252,101 +1312,103 @@
             <location filename="../../app/ui/insights_panel.py" line="273" />
             <source>%n card(s)</source>
             <translation>
-                <numerusform>%n thẻ</numerusform>
+                <numerusform>
+                </numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../app/ui/insights_panel.py" line="273" />
             <source>%n stage(s)</source>
             <translation>
-                <numerusform>%n giai đoạn</numerusform>
+                <numerusform>
+                </numerusform>
             </translation>
         </message>
     </context>
     <context>
         <name>MapsPanel</name>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="361" />
+            <location filename="../../app/ui/maps_panel.py" line="355" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="147" />
+            <location filename="../../app/ui/maps_panel.py" line="146" />
             <source>Rename</source>
             <translation>Đổi tên</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="285" />
+            <location filename="../../app/ui/maps_panel.py" line="279" />
             <source>A map needs a name.</source>
             <translation>Bản đồ cần có tên.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="146" />
+            <location filename="../../app/ui/maps_panel.py" line="145" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="149" />
+            <location filename="../../app/ui/maps_panel.py" line="148" />
             <source>Duplicate Map</source>
             <translation>Nhân bản bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="151" />
+            <location filename="../../app/ui/maps_panel.py" line="150" />
             <source>Create Future State</source>
             <translation>Tạo trạng thái tương lai</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="153" />
+            <location filename="../../app/ui/maps_panel.py" line="152" />
             <source>Delete Map…</source>
             <translation>Xoá bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="155" />
+            <location filename="../../app/ui/maps_panel.py" line="154" />
             <source>Move Up</source>
             <translation>Chuyển lên</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="157" />
+            <location filename="../../app/ui/maps_panel.py" line="156" />
             <source>Move Down</source>
             <translation>Chuyển xuống</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="288" />
+            <location filename="../../app/ui/maps_panel.py" line="282" />
             <source>Rename map</source>
             <translation>Đổi tên bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="297" />
+            <location filename="../../app/ui/maps_panel.py" line="291" />
             <source>Reorder maps</source>
             <translation>Sắp xếp lại bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="356" />
+            <location filename="../../app/ui/maps_panel.py" line="350" />
             <source>Delete the map “%1”?</source>
             <translation>Xoá bản đồ “%1”?</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="358" />
+            <location filename="../../app/ui/maps_panel.py" line="352" />
             <source>Cards on it: %1.</source>
             <translation>Số thẻ trên đó: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="359" />
+            <location filename="../../app/ui/maps_panel.py" line="353" />
             <source>Delete Map</source>
             <translation>Xoá bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="360" />
+            <location filename="../../app/ui/maps_panel.py" line="354" />
             <source>You can undo this with Edit ▸ Undo.</source>
             <translation>Bạn có thể hoàn tác bằng Sửa ▸ Hoàn tác.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="363" />
+            <location filename="../../app/ui/maps_panel.py" line="357" />
             <source>Delete map</source>
             <translation>Xoá bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="371" />
+            <location filename="../../app/ui/maps_panel.py" line="365" />
             <source>Open</source>
             <translation>Mở</translation>
         </message>
@@ -1354,7 +1416,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/actions.py" line="240" />
+            <location filename="../../app/ui/actions.py" line="316" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -1369,222 +1431,174 @@
             <translation>C&amp;hụp ảnh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="40" />
-            <source>&amp;New from Template…</source>
-            <translation>&amp;Tạo mới từ mẫu…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="41" />
-            <source>&amp;Open…</source>
-            <translation>&amp;Mở…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="42" />
-            <source>Save a Cop&amp;y As…</source>
-            <translation>Lưu một &amp;bản sao thành…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="43" />
-            <source>&amp;PDF…</source>
-            <translation>&amp;PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="45" />
-            <source>P&amp;NG Image…</source>
-            <translation>Ảnh P&amp;NG…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="46" />
-            <source>&amp;SVG Image…</source>
-            <translation>Ảnh &amp;SVG…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="47" />
-            <source>&amp;JSON…</source>
-            <translation>&amp;JSON…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="48" />
-            <source>&amp;Close</source>
-            <translation>Đó&amp;ng</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="49" />
-            <source>&amp;Quit</source>
-            <translation>T&amp;hoát</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="52" />
+            <location filename="../../app/ui/actions.py" line="61" />
+            <location filename="../../app/ui/actions.py" line="69" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="55" />
+            <location filename="../../app/ui/actions.py" line="63" />
+            <location filename="../../app/ui/actions.py" line="70" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="60" />
-            <source>Cu&amp;t</source>
-            <translation>&amp;Cắt</translation>
+            <location filename="../../app/ui/actions.py" line="48" />
+            <source>&amp;New from Template…</source>
+            <translation>&amp;Tạo mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="61" />
-            <source>&amp;Copy</source>
-            <translation>&amp;Sao chép</translation>
+            <location filename="../../app/ui/actions.py" line="49" />
+            <source>&amp;Open…</source>
+            <translation>&amp;Mở…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="62" />
-            <source>&amp;Paste</source>
-            <translation>&amp;Dán</translation>
+            <location filename="../../app/ui/actions.py" line="50" />
+            <source>Save a Cop&amp;y As…</source>
+            <translation>Lưu một &amp;bản sao thành…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="63" />
-            <source>&amp;Duplicate</source>
-            <translation>&amp;Nhân bản</translation>
+            <location filename="../../app/ui/actions.py" line="51" />
+            <source>&amp;PDF…</source>
+            <translation>&amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="65" />
-            <source>De&amp;lete</source>
-            <translation>&amp;Xoá</translation>
+            <location filename="../../app/ui/actions.py" line="53" />
+            <source>P&amp;NG Image…</source>
+            <translation>Ảnh P&amp;NG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="66" />
-            <source>Select &amp;All</source>
-            <translation>Chọn &amp;tất cả</translation>
+            <location filename="../../app/ui/actions.py" line="54" />
+            <source>&amp;SVG Image…</source>
+            <translation>Ảnh &amp;SVG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="67" />
+            <location filename="../../app/ui/actions.py" line="55" />
+            <source>&amp;JSON…</source>
+            <translation>&amp;JSON…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="56" />
+            <source>&amp;Close</source>
+            <translation>Đó&amp;ng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="57" />
+            <source>&amp;Quit</source>
+            <translation>T&amp;hoát</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="76" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="70" />
-            <source>Zoom &amp;In</source>
-            <translation>Phóng &amp;to</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="72" />
-            <source>Zoom &amp;Out</source>
-            <translation>Thu &amp;nhỏ</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="73" />
-            <source>&amp;100 %</source>
-            <translation>&amp;100 %</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="75" />
-            <source>&amp;Fit to Window</source>
-            <translation>&amp;Vừa cửa sổ</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="78" />
+            <location filename="../../app/ui/actions.py" line="79" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="80" />
+            <location filename="../../app/ui/actions.py" line="81" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="88" />
+            <location filename="../../app/ui/actions.py" line="89" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="90" />
+            <location filename="../../app/ui/actions.py" line="91" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="93" />
+            <location filename="../../app/ui/actions.py" line="94" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="95" />
+            <location filename="../../app/ui/actions.py" line="96" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="98" />
+            <location filename="../../app/ui/actions.py" line="99" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="100" />
+            <location filename="../../app/ui/actions.py" line="101" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="102" />
+            <location filename="../../app/ui/actions.py" line="103" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="130" />
+            <location filename="../../app/ui/actions.py" line="205" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="135" />
+            <location filename="../../app/ui/actions.py" line="210" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="142" />
+            <location filename="../../app/ui/actions.py" line="217" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="151" />
+            <location filename="../../app/ui/actions.py" line="226" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="156" />
+            <location filename="../../app/ui/actions.py" line="231" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="165" />
+            <location filename="../../app/ui/actions.py" line="241" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="184" />
+            <location filename="../../app/ui/actions.py" line="260" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="186" />
+            <location filename="../../app/ui/actions.py" line="262" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="209" />
+            <location filename="../../app/ui/actions.py" line="285" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="223" />
+            <location filename="../../app/ui/actions.py" line="299" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="224" />
+            <location filename="../../app/ui/actions.py" line="300" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="239" />
+            <location filename="../../app/ui/actions.py" line="315" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="241" />
+            <location filename="../../app/ui/actions.py" line="317" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -1624,59 +1638,49 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="358" />
+            <location filename="../../app/ui/main_window.py" line="360" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="262" />
-            <source>Could Not Save the Change</source>
-            <translation>Không lưu được thay đổi</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" line="263" />
-            <source>The change could not be written to the project file, so it was not made. Check that the disk has room and the file is still there.</source>
-            <translation>Không ghi được thay đổi vào tệp dự án nên thay đổi chưa được thực hiện. Hãy kiểm tra ổ đĩa còn chỗ trống và tệp vẫn còn đó.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" line="289" />
+            <location filename="../../app/ui/main_window.py" line="292" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="343" />
+            <location filename="../../app/ui/main_window.py" line="345" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="356" />
-            <location filename="../../app/ui/main_window.py" line="362" />
-            <location filename="../../app/ui/main_window.py" line="368" />
+            <location filename="../../app/ui/main_window.py" line="358" />
+            <location filename="../../app/ui/main_window.py" line="364" />
+            <location filename="../../app/ui/main_window.py" line="370" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="363" />
+            <location filename="../../app/ui/main_window.py" line="365" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="369" />
+            <location filename="../../app/ui/main_window.py" line="371" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="371" />
+            <location filename="../../app/ui/main_window.py" line="373" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="504" />
+            <location filename="../../app/ui/main_window.py" line="468" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="506" />
+            <location filename="../../app/ui/main_window.py" line="470" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
@@ -2263,32 +2267,32 @@
             <translation>Chọn một mục để sửa mọi thuộc tính của nó.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector_fields.py" line="97" />
+            <location filename="../../app/ui/inspector_fields.py" line="93" />
             <source>Edit %s</source>
             <translation>Sửa %s</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector_fields.py" line="304" />
+            <location filename="../../app/ui/inspector_fields.py" line="300" />
             <source>tag, another tag</source>
             <translation>nhãn, nhãn khác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector_fields.py" line="336" />
+            <location filename="../../app/ui/inspector_fields.py" line="332" />
             <source>Pick a colour…</source>
             <translation>Chọn màu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector_fields.py" line="339" />
+            <location filename="../../app/ui/inspector_fields.py" line="335" />
             <source>default</source>
             <translation>mặc định</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector_fields.py" line="348" />
+            <location filename="../../app/ui/inspector_fields.py" line="344" />
             <source>Use the lane's colour</source>
             <translation>Dùng màu của làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector_fields.py" line="366" />
+            <location filename="../../app/ui/inspector_fields.py" line="362" />
             <source>Choose a Colour</source>
             <translation>Chọn màu</translation>
         </message>
@@ -2461,19 +2465,9 @@
             <translation>Sắp xếp lại kênh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/dialog_kit.py" line="163" />
+            <location filename="../../app/dialogs/dialog_kit.py" line="162" />
             <source>Choose a colour</source>
             <translation>Chọn màu</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/dialog_kit.py" line="174" />
-            <source>Not possible</source>
-            <translation>Không thể thực hiện</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/dialog_kit.py" line="177" />
-            <source>Could not save</source>
-            <translation>Không lưu được</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/map_properties.py" line="29" />
@@ -3127,9 +3121,35 @@
         </message>
     </context>
     <context>
+        <name>Document</name>
+        <message>
+            <location filename="../../app/document/document.py" line="199" />
+            <source>Undo</source>
+            <translation>Hoàn tác</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/document.py" line="211" />
+            <source>Redo</source>
+            <translation>Làm lại</translation>
+        </message>
+    </context>
+    <context>
+        <name>failures</name>
+        <message>
+            <location filename="../../app/document/failures.py" line="49" />
+            <source>%1 failed: %2; nothing was changed.</source>
+            <translation>%1 không thành công: %2; không có gì bị thay đổi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/failures.py" line="50" />
+            <source>The change failed: %2; nothing was changed.</source>
+            <translation>Thay đổi không thành công: %2; không có gì bị thay đổi.</translation>
+        </message>
+    </context>
+    <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="72" />
+            <location filename="../../app/main.py" line="86" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
         </message>
@@ -3193,7 +3213,7 @@
             <translation>Không điền lại được đoạn chữ; nó đã nằm trong bộ nhớ tạm.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/drafts_prompt.py" line="190" />
+            <location filename="../../app/ui/drafts_prompt.py" line="194" />
             <source>Restored the text you were typing.</source>
             <translation>Đã khôi phục đoạn chữ bạn đang gõ.</translation>
         </message>
@@ -3234,6 +3254,19 @@
             <location filename="../../app/ui/exporting.py" line="96" />
             <source>JSON documents (*.json)</source>
             <translation>Tài liệu JSON (*.json)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Failures</name>
+        <message>
+            <location filename="../../app/ui/failures.py" line="33" />
+            <source>Not Possible</source>
+            <translation>Không thể thực hiện</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/failures.py" line="33" />
+            <source>Change Not Saved</source>
+            <translation>Thay đổi chưa được lưu</translation>
         </message>
     </context>
     <context>

@@ -145,6 +145,8 @@ def test_copy_paste_between_two_documents(qtbot, view, doc, tmp_path):
         other_view.resize(1200, 900)
         other_view.show()
         qtbot.waitExposed(other_view)
+        with qtbot.waitActive(other_view):  # keys go to the window the user is in
+            other_view.activateWindow()
         other_view.setFocus()
         qtbot.keyClick(other_view, Qt.Key.Key_V, CTRL)
         journey = other.project.maps[0]

@@ -73,3 +73,64 @@ def opened(window, project_file):
     """The window with the template project open."""
     assert window.open_path(project_file)
     return window
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """Message boxes shown, as (title, text) pairs, answered at once instead of blocking."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+
+    def static(_parent, title, text, *_args, **_kwargs):
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    def run(box):
+        shown.append((box.windowTitle(), " ".join(filter(None, (box.text(),
+                                                                 box.informativeText())))))
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, static)
+    monkeypatch.setattr(QMessageBox, "exec", run)
+    return shown
+
+
+@pytest.fixture
+def failing_writes(monkeypatch):
+    """Call it to make every write of a project file fail as a full disk does."""
+    from app.storage import ProjectStore
+    from app.storage.errors import StorageError
+
+    def refuse(*_args, **_kwargs):
+        raise StorageError("disk full")
+
+    return lambda: monkeypatch.setattr(ProjectStore, "write", refuse)
+
+
+def on_disk(path: str):
+    """The project as a freshly reopened copy of the file holds it."""
+    reader = Document.open(path, read_only=True)
+    try:
+        return reader.project
+    finally:
+        reader.close()
+
+
+def focus_canvas(window, qtbot) -> None:
+    """Make the window the active one with the keyboard in its canvas, as a user's click does."""
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.view.setFocus()
+    assert window.view.hasFocus()
+
+
+def menu_action(window, menu_title: str, text: str):
+    """The QAction of the menu bar's menu `menu_title` whose text (without &) starts `text`."""
+    for top in window.menuBar().actions():
+        if top.text().replace("&", "") == menu_title:
+            for action in top.menu().actions():
+                if action.text().replace("&", "").startswith(text):
+                    return action
+    raise AssertionError(f"no {menu_title} ▸ {text} in the menu bar")

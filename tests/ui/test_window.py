@@ -136,13 +136,6 @@ def test_a_bad_file_is_told_in_words_and_the_window_goes_on(window, tmp_path, mo
     assert window.doc is None and window.pages.currentWidget() is window.start_page
 
 
-def test_persist_failure_is_shown_as_a_dialog(opened, monkeypatch):
-    errors = []
-    monkeypatch.setattr(prompts, "error", lambda *a: errors.append(a))
-    opened.doc.persist_failed.emit("disk full")
-    assert errors and errors[0][3] == "disk full"
-
-
 def test_deleting_the_map_in_view_shows_another_and_undo_brings_it_back(opened):
     from app.document import operations
 
