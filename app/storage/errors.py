@@ -37,3 +37,19 @@ class ProjectLockedError(StorageError):
             f'"{name}" is open in another Journey Studio window or process; '
             "open it read-only or close the other one"
         )
+
+
+class StrayWalError(NotAProjectError):
+    """A `-wal` file beside the project was written by another database."""
+
+    def __init__(self, wal_name: str, name: str) -> None:
+        super().__init__(f'"{wal_name}" beside "{name}" belongs to another database; '
+                         "move it away to open the project")
+
+
+class ChangedOnDiskError(StorageError):
+    """Another program wrote into the project since this store last saved it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f'"{name}" was changed by another program; your edit was not saved '
+                         "— reopen the project")

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from app.storage.errors import NotAProjectError, ProjectLockedError, StorageError
+from app.storage.guard import GuardedConnection, harden
 
 try:  # POSIX only; without it, only this process's own registry stops a second writer.
     import fcntl
@@ -187,9 +188,16 @@ def connect(path: Path | str, mode: str) -> sqlite3.Connection:
         params = {"immutable": "1"} if mode == "immutable" else {"mode": mode}
         uri = f"{Path(path).absolute().as_uri()}?{urlencode(params)}"
     # isolation_level=None: we issue BEGIN ourselves, so DDL is transactional too.
-    return sqlite3.connect(
-        uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S
+    raw = sqlite3.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S,
+        factory=GuardedConnection,
     )
+    try:
+        harden(raw)
+    except BaseException:
+        raw.close()
+        raise
+    return raw
 
 
 def writer_pragmas(raw: sqlite3.Connection) -> None:
