@@ -6,6 +6,7 @@ Everything here works on paths and raw `sqlite3` connections; nothing knows the 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 import threading
@@ -208,9 +209,81 @@ def writer_pragmas(raw: sqlite3.Connection) -> None:
     raw.execute("PRAGMA foreign_keys=ON")
 
 
+# Our temp files: short (a 250-byte destination name still fits), recognisable, and
+# flock-ed by their writer while in use, so a leftover from a killed process can be told
+# from another instance's copy in progress.
+TEMP_PREFIX = ".~js-"
+_TEMP_NAME = re.compile(r"\.~js-[0-9a-f]{8}\.tmp(-journal|-wal|-shm)?")
+STALE_TEMP_S = 10 * 60
+
+
 def temp_path_for(dest: Path) -> Path:
-    """A hidden temporary name in the destination's folder (same file system for rename)."""
-    return dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp")
+    """A short hidden temporary name in the destination's folder (same file system)."""
+    return dest.with_name(f"{TEMP_PREFIX}{uuid.uuid4().hex[:8]}.tmp")
+
+
+def create_temp(dest: Path) -> tuple[Path, int]:
+    """A new empty temp file beside `dest`, and a descriptor holding its flock.
+
+    Close the descriptor only after SQLite has closed the file (closing any descriptor
+    drops the process's fcntl locks on it).
+    """
+    for _attempt in range(10):
+        tmp = temp_path_for(dest)
+        try:
+            fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            continue
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:  # a file system without flock: the age rule alone protects it
+                pass
+        return tmp, fd
+    raise FileExistsError(f"no free temporary name beside {dest.name}")
+
+
+def remove_stale_temps(folder: Path, now: float | None = None) -> None:
+    """Delete our temp files a killed process left in `folder` (old, and held by nobody)."""
+    import time
+
+    now = time.time() if now is None else now
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        match = _TEMP_NAME.fullmatch(entry.name)
+        if match is None:
+            continue
+        side = match[1] or ""
+        main = Path(folder, entry.name[: len(entry.name) - len(side)])
+        try:
+            if now - entry.stat(follow_symlinks=False).st_mtime < STALE_TEMP_S:
+                continue
+            if side:
+                if not main.exists():  # its temp is gone: an orphan
+                    os.unlink(entry.path)
+            elif _unheld(main):
+                remove_database(main)
+        except OSError:
+            continue
+
+
+def _unheld(path: Path) -> bool:
+    """True when no process holds the flock of a temp file (its writer is gone)."""
+    if fcntl is None:
+        return True
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True  # no flock on this file system: the age alone decides
+    finally:
+        os.close(fd)
+    return True
 
 
 def remove_database(path: Path) -> None:
@@ -246,7 +319,8 @@ def backup_to(source: sqlite3.Connection, dest: Path) -> None:
 
     A plain file copy of a WAL database misses whatever is still in the -wal file.
     """
-    tmp = temp_path_for(dest)
+    remove_stale_temps(dest.parent)
+    tmp, held = create_temp(dest)
     try:
         target = sqlite3.connect(tmp, isolation_level=None)
         try:
@@ -257,3 +331,5 @@ def backup_to(source: sqlite3.Connection, dest: Path) -> None:
     except BaseException:
         remove_database(tmp)
         raise
+    finally:
+        os.close(held)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -28,25 +29,29 @@ from app.storage.files import (
     backup_to,
     check_length,
     connect,
+    create_temp,
     file_key,
     open_fd,
     publish,
     quoted,
     read_header,
     remove_database,
+    remove_stale_temps,
     sidecars_exist,
     stat_file,
-    temp_path_for,
     writer_pragmas,
 )
 from app.storage.guard import is_interrupt, time_limit
-from app.storage.mapping import BadRow, load_project
+from app.storage.mapping import BadRow, bad_value, load_project
 from app.storage.migrate import upgrade
 from app.storage.trust import check_schema, too_slow
 from app.storage.wal import BadWal, WalContent, parse_wal, read_all
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
+
+
+_NULL_VALUE = re.compile(r"NULL value in (\w+)\.(\w+)")
 
 
 def _quick_check(raw: sqlite3.Connection) -> list[str]:
@@ -69,6 +74,10 @@ def _check_database(raw: sqlite3.Connection, path: Path) -> int:
         app_id = raw.execute("PRAGMA application_id").fetchone()[0]
         if result != ["ok"]:
             detail = result[0].replace("*** in database main ***", "") if result else "?"
+            null = _NULL_VALUE.fullmatch(detail.strip())
+            if null:  # the one finding that names a value: say it as the reader does
+                raise NotAProjectError(f"{quoted(path)} is damaged: " + str(bad_value(
+                    null[1], null[2], None, "a value was expected")))
             raise NotAProjectError(
                 f"{quoted(path)} is damaged and cannot be opened ({_one_line(detail)})"
             )
@@ -201,10 +210,14 @@ def _data_version(raw: sqlite3.Connection, path: Path) -> int:
 
 def _backup_name(path: Path, version: int) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    candidate = path.with_name(f"{path.name}.v{version}-backup-{stamp}.cjm")
+    base = path.name
+    # Shorten a long name rather than fail: a file name holds at most 255 bytes.
+    while len(f"{base}.v{version}-backup-{stamp}-99.cjm".encode()) > 255:
+        base = base[:-1]
+    candidate = path.with_name(f"{base}.v{version}-backup-{stamp}.cjm")
     n = 2
     while candidate.exists():
-        candidate = path.with_name(f"{path.name}.v{version}-backup-{stamp}-{n}.cjm")
+        candidate = path.with_name(f"{base}.v{version}-backup-{stamp}-{n}.cjm")
         n += 1
     return candidate
 
@@ -251,11 +264,19 @@ class ProjectStore:
             old = WriterLock.take_path(path)  # refuse to replace a file open elsewhere
         from app.storage.writer import write_new_file  # a new file is written through SQLAlchemy
 
-        tmp = temp_path_for(path)
+        remove_stale_temps(path.parent)
+        try:
+            tmp, held = create_temp(path)
+        except OSError as exc:
+            if old is not None:
+                old.release()
+            raise StorageError(f"could not save {quoted(path)}: {exc.strerror or exc}") from None
         lock = None
         try:
             write_new_file(tmp, project)
-            lock = WriterLock.take(open_fd(tmp), tmp)  # same inode after the rename
+            # The temp's own flock becomes the writer lock: same inode after the rename.
+            lock = WriterLock.take(held, tmp)
+            held = -1
             if old is not None:
                 # A -wal left by a crash of the file being replaced would otherwise be
                 # replayed into the new one: WAL frames do not name their database.
@@ -276,6 +297,8 @@ class ProjectStore:
             remove_database(tmp)
             raise
         finally:
+            if held >= 0:
+                os.close(held)
             if old is not None:
                 old.release()
         store = cls(path, raw, read_only=False, lock=lock, schema_version=SCHEMA_VERSION)
