@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ def shown(value: Any) -> str:
     if value is None:
         return "NULL"
     if isinstance(value, bytes):
-        return f"{len(value)} bytes of binary data"
+        return f"{len(value)} byte{'' if len(value) == 1 else 's'} of binary data"
     if isinstance(value, str):
         if len(value) > 1000:
             return f"a text of {len(value)} characters"
@@ -101,6 +102,22 @@ def _condition(column: Column) -> str:
     else:  # bool
         ok = f"typeof({q}) = 'integer' AND {q} IN (0, 1)"
     return f"({q} IS NULL OR ({ok}))" if column.nullable else f"({ok})"
+
+
+_FINDING = re.compile(r"(NULL|NUMERIC|TEXT|INTEGER|REAL|BLOB) value in (\w+)\.(\w+)")
+
+
+def typed_finding(detail: str) -> str | None:
+    """PRAGMA quick_check's finding about one value's type, told as the reader tells it."""
+    match = _FINDING.fullmatch(detail)
+    table = columns.TABLES.get(match[2]) if match else None
+    column = next((c for c in table.columns if c.name == match[3]), None) if (
+        match and table) else None
+    if match is None or column is None:
+        return None
+    held = "NULL" if match[1] == "NULL" else f"a {match[1]} value"
+    why = "a value was expected" if match[1] == "NULL" else _EXPECTED[column.type]
+    return f"table {match[2]}, column {match[3]} holds {held} ({why})"
 
 
 def bad_value(table: str, column: str, value: Any, why: str) -> BadRow:

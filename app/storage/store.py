@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -42,16 +41,13 @@ from app.storage.files import (
     writer_pragmas,
 )
 from app.storage.guard import is_interrupt, time_limit
-from app.storage.mapping import BadRow, bad_value, load_project
+from app.storage.mapping import BadRow, load_project, typed_finding
 from app.storage.migrate import upgrade
 from app.storage.trust import check_schema, too_slow
 from app.storage.wal import BadWal, WalContent, parse_wal, read_all
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
-
-
-_NULL_VALUE = re.compile(r"NULL value in (\w+)\.(\w+)")
 
 
 def _quick_check(raw: sqlite3.Connection) -> list[str]:
@@ -74,10 +70,9 @@ def _check_database(raw: sqlite3.Connection, path: Path) -> int:
         app_id = raw.execute("PRAGMA application_id").fetchone()[0]
         if result != ["ok"]:
             detail = result[0].replace("*** in database main ***", "") if result else "?"
-            null = _NULL_VALUE.fullmatch(detail.strip())
-            if null:  # the one finding that names a value: say it as the reader does
-                raise NotAProjectError(f"{quoted(path)} is damaged: " + str(bad_value(
-                    null[1], null[2], None, "a value was expected")))
+            finding = typed_finding(detail.strip())
+            if finding is not None:  # a finding about one value: say it as the reader does
+                raise NotAProjectError(f"{quoted(path)} is damaged: {finding}")
             raise NotAProjectError(
                 f"{quoted(path)} is damaged and cannot be opened ({_one_line(detail)})"
             )
