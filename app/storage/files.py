@@ -5,6 +5,7 @@ Everything here works on paths and raw `sqlite3` connections; nothing knows the 
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sqlite3
@@ -43,9 +44,18 @@ class Header:
     page_count: int | None  # None when the header's own count is not trustworthy
 
 
+def side_file_exists(path: Path, suffix: str) -> bool:
+    """True when SQLite's side file `suffix` sits next to the database."""
+    try:
+        os.stat(f"{path}{suffix}")
+    except OSError:  # missing, or a name too long to exist (a 250-byte project + "-journal")
+        return False
+    return True
+
+
 def sidecars_exist(path: Path) -> bool:
     """True when a -wal or -journal file sits next to the database."""
-    return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    return side_file_exists(path, "-wal") or side_file_exists(path, "-journal")
 
 
 def stat_file(path: Path) -> os.stat_result:
@@ -289,10 +299,18 @@ def _unheld(path: Path) -> bool:
 def remove_database(path: Path) -> None:
     """Delete a database file and the side files SQLite may have left next to it."""
     for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
-            os.unlink(f"{path}{suffix}")
-        except FileNotFoundError:
-            pass
+        remove_side_file(path, suffix)
+
+
+def remove_side_file(path: Path, suffix: str) -> None:
+    """Delete `path` + `suffix` if it exists (a name too long to exist does not)."""
+    try:
+        os.unlink(f"{path}{suffix}")
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG:
+            raise
 
 
 def fsync_path(path: Path) -> None:

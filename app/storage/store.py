@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import time
@@ -35,7 +36,9 @@ from app.storage.files import (
     quoted,
     read_header,
     remove_database,
+    remove_side_file,
     remove_stale_temps,
+    side_file_exists,
     sidecars_exist,
     stat_file,
     writer_pragmas,
@@ -80,7 +83,7 @@ def _check_database(raw: sqlite3.Connection, path: Path) -> int:
             raise NotAProjectError(f"{quoted(path)} is not a Journey Studio project: it is a "
                                    "database of another program")
         return check_schema(raw, path)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise _read_error(path, exc) from None
 
 
@@ -88,6 +91,11 @@ def _read_error(path: Path, exc: BaseException) -> StorageError:
     """Damage (NotAProjectError) or a passing trouble such as a lock or a full disk."""
     if is_interrupt(exc):
         return too_slow(path, "opening")
+    if isinstance(exc, UnicodeDecodeError):
+        # SQLite's message quoted damaged bytes (Python could not even build the error).
+        text = exc.object.decode("utf-8", "replace") if isinstance(exc.object, bytes) else ""
+        return NotAProjectError(
+            f"{quoted(path)} is damaged and cannot be opened ({_one_line(text) or 'unreadable'})")
     message = _one_line(exc)
     # OperationalError is what SQLite raises for locks, I/O and permissions; its one
     # damage-like case is text that is not UTF-8.
@@ -111,7 +119,7 @@ def _read_project(raw: sqlite3.Connection, path: Path, *, writer: bool) -> Proje
         validate_project(project)  # load_project named any failure; this is the domain's word
     except (BadRow, DomainError) as exc:
         raise NotAProjectError(f"{quoted(path)} is damaged: {exc}") from None
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise _read_error(path, exc) from None
     return project
 
@@ -148,9 +156,11 @@ def _read_optional(path: Path, limit: int | None = None) -> bytes:
     try:
         with open(path, "rb") as f:
             return f.read() if limit is None else f.read(limit)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return b""
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:  # a name that long cannot exist
+            return b""
         raise StorageError(f"cannot read {quoted(path)}: {exc.strerror}") from None
 
 
@@ -167,7 +177,7 @@ def _memory_image(path: Path, image: bytes) -> sqlite3.Connection:
     memory = connect(":memory:", "rw")
     try:
         memory.deserialize(bytes(data))
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         memory.close()
         raise _read_error(path, exc) from None
     return memory
@@ -189,7 +199,7 @@ def _project_id_alone(path: Path, data: bytes) -> str | None:
         with time_limit(memory):
             check_schema(memory, path)
             rows = memory.execute("SELECT id FROM project").fetchall()
-    except (StorageError, sqlite3.Error):
+    except (StorageError, sqlite3.Error, UnicodeDecodeError):
         return None
     finally:
         memory.close()
@@ -276,7 +286,7 @@ class ProjectStore:
                 # A -wal left by a crash of the file being replaced would otherwise be
                 # replayed into the new one: WAL frames do not name their database.
                 for suffix in ("-wal", "-shm", "-journal"):
-                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+                    remove_side_file(path, suffix)
             publish(tmp, path)
             raw = connect(path, "rw")
             writer_pragmas(raw)
@@ -348,7 +358,7 @@ class ProjectStore:
                 raw = connect(path, "rw")
                 with time_limit(raw):
                     version = _check_database(raw, path)
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, UnicodeDecodeError) as exc:
                 raise _read_error(path, exc) from None
             if version > SCHEMA_VERSION:
                 raise NewerVersionError(path.name, version, SCHEMA_VERSION)
@@ -385,7 +395,7 @@ class ProjectStore:
     def _open_read_only(cls, path: Path) -> tuple[ProjectStore, Project]:
         st = stat_file(path)
         held = WriterLock.held(file_key(st))
-        if held is not None or Path(f"{path}-journal").exists():
+        if held is not None or side_file_exists(path, "-journal"):
             return cls._open_through_sqlite(path, held)
         # Read the bytes (and any WAL) ourselves: no SQLite connection on the file, so no
         # lock, no -shm, not a byte written; the image is checked and loaded in memory.
@@ -424,7 +434,7 @@ class ProjectStore:
                         source.backup(memory)
                 finally:
                     source.close()
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, UnicodeDecodeError) as exc:
                 raise _read_error(path, exc) from None
             return cls._load_memory(path, memory)
         except BaseException:
