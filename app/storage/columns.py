@@ -76,10 +76,10 @@ JOURNEY_MAP = _table("journey_map", ("seq", int), ("name", str), ("description",
                      ("state", str), _ref("persona_id", "persona", "SET NULL", _NULL),
                      ("derived_from_id", str, _NULL), ("emotion_min", int),
                      ("emotion_max", int))
-STAGE = _table("stage", _ref("map_id", "journey_map"), ("seq", int), ("title", str), ("description", str),
-               ("color", str), ("width", float))
-LANE = _table("lane", _ref("map_id", "journey_map"), ("seq", int), ("title", str), ("kind", str),
-              ("height", float), ("collapsed", bool))
+STAGE = _table("stage", _ref("map_id", "journey_map"), ("seq", int), ("title", str),
+               ("description", str), ("color", str), ("width", float))
+LANE = _table("lane", _ref("map_id", "journey_map"), ("seq", int), ("title", str),
+              ("kind", str), ("height", float), ("collapsed", bool))
 CARD = _table("card", _ref("map_id", "journey_map"), _ref("stage_id", "stage"),
               _ref("lane_id", "lane"), ("title", str), ("order", int), ("body", str),
               _ref("channel_id", "channel", "SET NULL", _NULL), ("color", str),
@@ -88,8 +88,8 @@ CARD = _table("card", _ref("map_id", "journey_map"), _ref("stage_id", "stage"),
               ("target", float, _NULL), ("evidence", str, _NULL), ("favourite", bool),
               Column("span", int, default="'1'"))
 EMOTION_MARKER = _table("emotion_marker", _ref("map_id", "journey_map"),
-                        _ref("stage_id", "stage"), _ref("lane_id", "lane"), ("score", int), ("position", float),
-                        ("label", str))
+                        _ref("stage_id", "stage"), _ref("lane_id", "lane"), ("score", int),
+                        ("position", float), ("label", str))
 SNAPSHOT = _table("snapshot", ("seq", int), ("map_id", str), ("name", str),
                   ("taken_at", str), ("content", str))
 

@@ -79,9 +79,9 @@ def _problem(column: Column, value: Any) -> str | None:
         return _EXPECTED[kind]
     if kind is str and column.primary_key and not value:
         return "an id was expected"
-    if kind is str and len(value) > MAX_TEXT:
+    if isinstance(value, str) and len(value) > MAX_TEXT:
         return f"at most {MAX_TEXT:,} characters were expected"
-    if kind is bytes and len(value) > MAX_BLOB:
+    if isinstance(value, bytes) and len(value) > MAX_BLOB:
         return f"at most {MAX_BLOB:,} bytes were expected"
     return None
 
@@ -177,7 +177,7 @@ def _enum(cls: type[Enum], nullable: bool = False) -> Callable[[Any], Any]:
         try:
             return cls(value)
         except ValueError:
-            choices = ", ".join(str(member.value) for member in cls)  # type: ignore[var-annotated]
+            choices = ", ".join(str(member.value) for member in cls)
             raise BadRow(f"one of {choices} was expected") from None
 
     return decode
@@ -249,7 +249,8 @@ def _spec(cls: type, table: TableInfo,
     assert names == tuple(all_fields[: len(names)]), f"{cls.__name__}: stored fields must lead"
     # Every column but `seq` is a field: a column nobody reads would be silently dropped.
     assert set(table.names) - {"seq"} == set(names), f"{table.name}: columns ≠ fields"
-    decoders = {c.name: _bool for c in table.columns if c.type is bool}
+    decoders: dict[str, Callable[[Any], Any]] = {
+        c.name: _bool for c in table.columns if c.type is bool}
     decoders.update(decode or {})
     return Spec(cls, table, names, decoders)
 
@@ -320,7 +321,7 @@ def load_project(conn: sqlite3.Connection) -> Project:
     projects = list(_load(conn, Project))
     if len(projects) != 1:
         raise BadRow(f"expected one project record, found {len(projects)}")
-    project = projects[0]
+    project: Project = projects[0]
     project.channels = list(_load(conn, Channel))
     project.personas = list(_load(conn, Persona))
     project.maps = list(_load(conn, JourneyMap))
@@ -340,17 +341,15 @@ def load_project(conn: sqlite3.Connection) -> Project:
 
 def _rows(project: Project) -> Iterable[tuple[str, Any]]:
     yield columns.PROJECT.name, project
-    for group, table in ((project.channels, columns.CHANNEL), (project.personas, columns.PERSONA),
-                         (project.maps, columns.JOURNEY_MAP),
-                         (project.snapshots, columns.SNAPSHOT)):
+    groups: list[tuple[Sequence[Any], TableInfo]] = [
+        (project.channels, columns.CHANNEL), (project.personas, columns.PERSONA),
+        (project.maps, columns.JOURNEY_MAP), (project.snapshots, columns.SNAPSHOT)]
+    for journey in project.maps:
+        groups += [(journey.stages, columns.STAGE), (journey.lanes, columns.LANE),
+                   (journey.cards, columns.CARD), (journey.markers, columns.EMOTION_MARKER)]
+    for group, table in groups:
         for entity in group:
             yield table.name, entity
-    for journey in project.maps:
-        for group, table in ((journey.stages, columns.STAGE), (journey.lanes, columns.LANE),
-                             (journey.cards, columns.CARD),
-                             (journey.markers, columns.EMOTION_MARKER)):
-            for entity in group:
-                yield table.name, entity
 
 
 def check_project(project: Project) -> None:

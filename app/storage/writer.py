@@ -156,7 +156,7 @@ def save(engine: Engine, todo: Plan, path: Path,
                 before(conn)
             _apply(conn, todo)
     except DBAPIError as exc:
-        if is_interrupt(exc.orig):
+        if exc.orig is not None and is_interrupt(exc.orig):
             raise too_slow(path, "saving") from None
         raise StorageError(f"could not save {quoted(path)} ({one_line(exc.orig)})") from None
 

@@ -205,4 +205,5 @@ def test_an_id_used_twice_names_both_tables(tmp_path, base_file, capsys):
     path = craft(base_file, tmp_path / "x.cjm", "card", "id", "@project")
     assert main(["info", str(path)]) == 2
     err = capsys.readouterr().err
-    assert "table card, column id holds" in err and "(an id used twice, also in table project)" in err
+    assert "table card, column id holds" in err
+    assert "(an id used twice, also in table project)" in err

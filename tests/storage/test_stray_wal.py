@@ -52,7 +52,8 @@ def other_program_wal(folder: Path) -> bytes:
               "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
               "c.execute('PRAGMA journal_mode=WAL')\n"
               "c.execute('CREATE TABLE contacts (name TEXT, phone TEXT)')\n"
-              "for i in range(200): c.execute('INSERT INTO contacts VALUES (?, ?)', (f'n{i}', 'p'))\n"
+              "for i in range(200):\n"
+              "    c.execute('INSERT INTO contacts VALUES (?, ?)', (f'n{i}', 'p'))\n"
               "os._exit(0)\n")
     subprocess.run([sys.executable, "-c", script, str(db)], check=True, timeout=60)
     data = Path(f"{db}-wal").read_bytes()
@@ -174,7 +175,7 @@ def test_an_empty_or_uncommitted_wal_is_ignored(tmp_path):
 def test_read_only_commands_create_no_side_files_beside_a_crashed_project(tmp_path, command):
     from app.cli import main
 
-    path = crashed(tmp_path / "x.cjm")
+    crashed(tmp_path / "x.cjm")
     before = _state(tmp_path)
     assert {"x.cjm-wal", "x.cjm-shm"} <= set(before)
     cwd = os.getcwd()

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.storage import ProjectStore, StorageError
-from app.storage import files
+from app.storage import ProjectStore, StorageError, files
 from app.storage.files import STALE_TEMP_S, create_temp, remove_stale_temps, temp_path_for
 from tests.storage.helpers import big_project, rich_project
 

@@ -16,11 +16,11 @@ branch_labels = None
 depends_on = None
 
 
-def _id() -> sa.Column:
+def _id() -> sa.Column[str]:
     return sa.Column("id", sa.Text(), nullable=False)
 
 
-def _text(name: str, nullable: bool = False) -> sa.Column:
+def _text(name: str, nullable: bool = False) -> sa.Column[str]:
     return sa.Column(name, sa.Text(), nullable=nullable)
 
 
