@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from app.domain.model import (
@@ -22,6 +23,8 @@ from app.domain.model import (
 )
 
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+# Stage widths and lane heights in model units: far beyond any real map, far below overflow.
+MAX_EXTENT = 20_000.0
 
 
 class DomainError(ValueError):
@@ -63,6 +66,8 @@ def _validate_card(project: Project, card: Card) -> None:
            "the emotions lane holds emotion markers, not cards")
     _check(card.severity is None or card.severity in (1, 2, 3), "severity must be 1, 2 or 3")
     _check(card.span >= 1, "a card spans at least one stage")
+    _check(all(v is None or math.isfinite(v) for v in (card.value, card.target)),
+           "a metric's value and target must be finite numbers")
     _check(card.evidence is None or isinstance(card.evidence, Evidence), "unknown evidence level")
     _check(
         card.channel_id is None or project.channel(card.channel_id) is not None,
@@ -101,12 +106,14 @@ def validate_entity(project: Project, entity: object) -> None:
         _validate_marker(project, entity)
     elif isinstance(entity, Stage):
         _map_of(project, entity.map_id, "stage")
-        _check(entity.width > 0, "a stage's width must be positive")
+        _check(0 < entity.width <= MAX_EXTENT,
+               f"a stage's width must be above 0 and at most {MAX_EXTENT:g}, not {entity.width!r}")
         _check_color(entity.color, "stage")
     elif isinstance(entity, Lane):
         _map_of(project, entity.map_id, "lane")
         _check(isinstance(entity.kind, LaneKind), "unknown lane kind")
-        _check(entity.height > 0, "a lane's height must be positive")
+        _check(0 < entity.height <= MAX_EXTENT,
+               f"a lane's height must be above 0 and at most {MAX_EXTENT:g}, not {entity.height!r}")
     elif isinstance(entity, JourneyMap):
         _validate_map(project, entity)
     elif isinstance(entity, Persona):

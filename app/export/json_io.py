@@ -36,7 +36,7 @@ from app.domain.serialize import (
     project_from_dict,
     project_to_dict,
 )
-from app.domain.validation import DomainError, validate_entity, validate_project
+from app.domain.validation import MAX_EXTENT, DomainError, validate_entity, validate_project
 from app.export.atomic import write_bytes_atomically
 
 __all__ = [
@@ -53,9 +53,6 @@ __all__ = [
 
 # Reading a file larger than this is almost certainly a mistake (a video, a disk image).
 MAX_JSON_BYTES = 512 * 1024 * 1024
-# A stage 20,000 units wide is eighty screens; larger sizes come from damaged or hostile
-# files and would overflow the layout.
-MAX_EXTENT = 20_000.0
 LANGUAGES = ("en", "vi")
 
 

@@ -10,7 +10,6 @@ Column names equal the domain field names; `seq` is an item's place in its order
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 # The newest schema this build reads and writes; equals the head Alembic revision.
 SCHEMA_VERSION = 2
@@ -28,6 +27,9 @@ class Column:
     type: type
     nullable: bool = False
     primary_key: bool = False
+    # (table, ON DELETE action) of a foreign key to that table's id; such columns are indexed.
+    references: tuple[str, str] | None = None
+    default: str | None = None  # the column's DEFAULT as `PRAGMA table_xinfo` spells it
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,15 @@ class TableInfo:
         return "seq" in self.names
 
 
-def _table(name: str, *columns: tuple[Any, ...]) -> TableInfo:
+def _table(name: str, *columns: tuple[object, ...] | Column) -> TableInfo:
     # Every table starts with its text primary key `id`; the rest as (name, type[, nullable]).
-    return TableInfo(name, (Column("id", str, primary_key=True),
-                            *(Column(*spec) for spec in columns)))
+    return TableInfo(name, (Column("id", str, primary_key=True), *(
+        spec if isinstance(spec, Column) else Column(*spec)  # type: ignore[arg-type]
+        for spec in columns)))
+
+
+def _ref(name: str, table: str, on_delete: str = "CASCADE", nullable: bool = False) -> Column:
+    return Column(name, str, nullable, references=(table, on_delete))
 
 
 _NULL = True
@@ -66,22 +73,23 @@ PERSONA = _table("persona", ("seq", int), ("name", str), ("description", str),
                  ("pains", str), ("channel_ids", str), ("photo", bytes, _NULL),
                  ("photo_mime", str))
 JOURNEY_MAP = _table("journey_map", ("seq", int), ("name", str), ("description", str),
-                     ("state", str), ("persona_id", str, _NULL),
+                     ("state", str), _ref("persona_id", "persona", "SET NULL", _NULL),
                      ("derived_from_id", str, _NULL), ("emotion_min", int),
                      ("emotion_max", int))
-STAGE = _table("stage", ("map_id", str), ("seq", int), ("title", str), ("description", str),
-               ("color", str), ("width", float))
-LANE = _table("lane", ("map_id", str), ("seq", int), ("title", str), ("kind", str),
-              ("height", float), ("collapsed", bool))
-CARD = _table("card", ("map_id", str), ("stage_id", str), ("lane_id", str), ("title", str),
-              ("order", int), ("body", str), ("channel_id", str, _NULL), ("color", str),
+STAGE = _table("stage", _ref("map_id", "journey_map"), ("seq", int), ("title", str),
+               ("description", str), ("color", str), ("width", float))
+LANE = _table("lane", _ref("map_id", "journey_map"), ("seq", int), ("title", str),
+              ("kind", str), ("height", float), ("collapsed", bool))
+CARD = _table("card", _ref("map_id", "journey_map"), _ref("stage_id", "stage"),
+              _ref("lane_id", "lane"), ("title", str), ("order", int), ("body", str),
+              _ref("channel_id", "channel", "SET NULL", _NULL), ("color", str),
               ("tags", str), ("severity", int, _NULL), ("owner", str), ("priority", str),
               ("status", str), ("value", float, _NULL), ("unit", str),
               ("target", float, _NULL), ("evidence", str, _NULL), ("favourite", bool),
-              ("span", int))
-EMOTION_MARKER = _table("emotion_marker", ("map_id", str), ("stage_id", str),
-                        ("lane_id", str), ("score", int), ("position", float),
-                        ("label", str))
+              Column("span", int, default="'1'"))
+EMOTION_MARKER = _table("emotion_marker", _ref("map_id", "journey_map"),
+                        _ref("stage_id", "stage"), _ref("lane_id", "lane"), ("score", int),
+                        ("position", float), ("label", str))
 SNAPSHOT = _table("snapshot", ("seq", int), ("map_id", str), ("name", str),
                   ("taken_at", str), ("content", str))
 

@@ -37,3 +37,23 @@ class ProjectLockedError(StorageError):
             f'"{name}" is open in another Journey Studio window or process; '
             "open it read-only or close the other one"
         )
+
+
+class StrayWalError(NotAProjectError):
+    """A `-wal` file beside the project does not fit it: another database's, or damaged."""
+
+    def __init__(self, wal_name: str, name: str, damage: str = "") -> None:
+        # A WAL whose replay gives a damaged project may be another database's or this
+        # one's own, damaged: with the damage known, the message says both.
+        what = (f"belongs to another database or is damaged ({damage})" if damage
+                else "belongs to another database")
+        super().__init__(f'"{wal_name}" beside "{name}" {what}; '
+                         "move it away to open the project")
+
+
+class ChangedOnDiskError(StorageError):
+    """Another program wrote into the project since this store last saved it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f'"{name}" was changed by another program; your edit was not saved '
+                         "— reopen the project")

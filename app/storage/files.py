@@ -5,7 +5,9 @@ Everything here works on paths and raw `sqlite3` connections; nothing knows the 
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import sqlite3
 import stat
 import threading
@@ -15,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from app.storage.errors import NotAProjectError, ProjectLockedError, StorageError
+from app.storage.guard import GuardedConnection, harden
 
 try:  # POSIX only; without it, only this process's own registry stops a second writer.
     import fcntl
@@ -41,9 +44,18 @@ class Header:
     page_count: int | None  # None when the header's own count is not trustworthy
 
 
+def side_file_exists(path: Path, suffix: str) -> bool:
+    """True when SQLite's side file `suffix` sits next to the database."""
+    try:
+        os.stat(f"{path}{suffix}")
+    except OSError:  # missing, or a name too long to exist (a 250-byte project + "-journal")
+        return False
+    return True
+
+
 def sidecars_exist(path: Path) -> bool:
     """True when a -wal or -journal file sits next to the database."""
-    return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    return side_file_exists(path, "-wal") or side_file_exists(path, "-journal")
 
 
 def stat_file(path: Path) -> os.stat_result:
@@ -187,9 +199,16 @@ def connect(path: Path | str, mode: str) -> sqlite3.Connection:
         params = {"immutable": "1"} if mode == "immutable" else {"mode": mode}
         uri = f"{Path(path).absolute().as_uri()}?{urlencode(params)}"
     # isolation_level=None: we issue BEGIN ourselves, so DDL is transactional too.
-    return sqlite3.connect(
-        uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S
+    raw = sqlite3.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S,
+        factory=GuardedConnection,
     )
+    try:
+        harden(raw)
+    except BaseException:
+        raw.close()
+        raise
+    return raw
 
 
 def writer_pragmas(raw: sqlite3.Connection) -> None:
@@ -200,18 +219,98 @@ def writer_pragmas(raw: sqlite3.Connection) -> None:
     raw.execute("PRAGMA foreign_keys=ON")
 
 
+# Our temp files: short (a 250-byte destination name still fits), recognisable, and
+# flock-ed by their writer while in use, so a leftover from a killed process can be told
+# from another instance's copy in progress.
+TEMP_PREFIX = ".~js-"
+_TEMP_NAME = re.compile(r"\.~js-[0-9a-f]{8}\.tmp(-journal|-wal|-shm)?")
+STALE_TEMP_S = 10 * 60
+
+
 def temp_path_for(dest: Path) -> Path:
-    """A hidden temporary name in the destination's folder (same file system for rename)."""
-    return dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp")
+    """A short hidden temporary name in the destination's folder (same file system)."""
+    return dest.with_name(f"{TEMP_PREFIX}{uuid.uuid4().hex[:8]}.tmp")
+
+
+def create_temp(dest: Path) -> tuple[Path, int]:
+    """A new empty temp file beside `dest`, and a descriptor holding its flock.
+
+    Close the descriptor only after SQLite has closed the file (closing any descriptor
+    drops the process's fcntl locks on it).
+    """
+    for _attempt in range(10):
+        tmp = temp_path_for(dest)
+        try:
+            fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            continue
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:  # a file system without flock: the age rule alone protects it
+                pass
+        return tmp, fd
+    raise FileExistsError(f"no free temporary name beside {dest.name}")
+
+
+def remove_stale_temps(folder: Path, now: float | None = None) -> None:
+    """Delete our temp files a killed process left in `folder` (old, and held by nobody)."""
+    import time
+
+    now = time.time() if now is None else now
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        match = _TEMP_NAME.fullmatch(entry.name)
+        if match is None:
+            continue
+        side = match[1] or ""
+        main = Path(folder, entry.name[: len(entry.name) - len(side)])
+        try:
+            if now - entry.stat(follow_symlinks=False).st_mtime < STALE_TEMP_S:
+                continue
+            if side:
+                if not main.exists():  # its temp is gone: an orphan
+                    os.unlink(entry.path)
+            elif _unheld(main):
+                remove_database(main)
+        except OSError:
+            continue
+
+
+def _unheld(path: Path) -> bool:
+    """True when no process holds the flock of a temp file (its writer is gone)."""
+    if fcntl is None:
+        return True
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True  # no flock on this file system: the age alone decides
+    finally:
+        os.close(fd)
+    return True
 
 
 def remove_database(path: Path) -> None:
     """Delete a database file and the side files SQLite may have left next to it."""
     for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
-            os.unlink(f"{path}{suffix}")
-        except FileNotFoundError:
-            pass
+        remove_side_file(path, suffix)
+
+
+def remove_side_file(path: Path, suffix: str) -> None:
+    """Delete `path` + `suffix` if it exists (a name too long to exist does not)."""
+    try:
+        os.unlink(f"{path}{suffix}")
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG:
+            raise
 
 
 def fsync_path(path: Path) -> None:
@@ -238,7 +337,8 @@ def backup_to(source: sqlite3.Connection, dest: Path) -> None:
 
     A plain file copy of a WAL database misses whatever is still in the -wal file.
     """
-    tmp = temp_path_for(dest)
+    remove_stale_temps(dest.parent)
+    tmp, held = create_temp(dest)
     try:
         target = sqlite3.connect(tmp, isolation_level=None)
         try:
@@ -249,3 +349,5 @@ def backup_to(source: sqlite3.Connection, dest: Path) -> None:
     except BaseException:
         remove_database(tmp)
         raise
+    finally:
+        os.close(held)

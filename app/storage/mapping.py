@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -30,12 +31,113 @@ from app.domain.model import (
     Stage,
 )
 from app.domain.serialize import FormatError, map_from_dict, map_to_dict
+from app.domain.validation import DomainError, validate_entity
 from app.storage import columns
-from app.storage.columns import TableInfo
+from app.storage.columns import Column, TableInfo
+
+# Beyond these a value is not something Journey Studio wrote (a 50 MB card body is fine).
+MAX_TEXT = 100_000_000  # characters in one text value
+MAX_BLOB = 100_000_000  # bytes in one photo
+_MAX_REAL = 1.7976931348623157e308  # the largest finite double: excludes ±infinity
 
 
 class BadRow(ValueError):
     """A stored value that does not decode into the domain model (a damaged file)."""
+
+
+def shown(value: Any) -> str:
+    """A stored value as a message shows it: short, one line."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bytes):
+        return f"{len(value)} byte{'' if len(value) == 1 else 's'} of binary data"
+    if isinstance(value, str):
+        if len(value) > 1000:
+            return f"a text of {len(value)} characters"
+        text = value if len(value) <= 40 else value[:39] + "…"
+        return repr(" ".join(text.split()) if text.strip() else text)
+    return repr(value)
+
+
+_EXPECTED = {str: "text was expected", int: "a whole number was expected",
+             float: "a number was expected", bytes: "binary data was expected",
+             bool: "0 or 1 was expected"}
+
+
+def _problem(column: Column, value: Any) -> str | None:
+    """Why `value` cannot be in `column`, or None when it can (mirrors _condition)."""
+    if value is None:
+        return None if column.nullable else "a value was expected"
+    kind = column.type
+    if kind is float:
+        ok = type(value) in (int, float) and -_MAX_REAL <= value <= _MAX_REAL
+        return None if ok else _EXPECTED[float] if not isinstance(value, float) else (
+            "a finite number was expected")
+    if kind is bool:
+        return None if type(value) is int and value in (0, 1) else _EXPECTED[bool]
+    if type(value) is not kind:
+        return _EXPECTED[kind]
+    if kind is str and column.primary_key and not value:
+        return "an id was expected"
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        return f"at most {MAX_TEXT:,} characters were expected"
+    if isinstance(value, bytes) and len(value) > MAX_BLOB:
+        return f"at most {MAX_BLOB:,} bytes were expected"
+    return None
+
+
+def _condition(column: Column) -> str:
+    """SQL that holds for exactly the values `_problem` accepts (checked in C, fast)."""
+    q = f'"{column.name}"'
+    if column.type is str:
+        ok = f"typeof({q}) = 'text' AND length({q}) <= {MAX_TEXT}"
+        if column.primary_key:
+            ok += f" AND {q} <> ''"
+    elif column.type is int:
+        ok = f"typeof({q}) = 'integer'"
+    elif column.type is float:
+        ok = f"typeof({q}) IN ('real', 'integer') AND {q} BETWEEN -{_MAX_REAL!r} AND {_MAX_REAL!r}"
+    elif column.type is bytes:
+        ok = f"typeof({q}) = 'blob' AND length({q}) <= {MAX_BLOB}"
+    else:  # bool
+        ok = f"typeof({q}) = 'integer' AND {q} IN (0, 1)"
+    return f"({q} IS NULL OR ({ok}))" if column.nullable else f"({ok})"
+
+
+_FINDING = re.compile(r"(NULL|NUMERIC|TEXT|INTEGER|REAL|BLOB) value in (\w+)\.(\w+)")
+
+
+def typed_finding(detail: str) -> str | None:
+    """PRAGMA quick_check's finding about one value's type, told as the reader tells it."""
+    match = _FINDING.fullmatch(detail)
+    table = columns.TABLES.get(match[2]) if match else None
+    column = next((c for c in table.columns if c.name == match[3]), None) if (
+        match and table) else None
+    if match is None or column is None:
+        return None
+    held = "NULL" if match[1] == "NULL" else f"a {match[1]} value"
+    why = "a value was expected" if match[1] == "NULL" else _EXPECTED[column.type]
+    return f"table {match[2]}, column {match[3]} holds {held} ({why})"
+
+
+def bad_value(table: str, column: str, value: Any, why: str) -> BadRow:
+    """The one-line reason for a value that cannot be read."""
+    return BadRow(f"table {table}, column {column} holds {shown(value)} ({why})")
+
+
+def check_values(conn: sqlite3.Connection, table: TableInfo) -> None:
+    """Refuse the first row whose values are not of their column's type and size."""
+    names = ", ".join(f'"{c.name}"' for c in table.columns)
+    where = " AND ".join(_condition(c) for c in table.columns)
+    row = conn.execute(f'SELECT {names} FROM "{table.name}" WHERE NOT ({where}) LIMIT 1'
+                       ).fetchone()
+    if row is None:
+        return
+    for column, value in zip(table.columns, row, strict=True):
+        why = _problem(column, value)
+        if why is not None:
+            raise bad_value(table.name, column.name, value, why)
+    raise BadRow(f"table {table.name} holds a value of the wrong type")  # pragma: no cover
 
 
 def _json_text(value: Any) -> str:
@@ -56,10 +158,10 @@ def _encode_value(value: Any) -> Any:
 def _parse_str_list(text: Any) -> tuple[str, ...]:
     try:
         value = json.loads(text)
-    except (TypeError, ValueError):
-        raise BadRow(f"a list is not valid JSON: {str(text)[:40]!r}") from None
+    except (TypeError, ValueError, RecursionError):
+        raise BadRow("a JSON list of text was expected") from None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise BadRow(f"expected a list of text, found {str(text)[:40]!r}")
+        raise BadRow("a JSON list of text was expected")
     return tuple(value)
 
 
@@ -75,24 +177,25 @@ def _enum(cls: type[Enum], nullable: bool = False) -> Callable[[Any], Any]:
         try:
             return cls(value)
         except ValueError:
-            raise BadRow(f"{value!r} is not a valid {cls.__name__}") from None
+            choices = ", ".join(str(member.value) for member in cls)
+            raise BadRow(f"one of {choices} was expected") from None
 
     return decode
 
 
 def _bool(value: Any) -> bool:
-    # SQLite has no boolean type: 0/1 come back as integers (SQLAlchemy's Boolean did this).
-    if isinstance(value, bool | int):
+    # SQLite has no boolean type: 0/1 come back as integers (check_values saw to that).
+    if type(value) is int and value in (0, 1):
         return bool(value)
-    raise BadRow(f"{value!r} is not a yes/no value")
+    raise BadRow(_EXPECTED[bool])
 
 
 def _snapshot_content(text: Any) -> JourneyMap:
     try:
         return map_from_dict(json.loads(text), "snapshot")
-    except (TypeError, ValueError) as exc:  # FormatError is a ValueError
+    except (TypeError, ValueError, RecursionError) as exc:  # FormatError is a ValueError
         detail = str(exc) if isinstance(exc, FormatError) else "not valid JSON"
-        raise BadRow(f"a snapshot's content is unreadable ({detail})") from None
+        raise BadRow(f"a map as JSON was expected: {detail}") from None
 
 
 @dataclass(frozen=True)
@@ -118,7 +221,11 @@ class Spec:
         if self.decode:
             values = list(values)
             for index, decode in self.decoders:
-                values[index] = decode(values[index])
+                try:
+                    values[index] = decode(values[index])
+                except BadRow as exc:
+                    raise bad_value(self.table.name, self.fields[index], values[index],
+                                    str(exc)) from None
         # Positional: `fields` is a prefix of the dataclass's fields (checked in _spec).
         return self.cls(*values)
 
@@ -201,6 +308,7 @@ def project_rows(project: Project) -> dict[type, list[dict[str, Any]]]:
 
 def _load(conn: sqlite3.Connection, cls: type) -> Iterable[Any]:
     spec = SPECS[cls]
+    check_values(conn, spec.table)
     entity = spec.entity
     # Unordered kinds come back in insertion order (rowid), which is list order for files
     # written by `create` and for items appended since.
@@ -223,7 +331,52 @@ def load_project(conn: sqlite3.Connection) -> Project:
         for item in _load(conn, cls):
             journey = maps.get(item.map_id)
             if journey is None:
-                raise BadRow(f"{cls.__name__.lower()} {item.id} belongs to a missing map")
+                raise bad_value(SPECS[cls].table.name, "map_id", item.map_id,
+                                "no such journey_map")
             getattr(journey, attr).append(item)
     project.snapshots = list(_load(conn, Snapshot))
+    check_project(project)
     return project
+
+
+def _rows(project: Project) -> Iterable[tuple[str, Any]]:
+    yield columns.PROJECT.name, project
+    groups: list[tuple[Sequence[Any], TableInfo]] = [
+        (project.channels, columns.CHANNEL), (project.personas, columns.PERSONA),
+        (project.maps, columns.JOURNEY_MAP), (project.snapshots, columns.SNAPSHOT)]
+    for journey in project.maps:
+        groups += [(journey.stages, columns.STAGE), (journey.lanes, columns.LANE),
+                   (journey.cards, columns.CARD), (journey.markers, columns.EMOTION_MARKER)]
+    for group, table in groups:
+        for entity in group:
+            yield table.name, entity
+
+
+def check_project(project: Project) -> None:
+    """The domain's rules over a loaded project, each failure naming its table and row.
+
+    The same rules as `validate_project` (ids unique, references resolved, every entity
+    valid), told in terms of the file.
+    """
+    rows = list(_rows(project))
+    ids: dict[str, set[str]] = {}
+    seen: dict[str, str] = {}
+    for table, entity in rows:
+        other = seen.get(entity.id)
+        if other is not None:
+            where = "" if other == table else f", also in table {other}"
+            raise bad_value(table, "id", entity.id, f"an id used twice{where}")
+        seen[entity.id] = table
+        ids.setdefault(table, set()).add(entity.id)
+    for table, entity in rows:
+        for column in columns.TABLES[table].columns:
+            if column.references is None:
+                continue
+            value = getattr(entity, column.name)
+            target = column.references[0]
+            if value is not None and value not in ids.get(target, ()):
+                raise bad_value(table, column.name, value, f"no such {target}")
+        try:
+            validate_entity(project, entity)
+        except DomainError as exc:
+            raise BadRow(f"table {table}, row {shown(entity.id)}: {exc}") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import time
@@ -13,56 +14,88 @@ from app.domain.model import Project
 from app.domain.validation import DomainError, validate_project
 from app.storage.columns import APPLICATION_ID, SCHEMA_VERSION
 from app.storage.errors import (
+    ChangedOnDiskError,
     NewerVersionError,
     NotAProjectError,
     ProjectLockedError,
     StorageError,
+    StrayWalError,
 )
 from app.storage.errors import one_line as _one_line
 from app.storage.files import (
+    SQLITE_MAGIC,
+    Header,
     WriterLock,
     backup_to,
     check_length,
     connect,
+    create_temp,
     file_key,
     open_fd,
     publish,
     quoted,
     read_header,
     remove_database,
+    remove_side_file,
+    remove_stale_temps,
+    side_file_exists,
     sidecars_exist,
     stat_file,
-    temp_path_for,
     writer_pragmas,
 )
-from app.storage.mapping import BadRow, load_project
-from app.storage.migrate import read_version, upgrade
+from app.storage.guard import is_interrupt, time_limit
+from app.storage.mapping import BadRow, load_project, typed_finding
+from app.storage.migrate import upgrade
+from app.storage.trust import check_schema, too_slow
+from app.storage.wal import BadWal, WalContent, parse_wal, read_all
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
+
+
+def _quick_check(raw: sqlite3.Connection) -> list[str]:
+    # Its messages quote damaged bytes, which need not be UTF-8.
+    old = raw.text_factory
+    raw.text_factory = lambda b: b.decode("utf-8", "replace")
+    try:
+        return [str(row[0]) for row in raw.execute("PRAGMA quick_check(1)").fetchall()]
+    finally:
+        raw.text_factory = old
 
 
 def _check_database(raw: sqlite3.Connection, path: Path) -> int:
-    """Structural check plus identity and version; returns the schema version."""
+    """Structure, identity, then the schema (before any query touches a project table).
+
+    Returns the schema version.
+    """
     try:
-        result = raw.execute("PRAGMA quick_check(1)").fetchall()
+        result = _quick_check(raw)
         app_id = raw.execute("PRAGMA application_id").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+        if result != ["ok"]:
+            detail = result[0].replace("*** in database main ***", "") if result else "?"
+            finding = typed_finding(detail.strip())
+            if finding is not None:  # a finding about one value: say it as the reader does
+                raise NotAProjectError(f"{quoted(path)} is damaged: {finding}")
+            raise NotAProjectError(
+                f"{quoted(path)} is damaged and cannot be opened ({_one_line(detail)})"
+            )
+        if app_id != APPLICATION_ID:
+            raise NotAProjectError(f"{quoted(path)} is not a Journey Studio project: it is a "
+                                   "database of another program")
+        return check_schema(raw, path)
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise _read_error(path, exc) from None
-    if result != [("ok",)]:
-        detail = str(result[0][0]).replace("*** in database main ***", "")
-        raise NotAProjectError(
-            f"{quoted(path)} is damaged and cannot be opened ({_one_line(detail)})"
-        )
-    if app_id != APPLICATION_ID:
-        raise NotAProjectError(
-            f"{quoted(path)} is not a Journey Studio project: it is a database of another program"
-        )
-    return read_version(raw, path)
 
 
 def _read_error(path: Path, exc: BaseException) -> StorageError:
     """Damage (NotAProjectError) or a passing trouble such as a lock or a full disk."""
+    if is_interrupt(exc):
+        return too_slow(path, "opening")
+    if isinstance(exc, UnicodeDecodeError):
+        # SQLite's message quoted damaged bytes (Python could not even build the error).
+        text = exc.object.decode("utf-8", "replace") if isinstance(exc.object, bytes) else ""
+        return NotAProjectError(
+            f"{quoted(path)} is damaged and cannot be opened ({_one_line(text) or 'unreadable'})")
     message = _one_line(exc)
     # OperationalError is what SQLite raises for locks, I/O and permissions; its one
     # damage-like case is text that is not UTF-8.
@@ -83,20 +116,113 @@ def _read_project(raw: sqlite3.Connection, path: Path, *, writer: bool) -> Proje
         finally:
             if raw.in_transaction:  # SQLite may already have rolled back after an error
                 raw.execute("ROLLBACK")  # nothing was written
-        validate_project(project)
+        validate_project(project)  # load_project named any failure; this is the domain's word
     except (BadRow, DomainError) as exc:
         raise NotAProjectError(f"{quoted(path)} is damaged: {exc}") from None
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise _read_error(path, exc) from None
     return project
 
 
+def _snapshot(fd: int, path: Path, header: Header) -> tuple[bytes, WalContent | None]:
+    """The file's bytes and the committed content of its -wal, read as one moment.
+
+    A WAL whose page size or first page does not fit this file is refused here, before
+    anything reads it as part of the project.
+    """
+    wal_path = Path(f"{path}-wal")
+    for _attempt in range(5):
+        wal_bytes = _read_optional(wal_path)
+        data = read_all(fd)
+        # A writer elsewhere may have restarted its WAL meanwhile (new salts): read again.
+        if _read_optional(wal_path, 32)[:24] == wal_bytes[:24]:
+            break
+    stray = StrayWalError(wal_path.name, path.name)
+    try:
+        wal = parse_wal(wal_bytes)
+    except BadWal:
+        raise stray from None
+    if wal is None:
+        return data, None
+    first = wal.pages.get(1)
+    if wal.page_size != header.page_size or (first is not None and (
+            not first.startswith(SQLITE_MAGIC)
+            or int.from_bytes(first[68:72], "big") != APPLICATION_ID)):
+        raise stray
+    return data, wal
+
+
+def _read_optional(path: Path, limit: int | None = None) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read() if limit is None else f.read(limit)
+    except (FileNotFoundError, NotADirectoryError):
+        return b""
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:  # a name that long cannot exist
+            return b""
+        raise StorageError(f"cannot read {quoted(path)}: {exc.strerror}") from None
+
+
+def _check_size(path: Path, header: Header, size: int) -> None:
+    if header.page_count is not None and size < header.page_count * header.page_size:
+        raise NotAProjectError(f"{quoted(path)} is damaged: the file is cut short")
+
+
+def _memory_image(path: Path, image: bytes) -> sqlite3.Connection:
+    """An in-memory database holding `image` (marked as a rollback-journal file)."""
+    data = bytearray(image)
+    if len(data) >= 20:
+        data[18:20] = b"\x01\x01"  # in-memory databases cannot be in WAL mode
+    memory = connect(":memory:", "rw")
+    try:
+        memory.deserialize(bytes(data))
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        memory.close()
+        raise _read_error(path, exc) from None
+    return memory
+
+
+def _loads_alone(path: Path, data: bytes) -> bool:
+    """True when the file without its WAL is a sound project."""
+    try:
+        ProjectStore._from_image(path, data)[0].close()
+    except StorageError:
+        return False
+    return True
+
+
+def _project_id_alone(path: Path, data: bytes) -> str | None:
+    """The project id the file holds without its WAL, when that can be read."""
+    memory = _memory_image(path, data)
+    try:
+        with time_limit(memory):
+            check_schema(memory, path)
+            rows = memory.execute("SELECT id FROM project").fetchall()
+    except (StorageError, sqlite3.Error, UnicodeDecodeError):
+        return None
+    finally:
+        memory.close()
+    return rows[0][0] if len(rows) == 1 and isinstance(rows[0][0], str) else None
+
+
+def _data_version(raw: sqlite3.Connection, path: Path) -> int:
+    try:
+        return int(raw.execute("PRAGMA data_version").fetchone()[0])
+    except sqlite3.Error as exc:
+        raise _read_error(path, exc) from None
+
+
 def _backup_name(path: Path, version: int) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    candidate = path.with_name(f"{path.name}.v{version}-backup-{stamp}.cjm")
+    base = path.name
+    # Shorten a long name rather than fail: a file name holds at most 255 bytes.
+    while len(f"{base}.v{version}-backup-{stamp}-99.cjm".encode()) > 255:
+        base = base[:-1]
+    candidate = path.with_name(f"{base}.v{version}-backup-{stamp}.cjm")
     n = 2
     while candidate.exists():
-        candidate = path.with_name(f"{path.name}.v{version}-backup-{stamp}-{n}.cjm")
+        candidate = path.with_name(f"{base}.v{version}-backup-{stamp}-{n}.cjm")
         n += 1
     return candidate
 
@@ -117,6 +243,8 @@ class ProjectStore:
         self._schema_version = schema_version
         self._backup_path = backup_path
         self._closed = False
+        # PRAGMA data_version after our last commit: another connection's commit changes it.
+        self._data_version: int | None = None
 
     # -- creating and opening -------------------------------------------------------------
 
@@ -141,16 +269,24 @@ class ProjectStore:
             old = WriterLock.take_path(path)  # refuse to replace a file open elsewhere
         from app.storage.writer import write_new_file  # a new file is written through SQLAlchemy
 
-        tmp = temp_path_for(path)
+        remove_stale_temps(path.parent)
+        try:
+            tmp, held = create_temp(path)
+        except OSError as exc:
+            if old is not None:
+                old.release()
+            raise StorageError(f"could not save {quoted(path)}: {exc.strerror or exc}") from None
         lock = None
         try:
             write_new_file(tmp, project)
-            lock = WriterLock.take(open_fd(tmp), tmp)  # same inode after the rename
+            # The temp's own flock becomes the writer lock: same inode after the rename.
+            lock = WriterLock.take(held, tmp)
+            held = -1
             if old is not None:
                 # A -wal left by a crash of the file being replaced would otherwise be
                 # replayed into the new one: WAL frames do not name their database.
                 for suffix in ("-wal", "-shm", "-journal"):
-                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+                    remove_side_file(path, suffix)
             publish(tmp, path)
             raw = connect(path, "rw")
             writer_pragmas(raw)
@@ -166,10 +302,17 @@ class ProjectStore:
             remove_database(tmp)
             raise
         finally:
+            if held >= 0:
+                os.close(held)
             if old is not None:
                 old.release()
         store = cls(path, raw, read_only=False, lock=lock, schema_version=SCHEMA_VERSION)
         store._project_id = project.id
+        try:
+            store._data_version = _data_version(raw, path)
+        except BaseException:
+            store.close()
+            raise
         return store
 
     @classmethod
@@ -206,10 +349,16 @@ class ProjectStore:
             raise
         raw = None
         try:
+            data, wal = _snapshot(fd, path, header)
+            if wal is not None:
+                # SQLite would replay this WAL into the file as soon as it connects: first
+                # check, in memory, that the project it gives is this one, whole.
+                cls._open_image(path, data, wal)[0].close()
             try:
                 raw = connect(path, "rw")
-                version = _check_database(raw, path)
-            except sqlite3.Error as exc:
+                with time_limit(raw):
+                    version = _check_database(raw, path)
+            except (sqlite3.Error, UnicodeDecodeError) as exc:
                 raise _read_error(path, exc) from None
             if version > SCHEMA_VERSION:
                 raise NewerVersionError(path.name, version, SCHEMA_VERSION)
@@ -229,10 +378,12 @@ class ProjectStore:
                 raise _read_error(path, exc) from None
             store = cls(path, raw, read_only=False, lock=lock, schema_version=SCHEMA_VERSION,
                         backup_path=backup)
-            if backup is not None:
-                store._upgrade()
-            project = _read_project(raw, path, writer=True)
+            with time_limit(raw):
+                if backup is not None:
+                    store._upgrade()
+                project = _read_project(raw, path, writer=True)
             store._project_id = project.id
+            store._data_version = _data_version(raw, path)
             return store, project
         except BaseException:
             if raw is not None:
@@ -244,35 +395,84 @@ class ProjectStore:
     def _open_read_only(cls, path: Path) -> tuple[ProjectStore, Project]:
         st = stat_file(path)
         held = WriterLock.held(file_key(st))
+        if held is not None or side_file_exists(path, "-journal"):
+            return cls._open_through_sqlite(path, held)
+        # Read the bytes (and any WAL) ourselves: no SQLite connection on the file, so no
+        # lock, no -shm, not a byte written; the image is checked and loaded in memory.
+        fd = open_fd(path)
+        try:
+            header = read_header(fd, path, APPLICATION_ID)
+            data, wal = _snapshot(fd, path, header)
+        finally:
+            os.close(fd)
+        if wal is None:
+            _check_size(path, header, len(data))
+            if header.user_version > SCHEMA_VERSION:
+                raise NewerVersionError(path.name, header.user_version, SCHEMA_VERSION)
+        return cls._open_image(path, data, wal)
+
+    @classmethod
+    def _open_through_sqlite(cls, path: Path, held: WriterLock | None
+                             ) -> tuple[ProjectStore, Project]:
+        """Read-only open of a file this process writes, or one with a rollback journal."""
         if held is not None:
             # Never open+close another descriptor on a file this process has open in SQLite:
             # closing it would drop SQLite's own locks (POSIX fcntl semantics).
-            header = read_header(held.fd, path, APPLICATION_ID)
+            read_header(held.fd, path, APPLICATION_ID)
         else:
             fd = open_fd(path)
             try:
-                header = read_header(fd, path, APPLICATION_ID)
-                if not sidecars_exist(path):
-                    check_length(fd, path, header)
+                read_header(fd, path, APPLICATION_ID)
             finally:
                 os.close(fd)
-        sidecars = sidecars_exist(path)
-        if not sidecars and header.user_version > SCHEMA_VERSION:
-            raise NewerVersionError(path.name, header.user_version, SCHEMA_VERSION)
-        # Work on an in-memory copy: the file is never written, no -wal/-shm is left
-        # behind, the view is one consistent moment, and an older file can be upgraded
-        # in memory. Without side files nobody is writing, so `immutable` (no locks, no
-        # side files) is safe; otherwise a proper read-only connection reads the WAL too.
         memory = connect(":memory:", "rw")
         try:
             try:
-                source = connect(path, "ro" if sidecars else "immutable")
+                source = connect(path, "ro")
                 try:
-                    source.backup(memory)
+                    with time_limit(source):
+                        source.backup(memory)
                 finally:
                     source.close()
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, UnicodeDecodeError) as exc:
                 raise _read_error(path, exc) from None
+            return cls._load_memory(path, memory)
+        except BaseException:
+            memory.close()
+            raise
+
+    @classmethod
+    def _open_image(cls, path: Path, data: bytes, wal: WalContent | None
+                    ) -> tuple[ProjectStore, Project]:
+        """A read-only store over `data` with `wal` replayed, refusing a WAL not its own."""
+        if wal is None:
+            return cls._from_image(path, data)
+        try:
+            store, project = cls._from_image(path, wal.apply(data))
+        except NotAProjectError as exc:
+            if _loads_alone(path, data):
+                damage = str(exc).removeprefix(f"{quoted(path)} is damaged").lstrip(": ")
+                raise StrayWalError(f"{path.name}-wal", path.name, damage) from None
+            raise
+        alone = _project_id_alone(path, data)
+        if alone is not None and alone != project.id:
+            store.close()
+            raise StrayWalError(f"{path.name}-wal", path.name)
+        return store, project
+
+    @classmethod
+    def _from_image(cls, path: Path, image: bytes) -> tuple[ProjectStore, Project]:
+        memory = _memory_image(path, image)
+        try:
+            return cls._load_memory(path, memory)
+        except BaseException:
+            memory.close()
+            raise
+
+    @classmethod
+    def _load_memory(cls, path: Path, memory: sqlite3.Connection
+                     ) -> tuple[ProjectStore, Project]:
+        with time_limit(memory):
             version = _check_database(memory, path)
             if version > SCHEMA_VERSION:
                 raise NewerVersionError(path.name, version, SCHEMA_VERSION)
@@ -281,11 +481,8 @@ class ProjectStore:
             if version < SCHEMA_VERSION:
                 store._upgrade()  # the in-memory copy only; the file keeps its version
             project = _read_project(memory, path, writer=False)
-            store._project_id = project.id
-            return store, project
-        except BaseException:
-            memory.close()
-            raise
+        store._project_id = project.id
+        return store, project
 
     def _upgrade(self) -> None:
         try:
@@ -346,7 +543,15 @@ class ProjectStore:
         todo = writer.plan(project, changed, removed, self._path, self._project_id)
         if todo.empty():
             return
-        writer.save(self._writer_engine(), todo, self._path)
+        with time_limit(self._raw):
+            writer.save(self._writer_engine(), todo, self._path, before=self._check_unchanged)
+
+    def _check_unchanged(self, conn: Connection) -> None:
+        # Inside the write transaction: with the write lock held nobody can commit now.
+        if self._data_version is None:
+            return
+        if conn.exec_driver_sql("PRAGMA data_version").scalar() != self._data_version:
+            raise ChangedOnDiskError(self._path.name)
 
     @staticmethod
     def warm_up() -> None:

@@ -8,7 +8,7 @@ does. `ProjectStore.warm_up` imports it ahead of the first edit in the editor.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -24,9 +24,11 @@ from app.domain.validation import DomainError, validate_entity
 from app.storage.columns import APPLICATION_ID, SCHEMA_VERSION
 from app.storage.errors import StorageError, one_line
 from app.storage.files import connect, quoted, writer_pragmas
+from app.storage.guard import is_interrupt
 from app.storage.mapping import INSERT_ORDER, SPECS, Spec, project_rows
 from app.storage.migrate import revision_id
 from app.storage.schema import Base, alembic_version, version_metadata
+from app.storage.trust import too_slow
 
 # The typed models' tables by name; the plain description in columns.py names the same.
 TABLES = Base.metadata.tables
@@ -142,12 +144,20 @@ def _apply(conn: Connection, todo: Plan) -> None:
         conn.execute(stmt, rows)
 
 
-def save(engine: Engine, todo: Plan, path: Path) -> None:
-    """Apply a plan in one committed transaction; SQLite's refusals become StorageError."""
+def save(engine: Engine, todo: Plan, path: Path,
+         before: Callable[[Connection], None] | None = None) -> None:
+    """Apply a plan in one committed transaction; SQLite's refusals become StorageError.
+
+    `before` runs first inside the transaction (with the write lock held) and may refuse.
+    """
     try:
         with engine.begin() as conn:
+            if before is not None:
+                before(conn)
             _apply(conn, todo)
     except DBAPIError as exc:
+        if exc.orig is not None and is_interrupt(exc.orig):
+            raise too_slow(path, "saving") from None
         raise StorageError(f"could not save {quoted(path)} ({one_line(exc.orig)})") from None
 
 

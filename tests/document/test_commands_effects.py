@@ -92,7 +92,7 @@ def test_set_fields_refuses_unknown_fields_and_the_id(doc):
         with pytest.raises(DomainError) as caught:
             SetFields(doc, [(stage, values)])
         assert str(caught.value) == message
-    with pytest.raises(DomainError, match="width must be positive"):
+    with pytest.raises(DomainError, match="width must be above 0 and at most 20000, not 0"):
         SetFields(doc, [(stage, {"width": 0})])
     assert doc.undo_stack.count() == 0
 

@@ -1,6 +1,7 @@
 """The one line a storage error shows, and the file details it is about."""
 
 import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -27,7 +28,8 @@ def test_a_locked_project_says_what_to_do():
 def test_a_file_with_an_odd_schema_version_is_called_damaged(tmp_path, rows):
     path = tmp_path / "map.cjm"
     ProjectStore.create(str(path), new_project("awareness-5", "vi")).close()
-    with sqlite3.connect(path) as connection:
+    # Closed, so the change is checkpointed into the file (no -wal left beside it).
+    with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute("DELETE FROM alembic_version")
         connection.executemany("INSERT INTO alembic_version VALUES (?)", [(r,) for r in rows])
     with pytest.raises(StorageError) as caught:

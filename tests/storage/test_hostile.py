@@ -145,9 +145,9 @@ HOSTILE = {
     "other-program": (_other_program, "database of another program"),
     "other-program-wal": (_other_program_wal, "database of another program"),
     "our-id-no-tables": (_our_id_no_tables, "has no schema version"),
-    "bad-content": (_bad_content, "damaged: emotion score"),
-    "bad-enum": (_bad_enum, "damaged: 'wormhole' is not a valid LaneKind"),
-    "bad-yes-no": (_bad_yes_no, "damaged: 'maybe' is not a yes/no value"),
+    "bad-content": (_bad_content, "damaged: table emotion_marker, row '"),
+    "bad-enum": (_bad_enum, "damaged: table lane, column kind holds 'wormhole' (one of "),
+    "bad-yes-no": (_bad_yes_no, "damaged: table card, column favourite holds 'maybe' (0 or 1"),
 }
 
 

@@ -5,6 +5,7 @@ enums their values. A bad stored value is refused with a reason that names it.
 """
 
 import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -31,7 +32,7 @@ def _saved(tmp_path):
 
 
 def _sql(path, statement, *args):
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection, connection:
         return connection.execute(statement, args).fetchall()
 
 
@@ -64,21 +65,27 @@ def test_what_was_saved_reads_back_equal(tmp_path):
 
 
 @pytest.mark.parametrize("statement, reason", [
-    ("UPDATE card SET evidence = 'seen' WHERE id = 'c1'", "'seen' is not a valid Evidence"),
-    ("UPDATE lane SET kind = 'feelings' WHERE seq = 0", "'feelings' is not a valid LaneKind"),
-    ("UPDATE card SET favourite = 'yes' WHERE id = 'c1'", "'yes' is not a yes/no value"),
-    ("UPDATE card SET tags = '[1]' WHERE id = 'c1'", "expected a list of text, found '[1]'"),
-    ("UPDATE card SET tags = '[oops' WHERE id = 'c1'", "a list is not valid JSON: '[oops'"),
+    ("UPDATE card SET evidence = 'seen' WHERE id = 'c1'",
+     "table card, column evidence holds 'seen' (one of observed, assumed, proposed"),
+    ("UPDATE lane SET kind = 'feelings' WHERE seq = 0",
+     "table lane, column kind holds 'feelings' (one of touchpoints"),
+    ("UPDATE card SET favourite = 'yes' WHERE id = 'c1'",
+     "table card, column favourite holds 'yes' (0 or 1 was expected)"),
+    ("UPDATE card SET tags = '[1]' WHERE id = 'c1'",
+     "column tags holds '[1]' (a JSON list of text was expected)"),
+    ("UPDATE card SET tags = '[oops' WHERE id = 'c1'",
+     "column tags holds '[oops' (a JSON list of text was expected)"),
     ("UPDATE snapshot SET content = '{'",
-     "a snapshot's content is unreadable (not valid JSON)"),
+     "column content holds '{' (a map as JSON was expected: not valid JSON)"),
     ("UPDATE snapshot SET content = '{\"name\": 5}'",
-     "a snapshot's content is unreadable (snapshot.name: expected text)"),
-    ("UPDATE card SET map_id = 'gone' WHERE id = 'c2'", "card c2 belongs to a missing map"),
+     "(a map as JSON was expected: snapshot.name: expected text)"),
+    ("UPDATE card SET map_id = 'gone' WHERE id = 'c2'",
+     "table card, column map_id holds 'gone' (no such journey_map)"),
     ("DELETE FROM project", "expected one project record, found 0"),
 ])
 def test_a_damaged_value_is_refused_with_its_reason(tmp_path, statement, reason):
     path, _ = _saved(tmp_path)
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute("PRAGMA foreign_keys = OFF")
         connection.execute(statement)
     assert reason in _open_error(path)
