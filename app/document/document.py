@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -14,6 +14,9 @@ from app.domain.events import Change, ChangeKind, EventBus
 from app.domain.model import Project, now_iso
 from app.domain.tree import is_attached
 from app.domain.validation import DomainError
+
+if TYPE_CHECKING:
+    from app.document.subscription import Subscription
 
 
 class ReadOnlyError(DomainError):
@@ -77,6 +80,19 @@ class Document(QObject):
         if self.store is not None:
             self.store.close()
             self.store = None
+
+    # -- listeners ------------------------------------------------------------------------
+
+    def subscribe(self, owner: QObject, callback: Callable[[list[Change]], None], *,
+                  coalesce: bool = True) -> Subscription:
+        """Call `callback` with the changes, once per event-loop turn, while `owner` lives.
+
+        `coalesce=False` delivers each command's batch at once (the canvas scene, whose
+        geometry the next gesture reads straight after an edit).
+        """
+        from app.document.subscription import Subscription
+
+        return Subscription(self, owner, callback, coalesce)
 
     # -- the batch: one transaction and one event per command ----------------------------
 

@@ -154,6 +154,23 @@ class LiveLayout:
         self._place_all_markers(journey)
         return delta
 
+    def counts(self, journey: JourneyMap) -> tuple[dict[str, int], dict[str, int]]:
+        """How many laid-out cards each stage and each lane holds."""
+        shown = {ln.id for ln in journey.lanes
+                 if not ln.collapsed and ln.kind != LaneKind.EMOTIONS}
+        stages: dict[str, int] = {}
+        lanes: dict[str, int] = {}
+        for (stage_id, lane_id), cards in self._cells.items():
+            if lane_id in shown:
+                stages[stage_id] = stages.get(stage_id, 0) + len(cards)
+                lanes[lane_id] = lanes.get(lane_id, 0) + len(cards)
+        return stages, lanes
+
+    @property
+    def last_delta(self) -> LayoutDelta:
+        """What the latest rebuild or update changed."""
+        return self._delta
+
     # -- the arithmetic ------------------------------------------------------------------
 
     def _take_out(self, key: CellKey, card_id: str) -> None:

@@ -43,7 +43,7 @@ class CardItem(HoverableItem):
         self._h = box.rect.h
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_CARD)
-        self.setPos(box.rect.x, box.rect.y)
+        self.setPos(box.x, box.dy)  # inside its lane's layer (app.canvas.items.layer)
 
     # -- geometry ------------------------------------------------------------------------
 
@@ -61,19 +61,16 @@ class CardItem(HoverableItem):
 
     def apply(self, box: CardBox, kind: LaneKind, channel: Channel | None,
               content_changed: bool) -> None:
-        """Follow a new layout box; repaint only when something visible changed."""
-        rect = box.rect
-        resized = rect.w != self._w or rect.h != self._h
-        repaint = (content_changed or resized or kind != self.kind or channel is not self.channel
-                   or box.title_lines != self.box.title_lines
-                   or box.body_lines != self.box.body_lines)
+        """Follow a laid-out box (placed in the lane's layer); repaint when it may differ."""
+        resized = box.w != self._w or box.h != self._h
         if resized:
             self.prepareGeometryChange()
-            self._w, self._h = rect.w, rect.h
-        self.box, self.kind, self.channel = box, kind, channel
-        if self.pos().x() != rect.x or self.pos().y() != rect.y:
-            self.setPos(rect.x, rect.y)
-        if repaint and not resized:
+            self._w, self._h = box.w, box.h
+        self.box, self.card, self.kind, self.channel = box, box.card, kind, channel
+        pos = self.pos()
+        if pos.x() != box.x or pos.y() != box.dy:
+            self.setPos(box.x, box.dy)
+        if content_changed and not resized:
             self.update()
 
     # -- hover ---------------------------------------------------------------------------
