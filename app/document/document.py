@@ -12,7 +12,6 @@ from PySide6.QtGui import QUndoStack
 from app.document.commands import Command, Macro
 from app.domain.events import Change, ChangeKind, EventBus
 from app.domain.model import Project, now_iso
-from app.domain.tree import is_attached
 from app.domain.validation import DomainError
 
 if TYPE_CHECKING:
@@ -114,18 +113,23 @@ class Document(QObject):
             self._changes.append(Change(kind, entity, fields))
 
     def _flush(self) -> None:
-        touched, self._touched = list(self._touched.values()), {}
+        touched, self._touched = self._touched, {}
         changes, self._changes = self._changes, []
         if not touched and not changes:
             return
         if self.store is not None and self._persisting and touched:
             self.project.modified = now_iso()
-            upserts = [self.project]
-            removed = []
-            for entity in touched:
+            # What the batch did last to an entity says where it ends: in the project
+            # (added or changed) or out of it. Asking the project instead would scan every
+            # sibling of every touched entity: quadratic for a renumbered cell.
+            last: dict[int, ChangeKind] = {id(c.entity): c.kind for c in changes}
+            upserts: list[Any] = [self.project]
+            removed: list[Any] = []
+            for key, entity in touched.items():
                 if entity is self.project:
                     continue
-                (upserts if is_attached(self.project, entity) else removed).append(entity)
+                gone = last.get(key) == ChangeKind.REMOVED
+                (removed if gone else upserts).append(entity)
             try:
                 self.store.write(self.project, upserts, removed)
             except Exception as error:
