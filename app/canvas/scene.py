@@ -76,7 +76,8 @@ class MapScene(QGraphicsScene):
         self.lane_headers: dict[str, LaneHeaderItem] = {}
         self.emotion_lanes: dict[str, EmotionLaneItem] = {}
         self.pin = (0.0, 0.0)
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        # No index: a lane that moves would make the BSP tree re-file every card in it.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setBackgroundBrush(QBrush(QColor(style.CANVAS_BACKGROUND)))
         self.grid = GridItem()
         self.corner = CornerItem()
