@@ -207,6 +207,11 @@ class MapScene(QGraphicsScene):
                         lambda s: StageHeaderItem(s, s.width))
         self._sync_dict(self.lane_headers, {ln.id: ln for ln in journey.lanes},
                         lambda ln: LaneHeaderItem(ln, ln.height, 0))
+        lanes = {ln.id for ln in journey.lanes}
+        for card_id in [i for i, it in self.cards.items() if it.card.lane_id not in lanes
+                        or it.parentItem() is not self.layers.get(it.card.lane_id)]:
+            # Before its lane's layer goes (which would delete it with the layer).
+            self.removeItem(self.cards.pop(card_id))
         self._sync_dict(self.layers, {ln.id: ln for ln in journey.lanes},
                         lambda ln: LaneLayer(ln.id))
         self._sync_markers(journey)
