@@ -66,6 +66,8 @@ class CardDrag(Gesture):
         for item in self.items:
             item.setZValue(DRAG_Z)
             item.setOpacity(DRAG_OPACITY)
+            if item.parentItem() is not None:  # its lane's layer, above the other lanes
+                item.parentItem().setZValue(DRAG_Z)
 
     def move(self, pos: QPointF) -> None:
         delta = pos - self.origin
@@ -100,6 +102,8 @@ class CardDrag(Gesture):
             item.setPos(start)
             item.setOpacity(1.0)
             item.setZValue(10.0)
+            if item.parentItem() is not None:
+                item.parentItem().setZValue(10.0)
         self.scene.preview.clear()
 
     def release(self, pos: QPointF) -> None:

@@ -1,8 +1,9 @@
 """MapScene: the scene that mirrors one map of a Document, item for entity.
 
-The scene never writes the model. It listens to Document.changed, creates and removes
-items for entities that came and went, recomputes the layout (wrapping is cached, so a
-relayout of thousands of cards is cheap) and moves only the items whose box changed.
+The scene never writes the model. It follows the document's changes: a change of cards
+lays out only their cells again (app.domain.live_layout) and touches only the items
+whose box changed; lanes below move as one item each (their LaneLayer). A change of
+stages or lanes lays out the whole map, wrapping again only text whose width changed.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from app.canvas.items.card import CardItem, format_number
 from app.canvas.items.emotions import EmotionLaneItem, MarkerItem
 from app.canvas.items.grid import GridItem
 from app.canvas.items.headers import CornerItem, LaneHeaderItem, StageHeaderItem
+from app.canvas.items.layer import LaneLayer
 from app.canvas.items.overlay import CellCursorItem, DropPreviewItem, GuideItem
 from app.canvas.text import load_fonts, shared_wrapper
 from app.document.document import Document
 from app.domain import style
-from app.domain.events import Change
-from app.domain.layout import MapLayout, compute_layout
+from app.domain.events import Change, ChangeKind
+from app.domain.layout import MapLayout
+from app.domain.live_layout import LayoutDelta, LiveLayout
 from app.domain.model import (
     Card,
     Channel,
@@ -35,6 +38,20 @@ from app.domain.model import (
 )
 
 SCENE_MARGIN = 40.0
+
+# Fields whose change only repaints a header (no geometry depends on them).
+_HEADER_FIELDS: dict[type, frozenset[str]] = {
+    Stage: frozenset({"title", "description", "color"}),
+    Lane: frozenset({"title"}),
+}
+_MAP_LOOKS = frozenset({"name", "description", "state", "persona_id", "derived_from_id"})
+_MAP_SCALE = frozenset({"emotion_min", "emotion_max"})
+
+
+def _only(change: Change, names: frozenset[str]) -> bool:
+    """True when `change` changed named fields, all of them among `names`."""
+    return change.kind == ChangeKind.CHANGED and bool(change.fields) \
+        and set(change.fields) <= names
 
 
 class MapScene(QGraphicsScene):
@@ -50,14 +67,17 @@ class MapScene(QGraphicsScene):
         self.map_id = map_id
         self.decorated = decorated
         self.wrapper = shared_wrapper()
-        self.layout = MapLayout(width=0.0, height=0.0)
+        self.live = LiveLayout(self.wrapper)
+        self.layout: MapLayout = self.live.layout
         self.cards: dict[str, CardItem] = {}
+        self.layers: dict[str, LaneLayer] = {}
         self.markers: dict[str, MarkerItem] = {}
         self.stage_headers: dict[str, StageHeaderItem] = {}
         self.lane_headers: dict[str, LaneHeaderItem] = {}
         self.emotion_lanes: dict[str, EmotionLaneItem] = {}
         self.pin = (0.0, 0.0)
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        # No index: a lane that moves would make the BSP tree re-file every card in it.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setBackgroundBrush(QBrush(QColor(style.CANVAS_BACKGROUND)))
         self.grid = GridItem()
         self.corner = CornerItem()
@@ -67,7 +87,9 @@ class MapScene(QGraphicsScene):
         for item in (self.grid, self.corner, self.preview, self.guide, self.cell_cursor):
             self.addItem(item)
         self.corner.decorated = decorated
-        doc.changed.connect(self._on_changed)
+        # Not coalesced: the next gesture reads this geometry right after its own edit,
+        # and a change costs only the cells it touched.
+        self.subscription = doc.subscribe(self, self._on_changed, coalesce=False)
         self._sync(set())
 
     # -- the model ------------------------------------------------------------------------
@@ -79,10 +101,7 @@ class MapScene(QGraphicsScene):
 
     def detach(self) -> None:
         """Stop following the document (before the scene is dropped)."""
-        try:
-            self.doc.changed.disconnect(self._on_changed)
-        except (RuntimeError, TypeError):
-            pass
+        self.subscription.cancel()
 
     def entity_of(self, item: QGraphicsItem | None) -> object | None:
         """The domain entity an item shows, or None."""
@@ -104,25 +123,82 @@ class MapScene(QGraphicsScene):
     # -- following changes ---------------------------------------------------------------
 
     def _on_changed(self, changes: list[Change]) -> None:
+        """Sort one command's changes by what they cost: a card's cell, or the whole map."""
         journey = self.journey
-        relevant, content = False, set()
+        if journey is None:
+            if any(self._concerns(c) for c in changes):
+                self._drop_all()
+            return
+        cards: dict[str, tuple[Card, ChangeKind]] = {}
+        repaint: set[str] = set()
+        headers: set[str] = set()
+        markers = corner = structural = False
         for change in changes:
-            entity = change.entity
-            if isinstance(entity, JourneyMap):
-                relevant |= entity.id == self.map_id
-            elif isinstance(entity, (Persona, Channel)):
-                relevant = True
-                if isinstance(entity, Channel):
-                    content.update(c.id for c in (journey.cards if journey else [])
-                                   if c.channel_id == entity.id)
-            elif getattr(entity, "map_id", None) == self.map_id:
-                relevant = True
-                content.add(entity.id)
-        if relevant:
-            self._sync(content)
+            entity, kind = change.entity, change.kind
+            if isinstance(entity, Card):
+                if entity.map_id == self.map_id:
+                    cards[entity.id] = (entity, kind)
+                    repaint.add(entity.id)
+            elif isinstance(entity, EmotionMarker):
+                if entity.map_id == self.map_id:
+                    markers = True
+                    repaint.add(entity.id)
+            elif isinstance(entity, (Stage, Lane)):
+                if entity.map_id != self.map_id:
+                    continue
+                if _only(change, _HEADER_FIELDS[type(entity)]):
+                    headers.add(entity.id)
+                else:
+                    structural = True
+            elif isinstance(entity, JourneyMap):
+                if entity.id != self.map_id:
+                    continue
+                if _only(change, _MAP_LOOKS):
+                    corner = True
+                elif _only(change, _MAP_LOOKS | _MAP_SCALE):
+                    corner = markers = True
+                    headers.update(ln.id for ln in journey.lanes)
+                else:
+                    structural = True
+            elif isinstance(entity, Persona):
+                corner = True
+            elif isinstance(entity, Channel):
+                corner = True
+                repaint.update(c.id for c in journey.cards if c.channel_id == entity.id)
+        if structural:
+            self._sync(repaint)
+            return
+        delta = None
+        if cards:
+            changed = [c for c, k in cards.values() if k != ChangeKind.REMOVED]
+            removed = [c for c, k in cards.values() if k == ChangeKind.REMOVED]
+            delta = self.live.update_cards(journey, changed, removed)
+        if markers:
+            self._sync_markers(journey)
+            marker_delta = self.live.update_markers(journey)
+            if delta is None:
+                delta = marker_delta
+            else:
+                delta.markers = delta.counts = True
+        if delta is None and repaint:
+            delta = LayoutDelta()
+        if delta is not None:
+            self._apply(journey, delta, repaint)
+        for entity_id in headers:
+            header = self.stage_headers.get(entity_id) or self.lane_headers.get(entity_id)
+            if header is not None:
+                header.update()
+        if corner:
+            self.corner.set_content(journey, self.doc.project.persona(journey.persona_id))
+
+    def _concerns(self, change: Change) -> bool:
+        entity = change.entity
+        if isinstance(entity, JourneyMap):
+            return entity.id == self.map_id
+        return getattr(entity, "map_id", None) == self.map_id
 
     def _sync(self, content: set[str]) -> None:
-        """Create and drop items to match the model, then relayout."""
+        """Create and drop items to match the model, then lay the whole map out again."""
         journey = self.journey
         if journey is None:
             self._drop_all()
@@ -131,12 +207,22 @@ class MapScene(QGraphicsScene):
                         lambda s: StageHeaderItem(s, s.width))
         self._sync_dict(self.lane_headers, {ln.id: ln for ln in journey.lanes},
                         lambda ln: LaneHeaderItem(ln, ln.height, 0))
+        lanes = {ln.id for ln in journey.lanes}
+        for card_id in [i for i, it in self.cards.items() if it.card.lane_id not in lanes
+                        or it.parentItem() is not self.layers.get(it.card.lane_id)]:
+            # Before its lane's layer goes (which would delete it with the layer).
+            self.removeItem(self.cards.pop(card_id))
+        self._sync_dict(self.layers, {ln.id: ln for ln in journey.lanes},
+                        lambda ln: LaneLayer(ln.id))
+        self._sync_markers(journey)
+        self.relayout(content)
+
+    def _sync_markers(self, journey: JourneyMap) -> None:
         emotion = {ln.id: ln for ln in journey.lanes
                    if ln.kind == LaneKind.EMOTIONS and not ln.collapsed}
         self._sync_dict(self.emotion_lanes, emotion, lambda ln: EmotionLaneItem(ln.id))
         self._sync_dict(self.markers, {m.id: m for m in journey.markers
                                        if m.lane_id in emotion}, MarkerItem)
-        self.relayout(content)
 
     def _sync_dict(self, items: dict, wanted: dict, make) -> None:
         for gone in [i for i in items if i not in wanted]:
@@ -157,74 +243,119 @@ class MapScene(QGraphicsScene):
 
     def _drop_all(self) -> None:
         for items in (self.cards, self.markers, self.stage_headers, self.lane_headers,
-                      self.emotion_lanes):
+                      self.emotion_lanes, self.layers):
             for item in items.values():
-                self.removeItem(item)
+                if item.scene() is self:
+                    self.removeItem(item)
             items.clear()
-        self.layout = MapLayout(width=0.0, height=0.0)
+        self.live = LiveLayout(self.wrapper)
+        self.layout = self.live.layout
         self.corner.setVisible(False)
         self.grid.setVisible(False)
 
     def relayout(self, content: set[str] | frozenset = frozenset()) -> None:
-        """Recompute the layout and move the items whose place or text changed."""
+        """Lay the whole map out again and move the items whose place or text changed."""
         journey = self.journey
         if journey is None:
             return
-        layout = self.layout = compute_layout(journey, self.wrapper)
-        kinds = {lane.id: lane.kind for lane in journey.lanes}
-        channels = {c.id: c for c in self.doc.project.channels}
+        self.live.rebuild(journey)
+        self.layout = self.live.layout
+        self._apply(journey, self.live.last_delta, set(content))
+        self.corner.setVisible(True)
+        self.corner.set_content(journey, self.doc.project.persona(journey.persona_id))
+
+    def _apply(self, journey: JourneyMap, delta: LayoutDelta, repaint: set[str]) -> None:
+        """Bring the items named by `delta` (and the cards in `repaint`) to the layout."""
+        layout = self.layout
         cards = self.cards
-        stage_counts: dict[str, int] = {}
-        lane_counts: dict[str, int] = {}
-        for card_id in [i for i in cards if i not in layout.cards]:
-            self.removeItem(cards.pop(card_id))
-        for card_id, box in layout.cards.items():
+        full = delta.full
+        if full:
+            delta.removed |= {i for i in cards if i not in layout.cards}
+        for card_id in delta.removed:
+            item = cards.pop(card_id, None)
+            if item is not None:
+                self.removeItem(item)
+        kinds = {lane.id: lane.kind for lane in journey.lanes}
+        project = self.doc.project
+        for card_id in delta.cards | (repaint & layout.cards.keys()):
+            box = layout.cards.get(card_id)
+            if box is None:
+                continue
             card = box.card
             kind = kinds[card.lane_id]
-            channel = channels.get(card.channel_id) if card.channel_id else None
+            channel = project.channel(card.channel_id) if card.channel_id else None
+            layer = self.layers[card.lane_id]
             item = cards.get(card_id)
             if item is None:
                 item = cards[card_id] = CardItem(box, kind, channel)
                 item.decorated = self.decorated
-                self.addItem(item)
-            else:
-                item.apply(box, kind, channel, card_id in content)
-            stage_counts[card.stage_id] = stage_counts.get(card.stage_id, 0) + 1
-            lane_counts[card.lane_id] = lane_counts.get(card.lane_id, 0) + 1
-        for marker_id, item in self.markers.items():
-            point = layout.markers.get(marker_id)
-            if point is None:
-                item.setVisible(False)
+                item.setParentItem(layer)
                 continue
-            item.setVisible(True)
-            item.set_score(point.score)
-            item.setPos(point.x, point.y)
-            if marker_id in content:
-                item.update()
-            lane_counts[item.marker.lane_id] = lane_counts.get(item.marker.lane_id, 0) + 1
-        for lane_item in self.emotion_lanes.values():
-            lane_item.set_layout(layout, journey)
+            if item.parentItem() is not layer:
+                item.setParentItem(layer)
+            content = (card_id in repaint or card_id in delta.rewrapped or kind != item.kind
+                       or channel is not item.channel
+                       or (full and (box.title_lines != item.box.title_lines
+                                     or box.body_lines != item.box.body_lines)))
+            item.apply(box, kind, channel, content)
+        if full or delta.lanes:
+            for lane_id, layer in self.layers.items():
+                band = self.live.bands.get(lane_id)
+                if band is not None and layer.y() != band.y:
+                    layer.setPos(0.0, band.y)
+        if full or delta.markers:
+            for marker_id, item in self.markers.items():
+                point = layout.markers.get(marker_id)
+                if point is None:
+                    item.setVisible(False)
+                    continue
+                item.setVisible(True)
+                item.set_score(point.score)
+                if item.x() != point.x or item.y() != point.y:
+                    item.setPos(point.x, point.y)
+                if marker_id in repaint:
+                    item.update()
+            for lane_item in self.emotion_lanes.values():
+                lane_item.set_layout(layout, journey)
+        if full or delta.counts or delta.lanes:
+            self._update_headers(journey, full or bool(delta.lanes))
+        if full or delta.lanes or delta.size:
+            self.grid.setVisible(True)
+            self.grid.set_layout(layout, [s.id for s in journey.stages],
+                                 [ln.id for ln in journey.lanes])
+        if full or delta.size:
+            self.setSceneRect(QRectF(0, 0, layout.width + SCENE_MARGIN,
+                                     layout.height + SCENE_MARGIN))
+        if full or delta.lanes:
+            self.pin_headers(*self.pin)
+        self.relaid_out.emit()
+
+    def _update_headers(self, journey: JourneyMap, geometry: bool) -> None:
+        """Counts on the headers; sizes too when lanes or stages moved."""
+        stage_counts, lane_counts = self.live.counts(journey)
+        for item in self.markers.values():
+            if item.isVisible():
+                lane_id = item.marker.lane_id
+                lane_counts[lane_id] = lane_counts.get(lane_id, 0) + 1
+        layout = self.layout
         for stage in journey.stages:
             header = self.stage_headers[stage.id]
-            header.card_count = stage_counts.get(stage.id, 0)
-            header.resize(layout.stage_rects[stage.id].w, style.STAGE_HEADER_HEIGHT)
-            header.update()
+            count = stage_counts.get(stage.id, 0)
+            if geometry or header.card_count != count:
+                header.card_count = count
+                header.resize(layout.stage_rects[stage.id].w, style.STAGE_HEADER_HEIGHT)
+                header.update()
+        scale = (journey.emotion_min, journey.emotion_max)
         for index, lane in enumerate(journey.lanes):
             header = self.lane_headers[lane.id]
-            header.index = index
-            header.scale = (journey.emotion_min, journey.emotion_max)
-            header.card_count = lane_counts.get(lane.id, 0)
-            header.resize(style.LANE_HEADER_WIDTH, layout.lane_rects[lane.id].h)
-            header.update()
-        self.grid.setVisible(True)
-        self.grid.set_layout(layout, [s.id for s in journey.stages],
-                             [ln.id for ln in journey.lanes])
-        self.corner.setVisible(True)
-        self.corner.set_content(journey, self.doc.project.persona(journey.persona_id))
-        self.setSceneRect(QRectF(0, 0, layout.width + SCENE_MARGIN,
-                                 layout.height + SCENE_MARGIN))
-        self.pin_headers(*self.pin)
-        self.relaid_out.emit()
+            count = lane_counts.get(lane.id, 0)
+            if geometry or header.card_count != count or header.scale != scale \
+                    or header.index != index:
+                header.index = index
+                header.scale = scale
+                header.card_count = count
+                header.resize(style.LANE_HEADER_WIDTH, layout.lane_rects[lane.id].h)
+                header.update()
 
     def pin_headers(self, left: float, top: float) -> None:
         """Keep the headers at the visible top/left edge (sticky headers)."""

@@ -211,9 +211,10 @@ class FollowingDialog(QDialog):
     included) and stops following the document once it closes."""
 
     def follow(self, doc: Document) -> None:
-        """Refresh on `doc.changed` until the dialog is done."""
+        """Refresh after each of the document's changes until the dialog is done."""
         self._followed = doc
-        doc.changed.connect(self._on_document_changed)
+        # Not coalesced: a manager's list is short, and its buttons act on the row shown.
+        self._subscription = doc.subscribe(self, self._on_document_changed, coalesce=False)
 
     def _on_document_changed(self, _changes: list) -> None:
         self.refresh()
@@ -222,11 +223,9 @@ class FollowingDialog(QDialog):
         """Show the model as it is now (override)."""
 
     def done(self, result: int) -> None:
-        followed = getattr(self, "_followed", None)
-        if followed is not None:
-            try:
-                followed.changed.disconnect(self._on_document_changed)
-            except (RuntimeError, TypeError):
-                pass  # already disconnected, or the document is gone
+        subscription = getattr(self, "_subscription", None)
+        if subscription is not None:
+            subscription.cancel()
+            self._subscription = None
             self._followed = None
         super().done(result)

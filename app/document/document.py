@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -13,8 +13,11 @@ from app.document.commands import Command, Macro
 from app.document.failures import OPERATION_ERRORS, Failure, failure_of
 from app.domain.events import Change, ChangeKind, EventBus
 from app.domain.model import Project, now_iso
-from app.domain.tree import Entity, is_attached
+from app.domain.tree import Entity
 from app.domain.validation import DomainError
+
+if TYPE_CHECKING:
+    from app.document.subscription import Subscription
 
 T = TypeVar("T")
 
@@ -89,6 +92,19 @@ class Document(QObject):
             self.store.close()
             self.store = None
 
+    # -- listeners ------------------------------------------------------------------------
+
+    def subscribe(self, owner: QObject, callback: Callable[[list[Change]], None], *,
+                  coalesce: bool = True) -> Subscription:
+        """Call `callback` with the changes, once per event-loop turn, while `owner` lives.
+
+        `coalesce=False` delivers each command's batch at once (the canvas scene, whose
+        geometry the next gesture reads straight after an edit).
+        """
+        from app.document.subscription import Subscription
+
+        return Subscription(self, owner, callback, coalesce)
+
     # -- the batch: one transaction and one event per command ----------------------------
 
     @contextmanager
@@ -109,18 +125,23 @@ class Document(QObject):
             self._changes.append(Change(kind, entity, fields))
 
     def _flush(self) -> None:
-        touched, self._touched = list(self._touched.values()), {}
+        touched, self._touched = self._touched, {}
         changes, self._changes = self._changes, []
         if not touched and not changes:
             return
         if self.store is not None and self._persisting and touched:
             self.project.modified = now_iso()
-            upserts = [self.project]
+            # What the batch did last to an entity says where it ends: in the project
+            # (added or changed) or out of it. Asking the project instead would scan every
+            # sibling of every touched entity: quadratic for a renumbered cell.
+            last: dict[int, ChangeKind] = {id(c.entity): c.kind for c in changes}
+            upserts: list[Entity | Project] = [self.project]
             removed: list[Entity] = []
-            for entity in touched:
+            for key, entity in touched.items():
                 if entity is self.project:
                     continue
-                (upserts if is_attached(self.project, entity) else removed).append(entity)
+                gone = last.get(key) == ChangeKind.REMOVED
+                (removed if gone else upserts).append(entity)
             try:
                 self.store.write(self.project, upserts, removed)
             except Exception as error:

@@ -95,10 +95,52 @@ def _cell(journey: JourneyMap, stage_id: str, lane_id: str, leaving: set[str]) -
     return [c for c in journey.cell_cards(stage_id, lane_id) if c.id not in leaving]
 
 
-def _renumber(macro: Macro, cards: list[Card], extra: dict[str, dict[str, Any]]) -> None:
+def _ranks(cards: list[Card], movable: set[str]) -> list[int]:
+    """Increasing orders for `cards` in this sequence, changing as few cards as it can.
+
+    Cards not in `movable` keep their order unless a card placed before them takes it;
+    then they are pushed up by one, and the push stops at the first gap. So adding at
+    the top or the end of a cell changes one card, not the whole cell (a cell is a
+    sequence: only the orders' ranking is stored, not their values).
+    """
+    n = len(cards)
+    next_fixed: list[int | None] = [None] * n  # order of the next card that keeps its place
+    following: int | None = None
+    for i in range(n - 1, -1, -1):
+        next_fixed[i] = following
+        if cards[i].id not in movable:
+            following = cards[i].order
+    ranks: list[int] = []
+    prev: int | None = None
+    run = 0  # movable cards met since the last fixed one
+    for i, card in enumerate(cards):
+        if card.id in movable:
+            if prev is None:
+                if run == 0:
+                    size = 0
+                    while i + size < n and cards[i + size].id in movable:
+                        size += 1
+                    ahead = next_fixed[i + size - 1]
+                    start = ahead - size if ahead is not None else 0
+                rank = start + run
+                run += 1
+            else:
+                rank = prev + 1
+        else:
+            rank = card.order if prev is None or card.order > prev else prev + 1
+        ranks.append(rank)
+        prev = rank
+    return ranks
+
+
+def _renumber(macro: Macro, cards: list[Card], extra: dict[str, dict[str, Any]]) -> int:
+    """Rank the cell's cards in this sequence; returns the rank of the new card, if any."""
+    movable = {c.id for c in cards if c.id == "\0new" or c.id in extra}
     edits = []
-    for order, card in enumerate(cards):
+    new_rank = 0
+    for card, order in zip(cards, _ranks(cards, movable), strict=True):
         if card.id == "\0new":
+            new_rank = order
             continue
         values = dict(extra.get(card.id, {}))
         if card.order != order:
@@ -108,6 +150,7 @@ def _renumber(macro: Macro, cards: list[Card], extra: dict[str, dict[str, Any]])
             edits.append((card, values))
     if edits:
         macro.set(edits)
+    return new_rank
 
 
 def add_card(doc: Document, journey: JourneyMap, stage_id: str, lane_id: str,
@@ -120,7 +163,7 @@ def add_card(doc: Document, journey: JourneyMap, stage_id: str, lane_id: str,
     index = len(cell) if index is None else max(0, min(index, len(cell)))
     card = Card(map_id=journey.id, stage_id=stage_id, lane_id=lane_id, order=index, **fields)
     with doc.macro(tr("Add card")) as macro:
-        _renumber(macro, cell[:index] + [_placeholder(card)] + cell[index:], {})
+        card.order = _renumber(macro, cell[:index] + [_placeholder(card)] + cell[index:], {})
         macro.insert(card)
     return card
 
@@ -245,7 +288,8 @@ def paste(doc: Document, journey: JourneyMap, payload: Any, stage_id: str,
     created: list[Entity] = []
     with doc.macro(tr("Paste")) as macro:
         if cards and target_lane is not None and target_lane.kind != LaneKind.EMOTIONS:
-            start = len(journey.cell_cards(stage_id, lane_id))
+            start = max((c.order for c in journey.cell_cards(stage_id, lane_id)),
+                        default=-1) + 1
             for i, card in enumerate(sorted(cards, key=lambda c: c.order)):
                 channel = card.channel_id if doc.project.channel(card.channel_id) else None
                 new = dataclasses.replace(card, id=new_id(), map_id=journey.id,
@@ -271,8 +315,8 @@ def duplicate(doc: Document, journey: JourneyMap, entities: list[Entity]) -> lis
                 cell = journey.cell_cards(entity.stage_id, entity.lane_id)
                 copy = dataclasses.replace(entity, id=new_id(), tags=list(entity.tags))
                 position = cell.index(entity) + 1
-                _renumber(macro, cell[:position] + [_placeholder(copy)] + cell[position:], {})
-                copy.order = position
+                copy.order = _renumber(
+                    macro, cell[:position] + [_placeholder(copy)] + cell[position:], {})
                 macro.insert(copy)
                 created.append(copy)
             elif isinstance(entity, EmotionMarker):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.domain import style
-from app.domain.model import Card, JourneyMap, Lane, LaneKind
+from app.domain.model import Card, JourneyMap, LaneKind
 
 # text, pixel size, bold -> advance width in pixels
 TextWidth = Callable[[str, float, bool], float]
@@ -40,16 +40,58 @@ class Rect:
         return self.x <= px <= self.right and self.y <= py <= self.bottom
 
 
-@dataclass
-class CardBox:
-    """A card's rectangle and its text already broken into lines."""
+class LaneBand:
+    """The top of one lane's row; the boxes of its cards are placed relative to it."""
 
-    card: Card
-    rect: Rect
-    title_lines: list[str]
-    body_lines: list[str]
-    truncated: bool
-    header_height: float
+    __slots__ = ("y",)
+
+    def __init__(self, y: float = 0.0) -> None:
+        self.y = y
+
+
+class CardBox:
+    """A card's rectangle and its text already broken into lines.
+
+    The box keeps its height below the top of its lane (`dy`) and shares the lane's band,
+    so a lane that moves down moves all its cards by changing one number.
+    """
+
+    __slots__ = ("card", "x", "dy", "w", "h", "title_lines", "body_lines", "truncated",
+                 "header_height", "band")
+
+    def __init__(self, card: Card, rect: Rect, title_lines: list[str], body_lines: list[str],
+                 truncated: bool, header_height: float, band: LaneBand | None = None) -> None:
+        self.card = card
+        self.band = band if band is not None else LaneBand()
+        self.x, self.dy, self.w, self.h = rect.x, rect.y - self.band.y, rect.w, rect.h
+        self.title_lines = title_lines
+        self.body_lines = body_lines
+        self.truncated = truncated
+        self.header_height = header_height
+
+    @property
+    def rect(self) -> Rect:
+        """The card's rectangle in map pixels."""
+        return Rect(self.x, self.band.y + self.dy, self.w, self.h)
+
+    @rect.setter
+    def rect(self, rect: Rect) -> None:
+        self.x, self.dy, self.w, self.h = rect.x, rect.y - self.band.y, rect.w, rect.h
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.card, self.rect, self.title_lines, self.body_lines, self.truncated,
+                self.header_height)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CardBox):
+            return NotImplemented
+        return self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"CardBox({self.card.id!r}, {self.rect!r}, {len(self.title_lines)}+" \
+               f"{len(self.body_lines)} lines)"
 
 
 @dataclass
@@ -171,14 +213,19 @@ def _extra_height(kind: LaneKind) -> float:
     return 0.0
 
 
-def layout_card(card: Card, kind: LaneKind, width: float, wrapper: TextWrapper) -> CardBox:
-    """Break a card's text into at most MAX_CARD_LINES lines and size it."""
+# What wrapping a card yields: title lines, body lines, truncated, header height, height.
+CardShape = tuple[list[str], list[str], bool, float, float]
+
+
+def card_shape(title_text: str, body_text: str, kind: LaneKind, width: float,
+               wrapper: TextWrapper) -> CardShape:
+    """Break a card's text into at most MAX_CARD_LINES lines and work out its height."""
     inner_w = max(20.0, width - 2 * style.CARD_INNER)
     title_w = inner_w - (style.ICON_SIZE + 4 if kind == LaneKind.TOUCHPOINTS else 0)
     if kind == LaneKind.PAINS:
         title_w -= 26  # room for the severity dots
-    title = wrapper.wrap(card.title, style.CARD_TITLE_SIZE, True, title_w) if card.title else []
-    body = wrapper.wrap(card.body, style.CARD_BODY_SIZE, False, inner_w) if card.body else []
+    title = wrapper.wrap(title_text, style.CARD_TITLE_SIZE, True, title_w) if title_text else []
+    body = wrapper.wrap(body_text, style.CARD_BODY_SIZE, False, inner_w) if body_text else []
     truncated = False
     budget = style.MAX_CARD_LINES
     if len(title) > min(budget, 3) and body:
@@ -197,7 +244,14 @@ def layout_card(card: Card, kind: LaneKind, width: float, wrapper: TextWrapper) 
         header = max(header, style.ICON_SIZE + 2)
     height = (2 * style.CARD_INNER + header + len(body) * line_height(style.CARD_BODY_SIZE)
               + _extra_height(kind))
-    return CardBox(card, Rect(0, 0, width, round(height, 2)), title, body, truncated, header)
+    return title, body, truncated, header, round(height, 2)
+
+
+def layout_card(card: Card, kind: LaneKind, width: float, wrapper: TextWrapper) -> CardBox:
+    """Break a card's text into at most MAX_CARD_LINES lines and size it."""
+    title, body, truncated, header, height = card_shape(card.title, card.body, kind, width,
+                                                        wrapper)
+    return CardBox(card, Rect(0, 0, width, height), title, body, truncated, header)
 
 
 def _smooth(points: list[tuple[float, float]]) -> list[tuple[tuple[float, float], ...]]:
@@ -220,54 +274,9 @@ def smooth_curve(points: list[tuple[float, float]]) -> list[tuple[tuple[float, f
 
 def compute_layout(journey: JourneyMap, wrapper: TextWrapper) -> MapLayout:
     """Lay out every stage, lane, card and marker of `journey`."""
-    stage_rects: dict[str, Rect] = {}
-    x = style.LANE_HEADER_WIDTH
-    stage_index: dict[str, int] = {}
-    for i, stage in enumerate(journey.stages):
-        stage_rects[stage.id] = Rect(x, 0.0, stage.width, style.STAGE_HEADER_HEIGHT)
-        stage_index[stage.id] = i
-        x += stage.width
-    total_w = max(x, style.LANE_HEADER_WIDTH + 200.0)
+    from app.domain.live_layout import LiveLayout
 
-    cells = journey.cells()
-    layout = MapLayout(width=total_w, height=0.0, stage_rects=stage_rects)
-    y = style.STAGE_HEADER_HEIGHT
-    for lane in journey.lanes:
-        if lane.collapsed:
-            h = style.COLLAPSED_LANE_HEIGHT
-        elif lane.kind == LaneKind.EMOTIONS:
-            h = max(lane.height, style.EMOTION_LANE_HEIGHT)
-        else:
-            h = max(lane.height, _place_lane_cards(journey, lane, cells, stage_index, y,
-                                                   layout, wrapper))
-        layout.lane_rects[lane.id] = Rect(0.0, y, total_w, h)
-        y += h
-        if lane.kind == LaneKind.EMOTIONS and not lane.collapsed:
-            _place_markers(journey, lane.id, layout)
-    layout.height = max(y, style.STAGE_HEADER_HEIGHT + 120.0)
-    return layout
-
-
-def _place_lane_cards(journey: JourneyMap, lane: Lane, cells: dict[tuple[str, str], list[Card]],
-                      stage_index: dict[str, int], top: float, layout: MapLayout,
-                      wrapper: TextWrapper) -> float:
-    """Stack the lane's cards stage by stage; return the height the lane needs."""
-    n = len(journey.stages)
-    offsets = [top + style.CELL_PADDING] * n
-    for i, stage in enumerate(journey.stages):
-        for card in cells.get((stage.id, lane.id), ()):
-            last = min(n, i + max(1, card.span))
-            covered = range(i, last)
-            width = sum(journey.stages[j].width for j in covered) - 2 * style.CELL_PADDING
-            box = layout_card(card, lane.kind, width, wrapper)
-            cy = max(offsets[j] for j in covered)
-            sx = layout.stage_rects[stage.id].x + style.CELL_PADDING
-            box.rect = Rect(sx, cy, box.rect.w, box.rect.h)
-            layout.cards[card.id] = box
-            for j in covered:
-                offsets[j] = cy + box.rect.h + style.CARD_GAP
-    used = max(offsets, default=top + style.CELL_PADDING) - top - style.CARD_GAP
-    return max(used + style.CELL_PADDING, 0.0)
+    return LiveLayout(wrapper).rebuild(journey)
 
 
 def emotion_y(lane_rect: Rect, score: float, low: int = -2, high: int = 2) -> float:
@@ -285,7 +294,8 @@ def score_at(lane_rect: Rect, y: float, low: int = -2, high: int = 2) -> int:
     return int(max(low, min(high, round(raw))))
 
 
-def _place_markers(journey: JourneyMap, lane_id: str, layout: MapLayout) -> None:
+def place_markers(journey: JourneyMap, lane_id: str, layout: MapLayout) -> None:
+    """Place the markers of one emotions lane and the curve through them."""
     lane_rect = layout.lane_rects[lane_id]
     layout.neutral_y[lane_id] = emotion_y(lane_rect, 0, journey.emotion_min, journey.emotion_max)
     points = []

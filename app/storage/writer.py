@@ -59,39 +59,50 @@ class Plan:
 
 def plan(project: Project, changed: Iterable[Any], removed: Iterable[Any], path: Path,
          project_id: str) -> Plan:
-    """Validate the entities and work out the rows to upsert, delete and renumber."""
+    """Validate the entities and work out the rows to upsert, delete and renumber.
+
+    Only ordered lists (stages, lanes, maps, personas, channels, snapshots: short lists)
+    are indexed, once per list that holds a changed entity; cards and markers keep their
+    place in their own `order`/`position`, so a card's save never looks at its siblings.
+    """
     result = Plan()
-    positions: dict[int, dict[str, int]] = {}  # id(container) → {entity id: index}
+    positions: dict[int, dict[str, int]] = {}  # id(ordered container) → {entity id: index}
+    containers: dict[int, tuple[type, list[Any]]] = {}
     for entity in changed:
         spec = SPECS.get(type(entity))
         if spec is None:
             raise TypeError(f"not a storable project entity: {type(entity).__name__}")
         row = spec.row(entity)
-        if isinstance(entity, Project) and entity.id != project_id:
-            # A second project row would make the file unreadable (one project per file).
-            raise ValueError(f"this file holds project {project_id}, not {entity.id}")
-        if not isinstance(entity, Project):
+        if isinstance(entity, Project):
+            if entity.id != project_id:
+                # A second project row would make the file unreadable (one per file).
+                raise ValueError(f"this file holds project {project_id}, not {entity.id}")
+        else:
             try:
                 validate_entity(project, entity)
                 container = container_of(project, entity)
             except DomainError as exc:
                 raise StorageError(f"could not save {quoted(path)}: {exc}") from None
-            index = positions.get(id(container))
-            if index is None:
-                index = positions[id(container)] = {e.id: i for i, e in enumerate(container)}
-                if spec.ordered:
-                    # Its siblings' places may have moved too: rewrite them all.
-                    result.reseq.setdefault(spec.cls, []).extend(
-                        {"b_id": e.id, "b_seq": i} for i, e in enumerate(container)
-                    )
-            if entity.id not in index:
-                raise ValueError(
-                    f"{type(entity).__name__} {entity.id} is not in the project; "
-                    "list it in `removed` instead"
-                )
             if spec.ordered:
+                index = positions.get(id(container))
+                if index is None:
+                    index = positions[id(container)] = {e.id: i for i, e in enumerate(container)}
+                    containers[id(container)] = (spec.cls, container)
+                if entity.id not in index:
+                    raise ValueError(
+                        f"{type(entity).__name__} {entity.id} is not in the project; "
+                        "list it in `removed` instead"
+                    )
                 row["seq"] = index[entity.id]
         result.upserts.setdefault(spec.cls, {})[entity.id] = row
+    for cls, container in containers.values():
+        # Siblings' places may have moved too (an insert, a removal, a reorder): rewrite
+        # the places of those not already upserted with theirs.
+        written = result.upserts.get(cls, {})
+        rows = [{"b_id": e.id, "b_seq": i} for i, e in enumerate(container)
+                if e.id not in written]
+        if rows:
+            result.reseq.setdefault(cls, []).extend(rows)
     for entity in removed:
         if isinstance(entity, Project):
             raise TypeError("the project itself cannot be removed from its file")

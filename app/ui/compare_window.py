@@ -40,7 +40,7 @@ from app.document.document import Document
 from app.domain.compare import DiffStatus, ItemDiff, ItemKind, MapComparison, compare_maps
 from app.domain.copying import frozen_copy
 from app.domain.layout import emotion_y, smooth_curve
-from app.domain.model import JourneyMap, LaneKind, Project
+from app.domain.model import JourneyMap, LaneKind, Project, Snapshot
 from app.ui.charts import DeltaRow, EmotionDeltaChart
 
 ADDED_COLOR = "#1E8449"
@@ -82,6 +82,14 @@ def source_map(project: Project, source_id: str) -> JourneyMap | None:
         return journey
     snapshot = project.snapshot(source_id)
     return snapshot.content if snapshot is not None else None
+
+
+def _concerns(entity: object, shown: set[str | None]) -> bool:
+    """True when a changed entity may alter the comparison of the `shown` sources."""
+    if isinstance(entity, (JourneyMap, Snapshot)):
+        return True  # the source lists name every map and snapshot
+    map_id = getattr(entity, "map_id", None)
+    return map_id is None or map_id in shown  # personas, channels: shown on both sides
 
 
 def source_title(project: Project, source_id: str) -> str:
@@ -162,7 +170,7 @@ class CompareWindow(QWidget):
         self.setObjectName("CompareWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._build()
-        doc.changed.connect(self._on_changed)
+        self.subscription = doc.subscribe(self, self._on_changed)
         self.refresh()
         self.set_mode(0)
         self.resize(1400, 860)
@@ -288,16 +296,16 @@ class CompareWindow(QWidget):
         """Exchange the before and after sides."""
         self.set_sources(self.right_id, self.left_id)
 
-    def _on_changed(self, _changes: list) -> None:
-        # The compared maps may be edited in the main window meanwhile: follow them.
-        self.refresh()
+    def _on_changed(self, changes: list) -> None:
+        # The compared maps may be edited in the main window meanwhile: follow them
+        # (an edit of another map leaves the comparison as it is).
+        shown = {self.left_id, self.right_id}
+        if any(_concerns(c.entity, shown) for c in changes):
+            self.refresh()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Stop following the document."""
-        try:
-            self.doc.changed.disconnect(self._on_changed)
-        except (RuntimeError, TypeError):
-            pass
+        self.subscription.cancel()
         super().closeEvent(event)
 
     def refresh(self) -> None:

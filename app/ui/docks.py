@@ -73,11 +73,10 @@ class Docks:
     def set_document(self, doc: Document | None, map_id: str | None) -> None:
         """Point the palette, maps list and inspector at another document."""
         old = self.palette.widget()
-        if getattr(self, "doc", None) is not None:
-            try:
-                self.doc.changed.disconnect(self._on_changed)
-            except (RuntimeError, TypeError):
-                pass
+        subscription = getattr(self, "_subscription", None)
+        if subscription is not None:
+            subscription.cancel()
+            self._subscription = None
         if doc is not None and not doc.read_only:
             self.palette_widget = self.palette_factory(doc)
         else:
@@ -90,7 +89,7 @@ class Docks:
         self.inspector.set_document(doc, map_id)
         self.doc = doc
         if doc is not None:
-            doc.changed.connect(self._on_changed)
+            self._subscription = doc.subscribe(self.window, self._on_changed)
 
     def _on_changed(self, changes: list) -> None:
         # Touchpoint entries follow the channel catalogue.

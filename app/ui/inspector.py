@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.document.document import Document
+from app.domain.events import Change, ChangeKind
 from app.domain.model import (
     MIN_LANE_HEIGHT,
     MIN_STAGE_WIDTH,
@@ -210,6 +211,17 @@ def _marker_form(ctx: FormContext, marker: EmotionMarker) -> Form:
     return form
 
 
+# Fields of a card or marker whose change can alter what its form must contain.
+_SHAPE_FIELDS = frozenset({"stage_id", "lane_id", "map_id"})
+
+
+def _leaves_form_as_is(change: Change) -> bool:
+    """True for a change that cannot alter which form is shown or its rows."""
+    return (change.kind == ChangeKind.CHANGED and bool(change.fields)
+            and isinstance(change.entity, (Card, EmotionMarker))
+            and not _SHAPE_FIELDS.intersection(change.fields))
+
+
 _BUILDERS = {JourneyMap: _map_form, Stage: _stage_form, Lane: _lane_form, Card: _card_form,
              EmotionMarker: _marker_form}
 
@@ -226,6 +238,7 @@ class Inspector(QWidget):
         self.selection: list[Any] = []
         self.form: Form | None = None
         self._shape: tuple = ()
+        self._subscription = None
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -245,16 +258,14 @@ class Inspector(QWidget):
 
     def set_document(self, doc: Document | None, map_id: str | None = None) -> None:
         """Follow another document (None: show nothing)."""
-        if self.doc is not None:
-            try:
-                self.doc.changed.disconnect(self._on_changed)
-            except (RuntimeError, TypeError):
-                pass
+        if self._subscription is not None:
+            self._subscription.cancel()
+            self._subscription = None
         self.doc = doc
         self.map_id = map_id
         self.selection = []
         if doc is not None:
-            doc.changed.connect(self._on_changed)
+            self._subscription = doc.subscribe(self, self._on_changed)
         self._rebuild()
 
     def set_map(self, map_id: str | None) -> None:
@@ -347,12 +358,30 @@ class Inspector(QWidget):
         label.setStyleSheet("color: #5F6670; padding: 24px;")
         return label
 
-    def _on_changed(self, _changes: list) -> None:
-        target = self._target()
-        if self._shape_of(target) != self._shape:
-            self._rebuild()
-        elif self.form is not None:
-            self.form.refresh()
+    def _on_changed(self, changes: list[Change]) -> None:
+        form = self.form
+        if form is None or not all(_leaves_form_as_is(c) for c in changes):
+            target = self._target()
+            if self._shape_of(target) != self._shape:
+                self._rebuild()
+                return
+            if form is None:
+                return
+        # Reload only the fields of the shown entity that changed (a keystroke's own
+        # field keeps its cursor; the other cards' edits cost nothing here).
+        names: set[str] = set()
+        for change in changes:
+            # An entity that was just added is what the form was built from: reloading it
+            # would wipe what the user started typing in the meantime.
+            if change.entity is form.entity and change.kind != ChangeKind.ADDED:
+                if not change.fields:
+                    form.refresh()
+                    return
+                names.update(change.fields)
+        for name in names:
+            field = form.fields.get(name)
+            if field is not None:
+                field.load()
 
     def _report(self, text: str) -> None:
         self.error.setText(text)

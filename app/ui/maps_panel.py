@@ -129,6 +129,7 @@ class MapsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc: Document | None = None
+        self._subscription = None
         self.current_id: str | None = None
         self._filling = False
         self.list = MapList()
@@ -190,15 +191,15 @@ class MapsPanel(QWidget):
 
     def set_document(self, doc: Document | None, current_id: str | None = None) -> None:
         """Show another project's maps."""
-        if self.doc is not None:
-            try:
-                self.doc.changed.disconnect(self._on_changed)
-            except (RuntimeError, TypeError):
-                pass
+        if self._subscription is not None:
+            self._subscription.cancel()
+            self._subscription = None
         self.doc = doc
         self.current_id = current_id
         if doc is not None:
-            doc.changed.connect(self._on_changed)
+            # Not coalesced: the rows are what the next click or key acts on, and only
+            # map changes (rare, a few rows) refresh them.
+            self._subscription = doc.subscribe(self, self._on_changed, coalesce=False)
         self.refresh()
 
     def set_current(self, map_id: str | None) -> None:

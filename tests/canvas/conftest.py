@@ -96,7 +96,7 @@ def assert_scene_matches_model(view: MapView) -> None:
     assert set(scene.lane_headers) == {ln.id for ln in journey.lanes}
     for card_id, item in scene.cards.items():
         box = scene.layout.cards[card_id].rect
-        assert (item.pos().x(), item.pos().y()) == (box.x, box.y)
+        assert (item.scenePos().x(), item.scenePos().y()) == (box.x, box.y)
         assert (item.card_rect().width(), item.card_rect().height()) == (box.w, box.h)
         assert item.card is next(c for c in journey.cards if c.id == card_id)
     for marker_id, item in scene.markers.items():

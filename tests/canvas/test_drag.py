@@ -62,10 +62,10 @@ def test_card_reorders_within_its_cell(view, doc):
     tp = lanes[LaneKind.TOUCHPOINTS]
     last = view.map_scene.cards[cards[2].id]
     below_last = vpoint(view, QPointF(last.sceneBoundingRect().center().x(),
-                                      last.pos().y() + last.card_rect().height() - 2))
+                                      last.scenePos().y() + last.card_rect().height() - 2))
     drag(view, center_of(view, cards[0].id), below_last)
     assert _ids(j, s[0], tp) == [cards[1].id, cards[2].id, cards[0].id]
-    assert view.map_scene.cards[cards[0].id].pos().y() > last.pos().y()
+    assert view.map_scene.cards[cards[0].id].scenePos().y() > last.scenePos().y()
     assert_scene_matches_model(view)
     assert [c.id for c in reopened(doc).map(j.id).cell_cards(s[0], tp)] == _ids(j, s[0], tp)
     doc.undo()

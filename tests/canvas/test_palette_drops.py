@@ -136,7 +136,7 @@ def test_card_drop_inserts_between_cards(view, doc):
     tp = lanes[LaneKind.TOUCHPOINTS]
     first = view.map_scene.cards[cards[0].id]
     point = vpoint(view, QPointF(first.sceneBoundingRect().center().x(),
-                                 first.pos().y() + first.card_rect().height() + 3))
+                                 first.scenePos().y() + first.card_rect().height() + 3))
     assert send_drag(view, {"item": "card", "kind": "touchpoints"}, point)
     ids = [c.id for c in j.cell_cards(s[0], tp)]
     assert ids[0] == cards[0].id and ids[2] == cards[1].id and len(ids) == 4

@@ -48,7 +48,9 @@ def _lane(journey, kind):
 
 def _cell_titles(journey, stage_id, lane_id):
     cell = journey.cell_cards(stage_id, lane_id)
-    assert [c.order for c in cell] == list(range(len(cell)))  # orders stay 0..n-1
+    # Only the ranking of orders is stored (gaps and negatives allowed): strictly rising.
+    orders = [c.order for c in cell]
+    assert all(a < b for a, b in zip(orders, orders[1:], strict=False))
     return [c.title for c in cell]
 
 
@@ -168,7 +170,7 @@ def test_moving_cards_renumbers_both_cells(doc):
     s0, s1 = journey.stages[0].id, journey.stages[1].id
     touch, pains = journey.lanes[0].id, _lane(journey, LaneKind.PAINS).id
     a, b, c = (ops.add_card(doc, journey, s0, touch, title=t) for t in "abc")
-    x = ops.add_card(doc, journey, s1, pains, title="x")
+    ops.add_card(doc, journey, s1, pains, title="x")
     ops.move_cards(doc, journey, [a], s1, pains, 1)
     assert _undo_label(doc) == "Move card"
     assert _cell_titles(journey, s0, touch) == ["b", "c"]
@@ -180,7 +182,6 @@ def test_moving_cards_renumbers_both_cells(doc):
     assert journey.cell_cards(s0, touch) == []
     ops.move_cards(doc, journey, [a], s1, pains, 0)  # inside its own cell
     assert _cell_titles(journey, s1, pains) == ["a", "x", "b", "c"]
-    assert x.order == 1
     _same_on_disk(doc)
     doc.undo()
     doc.undo()

@@ -194,7 +194,7 @@ def test_compare_window_side_by_side_scrolls_together(qtbot):
 
     # Editing the future map in the main window updates the open comparison.
     operations.remove(doc, [card_titled(future, "Ứng dụng")])
-    assert "Ứng dụng" not in [d.title for d in window.result.added()]
+    qtbot.waitUntil(lambda: "Ứng dụng" not in [d.title for d in window.result.added()])
 
 
 def test_compare_window_overlay_outlines_and_ghosts(qtbot):
@@ -245,12 +245,13 @@ def test_insights_panel_shows_the_numbers_and_follows_edits(qtbot):
     pains = next(ln for ln in journey.lanes if ln.kind == LaneKind.PAINS)
     operations.add_card(doc, journey, journey.stages[1].id, pains.id, title="Hết hàng",
                         severity=3)
-    assert [c.count for c in panel.pain_strip.rows] == [1, 1]
+    # The figures follow once the edits pause (the refresh is debounced).
+    qtbot.waitUntil(lambda: [c.count for c in panel.pain_strip.rows] == [1, 1])
     tp = journey.lanes[0]
     web = project.channels[0]
     operations.set_fields(doc, card_titled(journey, "Trang web"), channel_id=web.id,
                           favourite=True)
-    assert panel.channel_chart.rows[0].label == web.name
+    qtbot.waitUntil(lambda: panel.channel_chart.rows[0].label == web.name)
     assert panel.channel_chart.rows[0].stars == 1
     assert "Trang web" in panel.favourites.texts()[0]
     metrics = operations.add_lane(doc, journey, LaneKind.METRICS)
@@ -258,8 +259,8 @@ def test_insights_panel_shows_the_numbers_and_follows_edits(qtbot):
                         value=1000.0)
     operations.add_card(doc, journey, journey.stages[1].id, metrics.id, title="Người mua",
                         value=250.0)
-    steps = [(r.label, r.value, r.drop_off) for r in panel.funnel_chart.rows]
-    assert steps == [("Tìm hiểu", 1000.0, None), ("Mua", 250.0, 0.75)]
+    qtbot.waitUntil(lambda: [(r.label, r.value, r.drop_off) for r in panel.funnel_chart.rows]
+                    == [("Tìm hiểu", 1000.0, None), ("Mua", 250.0, 0.75)])
     assert not panel.funnel_section.empty.isVisible()
     assert tp is journey.lanes[0]
 

@@ -102,7 +102,7 @@ def test_a_card_drag_whose_write_fails_puts_the_card_back(opened, qtbot, boxes, 
     QTest.mouseRelease(vp, LEFT, Qt.KeyboardModifier.NoModifier, end)
     assert card.stage_id == journey.stages[0].id
     box = view.map_scene.layout.cards[card.id].rect
-    assert (item.pos().x(), item.pos().y()) == (box.x, box.y)
+    assert (item.scenePos().x(), item.scenePos().y()) == (box.x, box.y)
     _same_as_file(opened)
     _told(opened, boxes, "disk full; nothing was changed.")
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from app.canvas import text
 from app.canvas.i18n import tr
 from app.canvas.icons import draw_icon
 from app.canvas.items import paint
-from app.canvas.items.hover import HoverableItem
 from app.domain import style
 from app.domain.layout import CardBox, line_height
 from app.domain.model import Channel, Evidence, LaneKind
@@ -26,29 +25,42 @@ def format_number(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
 
 
-class CardItem(HoverableItem):
-    """One card of the map; geometry and text come from the layout's CardBox."""
+class CardItem(QGraphicsRectItem):
+    """One card of the map; geometry and text come from the layout's CardBox.
+
+    A QGraphicsRectItem (no pen, no brush) whose rectangle is the card plus its margin,
+    so Qt answers boundingRect() in C++: the scene asks it of every card on each paint.
+    """
 
     kind_name = "card"
 
     def __init__(self, box: CardBox, kind: LaneKind, channel: Channel | None) -> None:
         super().__init__()
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.hovered = False
+        self.setAcceptHoverEvents(True)
         self.card = box.card
         self.entity_id = box.card.id
         self.box = box
         self.kind = kind
         self.channel = channel
         self.decorated = True
-        self._w = box.rect.w
-        self._h = box.rect.h
+        self._w = box.w
+        self._h = box.h
+        self.setRect(-MARGIN, -MARGIN, self._w + 2 * MARGIN, self._h + 2 * MARGIN)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_CARD)
-        self.setPos(box.rect.x, box.rect.y)
+        self.setPos(box.x, box.dy)  # inside its lane's layer (app.canvas.items.layer)
 
     # -- geometry ------------------------------------------------------------------------
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return QRectF(-MARGIN, -MARGIN, self._w + 2 * MARGIN, self._h + 2 * MARGIN)
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.hovered = False
+        self.update()
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -61,19 +73,16 @@ class CardItem(HoverableItem):
 
     def apply(self, box: CardBox, kind: LaneKind, channel: Channel | None,
               content_changed: bool) -> None:
-        """Follow a new layout box; repaint only when something visible changed."""
-        rect = box.rect
-        resized = rect.w != self._w or rect.h != self._h
-        repaint = (content_changed or resized or kind != self.kind or channel is not self.channel
-                   or box.title_lines != self.box.title_lines
-                   or box.body_lines != self.box.body_lines)
+        """Follow a laid-out box (placed in the lane's layer); repaint when it may differ."""
+        resized = box.w != self._w or box.h != self._h
         if resized:
-            self.prepareGeometryChange()
-            self._w, self._h = rect.w, rect.h
-        self.box, self.kind, self.channel = box, kind, channel
-        if self.pos().x() != rect.x or self.pos().y() != rect.y:
-            self.setPos(rect.x, rect.y)
-        if repaint and not resized:
+            self._w, self._h = box.w, box.h
+            self.setRect(-MARGIN, -MARGIN, self._w + 2 * MARGIN, self._h + 2 * MARGIN)
+        self.box, self.card, self.kind, self.channel = box, box.card, kind, channel
+        pos = self.pos()
+        if pos.x() != box.x or pos.y() != box.dy:
+            self.setPos(box.x, box.dy)
+        if content_changed and not resized:
             self.update()
 
     # -- hover ---------------------------------------------------------------------------
