@@ -356,22 +356,22 @@
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="112" />
+            <location filename="../../app/canvas/gestures.py" line="116" />
             <source>The emotions lane holds emotion markers, not cards.</source>
             <translation>Làn cảm xúc chứa điểm cảm xúc, không chứa thẻ.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="125" />
+            <location filename="../../app/canvas/gestures.py" line="129" />
             <source>Moved into the “{0}” lane: the lane decides the kind.</source>
             <translation>Đã chuyển vào làn “{0}”: làn quyết định loại thẻ.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="186" />
+            <location filename="../../app/canvas/gestures.py" line="190" />
             <source>Move stage</source>
             <translation>Di chuyển giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="208" />
+            <location filename="../../app/canvas/gestures.py" line="212" />
             <source>Move lane</source>
             <translation>Di chuyển làn</translation>
         </message>
@@ -416,7 +416,7 @@
             <translation>Đề xuất</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/items/card.py" line="169" />
+            <location filename="../../app/canvas/items/card.py" line="178" />
             <source>Target {0}</source>
             <translation>Mục tiêu {0}</translation>
         </message>
@@ -720,52 +720,52 @@
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="323" />
+            <location filename="../../app/canvas/scene.py" line="454" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="329" />
+            <location filename="../../app/canvas/scene.py" line="460" />
             <source>Channel: {0}</source>
             <translation>Kênh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="331" />
+            <location filename="../../app/canvas/scene.py" line="462" />
             <source>Severity: {0} of 3</source>
             <translation>Mức độ nghiêm trọng: {0}/3</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="333" />
+            <location filename="../../app/canvas/scene.py" line="464" />
             <source>Value: {0} {1}</source>
             <translation>Giá trị: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="336" />
+            <location filename="../../app/canvas/scene.py" line="467" />
             <source>Target: {0}</source>
             <translation>Mục tiêu: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="337" />
+            <location filename="../../app/canvas/scene.py" line="468" />
             <source>Owner</source>
             <translation>Người phụ trách</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="337" />
+            <location filename="../../app/canvas/scene.py" line="468" />
             <source>Priority</source>
             <translation>Mức ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="338" />
+            <location filename="../../app/canvas/scene.py" line="469" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="342" />
+            <location filename="../../app/canvas/scene.py" line="473" />
             <source>Evidence: {0}</source>
             <translation>Bằng chứng: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="344" />
+            <location filename="../../app/canvas/scene.py" line="475" />
             <source>★ Favourite touchpoint</source>
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
@@ -818,18 +818,18 @@
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="246" />
+            <location filename="../../app/document/operations.py" line="289" />
             <source>Paste</source>
             <translation>Dán</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="268" />
+            <location filename="../../app/document/operations.py" line="312" />
             <source>Duplicate</source>
             <translation>Nhân bản</translation>
         </message>
         <message>
             <location filename="../../app/document/commands.py" line="129" />
-            <location filename="../../app/document/operations.py" line="214" />
+            <location filename="../../app/document/operations.py" line="257" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
@@ -871,68 +871,68 @@
             <translation>Đổi chiều cao làn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="122" />
+            <location filename="../../app/document/operations.py" line="165" />
             <source>Add card</source>
             <translation>Thêm thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="146" />
-            <location filename="../../app/document/operations.py" line="161" />
+            <location filename="../../app/document/operations.py" line="189" />
+            <location filename="../../app/document/operations.py" line="204" />
             <source>Move card</source>
             <translation>Di chuyển thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="161" />
+            <location filename="../../app/document/operations.py" line="204" />
             <source>Move cards</source>
             <translation>Di chuyển các thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="169" />
+            <location filename="../../app/document/operations.py" line="212" />
             <source>Add emotion</source>
             <translation>Thêm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="176" />
+            <location filename="../../app/document/operations.py" line="219" />
             <source>Move emotion</source>
             <translation>Di chuyển cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="304" />
+            <location filename="../../app/document/operations.py" line="348" />
             <source>Add map</source>
             <translation>Thêm bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="310" />
+            <location filename="../../app/document/operations.py" line="354" />
             <source>New map</source>
             <translation>Bản đồ mới</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="317" />
+            <location filename="../../app/document/operations.py" line="361" />
             <source>Duplicate map</source>
             <translation>Nhân bản bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="327" />
+            <location filename="../../app/document/operations.py" line="371" />
             <source>Create future state</source>
             <translation>Tạo trạng thái tương lai</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="332" />
+            <location filename="../../app/document/operations.py" line="376" />
             <source>Add persona</source>
             <translation>Thêm chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="338" />
+            <location filename="../../app/document/operations.py" line="382" />
             <source>Add channel</source>
             <translation>Thêm kênh</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="345" />
+            <location filename="../../app/document/operations.py" line="389" />
             <source>Take snapshot</source>
             <translation>Chụp ảnh lưu</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="359" />
+            <location filename="../../app/document/operations.py" line="403" />
             <source>Restore snapshot</source>
             <translation>Khôi phục ảnh lưu</translation>
         </message>
@@ -1158,158 +1158,158 @@
     <context>
         <name>Insights</name>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="203" />
-            <location filename="../../app/ui/insights_panel.py" line="378" />
+            <location filename="../../app/ui/insights_panel.py" line="214" />
+            <location filename="../../app/ui/insights_panel.py" line="400" />
             <source>Opportunities</source>
             <translation>Cơ hội</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="62" />
+            <location filename="../../app/ui/insights_panel.py" line="66" />
             <source>Not set</source>
             <translation>Chưa đặt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="193" />
+            <location filename="../../app/ui/insights_panel.py" line="204" />
             <source>Channels</source>
             <translation>Kênh</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="174" />
+            <location filename="../../app/ui/insights_panel.py" line="185" />
             <source>Emotion by stage</source>
             <translation>Cảm xúc theo giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="174" />
+            <location filename="../../app/ui/insights_panel.py" line="185" />
             <source>Average score of the emotion markers, −2 to +2</source>
             <translation>Điểm trung bình của các điểm cảm xúc, từ −2 đến +2</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="179" />
+            <location filename="../../app/ui/insights_panel.py" line="190" />
             <source>Moments of truth</source>
             <translation>Khoảnh khắc quyết định</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="180" />
+            <location filename="../../app/ui/insights_panel.py" line="191" />
             <source>The deepest drops between consecutive markers</source>
             <translation>Những lần cảm xúc tụt sâu nhất giữa hai điểm liên tiếp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="184" />
+            <location filename="../../app/ui/insights_panel.py" line="195" />
             <source>Pains by stage</source>
             <translation>Điểm đau theo giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="185" />
+            <location filename="../../app/ui/insights_panel.py" line="196" />
             <source>Number of pain points; darker means more severe</source>
             <translation>Số điểm đau; màu càng đậm càng nghiêm trọng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="189" />
+            <location filename="../../app/ui/insights_panel.py" line="200" />
             <source>Favourite touchpoints</source>
             <translation>Điểm chạm được yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="194" />
+            <location filename="../../app/ui/insights_panel.py" line="205" />
             <source>Touchpoints per channel; ★ counts favourites</source>
             <translation>Số điểm chạm theo kênh; ★ là số điểm chạm được yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="198" />
+            <location filename="../../app/ui/insights_panel.py" line="209" />
             <source>Metrics funnel</source>
             <translation>Phễu chỉ số</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="199" />
+            <location filename="../../app/ui/insights_panel.py" line="210" />
             <source>Each stage's funnel metric: the share that goes on, and the drop-off (▼)</source>
             <translation>Chỉ số phễu của từng giai đoạn: tỉ lệ đi tiếp và tỉ lệ rời bỏ (▼)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="204" />
+            <location filename="../../app/ui/insights_panel.py" line="215" />
             <source>By status</source>
             <translation>Theo tình trạng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="206" />
+            <location filename="../../app/ui/insights_panel.py" line="217" />
             <source>By priority</source>
             <translation>Theo mức ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="263" />
+            <location filename="../../app/ui/insights_panel.py" line="285" />
             <source>No map</source>
             <translation>Chưa có bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="264" />
+            <location filename="../../app/ui/insights_panel.py" line="286" />
             <source>Open a map to see its insights.</source>
             <translation>Hãy mở một bản đồ để xem phân tích.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="275" />
+            <location filename="../../app/ui/insights_panel.py" line="297" />
             <source>average emotion {0}</source>
             <translation>cảm xúc trung bình {0}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="290" />
+            <location filename="../../app/ui/insights_panel.py" line="312" />
             <source>Put emotion markers on the emotions lane to see how each stage feels.</source>
             <translation>Hãy đặt điểm cảm xúc lên làn cảm xúc để thấy khách hàng cảm nhận thế nào ở từng giai đoạn.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="306" />
+            <location filename="../../app/ui/insights_panel.py" line="328" />
             <source>No drop in emotion between consecutive markers.</source>
             <translation>Cảm xúc không tụt giữa các điểm cảm xúc liên tiếp.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="310" />
+            <location filename="../../app/ui/insights_panel.py" line="332" />
             <source>{0}: {1} pain points, severity total {2}, worst {3}</source>
             <translation>{0}: {1} điểm đau, tổng mức độ nghiêm trọng {2}, nặng nhất {3}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="315" />
+            <location filename="../../app/ui/insights_panel.py" line="337" />
             <source>No pain points on this map.</source>
             <translation>Bản đồ này chưa có điểm đau nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="319" />
+            <location filename="../../app/ui/insights_panel.py" line="341" />
             <source>Heaviest: {0} ({1} pain points). Darker means more severe.</source>
             <translation>Nặng nhất: {0} ({1} điểm đau). Màu càng đậm càng nghiêm trọng.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="334" />
+            <location filename="../../app/ui/insights_panel.py" line="356" />
             <source>and {0} more</source>
             <translation>và {0} mục khác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="338" />
+            <location filename="../../app/ui/insights_panel.py" line="360" />
             <source>Mark the touchpoints customers love with the favourite star.</source>
             <translation>Hãy gắn sao yêu thích cho những điểm chạm được khách hàng ưa chuộng.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="342" />
+            <location filename="../../app/ui/insights_panel.py" line="364" />
             <source>No channel</source>
             <translation>Không có kênh</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="346" />
+            <location filename="../../app/ui/insights_panel.py" line="368" />
             <source>{0}: {1} touchpoints, {2} favourites</source>
             <translation>{0}: {1} điểm chạm, {2} được yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="349" />
+            <location filename="../../app/ui/insights_panel.py" line="371" />
             <source>No touchpoint cards yet.</source>
             <translation>Chưa có thẻ điểm chạm nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="359" />
+            <location filename="../../app/ui/insights_panel.py" line="381" />
             <source>Add metric cards with values (visitors, conversion %) to see the funnel.</source>
             <translation>Hãy thêm thẻ chỉ số có giá trị (lượt truy cập, tỉ lệ chuyển đổi %) để xem phễu.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="380" />
+            <location filename="../../app/ui/insights_panel.py" line="402" />
             <source>No opportunities yet: add ideas on the opportunities lane.</source>
             <translation>Chưa có cơ hội nào: hãy thêm ý tưởng vào làn cơ hội.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/insights_panel.py" line="273" />
+            <location filename="../../app/ui/insights_panel.py" line="295" />
             <source>%n card(s)</source>
             <translation>
                 <numerusform>
@@ -1317,7 +1317,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/insights_panel.py" line="273" />
+            <location filename="../../app/ui/insights_panel.py" line="295" />
             <source>%n stage(s)</source>
             <translation>
                 <numerusform>
@@ -1328,87 +1328,87 @@
     <context>
         <name>MapsPanel</name>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="355" />
+            <location filename="../../app/ui/maps_panel.py" line="356" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="146" />
+            <location filename="../../app/ui/maps_panel.py" line="147" />
             <source>Rename</source>
             <translation>Đổi tên</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="279" />
+            <location filename="../../app/ui/maps_panel.py" line="280" />
             <source>A map needs a name.</source>
             <translation>Bản đồ cần có tên.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="145" />
+            <location filename="../../app/ui/maps_panel.py" line="146" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="148" />
+            <location filename="../../app/ui/maps_panel.py" line="149" />
             <source>Duplicate Map</source>
             <translation>Nhân bản bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="150" />
+            <location filename="../../app/ui/maps_panel.py" line="151" />
             <source>Create Future State</source>
             <translation>Tạo trạng thái tương lai</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="152" />
+            <location filename="../../app/ui/maps_panel.py" line="153" />
             <source>Delete Map…</source>
             <translation>Xoá bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="154" />
+            <location filename="../../app/ui/maps_panel.py" line="155" />
             <source>Move Up</source>
             <translation>Chuyển lên</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="156" />
+            <location filename="../../app/ui/maps_panel.py" line="157" />
             <source>Move Down</source>
             <translation>Chuyển xuống</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="282" />
+            <location filename="../../app/ui/maps_panel.py" line="283" />
             <source>Rename map</source>
             <translation>Đổi tên bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="291" />
+            <location filename="../../app/ui/maps_panel.py" line="292" />
             <source>Reorder maps</source>
             <translation>Sắp xếp lại bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="350" />
+            <location filename="../../app/ui/maps_panel.py" line="351" />
             <source>Delete the map “%1”?</source>
             <translation>Xoá bản đồ “%1”?</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="352" />
+            <location filename="../../app/ui/maps_panel.py" line="353" />
             <source>Cards on it: %1.</source>
             <translation>Số thẻ trên đó: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="353" />
+            <location filename="../../app/ui/maps_panel.py" line="354" />
             <source>Delete Map</source>
             <translation>Xoá bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="354" />
+            <location filename="../../app/ui/maps_panel.py" line="355" />
             <source>You can undo this with Edit ▸ Undo.</source>
             <translation>Bạn có thể hoàn tác bằng Sửa ▸ Hoàn tác.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="357" />
+            <location filename="../../app/ui/maps_panel.py" line="358" />
             <source>Delete map</source>
             <translation>Xoá bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/maps_panel.py" line="365" />
+            <location filename="../../app/ui/maps_panel.py" line="366" />
             <source>Open</source>
             <translation>Mở</translation>
         </message>
@@ -1733,17 +1733,17 @@
     <context>
         <name>Compare</name>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="475" />
+            <location filename="../../app/ui/compare_window.py" line="483" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="479" />
+            <location filename="../../app/ui/compare_window.py" line="487" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="475" />
+            <location filename="../../app/ui/compare_window.py" line="483" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -1863,133 +1863,133 @@
             <translation>vị trí</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="94" />
+            <location filename="../../app/ui/compare_window.py" line="102" />
             <source>{0} — snapshot “{1}”, {2}</source>
             <translation>{0} — ảnh lưu “{1}”, {2}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="96" />
+            <location filename="../../app/ui/compare_window.py" line="104" />
             <source>(missing)</source>
             <translation>(không tìm thấy)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="184" />
+            <location filename="../../app/ui/compare_window.py" line="192" />
             <source>Swap left and right</source>
             <translation>Hoán đổi hai bên</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="186" />
+            <location filename="../../app/ui/compare_window.py" line="194" />
             <source>Side by Side</source>
             <translation>Cạnh nhau</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="188" />
+            <location filename="../../app/ui/compare_window.py" line="196" />
             <source>Overlay</source>
             <translation>Chồng lớp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="198" />
+            <location filename="../../app/ui/compare_window.py" line="206" />
             <source>Before:</source>
             <translation>Trước:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="201" />
+            <location filename="../../app/ui/compare_window.py" line="209" />
             <source>After:</source>
             <translation>Sau:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="212" />
-            <location filename="../../app/ui/compare_window.py" line="477" />
+            <location filename="../../app/ui/compare_window.py" line="220" />
+            <location filename="../../app/ui/compare_window.py" line="485" />
             <source>added</source>
             <translation>đã thêm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="212" />
+            <location filename="../../app/ui/compare_window.py" line="220" />
             <source>changed or moved</source>
             <translation>đã đổi hoặc đã chuyển</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="213" />
+            <location filename="../../app/ui/compare_window.py" line="221" />
             <source>removed (ghost)</source>
             <translation>đã xoá (bóng mờ)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="213" />
+            <location filename="../../app/ui/compare_window.py" line="221" />
             <source>emotion before</source>
             <translation>cảm xúc trước đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="238" />
+            <location filename="../../app/ui/compare_window.py" line="246" />
             <source>Emotion change per stage</source>
             <translation>Thay đổi cảm xúc theo giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="240" />
+            <location filename="../../app/ui/compare_window.py" line="248" />
             <source>○ before · face after</source>
             <translation>○ là trước · khuôn mặt là sau</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="242" />
+            <location filename="../../app/ui/compare_window.py" line="250" />
             <source>Differences</source>
             <translation>Khác biệt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="270" />
+            <location filename="../../app/ui/compare_window.py" line="278" />
             <source>Map: {0}</source>
             <translation>Bản đồ: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="272" />
+            <location filename="../../app/ui/compare_window.py" line="280" />
             <source>Snapshot: {0}</source>
             <translation>Ảnh lưu: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="309" />
+            <location filename="../../app/ui/compare_window.py" line="317" />
             <source>Compare — {0} ↔ {1}</source>
             <translation>So sánh — {0} ↔ {1}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="313" />
+            <location filename="../../app/ui/compare_window.py" line="321" />
             <source>One of the compared maps no longer exists.</source>
             <translation>Một trong hai bản đồ đang so sánh không còn tồn tại.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="457" />
+            <location filename="../../app/ui/compare_window.py" line="465" />
             <source>Emotion before: {0}</source>
             <translation>Cảm xúc trước: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="476" />
+            <location filename="../../app/ui/compare_window.py" line="484" />
             <source>Card</source>
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="476" />
+            <location filename="../../app/ui/compare_window.py" line="484" />
             <source>Emotion</source>
             <translation>Cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="477" />
+            <location filename="../../app/ui/compare_window.py" line="485" />
             <source>removed</source>
             <translation>đã xoá</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="478" />
+            <location filename="../../app/ui/compare_window.py" line="486" />
             <source>changed</source>
             <translation>đã thay đổi</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="478" />
+            <location filename="../../app/ui/compare_window.py" line="486" />
             <source>moved</source>
             <translation>đã di chuyển</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="484" />
+            <location filename="../../app/ui/compare_window.py" line="492" />
             <source>(and moved)</source>
             <translation>(và đã di chuyển)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="507" />
+            <location filename="../../app/ui/compare_window.py" line="515" />
             <source>No differences.</source>
             <translation>Không có khác biệt.</translation>
         </message>
@@ -1997,272 +1997,272 @@
     <context>
         <name>Inspector</name>
         <message>
-            <location filename="../../app/ui/inspector.py" line="140" />
+            <location filename="../../app/ui/inspector.py" line="141" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="118" />
+            <location filename="../../app/ui/inspector.py" line="119" />
             <source>Map</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="150" />
+            <location filename="../../app/ui/inspector.py" line="151" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="175" />
+            <location filename="../../app/ui/inspector.py" line="176" />
             <source>favourite</source>
             <translation>yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="194" />
+            <location filename="../../app/ui/inspector.py" line="195" />
             <source>span</source>
             <translation>độ trải dài</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="156" />
+            <location filename="../../app/ui/inspector.py" line="157" />
             <source>collapsed</source>
             <translation>thu gọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="209" />
+            <location filename="../../app/ui/inspector.py" line="210" />
             <source>position</source>
             <translation>vị trí</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="200" />
+            <location filename="../../app/ui/inspector.py" line="201" />
             <source>Emotion</source>
             <translation>Cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="118" />
+            <location filename="../../app/ui/inspector.py" line="119" />
             <source>Select a stage, lane, card or emotion on the map to edit it here.</source>
             <translation>Chọn một giai đoạn, làn, thẻ hoặc cảm xúc trên bản đồ để sửa tại đây.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="120" />
+            <location filename="../../app/ui/inspector.py" line="121" />
             <source>&amp;Name:</source>
             <translation>&amp;Tên:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="121" />
-            <location filename="../../app/ui/inspector.py" line="142" />
+            <location filename="../../app/ui/inspector.py" line="122" />
+            <location filename="../../app/ui/inspector.py" line="143" />
             <source>&amp;Description:</source>
             <translation>&amp;Mô tả:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="122" />
+            <location filename="../../app/ui/inspector.py" line="123" />
             <source>What this journey covers</source>
             <translation>Hành trình này bao gồm những gì</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="124" />
+            <location filename="../../app/ui/inspector.py" line="125" />
             <source>&amp;State:</source>
             <translation>&amp;Trạng thái:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="125" />
+            <location filename="../../app/ui/inspector.py" line="126" />
             <source>(no persona)</source>
             <translation>(chưa có chân dung)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="126" />
+            <location filename="../../app/ui/inspector.py" line="127" />
             <source>&amp;Persona:</source>
             <translation>&amp;Chân dung:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="128" />
+            <location filename="../../app/ui/inspector.py" line="129" />
             <source>Emotion scale &amp;from:</source>
             <translation>Thang cảm xúc &amp;từ:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="129" />
-            <location filename="../../app/ui/inspector.py" line="131" />
+            <location filename="../../app/ui/inspector.py" line="130" />
+            <location filename="../../app/ui/inspector.py" line="132" />
             <source>emotion scale</source>
             <translation>thang cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="130" />
+            <location filename="../../app/ui/inspector.py" line="131" />
             <source>Emotion scale &amp;to:</source>
             <translation>Thang cảm xúc đế&amp;n:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="135" />
+            <location filename="../../app/ui/inspector.py" line="136" />
             <source>Derived from:</source>
             <translation>Bắt nguồn từ:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="141" />
-            <location filename="../../app/ui/inspector.py" line="151" />
-            <location filename="../../app/ui/inspector.py" line="168" />
+            <location filename="../../app/ui/inspector.py" line="142" />
+            <location filename="../../app/ui/inspector.py" line="152" />
+            <location filename="../../app/ui/inspector.py" line="169" />
             <source>&amp;Title:</source>
             <translation>&amp;Tiêu đề:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="143" />
-            <location filename="../../app/ui/inspector.py" line="188" />
+            <location filename="../../app/ui/inspector.py" line="144" />
+            <location filename="../../app/ui/inspector.py" line="189" />
             <source>&amp;Colour:</source>
             <translation>&amp;Màu:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="144" />
+            <location filename="../../app/ui/inspector.py" line="145" />
             <source>&amp;Width:</source>
             <translation>Chiều &amp;rộng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="153" />
+            <location filename="../../app/ui/inspector.py" line="154" />
             <source>&amp;Kind:</source>
             <translation>&amp;Loại:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="154" />
+            <location filename="../../app/ui/inspector.py" line="155" />
             <source>&amp;Height:</source>
             <translation>&amp;Chiều cao:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="156" />
+            <location filename="../../app/ui/inspector.py" line="157" />
             <source>C&amp;ollapsed</source>
             <translation>Thu &amp;gọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="169" />
+            <location filename="../../app/ui/inspector.py" line="170" />
             <source>&amp;Body:</source>
             <translation>&amp;Nội dung:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="169" />
+            <location filename="../../app/ui/inspector.py" line="170" />
             <source>Details, quotes, evidence…</source>
             <translation>Chi tiết, trích dẫn, bằng chứng…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="171" />
+            <location filename="../../app/ui/inspector.py" line="172" />
             <source>(no channel)</source>
             <translation>(không có kênh)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="173" />
+            <location filename="../../app/ui/inspector.py" line="174" />
             <source>C&amp;hannel:</source>
             <translation>&amp;Kênh:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="174" />
+            <location filename="../../app/ui/inspector.py" line="175" />
             <source>&amp;Favourite touchpoint</source>
             <translation>Điểm chạm được &amp;yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="178" />
+            <location filename="../../app/ui/inspector.py" line="179" />
             <source>Se&amp;verity:</source>
             <translation>Mức độ &amp;nghiêm trọng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="180" />
+            <location filename="../../app/ui/inspector.py" line="181" />
             <source>&amp;Owner:</source>
             <translation>&amp;Người phụ trách:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="180" />
+            <location filename="../../app/ui/inspector.py" line="181" />
             <source>Who takes it on</source>
             <translation>Ai đảm nhận</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="181" />
+            <location filename="../../app/ui/inspector.py" line="182" />
             <source>&amp;Priority:</source>
             <translation>Mức ư&amp;u tiên:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="183" />
+            <location filename="../../app/ui/inspector.py" line="184" />
             <source>St&amp;atus:</source>
             <translation>Tình &amp;trạng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="185" />
+            <location filename="../../app/ui/inspector.py" line="186" />
             <source>&amp;Value:</source>
             <translation>&amp;Giá trị:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="186" />
+            <location filename="../../app/ui/inspector.py" line="187" />
             <source>&amp;Unit:</source>
             <translation>Đơn &amp;vị:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="186" />
+            <location filename="../../app/ui/inspector.py" line="187" />
             <source>%, s, points…</source>
             <translation>%, giây, điểm…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="187" />
+            <location filename="../../app/ui/inspector.py" line="188" />
             <source>Tar&amp;get:</source>
             <translation>&amp;Mục tiêu:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="187" />
+            <location filename="../../app/ui/inspector.py" line="188" />
             <source>optional</source>
             <translation>không bắt buộc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="189" />
+            <location filename="../../app/ui/inspector.py" line="190" />
             <source>Ta&amp;gs:</source>
             <translation>&amp;Nhãn dán:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="191" />
+            <location filename="../../app/ui/inspector.py" line="192" />
             <source>&amp;Evidence:</source>
             <translation>&amp;Bằng chứng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="193" />
+            <location filename="../../app/ui/inspector.py" line="194" />
             <source>&amp;Spans:</source>
             <translation>&amp;Trải dài:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="194" />
+            <location filename="../../app/ui/inspector.py" line="195" />
             <source> stage(s)</source>
             <translation> giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="204" />
+            <location filename="../../app/ui/inspector.py" line="205" />
             <source>&amp;Score:</source>
             <translation>Đ&amp;iểm:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="205" />
+            <location filename="../../app/ui/inspector.py" line="206" />
             <source>&amp;Label:</source>
             <translation>&amp;Nhãn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="205" />
+            <location filename="../../app/ui/inspector.py" line="206" />
             <source>What the customer feels</source>
             <translation>Khách hàng cảm thấy gì</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="207" />
+            <location filename="../../app/ui/inspector.py" line="208" />
             <source>S&amp;tage:</source>
             <translation>&amp;Giai đoạn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="208" />
+            <location filename="../../app/ui/inspector.py" line="209" />
             <source>&amp;Position in stage:</source>
             <translation>&amp;Vị trí trong giai đoạn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="325" />
+            <location filename="../../app/ui/inspector.py" line="336" />
             <source>Open a project to see its details here.</source>
             <translation>Mở một dự án để xem chi tiết tại đây.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="326" />
+            <location filename="../../app/ui/inspector.py" line="337" />
             <source>No map is open.</source>
             <translation>Chưa mở bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="330" />
+            <location filename="../../app/ui/inspector.py" line="341" />
             <source>%1 items selected.</source>
             <translation>Đã chọn %1 mục.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="331" />
+            <location filename="../../app/ui/inspector.py" line="342" />
             <source>Select one item to edit all its fields.</source>
             <translation>Chọn một mục để sửa mọi thuộc tính của nó.</translation>
         </message>
@@ -3123,12 +3123,12 @@
     <context>
         <name>Document</name>
         <message>
-            <location filename="../../app/document/document.py" line="199" />
+            <location filename="../../app/document/document.py" line="220" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/document/document.py" line="211" />
+            <location filename="../../app/document/document.py" line="232" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
