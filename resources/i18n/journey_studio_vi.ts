@@ -361,32 +361,32 @@
             <translation>Đề xuất</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/items/card.py" line="178" />
+            <location filename="../../app/canvas/items/card.py" line="169" />
             <source>Target {0}</source>
             <translation>Mục tiêu {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/items/headers.py" line="106" />
+            <location filename="../../app/canvas/items/headers.py" line="104" />
             <source>Untitled stage</source>
             <translation>Giai đoạn chưa đặt tên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/items/headers.py" line="151" />
+            <location filename="../../app/canvas/items/headers.py" line="149" />
             <source>Untitled lane</source>
             <translation>Làn chưa đặt tên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/items/headers.py" line="224" />
+            <location filename="../../app/canvas/items/headers.py" line="212" />
             <source>No persona yet — double-click to choose</source>
             <translation>Chưa có chân dung — nhấp đúp để chọn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/items/headers.py" line="229" />
+            <location filename="../../app/canvas/items/headers.py" line="217" />
             <source>Future state</source>
             <translation>Trạng thái tương lai</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/items/headers.py" line="229" />
+            <location filename="../../app/canvas/items/headers.py" line="217" />
             <source>Current state</source>
             <translation>Trạng thái hiện tại</translation>
         </message>
@@ -736,14 +736,14 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/items/headers.py" line="112" />
+            <location filename="../../app/canvas/items/headers.py" line="110" />
             <source>%n card(s)</source>
             <translation>
                 <numerusform>%n thẻ</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/items/headers.py" line="159" />
+            <location filename="../../app/canvas/items/headers.py" line="157" />
             <source>%n item(s)</source>
             <translation>
                 <numerusform>%n mục</numerusform>
@@ -2372,7 +2372,7 @@
         </message>
         <message>
             <location filename="../../app/dialogs/channels_dialog.py" line="71" />
-            <location filename="../../app/dialogs/persona_dialog.py" line="396" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="404" />
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="151" />
             <source>&amp;Delete…</source>
             <translation>&amp;Xoá…</translation>
@@ -2389,8 +2389,8 @@
         </message>
         <message>
             <location filename="../../app/dialogs/channels_dialog.py" line="102" />
-            <location filename="../../app/dialogs/map_properties.py" line="113" />
-            <location filename="../../app/dialogs/persona_dialog.py" line="225" />
+            <location filename="../../app/dialogs/map_properties.py" line="112" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="241" />
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="89" />
             <source>&amp;Name</source>
             <translation>&amp;Tên</translation>
@@ -2461,358 +2461,363 @@
             <translation>Sắp xếp lại kênh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/dialog_kit.py" line="155" />
+            <location filename="../../app/dialogs/dialog_kit.py" line="163" />
             <source>Choose a colour</source>
             <translation>Chọn màu</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/dialog_kit.py" line="166" />
+            <location filename="../../app/dialogs/dialog_kit.py" line="174" />
             <source>Not possible</source>
             <translation>Không thể thực hiện</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/dialog_kit.py" line="169" />
+            <location filename="../../app/dialogs/dialog_kit.py" line="177" />
             <source>Could not save</source>
             <translation>Không lưu được</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="30" />
+            <location filename="../../app/dialogs/map_properties.py" line="29" />
             <source>very negative</source>
             <translation>rất tiêu cực</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="30" />
+            <location filename="../../app/dialogs/map_properties.py" line="29" />
             <source>negative</source>
             <translation>tiêu cực</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="30" />
+            <location filename="../../app/dialogs/map_properties.py" line="29" />
             <source>neutral</source>
             <translation>trung lập</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="31" />
+            <location filename="../../app/dialogs/map_properties.py" line="30" />
             <source>positive</source>
             <translation>tích cực</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="31" />
+            <location filename="../../app/dialogs/map_properties.py" line="30" />
             <source>very positive</source>
             <translation>rất tích cực</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="64" />
+            <location filename="../../app/dialogs/map_properties.py" line="63" />
             <source>Map Properties</source>
             <translation>Thuộc tính bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="70" />
+            <location filename="../../app/dialogs/map_properties.py" line="69" />
             <source>What this map covers, for whom, from which research</source>
             <translation>Bản đồ này bao gồm gì, cho ai, dựa trên nghiên cứu nào</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="74" />
+            <location filename="../../app/dialogs/map_properties.py" line="73" />
             <source>Current state — today’s experience</source>
             <translation>Trạng thái hiện tại — trải nghiệm hôm nay</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="75" />
+            <location filename="../../app/dialogs/map_properties.py" line="74" />
             <source>Future state — the experience we design</source>
             <translation>Trạng thái tương lai — trải nghiệm ta thiết kế</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="80" />
+            <location filename="../../app/dialogs/map_properties.py" line="79" />
             <source>No persona</source>
             <translation>Chưa có chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="87" />
+            <location filename="../../app/dialogs/map_properties.py" line="86" />
             <source>Not derived from another map</source>
             <translation>Không bắt nguồn từ bản đồ khác</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="104" />
+            <location filename="../../app/dialogs/map_properties.py" line="103" />
             <source>from</source>
             <translation>từ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="106" />
+            <location filename="../../app/dialogs/map_properties.py" line="105" />
             <source>to</source>
             <translation>đến</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="114" />
-            <location filename="../../app/dialogs/persona_dialog.py" line="228" />
+            <location filename="../../app/dialogs/map_properties.py" line="113" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="244" />
             <source>&amp;Description</source>
             <translation>&amp;Mô tả</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="115" />
+            <location filename="../../app/dialogs/map_properties.py" line="114" />
             <source>&amp;State</source>
             <translation>&amp;Trạng thái</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="116" />
+            <location filename="../../app/dialogs/map_properties.py" line="115" />
             <source>&amp;Persona</source>
             <translation>&amp;Chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="117" />
+            <location filename="../../app/dialogs/map_properties.py" line="116" />
             <source>Derived &amp;from</source>
             <translation>&amp;Bắt nguồn từ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="118" />
+            <location filename="../../app/dialogs/map_properties.py" line="117" />
             <source>Emotion scale</source>
             <translation>Thang cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="150" />
+            <location filename="../../app/dialogs/map_properties.py" line="149" />
             <source>A map needs a name.</source>
             <translation>Bản đồ cần có tên.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="153" />
+            <location filename="../../app/dialogs/map_properties.py" line="152" />
             <source>The emotion scale must go from a lower to a higher score.</source>
             <translation>Thang cảm xúc phải đi từ điểm thấp đến điểm cao.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="157" />
+            <location filename="../../app/dialogs/map_properties.py" line="156" />
             <source>The map's emotion markers go from {0} to {1}; the scale must include them.</source>
             <translation>Các điểm cảm xúc của bản đồ đi từ {0} đến {1}; thang phải bao gồm chúng.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/map_properties.py" line="178" />
+            <location filename="../../app/dialogs/map_properties.py" line="169" />
             <source>Map properties</source>
             <translation>Thuộc tính bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="65" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="66" />
             <source>Choose a PNG or JPEG image.</source>
             <translation>Hãy chọn ảnh PNG hoặc JPEG.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="68" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="76" />
+            <source>This image is too large to use as a photo ({0} × {1} pixels). Choose a smaller image, or the same photo saved as JPEG.</source>
+            <translation>Ảnh này quá lớn để dùng làm ảnh chân dung ({0} × {1} điểm ảnh). Hãy chọn ảnh nhỏ hơn, hoặc chính ảnh đó lưu dưới dạng JPEG.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="80" />
             <source>The image could not be read: {0}</source>
             <translation>Không đọc được ảnh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="149" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="165" />
             <source>Edit Persona</source>
             <translation>Sửa chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="149" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="165" />
             <source>New Persona</source>
             <translation>Chân dung mới</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="155" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="171" />
             <source>e.g. Lan, young office worker</source>
             <translation>ví dụ: Lan, nhân viên văn phòng trẻ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="159" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="175" />
             <source>Not stated</source>
             <translation>Chưa nêu</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="165" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="181" />
             <source>Something this customer would say</source>
             <translation>Một câu khách hàng này hay nói</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="167" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="183" />
             <source>Who they are, in a sentence or two</source>
             <translation>Họ là ai, trong một hai câu</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="168" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="184" />
             <source>What they are trying to do, why, by when</source>
             <translation>Họ đang cố làm gì, vì sao, đến khi nào</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="169" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="185" />
             <source>What drives them</source>
             <translation>Điều thúc đẩy họ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="170" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="186" />
             <source>How they usually act</source>
             <translation>Họ thường hành động thế nào</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="171" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="187" />
             <source>What they care about</source>
             <translation>Điều họ quan tâm</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="172" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="188" />
             <source>What frustrates or stops them</source>
             <translation>Điều khiến họ bực bội hoặc dừng lại</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="180" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="196" />
             <source>Choose photo…</source>
             <translation>Chọn ảnh…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="182" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="198" />
             <source>Remove photo</source>
             <translation>Bỏ ảnh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="202" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="218" />
             <source>Use this persona for the map “{0}”</source>
             <translation>Dùng chân dung này cho bản đồ “{0}”</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="223" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="239" />
             <source>Age</source>
             <translation>Tuổi</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="226" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="242" />
             <source>&amp;Occupation</source>
             <translation>&amp;Nghề nghiệp</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="227" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="243" />
             <source>&amp;Quote</source>
             <translation>&amp;Câu nói</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="243" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="259" />
             <source>Goals</source>
             <translation>Mục tiêu</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="243" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="259" />
             <source>Motivations</source>
             <translation>Động lực</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="244" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="260" />
             <source>Behaviours</source>
             <translation>Hành vi</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="244" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="260" />
             <source>Interests</source>
             <translation>Sở thích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="245" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="261" />
             <source>Pain points</source>
             <translation>Điểm đau</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="249" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="265" />
             <source>Preferred channels</source>
             <translation>Kênh ưa thích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="293" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="309" />
             <source>Choose a Photo</source>
             <translation>Chọn ảnh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="294" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="310" />
             <source>Images (*.png *.jpg *.jpeg)</source>
             <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="334" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="350" />
             <source>A persona needs a name.</source>
             <translation>Chân dung cần có tên.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="354" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="362" />
             <source>Edit persona “{0}”</source>
             <translation>Sửa chân dung “{0}”</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="363" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="371" />
             <source>Add persona “{0}”</source>
             <translation>Thêm chân dung “{0}”</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="371" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="379" />
             <source>{0} years</source>
             <translation>{0} tuổi</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="373" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="381" />
             <source>on this map</source>
             <translation>trên bản đồ này</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="385" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="393" />
             <source>Personas</source>
             <translation>Chân dung khách hàng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="393" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="401" />
             <source>&amp;Add…</source>
             <translation>&amp;Thêm…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="394" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="402" />
             <source>&amp;Edit…</source>
             <translation>&amp;Sửa…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="395" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="403" />
             <source>D&amp;uplicate</source>
             <translation>&amp;Nhân bản</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="397" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="405" />
             <source>&amp;Use for This Map</source>
             <translation>&amp;Dùng cho bản đồ này</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="398" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="406" />
             <source>&amp;Remove from This Map</source>
             <translation>&amp;Bỏ khỏi bản đồ này</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="456" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="464" />
             <source>Personas of this project.</source>
             <translation>Các chân dung của dự án này.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="458" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="466" />
             <source>Personas of this project. The map “{0}” is about the one in bold.</source>
             <translation>Các chân dung của dự án này. Bản đồ “{0}” nói về chân dung in đậm.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="532" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="540" />
             <source>Delete the persona “{0}”?</source>
             <translation>Xoá chân dung “{0}”?</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="534" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="542" />
             <source>These maps will have no persona: {0}</source>
             <translation>Các bản đồ này sẽ không còn chân dung: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="535" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="543" />
             <source>Delete Persona</source>
             <translation>Xoá chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="538" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="546" />
             <source>Delete persona “{0}”</source>
             <translation>Xoá chân dung “{0}”</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="546" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="554" />
             <source>Assign persona</source>
             <translation>Gán chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="554" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="562" />
             <source>Remove persona from map</source>
             <translation>Bỏ chân dung khỏi bản đồ</translation>
         </message>

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from app.domain import style
 from app.domain.insights import MapInsights
 from app.domain.model import JourneyMap, LaneKind, MapState, Persona, Project
@@ -226,7 +224,9 @@ def _portrait(c, w: Writer, cx: float, cy: float, r: float, persona: Persona) ->
         try:
             from reportlab.lib.utils import ImageReader
 
-            image = ImageReader(io.BytesIO(persona.photo))
+            from app.export.pdf.images import print_image
+
+            image = ImageReader(print_image(persona.photo))
             iw, ih = image.getSize()
             k = 2 * r / min(iw, ih)
             c.saveState()
