@@ -401,7 +401,8 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
     opener.add_argument("--map", dest="map_name", metavar="NAME", help="the map to show")
     opener.add_argument("--size", default="1600x1000", metavar="WxH",
                         help="window size in pixels (default 1600x1000)")
-    opener.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    opener.add_argument("--version", action=_VersionAction, nargs=0,
+                        help="show the program's version number and exit")
     opener.set_defaults(func=cmd_open)
 
     new = _Parser(prog=f"{PROG} new", description="Create a new project file.")
@@ -441,6 +442,15 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
     templates.set_defaults(func=cmd_templates)
     return {None: opener, "new": new, "info": info, "export": export, "import": importer,
             "templates": templates}
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked: importlib.metadata costs ~20 ms per start."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        sys.stdout.write(f"{parser.prog} {_version()}\n")
+        parser.exit()
 
 
 def _version() -> str:

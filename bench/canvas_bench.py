@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     moved = doc.undo_stack.count()
     shape = f"{len(journey.stages)} stages × {len(journey.lanes)} lanes"
     print(f"Canvas benchmark: {len(journey.cards)} cards, {shape}, "
-          f"platform {app.platformName()}")
+          f"platform {app.platformName()}, load average {os.getloadavg()[0]:.2f}")
     print(f"  open to first painted frame : {open_s:.3f} s   (bar {BARS['open_s']} s)")
     print(f"  drag frame p50 / p95        : {p50:.2f} / {p95:.2f} ms   "
           f"(bar p95 {BARS['drag_p95_ms']} ms, {len(frames)} frames)")

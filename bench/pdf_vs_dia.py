@@ -1,13 +1,20 @@
-"""Benchmark: whole-process PDF export of Journey Studio against Dia 0.97.
+"""Benchmark: whole-process PDF export of Journey Studio against Dia 0.97, like with like.
 
 Generates a 1,000-card and a 5,000-card project (8 stages × 6 lanes, two lines of
 Vietnamese text per card) and an equivalent Dia diagram for each (the same boxes with
-the same text, stage and lane headers), then times, as separate processes, our export
-and `dia -e out.pdf map.dia`, and prints the medians and the ratio.
+the same text, stage and lane headers). Both sides then write the same thing: ONE A3
+landscape page holding every card, scaled to fit —
+- ours: `python -m app export FILE.cjm -o OUT.pdf --no-cover --no-persona --no-legend
+  --no-insights` (the default A3 landscape, fit to page; only the map page);
+- Dia: `dia -n -e OUT.pdf FILE.dia`, the diagram's paper set to A3 landscape, "fit to
+  1 × 1 pages" (without it Dia prints the diagram at 1:1 over 45 or 200 A4 pages), each
+  cell's cards in columns so the diagram has about the page's shape (see ONE_A3_PAGE).
+The page count and size of both PDFs are checked and printed. Runs are interleaved
+(ours, Dia, Dia, ours, …) after one untimed warm-up each, so a change in the machine's
+load hits both alike; medians of wall and CPU time (user + system of the child, from
+getrusage(RUSAGE_CHILDREN)) and the load average are printed.
 
-Our side runs `python -m app export FILE.cjm -o OUT.pdf`, the command a user runs.
-
-    .venv/bin/python bench/pdf_vs_dia.py [--runs 5] [--sizes 1000,5000] [--keep DIR]
+    .venv/bin/python bench/pdf_vs_dia.py [--runs 7] [--sizes 1000,5000] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -85,6 +92,32 @@ def write_project(project: Project, directory: Path) -> Path:
         return path
 
 
+# Dia's page setup: A3 landscape (42 × 29.7 cm, 1 cm margins), "fit to 1 × 1 pages", as our
+# default "fit to page". Dia cannot shrink below a few per cent (text keeps a minimum size,
+# and a 5,000-card map one card wide per stage spilled onto a second page), so each cell's
+# cards are set in as many columns as bring the diagram near the page's shape, as our
+# fit-to-page widens stages for the same reason.
+A3_ASPECT = 40.0 / 27.7
+ONE_A3_PAGE = """  <dia:diagramdata>
+    <dia:attribute name="background"><dia:color val="#ffffff"/></dia:attribute>
+    <dia:attribute name="paper">
+      <dia:composite type="paper">
+        <dia:attribute name="name"><dia:string>#A3#</dia:string></dia:attribute>
+        <dia:attribute name="tmargin"><dia:real val="1"/></dia:attribute>
+        <dia:attribute name="bmargin"><dia:real val="1"/></dia:attribute>
+        <dia:attribute name="lmargin"><dia:real val="1"/></dia:attribute>
+        <dia:attribute name="rmargin"><dia:real val="1"/></dia:attribute>
+        <dia:attribute name="is_portrait"><dia:boolean val="false"/></dia:attribute>
+        <dia:attribute name="scaling"><dia:real val="1"/></dia:attribute>
+        <dia:attribute name="fitto"><dia:boolean val="true"/></dia:attribute>
+        <dia:attribute name="fitwidth"><dia:int val="1"/></dia:attribute>
+        <dia:attribute name="fitheight"><dia:int val="1"/></dia:attribute>
+      </dia:composite>
+    </dia:attribute>
+  </dia:diagramdata>
+"""
+
+
 def write_dia(project: Project, path: Path) -> None:
     """The same map as a Dia diagram: header boxes and one two-line box per card (cm)."""
     journey = project.maps[0]
@@ -94,31 +127,44 @@ def write_dia(project: Project, path: Path) -> None:
         per_cell[(card.stage_id, card.lane_id)] = per_cell.get((card.stage_id, card.lane_id),
                                                                 0) + 1
     depth = max(per_cell.values(), default=1)
-    lane_h = depth * (card_h + gap) + gap
+    n_stages, n_lanes = len(journey.stages), len(journey.lanes)
+
+    def shape(columns: int) -> float:
+        rows = -(-depth // columns)
+        width = head_w + n_stages * columns * cell_w
+        return width / (2 + n_lanes * (rows * (card_h + gap) + gap))
+
+    cell_w = col_w
+    columns = min(range(1, 41), key=lambda c: abs(shape(c) - A3_ASPECT))
+    rows = -(-depth // columns)
+    lane_h = rows * (card_h + gap) + gap
+    col_w = columns * cell_w
+    k = 1.0
     objects = []
 
     def box(x, y, w, h, fill, border, text, bold=False):
         n = len(objects)
         lines = escape(text)
+        x, y, w, h = x * k, y * k, w * k, h * k
         objects.append(f'''
     <dia:object type="Flowchart - Box" version="0" id="O{n}">
-      <dia:attribute name="elem_corner"><dia:point val="{x:.3f},{y:.3f}"/></dia:attribute>
-      <dia:attribute name="elem_width"><dia:real val="{w:.3f}"/></dia:attribute>
-      <dia:attribute name="elem_height"><dia:real val="{h:.3f}"/></dia:attribute>
-      <dia:attribute name="border_width"><dia:real val="0.03"/></dia:attribute>
+      <dia:attribute name="elem_corner"><dia:point val="{x:.5f},{y:.5f}"/></dia:attribute>
+      <dia:attribute name="elem_width"><dia:real val="{w:.5f}"/></dia:attribute>
+      <dia:attribute name="elem_height"><dia:real val="{h:.5f}"/></dia:attribute>
+      <dia:attribute name="border_width"><dia:real val="{0.03 * k:.5f}"/></dia:attribute>
       <dia:attribute name="border_color"><dia:color val="{border}"/></dia:attribute>
       <dia:attribute name="inner_color"><dia:color val="{fill}"/></dia:attribute>
       <dia:attribute name="show_background"><dia:boolean val="true"/></dia:attribute>
-      <dia:attribute name="corner_radius"><dia:real val="0.15"/></dia:attribute>
-      <dia:attribute name="padding"><dia:real val="0.1"/></dia:attribute>
+      <dia:attribute name="corner_radius"><dia:real val="{0.15 * k:.5f}"/></dia:attribute>
+      <dia:attribute name="padding"><dia:real val="{0.1 * k:.5f}"/></dia:attribute>
       <dia:attribute name="text">
         <dia:composite type="text">
           <dia:attribute name="string"><dia:string>#{lines}#</dia:string></dia:attribute>
           <dia:attribute name="font"><dia:font family="DejaVu Sans"
             style="{80 if bold else 0}" name="Helvetica"/></dia:attribute>
-          <dia:attribute name="height"><dia:real val="0.35"/></dia:attribute>
+          <dia:attribute name="height"><dia:real val="{0.35 * k:.5f}"/></dia:attribute>
           <dia:attribute name="pos"><dia:point
-            val="{x + w / 2:.3f},{y + h / 2:.3f}"/></dia:attribute>
+            val="{x + w / 2:.5f},{y + h / 2:.5f}"/></dia:attribute>
           <dia:attribute name="color"><dia:color val="#1f2328"/></dia:attribute>
           <dia:attribute name="alignment"><dia:enum val="1"/></dia:attribute>
         </dia:composite>
@@ -138,18 +184,21 @@ def write_dia(project: Project, path: Path) -> None:
     kinds = {lane.id: lane.kind for lane in journey.lanes}
     for card in journey.cards:
         fill, border = fills[kinds[card.lane_id]]
-        box(stage_x[card.stage_id] + 0.2, lane_y[card.lane_id] + gap + card.order * (card_h + gap),
-            col_w - 0.4, card_h, fill, border, f"{card.title}\n{card.body}")
+        row, column = divmod(card.order, columns)
+        box(stage_x[card.stage_id] + column * cell_w + 0.2,
+            lane_y[card.lane_id] + gap + row * (card_h + gap),
+            cell_w - 0.4, card_h, fill, border, f"{card.title}\n{card.body}")
     path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
                     '<dia:diagram xmlns:dia="http://www.lysator.liu.se/~alla/dia/">\n'
+                    + ONE_A3_PAGE +
                     '  <dia:layer name="Background" visible="true" active="true">'
                     + "".join(objects) + "\n  </dia:layer>\n</dia:diagram>\n", encoding="utf-8")
 
 
-def our_command(project_path: Path, out: Path) -> tuple[list[str], str]:
-    """The command that exports `project_path`, and a note saying which one it is."""
-    return ([sys.executable, "-m", "app", "export", str(project_path), "-o", str(out)],
-            "python -m app export FILE.cjm -o OUT.pdf")
+def our_command(project_path: Path, out: Path) -> list[str]:
+    """Our export of the map page alone: A3 landscape, fit to page (the defaults)."""
+    return [sys.executable, "-m", "app", "export", str(project_path), "-o", str(out),
+            "--no-cover", "--no-persona", "--no-legend", "--no-insights"]
 
 
 def dia_command(dia_path: Path, out: Path) -> list[str]:
@@ -162,33 +211,47 @@ def dia_command(dia_path: Path, out: Path) -> list[str]:
     return cmd
 
 
-def median_time(cmd: list[str], out: Path, runs: int) -> tuple[float, float]:
-    """Median wall time and median CPU time (user + system, children) of `runs` runs.
+def timed(cmd: list[str], out: Path) -> tuple[float, float]:
+    """One run of `cmd`: wall time and the child's CPU time (user + system)."""
+    out.unlink(missing_ok=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0 or not out.exists():
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stderr[-2000:]}")
+    return elapsed, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
-    One untimed warm-up run fills the file cache. CPU time is printed too because it
-    barely moves when other processes load the machine; the ratio uses wall time.
-    """
-    walls, cpus = [], []
-    for i in range(runs + 1):
-        if out.exists():
-            out.unlink()
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-        elapsed = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if result.returncode != 0 or not out.exists():
-            raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stderr[-2000:]}")
-        if i:
-            walls.append(elapsed)
-            cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
+
+def pages(pdf: Path) -> str:
+    """'N × WIDTHxHEIGHT pt' of a PDF, to show both sides wrote the same thing."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+             for p in reader.pages}
+    return f"{len(reader.pages)} × " + ", ".join(f"{w}x{h}" for w, h in sorted(sizes))
+
+
+def interleaved(commands: dict[str, tuple[list[str], Path]], runs: int
+                ) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU time of each command over `runs` interleaved runs."""
+    for cmd, out in commands.values():
+        timed(cmd, out)  # warm-up: file cache, font cache
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    names = list(commands)
+    for i in range(runs):
+        for name in names if i % 2 == 0 else names[::-1]:
+            samples[name].append(timed(*commands[name]))
+    return {name: (statistics.median(w for w, _ in got), statistics.median(c for _, c in got))
+            for name, got in samples.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Generate, time, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7, help="timed runs of each (≥ 5)")
     parser.add_argument("--sizes", default="1000,5000")
     parser.add_argument("--keep", help="write the inputs and PDFs here and keep them")
     args = parser.parse_args(argv)
@@ -197,8 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.keep or tempfile.mkdtemp(prefix="pdf-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     targets = {1000: 1.0, 5000: 0.7}
+    version = subprocess.run(["dia", "--version"], capture_output=True, text=True).stdout
+    print(f"{version.strip().splitlines()[0]}; {args.runs} interleaved runs each, medians")
     print(f"{'cards':>6} {'ours (s)':>9} {'Dia (s)':>8} {'ratio':>6} {'target':>7} "
-          f"{'CPU ours/Dia (s)':>17} {'CPU ratio':>9}  ours = …")
+          f"{'CPU ours/Dia (s)':>17} {'CPU ratio':>9}  {'pages ours | Dia':<30} load")
     ok = True
     for n in (int(s) for s in args.sizes.split(",")):
         project = build_project(n)
@@ -206,15 +271,18 @@ def main(argv: list[str] | None = None) -> int:
         dia_src = work / f"bench-{n}.dia"
         write_dia(project, dia_src)
         ours_out, dia_out = work / f"ours-{n}.pdf", work / f"dia-{n}.pdf"
-        cmd, note = our_command(src, ours_out)
-        ours, ours_cpu = median_time(cmd, ours_out, args.runs)
-        dia, dia_cpu = median_time(dia_command(dia_src, dia_out), dia_out, args.runs)
+        load = os.getloadavg()[0]
+        got = interleaved({"ours": (our_command(src, ours_out), ours_out),
+                           "dia": (dia_command(dia_src, dia_out), dia_out)}, args.runs)
+        (ours, ours_cpu), (dia, dia_cpu) = got["ours"], got["dia"]
         target = targets.get(n)
         ratio = ours / dia
         ok &= target is None or ratio <= target
         print(f"{n:>6} {ours:>9.3f} {dia:>8.3f} {ratio:>6.2f} "
               f"{'≤' + format(target, '.1f') if target else '':>7} "
-              f"{ours_cpu:>8.3f}/{dia_cpu:<8.3f} {ours_cpu / dia_cpu:>9.2f}  {note}")
+              f"{ours_cpu:>8.3f}/{dia_cpu:<8.3f} {ours_cpu / dia_cpu:>9.2f}  "
+              f"{pages(ours_out) + ' | ' + pages(dia_out):<30} "
+              f"{load:.2f}→{os.getloadavg()[0]:.2f}")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0 if ok else 1

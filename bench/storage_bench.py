@@ -90,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     n, runs = args.cards, args.runs
     rows: list[tuple[str, str]] = []
+    print(f"storage bench, {n:,} cards, {runs} runs; load average {os.getloadavg()[0]:.2f}")
 
     def show(what: str, times: list[float] | float, unit: float = 1.0, fmt: str = "s") -> None:
         if isinstance(times, float):
@@ -127,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                 store.write(loaded, [card])
                 steady.append(time.perf_counter() - started)
         show("one-card save, steady state (50 saves)", steady, 1000, "ms")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
     return 0
 
 

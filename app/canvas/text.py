@@ -63,16 +63,17 @@ class CachingWrapper(TextWrapper):
 
     def __init__(self) -> None:
         super().__init__(text_width)
-        self._lines: dict[tuple[str, float, bool, float], list[str]] = {}
+        self._lines: dict[tuple[str, float, bool, float, int | None], list[str]] = {}
 
-    def wrap(self, text: str, size: float, bold: bool, width: float) -> list[str]:
+    def wrap(self, text: str, size: float, bold: bool, width: float,
+             max_lines: int | None = None) -> list[str]:
         """Lines of `text` no wider than `width` (a copy: callers may edit it)."""
-        key = (text, size, bold, width)
+        key = (text, size, bold, width, max_lines)
         found = self._lines.get(key)
         if found is None:
             if len(self._lines) > 50_000:
                 self._lines.clear()
-            found = self._lines[key] = super().wrap(text, size, bold, width)
+            found = self._lines[key] = super().wrap(text, size, bold, width, max_lines)
         return list(found)
 
 

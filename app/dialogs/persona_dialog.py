@@ -64,18 +64,33 @@ def load_photo(path: str) -> tuple[bytes, str]:
     fmt = bytes(reader.format().data()).decode("ascii", "replace").lower()
     if fmt not in ("png", "jpg", "jpeg"):
         raise PhotoError(tr("Choose a PNG or JPEG image."))
+    stored = reader.size()
+    if stored.isValid() and max(stored.width(), stored.height()) > MAX_PHOTO_SIDE:
+        # Decode straight at the size kept: a 12,000 px photo never exists in memory at
+        # full size (and would pass Qt's allocation limit, failing to load at all).
+        reader.setScaledSize(_fitted(stored.width(), stored.height()))
     image = reader.read()
+    if image.isNull() and stored.isValid() and \
+            stored.width() * stored.height() * 4 > QImageReader.allocationLimit() * 2 ** 20:
+        # Qt decodes a PNG whole before scaling it, and refuses past its allocation limit.
+        raise PhotoError(tr("This image is too large to use as a photo ({0} × {1} pixels). "
+                            "Choose a smaller image, or the same photo saved as JPEG.")
+                         .format(stored.width(), stored.height()))
     if image.isNull():
         raise PhotoError(tr("The image could not be read: {0}").format(reader.errorString()))
     return encode_photo(image, "image/jpeg" if fmt in ("jpg", "jpeg") else "image/png")
 
 
+def _fitted(width: int, height: int) -> QSize:
+    """The size of a width × height image scaled to MAX_PHOTO_SIDE on its long side."""
+    k = MAX_PHOTO_SIDE / max(width, height)  # rounded, not truncated: 300×900 -> 171×512
+    return QSize(max(1, round(width * k)), max(1, round(height * k)))
+
+
 def encode_photo(image: QImage, mime: str) -> tuple[bytes, str]:
     """`image` scaled down to MAX_PHOTO_SIDE (aspect kept) and encoded as PNG or JPEG."""
-    long_side = max(image.width(), image.height())
-    if long_side > MAX_PHOTO_SIDE:
-        k = MAX_PHOTO_SIDE / long_side  # rounded, not truncated: 300×900 -> 171×512
-        size = QSize(max(1, round(image.width() * k)), max(1, round(image.height() * k)))
+    if max(image.width(), image.height()) > MAX_PHOTO_SIDE:
+        size = _fitted(image.width(), image.height())
         image = image.scaled(size, Qt.AspectRatioMode.IgnoreAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
     data = QByteArray()

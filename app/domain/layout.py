@@ -6,6 +6,7 @@ stringWidth in the PDF); wrapping happens here so both renderers break lines ali
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -14,6 +15,12 @@ from app.domain.model import Card, JourneyMap, LaneKind
 
 # text, pixel size, bold -> advance width in pixels
 TextWidth = Callable[[str, float, bool], float]
+
+# The most lines one wrap makes: a bound on the work for callers that give none.
+WRAP_LIMIT = 2000
+_HEAD = 256  # characters of a long word measured first
+_TOKENS = re.compile(r"\n|[^\s]+")  # a newline, or a word (the whitespace of str.split)
+_TEXT = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -156,48 +163,123 @@ class TextWrapper:
             found = self._cache[key] = self._measure(text, size, bold)
         return found
 
-    def _split_word(self, word: str, size: float, bold: bool, width: float) -> list[str]:
-        pieces, current = [], ""
+    def _split_word(self, word: str, size: float, bold: bool, width: float,
+                    room: int) -> tuple[list[str], bool]:
+        """`word` cut into pieces no wider than `width`; stops after `room` full pieces.
+
+        Returns the pieces and whether they hold the whole word (the last piece then goes on
+        the current line)."""
+        pieces: list[str] = []
+        current = ""
         for ch in word:
             if current and self.width(current + ch, size, bold) > width:
                 pieces.append(current)
+                if len(pieces) >= room:
+                    return pieces, False  # the rest of the word is left over
                 current = ch
             else:
                 current += ch
-        return pieces + [current] if current else pieces
+        return (pieces + [current] if current else pieces), True
 
-    def wrap(self, text: str, size: float, bold: bool, width: float) -> list[str]:
-        """Lines of `text` no wider than `width`; explicit newlines are kept."""
+    def _word_width(self, word: str, size: float, bold: bool, width: float) -> float:
+        # A long word is first measured by its head: a megabyte without a space is known to
+        # be too wide without measuring (and caching) all of it.
+        if len(word) > _HEAD and self.width(word[:_HEAD], size, bold) > width:
+            return width + 1.0
+        return self.width(word, size, bold)
+
+    def wrap(self, text: str, size: float, bold: bool, width: float,
+             max_lines: int | None = None) -> list[str]:
+        """Lines of `text` no wider than `width`; explicit newlines are kept.
+
+        At most `max_lines` lines (WRAP_LIMIT by default) are made, and wrapping stops
+        there: a huge text costs what its first lines cost. The result is always the first
+        lines of the complete wrap; ask for one line more than you show to learn whether
+        the text goes on.
+        """
+        limit = WRAP_LIMIT if max_lines is None else max(0, max_lines)
         lines: list[str] = []
+        blanks = 0  # empty lines held back until text follows them (trailing ones go)
+
+        def add(line: str) -> bool:
+            """Take one line; True once `limit` lines are made."""
+            nonlocal blanks
+            if not line:
+                blanks += 1
+                return False
+            lines.extend([""] * blanks)
+            blanks = 0
+            lines.append(line)
+            return len(lines) >= limit
+
         space = self.width(" ", size, bold)
-        for paragraph in text.split("\n"):
-            current, current_w = "", 0.0
-            for word in paragraph.split():
-                w = self.width(word, size, bold)
-                if w > width:
-                    if current:
-                        lines.append(current)
-                    pieces = self._split_word(word, size, bold, width)
-                    lines.extend(pieces[:-1])
-                    current, current_w = pieces[-1], self.width(pieces[-1], size, bold)
-                elif not current:
-                    current, current_w = word, w
-                elif current_w + space + w <= width:
-                    current, current_w = current + " " + word, current_w + space + w
-                else:
-                    lines.append(current)
-                    current, current_w = word, w
-            lines.append(current)
-        while lines and not lines[-1]:
-            lines.pop()
+        current, current_w = "", 0.0
+        full = limit == 0
+        for token in _TOKENS.finditer(text):
+            if full:
+                break
+            word = token.group()
+            if word == "\n":
+                full = add(current)
+                current, current_w = "", 0.0
+                if blanks and len(lines) + blanks >= limit:
+                    # The held-back blank lines reach the limit: they are shown only if
+                    # text follows them.
+                    if _TEXT.search(text, token.end()):
+                        lines.extend([""] * (limit - len(lines)))
+                    blanks, full = 0, True
+                continue
+            w = self._word_width(word, size, bold, width)
+            if w > width:
+                if current and add(current):
+                    full = True
+                    break
+                room = limit - len(lines) - blanks
+                pieces, whole = self._split_word(word, size, bold, width, max(1, room))
+                for piece in pieces[:-1] if whole else pieces:
+                    full = add(piece)
+                    if full:
+                        break
+                if full or not whole:
+                    full = True
+                    break
+                current, current_w = pieces[-1], self.width(pieces[-1], size, bold)
+            elif not current:
+                current, current_w = word, w
+            elif current_w + space + w <= width:
+                current, current_w = current + " " + word, current_w + space + w
+            else:
+                full = add(current)
+                current, current_w = word, w
+        if not full:
+            add(current)
         return lines
 
     def elide(self, line: str, size: float, bold: bool, width: float) -> str:
         """`line` shortened to end with an ellipsis and fit in `width`."""
         text = line.rstrip()
-        while text and self.width(text + "…", size, bold) > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+
+        def fits(n: int) -> bool:
+            return self.width(text[:n] + "…", size, bold) <= width
+
+        # The longest prefix that fits, found by doubling then bisecting: a line of a
+        # megabyte costs a few dozen measurements of short prefixes, not one per character.
+        fitting, step = 0, 16
+        while True:
+            probe = min(step, len(text))
+            if not fits(probe):
+                break
+            fitting = probe
+            if probe == len(text):
+                return text + "…"
+            step *= 2
+        while probe - fitting > 1:
+            middle = (fitting + probe) // 2
+            if fits(middle):
+                fitting = middle
+            else:
+                probe = middle
+        return text[:fitting].rstrip() + "…"
 
 
 def line_height(size: float) -> float:
@@ -224,10 +306,13 @@ def card_shape(title_text: str, body_text: str, kind: LaneKind, width: float,
     title_w = inner_w - (style.ICON_SIZE + 4 if kind == LaneKind.TOUCHPOINTS else 0)
     if kind == LaneKind.PAINS:
         title_w -= 26  # room for the severity dots
-    title = wrapper.wrap(title_text, style.CARD_TITLE_SIZE, True, title_w) if title_text else []
-    body = wrapper.wrap(body_text, style.CARD_BODY_SIZE, False, inner_w) if body_text else []
-    truncated = False
     budget = style.MAX_CARD_LINES
+    more = budget + 1  # one line past what shows tells that the text goes on
+    title = wrapper.wrap(title_text, style.CARD_TITLE_SIZE, True, title_w, more) \
+        if title_text else []
+    body = wrapper.wrap(body_text, style.CARD_BODY_SIZE, False, inner_w, more) \
+        if body_text else []
+    truncated = False
     if len(title) > min(budget, 3) and body:
         title, truncated = title[:3], True
     if len(title) > budget:

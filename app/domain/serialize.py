@@ -127,7 +127,10 @@ def entity_to_dict(entity: Any) -> dict[str, Any]:
     return out
 
 
+@functools.cache
 def _field_types(cls: type) -> dict[str, Any]:
+    # Cached: get_type_hints evaluates every string annotation (a compile each), and a
+    # file's snapshots decode thousands of entities of a dozen classes.
     return typing.get_type_hints(cls)
 
 

@@ -9,11 +9,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from app.canvas import image_export
-from app.dialogs.export_dialog import ExportDialog, ExportRequest, run_pdf_export
 from app.ui import prompts
 from app.ui.file_dialogs import ask_save_path, safe_file_name
 
 if TYPE_CHECKING:
+    from app.dialogs.export_dialog import ExportRequest
     from app.ui.main_window import MainWindow
 
 
@@ -44,12 +44,16 @@ def _failed(window: MainWindow, path: str, error: Exception) -> None:
 
 def ask_export(window: MainWindow, fmt: str) -> ExportRequest | None:
     """The Export dialog opened on `fmt`; the request, or None when cancelled."""
+    from app.dialogs.export_dialog import ExportDialog  # with the PDF options: not at start
+
     return ExportDialog.ask(window.doc, window.map_id, window, initial_format=fmt)
 
 
 def run_export(window: MainWindow, request: ExportRequest) -> None:
     """Carry out an accepted request and report how it went."""
     if request.format == "pdf":
+        from app.dialogs.export_dialog import run_pdf_export
+
         outcome = run_pdf_export(window, window.doc.project, request)
         if outcome.cancelled:
             window.statusBar().showMessage(tr("Export cancelled"), 6000)

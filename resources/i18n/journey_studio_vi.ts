@@ -2376,7 +2376,7 @@
         </message>
         <message>
             <location filename="../../app/dialogs/channels_dialog.py" line="71" />
-            <location filename="../../app/dialogs/persona_dialog.py" line="389" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="404" />
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="151" />
             <source>&amp;Delete…</source>
             <translation>&amp;Xoá…</translation>
@@ -2394,7 +2394,7 @@
         <message>
             <location filename="../../app/dialogs/channels_dialog.py" line="102" />
             <location filename="../../app/dialogs/map_properties.py" line="112" />
-            <location filename="../../app/dialogs/persona_dialog.py" line="226" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="241" />
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="89" />
             <source>&amp;Name</source>
             <translation>&amp;Tên</translation>
@@ -2536,7 +2536,7 @@
         </message>
         <message>
             <location filename="../../app/dialogs/map_properties.py" line="113" />
-            <location filename="../../app/dialogs/persona_dialog.py" line="229" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="244" />
             <source>&amp;Description</source>
             <translation>&amp;Mô tả</translation>
         </message>
@@ -2586,227 +2586,232 @@
             <translation>Hãy chọn ảnh PNG hoặc JPEG.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="69" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="76" />
+            <source>This image is too large to use as a photo ({0} × {1} pixels). Choose a smaller image, or the same photo saved as JPEG.</source>
+            <translation>Ảnh này quá lớn để dùng làm ảnh chân dung ({0} × {1} điểm ảnh). Hãy chọn ảnh nhỏ hơn, hoặc chính ảnh đó lưu dưới dạng JPEG.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="80" />
             <source>The image could not be read: {0}</source>
             <translation>Không đọc được ảnh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="150" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="165" />
             <source>Edit Persona</source>
             <translation>Sửa chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="150" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="165" />
             <source>New Persona</source>
             <translation>Chân dung mới</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="156" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="171" />
             <source>e.g. Lan, young office worker</source>
             <translation>ví dụ: Lan, nhân viên văn phòng trẻ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="160" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="175" />
             <source>Not stated</source>
             <translation>Chưa nêu</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="166" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="181" />
             <source>Something this customer would say</source>
             <translation>Một câu khách hàng này hay nói</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="168" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="183" />
             <source>Who they are, in a sentence or two</source>
             <translation>Họ là ai, trong một hai câu</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="169" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="184" />
             <source>What they are trying to do, why, by when</source>
             <translation>Họ đang cố làm gì, vì sao, đến khi nào</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="170" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="185" />
             <source>What drives them</source>
             <translation>Điều thúc đẩy họ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="171" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="186" />
             <source>How they usually act</source>
             <translation>Họ thường hành động thế nào</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="172" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="187" />
             <source>What they care about</source>
             <translation>Điều họ quan tâm</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="173" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="188" />
             <source>What frustrates or stops them</source>
             <translation>Điều khiến họ bực bội hoặc dừng lại</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="181" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="196" />
             <source>Choose photo…</source>
             <translation>Chọn ảnh…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="183" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="198" />
             <source>Remove photo</source>
             <translation>Bỏ ảnh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="203" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="218" />
             <source>Use this persona for the map “{0}”</source>
             <translation>Dùng chân dung này cho bản đồ “{0}”</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="224" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="239" />
             <source>Age</source>
             <translation>Tuổi</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="227" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="242" />
             <source>&amp;Occupation</source>
             <translation>&amp;Nghề nghiệp</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="228" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="243" />
             <source>&amp;Quote</source>
             <translation>&amp;Câu nói</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="244" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="259" />
             <source>Goals</source>
             <translation>Mục tiêu</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="244" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="259" />
             <source>Motivations</source>
             <translation>Động lực</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="245" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="260" />
             <source>Behaviours</source>
             <translation>Hành vi</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="245" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="260" />
             <source>Interests</source>
             <translation>Sở thích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="246" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="261" />
             <source>Pain points</source>
             <translation>Điểm đau</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="250" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="265" />
             <source>Preferred channels</source>
             <translation>Kênh ưa thích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="294" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="309" />
             <source>Choose a Photo</source>
             <translation>Chọn ảnh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="295" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="310" />
             <source>Images (*.png *.jpg *.jpeg)</source>
             <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="335" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="350" />
             <source>A persona needs a name.</source>
             <translation>Chân dung cần có tên.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="347" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="362" />
             <source>Edit persona “{0}”</source>
             <translation>Sửa chân dung “{0}”</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="356" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="371" />
             <source>Add persona “{0}”</source>
             <translation>Thêm chân dung “{0}”</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="364" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="379" />
             <source>{0} years</source>
             <translation>{0} tuổi</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="366" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="381" />
             <source>on this map</source>
             <translation>trên bản đồ này</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="378" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="393" />
             <source>Personas</source>
             <translation>Chân dung khách hàng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="386" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="401" />
             <source>&amp;Add…</source>
             <translation>&amp;Thêm…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="387" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="402" />
             <source>&amp;Edit…</source>
             <translation>&amp;Sửa…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="388" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="403" />
             <source>D&amp;uplicate</source>
             <translation>&amp;Nhân bản</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="390" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="405" />
             <source>&amp;Use for This Map</source>
             <translation>&amp;Dùng cho bản đồ này</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="391" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="406" />
             <source>&amp;Remove from This Map</source>
             <translation>&amp;Bỏ khỏi bản đồ này</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="449" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="464" />
             <source>Personas of this project.</source>
             <translation>Các chân dung của dự án này.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="451" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="466" />
             <source>Personas of this project. The map “{0}” is about the one in bold.</source>
             <translation>Các chân dung của dự án này. Bản đồ “{0}” nói về chân dung in đậm.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="525" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="540" />
             <source>Delete the persona “{0}”?</source>
             <translation>Xoá chân dung “{0}”?</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="527" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="542" />
             <source>These maps will have no persona: {0}</source>
             <translation>Các bản đồ này sẽ không còn chân dung: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="528" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="543" />
             <source>Delete Persona</source>
             <translation>Xoá chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="531" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="546" />
             <source>Delete persona “{0}”</source>
             <translation>Xoá chân dung “{0}”</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="539" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="554" />
             <source>Assign persona</source>
             <translation>Gán chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="547" />
+            <location filename="../../app/dialogs/persona_dialog.py" line="562" />
             <source>Remove persona from map</source>
             <translation>Bỏ chân dung khỏi bản đồ</translation>
         </message>
@@ -3149,7 +3154,7 @@
     <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="86" />
+            <location filename="../../app/main.py" line="143" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
         </message>
@@ -3236,22 +3241,22 @@
             <translation>Không ghi được “%1”.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="55" />
+            <location filename="../../app/ui/exporting.py" line="59" />
             <source>Export cancelled</source>
             <translation>Đã huỷ xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="61" />
+            <location filename="../../app/ui/exporting.py" line="65" />
             <source>Exported with Warnings</source>
             <translation>Đã xuất nhưng có cảnh báo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="96" />
+            <location filename="../../app/ui/exporting.py" line="100" />
             <source>Export JSON</source>
             <translation>Xuất JSON</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="96" />
+            <location filename="../../app/ui/exporting.py" line="100" />
             <source>JSON documents (*.json)</source>
             <translation>Tài liệu JSON (*.json)</translation>
         </message>

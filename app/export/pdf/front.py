@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import style
@@ -228,7 +226,9 @@ def _portrait(c: Canvas, w: Writer, cx: float, cy: float, r: float, persona: Per
         try:
             from reportlab.lib.utils import ImageReader
 
-            image = ImageReader(io.BytesIO(persona.photo))
+            from app.export.pdf.images import print_image
+
+            image = ImageReader(print_image(persona.photo))
             iw, ih = image.getSize()
             k = 2 * r / min(iw, ih)
             c.saveState()

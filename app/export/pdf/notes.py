@@ -16,6 +16,9 @@ from app.export.pdf.page import Area, Writer
 COLUMNS = 2
 GAP = 28.0
 TITLE, META, BODY = 11.0, 8.5, 9.5
+# A note prints at most this many lines of a card (about two A3 pages of columns): a card
+# holding a book is accepted, but its note ends with an ellipsis instead of running on.
+NOTE_TITLE_LINES, NOTE_BODY_LINES = 12, 240
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,8 @@ def note_lines(w: Writer, journey: JourneyMap, layout: MapLayout, width: float) 
     out: list[Line] = []
     for box in shortened:
         card = box.card
-        title = w.lines(card.title or "(untitled)", TITLE, True, width)
-        body = w.lines(card.body, BODY, False, width)
+        title = w.lines(card.title or "(untitled)", TITLE, True, width, NOTE_TITLE_LINES)
+        body = w.lines(card.body, BODY, False, width, NOTE_BODY_LINES)
         for i, text in enumerate(title):
             out.append(Line(text, TITLE, True, style.TEXT, TITLE * 1.3,
                             keep=len(title) - i + min(2, len(body))))

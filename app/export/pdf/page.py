@@ -101,7 +101,8 @@ class Writer:
     def lines(self, text: str, size: float, bold: bool, width: float,
               max_lines: int | None = None) -> list[str]:
         """`text` cleaned and wrapped; cut to `max_lines` with an ellipsis."""
-        lines = self.wrapper.wrap(self.clean(text), size, bold, width)
+        more = None if max_lines is None else max_lines + 1  # the +1 tells the text goes on
+        lines = self.wrapper.wrap(self.clean(text), size, bold, width, more)
         if max_lines is not None and len(lines) > max_lines:
             lines = lines[:max_lines]
             lines[-1] = self.wrapper.elide(lines[-1], size, bold, width)

@@ -15,7 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from app.domain import style
-from app.domain.layout import MapLayout, TextWrapper, compute_layout, line_height
+from app.domain.layout import (
+    WRAP_LIMIT,
+    MapLayout,
+    TextWrapper,
+    compute_layout,
+    line_height,
+)
 from app.domain.model import JourneyMap, LaneKind
 from app.export.pdf.tiling import MAX_SCALE, OVERLAP_PT, PX_TO_PT, TilePlan, plan_tiles
 
@@ -73,8 +79,10 @@ def widen_limit(journey: JourneyMap) -> float:
 class _NoWrap(TextWrapper):
     """A wrapper that never breaks a paragraph: the layout of infinitely wide stages."""
 
-    def wrap(self, text: str, size: float, bold: bool, width: float) -> list[str]:
-        lines = text.split("\n")
+    def wrap(self, text: str, size: float, bold: bool, width: float,
+             max_lines: int | None = None) -> list[str]:
+        limit = WRAP_LIMIT if max_lines is None else max(0, max_lines)
+        lines = text.split("\n", limit)[:limit]
         while lines and not lines[-1]:
             lines.pop()
         return lines
