@@ -9,7 +9,7 @@ document (the window shows it), never raised into a Qt event handler.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication
@@ -23,6 +23,17 @@ from app.domain.model import Card, EmotionMarker, Lane, LaneKind, Stage
 
 class EditingMixin:
     """Editing over the view's selection and current cell (MapView mixin)."""
+
+    # What MapView, the class this mixes into, provides (for the type checker only).
+    doc: Any
+    map_scene: Any
+    status_message: Any
+    if TYPE_CHECKING:
+        def selected_entities(self) -> list[Any]: ...
+        def select_entities(self, entities: list[Any]) -> None: ...
+        def current_cell(self) -> tuple[str, str] | None: ...
+        def edit_entity(self, entity: Any, *args: Any, **kwargs: Any) -> Any: ...
+        def setFocus(self, *args: Any) -> None: ...  # noqa: N802 - Qt's name
 
     def _run(self, action: Callable[[], Any], message: str = "") -> Any:
         """Run one operation through the document's door; None when it did not happen."""
