@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
+
+import pytest
 
 from app.domain.model import Card, EmotionMarker, Evidence, Lane, LaneKind, Persona, Project
 from app.domain.templates import new_project
@@ -140,3 +143,10 @@ def sample_project(photo: bool = True) -> Project:
                                              lane_id=lanes[LaneKind.EMOTIONS].id, score=score,
                                              position=pos, label=label))
     return project
+
+
+# PNG and SVG are drawn by the canvas renderer: without PySide6 (the headless run) those
+# cases are skipped, the JSON and PDF ones still run.
+HAS_QT = importlib.util.find_spec("PySide6") is not None
+_needs_qt = pytest.mark.skipif(not HAS_QT, reason="PNG and SVG are drawn with Qt (PySide6)")
+EXPORT_FORMATS = ["json", "pdf", *(pytest.param(f, marks=_needs_qt) for f in ("png", "svg"))]

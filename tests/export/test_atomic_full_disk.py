@@ -16,8 +16,9 @@ import pytest
 
 from app.cli import main
 from app.samples import SAMPLE_CJM, samples_dir
+from tests.export.sample import EXPORT_FORMATS
 
-FORMATS = ["json", "pdf", "png", "svg"]
+FORMATS = EXPORT_FORMATS
 
 
 @pytest.fixture

@@ -19,8 +19,9 @@ import pytest
 from app.cli import main
 from app.export import atomic
 from app.samples import SAMPLE_CJM, samples_dir
+from tests.export.sample import EXPORT_FORMATS, HAS_QT
 
-FORMATS = ["json", "pdf", "png", "svg"]
+FORMATS = EXPORT_FORMATS
 SAMPLE = samples_dir() / SAMPLE_CJM
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -164,6 +165,7 @@ def test_only_our_own_leftovers_are_cleaned(tmp_path, capsys):
     assert sorted(os.listdir(tmp_path)) == sorted([*kept, fresh.name, "next.json"])
 
 
+@pytest.mark.skipif(not HAS_QT, reason="a screenshot needs Qt (PySide6)")
 def test_a_screenshot_that_cannot_be_written_names_it_and_leaves_nothing(tmp_path, capsys,
                                                                          failing_disk):
     failing_disk("write")

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from app.canvas.image_export import render_map_svg, xml_safe
-from app.cli import main
-from app.domain.model import Card, LaneKind, Persona
-from app.domain.templates import new_project
-from app.storage import ProjectStore
+pytest.importorskip("PySide6", reason="SVG is drawn by the canvas renderer (Qt)")
+
+from app.canvas.image_export import render_map_svg, xml_safe  # noqa: E402
+from app.cli import main  # noqa: E402
+from app.domain.model import Card, LaneKind, Persona  # noqa: E402
+from app.domain.templates import new_project  # noqa: E402
+from app.storage import ProjectStore  # noqa: E402
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 # Every character XML 1.0 forbids that text can hold, spread over the drawn texts.
