@@ -22,6 +22,7 @@ from typing import Any
 
 from app.domain.model import Project
 from app.domain.tree import Entity, find
+from app.export.atomic import fsync_dir
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ class DraftStore:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
             raise
-        self._sync_folder()
+        fsync_dir(self.folder)
 
     def load(self, project_id: str, path: str) -> Draft | None:
         """The draft kept for this project file, or None (also for a damaged or foreign one)."""
@@ -123,20 +124,7 @@ class DraftStore:
             os.unlink(self.file_for(path))
         except FileNotFoundError:
             return
-        self._sync_folder()
-
-    def _sync_folder(self) -> None:
-        # The rename or unlink is durable only once the folder's entry is on disk.
-        try:
-            fd = os.open(self.folder, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        fsync_dir(self.folder)
 
 
 def _parse(raw: bytes) -> Draft | None:

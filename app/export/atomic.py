@@ -75,8 +75,8 @@ def _default_mode() -> int:
     return 0o644
 
 
-def _fsync_dir(folder: Path) -> None:
-    # The rename is durable only once the directory entry reaches the disk.
+def fsync_dir(folder: str | os.PathLike[str]) -> None:
+    """Flush a folder's entries: a rename or unlink is durable only once they are on disk."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -175,6 +175,30 @@ def _finish(temp: Path, fd: int, target: Path, size: int | None) -> None:
 
 
 @contextmanager
+def _temp_for(target: Path) -> Iterator[tuple[Path, int]]:
+    """A locked temporary file beside `target`; errors become WriteErrors naming `target`.
+
+    The body must finish the file (`_finish`); on any error the temporary file goes.
+    """
+    clean_stale_temps(target.parent)
+    try:
+        temp, fd = _create_locked_temp(target)
+    except OSError as error:
+        raise _write_error(error, target) from None
+    try:
+        try:
+            yield temp, fd
+        except OSError as error:
+            raise _write_error(error, target) from None
+    except BaseException:
+        remove_quietly(temp)
+        raise
+    finally:
+        os.close(fd)
+    fsync_dir(target.parent)
+
+
+@contextmanager
 def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path to write by name; on success it replaces `target`.
 
@@ -183,23 +207,9 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     writer is raised as a WriteError naming `target`.
     """
     target = Path(target)
-    clean_stale_temps(target.parent)
-    try:
-        temp, fd = _create_locked_temp(target)
-    except OSError as error:
-        raise _write_error(error, target) from None
-    try:
-        try:
-            yield temp
-            _finish(temp, fd, target, None)
-        except OSError as error:
-            raise _write_error(error, target) from None
-    except BaseException:
-        remove_quietly(temp)
-        raise
-    finally:
-        os.close(fd)
-    _fsync_dir(target.parent)
+    with _temp_for(target) as (temp, fd):
+        yield temp
+        _finish(temp, fd, target, None)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -214,20 +224,6 @@ def _write_all(fd: int, data: bytes) -> None:
 def write_bytes_atomically(target: str | os.PathLike[str], data: bytes) -> None:
     """Replace `target` with `data` in one step, or raise WriteError and leave it as it was."""
     target = Path(target)
-    clean_stale_temps(target.parent)
-    try:
-        temp, fd = _create_locked_temp(target)
-    except OSError as error:
-        raise _write_error(error, target) from None
-    try:
-        try:
-            _write_all(fd, data)
-            _finish(temp, fd, target, len(data))
-        except OSError as error:
-            raise _write_error(error, target) from None
-    except BaseException:
-        remove_quietly(temp)
-        raise
-    finally:
-        os.close(fd)
-    _fsync_dir(target.parent)
+    with _temp_for(target) as (temp, fd):
+        _write_all(fd, data)
+        _finish(temp, fd, target, len(data))
