@@ -289,6 +289,10 @@ class MapScene(QGraphicsScene):
             if item is None:
                 item = cards[card_id] = CardItem(box, kind, channel)
                 item.decorated = self.decorated
+                if self.decorated:
+                    # On screen a card is drawn once into a pixmap and blitted while lanes
+                    # shift; update() (content, hover, selection) redraws it.
+                    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
                 item.setParentItem(layer)
                 continue
             if item.parentItem() is not layer:

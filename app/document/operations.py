@@ -91,8 +91,17 @@ def resize_lane(doc: Document, lane: Lane, height: float) -> None:
 
 # -- cards and markers --------------------------------------------------------------------
 
-def _cell(journey: JourneyMap, stage_id: str, lane_id: str, leaving: set[str]) -> list[Card]:
-    return [c for c in journey.cell_cards(stage_id, lane_id) if c.id not in leaving]
+def _cells(journey: JourneyMap, keys: set[tuple[str, str]],
+           leaving: set[str]) -> dict[tuple[str, str], list[Card]]:
+    """The cards of several cells in display order, found in one pass over the map."""
+    found: dict[tuple[str, str], list[Card]] = {key: [] for key in keys}
+    for card in journey.cards:
+        cell = found.get((card.stage_id, card.lane_id))
+        if cell is not None and card.id not in leaving:
+            cell.append(card)
+    for cell in found.values():
+        cell.sort(key=lambda c: c.order)
+    return found
 
 
 def _ranks(cards: list[Card], movable: set[str]) -> list[int]:
@@ -186,9 +195,10 @@ def place_cards(doc: Document, journey: JourneyMap,
             raise DomainError("the emotions lane holds emotion markers, not cards")
         targets.setdefault((stage_id, lane_id), []).append((index, card))
     cells = {(c.stage_id, c.lane_id) for c, _, _, _ in placements} | set(targets)
+    contents = _cells(journey, cells, moving)
     with doc.macro(text or tr("Move card")) as macro:
         for stage_id, lane_id in cells:
-            staying = _cell(journey, stage_id, lane_id, moving)
+            staying = contents[(stage_id, lane_id)]
             arriving = sorted(targets.get((stage_id, lane_id), []), key=lambda p: p[0])
             for index, card in arriving:
                 staying.insert(max(0, min(index, len(staying))), card)
