@@ -40,32 +40,6 @@ LABELS = {"inspector_key": "inspector keystroke → painted", "inline_key":
           "undo": "undo of the drop → painted", "durable": "edit durable (store write)"}
 
 
-def build_project(n_cards: int) -> Any:
-    """A project with one 8 stage × 6 lane map holding `n_cards` cards, spread evenly."""
-    from app.domain.model import Card, Lane, LaneKind
-    from app.domain.templates import build_map, new_project
-
-    project = new_project("blank", "vi", "Đo hiệu năng chỉnh sửa")
-    journey = project.maps[0]
-    journey.stages = list(build_map("value-journey-8", "vi").stages)
-    for stage in journey.stages:
-        stage.map_id = journey.id
-    kinds = [LaneKind.TOUCHPOINTS, LaneKind.ACTIONS, LaneKind.THOUGHTS, LaneKind.PAINS,
-             LaneKind.OPPORTUNITIES, LaneKind.BACKSTAGE]
-    journey.lanes = [Lane(map_id=journey.id, title=k.value, kind=k) for k in kinds]
-    channels = [c.id for c in project.channels]
-    cells = [(s, ln) for ln in journey.lanes for s in journey.stages]
-    for i in range(n_cards):
-        stage, lane = cells[i % len(cells)]
-        journey.cards.append(Card(
-            map_id=journey.id, stage_id=stage.id, lane_id=lane.id, order=i // len(cells),
-            title=f"Khách hàng tìm hiểu ưu đãi số {i}", body="Đọc đánh giá và so sánh giá",
-            channel_id=channels[i % len(channels)] if lane.kind == LaneKind.TOUCHPOINTS
-            else None,
-            severity=1 + i % 3 if lane.kind == LaneKind.PAINS else None))
-    return project
-
-
 class PaintWatch:
     """Counts paint events of a widget, to know a frame reached the screen."""
 
@@ -126,6 +100,8 @@ def measure(n_cards: int, reps: int) -> dict[str, Any]:
     tmp = Path(tempfile.mkdtemp(prefix="edit-bench-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp))
     path = tmp / "bench.cjm"
+    from bench.canvas_bench import build_project  # the same 8 × 6 map as the canvas bench
+
     Document.create(str(path), build_project(n_cards)).close()
     doc = Document.open(str(path))
     window = MainWindow(remember=False)
