@@ -26,6 +26,7 @@ from app.dialogs.map_properties import edit_map_properties
 from app.document import operations
 from app.document.document import Document
 from app.document.failures import Failure
+from app.document.subscription import Subscription
 from app.domain.model import JourneyMap, LaneKind
 from app.ui import drafts_prompt, exporting, failures, opening, prompts
 from app.ui.actions import WindowActions
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.remember = remember  # False for screenshots: no settings or recent files
         self.doc: Document | None = None
+        self._doc_subscription: Subscription | None = None
         self.map_id: str | None = None
         self.view: MapView | None = None
         self.selection: list = []
@@ -134,7 +136,9 @@ class MainWindow(QMainWindow):
         """Show another document (closing the previous one), on `map_id` or its first map."""
         old = self.doc
         if old is not None:
-            old.changed.disconnect(self._on_doc_changed)
+            if self._doc_subscription is not None:
+                self._doc_subscription.cancel()
+                self._doc_subscription = None
             old.failed.disconnect(self._on_failed)
             self.undo_group.removeStack(old.undo_stack)
         self._drop_view()
@@ -143,7 +147,9 @@ class MainWindow(QMainWindow):
         if doc is not None:
             self.undo_group.addStack(doc.undo_stack)
             self.undo_group.setActiveStack(doc.undo_stack)
-            doc.changed.connect(self._on_doc_changed)
+            # At once, not coalesced: a deleted map must leave the view before anything
+            # else reads it.
+            self._doc_subscription = doc.subscribe(self, self._on_doc_changed, coalesce=False)
             doc.failed.connect(self._on_failed)
             if map_id is None or doc.project.map(map_id) is None:
                 map_id = doc.project.maps[0].id if doc.project.maps else None
