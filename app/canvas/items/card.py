@@ -10,6 +10,7 @@ from app.canvas import text
 from app.canvas.i18n import tr
 from app.canvas.icons import draw_icon
 from app.canvas.items import paint
+from app.canvas.items.hover import HoverMixin
 from app.domain import style
 from app.domain.layout import CardBox, line_height
 from app.domain.model import Channel, Evidence, LaneKind
@@ -25,7 +26,7 @@ def format_number(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
 
 
-class CardItem(QGraphicsRectItem):
+class CardItem(HoverMixin, QGraphicsRectItem):
     """One card of the map; geometry and text come from the layout's CardBox.
 
     A QGraphicsRectItem (no pen, no brush) whose rectangle is the card plus its margin,
@@ -53,14 +54,6 @@ class CardItem(QGraphicsRectItem):
         self.setPos(box.x, box.dy)  # inside its lane's layer (app.canvas.items.layer)
 
     # -- geometry ------------------------------------------------------------------------
-
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.hovered = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.hovered = False
-        self.update()
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtWidgets import QGraphicsItem
 
 
-class HoverableItem(QGraphicsItem):
-    """An item that knows whether the pointer is over it and repaints when that changes."""
+class HoverMixin:
+    """Hover tracking for any QGraphicsItem subclass (put it before the Qt base class).
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.hovered = False
-        self.setAcceptHoverEvents(True)
+    The item must call `setAcceptHoverEvents(True)`.
+    """
+
+    hovered = False
+    if TYPE_CHECKING:  # provided by the QGraphicsItem this mixes into
+        update: Any
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.hovered = True
@@ -20,3 +24,11 @@ class HoverableItem(QGraphicsItem):
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.hovered = False
         self.update()
+
+
+class HoverableItem(HoverMixin, QGraphicsItem):
+    """An item that knows whether the pointer is over it and repaints when that changes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptHoverEvents(True)
