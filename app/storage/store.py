@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 import time
@@ -23,8 +22,6 @@ from app.storage.errors import (
 )
 from app.storage.errors import one_line as _one_line
 from app.storage.files import (
-    SQLITE_MAGIC,
-    Header,
     WriterLock,
     backup_to,
     check_length,
@@ -46,8 +43,9 @@ from app.storage.files import (
 from app.storage.guard import is_interrupt, time_limit
 from app.storage.mapping import BadRow, load_project, typed_finding
 from app.storage.migrate import upgrade
+from app.storage.snapshot import check_size, read_snapshot
 from app.storage.trust import check_schema, too_slow
-from app.storage.wal import BadWal, WalContent, parse_wal, read_all
+from app.storage.wal import WalContent
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -122,51 +120,6 @@ def _read_project(raw: sqlite3.Connection, path: Path, *, writer: bool) -> Proje
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise _read_error(path, exc) from None
     return project
-
-
-def _snapshot(fd: int, path: Path, header: Header) -> tuple[bytes, WalContent | None]:
-    """The file's bytes and the committed content of its -wal, read as one moment.
-
-    A WAL whose page size or first page does not fit this file is refused here, before
-    anything reads it as part of the project.
-    """
-    wal_path = Path(f"{path}-wal")
-    for _attempt in range(5):
-        wal_bytes = _read_optional(wal_path)
-        data = read_all(fd)
-        # A writer elsewhere may have restarted its WAL meanwhile (new salts): read again.
-        if _read_optional(wal_path, 32)[:24] == wal_bytes[:24]:
-            break
-    stray = StrayWalError(wal_path.name, path.name)
-    try:
-        wal = parse_wal(wal_bytes)
-    except BadWal:
-        raise stray from None
-    if wal is None:
-        return data, None
-    first = wal.pages.get(1)
-    if wal.page_size != header.page_size or (first is not None and (
-            not first.startswith(SQLITE_MAGIC)
-            or int.from_bytes(first[68:72], "big") != APPLICATION_ID)):
-        raise stray
-    return data, wal
-
-
-def _read_optional(path: Path, limit: int | None = None) -> bytes:
-    try:
-        with open(path, "rb") as f:
-            return f.read() if limit is None else f.read(limit)
-    except (FileNotFoundError, NotADirectoryError):
-        return b""
-    except OSError as exc:
-        if exc.errno == errno.ENAMETOOLONG:  # a name that long cannot exist
-            return b""
-        raise StorageError(f"cannot read {quoted(path)}: {exc.strerror}") from None
-
-
-def _check_size(path: Path, header: Header, size: int) -> None:
-    if header.page_count is not None and size < header.page_count * header.page_size:
-        raise NotAProjectError(f"{quoted(path)} is damaged: the file is cut short")
 
 
 def _memory_image(path: Path, image: bytes) -> sqlite3.Connection:
@@ -349,7 +302,7 @@ class ProjectStore:
             raise
         raw = None
         try:
-            data, wal = _snapshot(fd, path, header)
+            data, wal = read_snapshot(fd, path, header)
             if wal is not None:
                 # SQLite would replay this WAL into the file as soon as it connects: first
                 # check, in memory, that the project it gives is this one, whole.
@@ -402,11 +355,11 @@ class ProjectStore:
         fd = open_fd(path)
         try:
             header = read_header(fd, path, APPLICATION_ID)
-            data, wal = _snapshot(fd, path, header)
+            data, wal = read_snapshot(fd, path, header)
         finally:
             os.close(fd)
         if wal is None:
-            _check_size(path, header, len(data))
+            check_size(path, header, len(data))
             if header.user_version > SCHEMA_VERSION:
                 raise NewerVersionError(path.name, header.user_version, SCHEMA_VERSION)
         return cls._open_image(path, data, wal)
