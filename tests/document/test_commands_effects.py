@@ -21,18 +21,8 @@ from app.domain.model import Lane, LaneKind, Stage
 from app.domain.templates import new_project
 from app.domain.validation import DomainError
 from app.storage import ProjectStore, StorageError
+from tests.document.conftest import lane_of
 from tests.document.random_ops import canonical
-
-
-@pytest.fixture
-def doc(qapp):
-    document = Document(new_project("awareness-5", "vi"))
-    yield document
-    document.close()
-
-
-def _lane(journey, kind):
-    return next(lane for lane in journey.lanes if lane.kind == kind)
 
 
 def _batches(doc):
@@ -122,7 +112,7 @@ def test_only_the_same_kind_of_edit_on_the_same_items_merges(doc):
 
 def test_an_emotions_lane_with_markers_keeps_its_kind(doc):
     journey = doc.project.maps[0]
-    emotions = _lane(journey, LaneKind.EMOTIONS)
+    emotions = lane_of(journey, LaneKind.EMOTIONS)
     ops.add_marker(doc, journey, journey.stages[0].id, emotions.id, 1)
     with pytest.raises(DomainError) as caught:
         ops.set_fields(doc, emotions, kind=LaneKind.TEXT)
@@ -137,7 +127,7 @@ def test_an_emotions_lane_with_markers_keeps_its_kind(doc):
 
 def test_a_lane_with_cards_cannot_become_an_emotions_lane(doc):
     journey = doc.project.maps[0]
-    touch, pains = journey.lanes[0], _lane(journey, LaneKind.PAINS)
+    touch, pains = journey.lanes[0], lane_of(journey, LaneKind.PAINS)
     ops.add_card(doc, journey, journey.stages[0].id, touch.id, title="Zalo")
     with pytest.raises(DomainError) as caught:
         ops.set_fields(doc, touch, kind=LaneKind.EMOTIONS)

@@ -9,6 +9,7 @@ from app.domain.model import LaneKind, MapState, Persona
 from app.domain.serialize import project_to_dict
 from app.domain.templates import new_project
 from app.domain.validation import DomainError
+from tests.document.conftest import lane_of
 
 
 def _state(project):
@@ -17,23 +18,12 @@ def _state(project):
     return data
 
 
-@pytest.fixture
-def doc(qapp):
-    document = Document(new_project("awareness-5", "vi"))
-    yield document
-    document.close()
-
-
-def _lane(journey, kind):
-    return next(lane for lane in journey.lanes if lane.kind == kind)
-
-
 def test_each_operation_is_one_step_and_undo_walks_back(doc):
     journey = doc.project.maps[0]
     s0, s1 = journey.stages[0].id, journey.stages[1].id
-    touch = _lane(journey, LaneKind.TOUCHPOINTS).id
-    pains = _lane(journey, LaneKind.PAINS).id
-    emotions = _lane(journey, LaneKind.EMOTIONS).id
+    touch = lane_of(journey, LaneKind.TOUCHPOINTS).id
+    pains = lane_of(journey, LaneKind.PAINS).id
+    emotions = lane_of(journey, LaneKind.EMOTIONS).id
     states = [_state(doc.project)]
     steps = [
         lambda: ops.add_card(doc, journey, s0, touch, title="Quảng cáo Facebook"),
@@ -84,7 +74,7 @@ def test_removing_a_stage_removes_its_cards_and_markers_in_one_step(doc):
     journey = doc.project.maps[0]
     stage = journey.stages[2]
     ops.add_card(doc, journey, stage.id, journey.lanes[0].id, title="a")
-    ops.add_marker(doc, journey, stage.id, _lane(journey, LaneKind.EMOTIONS).id, -1)
+    ops.add_marker(doc, journey, stage.id, lane_of(journey, LaneKind.EMOTIONS).id, -1)
     count = doc.undo_stack.count()
     ops.remove(doc, [stage])
     assert doc.undo_stack.count() == count + 1
@@ -106,7 +96,7 @@ def test_events_announce_each_command_once(doc):
 
 def test_invalid_changes_are_refused_and_leave_no_trace(doc):
     journey = doc.project.maps[0]
-    emotions = _lane(journey, LaneKind.EMOTIONS)
+    emotions = lane_of(journey, LaneKind.EMOTIONS)
     with pytest.raises(DomainError, match="emotion markers, not cards"):
         ops.add_card(doc, journey, journey.stages[0].id, emotions.id, title="x")
     with pytest.raises(DomainError, match="from -2 to \\+2"):

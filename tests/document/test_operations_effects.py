@@ -20,6 +20,7 @@ from app.domain.model import (
 )
 from app.domain.templates import STAGE_PALETTE, build_map, new_project
 from app.domain.validation import DomainError
+from tests.document.conftest import lane_of
 from tests.document.random_ops import canonical
 
 
@@ -40,10 +41,6 @@ def _reopened(doc) -> dict:
 
 def _same_on_disk(doc) -> None:
     assert _reopened(doc) == canonical(doc.project)
-
-
-def _lane(journey, kind):
-    return next(lane for lane in journey.lanes if lane.kind == kind)
 
 
 def _cell_titles(journey, stage_id, lane_id):
@@ -153,7 +150,7 @@ def test_add_card_places_it_in_its_cell_and_renumbers(doc):
 
 def test_no_card_goes_onto_the_emotions_lane(doc):
     journey = doc.project.maps[0]
-    emotions = _lane(journey, LaneKind.EMOTIONS)
+    emotions = lane_of(journey, LaneKind.EMOTIONS)
     message = "the emotions lane holds emotion markers, not cards"
     with pytest.raises(DomainError) as caught:
         ops.add_card(doc, journey, journey.stages[0].id, emotions.id, title="x")
@@ -168,7 +165,7 @@ def test_no_card_goes_onto_the_emotions_lane(doc):
 def test_moving_cards_renumbers_both_cells(doc):
     journey = doc.project.maps[0]
     s0, s1 = journey.stages[0].id, journey.stages[1].id
-    touch, pains = journey.lanes[0].id, _lane(journey, LaneKind.PAINS).id
+    touch, pains = journey.lanes[0].id, lane_of(journey, LaneKind.PAINS).id
     a, b, c = (ops.add_card(doc, journey, s0, touch, title=t) for t in "abc")
     ops.add_card(doc, journey, s1, pains, title="x")
     ops.move_cards(doc, journey, [a], s1, pains, 1)
@@ -203,7 +200,7 @@ def test_place_cards_refuses_a_cell_of_another_map(doc):
 
 def test_markers_stay_inside_their_stage(doc):
     journey = doc.project.maps[0]
-    emotions = _lane(journey, LaneKind.EMOTIONS).id
+    emotions = lane_of(journey, LaneKind.EMOTIONS).id
     s0, s1 = journey.stages[0].id, journey.stages[1].id
     marker = ops.add_marker(doc, journey, s0, emotions, -2, 1.7, "Phí ship")
     assert (marker.position, marker.score, marker.label, marker.stage_id) == (1.0, -2,
@@ -227,8 +224,8 @@ def test_markers_stay_inside_their_stage(doc):
 def test_removing_a_stage_or_lane_takes_only_its_own_cards_and_markers(doc):
     journey = doc.project.maps[0]
     s0, s1 = journey.stages[0].id, journey.stages[1].id
-    touch, pains = journey.lanes[0].id, _lane(journey, LaneKind.PAINS).id
-    emotions = _lane(journey, LaneKind.EMOTIONS).id
+    touch, pains = journey.lanes[0].id, lane_of(journey, LaneKind.PAINS).id
+    emotions = lane_of(journey, LaneKind.EMOTIONS).id
     ops.add_card(doc, journey, s0, touch, title="s0 touch")
     ops.add_card(doc, journey, s1, touch, title="s1 touch")
     ops.add_card(doc, journey, s1, pains, title="s1 pain")
@@ -327,7 +324,7 @@ def test_removing_a_map_unlinks_its_future_states(doc):
 def test_duplicate_puts_each_copy_right_after_its_original(doc):
     journey = doc.project.maps[0]
     s, lane = journey.stages[0].id, journey.lanes[0].id
-    emotions = _lane(journey, LaneKind.EMOTIONS).id
+    emotions = lane_of(journey, LaneKind.EMOTIONS).id
     a, b = (ops.add_card(doc, journey, s, lane, title=t, tags=["x"]) for t in "ab")
     marker = ops.add_marker(doc, journey, s, emotions, -1, 0.5, "lo")
     edge = ops.add_marker(doc, journey, s, emotions, 1, 0.95)
@@ -347,7 +344,7 @@ def test_duplicate_puts_each_copy_right_after_its_original(doc):
 def test_duplicating_a_stage_copies_its_cards_and_markers_next_to_it(doc):
     journey = doc.project.maps[0]
     stage = journey.stages[1]
-    emotions = _lane(journey, LaneKind.EMOTIONS).id
+    emotions = lane_of(journey, LaneKind.EMOTIONS).id
     card = ops.add_card(doc, journey, stage.id, journey.lanes[0].id, title="Zalo",
                         tags=["chat"])
     ops.add_card(doc, journey, journey.stages[0].id, journey.lanes[0].id, title="other")
@@ -369,7 +366,7 @@ def test_copy_payload_holds_cards_and_markers_only(doc):
     journey = doc.project.maps[0]
     card = ops.add_card(doc, journey, journey.stages[0].id, journey.lanes[0].id, title="a")
     marker = ops.add_marker(doc, journey, journey.stages[0].id,
-                            _lane(journey, LaneKind.EMOTIONS).id, 1)
+                            lane_of(journey, LaneKind.EMOTIONS).id, 1)
     payload = ops.copy_payload([card, journey.stages[0], marker])
     assert payload["format"] == "journey-studio-clip" and payload["version"] == 1
     assert [c["id"] for c in payload["cards"]] == [card.id]
@@ -379,8 +376,8 @@ def test_copy_payload_holds_cards_and_markers_only(doc):
 def test_paste_appends_cards_in_their_order_and_markers_to_the_emotions_lane(doc):
     journey = doc.project.maps[0]
     s0, s2 = journey.stages[0].id, journey.stages[2].id
-    touch, pains = journey.lanes[0].id, _lane(journey, LaneKind.PAINS).id
-    emotions = _lane(journey, LaneKind.EMOTIONS).id
+    touch, pains = journey.lanes[0].id, lane_of(journey, LaneKind.PAINS).id
+    emotions = lane_of(journey, LaneKind.EMOTIONS).id
     web = doc.project.channels[0]
     first = ops.add_card(doc, journey, s0, touch, title="first", channel_id=web.id,
                          tags=["vip"])
@@ -417,7 +414,7 @@ def test_paste_keeps_a_channel_the_project_has(doc):
 
 def test_pasting_onto_the_emotions_lane_adds_only_the_markers(doc):
     journey = doc.project.maps[0]
-    emotions = _lane(journey, LaneKind.EMOTIONS).id
+    emotions = lane_of(journey, LaneKind.EMOTIONS).id
     card = ops.add_card(doc, journey, journey.stages[0].id, journey.lanes[0].id, title="a")
     marker = ops.add_marker(doc, journey, journey.stages[0].id, emotions, 2)
     created = ops.paste(doc, journey, ops.copy_payload([card, marker]),
@@ -554,10 +551,10 @@ def test_place_cards_keeps_the_order_of_cards_dropped_at_one_place(doc):
 
 def test_paste_into_another_map_files_markers_under_that_map(doc):
     source = doc.project.maps[0]
-    emotions = _lane(source, LaneKind.EMOTIONS).id
+    emotions = lane_of(source, LaneKind.EMOTIONS).id
     marker = ops.add_marker(doc, source, source.stages[0].id, emotions, 1, 0.2, "ok")
     target = ops.new_map_from_template(doc, "awareness-5")
-    target_emotions = _lane(target, LaneKind.EMOTIONS).id
+    target_emotions = lane_of(target, LaneKind.EMOTIONS).id
     (new,) = ops.paste(doc, target, ops.copy_payload([marker]), target.stages[4].id,
                        target.lanes[0].id)
     assert (new.map_id, new.stage_id, new.lane_id) == (target.id, target.stages[4].id,
@@ -570,7 +567,7 @@ def test_paste_into_a_map_without_an_emotions_lane_drops_the_markers(doc):
     source = doc.project.maps[0]
     card = ops.add_card(doc, source, source.stages[0].id, source.lanes[0].id, title="a")
     marker = ops.add_marker(doc, source, source.stages[0].id,
-                            _lane(source, LaneKind.EMOTIONS).id, 1)
+                            lane_of(source, LaneKind.EMOTIONS).id, 1)
     bare = ops.new_map_from_template(doc, "blank")
     stage = ops.add_stage(doc, bare, "Một")
     lane = ops.add_lane(doc, bare, LaneKind.TOUCHPOINTS)
