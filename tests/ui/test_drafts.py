@@ -90,6 +90,26 @@ def recovered_dialog(window, qtbot) -> RecoveredDraftDialog:
     return window.findChild(RecoveredDraftDialog)
 
 
+def restore_offered_draft(window, qtbot, card_file, store) -> None:
+    """Open the file, press Restore in the recovery dialog, check the text came back as
+    one undo step on the canvas and in the file, then undo it."""
+    assert window.open_path(card_file)
+    dialog = recovered_dialog(window, qtbot)
+    assert "Quảng cáo" in dialog.message.text()
+    assert "closed unexpectedly" in dialog.message.text()
+    assert dialog.text_view.toPlainText() == TYPED
+    QTest.mouseClick(dialog.main_button, Qt.MouseButton.LeftButton)
+    card = first_card(window)
+    assert card.title == TYPED
+    assert " ".join(window.view.map_scene.cards[card.id].box.title_lines) == TYPED
+    assert stored(card_file).maps[0].cards[0].title == TYPED
+    assert window.doc.undo_stack.count() == 1
+    assert not store.file_for(card_file).exists()  # handled: not offered again
+    window.doc.undo()
+    assert card.title == "Quảng cáo"
+    assert stored(card_file).maps[0].cards[0].title == "Quảng cáo"
+
+
 def no_dialog_after_open(window, qtbot) -> bool:
     for _ in range(5):
         QApplication.processEvents()
@@ -175,21 +195,7 @@ def write_draft(store, path, project, entity, text, original=None, field="title"
 def test_restore_puts_the_text_back_as_one_undo_step(window, qtbot, card_file, store):
     project = stored(card_file)
     write_draft(store, card_file, project, project.maps[0].cards[0], TYPED)
-    assert window.open_path(card_file)
-    dialog = recovered_dialog(window, qtbot)
-    assert "Quảng cáo" in dialog.message.text()
-    assert "closed unexpectedly" in dialog.message.text()
-    assert dialog.text_view.toPlainText() == TYPED
-    QTest.mouseClick(dialog.main_button, Qt.MouseButton.LeftButton)
-    card = first_card(window)
-    assert card.title == TYPED
-    assert " ".join(window.view.map_scene.cards[card.id].box.title_lines) == TYPED
-    assert stored(card_file).maps[0].cards[0].title == TYPED
-    assert window.doc.undo_stack.count() == 1
-    assert not store.file_for(card_file).exists()  # handled: not offered again
-    window.doc.undo()
-    assert card.title == "Quảng cáo"
-    assert stored(card_file).maps[0].cards[0].title == "Quảng cáo"
+    restore_offered_draft(window, qtbot, card_file, store)
 
 
 def test_discard_forgets_the_draft_and_changes_nothing(window, qtbot, card_file, store):
@@ -368,16 +374,5 @@ def test_text_typed_before_a_kill_is_offered_back_and_restored(window, qtbot, ca
     assert child.returncode == -signal.SIGKILL
     assert stored(card_file).maps[0].cards[0].title == "Quảng cáo"  # never confirmed
 
-    assert window.open_path(card_file)
-    dialog = recovered_dialog(window, qtbot)
-    assert "Quảng cáo" in dialog.message.text()
-    assert dialog.text_view.toPlainText() == TYPED
-    QTest.mouseClick(dialog.main_button, Qt.MouseButton.LeftButton)
-    card = first_card(window)
-    assert card.title == TYPED
-    assert " ".join(window.view.map_scene.cards[card.id].box.title_lines) == TYPED
-    assert stored(card_file).maps[0].cards[0].title == TYPED
-    assert not store.file_for(card_file).exists()
-    window.doc.undo()
-    assert card.title == "Quảng cáo"
-    assert stored(card_file).maps[0].cards[0].title == "Quảng cáo"
+
+    restore_offered_draft(window, qtbot, card_file, store)
