@@ -374,5 +374,4 @@ def test_text_typed_before_a_kill_is_offered_back_and_restored(window, qtbot, ca
     assert child.returncode == -signal.SIGKILL
     assert stored(card_file).maps[0].cards[0].title == "Quảng cáo"  # never confirmed
 
-
     restore_offered_draft(window, qtbot, card_file, store)
