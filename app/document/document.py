@@ -50,7 +50,6 @@ class Document(QObject):
         self._touched: dict[int, Any] = {}
         self._changes: list[Change] = []
         self._persisting = True
-        self.last_error: Exception | None = None
         self._failed_step = ""  # the name of the step whose write failed, for attempt()
         self.last_failure: Failure | None = None  # what the last attempt() met
 
@@ -145,7 +144,6 @@ class Document(QObject):
             try:
                 self.store.write(self.project, upserts, removed)
             except Exception as error:
-                self.last_error = error
                 self.persist_failed.emit(str(error))
                 raise
         self.events.emit(changes)
