@@ -1,0 +1,115 @@
+"""The spreadsheet tables' columns and sheet names, shared by export and import.
+
+Each column has a stable key (the field it carries) and a header per language. Export
+writes the project's language; import matches a header in either language, ignoring
+case, spacing and diacritics, so a user's own sheet headed "Tiêu đề" or "tieu de" or
+"Title" reads the same.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+LANGUAGES = ("en", "vi")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    en: str
+    vi: str
+    # Other headers a user's own sheet may carry for this column (any language).
+    aliases: tuple[str, ...] = ()
+
+    def header(self, language: str) -> str:
+        return self.vi if language == "vi" else self.en
+
+
+def _c(key: str, en: str, vi: str, *aliases: str) -> Column:
+    return Column(key, en, vi, aliases)
+
+
+CARD_COLUMNS: tuple[Column, ...] = (
+    _c("id", "ID", "Mã"),
+    _c("map", "Map", "Bản đồ"),
+    _c("stage", "Stage", "Giai đoạn", "phase", "step"),
+    _c("lane", "Lane", "Làn", "row", "dòng"),
+    _c("kind", "Lane kind", "Loại làn", "type", "loại"),
+    _c("order", "Order", "Thứ tự"),
+    _c("title", "Title", "Tiêu đề", "name", "tên", "card"),
+    _c("body", "Body", "Nội dung", "description", "mô tả", "text", "note", "ghi chú"),
+    _c("channel", "Channel", "Kênh"),
+    _c("tags", "Tags", "Thẻ", "tag", "nhãn"),
+    _c("severity", "Severity", "Mức độ", "mức nghiêm trọng"),
+    _c("owner", "Owner", "Người phụ trách", "phụ trách", "assignee"),
+    _c("priority", "Priority", "Ưu tiên", "độ ưu tiên"),
+    _c("status", "Status", "Trạng thái"),
+    _c("value", "Value", "Giá trị"),
+    _c("unit", "Unit", "Đơn vị"),
+    _c("target", "Target", "Mục tiêu"),
+    _c("evidence", "Evidence", "Bằng chứng"),
+    _c("favourite", "Favourite", "Yêu thích", "favorite", "star"),
+    _c("span", "Span", "Số giai đoạn trải", "stages spanned"),
+)
+
+MARKER_COLUMNS: tuple[Column, ...] = (
+    _c("id", "ID", "Mã"),
+    _c("map", "Map", "Bản đồ"),
+    _c("stage", "Stage", "Giai đoạn"),
+    _c("lane", "Lane", "Làn"),
+    _c("score", "Score", "Điểm", "emotion", "cảm xúc"),
+    _c("position", "Position", "Vị trí"),
+    _c("label", "Label", "Nhãn"),
+)
+
+PERSONA_COLUMNS: tuple[Column, ...] = (
+    _c("id", "ID", "Mã"),
+    _c("name", "Name", "Tên"),
+    _c("description", "Description", "Mô tả"),
+    _c("age", "Age", "Tuổi"),
+    _c("occupation", "Occupation", "Nghề nghiệp"),
+    _c("quote", "Quote", "Câu nói"),
+    _c("goals", "Goals", "Mục tiêu"),
+    _c("motivations", "Motivations", "Động lực"),
+    _c("behaviours", "Behaviours", "Hành vi", "behaviors"),
+    _c("interests", "Interests", "Sở thích"),
+    _c("pains", "Pains", "Nỗi đau"),
+    _c("channels", "Channels", "Kênh"),
+)
+
+# Sheet names (Excel allows at most 31 characters and none of []:*?/\).
+SHEETS: dict[str, Column] = {
+    "cards": _c("cards", "Cards", "Thẻ"),
+    "markers": _c("markers", "Markers", "Điểm cảm xúc"),
+    "personas": _c("personas", "Personas", "Chân dung"),
+    "metrics": _c("metrics", "Metrics", "Chỉ số"),
+    "opportunities": _c("opportunities", "Opportunities", "Cơ hội"),
+}
+
+
+def fold(text: str) -> str:
+    """Text folded for matching: no diacritics (đ → d), lower case, single spaces."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().replace("_", " ").split())
+
+
+def match_columns(headers: list[str], columns: tuple[Column, ...]) -> dict[int, str]:
+    """Which column key each header position carries; unknown headers are left out.
+
+    A key is given to its first matching header only, so two "Title" columns do not
+    both feed one field.
+    """
+    lookup: dict[str, str] = {}
+    for column in columns:
+        for name in (column.key, column.en, column.vi, *column.aliases):
+            lookup.setdefault(fold(name), column.key)
+    found: dict[int, str] = {}
+    taken: set[str] = set()
+    for position, header in enumerate(headers):
+        key = lookup.get(fold(header))
+        if key is not None and key not in taken:
+            found[position] = key
+            taken.add(key)
+    return found
