@@ -293,15 +293,30 @@ def _export_image(args: argparse.Namespace, source: Path, target: Path,
     names = getattr(args, "map_names", None) or []
     if len(names) > 1:
         raise CliError(f"a {kind} shows one map; give --map once")
+    language = _export_language(args)
 
     def run(project: Any) -> None:
         journey = _pick_maps(project, names, source)[0] if names else (
             project.maps[0] if project.maps else None)
         if journey is None:
             raise CliError(f"{source.name} has no map to export")
-        render(project, journey.id, target)
+        render(project, journey.id, target, language=language)
 
     return run
+
+
+def _export_language(args: argparse.Namespace) -> str | None:
+    """--lang checked before the project is read; None means the project's language."""
+    from app.export.i18n import LANGUAGES
+
+    value = getattr(args, "lang", None)
+    if value is None:
+        return None
+    language = value.strip().casefold()
+    if language not in LANGUAGES:
+        raise CliError(f"--lang {value}: unknown language; choose one of: "
+                       f"{', '.join(LANGUAGES)}")
+    return language
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -426,6 +441,9 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
     export.add_argument("file", metavar="FILE", help="a project (.cjm) or interchange file")
     export.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
     export.add_argument("--force", action="store_true", help="replace an existing OUT")
+    export.add_argument("--lang", metavar="en|vi",
+                        help="language of the words the PDF, PNG or SVG adds: page labels, "
+                             "headings, numbers and dates (default: the project's)")
     _add_pdf_flags(export)
     export.set_defaults(func=cmd_export)
 

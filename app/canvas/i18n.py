@@ -1,8 +1,17 @@
-"""Translation of the canvas's user-visible strings (context "canvas")."""
+"""Translation of the canvas's user-visible strings.
+
+Two kinds: the editor's own words (menus, hints, tooltips) speak the interface's
+language through Qt (`tr`, context "canvas"); the labels the map draws itself ("Target
+40", "12 cards", "Current state") speak the map's language through the export catalogue
+(`drawn`), so a PNG or SVG of a Vietnamese map says "Mục tiêu 40" whatever the interface
+speaks, and each label has one translation.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+
+from app.export.i18n import Texts, texts_for
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -29,3 +38,15 @@ def evidence_name(value: str) -> str:
     """The name of an evidence level, translated."""
     return {"observed": tr("Observed"), "assumed": tr("Assumed"),
             "proposed": tr("Proposed")}.get(value, value)
+
+
+def texts_of(item) -> Texts:
+    """The language `item` draws its labels in: its scene's (see MapScene.texts)."""
+    scene = item.scene()
+    texts = getattr(scene, "texts", None)
+    return texts if isinstance(texts, Texts) else texts_for("en")
+
+
+def drawn(item, source: str, /, **fields: object) -> str:
+    """A label the map draws (not an editor word), in the map's language."""
+    return texts_of(item)(source, **fields)

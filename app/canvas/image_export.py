@@ -1,6 +1,8 @@
 """PNG and SVG pictures of a map, rendered from an offscreen MapScene.
 
-No selection, hover or keyboard decorations are drawn. Pictures are encoded in memory and
+No selection, hover or keyboard decorations are drawn. The labels the map draws itself
+(state, targets, counts, numbers) speak the project's language, or `language` when given
+(see app.canvas.i18n.drawn), whatever language the interface speaks. Pictures are encoded in memory and
 then written by app.export.atomic (temporary file, checked writes, fsync, rename): Qt's
 encoders report a full disk only by a return value or not at all, so they never write the
 file themselves. A failed export leaves neither the picture nor a temporary file, and
@@ -20,6 +22,7 @@ from app.document.document import Document
 from app.domain import style
 from app.domain.model import Project
 from app.export.atomic import write_bytes_atomically
+from app.export.i18n import LANGUAGES
 
 MAX_PIXELS = 24000 * 24000  # QImage's practical ceiling; larger maps are scaled down
 
@@ -38,14 +41,17 @@ def ensure_app() -> QApplication:
     return app
 
 
-def _scene(doc_or_project: Document | Project, map_id: str):
+def _scene(doc_or_project: Document | Project, map_id: str, language: str | None = None):
     from app.canvas.scene import MapScene
 
     ensure_app()
     doc = doc_or_project if isinstance(doc_or_project, Document) else Document(doc_or_project)
     if doc.project.map(map_id) is None:
         raise ImageExportError(f"there is no map with id {map_id!r} in this project")
-    scene = MapScene(doc, map_id, decorated=False)
+    if language is not None and language not in LANGUAGES:
+        raise ImageExportError(f"unknown language {language!r}; choose one of: "
+                               f"{', '.join(LANGUAGES)}")
+    scene = MapScene(doc, map_id, decorated=False, language=language)
     for item in (scene.preview, scene.guide, scene.cell_cursor):
         item.setVisible(False)
     return scene
@@ -84,10 +90,11 @@ def _buffer() -> tuple[QByteArray, QBuffer]:
     return data, buffer
 
 
-def render_map_image(doc_or_project: Document | Project, map_id: str, scale: float = 2.0
-                     ) -> QImage:
-    """The map as an image, `scale` pixels per model pixel."""
-    scene = _scene(doc_or_project, map_id)
+def render_map_image(doc_or_project: Document | Project, map_id: str, scale: float = 2.0,
+                     language: str | None = None) -> QImage:
+    """The map as an image, `scale` pixels per model pixel, its labels in `language`
+    (None: the project's)."""
+    scene = _scene(doc_or_project, map_id, language)
     try:
         area = _area(scene)
         w, h = area.width() * scale, area.height() * scale
@@ -112,10 +119,10 @@ def render_map_image(doc_or_project: Document | Project, map_id: str, scale: flo
 
 
 def render_map_png(doc_or_project: Document | Project, map_id: str, path: str | Path,
-                   scale: float = 2.0) -> Path:
+                   scale: float = 2.0, language: str | None = None) -> Path:
     """Write the map as a PNG at `scale` (2.0 = crisp on slides); return the path."""
     path = Path(path)
-    image = render_map_image(doc_or_project, map_id, scale)
+    image = render_map_image(doc_or_project, map_id, scale, language)
     data, buffer = _buffer()
     ok = image.save(buffer, "PNG")
     buffer.close()
@@ -126,12 +133,13 @@ def render_map_png(doc_or_project: Document | Project, map_id: str, path: str | 
 
 
 def render_map_svg(doc_or_project: Document | Project, map_id: str, path: str | Path,
-                   scale: float = 1.0, title: str | None = None) -> Path:
+                   scale: float = 1.0, title: str | None = None,
+                   language: str | None = None) -> Path:
     """Write the map as an SVG (vector: text stays text); return the path."""
     from PySide6.QtSvg import QSvgGenerator
 
     path = Path(path)
-    scene = _scene(doc_or_project, map_id)
+    scene = _scene(doc_or_project, map_id, language)
     try:
         area = _area(scene)
         data, buffer = _buffer()

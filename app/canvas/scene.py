@@ -36,6 +36,7 @@ from app.domain.model import (
     Persona,
     Stage,
 )
+from app.export.i18n import Texts, texts_for
 
 SCENE_MARGIN = 40.0
 
@@ -60,12 +61,13 @@ class MapScene(QGraphicsScene):
     relaid_out = Signal()  # after every relayout, for views that keep overlays in place
 
     def __init__(self, doc: Document, map_id: str, parent: QObject | None = None,
-                 decorated: bool = True) -> None:
+                 decorated: bool = True, language: str | None = None) -> None:
         super().__init__(parent)
         load_fonts()
         self.doc = doc
         self.map_id = map_id
         self.decorated = decorated
+        self.language = language  # the drawn labels' language; None: the project's
         self.wrapper = shared_wrapper()
         self.live = LiveLayout(self.wrapper)
         self.layout: MapLayout = self.live.layout
@@ -93,6 +95,11 @@ class MapScene(QGraphicsScene):
         self._sync(set())
 
     # -- the model ------------------------------------------------------------------------
+
+    @property
+    def texts(self) -> Texts:
+        """The language of the labels the map draws: the export's, else the project's."""
+        return texts_for(self.language or self.doc.project.language)
 
     @property
     def journey(self) -> JourneyMap | None:

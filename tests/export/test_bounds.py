@@ -52,7 +52,7 @@ def test_a_body_of_fifty_megabytes_of_words_exports_and_ends_in_an_ellipsis(tmp_
     assert len(PdfReader(out).pages) < 10  # the note is bounded, not 400,000 lines
     assert re.search(r"Sách( Trả góp ưu đãi mỗi ngày)+…", pdf_text(out, 1, 1))
     notes = pdf_text(out, 2)
-    assert "Card notes" in notes and re.search(r"mỗi ngày \S*…", notes)
+    assert "Ghi chú thẻ" in notes and re.search(r"mỗi ngày \S*…", notes)
     assert notes.count("mỗi ngày") < 6 * NOTE_BODY_LINES  # ≈ 4.5 a line, 240 lines
 
 

@@ -103,7 +103,7 @@ def test_snapshot_references_and_hostile_text(tmp_path):
     add_card(project, "<b>x</b> & R&D", "", 2, 0)
     out, _ = export(project, tmp_path, compare=("snapshot:q3 REVIEW", "Today"), **ONLY)
     text = pdf_text(out, *([_compare_pages(out)[0]] * 2))
-    assert "Q3 review vs Today" in text and "taken 2026-09-30" in text
+    assert "Q3 review vs Today" in text and "taken 30 September 2026" in text
     assert "Added · 1" in text and "<b>x</b> & R&D" in text
 
 

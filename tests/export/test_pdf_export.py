@@ -60,7 +60,8 @@ def test_default_document_pages_and_metadata(sample_pdf):
     assert "Mua điện thoại trả góp" in meta.subject
     assert meta.creator == "Journey Studio"
     text = pdf_text(sample_pdf, 2, 2)
-    assert "Page 2 of 5" in text
+    assert "Trang 2/5" in text  # the project is Vietnamese, and so is what the PDF adds
+    assert meta["/Subject"].startswith("Bản đồ hành trình khách hàng: ")
 
 
 @pytest.mark.parametrize("page", [*PAGE_SIZES])
@@ -106,7 +107,7 @@ def test_actual_size_tiles_a_large_map(tmp_path):
     assert warnings == []
     pages = PdfReader(out).pages
     assert len(pages) > 2
-    assert "Tile A1" in pdf_text(out, 1, 1) and "Tile B1" in pdf_text(out)
+    assert "Mảnh A1" in pdf_text(out, 1, 1) and "Mảnh B1" in pdf_text(out)
 
 
 def _tiled_project(n: int = 240):
@@ -172,7 +173,7 @@ def test_a_10000_character_body_does_not_break_the_page(tmp_path):
     assert "KẾT-THÚC" not in map_text  # shortened on the map…
     assert len(reader.pages) >= 2
     assert "KẾT-THÚC" in pdf_text(out, 2)  # …and given in full in the card notes
-    assert "Card notes" in pdf_text(out, 2, 2)
+    assert "Ghi chú thẻ" in pdf_text(out, 2, 2)
 
 
 def test_emoji_become_a_visible_placeholder_with_a_warning(tmp_path):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from app.canvas import text
-from app.canvas.i18n import tr
+from app.canvas.i18n import drawn, texts_of
 from app.canvas.icons import draw_icon
 from app.canvas.items import paint
 from app.canvas.items.hover import HoverMixin
@@ -153,7 +153,7 @@ class CardItem(HoverMixin, QGraphicsRectItem):
         card = self.card
         inner = style.CARD_INNER
         value_h = line_height(style.METRIC_VALUE_SIZE)
-        value = format_number(card.value)
+        value = texts_of(self).number(card.value)
         painter.setFont(text.font(style.METRIC_VALUE_SIZE, True))
         painter.setPen(paint.qcolor(color))
         ascent = text.metrics(style.METRIC_VALUE_SIZE, True).ascent()
@@ -168,8 +168,8 @@ class CardItem(HoverMixin, QGraphicsRectItem):
             paint.arrow(painter, QPointF(x + 5, baseline - 6), card.value > card.target, 9,
                         color)
         if card.target is not None:
-            target = tr("Target {0}").format(format_number(card.target)
-                                                         + (" " + card.unit if card.unit else ""))
+            target = drawn(self, "Target {value}", value=texts_of(self).number(card.target)
+                           + (" " + card.unit if card.unit else ""))
             paint.draw_lines(painter, [target], inner, top + value_h, style.SMALL_SIZE, False,
                              style.MUTED_TEXT)
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem
 
 from app.canvas import text
-from app.canvas.i18n import tr, trn
+from app.canvas.i18n import drawn, texts_of, tr
 from app.canvas.icons import draw_icon
 from app.canvas.items import paint
 from app.canvas.items.hover import HoverableItem
@@ -101,13 +101,13 @@ class StageHeaderItem(_Header):
         pad = 12.0
         inner = w - 2 * pad
         title = _wrap(self.stage.title, style.STAGE_TITLE_SIZE, True, inner, 2)
-        y = paint.draw_lines(painter, title or [tr("Untitled stage")], pad,
+        y = paint.draw_lines(painter, title or [drawn(self, "Untitled stage")], pad,
                              style.STAGE_BAND_HEIGHT + 8, style.STAGE_TITLE_SIZE, True,
                              style.TEXT if title else style.MUTED_TEXT)
         lines_left = 2 if len(title) <= 1 else 1
         desc = _wrap(self.stage.description, style.SMALL_SIZE, False, inner, lines_left)
         if not desc and self.card_count:
-            desc = [trn("%n card(s)", self.card_count)]
+            desc = [texts_of(self).plural("{n} card", "{n} cards", self.card_count)]
         paint.draw_lines(painter, desc, pad, y + 2, style.SMALL_SIZE, False, style.MUTED_TEXT)
         self._outline(painter)
 
@@ -146,7 +146,7 @@ class LaneHeaderItem(_Header):
         x = 40.0
         max_lines = 1 if self.lane.collapsed else 3
         title = _wrap(self.lane.title, style.LANE_TITLE_SIZE, True, w - x - 10, max_lines)
-        y = paint.draw_lines(painter, title or [tr("Untitled lane")], x, 12,
+        y = paint.draw_lines(painter, title or [drawn(self, "Untitled lane")], x, 12,
                              style.LANE_TITLE_SIZE, True,
                              style.TEXT if title else style.MUTED_TEXT)
         if self.lane.kind == LaneKind.EMOTIONS and not self.lane.collapsed:
@@ -154,7 +154,8 @@ class LaneHeaderItem(_Header):
 
             paint_scale(painter, w, Rect(0, 0, w, h), *self.scale)
         if not self.lane.collapsed and self.card_count and h - y > 20:
-            paint.draw_lines(painter, [trn("%n item(s)", self.card_count)], x, y + 2,
+            paint.draw_lines(painter, [texts_of(self).plural("{n} item", "{n} items",
+                                                             self.card_count)], x, y + 2,
                              style.SMALL_SIZE, False, style.MUTED_TEXT)
         self._outline(painter)
 
@@ -208,13 +209,13 @@ class CornerItem(HoverableItem):
                 detail = f"{persona.age} · {detail}" if detail else str(persona.age)
             paint.draw_lines(painter, _wrap(detail, style.SMALL_SIZE, False, width, 3 - len(name)),
                              x, y + 1, style.SMALL_SIZE, False, style.MUTED_TEXT)
-        else:
+        elif self.decorated:  # an editor hint: never in a picture of the map
             paint.draw_lines(painter, _wrap(tr("No persona yet — double-click to choose"),
                                             style.SMALL_SIZE, False, width, 3),
                              x, 16, style.SMALL_SIZE, False, style.MUTED_TEXT)
         if self.journey is not None:
             future = self.journey.state == MapState.FUTURE
-            label = tr("Future state") if future else tr("Current state")
+            label = texts_of(self).state(self.journey.state)
             color = "#6C4FA3" if future else "#2F6FB3"
             paint.chip(painter, 12, h - 22, label, color, w - 24)
         if self.decorated and self.hovered:

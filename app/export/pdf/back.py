@@ -5,40 +5,36 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import style
-from app.domain.insights import MapInsights
+from app.domain.insights import UNSPECIFIED, MapInsights
 from app.domain.model import JourneyMap, LaneKind, Project
-from app.domain.templates import LANE_TITLES
+from app.export.i18n import Texts, msg
 from app.export.pdf import draw
 from app.export.pdf.draw import color
 from app.export.pdf.page import Area, Writer
 
 KIND_HINTS = {
-    LaneKind.TOUCHPOINTS: "Where the customer meets the business; icon = channel",
-    LaneKind.ACTIONS: "What the customer does",
-    LaneKind.THOUGHTS: "What they think or ask themselves",
-    LaneKind.EMOTIONS: "How they feel: faces joined by a curve",
-    LaneKind.PAINS: "Barriers; dots = severity 1–3",
-    LaneKind.OPPORTUNITIES: "Ideas to improve; chips = priority, owner, status",
-    LaneKind.BACKSTAGE: "People, policy and systems behind the scenes (dashed)",
-    LaneKind.METRICS: "Measured values; arrow = against target",
-    LaneKind.TEXT: "Free notes",
+    LaneKind.TOUCHPOINTS: msg("Where the customer meets the business; icon = channel"),
+    LaneKind.ACTIONS: msg("What the customer does"),
+    LaneKind.THOUGHTS: msg("What they think or ask themselves"),
+    LaneKind.EMOTIONS: msg("How they feel: faces joined by a curve"),
+    LaneKind.PAINS: msg("Barriers; dots = severity 1–3"),
+    LaneKind.OPPORTUNITIES: msg("Ideas to improve; chips = priority, owner, status"),
+    LaneKind.BACKSTAGE: msg("People, policy and systems behind the scenes (dashed)"),
+    LaneKind.METRICS: msg("Measured values; arrow = against target"),
+    LaneKind.TEXT: msg("Free notes"),
 }
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "vi" else pair[0]
 
 
 def draw_legend(c: Canvas, w: Writer, area: Area, project: Project) -> None:
     """Channels, emotion faces and lane kinds, each as the map draws them."""
     col_w = (area.w - 48) / 3
-    lang = project.language
+    tx = w.tx
     # Rows spread over the page height (within limits) so the legend does not huddle.
     ch_step = max(24.0, min(40.0, (area.h - 40) / max(1, len(project.channels))))
     kind_step = max(44.0, min(64.0, (area.h - 40) / len(LaneKind)))
     # Channels
     x, top = area.x, area.top
-    top -= w.heading(x, top, "Channels", "#2F6FB3", 14) + 6
+    top -= w.heading(x, top, tx("Channels"), "#2F6FB3", 14, col_w) + 6
     for ch in project.channels:
         with draw.y_down_box(c, x, top):
             draw.channel_icon(c, ch.icon, 0, 0, 18, ch.color)
@@ -46,34 +42,33 @@ def draw_legend(c: Canvas, w: Writer, area: Area, project: Project) -> None:
         top -= ch_step
     # Emotions
     x, top = area.x + col_w + 24, area.top
-    top -= w.heading(x, top, "Emotion scale", "#1E8449", 14) + 6
+    top -= w.heading(x, top, tx("Emotion scale"), "#1E8449", 14, col_w) + 6
     for score in (2, 1, 0, -1, -2):
         with draw.y_down_box(c, x + 14, top - 14):
             draw.face(c, 0, 0, 14, score)
-        w.text(x + 38, top - 11, f"{score:+d}" if score else "0", 11, True,
-               style.emotion_color(score))
-        w.text(x + 66, top - 11, _pick(style.EMOTION_NAMES[score], lang), 11, False,
-               style.TEXT, width=col_w - 70)
+        w.text(x + 38, top - 11, tx.signed(score, 0), 11, True, style.emotion_color(score))
+        w.text(x + 66, top - 11, tx.emotion(score), 11, False, style.TEXT, width=col_w - 70)
         top -= 48
     top -= 10
     c.setStrokeColor(color(style.CURVE_COLOR))
     c.setLineWidth(2.5)
     c.line(x, top - 8, x + 40, top - 8)
-    w.text(x + 52, top - 12, "Emotion curve through the faces", 10, False, style.TEXT)
+    w.fitted(x + 52, top - 12, tx("Emotion curve through the faces"), 10, False, style.TEXT,
+             col_w - 52)
     top -= 26
     c.setStrokeColor(color("#8E979F"))
     c.setLineWidth(1)
     c.setDash(5, 4)
     c.line(x, top - 8, x + 40, top - 8)
     c.setDash()
-    w.text(x + 52, top - 12, "Neutral line", 10, False, style.TEXT)
+    w.fitted(x + 52, top - 12, tx("Neutral line"), 10, False, style.TEXT, col_w - 52)
     top -= 26
     with draw.y_down_box(c, x + 20, top - 8):
         draw.star(c, 0, 0, 8)
-    w.text(x + 52, top - 12, "Favourite touchpoint", 10, False, style.TEXT)
+    w.fitted(x + 52, top - 12, tx("Favourite touchpoint"), 10, False, style.TEXT, col_w - 52)
     # Lane kinds
     x, top = area.x + 2 * (col_w + 24), area.top
-    top -= w.heading(x, top, "Lanes", "#6C4FA3", 14) + 6
+    top -= w.heading(x, top, tx("Lanes"), "#6C4FA3", 14, col_w) + 6
     for kind in LaneKind:
         s = style.card_style(kind)
         c.setFillColor(color(s.fill))
@@ -83,9 +78,9 @@ def draw_legend(c: Canvas, w: Writer, area: Area, project: Project) -> None:
             c.setDash(4, 3)
         c.roundRect(x, top - 34, 44, 30, 5, stroke=1, fill=1)
         c.setDash()
-        w.text(x + 56, top - 15, _pick(LANE_TITLES[kind], lang), 11, True, style.TEXT,
-               width=col_w - 58)
-        w.para(x + 56, top - 20, col_w - 58, KIND_HINTS[kind], 9, False, style.MUTED_TEXT, 2)
+        w.text(x + 56, top - 15, tx.lane_kind(kind), 11, True, style.TEXT, width=col_w - 58)
+        w.para(x + 56, top - 20, col_w - 58, tx(KIND_HINTS[kind]), 9, False, style.MUTED_TEXT,
+               2)
         top -= kind_step
 
 
@@ -93,7 +88,7 @@ def _panel(c: Canvas, w: Writer, area: Area, title: str, hex_value: str) -> Area
     c.setStrokeColor(color(style.GRID_LINE))
     c.setLineWidth(0.75)
     c.roundRect(area.x, area.y, area.w, area.h, 8, stroke=1, fill=0)
-    head = w.heading(area.x + 14, area.top - 14, title, hex_value, 13)
+    head = w.heading(area.x + 14, area.top - 14, w.tx(title), hex_value, 13, area.w - 28)
     return Area(area.x + 16, area.y + 12, area.w - 32, area.h - 14 - head - 14)
 
 
@@ -105,18 +100,18 @@ def draw_insights(c: Canvas, w: Writer, area: Area, project: Project, journey: J
     cw, rh = (area.w - 2 * gap) / 3, (area.h - gap) / 2
     cells = [Area(area.x + i * (cw + gap), area.y + (1 - j) * (rh + gap), cw, rh)
              for j in range(2) for i in range(3)]
-    _emotions(c, w, _panel(c, w, cells[0], "Average emotion per stage", "#1E8449"), found)
-    _moments(w, _panel(c, w, cells[1], "Moments of truth (deepest drops)", "#C0392B"),
+    _emotions(c, w, _panel(c, w, cells[0], msg("Average emotion per stage"), "#1E8449"), found)
+    _moments(w, _panel(c, w, cells[1], msg("Moments of truth (deepest drops)"), "#C0392B"),
              journey, found)
-    _pains(c, w, _panel(c, w, cells[2], "Pains per stage", "#C0392B"), found)
-    _opportunities(c, w, _panel(c, w, cells[3], "Top opportunities", "#1E8449"), found)
-    _funnel(c, w, _panel(c, w, cells[4], "Metrics funnel", "#137C86"), found)
-    _favourites(c, w, _panel(c, w, cells[5], "Favourite touchpoints & channels", "#2F6FB3"),
-                project, journey, found)
+    _pains(c, w, _panel(c, w, cells[2], msg("Pains per stage"), "#C0392B"), found)
+    _opportunities(c, w, _panel(c, w, cells[3], msg("Top opportunities"), "#1E8449"), found)
+    _funnel(c, w, _panel(c, w, cells[4], msg("Metrics funnel"), "#137C86"), found)
+    _favourites(c, w, _panel(c, w, cells[5], msg("Favourite touchpoints & channels"),
+                             "#2F6FB3"), project, journey, found)
 
 
 def _empty(w: Writer, inner: Area, text: str) -> None:
-    w.text(inner.x, inner.top - 14, text, 10, False, style.MUTED_TEXT)
+    w.text(inner.x, inner.top - 14, w.tx(text), 10, False, style.MUTED_TEXT, width=inner.w)
 
 
 def _rows(inner: Area, n: int, min_h: float = 16.0, max_h: float = 30.0) -> float:
@@ -126,7 +121,7 @@ def _rows(inner: Area, n: int, min_h: float = 16.0, max_h: float = 30.0) -> floa
 def _emotions(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
     stages = found.stage_emotions
     if not any(s.average is not None for s in stages):
-        _empty(w, inner, "No emotion markers on this map yet.")
+        _empty(w, inner, msg("No emotion markers on this map yet."))
         return
     label_w = inner.w * 0.38
     mid = inner.x + label_w + (inner.w - label_w) / 2
@@ -149,24 +144,26 @@ def _emotions(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
         c.rect(min(mid, mid + length), y - bar_h / 2, abs(length), bar_h, stroke=0, fill=1)
         with draw.y_down_box(c, mid + length + (7 if length >= 0 else -7), y):
             draw.face(c, 0, 0, min(7.0, row * 0.35), round(s.average))
-        w.text(inner.right, y - 3.5, f"{s.average:+.1f}", 9, True, hex_value, "right")
+        w.text(inner.right, y - 3.5, w.tx.signed(s.average), 9, True, hex_value, "right")
 
 
 def _moments(w: Writer, inner: Area, journey: JourneyMap, found: MapInsights) -> None:
     if not found.moments_of_truth:
-        _empty(w, inner, "No drop in emotion between markers.")
+        _empty(w, inner, msg("No drop in emotion between markers."))
         return
     titles = {s.id: s.title for s in journey.stages}
     top = inner.top
     for n, m in enumerate(found.moments_of_truth, 1):
         if top - inner.y < 40:
             break
-        w.text(inner.x, top - 14, f"{n}.  −{m.drop}", 14, True, style.EMOTION_COLORS[-2])
+        w.text(inner.x, top - 14, f"{n}.  {w.tx.signed(-m.drop, 0)}", 14, True,
+               style.EMOTION_COLORS[-2])
         where = titles.get(m.from_stage_id, "")
         if m.to_stage_id != m.from_stage_id:
             where += " → " + titles.get(m.to_stage_id, "")
         w.text(inner.x + 60, top - 13, where, 10, True, style.TEXT, width=inner.w - 60)
-        detail = f"from {m.from_score:+d} to {m.to_score:+d}"
+        detail = w.tx("from {before} to {after}", before=w.tx.signed(m.from_score, 0),
+                      after=w.tx.signed(m.to_score, 0))
         if m.label:
             detail += f": {m.label}"
         used = w.para(inner.x + 60, top - 18, inner.w - 60, detail, 9.5, False,
@@ -177,7 +174,7 @@ def _moments(w: Writer, inner: Area, journey: JourneyMap, found: MapInsights) ->
 def _pains(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
     total = sum(p.count for p in found.pains)
     if not total:
-        _empty(w, inner, "No pains recorded.")
+        _empty(w, inner, msg("No pains recorded."))
         return
     most = max(p.count for p in found.pains)
     label_w = inner.w * 0.38
@@ -189,17 +186,20 @@ def _pains(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
         length = bar_w * p.count / most if most else 0
         c.setFillColor(draw.mix("#C0392B", "#FFFFFF", 0.6 - 0.2 * min(3, p.max_severity)))
         c.rect(inner.x + label_w, y - 5, max(length, 0.5), 10, stroke=0, fill=1)
-        w.text(inner.x + label_w + length + 6, y - 3.5, str(p.count), 9, True, style.TEXT)
+        w.text(inner.x + label_w + length + 6, y - 3.5, w.tx.integer(p.count), 9, True,
+               style.TEXT)
 
 
 def _opportunities(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
     opp = found.opportunities
     if not opp.total:
-        _empty(w, inner, "No opportunities recorded.")
+        _empty(w, inner, msg("No opportunities recorded."))
         return
-    summary = "  ·  ".join(f"{k} {v}" for k, v in list(opp.by_status.items())[:4])
-    w.text(inner.x, inner.top - 10, f"{opp.total} in all  ·  {summary}", 9, False,
-           style.MUTED_TEXT, width=inner.w)
+    tx = w.tx
+    summary = "  ·  ".join(f"{_word(tx, k)} {tx.integer(v)}"
+                           for k, v in list(opp.by_status.items())[:4])
+    w.text(inner.x, inner.top - 10, tx("{count} in all", count=tx.integer(opp.total))
+           + f"  ·  {summary}", 9, False, style.MUTED_TEXT, width=inner.w)
     top = inner.top - 22
     for card in opp.ranked:
         if top - inner.y < 30:
@@ -221,7 +221,7 @@ def _opportunities(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> Non
 def _funnel(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
     steps = [s for s in found.funnel if s.value is not None]
     if not steps:
-        _empty(w, inner, "No metric cards with values.")
+        _empty(w, inner, msg("No metric cards with values."))
         return
     row = _rows(inner, len(steps), 18, 34)
     counts = [s.value for s in steps if s.value is not None and s.unit.strip() != "%"]
@@ -234,7 +234,7 @@ def _funnel(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
         x = inner.x + (inner.w * 0.62 - width) / 2
         c.setFillColor(draw.mix("#137C86", "#FFFFFF", 0.15 + 0.5 * i / max(1, len(steps))))
         c.rect(x, y - row * 0.35, width, row * 0.7, stroke=0, fill=1)
-        value = f"{s.value:,.0f}" if abs(s.value) >= 100 else f"{s.value:g}"
+        value = w.tx.number(s.value, 0 if abs(s.value) >= 100 else None)
         value += f" {s.unit}" if s.unit else ""
         if w.wrapper.width(w.clean(value), 9, True) + 10 < width:
             w.text(inner.x + inner.w * 0.31, y - 3.5, value, 9, True, "#FFFFFF", "centre")
@@ -242,7 +242,8 @@ def _funnel(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
             w.text(x + width + 5, y - 3.5, value, 9, True, style.TEXT)
         w.text(inner.x + inner.w * 0.65, y + 0.5, s.stage_title, 9, True, style.TEXT,
                width=inner.w * 0.35)
-        drop = "" if s.drop_off is None else f"drop-off {s.drop_off:.0%}"
+        drop = "" if s.drop_off is None else w.tx("drop-off {share}",
+                                                  share=w.tx.percent(s.drop_off))
         w.text(inner.x + inner.w * 0.65, y - 9.5, drop or s.metric_title, 8.5, False,
                style.EMOTION_COLORS[-2] if drop else style.MUTED_TEXT, width=inner.w * 0.35)
 
@@ -252,7 +253,7 @@ def _favourites(c: Canvas, w: Writer, inner: Area, project: Project, journey: Jo
     top = inner.top
     titles = {s.id: s.title for s in journey.stages}
     if not found.channels and not found.favourite_touchpoints:
-        _empty(w, inner, "No touchpoints recorded.")
+        _empty(w, inner, msg("No touchpoints recorded."))
         return
     for fav in found.favourite_touchpoints[:5]:
         with draw.y_down_box(c, inner.x + 6, top - 7):
@@ -271,11 +272,19 @@ def _favourites(c: Canvas, w: Writer, inner: Area, project: Project, journey: Jo
         with draw.y_down_box(c, inner.x, top - 1):
             draw.channel_icon(c, channel.icon if channel else "other", 0, 0, 14,
                               channel.color if channel else "#757575")
-        w.text(inner.x + 20, top - 11, ch.name, 9.5, False, style.TEXT, width=inner.w * 0.4)
+        name = ch.name if ch.channel_id is not None else w.tx("no channel")
+        w.text(inner.x + 20, top - 11, name, 9.5, False, style.TEXT, width=inner.w * 0.4)
         bar = (inner.w * 0.4) * ch.touchpoints / most
         c.setFillColor(color("#2F6FB3", 0.75))
         c.rect(inner.x + inner.w * 0.45, top - 11, bar, 8, stroke=0, fill=1)
-        label = f"{ch.touchpoints}" + (f" · ★{ch.favourites}" if ch.favourites else "")
+        label = w.tx.integer(ch.touchpoints) + (
+            f" · ★{w.tx.integer(ch.favourites)}" if ch.favourites else "")
         w.text(inner.right, top - 11, label, 9, True, style.TEXT, "right")
         top -= 18
 
+
+
+def _word(tx: Texts, word: str) -> str:
+    """A status or priority as counted by the insights: the user's own word, but the
+    insights' "unspecified" (no word given) in the export's language."""
+    return tx("unspecified") if word == UNSPECIFIED else word

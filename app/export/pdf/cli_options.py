@@ -62,6 +62,7 @@ def options_from_args(args: argparse.Namespace) -> PdfOptions:
         insights=not getattr(args, "no_insights", False),
         reproducible=bool(getattr(args, "reproducible", False)),
         compare=cast("tuple[str, str]", tuple(compare)) if compare else None,  # nargs=2
+        language=getattr(args, "lang", None),  # --lang, shared with PNG and SVG (app.cli)
     )
     options.validate()
     return options

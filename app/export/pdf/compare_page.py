@@ -17,6 +17,7 @@ from app.domain import style
 from app.domain.compare import DiffStatus, ItemDiff, MapComparison, compare_maps
 from app.domain.layout import smooth_curve
 from app.domain.model import JourneyMap, MapState
+from app.export.i18n import Texts, msg
 from app.export.pdf import draw
 from app.export.pdf.draw import color
 from app.export.pdf.page import Area, Writer
@@ -24,16 +25,17 @@ from app.export.pdf.references import MAP, Side
 
 GREEN, RED, AMBER, BLUE = "#1E8449", "#C0392B", "#B8862E", "#2F6FB3"
 BEFORE_GREY = "#9AA3AD"
-FIELD_LABELS = {"title": "title", "body": "text", "channel_id": "channel", "color": "colour",
-                "tags": "tags", "severity": "severity", "owner": "owner",
-                "priority": "priority", "status": "status", "value": "value", "unit": "unit",
-                "target": "target", "evidence": "evidence", "favourite": "favourite",
-                "span": "span"}
+FIELD_LABELS = {"title": msg("title"), "body": msg("text"), "channel_id": msg("channel"),
+                "color": msg("colour"), "tags": msg("tags"), "severity": msg("severity"),
+                "owner": msg("owner"), "priority": msg("priority"), "status": msg("status"),
+                "value": msg("value"), "unit": msg("unit"), "target": msg("target"),
+                "evidence": msg("evidence"), "favourite": msg("favourite"),
+                "span": msg("span")}
 TITLE_SIZE, META_SIZE = 9.5, 8.5
 STAGE_ROW = 22.0
 COLUMN_HEAD = 26.0
 GAP = 18.0
-CONTINUED = "  (cont.)"
+CONTINUED = msg("(cont.)")
 WIDE = 760.0  # below this width (portrait A4/Letter) the counts and chart stack
 
 
@@ -46,6 +48,7 @@ class Row:
     hex_value: str  # the list's colour, the stage's colour or the card's bar
     title: list[str] = field(default_factory=list)
     meta: list[str] = field(default_factory=list)
+    more: str = ""  # "  (cont.)" in the export's language, on a repeated heading
 
     @property
     def height(self) -> float:
@@ -56,24 +59,30 @@ class Row:
             return STAGE_ROW
         return len(self.title) * TITLE_SIZE * 1.3 + len(self.meta) * META_SIZE * 1.3 + 7
 
-    def continued(self) -> Row:
+    def continued(self, tx: Texts) -> Row:
         """The heading repeated at the top of the next column."""
-        return Row(self.kind, self.text.removesuffix(CONTINUED) + CONTINUED, self.hex_value)
+        return Row(self.kind, self.text, self.hex_value, more="  " + tx(CONTINUED))
+
+    @property
+    def label(self) -> str:
+        """The text as drawn: a repeated heading says it continues."""
+        return self.text + self.more
 
 
-def title_for(left: Side, right: Side) -> str:
+def title_for(tx: Texts, left: Side, right: Side) -> str:
     """"Current vs future" for a current map against a future one, else the two names."""
     if (left.kind == right.kind == MAP and left.journey.state == MapState.CURRENT
             and right.journey.state == MapState.FUTURE):
-        return "Current vs future"
-    return f"{left.name} vs {right.name}"
+        return tx("Current vs future")
+    return tx("{before} vs {after}", before=left.name, after=right.name)
 
 
-def _describe(side: Side) -> str:
+def _describe(tx: Texts, side: Side) -> str:
     if side.kind == MAP:
-        state = "future state" if side.journey.state == MapState.FUTURE else "current state"
-        return f"map “{side.name}” · {state}"
-    return f"snapshot “{side.name}” · taken {side.taken_at[:10]}"
+        state = tx("future state") if side.journey.state == MapState.FUTURE else tx(
+            "current state")
+        return tx("map “{name}” · {state}", name=side.name, state=state)
+    return tx("snapshot “{name}” · taken {date}", name=side.name, date=tx.date(side.taken_at))
 
 
 class ComparePages:
@@ -81,6 +90,7 @@ class ComparePages:
 
     def __init__(self, writer: Writer, left: Side, right: Side, area: Area) -> None:
         self.left, self.right, self.area = left, right, area
+        self.tx = tx = writer.tx
         self.result: MapComparison = compare_maps(left.journey, right.journey)
         self.wide = area.w >= WIDE
         self.col_w = (area.w - 2 * GAP) / 3
@@ -90,12 +100,12 @@ class ComparePages:
         self.first: list[list[Row]] = []
         rest: list[Row] = []
         for rows in self._lists(writer):
-            taken, more = _cut(rows, first)
+            taken, more = _cut(tx, rows, first)
             self.first.append(taken)
             rest += more
         self.later: list[list[Row]] = []
         while rest:
-            column, rest = _cut(rest, self.area.h)
+            column, rest = _cut(tx, rest, self.area.h)
             self.later.append(column)
 
     @property
@@ -113,14 +123,15 @@ class ComparePages:
         changed = {d.item_id: d for d in (*r.changed(), *r.moved())}
         before, after = self.left.journey, self.right.journey
         out = []
+        tx = self.tx
         for label, diffs, journey, removed, hex_value, empty in (
-                ("Added", r.added(), after, False, GREEN, "No cards added."),
-                ("Removed", r.removed(), before, True, RED, "No cards removed."),
-                ("Changed & moved", list(changed.values()), after, False, AMBER,
-                 "No cards changed or moved.")):
-            rows = [Row("section", f"{label} · {len(diffs)}", hex_value)]
+                (msg("Added"), r.added(), after, False, GREEN, msg("No cards added.")),
+                (msg("Removed"), r.removed(), before, True, RED, msg("No cards removed.")),
+                (msg("Changed & moved"), list(changed.values()), after, False, AMBER,
+                 msg("No cards changed or moved."))):
+            rows = [Row("section", f"{tx(label)} · {tx.integer(len(diffs))}", hex_value)]
             rows += self._grouped(w, diffs, journey, removed, hex_value) or [
-                Row("note", empty, style.MUTED_TEXT)]
+                Row("note", tx(empty), style.MUTED_TEXT)]
             out.append(rows)
         return out
 
@@ -149,13 +160,13 @@ class ComparePages:
             sid, lid = where(d)
             stage = stages.get(sid or "", (0, None))[1]
             if sid != current:
-                rows.append(Row("stage", stage.title if stage else "(no stage)",
+                rows.append(Row("stage", stage.title if stage else self.tx("(no stage)"),
                                 stage.color if stage else "#999999"))
                 current = sid
             lane = lanes.get(lid or "", (0, None))[1]
             meta = w.lines(lane.title, META_SIZE, False, inner, 1) if lane else []
             meta += self._details(w, d, inner)
-            title = w.lines(d.title or "(untitled)", TITLE_SIZE, True, inner, 2)
+            title = w.lines(d.title or self.tx("(untitled)"), TITLE_SIZE, True, inner, 2)
             rows.append(Row("item", d.title, hex_value, title, meta))
         return rows
 
@@ -164,19 +175,20 @@ class ComparePages:
         if d.status in (DiffStatus.ADDED, DiffStatus.REMOVED):
             return []
         out = []
+        tx = self.tx
         if d.fields:
-            names = ", ".join(FIELD_LABELS.get(f, f) for f in d.fields)
-            out += w.lines(f"changed: {names}", META_SIZE, False, width, 2)
+            names = ", ".join(tx(FIELD_LABELS[f]) if f in FIELD_LABELS else f for f in d.fields)
+            out += w.lines(tx("changed: {fields}", fields=names), META_SIZE, False, width, 2)
         if "title" in d.fields and d.before_id:
             old = next((c.title for c in self.left.journey.cards if c.id == d.before_id), "")
             if old:
-                out += w.lines(f"was: {old}", META_SIZE, False, width, 1)
+                out += w.lines(tx("was: {title}", title=old), META_SIZE, False, width, 1)
         if d.moved:
             before = self.left.journey
             stage = before.stage(d.before_stage_id or "")
             lane = before.lane(d.before_lane_id or "")
             where = " · ".join(x.title for x in (stage, lane) if x is not None)
-            out += w.lines(f"moved from {where}", META_SIZE, False, width, 2)
+            out += w.lines(tx("moved from {place}", place=where), META_SIZE, False, width, 2)
         return out
 
     # -- drawing ------------------------------------------------------------------------
@@ -202,18 +214,18 @@ class ComparePages:
         if row.kind == "section":
             c.setFillColor(color(row.hex_value))
             c.rect(x, top - 14, 3, 14, stroke=0, fill=1)
-            w.text(x + 9, top - 11, row.text, 12, True, style.TEXT, width=self.col_w - 9)
+            w.text(x + 9, top - 11, row.label, 12, True, style.TEXT, width=self.col_w - 9)
             c.setStrokeColor(color(style.GRID_LINE))
             c.setLineWidth(0.75)
             c.line(x, top - 20, x + self.col_w, top - 20)
             return
         if row.kind == "note":
-            w.text(x, top - 12, row.text, 9.5, False, style.MUTED_TEXT, width=self.col_w)
+            w.text(x, top - 12, row.label, 9.5, False, style.MUTED_TEXT, width=self.col_w)
             return
         if row.kind == "stage":
             c.setFillColor(color(row.hex_value))
             c.roundRect(x, top - 15, 10, 10, 2, stroke=0, fill=1)
-            w.text(x + 16, top - 14, row.text, 10, True, style.TEXT, width=self.col_w - 16)
+            w.text(x + 16, top - 14, row.label, 10, True, style.TEXT, width=self.col_w - 16)
             return
         c.setFillColor(color(row.hex_value))
         c.rect(x + 2, top - row.height + 5, 2.5, row.height - 7, stroke=0, fill=1)
@@ -229,16 +241,18 @@ class ComparePages:
         """Title, the two sides, the counts and the emotion chart."""
         top = band.top
         size = 22.0 if self.wide else 18.0
-        top -= w.para(band.x, top, band.w, title_for(self.left, self.right), size, True,
+        top -= w.para(band.x, top, band.w, title_for(self.tx, self.left, self.right), size, True,
                       style.TEXT, 2, 1.2) + 4
         # Side by side on a wide page; one under the other where that would cut them.
         half = band.w / 2 if self.wide else band.w
-        for i, (label, side, hex_value) in enumerate((("BEFORE", self.left, BEFORE_GREY),
-                                                      ("AFTER", self.right, style.CURVE_COLOR))):
+        tx = self.tx
+        for i, (label, side, hex_value) in enumerate(((msg("BEFORE"), self.left, BEFORE_GREY),
+                                                      (msg("AFTER"), self.right,
+                                                       style.CURVE_COLOR))):
             x = band.x + (i * half if self.wide else 0)
             y = top - 10 - (0 if self.wide else i * 15)
-            w.text(x, y, label, 8, True, hex_value)
-            w.text(x + 46, y, _describe(side), 10, False, style.TEXT, width=half - 58)
+            w.fitted(x, y, tx(label), 8, True, hex_value, 42)
+            w.text(x + 46, y, _describe(tx, side), 10, False, style.TEXT, width=half - 58)
         top -= 24 if self.wide else 39
         body = Area(band.x, band.y + 14, band.w, top - band.y - 14)
         if self.wide:
@@ -252,16 +266,21 @@ class ComparePages:
 
     def _counts(self, c: Canvas, w: Writer, area: Area, per_row: int) -> None:
         counts = self.result.counts()
-        tiles = [("added", counts["cards_added"], GREEN, "#E6F6EC"),
-                 ("removed", counts["cards_removed"], RED, "#FDE8E8"),
-                 ("changed", counts["cards_changed"], AMBER, "#FFF8DC"),
-                 ("moved", counts["cards_moved"], BLUE, "#E8F1FB")]
+        tiles = [((msg("card added"), msg("cards added")), counts["cards_added"], GREEN,
+                  "#E6F6EC"),
+                 ((msg("card removed"), msg("cards removed")), counts["cards_removed"], RED,
+                  "#FDE8E8"),
+                 ((msg("card changed"), msg("cards changed")), counts["cards_changed"], AMBER,
+                  "#FFF8DC"),
+                 ((msg("card moved"), msg("cards moved")), counts["cards_moved"], BLUE,
+                  "#E8F1FB")]
+        tx = self.tx
         gap = 10.0
         rows = (len(tiles) + per_row - 1) // per_row
         summary_h = 34.0 if per_row == 2 else 0.0
         tw = (area.w - gap * (per_row - 1)) / per_row
         th = min(74.0, (area.h - summary_h - gap * (rows - 1)) / rows)
-        for n, (label, value, hex_value, fill) in enumerate(tiles):
+        for n, ((one, many), value, hex_value, fill) in enumerate(tiles):
             x = area.x + (n % per_row) * (tw + gap)
             y = area.top - (n // per_row + 1) * th - (n // per_row) * gap
             c.setFillColor(color(fill))
@@ -269,11 +288,11 @@ class ComparePages:
             c.setLineWidth(0.9)
             c.roundRect(x, y, tw, th, 7, stroke=1, fill=1)
             size = min(30.0, th * 0.45)
-            w.text(x + 14, y + th - 12 - size * 0.8, str(value), size, True, hex_value)
-            noun = "card" if value == 1 else "cards"
-            w.text(x + 14, y + 11, f"{noun} {label}", 9.5, False, style.TEXT, width=tw - 20)
+            w.text(x + 14, y + th - 12 - size * 0.8, tx.integer(value), size, True, hex_value)
+            w.fitted(x + 14, y + 11, tx.plural(one, many, value), 9.5, False, style.TEXT,
+                     tw - 20)
         if summary_h:
-            w.para(area.x, area.y + summary_h - 4, area.w, self.result.summary(), 9, False,
+            w.para(area.x, area.y + summary_h - 4, area.w, summary(tx, self.result), 9, False,
                    style.MUTED_TEXT, 2)
 
     def _chart(self, c: Canvas, w: Writer, area: Area) -> None:
@@ -282,11 +301,12 @@ class ComparePages:
         c.setStrokeColor(color(style.GRID_LINE))
         c.setLineWidth(0.75)
         c.roundRect(area.x, area.y, area.w, area.h, 8, stroke=1, fill=0)
-        w.heading(area.x + 12, area.top - 10, "Emotion per stage", GREEN, 11)
+        w.heading(area.x + 12, area.top - 10, self.tx("Emotion per stage"), GREEN, 11,
+                  area.w * 0.55)
         self._legend(c, w, area)
         if not rows:
-            w.text(area.x + 12, area.top - 44, "The maps have no stages.", 9.5, False,
-                   style.MUTED_TEXT)
+            w.text(area.x + 12, area.top - 44, self.tx("The maps have no stages."), 9.5, False,
+                   style.MUTED_TEXT, width=area.w - 24)
             return
         lo = min(self.left.journey.emotion_min, self.right.journey.emotion_min)
         hi = max(self.left.journey.emotion_max, self.right.journey.emotion_max)
@@ -307,8 +327,8 @@ class ComparePages:
             c.setDash(*((4, 3) if score == 0 else ()))
             c.line(px0, y, px1, y)
             c.setDash()
-            w.text(px0 - 8, y - 3, f"{score:+d}".replace("-", "−") if score else "0", 7.5, False,
-                   style.MUTED_TEXT, "right")
+            w.text(px0 - 8, y - 3, self.tx.signed(score, 0), 7.5, False, style.MUTED_TEXT,
+                   "right")
         self._curve(c, [(x, y_of(r.before)) if r.before is not None else None
                         for x, r in zip(xs, rows, strict=True)], BEFORE_GREY, 1.6, True)
         self._curve(c, [(x, y_of(r.after)) if r.after is not None else None
@@ -324,13 +344,14 @@ class ComparePages:
                 with draw.y_down_box(c, x, y_of(r.after)):
                     draw.face(c, 0, 0, 6.5, round(r.after))
             w.text(x, py0 - 16, r.title, 8, False, style.TEXT, "centre", step - 6)
-            delta_text, hex_value = _delta(r.before, r.after)
+            delta_text, hex_value = _delta(self.tx, r.before, r.after)
             w.text(x, py0 - 30, delta_text, 9, True, hex_value, "centre", step - 4)
 
     def _legend(self, c: Canvas, w: Writer, area: Area) -> None:
         x = area.right - 12
-        for label, hex_value, dashed in (("after", style.CURVE_COLOR, False),
-                                         ("before", BEFORE_GREY, True)):
+        for source, hex_value, dashed in ((msg("after"), style.CURVE_COLOR, False),
+                                          (msg("before"), BEFORE_GREY, True)):
+            label = self.tx(source)
             x -= w.wrapper.width(label, 8.5, False)
             w.text(x, area.top - 20, label, 8.5, False, style.MUTED_TEXT)
             c.setStrokeColor(color(hex_value))
@@ -366,22 +387,58 @@ class ComparePages:
         c.setLineCap(0)
 
 
-def _delta(before: float | None, after: float | None) -> tuple[str, str]:
+def _delta(tx: Texts, before: float | None, after: float | None) -> tuple[str, str]:
     """The change as text ("▲ +1.0", "▼ −0.5") and its colour: green up, red down."""
     if before is None and after is None:
         return "–", style.MUTED_TEXT
     if before is None:
-        return "new", style.MUTED_TEXT
+        return tx("new"), style.MUTED_TEXT
     if after is None:
-        return "gone", style.MUTED_TEXT
+        return tx("gone"), style.MUTED_TEXT
     d = after - before
     if abs(d) < 0.05:
         return "±0", style.MUTED_TEXT
-    sign = "+" if d > 0 else "−"
-    return (f"▲ {sign}{abs(d):.1f}", GREEN) if d > 0 else (f"▼ {sign}{abs(d):.1f}", RED)
+    return (f"▲ {tx.signed(d)}", GREEN) if d > 0 else (f"▼ {tx.signed(d)}", RED)
 
 
-def _cut(rows: list[Row], room: float) -> tuple[list[Row], list[Row]]:
+# The summary's card phrases: the first names the cards, the rest are short
+# ("3 cards added, 1 removed, 2 changed").
+_CARD_PHRASES = (
+    ("cards_added", (msg("{n} card added"), msg("{n} cards added")),
+     (msg("{n} added"), msg("{n} added"))),
+    ("cards_removed", (msg("{n} card removed"), msg("{n} cards removed")),
+     (msg("{n} removed"), msg("{n} removed"))),
+    ("cards_changed", (msg("{n} card changed"), msg("{n} cards changed")),
+     (msg("{n} changed"), msg("{n} changed"))),
+    ("cards_moved", (msg("{n} card moved"), msg("{n} cards moved")),
+     (msg("{n} moved"), msg("{n} moved"))),
+)
+_STAGE_PHRASES = (
+    ("stages_added", (msg("{n} stage added"), msg("{n} stages added"))),
+    ("stages_removed", (msg("{n} stage removed"), msg("{n} stages removed"))),
+)
+
+
+def summary(tx: Texts, result: MapComparison) -> str:
+    """The one-line summary of the differences in the export's language (the domain's
+    `MapComparison.summary` has no number conventions: "−0,5" needs them)."""
+    counts = result.counts()
+    cards = [tx.plural(*(short if i else full), counts[key])
+             for i, (key, full, short) in enumerate(
+                 (k, f, s) for k, f, s in _CARD_PHRASES if counts[k])]
+    parts = [", ".join(cards)] if cards else []
+    parts += [tx.plural(*forms, counts[key]) for key, forms in _STAGE_PHRASES if counts[key]]
+    b, a = result.emotion_before, result.emotion_after
+    if b is not None and a is not None and abs(a - b) > 1e-6:  # as the domain summary
+        parts.append(tx("average emotion {before} → {after}", before=tx.signed(b),
+                        after=tx.signed(a)))
+    if not parts:
+        return tx("No differences")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:]
+
+
+def _cut(tx: Texts, rows: list[Row], room: float) -> tuple[list[Row], list[Row]]:
     """The rows that fit in `room` points and the rest. A heading never ends a column;
     the rest starts by naming again the list and stage it continues."""
     section: Row | None = None
@@ -399,9 +456,9 @@ def _cut(rows: list[Row], room: float) -> tuple[list[Row], list[Row]]:
             rest = rows[i:]
             again = []
             if rest[0].kind != "section" and section is not None:
-                again.append(section.continued())
+                again.append(section.continued(tx))
             if rest[0].kind in ("item", "note") and stage is not None:
-                again.append(stage.continued())
+                again.append(stage.continued(tx))
             return rows[:i], again + rest
         room -= row.height
     return rows, []

@@ -17,6 +17,7 @@ from app.domain.insights import compute_insights
 from app.domain.layout import MapLayout, TextWrapper, compute_layout
 from app.domain.model import Card, EmotionMarker, JourneyMap, Lane, Project, Stage
 from app.export.atomic import write_bytes_atomically
+from app.export.i18n import texts_for
 from app.export.pdf import back, front, notes, reflow
 from app.export.pdf.compare_page import ComparePages, title_for
 from app.export.pdf.fonts import PLACEHOLDER, REGULAR, TextCleaner, text_width
@@ -95,6 +96,7 @@ class _Doc:
                  sides: tuple[Side, Side] | None = None) -> None:
         self.project, self.options, self.maps, self.sides = project, options, maps, sides
         self.cleaner = TextCleaner()
+        self.tx = texts_for(options.language or project.language)
         self.wrapper = TextWrapper(text_width)
         self.warnings: list[str] = []
         self.jobs: list[Job] = []
@@ -103,34 +105,34 @@ class _Doc:
         self.paper = page_size(paper, options.orientation)
 
     def writer(self, c: Canvas) -> Writer:
-        return Writer(c, self.wrapper, self.cleaner.clean)
+        return Writer(c, self.wrapper, self.cleaner.clean, self.tx)
 
     # -- planning -----------------------------------------------------------------------
     def plan(self, maps: list[JourneyMap]) -> None:
         cleaned = [_clean_map(m, self.cleaner.clean) for m in maps]
         layouts = [compute_layout(m, self.wrapper) for m in cleaned]
         found = {m.id: compute_insights(m, self.project) for m in cleaned}
-        opts = self.options
+        opts, tx = self.options, self.tx
         if opts.cover:
             self.jobs.append(Job(self.paper, "", lambda c, _t: front.draw_cover(
                 c, self.writer(c), *self.paper, self.project, cleaned, found),
-                outline=[("Cover", 0)], frame=False))
+                outline=[(tx("Cover"), 0)], frame=False))
         single = len(cleaned) == 1
         for journey, layout in zip(cleaned, layouts, strict=True):
             level = 0 if single else 1
             first = len(self.jobs)
             persona = self.project.persona(journey.persona_id)
             if opts.persona and persona is not None:
-                self._page(journey.name + " · Persona", [("Persona", level)],
+                self._page(journey.name + " · " + tx("Persona"), [(tx("Persona"), level)],
                            lambda c, _t, p=persona, j=journey: front.draw_persona(
                                c, self.writer(c), self._area(), self.project, p, j))
             journey, layout = self._map_pages(journey, layout, level)
             if opts.legend and single:
-                self._page("Legend", [("Legend", level)],
+                self._page(tx("Legend"), [(tx("Legend"), level)],
                            lambda c, _t: back.draw_legend(c, self.writer(c), self._area(),
                                                           self.project))
             if opts.insights:
-                self._page(journey.name + " · Insights", [("Insights", level)],
+                self._page(journey.name + " · " + tx("Insights"), [(tx("Insights"), level)],
                            lambda c, _t, j=journey, f=found[journey.id]: back.draw_insights(
                                c, self.writer(c), self._area(), self.project, j, f))
             notes_at = len(self.jobs)
@@ -141,7 +143,7 @@ class _Doc:
         # appendix), or before the shared legend when there are several maps.
         self._compare(notes_at if single else len(self.jobs))
         if opts.legend and not single:
-            self._page("Legend", [("Legend", 0)], lambda c, _t: back.draw_legend(
+            self._page(tx("Legend"), [(tx("Legend"), 0)], lambda c, _t: back.draw_legend(
                 c, self.writer(c), self._area(), self.project))
 
     def _compare(self, at: int) -> None:
@@ -151,12 +153,12 @@ class _Doc:
         left, right = (dataclasses.replace(s, name=clean(s.name),
                                            journey=_clean_map(s.journey, clean))
                        for s in self.sides)
-        probe = Writer(cast(Canvas, None), self.wrapper, clean)  # measures, never draws
+        probe = Writer(cast(Canvas, None), self.wrapper, clean, self.tx)  # measures only
         pages = ComparePages(probe, left, right, self._area())
-        title = "Compare · " + title_for(left, right)
+        title = self.tx("Compare") + " · " + title_for(self.tx, left, right)
         self.jobs[at:at] = [
             Job(self.paper, title, lambda c, _t, p=paint: p(c, self.writer(c)),
-                outline=[("Compare", 0)] if n == 0 else [])
+                outline=[(self.tx("Compare"), 0)] if n == 0 else [])
             for n, paint in enumerate(pages.painters())]
 
     def _area(self) -> Area:
@@ -169,7 +171,7 @@ class _Doc:
     def _painter(self, journey: JourneyMap, layout: MapLayout) -> MapPainter:
         persona = self.project.persona(journey.persona_id)
         return MapPainter(self.project, journey, layout, self.wrapper, self.cleaner.clean,
-                          self.cleaner.clean(persona.name) if persona else "")
+                          self.tx, self.cleaner.clean(persona.name) if persona else "")
 
     def _fitted(self, journey: JourneyMap, layout: MapLayout) -> reflow.Fitted:
         """The map as it goes on paper: widened for print when fitting (see reflow)."""
@@ -205,7 +207,7 @@ class _Doc:
             self._check_scale(journey, scale)
             self.jobs.append(Job(size, journey.name, self._tile_painter(
                 painter, tile, plan, area[0], area[1]), 1 + len(layout.cards) // 250,
-                outline=[("Map", level)]))
+                outline=[(self.tx("Map"), level)]))
             return journey, layout
         area = self._area()
         fitted = self._fitted(journey, layout)
@@ -215,11 +217,13 @@ class _Doc:
         for n, tile in enumerate(plan.tiles):
             count = sum(1 for b in layout.cards.values()
                         if tile.owns(b.rect.x + b.rect.w / 2, b.rect.y + b.rect.h / 2))
-            right = "" if len(plan.tiles) == 1 else (
-                f"Tile {tile.label}  ({plan.cols} × {plan.rows})")
-            outline = [("Map", level)] if n == 0 else []
+            tx = self.tx
+            right = "" if len(plan.tiles) == 1 else tx(
+                "Tile {tile}  ({columns} × {rows})", tile=tile.label, columns=plan.cols,
+                rows=plan.rows)
+            outline = [(tx("Map"), level)] if n == 0 else []
             if len(plan.tiles) > 1:
-                outline.append((f"Tile {tile.label}", level + 1))
+                outline.append((tx("Tile {tile}", tile=tile.label), level + 1))
             x = area.x
             if len(plan.tiles) == 1:  # a single page: centre the map on it
                 x += max(0.0, (area.w - (tile.view_x1 - tile.x0 + style.LANE_HEADER_WIDTH)
@@ -247,11 +251,12 @@ class _Doc:
         if not any(b.truncated for b in layout.cards.values()):
             return
         area = self._area()
-        probe = Writer(cast(Canvas, None), self.wrapper, self.cleaner.clean)  # only measures
+        probe = Writer(cast(Canvas, None), self.wrapper, self.cleaner.clean, self.tx)  # measures
         lines = notes.note_lines(probe, journey, layout, notes.column_width(area))
         pages = notes.paginate(lines, area.h)
         for n, page in enumerate(pages):
-            self._page(journey.name + " · Card notes", [("Card notes", level)] if n == 0 else [],
+            title = self.tx("Card notes")
+            self._page(journey.name + " · " + title, [(title, level)] if n == 0 else [],
                        lambda c, _t, p=page: notes.draw_notes(c, self._area(), p))
 
     # -- drawing ------------------------------------------------------------------------
@@ -263,14 +268,19 @@ class _Doc:
         # initialFontName: otherwise every page names an unembedded Helvetica.
         c = Canvas(path, pagesize=self.jobs[0].size, invariant=1 if opts.reproducible else 0,
                    initialFontName=REGULAR,  # type: ignore[arg-type]  # stub: a float
-                   pageCompression=1)
+                   pageCompression=1,
+                   # The document's language (/Lang), for screen readers and search.
+                   lang="vi-VN" if self.tx.vietnamese else "en-GB")
         names = [clean(j.title) for j in self.jobs]
-        c.setTitle(clean(project.title) or "Customer journey map")
+        tx = self.tx
+        c.setTitle(clean(project.title) or tx("Customer journey map"))
         c.setAuthor(clean(project.author))
-        c.setSubject("Customer journey map: " + ", ".join(clean(m.name) for m in self.maps))
-        c.setCreator("Journey Studio")
-        c.setKeywords(", ".join(p for p in ("customer journey map", clean(project.client)) if p))
-        frame = Frame(clean(project.title), clean(project.client), clean(project.author),
+        c.setSubject(tx("Customer journey map: {maps}",
+                        maps=", ".join(clean(m.name) for m in self.maps)))
+        c.setCreator("Journey Studio")  # the product's name, the same in every language
+        c.setKeywords(", ".join(p for p in (tx("customer journey map"), clean(project.client))
+                                if p))
+        frame = Frame(clean(project.title), clean(project.client), clean(project.author), tx,
                       len(self.jobs))
         total = sum(j.weight for j in self.jobs)
         done = 0

@@ -7,22 +7,12 @@ from reportlab.pdfgen.canvas import Canvas
 from app.domain import style
 from app.domain.insights import MapInsights
 from app.domain.model import JourneyMap, LaneKind, MapState, Persona, Project
+from app.export.i18n import msg
 from app.export.pdf import draw
 from app.export.pdf.draw import color
 from app.export.pdf.page import Area, Writer
 
 DARK = "#1B2633"
-STATE_LABELS = {MapState.CURRENT: ("Current state", "Hiện tại"),
-                MapState.FUTURE: ("Future state", "Tương lai")}
-
-
-def _date(iso: str) -> str:
-    return iso[:10] if iso else ""
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "vi" else pair[0]
-
 
 def draw_cover(c: Canvas, w: Writer, width: float, height: float, project: Project,
                maps: list[JourneyMap], insights: dict[str, MapInsights]) -> None:
@@ -38,7 +28,7 @@ def draw_cover(c: Canvas, w: Writer, width: float, height: float, project: Proje
     pad = max(36.0, panel_w * 0.1)
     inner = panel_w - 2 * pad
     top = height * 0.78
-    w.text(pad, top, "CUSTOMER JOURNEY MAP", 11, True, "#8FA3B8")
+    w.fitted(pad, top, w.tx("CUSTOMER JOURNEY MAP"), 11, True, "#8FA3B8", inner)
     top -= 28
     title_size = max(26.0, min(46.0, width / 26))
     top -= w.para(pad, top, inner, project.title, title_size, True, "#FFFFFF", 4, 1.15)
@@ -46,17 +36,18 @@ def draw_cover(c: Canvas, w: Writer, width: float, height: float, project: Proje
     names = ", ".join(m.name for m in maps)
     top -= w.para(pad, top, inner, names, title_size * 0.45, False, "#9CCBFF", 3, 1.3)
     top -= 18
-    label = _pick(STATE_LABELS[journey.state], project.language)
+    label = w.tx.state(journey.state)
     lw = w.wrapper.width(w.clean(label), 10, True) + 22
     c.setFillColor(color("#E69F00" if journey.state == MapState.FUTURE else "#56B4E9"))
     c.roundRect(pad, top - 20, lw, 20, 10, stroke=0, fill=1)
     w.text(pad + 11, top - 14, label, 10, True, DARK)
     y = pad + 10
-    for caption, value in (("Date", _date(project.modified)), ("Author", project.author),
-                           ("Client", project.client)):
+    date = w.tx.date(project.modified) if project.modified else ""
+    for caption, value in ((msg("Date"), date), (msg("Author"), project.author),
+                           (msg("Client"), project.client)):
         if not value:
             continue
-        w.text(pad, y + 14, caption.upper(), 8, True, "#8FA3B8")
+        w.text(pad, y + 14, w.tx(caption).upper(), 8, True, "#8FA3B8", width=inner)
         w.text(pad, y, value, 12, False, "#FFFFFF", width=inner)
         y += 40
     _glance(c, w, Area(panel_w + pad, pad, width - panel_w - 2 * pad, height - 2 * pad),
@@ -67,7 +58,7 @@ def _glance(c: Canvas, w: Writer, area: Area, project: Project, journey: Journey
             found: MapInsights | None) -> None:
     """The right half of the cover: stage sequence, figures, the emotion line."""
     top = area.top - 40
-    w.text(area.x, top, "The journey at a glance", 20, True, style.TEXT)
+    w.fitted(area.x, top, w.tx("The journey at a glance"), 20, True, style.TEXT, area.w)
     top -= 34
     stages = journey.stages
     n = max(1, len(stages))
@@ -86,20 +77,21 @@ def _glance(c: Canvas, w: Writer, area: Area, project: Project, journey: Journey
         kind = kinds.get(card.lane_id)
         if kind is not None:
             counts[kind] += 1
-    figures = [(len(stages), "stages"), (len(journey.lanes), "lanes"),
-               (len(journey.cards), "cards"), (counts[LaneKind.TOUCHPOINTS], "touchpoints"),
-               (counts[LaneKind.PAINS], "pains"), (counts[LaneKind.OPPORTUNITIES],
-                                                   "opportunities")]
+    figures = [(len(stages), msg("stages")), (len(journey.lanes), msg("lanes")),
+               (len(journey.cards), msg("cards")),
+               (counts[LaneKind.TOUCHPOINTS], msg("touchpoints")),
+               (counts[LaneKind.PAINS], msg("pains")),
+               (counts[LaneKind.OPPORTUNITIES], msg("opportunities"))]
     fw = area.w / 3
     for i, (value, caption) in enumerate(figures):
         x = area.x + (i % 3) * fw
         y = top - (i // 3) * 64
-        w.text(x, y - 30, f"{value:,}", 30, True, style.ACCENT)
-        w.text(x, y - 46, caption.upper(), 9, True, style.MUTED_TEXT)
+        w.text(x, y - 30, w.tx.integer(value), 30, True, style.ACCENT)
+        w.fitted(x, y - 46, w.tx(caption).upper(), 9, True, style.MUTED_TEXT, fw - 8)
     top -= 150
     if found is None or not any(s.average is not None for s in found.stage_emotions):
         return
-    w.text(area.x, top, "Emotion along the journey", 13, True, style.TEXT)
+    w.fitted(area.x, top, w.tx("Emotion along the journey"), 13, True, style.TEXT, area.w)
     chart_h = min(150.0, top - area.y - 40)
     if chart_h < 60:
         return
@@ -134,7 +126,7 @@ def _emotion_line(c: Canvas, w: Writer, area: Area, found: MapInsights) -> None:
     for s, (x, y) in zip([s for s in stages if s.average is not None], points, strict=True):
         with draw.y_down_box(c, x, y):
             draw.face(c, 0, 0, 11, round(s.average or 0.0))  # never None here
-        w.text(x, y - 24, f"{s.average:+.1f}", 8, True, style.MUTED_TEXT, "centre")
+        w.text(x, y - 24, w.tx.signed(s.average or 0.0), 8, True, style.MUTED_TEXT, "centre")
 
 
 def draw_persona(c: Canvas, w: Writer, area: Area, project: Project, persona: Persona,
@@ -151,8 +143,8 @@ def draw_persona(c: Canvas, w: Writer, area: Area, project: Project, persona: Pe
     top = cy - r - 24
     inner = left_w - 40
     top -= w.para(area.x + 20, top, inner, persona.name, 22, True, style.TEXT, 2, 1.2)
-    facts = " · ".join(p for p in (f"{persona.age} years" if persona.age else "",
-                                   persona.occupation) if p)
+    age = w.tx("{age} years old", age=persona.age) if persona.age else ""
+    facts = " · ".join(p for p in (age, persona.occupation) if p)
     if facts:
         top -= 4 + w.para(area.x + 20, top, inner, facts, 11, False, style.MUTED_TEXT, 2)
     if persona.description:
@@ -172,16 +164,16 @@ def draw_persona(c: Canvas, w: Writer, area: Area, project: Project, persona: Pe
 def _persona_grid(c: Canvas, w: Writer, area: Area, left_w: float, project: Project,
                   persona: Persona, dry_run: bool = False) -> float:
     """Goals, motivations… as panels in two columns; return the height they take."""
-    panels = [("Goals", persona.goals, "#0072B2"), ("Motivations", persona.motivations,
-                                                    "#009E73"),
-              ("Behaviours", persona.behaviours, "#E69F00"), ("Pain points", persona.pains,
-                                                             "#C0392B"),
-              ("Interests", persona.interests, "#CC79A7")]
+    panels = [(msg("Goals"), persona.goals, "#0072B2"),
+              (msg("Motivations"), persona.motivations, "#009E73"),
+              (msg("Behaviours"), persona.behaviours, "#E69F00"),
+              (msg("Pain points"), persona.pains, "#C0392B"),
+              (msg("Interests"), persona.interests, "#CC79A7")]
     gx = area.x + left_w + 24
     gw = area.right - gx
     col_w = (gw - 20) / 2
     size, lead = 11.0, 1.45
-    entries = panels + [("Preferred channels", None, "#56B4E9")]
+    entries = panels + [(msg("Preferred channels"), None, "#56B4E9")]
     texts = [None if text is None else _bullets(text) for _, text, _ in entries]
     n_chan = max(1, len([c for c in persona.channel_ids if project.channel(c)]))
     need = [(24 * min(8, n_chan) if text is None else
@@ -201,7 +193,7 @@ def _persona_grid(c: Canvas, w: Writer, area: Area, left_w: float, project: Proj
         c.setStrokeColor(color(style.GRID_LINE))
         c.setLineWidth(0.75)
         c.roundRect(x, top - row_h, col_w, row_h, 8, stroke=1, fill=0)
-        head = w.heading(x + 14, top - 14, title, hex_value, 12)
+        head = w.heading(x + 14, top - 14, w.tx(title), hex_value, 12, col_w - 28)
         if text is None:
             _channels(c, w, x + 16, top - 14 - head - 4, col_w - 32, project, persona)
         else:

@@ -19,6 +19,7 @@ from app.domain.insights import lower_is_better
 from app.domain.layout import CardBox, MapLayout, MarkerPoint, Rect, TextWrapper, line_height
 from app.domain.model import EmotionMarker, JourneyMap, LaneKind, Project
 from app.domain.style import CardStyle
+from app.export.i18n import Texts
 from app.export.pdf import draw
 from app.export.pdf.draw import color
 from app.export.pdf.fonts import BOLD, REGULAR
@@ -37,21 +38,14 @@ def baseline(size: float, lh: float) -> float:
     return (lh - size) / 2 + size * 0.82
 
 
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "–"
-    if abs(value - round(value)) < 1e-9:
-        return f"{int(round(value)):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 class MapPainter:
     """Paints tiles of one map; holds what every tile shares (kinds, channels, wrapper)."""
 
     def __init__(self, project: Project, journey: JourneyMap, layout: MapLayout,
-                 wrapper: TextWrapper, clean: Callable[[str], str], persona_name: str = ""
-                 ) -> None:
+                 wrapper: TextWrapper, clean: Callable[[str], str], tx: Texts,
+                 persona_name: str = "") -> None:
         self.journey, self.layout, self.wrapper, self.clean = journey, layout, wrapper, clean
+        self.tx = tx
         self.kinds = {lane.id: lane.kind for lane in journey.lanes}
         self.lane_index = {lane.id: i for i, lane in enumerate(journey.lanes)}
         self.channels = {ch.id: ch for ch in project.channels}
@@ -98,7 +92,8 @@ class MapPainter:
         c.setFillColor(color(style.TEXT))
         c.rect(0, 0, w, h, stroke=0, fill=1)
         t = c.beginText()
-        lines = [("PERSONA" if self.persona_name else "MAP", REGULAR, 9, "#AEB6C0")]
+        caption = self.tx("PERSONA") if self.persona_name else self.tx("MAP")
+        lines = [(self.wrapper.elide(caption, 9, False, w - 24), REGULAR, 9, "#AEB6C0")]
         name = self.persona_name or self.map_name
         for line in self.wrapper.wrap(name, 14, True, w - 24)[:2]:
             lines.append((line, BOLD, 14, WHITE))
@@ -133,7 +128,10 @@ class MapPainter:
             t.setFillColor(color(style.MUTED_TEXT))
             t.setFont(BOLD, 9)
             t.setTextTransform(1, 0, 0, -1, left, 26)
-            t.textOut(f"STAGE {i + 1:02d}")
+            number = self.tx("STAGE {number}", number=f"{i + 1:02d}")
+            if self.wrapper.width(number, 9, True) > width:
+                number = self.wrapper.elide(number, 9, True, max(40, width))
+            t.textOut(number)
             t.setFillColor(color(style.TEXT))
             t.setFont(BOLD, style.STAGE_TITLE_SIZE)
             title = self.wrapper.wrap(stage.title, style.STAGE_TITLE_SIZE, True, max(40, width))
@@ -188,9 +186,11 @@ class MapPainter:
                     break
             if not lane.collapsed and r.bottom - y > 20:
                 count = len(self.by_lane.get(lane.id, ()))
-                label = lane.kind.value.upper()
+                label = self.tx.lane_kind(lane.kind).upper()
                 if lane.kind != LaneKind.EMOTIONS:
-                    label += f" · {count}"
+                    label += f" · {self.tx.integer(count)}"
+                if self.wrapper.width(label, 9, False) > w - 24:
+                    label = self.wrapper.elide(label, 9, False, w - 24)
                 t.setFillColor(color(style.MUTED_TEXT))
                 t.setFont(REGULAR, 9)
                 t.setTextTransform(1, 0, 0, -1, 16, y + 12)
@@ -391,7 +391,7 @@ class MapPainter:
     def _metric_text(self, c: Canvas, t: PDFTextObject, box: CardBox, y: float) -> None:
         card, r = box.card, box.rect
         x = r.x + style.CARD_INNER
-        value = _fmt(card.value) + (f" {self.clean(card.unit)}" if card.unit else "")
+        value = self.tx.number(card.value) + (f" {self.clean(card.unit)}" if card.unit else "")
         t.setFillColor(color("#0E5961"))
         t.setFont(BOLD, style.METRIC_VALUE_SIZE)
         t.setTextTransform(1, 0, 0, -1, x, y + baseline(style.METRIC_VALUE_SIZE, V_LH))
@@ -401,7 +401,11 @@ class MapPainter:
         t.setFillColor(color(style.MUTED_TEXT))
         t.setFont(REGULAR, style.SMALL_SIZE)
         t.setTextTransform(1, 0, 0, -1, x + 12, y + V_LH + baseline(style.SMALL_SIZE, S_LH))
-        t.textOut(f"target {_fmt(card.target)}")
+        target = self.tx("target {value}", value=self.tx.number(card.target))
+        room = r.w - 2 * style.CARD_INNER - 12
+        if self.wrapper.width(target, style.SMALL_SIZE, False) > room:
+            target = self.wrapper.elide(target, style.SMALL_SIZE, False, room)
+        t.textOut(target)
         if card.value is not None and card.value != card.target:
             up = card.value > card.target
             good = up != lower_is_better(card)

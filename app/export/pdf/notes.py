@@ -45,7 +45,7 @@ def note_lines(w: Writer, journey: JourneyMap, layout: MapLayout, width: float) 
     out: list[Line] = []
     for box in shortened:
         card = box.card
-        title = w.lines(card.title or "(untitled)", TITLE, True, width, NOTE_TITLE_LINES)
+        title = w.lines(card.title or w.tx("(untitled)"), TITLE, True, width, NOTE_TITLE_LINES)
         body = w.lines(card.body, BODY, False, width, NOTE_BODY_LINES)
         for i, text in enumerate(title):
             out.append(Line(text, TITLE, True, style.TEXT, TITLE * 1.3,

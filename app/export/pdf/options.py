@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.export.i18n import LANGUAGES
+
 _MM = 72 / 25.4
 
 # Portrait (width, height) in points.
@@ -52,6 +54,8 @@ class PdfOptions:
     reproducible: bool = False
     # Two references (see app.export.pdf.references): "map:NAME", "snapshot:NAME" or NAME.
     compare: tuple[str, str] | None = None
+    # The language of every word the PDF adds ("en" or "vi"); None: the project's.
+    language: str | None = None
     progress: Progress | None = field(default=None, compare=False, repr=False)
 
     def validate(self) -> None:
@@ -70,6 +74,12 @@ class PdfOptions:
                     or not all(isinstance(r, str) and r.strip() for r in self.compare)):
                 raise PdfExportError("compare needs two names: a map or snapshot each")
             self.compare = (self.compare[0], self.compare[1])
+        if self.language is not None:
+            language = self.language.strip().casefold()
+            if language not in LANGUAGES:
+                raise PdfExportError(f"unknown language {self.language!r}; choose one of: "
+                                     f"{', '.join(LANGUAGES)}")
+            self.language = language
 
 
 def canonical_page(name: str) -> str | None:

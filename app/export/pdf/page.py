@@ -9,6 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import style
 from app.domain.layout import TextWrapper
+from app.export.i18n import Texts
 from app.export.pdf.draw import color
 from app.export.pdf.fonts import BOLD, REGULAR
 
@@ -54,6 +55,7 @@ class Frame:
     project: str
     client: str
     author: str
+    tx: Texts
     total: int = 0
 
     def draw(self, c: Canvas, width: float, height: float, number: int, title: str,
@@ -89,14 +91,16 @@ class Frame:
             who = who.rstrip() + "…"
         c.drawString(m, m + 4, who)
         c.drawCentredString(width / 2, m + 4, "Journey Studio")
-        c.drawRightString(width - m, m + 4, f"Page {number} of {self.total}")
+        c.drawRightString(width - m, m + 4, self.tx("Page {page} of {total}", page=number,
+                                                    total=self.total))
 
 
 class Writer:
     """Wrapped text on y-up pages, measured with the same wrapper as the map."""
 
-    def __init__(self, c: Canvas, wrapper: TextWrapper, clean: Callable[[str], str]) -> None:
-        self.c, self.wrapper, self.clean = c, wrapper, clean
+    def __init__(self, c: Canvas, wrapper: TextWrapper, clean: Callable[[str], str],
+                 tx: Texts) -> None:
+        self.c, self.wrapper, self.clean, self.tx = c, wrapper, clean, tx
 
     def lines(self, text: str, size: float, bold: bool, width: float,
               max_lines: int | None = None) -> list[str]:
@@ -144,10 +148,25 @@ class Writer:
             self.c.drawString(x, y, text)
         return w
 
+    def fitted(self, x: float, y: float, text: str, size: float, bold: bool, hex_value: str,
+               width: float, smallest: float | None = None, align: str = "left") -> float:
+        """One line shrunk to fit `width` (down to `smallest`, then elided); return its
+        width. For labels whose translation may be longer than the English."""
+        if smallest is None:  # at most a quarter smaller, and never below legible print
+            smallest = max(size * 0.75, min(size, style.MIN_PRINT_POINTS))
+        low = smallest
+        natural = self.wrapper.width(self.clean(text).replace("\n", " "), size, bold)
+        if natural > width > 0:
+            size = max(low, size * width / natural)
+        return self.text(x, y, text, size, bold, hex_value, align, width)
+
     def heading(self, x: float, top: float, label: str, hex_value: str = style.ACCENT,
-                size: float = 11) -> float:
+                size: float = 11, width: float | None = None) -> float:
         """A small section heading with a coloured bar; return the height used."""
         self.c.setFillColor(color(hex_value))
         self.c.rect(x, top - size - 2, 3, size + 2, stroke=0, fill=1)
-        self.text(x + 9, top - size + 1, label, size, True, style.TEXT)
+        if width is None:
+            self.text(x + 9, top - size + 1, label, size, True, style.TEXT)
+        else:  # a translated heading may be longer: shrink it into its box
+            self.fitted(x + 9, top - size + 1, label, size, True, style.TEXT, width - 9)
         return size + 10
