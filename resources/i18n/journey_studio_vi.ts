@@ -230,23 +230,23 @@
     <context>
         <name>canvas</name>
         <message>
-            <location filename="../../app/canvas/actions.py" line="64" />
+            <location filename="../../app/canvas/actions.py" line="75" />
             <location filename="../../app/canvas/menus.py" line="93" />
             <source>Cut</source>
             <translation>Cắt</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="71" />
+            <location filename="../../app/canvas/actions.py" line="82" />
             <source>Add a stage and a lane before pasting.</source>
             <translation>Hãy thêm giai đoạn và làn trước khi dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="83" />
+            <location filename="../../app/canvas/actions.py" line="94" />
             <source>The clipboard holds nothing to paste.</source>
             <translation>Bộ nhớ tạm không có gì để dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="99" />
+            <location filename="../../app/canvas/actions.py" line="110" />
             <source>Add a stage and a lane first.</source>
             <translation>Hãy thêm giai đoạn và làn trước.</translation>
         </message>
@@ -376,74 +376,49 @@
             <translation>Di chuyển làn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/i18n.py" line="23" />
+            <location filename="../../app/canvas/i18n.py" line="32" />
             <source>Very negative</source>
             <translation>Rất tiêu cực</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/i18n.py" line="23" />
+            <location filename="../../app/canvas/i18n.py" line="32" />
             <source>Negative</source>
             <translation>Tiêu cực</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/i18n.py" line="23" />
+            <location filename="../../app/canvas/i18n.py" line="32" />
             <source>Neutral</source>
             <translation>Trung lập</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/i18n.py" line="23" />
+            <location filename="../../app/canvas/i18n.py" line="32" />
             <source>Positive</source>
             <translation>Tích cực</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/i18n.py" line="24" />
+            <location filename="../../app/canvas/i18n.py" line="33" />
             <source>Very positive</source>
             <translation>Rất tích cực</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/i18n.py" line="30" />
+            <location filename="../../app/canvas/i18n.py" line="39" />
             <source>Observed</source>
             <translation>Quan sát được</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/i18n.py" line="30" />
+            <location filename="../../app/canvas/i18n.py" line="39" />
             <source>Assumed</source>
             <translation>Giả định</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/i18n.py" line="31" />
+            <location filename="../../app/canvas/i18n.py" line="40" />
             <source>Proposed</source>
             <translation>Đề xuất</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/items/card.py" line="178" />
-            <source>Target {0}</source>
-            <translation>Mục tiêu {0}</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/items/headers.py" line="104" />
-            <source>Untitled stage</source>
-            <translation>Giai đoạn chưa đặt tên</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/items/headers.py" line="149" />
-            <source>Untitled lane</source>
-            <translation>Làn chưa đặt tên</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/items/headers.py" line="212" />
+            <location filename="../../app/canvas/items/headers.py" line="213" />
             <source>No persona yet — double-click to choose</source>
             <translation>Chưa có chân dung — nhấp đúp để chọn</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/items/headers.py" line="217" />
-            <source>Future state</source>
-            <translation>Trạng thái tương lai</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/items/headers.py" line="217" />
-            <source>Current state</source>
-            <translation>Trạng thái hiện tại</translation>
         </message>
         <message>
             <location filename="../../app/canvas/menus.py" line="30" />
@@ -720,57 +695,57 @@
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="454" />
+            <location filename="../../app/canvas/scene.py" line="465" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="460" />
+            <location filename="../../app/canvas/scene.py" line="471" />
             <source>Channel: {0}</source>
             <translation>Kênh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="462" />
+            <location filename="../../app/canvas/scene.py" line="473" />
             <source>Severity: {0} of 3</source>
             <translation>Mức độ nghiêm trọng: {0}/3</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="464" />
+            <location filename="../../app/canvas/scene.py" line="475" />
             <source>Value: {0} {1}</source>
             <translation>Giá trị: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="467" />
+            <location filename="../../app/canvas/scene.py" line="478" />
             <source>Target: {0}</source>
             <translation>Mục tiêu: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="468" />
+            <location filename="../../app/canvas/scene.py" line="479" />
             <source>Owner</source>
             <translation>Người phụ trách</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="468" />
+            <location filename="../../app/canvas/scene.py" line="479" />
             <source>Priority</source>
             <translation>Mức ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="469" />
+            <location filename="../../app/canvas/scene.py" line="480" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="473" />
+            <location filename="../../app/canvas/scene.py" line="484" />
             <source>Evidence: {0}</source>
             <translation>Bằng chứng: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="475" />
+            <location filename="../../app/canvas/scene.py" line="486" />
             <source>★ Favourite touchpoint</source>
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="56" />
+            <location filename="../../app/canvas/actions.py" line="67" />
             <source>Copied %n item(s)</source>
             <translation>
                 <numerusform>
@@ -778,7 +753,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="39" />
+            <location filename="../../app/canvas/actions.py" line="50" />
             <source>Deleted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -786,24 +761,8 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="91" />
+            <location filename="../../app/canvas/actions.py" line="102" />
             <source>Pasted %n item(s)</source>
-            <translation>
-                <numerusform>
-                </numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/canvas/items/headers.py" line="110" />
-            <source>%n card(s)</source>
-            <translation>
-                <numerusform>
-                </numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/canvas/items/headers.py" line="157" />
-            <source>%n item(s)</source>
             <translation>
                 <numerusform>
                 </numerusform>
@@ -818,18 +777,18 @@
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="289" />
+            <location filename="../../app/document/operations.py" line="299" />
             <source>Paste</source>
             <translation>Dán</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="312" />
+            <location filename="../../app/document/operations.py" line="322" />
             <source>Duplicate</source>
             <translation>Nhân bản</translation>
         </message>
         <message>
             <location filename="../../app/document/commands.py" line="129" />
-            <location filename="../../app/document/operations.py" line="257" />
+            <location filename="../../app/document/operations.py" line="267" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
@@ -871,68 +830,68 @@
             <translation>Đổi chiều cao làn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="165" />
+            <location filename="../../app/document/operations.py" line="174" />
             <source>Add card</source>
             <translation>Thêm thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="189" />
-            <location filename="../../app/document/operations.py" line="204" />
+            <location filename="../../app/document/operations.py" line="199" />
+            <location filename="../../app/document/operations.py" line="214" />
             <source>Move card</source>
             <translation>Di chuyển thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="204" />
+            <location filename="../../app/document/operations.py" line="214" />
             <source>Move cards</source>
             <translation>Di chuyển các thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="212" />
+            <location filename="../../app/document/operations.py" line="222" />
             <source>Add emotion</source>
             <translation>Thêm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="219" />
+            <location filename="../../app/document/operations.py" line="229" />
             <source>Move emotion</source>
             <translation>Di chuyển cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="348" />
+            <location filename="../../app/document/operations.py" line="358" />
             <source>Add map</source>
             <translation>Thêm bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="354" />
+            <location filename="../../app/document/operations.py" line="364" />
             <source>New map</source>
             <translation>Bản đồ mới</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="361" />
+            <location filename="../../app/document/operations.py" line="371" />
             <source>Duplicate map</source>
             <translation>Nhân bản bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="371" />
+            <location filename="../../app/document/operations.py" line="381" />
             <source>Create future state</source>
             <translation>Tạo trạng thái tương lai</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="376" />
+            <location filename="../../app/document/operations.py" line="386" />
             <source>Add persona</source>
             <translation>Thêm chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="382" />
+            <location filename="../../app/document/operations.py" line="392" />
             <source>Add channel</source>
             <translation>Thêm kênh</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="389" />
+            <location filename="../../app/document/operations.py" line="399" />
             <source>Take snapshot</source>
             <translation>Chụp ảnh lưu</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="403" />
+            <location filename="../../app/document/operations.py" line="413" />
             <source>Restore snapshot</source>
             <translation>Khôi phục ảnh lưu</translation>
         </message>
@@ -978,16 +937,6 @@
             <location filename="../../app/ui/names.py" line="62" />
             <source>Proposed</source>
             <translation>Đề xuất</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/names.py" line="47" />
-            <source>Future state</source>
-            <translation>Trạng thái tương lai</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/names.py" line="47" />
-            <source>Current state</source>
-            <translation>Trạng thái hiện tại</translation>
         </message>
         <message>
             <location filename="../../app/ui/names.py" line="18" />
@@ -1083,6 +1032,16 @@
             <location filename="../../app/ui/names.py" line="41" />
             <source>Note</source>
             <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="47" />
+            <source>Current state</source>
+            <translation>Trạng thái hiện tại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/names.py" line="47" />
+            <source>Future state</source>
+            <translation>Trạng thái tương lai</translation>
         </message>
         <message>
             <location filename="../../app/ui/names.py" line="52" />
@@ -1638,49 +1597,49 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="360" />
+            <location filename="../../app/ui/main_window.py" line="366" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="292" />
+            <location filename="../../app/ui/main_window.py" line="298" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="345" />
+            <location filename="../../app/ui/main_window.py" line="351" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="358" />
             <location filename="../../app/ui/main_window.py" line="364" />
             <location filename="../../app/ui/main_window.py" line="370" />
+            <location filename="../../app/ui/main_window.py" line="376" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="365" />
+            <location filename="../../app/ui/main_window.py" line="371" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="371" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="373" />
+            <location filename="../../app/ui/main_window.py" line="379" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="468" />
+            <location filename="../../app/ui/main_window.py" line="474" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="470" />
+            <location filename="../../app/ui/main_window.py" line="476" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
@@ -3128,12 +3087,12 @@
     <context>
         <name>Document</name>
         <message>
-            <location filename="../../app/document/document.py" line="220" />
+            <location filename="../../app/document/document.py" line="218" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/document/document.py" line="232" />
+            <location filename="../../app/document/document.py" line="230" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
