@@ -2,11 +2,11 @@
 
 No selection, hover or keyboard decorations are drawn. The labels the map draws itself
 (state, targets, counts, numbers) speak the project's language, or `language` when given
-(see app.canvas.i18n.drawn), whatever language the interface speaks. Pictures are encoded in memory and
-then written by app.export.atomic (temporary file, checked writes, fsync, rename): Qt's
-encoders report a full disk only by a return value or not at all, so they never write the
-file themselves. A failed export leaves neither the picture nor a temporary file, and
-raises a WriteError naming the target.
+(see app.canvas.i18n.drawn), whatever language the interface speaks. Pictures are
+encoded in memory and then written by app.export.atomic (temporary file, checked writes,
+fsync, rename): Qt's encoders report a full disk only by a return value or not at all,
+so they never write the file themselves. A failed export leaves neither the picture nor
+a temporary file, and raises a WriteError naming the target.
 """
 
 from __future__ import annotations

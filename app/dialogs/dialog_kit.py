@@ -229,3 +229,10 @@ class FollowingDialog(QDialog):
             self._subscription = None
             self._followed = None
         super().done(result)
+
+
+def safe_file_name(name: str) -> str:
+    """`name` as a suggested file name: every letter, dash and sign kept (Vietnamese,
+    "—"), only what file systems refuse (<>:"/\\|?* and control characters) made a "-"."""
+    cleaned = "".join("-" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in name)
+    return cleaned.strip(" .") or "journey"

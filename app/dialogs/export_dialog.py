@@ -12,7 +12,16 @@ import copy
 import os
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, Qt, QThread, QUrl
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QLocale,
+    QObject,
+    QSettings,
+    Qt,
+    QThread,
+    QUrl,
+)
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -37,12 +46,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dialogs.dialog_kit import safe_file_name
 from app.domain.model import Project
 from app.export.pdf import ExportCancelled, PdfExportError, PdfOptions, export_pdf
-from app.export.pdf.options import MAX_TILES_WIDE, PAGE_CHOICES
+from app.export.pdf.options import MAX_TILES_WIDE, PAGE_CHOICES, ExportWarning
 from app.export.pdf.references import MAP, SNAPSHOT, reference
 
 FORMATS = ("pdf", "png", "svg")
+# Each language named in itself, as language menus do: a reader finds their own.
+LANGUAGE_NAMES = (("en", "English"), ("vi", "Tiếng Việt"))
 PAGE_PARTS = ("cover", "persona", "legend", "insights")
 _KEY = "export/"
 
@@ -93,10 +105,23 @@ class ExportDialog(QDialog):
         form.addRow(tr("&Format:"), self.format_box)
         path_row = QHBoxLayout()
         self.path_edit = QLineEdit()
+        # Room for a real path (a folder or two and the map's name) without scrolling.
+        self.path_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 52)
         self.browse_button = QPushButton(tr("&Browse…"))
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
-        form.addRow(tr("&Save as:"), path_row)
+        # A row whose field is a layout gets a label without a buddy, and such a label
+        # shows its "&" as it is: give it the line edit as its buddy.
+        form.addRow(self._label(tr("&Save as:"), self.path_edit), path_row)
+        self.language_box = QComboBox()
+        for key, name in LANGUAGE_NAMES:
+            self.language_box.addItem(name, key)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(
+            self._project.language)))
+        self.language_box.setToolTip(tr("The language of the headings, page labels, numbers "
+                                        "and dates the export adds; the map's own text is "
+                                        "printed as written."))
+        form.addRow(tr("&Language:"), self.language_box)
         self.page_box = QComboBox()
         for page in PAGE_CHOICES:
             self.page_box.addItem(tr("Fit content (one page)") if page == "fit-content" else page,
@@ -189,7 +214,7 @@ class ExportDialog(QDialog):
         for box in (self.compare_left, self.compare_right):
             # Long map names must not widen the whole dialog: the choosers elide them.
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(10)
+            box.setMinimumContentsLength(24)
             for label, ref in entries:
                 box.addItem(label, ref)
         left, right = self._compare_defaults()
@@ -224,6 +249,12 @@ class ExportDialog(QDialog):
         else:
             after = ""
         return reference(MAP, source.name), after
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
 
     # -- settings -----------------------------------------------------------------------
     def _value(self, key: str, default):
@@ -279,8 +310,7 @@ class ExportDialog(QDialog):
     def _file_name(self, fmt: str) -> str:
         journey = self._project.map(self._current) if self._current else None
         base = journey.name if journey and not self.all_maps.isChecked() else self._project.title
-        safe = "".join(ch if ch.isalnum() or ch in " -_." else "_" for ch in base).strip()
-        return f"{safe or 'journey'}.{fmt}"
+        return f"{safe_file_name(base)}.{fmt}"
 
     def _format_changed(self) -> None:
         fmt = self.format_box.currentData()
@@ -344,6 +374,7 @@ class ExportDialog(QDialog):
             orientation="portrait" if self.portrait.isChecked() else "landscape",
             fit=fit, map_names=None if self.all_maps.isChecked() else names,
             all_maps=self.all_maps.isChecked(), compare=self._compare_choice(),
+            language=self.language_box.currentData(),
             **{key: box.isChecked() for key, box in self.part_boxes.items()})
         path = os.path.abspath(os.path.expanduser(self.path_edit.text().strip()))
         return ExportRequest(fmt, path, options, ids, self.open_when_done.isChecked())
@@ -449,9 +480,35 @@ class PdfExportRunner(QObject):
         self.progress_dialog.reset()
         self.progress_dialog.hide()
         outcome = self._worker.outcome
+        outcome.warnings = [gui_warning(w) for w in outcome.warnings]
         if outcome.ok and self.request.open_when_done:
             QDesktopServices.openUrl(QUrl.fromLocalFile(outcome.path))
         return outcome
+
+
+def gui_warning(warning: str) -> str:
+    """An export warning in the interface's words and language: the export words its
+    warnings for the command line ("use --fit width:N"); a window names its own controls."""
+    if not isinstance(warning, ExportWarning):
+        return warning
+    values = warning.values
+    locale = QLocale()
+    if warning.kind == "small_text":
+        return (tr("Map “%1”: at this scale the smallest text prints at %2 pt, below the "
+                   "legible %3 pt. For larger text choose “Fit to N pages wide” under "
+                   "Scaling, or a larger page size.")
+                .replace("%1", str(values["map"]))
+                .replace("%2", locale.toString(float(values["size"]), "f", 1))
+                .replace("%3", locale.toString(float(values["legible"]), "g", 3)))
+    if warning.kind == "scaled_down":
+        return (tr("Map “%1” is larger than the largest PDF page (200 inches); it was "
+                   "printed at %2 %.").replace("%1", str(values["map"]))
+                .replace("%2", locale.toString(round(float(values["percent"])))))
+    if warning.kind == "replaced":
+        return (tr("%1 character(s) the bundled font cannot print (emoji and other symbols) "
+                   "were replaced by %2.").replace("%1", locale.toString(int(values["count"])))
+                .replace("%2", str(values["placeholder"])))
+    return warning
 
 
 def run_pdf_export(parent: QWidget | None, project: Project, request: ExportRequest

@@ -33,6 +33,7 @@ LANGUAGES = ("en", "vi")
 SOURCE_LANGUAGE = "en"
 MINUS = "\u2212"
 CATALOGUE_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+_SWAP_SEPARATORS = str.maketrans(",.", ".,")  # 1,234.5 → 1.234,5
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
@@ -110,7 +111,7 @@ class Texts:
     def _digits(self, text: str) -> str:
         """English-formatted digits ("1,234.5") in this language's convention."""
         if self.vietnamese:
-            return text.translate(str.maketrans({",": ".", ".": ","}))
+            return text.translate(_SWAP_SEPARATORS)
         return text
 
     def number(self, value: float | None, decimals: int | None = None, *,

@@ -67,10 +67,13 @@ def run_export(window: MainWindow, request: ExportRequest) -> None:
     map_id = request.map_ids[0] if request.map_ids else window.map_id
     try:
         with _Busy():
+            language = request.options.language  # the dialog's Language choice
             if request.format == "png":
-                image_export.render_map_png(window.doc, map_id, request.path)
+                image_export.render_map_png(window.doc, map_id, request.path,
+                                            language=language)
             else:
-                image_export.render_map_svg(window.doc, map_id, request.path)
+                image_export.render_map_svg(window.doc, map_id, request.path,
+                                            language=language)
     except Exception as error:  # noqa: BLE001 - reported in words
         _failed(window, request.path, error)
         return

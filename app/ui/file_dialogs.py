@@ -7,6 +7,7 @@ import os
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from app.dialogs.dialog_kit import safe_file_name  # noqa: F401 - the window's name for it
 from app.ui.paths import PROJECT_SUFFIX
 from app.ui.settings import last_directory, remember_directory
 
@@ -49,7 +50,3 @@ def ask_new_project_path(parent: QWidget | None, suggested: str) -> str | None:
                          project_filter(), PROJECT_SUFFIX)
 
 
-def safe_file_name(name: str) -> str:
-    """`name` without the characters file systems refuse, for a suggested file name."""
-    cleaned = "".join("-" if ch in '<>:"/\\|?*' else ch for ch in name).strip(" .")
-    return cleaned or "journey"

@@ -2863,171 +2863,196 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="73" />
-            <location filename="../../app/dialogs/export_dialog.py" line="166" />
-            <location filename="../../app/dialogs/export_dialog.py" line="424" />
+            <location filename="../../app/dialogs/export_dialog.py" line="85" />
+            <location filename="../../app/dialogs/export_dialog.py" line="191" />
+            <location filename="../../app/dialogs/export_dialog.py" line="455" />
             <source>Export</source>
             <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="90" />
+            <location filename="../../app/dialogs/export_dialog.py" line="102" />
             <source>PDF document</source>
             <translation>Tài liệu PDF</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="90" />
+            <location filename="../../app/dialogs/export_dialog.py" line="102" />
             <source>PNG image (map in view)</source>
             <translation>Ảnh PNG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="91" />
+            <location filename="../../app/dialogs/export_dialog.py" line="103" />
             <source>SVG drawing (map in view)</source>
             <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="93" />
+            <location filename="../../app/dialogs/export_dialog.py" line="105" />
             <source>&amp;Format:</source>
             <translation>&amp;Định dạng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="96" />
+            <location filename="../../app/dialogs/export_dialog.py" line="110" />
             <source>&amp;Browse…</source>
             <translation>&amp;Duyệt…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="99" />
+            <location filename="../../app/dialogs/export_dialog.py" line="115" />
             <source>&amp;Save as:</source>
             <translation>&amp;Lưu thành:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="102" />
+            <location filename="../../app/dialogs/export_dialog.py" line="121" />
+            <source>The language of the headings, page labels, numbers and dates the export adds; the map's own text is printed as written.</source>
+            <translation>Ngôn ngữ của tiêu đề, nhãn trang, số và ngày tháng mà bản xuất thêm vào; nội dung của bản đồ được in đúng như đã viết.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="124" />
+            <source>&amp;Language:</source>
+            <translation>&amp;Ngôn ngữ:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="127" />
             <source>Fit content (one page)</source>
             <translation>Vừa nội dung (một trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="104" />
+            <location filename="../../app/dialogs/export_dialog.py" line="129" />
             <source>&amp;Page size:</source>
             <translation>Khổ giấ&amp;y:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="106" />
+            <location filename="../../app/dialogs/export_dialog.py" line="131" />
             <source>&amp;Landscape</source>
             <translation>N&amp;gang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="107" />
+            <location filename="../../app/dialogs/export_dialog.py" line="132" />
             <source>Po&amp;rtrait</source>
             <translation>Dọ&amp;c</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="111" />
+            <location filename="../../app/dialogs/export_dialog.py" line="136" />
             <source>Orientation:</source>
             <translation>Hướng giấy:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="114" />
+            <location filename="../../app/dialogs/export_dialog.py" line="139" />
             <source>Scaling</source>
             <translation>Tỉ lệ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="116" />
+            <location filename="../../app/dialogs/export_dialog.py" line="141" />
             <source>Fit the map on &amp;one page</source>
             <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="118" />
+            <location filename="../../app/dialogs/export_dialog.py" line="143" />
             <source>Fit to &amp;N pages wide (tiled):</source>
             <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="125" />
+            <location filename="../../app/dialogs/export_dialog.py" line="150" />
             <source>&amp;Actual size (tiled as needed)</source>
             <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="134" />
+            <location filename="../../app/dialogs/export_dialog.py" line="159" />
             <source>Pages</source>
             <translation>Trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="137" />
+            <location filename="../../app/dialogs/export_dialog.py" line="162" />
             <source>&amp;Cover</source>
             <translation>&amp;Trang bìa</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="137" />
+            <location filename="../../app/dialogs/export_dialog.py" line="162" />
             <source>P&amp;ersona</source>
             <translation>Chân d&amp;ung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="137" />
+            <location filename="../../app/dialogs/export_dialog.py" line="162" />
             <source>Le&amp;gend</source>
             <translation>C&amp;hú giải</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="138" />
+            <location filename="../../app/dialogs/export_dialog.py" line="163" />
             <source>&amp;Insights</source>
             <translation>&amp;Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="144" />
+            <location filename="../../app/dialogs/export_dialog.py" line="169" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="146" />
+            <location filename="../../app/dialogs/export_dialog.py" line="171" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="162" />
+            <location filename="../../app/dialogs/export_dialog.py" line="187" />
             <source>&amp;Open the file when done</source>
             <translation>Mở tệp khi x&amp;ong</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="180" />
+            <location filename="../../app/dialogs/export_dialog.py" line="205" />
             <source>Compare page</source>
             <translation>Trang so sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="183" />
+            <location filename="../../app/dialogs/export_dialog.py" line="208" />
             <source>Compa&amp;re</source>
             <translation>&amp;So sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="185" />
+            <location filename="../../app/dialogs/export_dialog.py" line="210" />
             <source>Map: %1</source>
             <translation>Bản đồ: %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="187" />
+            <location filename="../../app/dialogs/export_dialog.py" line="212" />
             <source>Snapshot: %1 (%2)</source>
             <translation>Ảnh lưu: %1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="201" />
+            <location filename="../../app/dialogs/export_dialog.py" line="226" />
             <source>vs</source>
             <translation>so với</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="295" />
+            <location filename="../../app/dialogs/export_dialog.py" line="325" />
             <source>Export as</source>
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="423" />
+            <location filename="../../app/dialogs/export_dialog.py" line="454" />
             <source>Exporting PDF…</source>
             <translation>Đang xuất PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="423" />
+            <location filename="../../app/dialogs/export_dialog.py" line="454" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="433" />
+            <location filename="../../app/dialogs/export_dialog.py" line="464" />
             <source>Cancelling…</source>
             <translation>Đang huỷ…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="504" />
+            <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Fit to N pages wide” under Scaling, or a larger page size.</source>
+            <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="511" />
+            <source>Map “%1” is larger than the largest PDF page (200 inches); it was printed at %2 %.</source>
+            <translation>Bản đồ “%1” lớn hơn trang PDF lớn nhất (200 inch); bản đồ đã được in ở %2 %.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="515" />
+            <source>%1 character(s) the bundled font cannot print (emoji and other symbols) were replaced by %2.</source>
+            <translation>%1 ký tự mà phông chữ đi kèm không in được (emoji và các ký hiệu khác) đã được thay bằng %2.</translation>
         </message>
     </context>
     <context>
@@ -3210,12 +3235,12 @@
             <translation>Đã xuất nhưng có cảnh báo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="100" />
+            <location filename="../../app/ui/exporting.py" line="103" />
             <source>Export JSON</source>
             <translation>Xuất JSON</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="100" />
+            <location filename="../../app/ui/exporting.py" line="103" />
             <source>JSON documents (*.json)</source>
             <translation>Tài liệu JSON (*.json)</translation>
         </message>

@@ -7,7 +7,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
-from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
+from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QRadioButton  # noqa: E402
 
 from app.dialogs.export_dialog import ExportDialog, ExportRequest, PdfExportRunner  # noqa: E402
 from app.domain.templates import build_map  # noqa: E402
@@ -28,7 +28,13 @@ def project():
 
 
 def _click(qtbot, widget):
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    # A check box or radio button answers on its box and text, not on the empty rest of a
+    # row as wide as the dialog: click its box.
+    if isinstance(widget, (QCheckBox, QRadioButton)):
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton,
+                         pos=QPoint(8, widget.height() // 2))
+    else:
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def test_choices_made_by_keyboard_and_mouse_come_back_as_a_request(qtbot, settings, project,
@@ -62,7 +68,7 @@ def test_choices_made_by_keyboard_and_mouse_come_back_as_a_request(qtbot, settin
     assert request.map_ids == [project.maps[0].id, project.maps[1].id]
     assert request.options == PdfOptions(page="Letter", orientation="portrait", fit="width:3",
                                          map_names=[project.maps[0].name, "Tương lai"],
-                                         cover=False, legend=False)
+                                         cover=False, legend=False, language="vi")
 
     again = ExportDialog(project, project.maps[0].id, settings=settings)
     qtbot.addWidget(again)

@@ -25,6 +25,7 @@ from app.export.pdf.map_page import MapPainter
 from app.export.pdf.options import (
     FIT_CONTENT,
     ExportCancelled,
+    ExportWarning,
     PdfExportError,
     PdfOptions,
     fit_kind,
@@ -196,8 +197,10 @@ class _Doc:
             fit = min(1.0, (MAX_PAGE_PT - 2 * m) / need_w, (MAX_PAGE_PT - 2 * m - head) / need_h)
             if fit < 1.0:
                 scale *= fit
-                self.warnings.append(f"map {journey.name!r} is larger than the largest PDF page "
-                                     f"(200 in); it was scaled to {fit:.0%}")
+                self.warnings.append(ExportWarning(
+                    f"map {journey.name!r} is larger than the largest PDF page (200 in); "
+                    f"it was scaled to {fit:.0%}", "scaled_down", map=journey.name,
+                    percent=fit * 100))
             size = (layout.width * scale + 2 * m, layout.height * scale + 2 * m + head)
             tile = Tile(0, 0, "A1", style.LANE_HEADER_WIDTH, layout.width + 1,
                         style.STAGE_HEADER_HEIGHT, layout.height + 1, layout.width,
@@ -242,10 +245,11 @@ class _Doc:
     def _check_scale(self, journey: JourneyMap, scale: float) -> None:
         smallest = min(style.SMALL_SIZE, style.CARD_BODY_SIZE) * scale
         if smallest < style.MIN_PRINT_POINTS:
-            self.warnings.append(
+            self.warnings.append(ExportWarning(
                 f"map {journey.name!r}: at this scale the smallest text prints at "
                 f"{smallest:.1f} pt, below the legible {style.MIN_PRINT_POINTS:g} pt; "
-                f"use --fit width:N or a larger page")
+                f"use --fit width:N or a larger page", "small_text", map=journey.name,
+                size=smallest, legible=style.MIN_PRINT_POINTS))
 
     def _notes(self, journey: JourneyMap, layout: MapLayout, level: int) -> None:
         if not any(b.truncated for b in layout.cards.values()):
@@ -334,7 +338,8 @@ def export_document(project: Project, out_path: str, options: PdfOptions) -> lis
     except OSError as exc:
         raise PdfExportError(f"cannot write {out_path}: {exc.strerror or exc}") from exc
     if doc.cleaner.replaced:
-        doc.warnings.append(
+        doc.warnings.append(ExportWarning(
             f"{doc.cleaner.replaced} character(s) the bundled DejaVu Sans font cannot print "
-            f"(emoji and other symbols) were replaced by {PLACEHOLDER}")
+            f"(emoji and other symbols) were replaced by {PLACEHOLDER}", "replaced",
+            count=doc.cleaner.replaced, placeholder=PLACEHOLDER))
     return doc.warnings

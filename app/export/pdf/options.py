@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.export.i18n import LANGUAGES
 
@@ -28,6 +29,19 @@ MAX_TILES_WIDE = 20
 _FIT = re.compile(r"^(page|actual|width:(\d+))$")
 
 Progress = Callable[[int, int], "bool | None"]
+
+
+class ExportWarning(str):
+    """A warning worded for the command line (the string itself, naming flags), with its
+    `kind` and `values` so a window can word it in its own terms and language."""
+
+    kind: str
+    values: dict[str, Any]
+
+    def __new__(cls, text: str, kind: str = "", **values: Any) -> ExportWarning:
+        warning = super().__new__(cls, text)
+        warning.kind, warning.values = kind, values
+        return warning
 
 
 class PdfExportError(Exception):
