@@ -93,7 +93,9 @@ class MapPainter:
         c.rect(0, 0, w, h, stroke=0, fill=1)
         t = c.beginText()
         caption = self.tx("PERSONA") if self.persona_name else self.tx("MAP")
-        lines = [(self.wrapper.elide(caption, 9, False, w - 24), REGULAR, 9, "#AEB6C0")]
+        if self.wrapper.width(caption, 9, False) > w - 24:
+            caption = self.wrapper.elide(caption, 9, False, w - 24)
+        lines = [(caption, REGULAR, 9, "#AEB6C0")]
         name = self.persona_name or self.map_name
         for line in self.wrapper.wrap(name, 14, True, w - 24)[:2]:
             lines.append((line, BOLD, 14, WHITE))

@@ -157,16 +157,27 @@ class Writer:
         low = smallest
         natural = self.wrapper.width(self.clean(text).replace("\n", " "), size, bold)
         if natural > width > 0:
-            size = max(low, size * width / natural)
+            size = max(low, size * width / natural * 0.995)  # 0.995: rounding
         return self.text(x, y, text, size, bold, hex_value, align, width)
 
     def heading(self, x: float, top: float, label: str, hex_value: str = style.ACCENT,
                 size: float = 11, width: float | None = None) -> float:
-        """A small section heading with a coloured bar; return the height used."""
+        """A small section heading with a coloured bar; return the height used.
+
+        Given a `width`, a heading too long for it (a translation is often longer than
+        the English) shrinks a little, and if that is not enough wraps onto two lines."""
         self.c.setFillColor(color(hex_value))
         self.c.rect(x, top - size - 2, 3, size + 2, stroke=0, fill=1)
         if width is None:
             self.text(x + 9, top - size + 1, label, size, True, style.TEXT)
-        else:  # a translated heading may be longer: shrink it into its box
-            self.fitted(x + 9, top - size + 1, label, size, True, style.TEXT, width - 9)
-        return size + 10
+            return size + 10
+        room = width - 9
+        natural = self.wrapper.width(self.clean(label), size, True)
+        if natural * 0.85 <= room:
+            self.fitted(x + 9, top - size + 1, label, size, True, style.TEXT, room, size * 0.85)
+            return size + 10
+        small = max(size * 0.85, style.MIN_PRINT_POINTS)
+        lines = self.lines(label, small, True, room, 2)
+        for n, line in enumerate(lines):
+            self.text(x + 9, top - size + 1 - n * small * 1.2, line, small, True, style.TEXT)
+        return size + 10 + (len(lines) - 1) * small * 1.2
