@@ -105,8 +105,10 @@ class ExportDialog(QDialog):
         form.addRow(tr("&Format:"), self.format_box)
         path_row = QHBoxLayout()
         self.path_edit = QLineEdit()
-        # Room for a real path (a folder or two and the map's name) without scrolling.
-        self.path_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 52)
+        # Room for a real path (a folder or two and the map's name, ~70 letters) without
+        # scrolling; measured on letters, which are wider than the font's average glyph.
+        letters = self.fontMetrics().horizontalAdvance("abcdefghijklmnopqrstuvwxyz") / 26
+        self.path_edit.setMinimumWidth(round(letters * 70))
         self.browse_button = QPushButton(tr("&Browse…"))
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)

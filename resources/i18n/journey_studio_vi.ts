@@ -2864,8 +2864,8 @@
         <name>ExportDialog</name>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="85" />
-            <location filename="../../app/dialogs/export_dialog.py" line="191" />
-            <location filename="../../app/dialogs/export_dialog.py" line="455" />
+            <location filename="../../app/dialogs/export_dialog.py" line="193" />
+            <location filename="../../app/dialogs/export_dialog.py" line="457" />
             <source>Export</source>
             <translation>Xuất</translation>
         </message>
@@ -2890,167 +2890,167 @@
             <translation>&amp;Định dạng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="110" />
+            <location filename="../../app/dialogs/export_dialog.py" line="112" />
             <source>&amp;Browse…</source>
             <translation>&amp;Duyệt…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="115" />
+            <location filename="../../app/dialogs/export_dialog.py" line="117" />
             <source>&amp;Save as:</source>
             <translation>&amp;Lưu thành:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="121" />
+            <location filename="../../app/dialogs/export_dialog.py" line="123" />
             <source>The language of the headings, page labels, numbers and dates the export adds; the map's own text is printed as written.</source>
             <translation>Ngôn ngữ của tiêu đề, nhãn trang, số và ngày tháng mà bản xuất thêm vào; nội dung của bản đồ được in đúng như đã viết.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="124" />
+            <location filename="../../app/dialogs/export_dialog.py" line="126" />
             <source>&amp;Language:</source>
             <translation>&amp;Ngôn ngữ:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="127" />
+            <location filename="../../app/dialogs/export_dialog.py" line="129" />
             <source>Fit content (one page)</source>
             <translation>Vừa nội dung (một trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="129" />
+            <location filename="../../app/dialogs/export_dialog.py" line="131" />
             <source>&amp;Page size:</source>
             <translation>Khổ giấ&amp;y:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="131" />
+            <location filename="../../app/dialogs/export_dialog.py" line="133" />
             <source>&amp;Landscape</source>
             <translation>N&amp;gang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="132" />
+            <location filename="../../app/dialogs/export_dialog.py" line="134" />
             <source>Po&amp;rtrait</source>
             <translation>Dọ&amp;c</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="136" />
+            <location filename="../../app/dialogs/export_dialog.py" line="138" />
             <source>Orientation:</source>
             <translation>Hướng giấy:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="139" />
+            <location filename="../../app/dialogs/export_dialog.py" line="141" />
             <source>Scaling</source>
             <translation>Tỉ lệ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="141" />
+            <location filename="../../app/dialogs/export_dialog.py" line="143" />
             <source>Fit the map on &amp;one page</source>
             <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="143" />
+            <location filename="../../app/dialogs/export_dialog.py" line="145" />
             <source>Fit to &amp;N pages wide (tiled):</source>
             <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="150" />
+            <location filename="../../app/dialogs/export_dialog.py" line="152" />
             <source>&amp;Actual size (tiled as needed)</source>
             <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="159" />
+            <location filename="../../app/dialogs/export_dialog.py" line="161" />
             <source>Pages</source>
             <translation>Trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="162" />
+            <location filename="../../app/dialogs/export_dialog.py" line="164" />
             <source>&amp;Cover</source>
             <translation>&amp;Trang bìa</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="162" />
+            <location filename="../../app/dialogs/export_dialog.py" line="164" />
             <source>P&amp;ersona</source>
             <translation>Chân d&amp;ung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="162" />
+            <location filename="../../app/dialogs/export_dialog.py" line="164" />
             <source>Le&amp;gend</source>
             <translation>C&amp;hú giải</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="163" />
+            <location filename="../../app/dialogs/export_dialog.py" line="165" />
             <source>&amp;Insights</source>
             <translation>&amp;Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="169" />
+            <location filename="../../app/dialogs/export_dialog.py" line="171" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="171" />
+            <location filename="../../app/dialogs/export_dialog.py" line="173" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="187" />
+            <location filename="../../app/dialogs/export_dialog.py" line="189" />
             <source>&amp;Open the file when done</source>
             <translation>Mở tệp khi x&amp;ong</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="205" />
+            <location filename="../../app/dialogs/export_dialog.py" line="207" />
             <source>Compare page</source>
             <translation>Trang so sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="208" />
+            <location filename="../../app/dialogs/export_dialog.py" line="210" />
             <source>Compa&amp;re</source>
             <translation>&amp;So sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="210" />
+            <location filename="../../app/dialogs/export_dialog.py" line="212" />
             <source>Map: %1</source>
             <translation>Bản đồ: %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="212" />
+            <location filename="../../app/dialogs/export_dialog.py" line="214" />
             <source>Snapshot: %1 (%2)</source>
             <translation>Ảnh lưu: %1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="226" />
+            <location filename="../../app/dialogs/export_dialog.py" line="228" />
             <source>vs</source>
             <translation>so với</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="325" />
+            <location filename="../../app/dialogs/export_dialog.py" line="327" />
             <source>Export as</source>
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="454" />
+            <location filename="../../app/dialogs/export_dialog.py" line="456" />
             <source>Exporting PDF…</source>
             <translation>Đang xuất PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="454" />
+            <location filename="../../app/dialogs/export_dialog.py" line="456" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="464" />
+            <location filename="../../app/dialogs/export_dialog.py" line="466" />
             <source>Cancelling…</source>
             <translation>Đang huỷ…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="504" />
+            <location filename="../../app/dialogs/export_dialog.py" line="499" />
             <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Fit to N pages wide” under Scaling, or a larger page size.</source>
             <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="511" />
+            <location filename="../../app/dialogs/export_dialog.py" line="506" />
             <source>Map “%1” is larger than the largest PDF page (200 inches); it was printed at %2 %.</source>
             <translation>Bản đồ “%1” lớn hơn trang PDF lớn nhất (200 inch); bản đồ đã được in ở %2 %.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="515" />
+            <location filename="../../app/dialogs/export_dialog.py" line="510" />
             <source>%1 character(s) the bundled font cannot print (emoji and other symbols) were replaced by %2.</source>
             <translation>%1 ký tự mà phông chữ đi kèm không in được (emoji và các ký hiệu khác) đã được thay bằng %2.</translation>
         </message>
@@ -3261,22 +3261,22 @@
     <context>
         <name>FileDialogs</name>
         <message>
-            <location filename="../../app/ui/file_dialogs.py" line="21" />
+            <location filename="../../app/ui/file_dialogs.py" line="22" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/file_dialogs.py" line="26" />
+            <location filename="../../app/ui/file_dialogs.py" line="27" />
             <source>Open Project</source>
             <translation>Mở dự án</translation>
         </message>
         <message>
-            <location filename="../../app/ui/file_dialogs.py" line="27" />
+            <location filename="../../app/ui/file_dialogs.py" line="28" />
             <source>All files (*)</source>
             <translation>Mọi tệp (*)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/file_dialogs.py" line="48" />
+            <location filename="../../app/ui/file_dialogs.py" line="49" />
             <source>New Project</source>
             <translation>Dự án mới</translation>
         </message>

@@ -310,6 +310,8 @@ class _Doc:
             job.paint(c, tick)
             if job.frame:
                 frame.draw(c, *job.size, n, names[n - 1], job.right)
+            else:
+                frame.draw_number(c, *job.size, n)
             c.showPage()
             done = before + job.weight
             report()

@@ -91,6 +91,14 @@ class Frame:
             who = who.rstrip() + "…"
         c.drawString(m, m + 4, who)
         c.drawCentredString(width / 2, m + 4, "Journey Studio")
+        self.draw_number(c, width, height, number)
+
+    def draw_number(self, c: Canvas, width: float, height: float, number: int) -> None:
+        """Only "Page X of Y", bottom right: the cover has no header or footer, but its
+        number still tells a reader how long the document is."""
+        m = margin_for(width, height)
+        c.setFont(REGULAR, 8)
+        c.setFillColor(color(style.MUTED_TEXT))
         c.drawRightString(width - m, m + 4, self.tx("Page {page} of {total}", page=number,
                                                     total=self.total))
 
