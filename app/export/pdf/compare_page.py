@@ -214,7 +214,8 @@ class ComparePages:
         if row.kind == "section":
             c.setFillColor(color(row.hex_value))
             c.rect(x, top - 14, 3, 14, stroke=0, fill=1)
-            w.text(x + 9, top - 11, row.label, 12, True, style.TEXT, width=self.col_w - 9)
+            # Shrunk rather than cut: the count at its end must show in every language.
+            w.fitted(x + 9, top - 11, row.label, 12, True, style.TEXT, self.col_w - 9)
             c.setStrokeColor(color(style.GRID_LINE))
             c.setLineWidth(0.75)
             c.line(x, top - 20, x + self.col_w, top - 20)
