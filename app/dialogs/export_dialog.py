@@ -123,7 +123,7 @@ class ExportDialog(QDialog):
         self.language_box.setToolTip(tr("The language of the headings, page labels, numbers "
                                         "and dates the export adds; the map's own text is "
                                         "printed as written."))
-        form.addRow(tr("&Language:"), self.language_box)
+        form.addRow(tr("Lang&uage:"), self.language_box)
         self.page_box = QComboBox()
         for page in PAGE_CHOICES:
             self.page_box.addItem(tr("Fit content (one page)") if page == "fit-content" else page,
@@ -206,7 +206,7 @@ class ExportDialog(QDialog):
         """A checkbox and two choosers (maps, then snapshots) for the compare page."""
         group = QGroupBox(tr("Compare page"))
         col = QVBoxLayout(group)
-        row = QHBoxLayout()
+        sides = QFormLayout()
         self.compare_box = QCheckBox(tr("Compa&re"))
         self.compare_left, self.compare_right = QComboBox(), QComboBox()
         entries = [(tr("Map: %1").replace("%1", m.name), reference(MAP, m.name))
@@ -214,7 +214,8 @@ class ExportDialog(QDialog):
         entries += [(tr("Snapshot: %1 (%2)").replace("%1", s.name).replace("%2", s.taken_at[:10]),
                      reference(SNAPSHOT, s.name)) for s in self._project.snapshots]
         for box in (self.compare_left, self.compare_right):
-            # Long map names must not widen the whole dialog: the choosers elide them.
+            # Long map names must not widen the whole dialog: the choosers elide them, but
+            # each has a row of its own, as wide as the dialog, so most names show whole.
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(24)
             for label, ref in entries:
@@ -223,10 +224,9 @@ class ExportDialog(QDialog):
         self.compare_left.setCurrentIndex(max(0, self.compare_left.findData(left)))
         self.compare_right.setCurrentIndex(max(0, self.compare_right.findData(right)))
         col.addWidget(self.compare_box)
-        col.addLayout(row)
-        row.addWidget(self.compare_left, 1)
-        row.addWidget(QLabel(tr("vs")))
-        row.addWidget(self.compare_right, 1)
+        col.addLayout(sides)
+        sides.addRow(tr("Before:"), self.compare_left)
+        sides.addRow(tr("Af&ter:"), self.compare_right)
         self.compare_box.toggled.connect(self._sync)
         self.compare_left.currentIndexChanged.connect(self._sync)
         self.compare_right.currentIndexChanged.connect(self._sync)

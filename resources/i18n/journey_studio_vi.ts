@@ -1702,6 +1702,11 @@
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
+            <location filename="../../app/ui/compare_window.py" line="206" />
+            <source>Before:</source>
+            <translation>Trước:</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/compare_window.py" line="483" />
             <source>Lane</source>
             <translation>Làn</translation>
@@ -1845,11 +1850,6 @@
             <location filename="../../app/ui/compare_window.py" line="196" />
             <source>Overlay</source>
             <translation>Chồng lớp</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="206" />
-            <source>Before:</source>
-            <translation>Trước:</translation>
         </message>
         <message>
             <location filename="../../app/ui/compare_window.py" line="209" />
@@ -2906,8 +2906,8 @@
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="126" />
-            <source>&amp;Language:</source>
-            <translation>&amp;Ngôn ngữ:</translation>
+            <source>Lang&amp;uage:</source>
+            <translation>Ngôn n&amp;gữ:</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="129" />
@@ -3016,8 +3016,13 @@
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="228" />
-            <source>vs</source>
-            <translation>so với</translation>
+            <source>Before:</source>
+            <translation>Trước:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="229" />
+            <source>Af&amp;ter:</source>
+            <translation>Sa&amp;u:</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="327" />
