@@ -75,13 +75,18 @@ def test_no_label_shows_a_literal_ampersand(qtbot, settings, language):
 
 
 def test_wide_enough_for_a_path_and_the_compare_choosers(qtbot, settings):
-    dialog = _dialog(qtbot, settings)
+    project = build_sample()
+    for journey, state in zip(project.maps, ("hiện tại", "tương lai"), strict=True):
+        journey.name = f"Mua đồ gia dụng online trên website và Shopee — {state}"
+    dialog = _dialog(qtbot, settings, project)
     path = "/home/lan/Tài liệu/Khách hàng/Sen Việt/Mua đồ gia dụng online.pdf"
     dialog.path_edit.setText(path)
     metrics = dialog.path_edit.fontMetrics()
     assert dialog.path_edit.width() >= metrics.horizontalAdvance(path)
-    chooser = dialog.compare_left
-    assert chooser.width() >= chooser.fontMetrics().horizontalAdvance("Map: " + "x" * 20)
+    for chooser in (dialog.compare_left, dialog.compare_right):  # the sample's names whole
+        text = chooser.currentText()
+        assert "Shopee — " in text
+        assert chooser.width() >= chooser.fontMetrics().horizontalAdvance(text) + 30, text
 
 
 def test_the_suggested_file_name_keeps_the_map_name_s_characters(qtbot, settings):
