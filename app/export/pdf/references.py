@@ -36,14 +36,6 @@ def reference(kind: str, name: str) -> str:
     return f"{kind}:{name}"
 
 
-def choices(project: Project) -> list[tuple[str, str]]:
-    """(label, reference) for every map and snapshot, maps first, for a chooser."""
-    out = [(f"Map: {m.name}", reference(MAP, m.name)) for m in project.maps]
-    out += [(f"Snapshot: {s.name} ({s.taken_at[:10]})", reference(SNAPSHOT, s.name))
-            for s in project.snapshots]
-    return out
-
-
 def _split(ref: str) -> tuple[str | None, str]:
     head, sep, tail = ref.partition(":")
     if sep and head.strip().casefold() in (MAP, SNAPSHOT):
