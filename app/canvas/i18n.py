@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.export.i18n import Texts, texts_for
+from app.export.i18n import CatalogueError, Texts, texts_for
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -41,9 +41,14 @@ def evidence_name(value: str) -> str:
 
 
 def texts_of(item) -> Texts:
-    """The language `item` draws its labels in: its scene's (see MapScene.texts)."""
-    scene = item.scene()
-    texts = getattr(scene, "texts", None)
+    """The language `item` draws its labels in: its scene's (see MapScene.texts).
+
+    English when the scene's catalogue cannot be read: a paint must never fail (an
+    export checks the catalogue first and says what is wrong)."""
+    try:
+        texts = getattr(item.scene(), "texts", None)
+    except CatalogueError:
+        texts = None
     return texts if isinstance(texts, Texts) else texts_for("en")
 
 

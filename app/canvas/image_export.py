@@ -22,7 +22,7 @@ from app.document.document import Document
 from app.domain import style
 from app.domain.model import Project
 from app.export.atomic import write_bytes_atomically
-from app.export.i18n import LANGUAGES
+from app.export.i18n import LANGUAGES, CatalogueError, texts_for
 
 MAX_PIXELS = 24000 * 24000  # QImage's practical ceiling; larger maps are scaled down
 
@@ -51,6 +51,10 @@ def _scene(doc_or_project: Document | Project, map_id: str, language: str | None
     if language is not None and language not in LANGUAGES:
         raise ImageExportError(f"unknown language {language!r}; choose one of: "
                                f"{', '.join(LANGUAGES)}")
+    try:  # the labels' catalogue, read before anything is drawn
+        texts_for(language or doc.project.language)
+    except CatalogueError as exc:
+        raise ImageExportError(str(exc)) from exc
     scene = MapScene(doc, map_id, decorated=False, language=language)
     for item in (scene.preview, scene.guide, scene.cell_cursor):
         item.setVisible(False)

@@ -38,6 +38,10 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 
 
+class CatalogueError(RuntimeError):
+    """The catalogue of a language cannot be read; the message says which file."""
+
+
 def msg(source: str) -> str:
     """Mark `source` as a message translated later (returns it unchanged)."""
     return source
@@ -53,10 +57,16 @@ def load_catalogue(language: str) -> dict[str, str]:
     """{English: translation} for `language`; empty for English."""
     if language == SOURCE_LANGUAGE:
         return {}
-    with open(catalogue_path(language), encoding="utf-8") as handle:
-        data = json.load(handle)
+    path = catalogue_path(language)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError) as exc:  # missing, unreadable, not JSON, not UTF-8
+        raise CatalogueError(f"the export's {language} translations ({path}) cannot be "
+                             f"read; reinstall Journey Studio") from exc
     if not isinstance(data, dict):
-        raise ValueError(f"{catalogue_path(language)} does not hold one JSON object")
+        raise CatalogueError(f"the export's {language} translations ({path}) do not hold "
+                             f"one JSON object; reinstall Journey Studio")
     return {str(k): str(v) for k, v in data.items()}
 
 
@@ -98,7 +108,13 @@ class Texts:
                 text = found
             else:
                 self.missing.add(source)
-        return text.format(**fields) if fields else text
+        if not fields:
+            return text
+        try:
+            return text.format(**fields)
+        except (KeyError, IndexError, ValueError):  # a translation naming other fields
+            self.missing.add(source)
+            return source.format(**fields)
 
     def plural(self, one: str, many: str, n: int, /, **fields: object) -> str:
         """English picks `one` or `many` by n; Vietnamese has one form (`many`'s entry).

@@ -156,3 +156,42 @@ def test_names_the_domain_holds_in_both_languages():
 def test_an_unknown_language_is_refused_with_the_choices():
     with pytest.raises(ValueError, match="choose one of: en, vi"):
         Texts("fr")
+
+
+def test_a_translation_naming_other_fields_falls_back_to_english():
+    texts = Texts("vi", {"Page {page} of {total}": "Trang {trang}/{tong}"})
+    assert texts("Page {page} of {total}", page=1, total=2) == "Page 1 of 2"
+    assert texts.missing == {"Page {page} of {total}"}
+
+
+@pytest.fixture
+def broken_catalogue(tmp_path, monkeypatch):
+    """The Vietnamese catalogue missing (then unreadable) for one test."""
+    import app.export.i18n as i18n
+
+    monkeypatch.setattr(i18n, "CATALOGUE_DIR", tmp_path)
+    i18n.load_catalogue.cache_clear()
+    i18n.texts_for.cache_clear()
+    yield tmp_path
+    monkeypatch.undo()
+    i18n.load_catalogue.cache_clear()
+    i18n.texts_for.cache_clear()
+
+
+def test_a_missing_or_corrupt_catalogue_fails_in_one_line_and_writes_nothing(
+        broken_catalogue, tmp_path, capsys):
+    from app.cli import main
+    from app.export.pdf import PdfExportError, PdfOptions, export_pdf
+    from app.samples import SAMPLE_CJM, build_sample, samples_dir
+
+    out = tmp_path / "out.pdf"
+    with pytest.raises(PdfExportError, match="reinstall Journey Studio"):
+        export_pdf(build_sample(), out, PdfOptions())
+    (broken_catalogue / "export_vi.json").write_bytes(b"\xff not json")
+    assert main(["export", str(samples_dir() / SAMPLE_CJM), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "export_vi.json" in err[0] and "reinstall" in err[0], err
+    assert not out.exists()
+    # English needs no catalogue: it still exports.
+    assert export_pdf(build_sample(), out, PdfOptions(language="en")) is not None
+    assert out.exists()

@@ -16,6 +16,7 @@ from app.export.i18n import MINUS  # noqa: E402
 from app.samples import SAMPLE_CJM, build_sample, samples_dir  # noqa: E402
 from app.ui.i18n import install_translation  # noqa: E402
 from tests.export.conftest import pdf_text  # noqa: E402
+from tests.export.test_language_catalogue import broken_catalogue  # noqa: E402, F401
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 SAMPLE = samples_dir() / SAMPLE_CJM
@@ -89,3 +90,21 @@ def test_cli_refuses_an_unknown_language_in_one_line_before_writing(qapp, tmp_pa
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: ") and "en, vi" in err[0], err
     assert not target.exists()
+
+
+@pytest.mark.usefixtures("broken_catalogue")
+def test_without_its_catalogue_a_picture_fails_in_one_line_and_the_canvas_falls_back(
+        qapp, tmp_path):
+    from app.canvas.i18n import texts_of
+    from app.canvas.scene import MapScene
+    from app.document.document import Document
+
+    project = build_sample()
+    with pytest.raises(ImageExportError, match="reinstall Journey Studio"):
+        render_map_svg(project, project.maps[0].id, tmp_path / "vi.svg")
+    assert not (tmp_path / "vi.svg").exists()
+    scene = MapScene(Document(project), project.maps[0].id)
+    try:  # the editor keeps painting, its map labels in English
+        assert texts_of(scene.corner).language == "en"
+    finally:
+        scene.detach()

@@ -17,7 +17,7 @@ from app.domain.insights import compute_insights
 from app.domain.layout import MapLayout, TextWrapper, compute_layout
 from app.domain.model import Card, EmotionMarker, JourneyMap, Lane, Project, Stage
 from app.export.atomic import write_bytes_atomically
-from app.export.i18n import texts_for
+from app.export.i18n import CatalogueError, texts_for
 from app.export.pdf import back, front, notes, reflow
 from app.export.pdf.compare_page import ComparePages, title_for
 from app.export.pdf.fonts import PLACEHOLDER, REGULAR, TextCleaner, text_width
@@ -97,7 +97,10 @@ class _Doc:
                  sides: tuple[Side, Side] | None = None) -> None:
         self.project, self.options, self.maps, self.sides = project, options, maps, sides
         self.cleaner = TextCleaner()
-        self.tx = texts_for(options.language or project.language)
+        try:
+            self.tx = texts_for(options.language or project.language)
+        except CatalogueError as exc:
+            raise PdfExportError(str(exc)) from exc
         self.wrapper = TextWrapper(text_width)
         self.warnings: list[str] = []
         self.jobs: list[Job] = []
