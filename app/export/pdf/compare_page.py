@@ -424,9 +424,9 @@ def summary(tx: Texts, result: MapComparison) -> str:
     """The one-line summary of the differences in the export's language (the domain's
     `MapComparison.summary` has no number conventions: "−0,5" needs them)."""
     counts = result.counts()
+    present = [(key, full, short) for key, full, short in _CARD_PHRASES if counts[key]]
     cards = [tx.plural(*(short if i else full), counts[key])
-             for i, (key, full, short) in enumerate(
-                 (k, f, s) for k, f, s in _CARD_PHRASES if counts[k])]
+             for i, (key, full, short) in enumerate(present)]
     parts = [", ".join(cards)] if cards else []
     parts += [tx.plural(*forms, counts[key]) for key, forms in _STAGE_PHRASES if counts[key]]
     b, a = result.emotion_before, result.emotion_after
