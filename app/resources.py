@@ -8,9 +8,11 @@ uses this module, so it imports nothing but the standard library.
 
 from __future__ import annotations
 
+import json
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 _HERE = Path(__file__).resolve().parent
 # Inside the package: an installed wheel (and a PyInstaller bundle, which keeps `app/`).
@@ -53,7 +55,20 @@ def font_files() -> list[Path]:
     return [font_file(False), font_file(True)]
 
 
-def licence_files() -> list[Path]:
-    """The licence texts of the bundled fonts and libraries, by file name."""
+class Licence(NamedTuple):
+    """A bundled font or library and the file holding its licence text."""
+
+    name: str
+    licence: str
+    path: Path
+
+
+def licences() -> list[Licence]:
+    """What resources/licenses/index.json lists (scripts/collect_licences.py writes it)."""
     folder = resource("licenses")
-    return sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    try:
+        entries = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [Licence(str(e["name"]), str(e["licence"]), folder / str(e["file"]))
+            for e in entries]

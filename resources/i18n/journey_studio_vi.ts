@@ -230,23 +230,23 @@
     <context>
         <name>canvas</name>
         <message>
-            <location filename="../../app/canvas/actions.py" line="64" />
+            <location filename="../../app/canvas/actions.py" line="75" />
             <location filename="../../app/canvas/menus.py" line="93" />
             <source>Cut</source>
             <translation>Cắt</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="71" />
+            <location filename="../../app/canvas/actions.py" line="82" />
             <source>Add a stage and a lane before pasting.</source>
             <translation>Hãy thêm giai đoạn và làn trước khi dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="83" />
+            <location filename="../../app/canvas/actions.py" line="94" />
             <source>The clipboard holds nothing to paste.</source>
             <translation>Bộ nhớ tạm không có gì để dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="99" />
+            <location filename="../../app/canvas/actions.py" line="110" />
             <source>Add a stage and a lane first.</source>
             <translation>Hãy thêm giai đoạn và làn trước.</translation>
         </message>
@@ -416,7 +416,7 @@
             <translation>Đề xuất</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/items/card.py" line="178" />
+            <location filename="../../app/canvas/items/card.py" line="171" />
             <source>Target {0}</source>
             <translation>Mục tiêu {0}</translation>
         </message>
@@ -720,57 +720,57 @@
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="454" />
+            <location filename="../../app/canvas/scene.py" line="458" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="460" />
+            <location filename="../../app/canvas/scene.py" line="464" />
             <source>Channel: {0}</source>
             <translation>Kênh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="462" />
+            <location filename="../../app/canvas/scene.py" line="466" />
             <source>Severity: {0} of 3</source>
             <translation>Mức độ nghiêm trọng: {0}/3</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="464" />
+            <location filename="../../app/canvas/scene.py" line="468" />
             <source>Value: {0} {1}</source>
             <translation>Giá trị: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="467" />
+            <location filename="../../app/canvas/scene.py" line="471" />
             <source>Target: {0}</source>
             <translation>Mục tiêu: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="468" />
+            <location filename="../../app/canvas/scene.py" line="472" />
             <source>Owner</source>
             <translation>Người phụ trách</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="468" />
+            <location filename="../../app/canvas/scene.py" line="472" />
             <source>Priority</source>
             <translation>Mức ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="469" />
+            <location filename="../../app/canvas/scene.py" line="473" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="473" />
+            <location filename="../../app/canvas/scene.py" line="477" />
             <source>Evidence: {0}</source>
             <translation>Bằng chứng: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="475" />
+            <location filename="../../app/canvas/scene.py" line="479" />
             <source>★ Favourite touchpoint</source>
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="56" />
+            <location filename="../../app/canvas/actions.py" line="67" />
             <source>Copied %n item(s)</source>
             <translation>
                 <numerusform>
@@ -778,7 +778,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="39" />
+            <location filename="../../app/canvas/actions.py" line="50" />
             <source>Deleted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -786,7 +786,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="91" />
+            <location filename="../../app/canvas/actions.py" line="102" />
             <source>Pasted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -818,18 +818,18 @@
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="289" />
+            <location filename="../../app/document/operations.py" line="299" />
             <source>Paste</source>
             <translation>Dán</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="312" />
+            <location filename="../../app/document/operations.py" line="322" />
             <source>Duplicate</source>
             <translation>Nhân bản</translation>
         </message>
         <message>
             <location filename="../../app/document/commands.py" line="129" />
-            <location filename="../../app/document/operations.py" line="257" />
+            <location filename="../../app/document/operations.py" line="267" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
@@ -871,68 +871,68 @@
             <translation>Đổi chiều cao làn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="165" />
+            <location filename="../../app/document/operations.py" line="174" />
             <source>Add card</source>
             <translation>Thêm thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="189" />
-            <location filename="../../app/document/operations.py" line="204" />
+            <location filename="../../app/document/operations.py" line="199" />
+            <location filename="../../app/document/operations.py" line="214" />
             <source>Move card</source>
             <translation>Di chuyển thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="204" />
+            <location filename="../../app/document/operations.py" line="214" />
             <source>Move cards</source>
             <translation>Di chuyển các thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="212" />
+            <location filename="../../app/document/operations.py" line="222" />
             <source>Add emotion</source>
             <translation>Thêm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="219" />
+            <location filename="../../app/document/operations.py" line="229" />
             <source>Move emotion</source>
             <translation>Di chuyển cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="348" />
+            <location filename="../../app/document/operations.py" line="358" />
             <source>Add map</source>
             <translation>Thêm bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="354" />
+            <location filename="../../app/document/operations.py" line="364" />
             <source>New map</source>
             <translation>Bản đồ mới</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="361" />
+            <location filename="../../app/document/operations.py" line="371" />
             <source>Duplicate map</source>
             <translation>Nhân bản bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="371" />
+            <location filename="../../app/document/operations.py" line="381" />
             <source>Create future state</source>
             <translation>Tạo trạng thái tương lai</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="376" />
+            <location filename="../../app/document/operations.py" line="386" />
             <source>Add persona</source>
             <translation>Thêm chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="382" />
+            <location filename="../../app/document/operations.py" line="392" />
             <source>Add channel</source>
             <translation>Thêm kênh</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="389" />
+            <location filename="../../app/document/operations.py" line="399" />
             <source>Take snapshot</source>
             <translation>Chụp ảnh lưu</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="403" />
+            <location filename="../../app/document/operations.py" line="413" />
             <source>Restore snapshot</source>
             <translation>Khôi phục ảnh lưu</translation>
         </message>
@@ -1638,49 +1638,49 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="360" />
+            <location filename="../../app/ui/main_window.py" line="366" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="292" />
+            <location filename="../../app/ui/main_window.py" line="298" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="345" />
+            <location filename="../../app/ui/main_window.py" line="351" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="358" />
             <location filename="../../app/ui/main_window.py" line="364" />
             <location filename="../../app/ui/main_window.py" line="370" />
+            <location filename="../../app/ui/main_window.py" line="376" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="365" />
+            <location filename="../../app/ui/main_window.py" line="371" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="371" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="373" />
+            <location filename="../../app/ui/main_window.py" line="379" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="468" />
+            <location filename="../../app/ui/main_window.py" line="474" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="470" />
+            <location filename="../../app/ui/main_window.py" line="476" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
@@ -3128,12 +3128,12 @@
     <context>
         <name>Document</name>
         <message>
-            <location filename="../../app/document/document.py" line="220" />
+            <location filename="../../app/document/document.py" line="218" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/document/document.py" line="232" />
+            <location filename="../../app/document/document.py" line="230" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
@@ -3154,7 +3154,7 @@
     <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="143" />
+            <location filename="../../app/main.py" line="135" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
         </message>
@@ -3300,139 +3300,154 @@
     <context>
         <name>Help</name>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="29" />
+            <location filename="../../app/ui/help_dialogs.py" line="36" />
             <source>Arrow keys</source>
             <translation>Phím mũi tên</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="29" />
+            <location filename="../../app/ui/help_dialogs.py" line="36" />
             <source>Move the selection between cells and cards</source>
             <translation>Di chuyển vùng chọn giữa các ô và thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="30" />
+            <location filename="../../app/ui/help_dialogs.py" line="37" />
             <source>Enter</source>
             <translation>Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="30" />
+            <location filename="../../app/ui/help_dialogs.py" line="37" />
             <source>Edit the selected item's text</source>
             <translation>Sửa chữ của mục đang chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="31" />
+            <location filename="../../app/ui/help_dialogs.py" line="38" />
             <source>Shift+Enter</source>
             <translation>Shift+Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="31" />
+            <location filename="../../app/ui/help_dialogs.py" line="38" />
             <source>New line while editing</source>
             <translation>Xuống dòng khi đang sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="32" />
+            <location filename="../../app/ui/help_dialogs.py" line="39" />
             <source>Esc</source>
             <translation>Esc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="32" />
+            <location filename="../../app/ui/help_dialogs.py" line="39" />
             <source>Cancel editing</source>
             <translation>Huỷ chỉnh sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="33" />
+            <location filename="../../app/ui/help_dialogs.py" line="40" />
             <source>Insert, Ctrl+Enter</source>
             <translation>Insert, Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="33" />
+            <location filename="../../app/ui/help_dialogs.py" line="40" />
             <source>Add a card to the current cell</source>
             <translation>Thêm thẻ vào ô hiện tại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="34" />
+            <location filename="../../app/ui/help_dialogs.py" line="41" />
             <source>Double-click</source>
             <translation>Nhấp đúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="34" />
+            <location filename="../../app/ui/help_dialogs.py" line="41" />
             <source>Edit text in place</source>
             <translation>Sửa chữ ngay trên bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="35" />
+            <location filename="../../app/ui/help_dialogs.py" line="42" />
             <source>Ctrl+click, drag a rectangle</source>
             <translation>Ctrl+nhấp, kéo khung chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="35" />
+            <location filename="../../app/ui/help_dialogs.py" line="42" />
             <source>Select several items</source>
             <translation>Chọn nhiều mục</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="36" />
+            <location filename="../../app/ui/help_dialogs.py" line="43" />
             <source>Ctrl+wheel, pinch</source>
             <translation>Ctrl+cuộn chuột, chụm hai ngón</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="36" />
+            <location filename="../../app/ui/help_dialogs.py" line="43" />
             <source>Zoom around the pointer</source>
             <translation>Thu phóng quanh con trỏ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="37" />
+            <location filename="../../app/ui/help_dialogs.py" line="44" />
             <source>Middle-drag, Space+drag</source>
             <translation>Kéo chuột giữa, Space+kéo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="37" />
+            <location filename="../../app/ui/help_dialogs.py" line="44" />
             <source>Pan the map</source>
             <translation>Kéo di chuyển bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="38" />
+            <location filename="../../app/ui/help_dialogs.py" line="45" />
             <source>Right-click</source>
             <translation>Nhấp chuột phải</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="38" />
+            <location filename="../../app/ui/help_dialogs.py" line="45" />
             <source>Actions for the item under the pointer</source>
             <translation>Các thao tác cho mục dưới con trỏ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="48" />
+            <location filename="../../app/ui/help_dialogs.py" line="55" />
             <source>Keyboard Shortcuts</source>
             <translation>Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="53" />
+            <location filename="../../app/ui/help_dialogs.py" line="60" />
             <source>Command</source>
             <translation>Lệnh</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="53" />
+            <location filename="../../app/ui/help_dialogs.py" line="60" />
             <source>Keys</source>
             <translation>Phím</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="63" />
+            <location filename="../../app/ui/help_dialogs.py" line="70" />
             <source>On the map</source>
             <translation>Trên bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="84" />
+            <location filename="../../app/ui/help_dialogs.py" line="93" />
             <source>About Journey Studio</source>
             <translation>Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="86" />
+            <location filename="../../app/ui/help_dialogs.py" line="97" />
             <source>A desktop editor for customer journey maps: stages, touchpoints, emotions, pains and opportunities, for one persona at a time.</source>
             <translation>Trình biên tập bản đồ hành trình khách hàng trên máy tính: giai đoạn, điểm chạm, cảm xúc, điểm đau và cơ hội, cho từng chân dung khách hàng.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="88" />
-            <source>Text is set in DejaVu Sans (Bitstream Vera licence).</source>
-            <translation>Chữ dùng phông DejaVu Sans (giấy phép Bitstream Vera).</translation>
+            <location filename="../../app/ui/help_dialogs.py" line="118" />
+            <source>Bundled fonts and libraries, and their licences:</source>
+            <translation>Phông chữ và thư viện đi kèm, cùng giấy phép của chúng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="125" />
+            <source>The licence files are missing from this installation.</source>
+            <translation>Bản cài đặt này thiếu các tệp giấy phép.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="134" />
+            <source>The licence file %1 is missing from this installation.</source>
+            <translation>Bản cài đặt này thiếu tệp giấy phép %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="141" />
+            <source>Qt %1 · PySide6 %2 · Python %3</source>
+            <translation>Qt %1 · PySide6 %2 · Python %3</translation>
         </message>
     </context>
     <context>
