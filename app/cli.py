@@ -84,9 +84,13 @@ def _recover_text(value: Any) -> Any:
 def _utf8_locale_for_qt() -> None:
     # Qt warns on stderr and switches by itself when the locale is not UTF-8 (LANG=C);
     # choose C.UTF-8 for it up front, so failures stay one clean line.
+    # The C library's codeset, not Python's preferred encoding: a PyInstaller bundle runs
+    # in Python's UTF-8 mode under LANG=C, which hides the C locale Qt will see.
     import locale
 
-    if locale.getpreferredencoding(False).lower().replace("-", "") != "utf8":
+    codeset = (locale.nl_langinfo(locale.CODESET) if hasattr(locale, "nl_langinfo")
+               else locale.getpreferredencoding(False))
+    if codeset.lower().replace("-", "") != "utf8":
         os.environ["LC_ALL"] = "C.UTF-8"
 
 
