@@ -153,7 +153,16 @@ check_bundle() {
     || { cat "$work/screenshot.log" >&2; return 1; }
   [ "$(head -c 8 "$work/shot.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] \
     || { echo "error: the bundle's screenshot is not a PNG" >&2; return 1; }
-  echo "The bundle printed its version, exported the sample to PDF and wrote a screenshot."
+  # A schema-1 file is upgraded when opened for writing: the Alembic scripts are in the bundle.
+  .venv/bin/python -c 'import sys; from pathlib import Path
+from app.samples import build_sample
+from tests.storage.test_migration import make_v1_file
+make_v1_file(Path(sys.argv[1]), build_sample())' "$work/old.cjm"
+  bundled old.cjm --screenshot old.png 2>"$work/old.log" || { cat "$work/old.log" >&2; return 1; }
+  bundled info old.cjm | grep -q "schema version 2" \
+    || { echo "error: the bundle did not upgrade a schema-1 project" >&2; return 1; }
+  echo "The bundle printed its version, exported the sample to PDF, wrote a screenshot of"
+  echo "the sample and upgraded a schema-1 project."
   rm -rf "$work"
 }
 
