@@ -17,10 +17,13 @@ APT_PACKAGES=(
   libxkbcommon-x11-0 poppler-utils python3-venv
 )
 
+# PyInstaller reads shared libraries' dependencies with objdump (binutils).
+SHIP_APT_PACKAGES=(binutils)
+
 install_system_packages() {
   command -v dpkg-query >/dev/null || return 0
   local missing=()
-  for pkg in "${APT_PACKAGES[@]}"; do
+  for pkg in "${APT_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
       || missing+=("$pkg")
   done
@@ -60,6 +63,10 @@ setup_python() {
     cat .venv/pip.log >&2
     echo "error: installing the Python packages failed (log above)" >&2
     return 1
+  fi
+  # Extras installed earlier from the same pyproject.toml are still there.
+  if [ "${recorded_hash:-}" = "$hash" ] && [ -n "${recorded_extras:-}" ]; then
+    extras=$(printf '%s\n' ${extras//,/ } ${recorded_extras//,/ } | sort -u | paste -sd,)
   fi
   printf '%s %s\n' "$hash" "$extras" >"$stamp"
 }
@@ -185,7 +192,7 @@ case "$command" in
     run_tests "$@"
     ;;
   ship)
-    install_system_packages
+    install_system_packages "${SHIP_APT_PACKAGES[@]}"
     setup_python test,ship
     build_bundle
     check_bundle
