@@ -105,7 +105,7 @@ run_tests() {
   step "ruff"
   .venv/bin/ruff check app tests bench
   step "import contracts (lint-imports)"
-  .venv/bin/lint-imports | tail -n 1
+  .venv/bin/lint-imports
   # Strict on app/domain, app/document, app/storage and app/export ([tool.mypy] in
   # pyproject.toml); the other layers may not gain errors (scripts/mypy_baseline.txt).
   step "mypy (strict layers, then the Qt layers' baseline)"
