@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 PROG = "journey-studio"
 PROJECT_SUFFIX = ".cjm"
-COMMANDS = ("new", "info", "export", "import", "templates")
+COMMANDS = ("new", "info", "export", "import", "templates", "install-desktop")
 EXPORT_FORMATS = (".json", ".pdf", ".png", ".svg")
 LATER_FORMATS = (".csv", ".xlsx")
 _SIZE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
@@ -84,9 +84,13 @@ def _recover_text(value: Any) -> Any:
 def _utf8_locale_for_qt() -> None:
     # Qt warns on stderr and switches by itself when the locale is not UTF-8 (LANG=C);
     # choose C.UTF-8 for it up front, so failures stay one clean line.
+    # The C library's codeset, not Python's preferred encoding: a PyInstaller bundle runs
+    # in Python's UTF-8 mode under LANG=C, which hides the C locale Qt will see.
     import locale
 
-    if locale.getpreferredencoding(False).lower().replace("-", "") != "utf8":
+    codeset = (locale.nl_langinfo(locale.CODESET) if hasattr(locale, "nl_langinfo")
+               else locale.getpreferredencoding(False))
+    if codeset.lower().replace("-", "") != "utf8":
         os.environ["LC_ALL"] = "C.UTF-8"
 
 
@@ -226,6 +230,29 @@ def cmd_templates(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         print(format_templates(rows))
+    return 0
+
+
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    """Install the menu entry, the .cjm file type and the icons (Linux desktops)."""
+    if not sys.platform.startswith("linux"):
+        raise CliError("install-desktop is for Linux desktops; on Windows and macOS the "
+                       "installer or the app bundle registers .cjm files")
+    from app.desktop import install
+
+    try:
+        done = install(user=args.user)
+    except PermissionError as error:
+        where = Path(error.filename).parent if error.filename else "the system folders"
+        raise CliError(f"cannot write to {where}: permission denied (run it as root, or "
+                       f"add --user to install for yourself)") from None
+    for path in done.files:
+        print(f"Installed {path}")
+    for tool in done.refreshed:
+        print(f"Refreshed with {tool}")
+    if done.missing_tools:
+        print(f"Not found, skipped: {', '.join(done.missing_tools)} (the desktop may need a "
+              f"new login to see .cjm files)")
     return 0
 
 
@@ -406,6 +433,7 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
                "  export FILE -o OUT   export to .json, .pdf, .png or .svg\n"
                "  import IN -o OUT.cjm import a Journey Studio JSON file\n"
                "  templates       list the map templates\n"
+               "  install-desktop add Journey Studio and .cjm files to the desktop (Linux)\n"
                f"Run '{PROG} COMMAND --help' for a command's options. A first argument that is "
                "not a command is a FILE ('--' forces it).",
         formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -458,12 +486,20 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
     templates = _Parser(prog=f"{PROG} templates", description="List the map templates.")
     templates.add_argument("--json", action="store_true", help="print JSON for scripts")
     templates.set_defaults(func=cmd_templates)
+    desktop = _Parser(prog=f"{PROG} install-desktop",
+                      description="Add Journey Studio to the desktop's menu and make .cjm "
+                                  "files open in it (Linux: freedesktop.org desktop entry, "
+                                  "MIME type and icons).")
+    desktop.add_argument("--user", action="store_true",
+                         help="install for this user only ($XDG_DATA_HOME, default "
+                              "~/.local/share) instead of system-wide (/usr/local/share)")
+    desktop.set_defaults(func=cmd_install_desktop)
     return {None: opener, "new": new, "info": info, "export": export, "import": importer,
-            "templates": templates}
+            "templates": templates, "install-desktop": desktop}
 
 
 class _VersionAction(argparse.Action):
-    """--version, looked up only when asked: importlib.metadata costs ~20 ms per start."""
+    """--version: print it and stop."""
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: Any, option_string: str | None = None) -> None:
@@ -472,12 +508,11 @@ class _VersionAction(argparse.Action):
 
 
 def _version() -> str:
-    try:
-        from importlib.metadata import version
+    # app.__version__ is pyproject.toml's version (tests/test_packaging.py pins them
+    # together): the same in a checkout, a wheel and a bundle, and costs no metadata read.
+    from app import __version__
 
-        return version("journey-studio")
-    except Exception:  # noqa: BLE001 - a source checkout without metadata
-        return "unknown"
+    return __version__
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

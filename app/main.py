@@ -7,13 +7,9 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.ui.paths import resource
 from app.ui.settings import APPLICATION, ORGANIZATION
-
-_fonts_loaded: list[int] = []
 
 
 def tr(text: str) -> str:
@@ -23,13 +19,9 @@ def tr(text: str) -> str:
 
 def load_fonts() -> None:
     """Register the bundled DejaVu fonts (every Vietnamese letter) once per process."""
-    if _fonts_loaded:
-        return
-    folder = resource("fonts")
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
-        if (folder / name).exists():
-            _fonts_loaded.append(QFontDatabase.addApplicationFont(str(folder / name)))
-    _fonts_loaded.append(-1)  # marks the attempt, fonts or not
+    from app.canvas.text import load_fonts as load_bundled_fonts
+
+    load_bundled_fonts()
 
 
 def application() -> QApplication:

@@ -8,7 +8,6 @@ committed PNG (drawn by scripts/make_sample_avatar.py).
 
 from __future__ import annotations
 
-import sys
 import uuid
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from app.domain.model import (
 )
 from app.domain.templates import STAGE_PALETTE, builtin_channels, lane_title
 from app.domain.validation import validate_project
+from app.resources import resource
 
 SAMPLE_JSON = "online-shop.json"
 SAMPLE_CJM = "online-shop.cjm"
@@ -223,10 +223,8 @@ def sample_id(key: str) -> str:
 
 
 def samples_dir() -> Path:
-    """resources/samples, from a source checkout or a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[1]
-    return root / "resources" / "samples"
+    """resources/samples, wherever app.resources finds the resources."""
+    return resource("samples")
 
 
 def _channels() -> list[Channel]:

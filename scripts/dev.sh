@@ -3,6 +3,8 @@
 #   bash scripts/dev.sh run [FILE]   set up, then open the editor (the bundled sample by default)
 #   bash scripts/dev.sh test         set up, then run the checks and the whole test suite
 #                                    (the Qt-free tests again in a venv without PySide6)
+#   bash scripts/dev.sh ship         set up, build the desktop bundle (build.spec) into
+#                                    dist/journey-studio and try it from outside the checkout
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,10 +17,13 @@ APT_PACKAGES=(
   libxkbcommon-x11-0 poppler-utils python3-venv
 )
 
+# PyInstaller reads shared libraries' dependencies with objdump (binutils).
+SHIP_APT_PACKAGES=(binutils)
+
 install_system_packages() {
   command -v dpkg-query >/dev/null || return 0
   local missing=()
-  for pkg in "${APT_PACKAGES[@]}"; do
+  for pkg in "${APT_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
       || missing+=("$pkg")
   done
@@ -31,18 +36,39 @@ install_system_packages() {
     "${missing[@]}" >/dev/null
 }
 
+# Installs into .venv only when pyproject.toml changed since the last install (or an extra
+# not installed yet is asked for): the stamp holds pyproject's hash and the extras.
 setup_python() {
-  local python="${PYTHON:-python3}"
+  local extras="$1" python="${PYTHON:-python3}" stamp=.venv/installed.stamp
+  local hash recorded_hash recorded_extras extra missing=""
   if [ ! -x .venv/bin/python ]; then
+    echo "Creating the virtual environment .venv"
     "$python" -m venv .venv
   fi
-  # Build-backend chatter goes to a log; it is shown only when the install fails.
+  hash=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  if [ -f "$stamp" ]; then read -r recorded_hash recorded_extras <"$stamp" || true; fi
+  for extra in ${extras//,/ }; do
+    [[ ",${recorded_extras:-}," == *",$extra,"* ]] || missing="yes"
+  done
+  if [ "${recorded_hash:-}" = "$hash" ] && [ -z "$missing" ] && [ -x .venv/bin/journey-studio ]
+  then
+    return 0
+  fi
+  echo "Installing the Python packages ($extras) into .venv (about a minute the first time)"
+  # pip's chatter goes to a log; the packages it fetches and installs are shown as it goes.
   if ! { .venv/bin/python -m pip install -q --upgrade pip \
-         && .venv/bin/python -m pip install -q -e ".[test]"; } >.venv/pip.log 2>&1; then
+         && .venv/bin/python -m pip install -e ".[$extras]"; } 2>&1 | tee .venv/pip.log \
+       | { grep --line-buffered -E "^(Collecting|Installing collected|Successfully)" || true; } \
+       | sed -u 's/^/  /'; then
     cat .venv/pip.log >&2
     echo "error: installing the Python packages failed (log above)" >&2
     return 1
   fi
+  # Extras installed earlier from the same pyproject.toml are still there.
+  if [ "${recorded_hash:-}" = "$hash" ] && [ -n "${recorded_extras:-}" ]; then
+    extras=$(printf '%s\n' ${extras//,/ } ${recorded_extras//,/ } | sort -u | paste -sd,)
+  fi
+  printf '%s %s\n' "$hash" "$extras" >"$stamp"
 }
 
 # The Qt-free layers are tested again where PySide6 is not installed (a server, an image
@@ -72,11 +98,17 @@ setup_headless() {
   fi
 }
 
+step() { echo "== $* ($(( SECONDS - STARTED )) s)"; }
+STARTED=$SECONDS
+
 run_tests() {
+  step "ruff"
   .venv/bin/ruff check app tests bench
+  step "import contracts (lint-imports)"
   .venv/bin/lint-imports
   # Strict on app/domain, app/document, app/storage and app/export ([tool.mypy] in
   # pyproject.toml); the other layers may not gain errors (scripts/mypy_baseline.txt).
+  step "mypy (strict layers, then the Qt layers' baseline)"
   .venv/bin/mypy
   .venv/bin/python scripts/mypy_baseline.py
   local rc=0 headless_pid="" headless_rc=0
@@ -87,10 +119,12 @@ run_tests() {
       >.venv-headless/pytest.log 2>&1 &
     headless_pid=$!
   fi
+  step "tests (a dot per test, the percentage at each line's end)"
   QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider "$@" || rc=$?
   # pytest exits 5 when it collected no tests: not a failure of the checks above.
   if [ "$rc" -eq 5 ]; then rc=0; fi
   if [ -n "$headless_pid" ]; then
+    step "waiting for the headless run"
     wait "$headless_pid" || headless_rc=$?
     echo "Again without PySide6 (.venv-headless): ${HEADLESS_TESTS[*]}"
     cat .venv-headless/pytest.log
@@ -99,12 +133,52 @@ run_tests() {
   return "$rc"
 }
 
+build_bundle() {
+  step "building the bundle with PyInstaller (build.spec → dist/journey-studio)"
+  .venv/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+    --workpath build/pyinstaller build.spec
+  echo "Bundle: $(du -sh dist/journey-studio | cut -f1) in dist/journey-studio"
+}
+
+# The bundle as a user without Python would start it: from a folder outside the checkout,
+# with an empty environment but a minimal PATH and a HOME.
+check_bundle() {
+  local program="$PWD/dist/journey-studio/journey-studio" work version
+  version=$(.venv/bin/python -c \
+    'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+  work=$(mktemp -d)
+  cp resources/samples/online-shop.cjm "$work/sample.cjm"
+  bundled() { (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" "$program" "$@"); }
+  step "the bundle: --version, export to PDF, a screenshot (env -i, in $work)"
+  [ "$(bundled --version)" = "journey-studio $version" ] \
+    || { echo "error: the bundle's --version is not $version" >&2; return 1; }
+  bundled export sample.cjm -o sample.pdf >/dev/null 2>&1 \
+    || { bundled export sample.cjm -o sample.pdf; return 1; }
+  pdffonts "$work/sample.pdf" | grep -q "DejaVuSans .* yes yes" \
+    || { echo "error: the bundle's PDF lacks the embedded DejaVu Sans" >&2; return 1; }
+  bundled --screenshot shot.png 2>"$work/screenshot.log" \
+    || { cat "$work/screenshot.log" >&2; return 1; }
+  [ "$(head -c 8 "$work/shot.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] \
+    || { echo "error: the bundle's screenshot is not a PNG" >&2; return 1; }
+  # A schema-1 file is upgraded when opened for writing: the Alembic scripts are in the bundle.
+  .venv/bin/python -c 'import sys; from pathlib import Path
+from app.samples import build_sample
+from tests.storage.test_migration import make_v1_file
+make_v1_file(Path(sys.argv[1]), build_sample())' "$work/old.cjm"
+  bundled old.cjm --screenshot old.png 2>"$work/old.log" || { cat "$work/old.log" >&2; return 1; }
+  bundled info old.cjm | grep -q "schema version 2" \
+    || { echo "error: the bundle did not upgrade a schema-1 project" >&2; return 1; }
+  echo "The bundle printed its version, exported the sample to PDF, wrote a screenshot of"
+  echo "the sample and upgraded a schema-1 project."
+  rm -rf "$work"
+}
+
 command="${1:-}"
 shift || true
 case "$command" in
   run)
     install_system_packages
-    setup_python
+    setup_python test
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
       echo "No display found: opening the editor on a virtual screen (xvfb-run)."
       exec xvfb-run -a .venv/bin/journey-studio "$@"
@@ -113,12 +187,18 @@ case "$command" in
     ;;
   test)
     install_system_packages
-    setup_python
+    setup_python test
     if [ $# -eq 0 ]; then setup_headless; fi
     run_tests "$@"
     ;;
+  ship)
+    install_system_packages "${SHIP_APT_PACKAGES[@]}"
+    setup_python test,ship
+    build_bundle
+    check_bundle
+    ;;
   *)
-    echo "usage: bash scripts/dev.sh run [FILE] | test [PYTEST-ARGS]" >&2
+    echo "usage: bash scripts/dev.sh run [FILE] | test [PYTEST-ARGS] | ship" >&2
     exit 2
     ;;
 esac

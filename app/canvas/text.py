@@ -8,14 +8,13 @@ the PDF's, which measures the same font without hinting.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
 
 from app.domain import style
 from app.domain.layout import TextWrapper
+from app.resources import font_files
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 _loaded = False
 
 
@@ -24,8 +23,7 @@ def load_fonts() -> str:
     global _loaded
     if not _loaded:
         _loaded = True
-        for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
-            path = FONT_DIR / name
+        for path in font_files():
             if path.exists():
                 QFontDatabase.addApplicationFont(str(path))
     return style.FONT_FAMILY

@@ -17,10 +17,11 @@ import sys
 from dataclasses import dataclass
 
 from app.domain.model import LaneKind
+from app.resources import resource
 
 BOX = 24.0
 STROKE_WIDTH = 1.75
-ICON_DIR = pathlib.Path(__file__).resolve().parents[2] / "resources" / "icons"
+ICON_DIR = resource("icons")
 
 
 @dataclass(frozen=True)

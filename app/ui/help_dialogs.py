@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+import sys
+from html import escape
+
+import PySide6
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QMessageBox,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-VERSION = "0.1.0"
+from app import __version__
+from app.resources import licences
 
 
 def tr(text: str) -> str:
@@ -78,11 +85,63 @@ class ShortcutsDialog(QDialog):
             self.tree.addTopLevelItem(QTreeWidgetItem(["    " + text, keys]))
 
 
+class AboutDialog(QDialog):
+    """Help ▸ About: the version, what it runs on, and the licences of what it bundles."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("About Journey Studio"))
+        self.resize(640, 560)
+        header = QLabel(
+            f"<h3>Journey Studio {escape(__version__)}</h3><p>"
+            + escape(tr("A desktop editor for customer journey maps: stages, touchpoints, "
+                        "emotions, pains and opportunities, for one persona at a time."))
+            + "</p>")
+        header.setWordWrap(True)
+        self.versions = QLabel(runtime_versions())
+        self.versions.setObjectName("versions")
+        self.versions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.components = QListWidget()
+        self.components.setObjectName("licences")
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("licence-text")
+        self.text.setReadOnly(True)
+        self.entries = licences()
+        for entry in self.entries:
+            self.components.addItem(f"{entry.name} — {entry.licence}")
+        self.components.currentRowChanged.connect(self._show_licence)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(self.versions)
+        layout.addWidget(QLabel(tr("Bundled fonts and libraries, and their licences:")))
+        layout.addWidget(self.components, 1)
+        layout.addWidget(self.text, 2)
+        layout.addWidget(buttons)
+        if self.entries:
+            self.components.setCurrentRow(0)
+        else:
+            self.text.setPlainText(tr("The licence files are missing from this installation."))
+
+    def _show_licence(self, row: int) -> None:
+        if not 0 <= row < len(self.entries):
+            return
+        entry = self.entries[row]
+        try:
+            self.text.setPlainText(entry.path.read_text(encoding="utf-8"))
+        except OSError:
+            self.text.setPlainText(tr("The licence file %1 is missing from this installation.")
+                                   .replace("%1", entry.path.name))
+
+
+def runtime_versions() -> str:
+    """One line: the Qt, PySide6 and Python versions this copy runs on."""
+    python = ".".join(str(part) for part in sys.version_info[:3])
+    return (tr("Qt %1 · PySide6 %2 · Python %3").replace("%1", qVersion())
+            .replace("%2", PySide6.__version__).replace("%3", python))
+
+
 def show_about(parent: QWidget | None) -> None:
-    """The About box: what this is, its version and the fonts' licence."""
-    QMessageBox.about(
-        parent, tr("About Journey Studio"),
-        "<h3>Journey Studio " + VERSION + "</h3><p>"
-        + tr("A desktop editor for customer journey maps: stages, touchpoints, emotions, "
-             "pains and opportunities, for one persona at a time.")
-        + "</p><p>" + tr("Text is set in DejaVu Sans (Bitstream Vera licence).") + "</p>")
+    """Show the About box (modal)."""
+    AboutDialog(parent).exec()

@@ -1,23 +1,11 @@
-"""Where the bundled resources (fonts, translations, samples) live."""
+"""Names of the bundled resources the window uses (found through app.resources)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from app.resources import resource, resources_dir
 
-
-def resources_dir() -> Path:
-    """The `resources/` folder, from a source checkout or a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
-
-
-def resource(*parts: str) -> Path:
-    """A path inside the resources folder (it may not exist)."""
-    return resources_dir().joinpath(*parts)
-
+__all__ = ["PROJECT_SUFFIX", "SAMPLE_NAME", "TRANSLATION_BASENAME", "resource",
+           "resources_dir"]
 
 SAMPLE_NAME = "online-shop.cjm"
 TRANSLATION_BASENAME = "journey_studio"

@@ -3143,7 +3143,7 @@
     <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="143" />
+            <location filename="../../app/main.py" line="135" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
         </message>
@@ -3289,139 +3289,154 @@
     <context>
         <name>Help</name>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="29" />
+            <location filename="../../app/ui/help_dialogs.py" line="36" />
             <source>Arrow keys</source>
             <translation>Phím mũi tên</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="29" />
+            <location filename="../../app/ui/help_dialogs.py" line="36" />
             <source>Move the selection between cells and cards</source>
             <translation>Di chuyển vùng chọn giữa các ô và thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="30" />
+            <location filename="../../app/ui/help_dialogs.py" line="37" />
             <source>Enter</source>
             <translation>Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="30" />
+            <location filename="../../app/ui/help_dialogs.py" line="37" />
             <source>Edit the selected item's text</source>
             <translation>Sửa chữ của mục đang chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="31" />
+            <location filename="../../app/ui/help_dialogs.py" line="38" />
             <source>Shift+Enter</source>
             <translation>Shift+Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="31" />
+            <location filename="../../app/ui/help_dialogs.py" line="38" />
             <source>New line while editing</source>
             <translation>Xuống dòng khi đang sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="32" />
+            <location filename="../../app/ui/help_dialogs.py" line="39" />
             <source>Esc</source>
             <translation>Esc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="32" />
+            <location filename="../../app/ui/help_dialogs.py" line="39" />
             <source>Cancel editing</source>
             <translation>Huỷ chỉnh sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="33" />
+            <location filename="../../app/ui/help_dialogs.py" line="40" />
             <source>Insert, Ctrl+Enter</source>
             <translation>Insert, Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="33" />
+            <location filename="../../app/ui/help_dialogs.py" line="40" />
             <source>Add a card to the current cell</source>
             <translation>Thêm thẻ vào ô hiện tại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="34" />
+            <location filename="../../app/ui/help_dialogs.py" line="41" />
             <source>Double-click</source>
             <translation>Nhấp đúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="34" />
+            <location filename="../../app/ui/help_dialogs.py" line="41" />
             <source>Edit text in place</source>
             <translation>Sửa chữ ngay trên bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="35" />
+            <location filename="../../app/ui/help_dialogs.py" line="42" />
             <source>Ctrl+click, drag a rectangle</source>
             <translation>Ctrl+nhấp, kéo khung chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="35" />
+            <location filename="../../app/ui/help_dialogs.py" line="42" />
             <source>Select several items</source>
             <translation>Chọn nhiều mục</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="36" />
+            <location filename="../../app/ui/help_dialogs.py" line="43" />
             <source>Ctrl+wheel, pinch</source>
             <translation>Ctrl+cuộn chuột, chụm hai ngón</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="36" />
+            <location filename="../../app/ui/help_dialogs.py" line="43" />
             <source>Zoom around the pointer</source>
             <translation>Thu phóng quanh con trỏ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="37" />
+            <location filename="../../app/ui/help_dialogs.py" line="44" />
             <source>Middle-drag, Space+drag</source>
             <translation>Kéo chuột giữa, Space+kéo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="37" />
+            <location filename="../../app/ui/help_dialogs.py" line="44" />
             <source>Pan the map</source>
             <translation>Kéo di chuyển bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="38" />
+            <location filename="../../app/ui/help_dialogs.py" line="45" />
             <source>Right-click</source>
             <translation>Nhấp chuột phải</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="38" />
+            <location filename="../../app/ui/help_dialogs.py" line="45" />
             <source>Actions for the item under the pointer</source>
             <translation>Các thao tác cho mục dưới con trỏ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="48" />
+            <location filename="../../app/ui/help_dialogs.py" line="55" />
             <source>Keyboard Shortcuts</source>
             <translation>Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="53" />
+            <location filename="../../app/ui/help_dialogs.py" line="60" />
             <source>Command</source>
             <translation>Lệnh</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="53" />
+            <location filename="../../app/ui/help_dialogs.py" line="60" />
             <source>Keys</source>
             <translation>Phím</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="63" />
+            <location filename="../../app/ui/help_dialogs.py" line="70" />
             <source>On the map</source>
             <translation>Trên bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="84" />
+            <location filename="../../app/ui/help_dialogs.py" line="93" />
             <source>About Journey Studio</source>
             <translation>Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="86" />
+            <location filename="../../app/ui/help_dialogs.py" line="97" />
             <source>A desktop editor for customer journey maps: stages, touchpoints, emotions, pains and opportunities, for one persona at a time.</source>
             <translation>Trình biên tập bản đồ hành trình khách hàng trên máy tính: giai đoạn, điểm chạm, cảm xúc, điểm đau và cơ hội, cho từng chân dung khách hàng.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="88" />
-            <source>Text is set in DejaVu Sans (Bitstream Vera licence).</source>
-            <translation>Chữ dùng phông DejaVu Sans (giấy phép Bitstream Vera).</translation>
+            <location filename="../../app/ui/help_dialogs.py" line="118" />
+            <source>Bundled fonts and libraries, and their licences:</source>
+            <translation>Phông chữ và thư viện đi kèm, cùng giấy phép của chúng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="125" />
+            <source>The licence files are missing from this installation.</source>
+            <translation>Bản cài đặt này thiếu các tệp giấy phép.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="134" />
+            <source>The licence file %1 is missing from this installation.</source>
+            <translation>Bản cài đặt này thiếu tệp giấy phép %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="141" />
+            <source>Qt %1 · PySide6 %2 · Python %3</source>
+            <translation>Qt %1 · PySide6 %2 · Python %3</translation>
         </message>
     </context>
     <context>

@@ -10,17 +10,17 @@ character U+FFFD, and the export reports how many were replaced.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import cast
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from app.resources import font_file
+
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 PLACEHOLDER = "\ufffd"
-FONT_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
-_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+_FILES = {REGULAR: font_file(bold=False), BOLD: font_file(bold=True)}
 # Joiners, variation selectors and skin-tone modifiers only shape the emoji before them:
 # dropping them turns a whole emoji sequence into one placeholder.
 _SHAPERS = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
@@ -38,8 +38,7 @@ def register() -> None:
     global _covered
     if _covered is not None:
         return
-    for name, file in _FILES.items():
-        path = FONT_DIR / file
+    for name, path in _FILES.items():
         if not path.is_file():
             from app.export.pdf.options import PdfExportError
 
