@@ -28,6 +28,7 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 RUNTIME_FILES = [
     "app/_resources/fonts/DejaVuSans.ttf", "app/_resources/fonts/DejaVuSans-Bold.ttf",
     "app/_resources/fonts/LICENSE", "app/_resources/i18n/journey_studio_vi.qm",
+    "app/_resources/i18n/export_vi.json",
     "app/_resources/samples/online-shop.cjm", "app/_resources/samples/avatar.png",
     "app/_resources/icons/touchpoints.svg", "app/_resources/schema/journey-studio.schema.json",
     "app/_resources/licenses/index.json", "app/_resources/licenses/dejavu-fonts.txt",

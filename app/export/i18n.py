@@ -28,11 +28,12 @@ from pathlib import Path
 from app.domain import style
 from app.domain.model import LaneKind, MapState
 from app.domain.templates import LANE_TITLES
+from app.resources import resource
 
 LANGUAGES = ("en", "vi")
 SOURCE_LANGUAGE = "en"
 MINUS = "\u2212"
-CATALOGUE_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+CATALOGUE_DIR = resource("i18n")
 _SWAP_SEPARATORS = str.maketrans(",.", ".,")  # 1,234.5 → 1.234,5
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
