@@ -18,8 +18,14 @@ from urllib.parse import urlencode
 
 from app import locking
 from app.locking import file_key
-from app.storage.errors import NotAProjectError, ProjectLockedError, StorageError
+from app.storage.errors import (
+    NetworkDriveError,
+    NotAProjectError,
+    ProjectLockedError,
+    StorageError,
+)
 from app.storage.guard import GuardedConnection, harden
+from app.storage.network import network_type
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -166,8 +172,19 @@ class WriterLock:
             return cls._held.get(key)
 
     @classmethod
-    def take(cls, fd: int, path: Path) -> WriterLock:
-        """Lock the file behind `fd` (which the lock then owns) or raise ProjectLockedError."""
+    def take(cls, fd: int, path: Path, *, to_edit: bool = True) -> WriterLock:
+        """Lock the file behind `fd` (which the lock then owns) or raise ProjectLockedError.
+
+        A file to be edited (opened or created for writing) must be on a local disk:
+        NetworkDriveError otherwise. Replacing a file with a copy is fine anywhere.
+        """
+        if to_edit:
+            kind = network_type(path)
+            if kind is not None:
+                # A new project is locked as its temp file: name the folder, not the temp.
+                what = (f'the folder "{path.parent.name}"' if _TEMP_NAME.fullmatch(path.name)
+                        else quoted(path))
+                raise NetworkDriveError(what, kind)
         key = file_key(os.fstat(fd))
         with cls._guard:
             if key in cls._held:
@@ -186,7 +203,7 @@ class WriterLock:
             raise ProjectLockedError(path.name)
         fd = open_fd(path)
         try:
-            return cls.take(fd, path)
+            return cls.take(fd, path, to_edit=False)
         except BaseException:
             os.close(fd)
             raise
