@@ -134,12 +134,17 @@ def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None
     install_translation()
     if screenshot is None:
         window = MainWindow()
-        if not _has_saved_geometry():
-            window.resize(*size)
+        if not _has_saved_geometry():  # else MainWindow restored the last one
+            from PySide6.QtCore import QSize
+
+            from app.ui.window_fit import fit_to_screen
+
+            fit_to_screen(window, preferred=QSize(*size))
         window.show()
-        opened = window.open_path(path, read_only=read_only, map_name=map_name) if path \
-            else window.open_sample()
-        if path and opened and map_name and not window.show_map_named(map_name):
+        # Without a file the start page shows: recent projects, a new one, the sample.
+        opened = bool(path) and window.open_path(path, read_only=read_only,
+                                                 map_name=map_name)
+        if opened and map_name and not window.show_map_named(map_name):
             window.show_message(tr("There is no map named “%1”.").replace("%1", map_name))
         # Load the write machinery (SQLAlchemy, ~0.2 s) before the first edit saves, but
         # only once the first frame is on screen. A timer set now is no proof of that: a

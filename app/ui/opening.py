@@ -134,10 +134,39 @@ def create_document(parent: QWidget | None, path: str, template: str, language: 
 
 
 def user_data_dir() -> Path:
-    """Where Journey Studio keeps its own files (the sample copy)."""
-    location = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location or Path.home() / ".journey-studio")
+    """Where Journey Studio keeps its own files: the sample copy, drafts, local copies, logs.
+
+    One folder named after the application in the platform's data folder
+    (~/.local/share/Journey Studio, %LOCALAPPDATA%\\Journey Studio, ~/Library/Application
+    Support/Journey Studio). Qt's AppDataLocation would nest the organisation and the
+    application, both "Journey Studio"; a folder left there by earlier versions is moved.
+    """
+    from app.ui.settings import APPLICATION
+
+    generic = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.GenericDataLocation)
+    if not generic:
+        return Path.home() / ".journey-studio"
+    folder = Path(generic) / APPLICATION
+    _adopt_earlier_folder(folder / APPLICATION, folder)
+    return folder
+
+
+def _adopt_earlier_folder(earlier: Path, folder: Path) -> None:
+    """Move what an earlier version kept in `earlier` (inside `folder`) up into `folder`."""
+    if not earlier.is_dir():
+        return
+    for entry in list(earlier.iterdir()):
+        target = folder / entry.name
+        if not target.exists():
+            try:
+                os.replace(entry, target)
+            except OSError:
+                continue  # left where it was; the next start tries again
+    try:
+        earlier.rmdir()  # only when emptied
+    except OSError:
+        pass
 
 
 def sample_copy_path() -> Path:
