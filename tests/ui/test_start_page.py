@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from app import main
 from app.document.document import Document
 from app.domain.templates import new_project
-from app.ui import main_window, opening
+from app.ui import main_window
 from app.ui.main_window import MainWindow
 from app.ui.template_dialog import TemplateDialog
-from app.ui.window_fit import fitted_rect, fit_to_screen
+from app.ui.window_fit import fit_to_screen, fitted_rect
 
 
 @pytest.fixture
