@@ -133,6 +133,10 @@ def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None
 
     install_translation()
     if screenshot is None:
+        from app.ui.crash import install as report_crashes
+        from app.ui.opening import user_data_dir
+
+        report_crashes(user_data_dir())
         window = MainWindow()
         if not _has_saved_geometry():  # else MainWindow restored the last one
             from PySide6.QtCore import QSize

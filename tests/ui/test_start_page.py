@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from app import main
 from app.document.document import Document
 from app.domain.templates import new_project
-from app.ui import main_window
+from app.ui import crash, main_window
 from app.ui.main_window import MainWindow
 from app.ui.template_dialog import TemplateDialog
 from app.ui.window_fit import fit_to_screen, fitted_rect
@@ -39,6 +39,8 @@ def launched(monkeypatch, qtbot):
     yield launch
     for window in made:
         window.set_document(None)
+    if crash._installed is not None:  # run_gui installed the crash reporter
+        crash._installed.uninstall()
 
 
 def _button(window: MainWindow, text: str) -> QPushButton:
