@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -516,7 +517,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.remember:
             self.save_layout()
-        self.set_document(None)
+        if self.doc is not None:
+            # Closing folds the WAL back into the file: milliseconds, more for a big one.
+            self.show_message(tr("Closing the project…"))
+            self.statusBar().repaint()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.set_document(None)
+            finally:
+                QApplication.restoreOverrideCursor()
         event.accept()
 
 
