@@ -230,23 +230,23 @@
     <context>
         <name>canvas</name>
         <message>
-            <location filename="../../app/canvas/actions.py" line="64" />
+            <location filename="../../app/canvas/actions.py" line="75" />
             <location filename="../../app/canvas/menus.py" line="93" />
             <source>Cut</source>
             <translation>Cắt</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="71" />
+            <location filename="../../app/canvas/actions.py" line="82" />
             <source>Add a stage and a lane before pasting.</source>
             <translation>Hãy thêm giai đoạn và làn trước khi dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="83" />
+            <location filename="../../app/canvas/actions.py" line="94" />
             <source>The clipboard holds nothing to paste.</source>
             <translation>Bộ nhớ tạm không có gì để dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="99" />
+            <location filename="../../app/canvas/actions.py" line="110" />
             <source>Add a stage and a lane first.</source>
             <translation>Hãy thêm giai đoạn và làn trước.</translation>
         </message>
@@ -416,7 +416,7 @@
             <translation>Đề xuất</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/items/card.py" line="178" />
+            <location filename="../../app/canvas/items/card.py" line="171" />
             <source>Target {0}</source>
             <translation>Mục tiêu {0}</translation>
         </message>
@@ -720,57 +720,57 @@
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="454" />
+            <location filename="../../app/canvas/scene.py" line="458" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="460" />
+            <location filename="../../app/canvas/scene.py" line="464" />
             <source>Channel: {0}</source>
             <translation>Kênh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="462" />
+            <location filename="../../app/canvas/scene.py" line="466" />
             <source>Severity: {0} of 3</source>
             <translation>Mức độ nghiêm trọng: {0}/3</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="464" />
+            <location filename="../../app/canvas/scene.py" line="468" />
             <source>Value: {0} {1}</source>
             <translation>Giá trị: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="467" />
+            <location filename="../../app/canvas/scene.py" line="471" />
             <source>Target: {0}</source>
             <translation>Mục tiêu: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="468" />
+            <location filename="../../app/canvas/scene.py" line="472" />
             <source>Owner</source>
             <translation>Người phụ trách</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="468" />
+            <location filename="../../app/canvas/scene.py" line="472" />
             <source>Priority</source>
             <translation>Mức ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="469" />
+            <location filename="../../app/canvas/scene.py" line="473" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="473" />
+            <location filename="../../app/canvas/scene.py" line="477" />
             <source>Evidence: {0}</source>
             <translation>Bằng chứng: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="475" />
+            <location filename="../../app/canvas/scene.py" line="479" />
             <source>★ Favourite touchpoint</source>
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="56" />
+            <location filename="../../app/canvas/actions.py" line="67" />
             <source>Copied %n item(s)</source>
             <translation>
                 <numerusform>
@@ -778,7 +778,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="39" />
+            <location filename="../../app/canvas/actions.py" line="50" />
             <source>Deleted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -786,7 +786,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="91" />
+            <location filename="../../app/canvas/actions.py" line="102" />
             <source>Pasted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -818,18 +818,18 @@
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="289" />
+            <location filename="../../app/document/operations.py" line="299" />
             <source>Paste</source>
             <translation>Dán</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="312" />
+            <location filename="../../app/document/operations.py" line="322" />
             <source>Duplicate</source>
             <translation>Nhân bản</translation>
         </message>
         <message>
             <location filename="../../app/document/commands.py" line="129" />
-            <location filename="../../app/document/operations.py" line="257" />
+            <location filename="../../app/document/operations.py" line="267" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
@@ -871,68 +871,68 @@
             <translation>Đổi chiều cao làn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="165" />
+            <location filename="../../app/document/operations.py" line="174" />
             <source>Add card</source>
             <translation>Thêm thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="189" />
-            <location filename="../../app/document/operations.py" line="204" />
+            <location filename="../../app/document/operations.py" line="199" />
+            <location filename="../../app/document/operations.py" line="214" />
             <source>Move card</source>
             <translation>Di chuyển thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="204" />
+            <location filename="../../app/document/operations.py" line="214" />
             <source>Move cards</source>
             <translation>Di chuyển các thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="212" />
+            <location filename="../../app/document/operations.py" line="222" />
             <source>Add emotion</source>
             <translation>Thêm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="219" />
+            <location filename="../../app/document/operations.py" line="229" />
             <source>Move emotion</source>
             <translation>Di chuyển cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="348" />
+            <location filename="../../app/document/operations.py" line="358" />
             <source>Add map</source>
             <translation>Thêm bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="354" />
+            <location filename="../../app/document/operations.py" line="364" />
             <source>New map</source>
             <translation>Bản đồ mới</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="361" />
+            <location filename="../../app/document/operations.py" line="371" />
             <source>Duplicate map</source>
             <translation>Nhân bản bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="371" />
+            <location filename="../../app/document/operations.py" line="381" />
             <source>Create future state</source>
             <translation>Tạo trạng thái tương lai</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="376" />
+            <location filename="../../app/document/operations.py" line="386" />
             <source>Add persona</source>
             <translation>Thêm chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="382" />
+            <location filename="../../app/document/operations.py" line="392" />
             <source>Add channel</source>
             <translation>Thêm kênh</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="389" />
+            <location filename="../../app/document/operations.py" line="399" />
             <source>Take snapshot</source>
             <translation>Chụp ảnh lưu</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="403" />
+            <location filename="../../app/document/operations.py" line="413" />
             <source>Restore snapshot</source>
             <translation>Khôi phục ảnh lưu</translation>
         </message>
@@ -1638,51 +1638,56 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="360" />
+            <location filename="../../app/ui/main_window.py" line="367" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="292" />
+            <location filename="../../app/ui/main_window.py" line="299" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="345" />
+            <location filename="../../app/ui/main_window.py" line="352" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="358" />
-            <location filename="../../app/ui/main_window.py" line="364" />
-            <location filename="../../app/ui/main_window.py" line="370" />
+            <location filename="../../app/ui/main_window.py" line="365" />
+            <location filename="../../app/ui/main_window.py" line="371" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="365" />
+            <location filename="../../app/ui/main_window.py" line="372" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="371" />
+            <location filename="../../app/ui/main_window.py" line="378" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="373" />
+            <location filename="../../app/ui/main_window.py" line="380" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="468" />
+            <location filename="../../app/ui/main_window.py" line="475" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="470" />
+            <location filename="../../app/ui/main_window.py" line="477" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="522" />
+            <source>Closing the project…</source>
+            <translation>Đang đóng dự án…</translation>
         </message>
         <message>
             <location filename="../../app/ui/review.py" line="51" />
@@ -3075,6 +3080,7 @@
         <name>Opening</name>
         <message>
             <location filename="../../app/ui/opening.py" line="57" />
+            <location filename="../../app/ui/opening.py" line="81" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
@@ -3090,7 +3096,8 @@
         </message>
         <message>
             <location filename="../../app/ui/opening.py" line="53" />
-            <location filename="../../app/ui/opening.py" line="61" />
+            <location filename="../../app/ui/opening.py" line="63" />
+            <location filename="../../app/ui/opening.py" line="89" />
             <source>Cannot Open Project</source>
             <translation>Không thể mở dự án</translation>
         </message>
@@ -3106,21 +3113,63 @@
         </message>
         <message>
             <location filename="../../app/ui/opening.py" line="57" />
+            <location filename="../../app/ui/opening.py" line="80" />
             <source>Open Read-Only</source>
             <translation>Mở chỉ đọc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="62" />
+            <location filename="../../app/ui/opening.py" line="64" />
             <source>“%1” could not be opened.</source>
             <translation>Không mở được “%1”.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="73" />
+            <location filename="../../app/ui/opening.py" line="74" />
+            <source>“%1” is on a network drive (%2). Editing a project in place there can damage it: a network drive cannot keep a colleague from writing it at the same time.</source>
+            <translation>“%1” nằm trên ổ mạng (%2). Sửa dự án trực tiếp ở đó có thể làm hỏng nó: ổ mạng không ngăn được một đồng nghiệp ghi vào tệp cùng lúc.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="77" />
+            <source>Edit a copy on this computer, and put it back with File ▸ Save a Copy As when you are done; or open the original read-only.</source>
+            <translation>Hãy sửa một bản sao trên máy này, rồi đưa nó trở lại bằng Tệp ▸ Lưu một bản sao thành khi sửa xong; hoặc mở bản gốc ở chế độ chỉ đọc.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="79" />
+            <source>Project on a Network Drive</source>
+            <translation>Dự án trên ổ mạng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="80" />
+            <source>Edit a Copy on This Computer</source>
+            <translation>Sửa bản sao trên máy này</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="90" />
+            <source>No copy of “%1” could be made on this computer.</source>
+            <translation>Không tạo được bản sao của “%1” trên máy này.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="95" />
+            <source>Editing a Copy</source>
+            <translation>Đang sửa bản sao</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="96" />
+            <source>You are editing a copy on this computer:
+%1
+
+The original on the network drive is unchanged until you save a copy over it.</source>
+            <translation>Bạn đang sửa một bản sao trên máy này:
+%1
+
+Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một bản sao đè lên nó.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="130" />
             <source>Cannot Create Project</source>
             <translation>Không thể tạo dự án</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="74" />
+            <location filename="../../app/ui/opening.py" line="131" />
             <source>“%1” could not be created.</source>
             <translation>Không tạo được “%1”.</translation>
         </message>
@@ -3128,12 +3177,12 @@
     <context>
         <name>Document</name>
         <message>
-            <location filename="../../app/document/document.py" line="220" />
+            <location filename="../../app/document/document.py" line="218" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/document/document.py" line="232" />
+            <location filename="../../app/document/document.py" line="230" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
@@ -3154,9 +3203,47 @@
     <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="143" />
+            <location filename="../../app/main.py" line="152" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Crash</name>
+        <message>
+            <location filename="../../app/ui/crash.py" line="68" />
+            <source>Something Went Wrong</source>
+            <translation>Đã xảy ra lỗi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/crash.py" line="74" />
+            <source>Journey Studio hit an unexpected error. Every change you made before it is saved; the last action may not have finished.</source>
+            <translation>Journey Studio gặp một lỗi không lường trước. Mọi thay đổi bạn làm trước đó đều đã được lưu; thao tác cuối cùng có thể chưa hoàn tất.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/crash.py" line="79" />
+            <source>The details were written to %1. Please send them with a note of what you were doing.</source>
+            <translation>Chi tiết đã được ghi vào %1. Vui lòng gửi kèm vài dòng cho biết bạn đang làm gì lúc đó.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/crash.py" line="81" />
+            <source>The details could not be written to a log file; copy them instead.</source>
+            <translation>Không ghi được chi tiết vào tệp nhật ký; hãy sao chép chúng.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/crash.py" line="84" />
+            <source>Copy Details</source>
+            <translation>Sao chép chi tiết</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/crash.py" line="86" />
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/crash.py" line="107" />
+            <source>Copied</source>
+            <translation>Đã sao chép</translation>
         </message>
     </context>
     <context>
