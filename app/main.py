@@ -146,8 +146,8 @@ def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None
             fit_to_screen(window, preferred=QSize(*size))
         window.show()
         # Without a file the start page shows: recent projects, a new one, the sample.
-        opened = bool(path) and window.open_path(path, read_only=read_only,
-                                                 map_name=map_name)
+        opened = path is not None and window.open_path(path, read_only=read_only,
+                                                       map_name=map_name)
         if opened and map_name and not window.show_map_named(map_name):
             window.show_message(tr("There is no map named “%1”.").replace("%1", map_name))
         # Load the write machinery (SQLAlchemy, ~0.2 s) before the first edit saves, but
