@@ -145,3 +145,20 @@ def test_a_lock_refused_elsewhere_is_refused_here_too(tmp_path, monkeypatch):
         assert not locking.held_by_anyone(path)
     finally:
         os.close(fd)
+
+
+def test_every_module_of_the_app_imports_without_fcntl():
+    code = ("import importlib, pkgutil, sys\n"
+            "sys.modules['fcntl'] = None\n"
+            "import app\n"
+            "names = [m.name for m in pkgutil.walk_packages(app.__path__, 'app.')\n"
+            "         if '.migrations.' not in m.name and m.name != 'app.__main__']\n"
+            "for name in names:\n"
+            "    importlib.import_module(name)\n"
+            "import app.locking\n"
+            "print(len(names), app.locking.BACKEND)\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    count, backend = done.stdout.split()
+    assert int(count) > 100 and backend == "none"
