@@ -48,6 +48,14 @@ def test_network_file_systems_are_told_from_local_ones(tmp_path, fstype):
     assert network._linux_type("/home/u", text) == "ext4"
 
 
+def test_the_deepest_mount_holding_the_folder_counts_whatever_the_order(tmp_path):
+    share = tmp_path / "team share"
+    lines = _mountinfo(tmp_path, share).splitlines()
+    text = "\n".join(reversed(lines))  # the share listed before its parents
+    assert network._linux_type(str(share / "x"), text) == "nfs4"
+    assert network._linux_type(str(tmp_path / "x"), text) == "tmpfs"
+
+
 def test_a_local_folder_is_local(tmp_path, monkeypatch):
     fake = tmp_path / "mountinfo"
     fake.write_text(LOCAL, encoding="utf-8")
