@@ -95,8 +95,8 @@ def main() -> None:
           f"load {load_before[0]:.2f} → {os.getloadavg()[0]:.2f}")
     for variant, runs in results.items():
         med = {k: statistics.median(r[k] for r in runs) for k in ("close", "gone", "cpu")}
-        print(f"{variant:9s} close {med['close'] * 1000:6.0f} ms   gone {med['gone'] * 1000:6.0f} ms"
-              f"   CPU per run {med['cpu']:.2f} s")
+        print(f"{variant:9s} close {med['close'] * 1000:6.0f} ms"
+              f"   gone {med['gone'] * 1000:6.0f} ms   CPU per run {med['cpu']:.2f} s")
 
 
 if __name__ == "__main__":
