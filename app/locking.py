@@ -116,9 +116,9 @@ def held_here(key: tuple[int, int]) -> bool:
 def try_lock(fd: int) -> bool:
     """Lock the file behind `fd`; False when another process or descriptor holds it.
 
-    Taking it again on the same descriptor succeeds (and renews a record lock that a
-    closed descriptor dropped). A file system that refuses locks (some network shares)
-    counts as locked: running unlocked beats not running.
+    Taking it again on the same descriptor succeeds. A file system that refuses locks
+    altogether counts as locked: running unlocked beats not running (projects on network
+    shares, where that happens, are not edited in place anyway).
     """
     key = file_key(os.fstat(fd))
     with _guard:
@@ -156,8 +156,8 @@ def unlock(fd: int) -> None:
 def held_by_anyone(path: str | os.PathLike[str]) -> bool:
     """True when some process (this one included) holds the lock of the file at `path`.
 
-    False for a file that is gone. Never opens a file this process holds (closing that
-    descriptor would drop the process's locks on it).
+    False for a file that is gone. Never opens a file this process holds: closing that
+    descriptor would drop the POSIX record locks SQLite may hold on it in this process.
     """
     try:
         if held_here(file_key(os.stat(path))):

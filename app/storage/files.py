@@ -78,9 +78,6 @@ def stat_file(path: Path) -> os.stat_result:
     return st
 
 
-__all__ = ["file_key"]  # re-exported: the store keys its checks by it
-
-
 def open_fd(path: Path) -> int:
     """A read-only descriptor on the file, with errors as StorageError."""
     try:
@@ -209,7 +206,7 @@ class WriterLock:
             raise
 
     def release(self) -> None:
-        """Unlock and close the descriptor(s)."""
+        """Unlock and close the descriptor."""
         with self._guard:
             if self._held.get(self.key) is self:
                 del self._held[self.key]
