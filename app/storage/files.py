@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from app import locking
-from app.locking import file_key
+from app.locking import file_key as file_key  # re-exported: the store keys by it
 from app.storage.errors import (
     NetworkDriveError,
     NotAProjectError,
