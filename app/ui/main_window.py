@@ -339,7 +339,8 @@ class MainWindow(QMainWindow):
             if not os.path.exists(path) and self.remember:
                 self.recent.remove(os.path.abspath(path))
             return False
-        self._adopt(doc, path)
+        # The file opened may not be the one asked for (a local copy of a network one).
+        self._adopt(doc, doc.path or path)
         if map_name:
             self.show_map_named(map_name)
         return True

@@ -59,6 +59,7 @@ def test_editing_a_copy_of_a_project_on_a_network_drive(window, shared_project, 
     assert Path(window.doc.path) == copy and not window.doc.read_only
     assert window.doc.project.title == "Team map"
     assert _digest(shared_project) == before  # the original is untouched
+    assert window.recent.paths()[0] == str(copy)  # reopening goes to the copy being edited
 
 
 def test_reading_the_original_or_cancelling(window, shared_project):
