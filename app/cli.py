@@ -369,6 +369,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the editor, or take a screenshot of it."""
+    if args.sample and args.file:
+        raise CliError("give either FILE or --sample, not both")
     path = _input_file(args.file) if args.file else None
     size = _parse_size(args.size)
     screenshot = None
@@ -390,7 +392,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         raise _needs_gui("the editor", error) from None
 
     kwargs: dict[str, Any] = {"read_only": args.read_only, "map_name": args.map_name,
-                              "size": size}
+                              "size": size, "sample": args.sample}
     if screenshot is None:
         return int(run_gui(str(path) if path else None, **kwargs) or 0)
     # run_gui writes the screenshot atomically itself, and reports why when it cannot.
@@ -426,7 +428,7 @@ def _add_pdf_flags(parser: argparse.ArgumentParser) -> None:
 def _parsers() -> dict[str | None, argparse.ArgumentParser]:
     opener = _Parser(
         prog=PROG, description="Journey Studio: customer journey maps. Without a command, "
-        "opens the editor on FILE (or on a copy of the bundled sample).",
+        "opens the editor on FILE (or on the start page; --sample: your copy of the sample).",
         epilog="commands:\n"
                "  new FILE        create a project from a template\n"
                "  info FILE       show what a project holds (--json for scripts)\n"
@@ -439,6 +441,8 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     opener.add_argument("file", nargs="?", metavar="FILE", help="the project to open (.cjm)")
     opener.add_argument("--read-only", action="store_true", help="open without changing it")
+    opener.add_argument("--sample", action="store_true",
+                        help="open your copy of the bundled sample (made on first use)")
     opener.add_argument("--screenshot", metavar="OUT.png",
                         help="save a screenshot of the editor to OUT.png and quit")
     opener.add_argument("--map", dest="map_name", metavar="NAME", help="the map to show")

@@ -179,11 +179,14 @@ case "$command" in
   run)
     install_system_packages
     setup_python test
+    # Without a FILE, the user's copy of the bundled sample (the app alone shows its start page).
+    open_args=("$@")
+    [ $# -eq 0 ] && open_args=(--sample)
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
       echo "No display found: opening the editor on a virtual screen (xvfb-run)."
-      exec xvfb-run -a .venv/bin/journey-studio "$@"
+      exec xvfb-run -a .venv/bin/journey-studio "${open_args[@]}"
     fi
-    exec .venv/bin/journey-studio "$@"
+    exec .venv/bin/journey-studio "${open_args[@]}"
     ;;
   test)
     install_system_packages

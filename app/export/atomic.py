@@ -21,10 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # Windows: an open file cannot be deleted there, age decides instead
-    fcntl = None  # type: ignore[assignment]
+from app import locking
 
 TEMP_PREFIX = ".~js-"
 TEMP_SUFFIX = ".tmp"
@@ -89,29 +86,17 @@ def fsync_dir(folder: str | os.PathLike[str]) -> None:
         os.close(fd)
 
 
-def _try_lock(fd: int) -> bool:
-    if fcntl is None:
-        return True
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
 def _abandoned(path: Path, now: float) -> bool:
-    """Whether a temporary file of ours is left over: unlocked (its writer died), or old."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return False
-    try:
-        if fcntl is None:
-            return now - os.fstat(fd).st_mtime > STALE_SECONDS
-        # Holding the lock while the caller unlinks: no writer can be using the file.
-        return _try_lock(fd)
-    finally:
-        os.close(fd)
+    """Whether a temporary file of ours is left over: unlocked (its writer died), or old.
+
+    Without any OS lock (locking.BACKEND "none") only the age can tell.
+    """
+    if locking.BACKEND == "none":
+        try:
+            return now - os.stat(path).st_mtime > STALE_SECONDS
+        except OSError:
+            return False
+    return not locking.held_by_anyone(path)
 
 
 def clean_stale_temps(folder: str | os.PathLike[str]) -> list[Path]:
@@ -153,10 +138,11 @@ def _create_locked_temp(target: Path) -> tuple[Path, int]:
         # A cleaner may have locked and removed the file between its creation and our
         # lock: then the name is no longer ours, and we start again with another.
         try:
-            if _try_lock(fd) and os.path.samestat(os.fstat(fd), os.stat(temp)):
+            if locking.try_lock(fd) and os.path.samestat(os.fstat(fd), os.stat(temp)):
                 return temp, fd
         except FileNotFoundError:
             pass
+        locking.unlock(fd)
         os.close(fd)
     raise OSError(errno.EEXIST, "no free temporary file name", str(target))
 
@@ -194,6 +180,7 @@ def _temp_for(target: Path) -> Iterator[tuple[Path, int]]:
         remove_quietly(temp)
         raise
     finally:
+        locking.unlock(fd)
         os.close(fd)
     fsync_dir(target.parent)
 

@@ -57,3 +57,15 @@ class ChangedOnDiskError(StorageError):
     def __init__(self, name: str) -> None:
         super().__init__(f'"{name}" was changed by another program; your edit was not saved '
                          "— reopen the project")
+
+
+class NetworkDriveError(StorageError):
+    """The project is on a network share, where it is not edited in place (see network.py)."""
+
+    def __init__(self, what: str, kind: str) -> None:
+        # `what`: the quoted file name, or 'the folder "…"' for a project being created.
+        self.kind = kind
+        super().__init__(
+            f"{what} is on a network drive ({kind}), where editing in place can damage it; "
+            "open it read-only, or edit a copy on this computer and save a copy back"
+        )

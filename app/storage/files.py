@@ -16,13 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from app.storage.errors import NotAProjectError, ProjectLockedError, StorageError
+from app import locking
+from app.locking import file_key as file_key  # re-exported: the store keys by it
+from app.storage.errors import (
+    NetworkDriveError,
+    NotAProjectError,
+    ProjectLockedError,
+    StorageError,
+)
 from app.storage.guard import GuardedConnection, harden
-
-try:  # POSIX only; without it, only this process's own registry stops a second writer.
-    import fcntl
-except ImportError:  # pragma: no cover - not exercised on Linux
-    fcntl = None  # type: ignore[assignment]
+from app.storage.network import network_type
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -75,11 +78,6 @@ def stat_file(path: Path) -> os.stat_result:
     return st
 
 
-def file_key(st: os.stat_result) -> tuple[int, int]:
-    """Identity of a file independent of the path used to reach it."""
-    return (st.st_dev, st.st_ino)
-
-
 def open_fd(path: Path) -> int:
     """A read-only descriptor on the file, with errors as StorageError."""
     try:
@@ -92,10 +90,31 @@ def open_fd(path: Path) -> int:
         raise StorageError(f"cannot read {quoted(path)}: {exc.strerror}") from None
 
 
+_reading = threading.Lock()
+
+
+def read_at(fd: int, offset: int, size: int) -> bytes:
+    """Up to `size` bytes from `offset` (seek and read: os.pread does not exist on Windows).
+
+    The descriptors read here are private to the store, so moving their offset is safe;
+    the guard keeps two threads reading one descriptor from interleaving.
+    """
+    chunks = []
+    with _reading:
+        os.lseek(fd, offset, os.SEEK_SET)
+        while size > 0:
+            chunk = os.read(fd, size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size -= len(chunk)
+    return b"".join(chunks)
+
+
 def read_header(fd: int, path: Path, application_id: int) -> Header:
     """Read and check the header through `fd`; refuse anything that is not our project."""
     size = os.fstat(fd).st_size
-    data = os.pread(fd, HEADER_SIZE, 0)
+    data = read_at(fd, 0, HEADER_SIZE)
     not_ours = f"{quoted(path)} is not a Journey Studio project"
     if size == 0:
         raise NotAProjectError(f"{not_ours}: the file is empty")
@@ -128,12 +147,12 @@ def check_length(fd: int, path: Path, header: Header) -> None:
 
 
 class WriterLock:
-    """An exclusive `flock` on a project file, held while one store may write it.
+    """The exclusive lock (app.locking) on a project file, held while one store writes it.
 
-    SQLite uses fcntl byte-range locks on the same file; `flock` locks are separate from
-    those on Linux. fcntl locks belong to the process and are dropped when *any* descriptor
-    on the file is closed, so this process must never open and close a descriptor on a file
-    it has open: a registry of held locks lets callers check first.
+    It does not touch SQLite's own locks on the file. Those are POSIX record locks, which
+    belong to the process and are dropped when *any* descriptor on the file is closed, so
+    this process must never open and close a descriptor on a file it has open in SQLite:
+    the registry of held locks lets callers check first.
     """
 
     _held: dict[tuple[int, int], WriterLock] = {}
@@ -150,20 +169,25 @@ class WriterLock:
             return cls._held.get(key)
 
     @classmethod
-    def take(cls, fd: int, path: Path) -> WriterLock:
-        """Lock the file behind `fd` (which the lock then owns) or raise ProjectLockedError."""
+    def take(cls, fd: int, path: Path, *, to_edit: bool = True) -> WriterLock:
+        """Lock the file behind `fd` (which the lock then owns) or raise ProjectLockedError.
+
+        A file to be edited (opened or created for writing) must be on a local disk:
+        NetworkDriveError otherwise. Replacing a file with a copy is fine anywhere.
+        """
+        if to_edit:
+            kind = network_type(path)
+            if kind is not None:
+                # A new project is locked as its temp file: name the folder, not the temp.
+                what = (f'the folder "{path.parent.name}"' if _TEMP_NAME.fullmatch(path.name)
+                        else quoted(path))
+                raise NetworkDriveError(what, kind)
         key = file_key(os.fstat(fd))
         with cls._guard:
             if key in cls._held:
                 raise ProjectLockedError(path.name)
-            if fcntl is not None:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    raise ProjectLockedError(path.name) from None
-                except OSError:
-                    # Some network file systems refuse flock; run unlocked rather than not at all.
-                    pass
+            if not locking.try_lock(fd):
+                raise ProjectLockedError(path.name)
             lock = cls(fd, key)
             cls._held[key] = lock
             return lock
@@ -172,21 +196,22 @@ class WriterLock:
     def take_path(cls, path: Path) -> WriterLock:
         """Lock an existing file by path, checking this process's own locks first."""
         st = stat_file(path)
-        if cls.held(file_key(st)) is not None:
+        if cls.held(file_key(st)) is not None or locking.held_here(file_key(st)):
             raise ProjectLockedError(path.name)
         fd = open_fd(path)
         try:
-            return cls.take(fd, path)
+            return cls.take(fd, path, to_edit=False)
         except BaseException:
             os.close(fd)
             raise
 
     def release(self) -> None:
-        """Unlock and close; closing the descriptor releases the flock too."""
+        """Unlock and close the descriptor."""
         with self._guard:
             if self._held.get(self.key) is self:
                 del self._held[self.key]
         if self.fd >= 0:
+            locking.unlock(self.fd)
             os.close(self.fd)
             self.fd = -1
 
@@ -220,7 +245,7 @@ def writer_pragmas(raw: sqlite3.Connection) -> None:
 
 
 # Our temp files: short (a 250-byte destination name still fits), recognisable, and
-# flock-ed by their writer while in use, so a leftover from a killed process can be told
+# locked by their writer while in use, so a leftover from a killed process can be told
 # from another instance's copy in progress.
 TEMP_PREFIX = ".~js-"
 _TEMP_NAME = re.compile(r"\.~js-[0-9a-f]{8}\.tmp(-journal|-wal|-shm)?")
@@ -233,10 +258,10 @@ def temp_path_for(dest: Path) -> Path:
 
 
 def create_temp(dest: Path) -> tuple[Path, int]:
-    """A new empty temp file beside `dest`, and a descriptor holding its flock.
+    """A new empty temp file beside `dest`, and a descriptor holding its lock.
 
     Close the descriptor only after SQLite has closed the file (closing any descriptor
-    drops the process's fcntl locks on it).
+    drops the process's POSIX record locks on it: SQLite's).
     """
     for _attempt in range(10):
         tmp = temp_path_for(dest)
@@ -244,11 +269,9 @@ def create_temp(dest: Path) -> tuple[Path, int]:
             fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
             continue
-        if fcntl is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:  # a file system without flock: the age rule alone protects it
-                pass
+        # Nobody else knows the new name yet, and a file system without locks counts as
+        # locked: the age rule alone protects the file then.
+        locking.try_lock(fd)
         return tmp, fd
     raise FileExistsError(f"no free temporary name beside {dest.name}")
 
@@ -281,19 +304,8 @@ def remove_stale_temps(folder: Path, now: float | None = None) -> None:
 
 
 def _unheld(path: Path) -> bool:
-    """True when no process holds the flock of a temp file (its writer is gone)."""
-    if fcntl is None:
-        return True
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    except OSError:
-        return True  # no flock on this file system: the age alone decides
-    finally:
-        os.close(fd)
-    return True
+    """True when no process holds the lock of a temp file (its writer is gone)."""
+    return not locking.held_by_anyone(path)
 
 
 def remove_database(path: Path) -> None:
@@ -350,4 +362,5 @@ def backup_to(source: sqlite3.Connection, dest: Path) -> None:
         remove_database(tmp)
         raise
     finally:
+        locking.unlock(held)
         os.close(held)

@@ -96,12 +96,13 @@ def parse_wal(data: bytes) -> WalContent | None:
 
 
 def read_all(fd: int) -> bytes:
-    """The whole file behind `fd`, read with pread (the descriptor's offset stays put)."""
+    """The whole file behind `fd` (a private descriptor: seek and read, as Windows has no pread)."""
     size = os.fstat(fd).st_size
     chunks = []
     offset = 0
+    os.lseek(fd, 0, os.SEEK_SET)
     while offset < size:
-        chunk = os.pread(fd, min(size - offset, 1 << 24), offset)
+        chunk = os.read(fd, min(size - offset, 1 << 24))
         if not chunk:
             break
         chunks.append(chunk)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -338,7 +339,8 @@ class MainWindow(QMainWindow):
             if not os.path.exists(path) and self.remember:
                 self.recent.remove(os.path.abspath(path))
             return False
-        self._adopt(doc, path)
+        # The file opened may not be the one asked for (a local copy of a network one).
+        self._adopt(doc, doc.path or path)
         if map_name:
             self.show_map_named(map_name)
         return True
@@ -516,7 +518,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.remember:
             self.save_layout()
-        self.set_document(None)
+        if self.doc is not None:
+            # Closing folds the WAL back into the file: milliseconds, more for a big one.
+            self.show_message(tr("Closing the project…"))
+            self.statusBar().repaint()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.set_document(None)
+            finally:
+                QApplication.restoreOverrideCursor()
         event.accept()
 
 

@@ -41,7 +41,7 @@ def open_quietly(path: str, read_only: bool = False) -> Document:
 def open_document(parent: QWidget | None, path: str, read_only: bool = False
                   ) -> Document | None:
     """Open a project; a locked one may be opened read-only; failures become a dialog."""
-    from app.storage.errors import ProjectLockedError
+    from app.storage.errors import NetworkDriveError, ProjectLockedError
 
     name = os.path.basename(path)
     try:
@@ -57,10 +57,67 @@ def open_document(parent: QWidget | None, path: str, read_only: bool = False
                               tr("Open Read-Only"), tr("Cancel")):
             return open_document(parent, path, read_only=True)
         return None
+    except NetworkDriveError as error:
+        return _on_network_drive(parent, path, error.kind)
     except Exception as error:  # noqa: BLE001 - whatever the cause, the user gets words
         prompts.error(parent, tr("Cannot Open Project"),
                       tr("“%1” could not be opened.").replace("%1", name), str(error))
         return None
+
+
+EDIT_COPY, READ_ONLY = 0, 1
+
+
+def _on_network_drive(parent: QWidget | None, path: str, kind: str) -> Document | None:
+    """Offer a local copy to edit, or reading the original, for a project on a share."""
+    name = os.path.basename(path)
+    text = (tr("“%1” is on a network drive (%2). Editing a project in place there can "
+               "damage it: a network drive cannot keep a colleague from writing it at the "
+               "same time.").replace("%1", name).replace("%2", kind) + "\n\n"
+            + tr("Edit a copy on this computer, and put it back with File ▸ Save a Copy As "
+                 "when you are done; or open the original read-only."))
+    answer = prompts.choose(parent, tr("Project on a Network Drive"), text,
+                            [tr("Edit a Copy on This Computer"), tr("Open Read-Only"),
+                             tr("Cancel")])
+    if answer == READ_ONLY:
+        return open_document(parent, path, read_only=True)
+    if answer != EDIT_COPY:
+        return None
+    try:
+        copy = make_local_copy(path)
+    except Exception as error:  # noqa: BLE001 - reported in words
+        prompts.error(parent, tr("Cannot Open Project"),
+                      tr("No copy of “%1” could be made on this computer.").replace("%1", name),
+                      str(error))
+        return None
+    doc = open_document(parent, str(copy))
+    if doc is not None:
+        prompts.inform(parent, tr("Editing a Copy"),
+                       tr("You are editing a copy on this computer:\n%1\n\nThe original "
+                          "on the network drive is unchanged until you save a copy over it.")
+                       .replace("%1", str(copy)))
+    return doc
+
+
+def local_copies_dir() -> Path:
+    """Where copies of projects from network drives are edited."""
+    return user_data_dir() / "Local copies"
+
+
+def make_local_copy(path: str) -> Path:
+    """A consistent copy of the project at `path` in local_copies_dir(), under a free name."""
+    from app.storage import ProjectStore
+
+    folder = local_copies_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stem, suffix = os.path.splitext(os.path.basename(path))
+    target, n = folder / f"{stem}{suffix}", 2
+    while target.exists():
+        target, n = folder / f"{stem} ({n}){suffix}", n + 1
+    store, _project = ProjectStore.open(path, read_only=True)
+    with store:
+        store.save_copy(target)
+    return target
 
 
 def create_document(parent: QWidget | None, path: str, template: str, language: str,
@@ -77,10 +134,39 @@ def create_document(parent: QWidget | None, path: str, template: str, language: 
 
 
 def user_data_dir() -> Path:
-    """Where Journey Studio keeps its own files (the sample copy)."""
-    location = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location or Path.home() / ".journey-studio")
+    """Where Journey Studio keeps its own files: the sample copy, drafts, local copies, logs.
+
+    One folder named after the application in the platform's data folder
+    (~/.local/share/Journey Studio, %LOCALAPPDATA%\\Journey Studio, ~/Library/Application
+    Support/Journey Studio). Qt's AppDataLocation would nest the organisation and the
+    application, both "Journey Studio"; a folder left there by earlier versions is moved.
+    """
+    from app.ui.settings import APPLICATION
+
+    generic = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.GenericDataLocation)
+    if not generic:
+        return Path.home() / ".journey-studio"
+    folder = Path(generic) / APPLICATION
+    _adopt_earlier_folder(folder / APPLICATION, folder)
+    return folder
+
+
+def _adopt_earlier_folder(earlier: Path, folder: Path) -> None:
+    """Move what an earlier version kept in `earlier` (inside `folder`) up into `folder`."""
+    if not earlier.is_dir():
+        return
+    for entry in list(earlier.iterdir()):
+        target = folder / entry.name
+        if not target.exists():
+            try:
+                os.replace(entry, target)
+            except OSError:
+                continue  # left where it was; the next start tries again
+    try:
+        earlier.rmdir()  # only when emptied
+    except OSError:
+        pass
 
 
 def sample_copy_path() -> Path:

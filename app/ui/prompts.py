@@ -26,6 +26,21 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, yes: str, no: str)
     return box.clickedButton() is accept
 
 
+def choose(parent: QWidget | None, title: str, text: str, answers: list[str]) -> int | None:
+    """A question with several named answers (the first is the default); its index, or
+    None when the dialog was closed or the last answer (the cancel one) was chosen."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    buttons = [box.addButton(answer, QMessageBox.ButtonRole.AcceptRole)
+               for answer in answers[:-1]]
+    buttons.append(box.addButton(answers[-1], QMessageBox.ButtonRole.RejectRole))
+    box.setDefaultButton(buttons[0])
+    box.exec()
+    clicked = box.clickedButton()
+    index = next((i for i, b in enumerate(buttons) if b is clicked), None)
+    return None if index is None or index == len(buttons) - 1 else index
+
+
 def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
     """Tell the user something failed, in words, with optional details."""
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,

@@ -1597,51 +1597,56 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="366" />
+            <location filename="../../app/ui/main_window.py" line="368" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="298" />
+            <location filename="../../app/ui/main_window.py" line="299" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="351" />
+            <location filename="../../app/ui/main_window.py" line="353" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="364" />
-            <location filename="../../app/ui/main_window.py" line="370" />
-            <location filename="../../app/ui/main_window.py" line="376" />
+            <location filename="../../app/ui/main_window.py" line="366" />
+            <location filename="../../app/ui/main_window.py" line="372" />
+            <location filename="../../app/ui/main_window.py" line="378" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="371" />
+            <location filename="../../app/ui/main_window.py" line="373" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="377" />
+            <location filename="../../app/ui/main_window.py" line="379" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="379" />
+            <location filename="../../app/ui/main_window.py" line="381" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="474" />
+            <location filename="../../app/ui/main_window.py" line="476" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="476" />
+            <location filename="../../app/ui/main_window.py" line="478" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="523" />
+            <source>Closing the project…</source>
+            <translation>Đang đóng dự án…</translation>
         </message>
         <message>
             <location filename="../../app/ui/review.py" line="51" />
@@ -3064,6 +3069,7 @@
         <name>Opening</name>
         <message>
             <location filename="../../app/ui/opening.py" line="57" />
+            <location filename="../../app/ui/opening.py" line="81" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
@@ -3079,7 +3085,8 @@
         </message>
         <message>
             <location filename="../../app/ui/opening.py" line="53" />
-            <location filename="../../app/ui/opening.py" line="61" />
+            <location filename="../../app/ui/opening.py" line="63" />
+            <location filename="../../app/ui/opening.py" line="89" />
             <source>Cannot Open Project</source>
             <translation>Không thể mở dự án</translation>
         </message>
@@ -3095,21 +3102,63 @@
         </message>
         <message>
             <location filename="../../app/ui/opening.py" line="57" />
+            <location filename="../../app/ui/opening.py" line="80" />
             <source>Open Read-Only</source>
             <translation>Mở chỉ đọc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="62" />
+            <location filename="../../app/ui/opening.py" line="64" />
             <source>“%1” could not be opened.</source>
             <translation>Không mở được “%1”.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="73" />
+            <location filename="../../app/ui/opening.py" line="74" />
+            <source>“%1” is on a network drive (%2). Editing a project in place there can damage it: a network drive cannot keep a colleague from writing it at the same time.</source>
+            <translation>“%1” nằm trên ổ mạng (%2). Sửa dự án trực tiếp ở đó có thể làm hỏng nó: ổ mạng không ngăn được một đồng nghiệp ghi vào tệp cùng lúc.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="77" />
+            <source>Edit a copy on this computer, and put it back with File ▸ Save a Copy As when you are done; or open the original read-only.</source>
+            <translation>Hãy sửa một bản sao trên máy này, rồi đưa nó trở lại bằng Tệp ▸ Lưu một bản sao thành khi sửa xong; hoặc mở bản gốc ở chế độ chỉ đọc.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="79" />
+            <source>Project on a Network Drive</source>
+            <translation>Dự án trên ổ mạng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="80" />
+            <source>Edit a Copy on This Computer</source>
+            <translation>Sửa bản sao trên máy này</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="90" />
+            <source>No copy of “%1” could be made on this computer.</source>
+            <translation>Không tạo được bản sao của “%1” trên máy này.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="95" />
+            <source>Editing a Copy</source>
+            <translation>Đang sửa bản sao</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="96" />
+            <source>You are editing a copy on this computer:
+%1
+
+The original on the network drive is unchanged until you save a copy over it.</source>
+            <translation>Bạn đang sửa một bản sao trên máy này:
+%1
+
+Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một bản sao đè lên nó.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="130" />
             <source>Cannot Create Project</source>
             <translation>Không thể tạo dự án</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="74" />
+            <location filename="../../app/ui/opening.py" line="131" />
             <source>“%1” could not be created.</source>
             <translation>Không tạo được “%1”.</translation>
         </message>
@@ -3143,9 +3192,47 @@
     <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="135" />
+            <location filename="../../app/main.py" line="144" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Crash</name>
+        <message>
+            <location filename="../../app/ui/crash.py" line="68" />
+            <source>Something Went Wrong</source>
+            <translation>Đã xảy ra lỗi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/crash.py" line="74" />
+            <source>Journey Studio hit an unexpected error. Every change you made before it is saved; the last action may not have finished.</source>
+            <translation>Journey Studio gặp một lỗi không lường trước. Mọi thay đổi bạn làm trước đó đều đã được lưu; thao tác cuối cùng có thể chưa hoàn tất.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/crash.py" line="79" />
+            <source>The details were written to %1. Please send them with a note of what you were doing.</source>
+            <translation>Chi tiết đã được ghi vào %1. Vui lòng gửi kèm vài dòng cho biết bạn đang làm gì lúc đó.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/crash.py" line="81" />
+            <source>The details could not be written to a log file; copy them instead.</source>
+            <translation>Không ghi được chi tiết vào tệp nhật ký; hãy sao chép chúng.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/crash.py" line="84" />
+            <source>Copy Details</source>
+            <translation>Sao chép chi tiết</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/crash.py" line="86" />
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/crash.py" line="107" />
+            <source>Copied</source>
+            <translation>Đã sao chép</translation>
         </message>
     </context>
     <context>

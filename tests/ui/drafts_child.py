@@ -44,6 +44,10 @@ def main() -> None:
 
     def drive() -> None:
         win = window()
+        # run_gui fits the window to the offscreen screen (800 × 800); a narrow view lets
+        # the pinned lane headers cover the card, so give it the room a desktop has.
+        win.resize(1600, 1000)
+        QApplication.processEvents()
         view = win.view
         card = win.journey.cards[0]
         item = view.map_scene.item_for(card.id)
