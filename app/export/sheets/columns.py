@@ -43,7 +43,8 @@ CARD_COLUMNS: tuple[Column, ...] = (
     _c("title", "Title", "Tiêu đề", "name", "tên", "card"),
     _c("body", "Body", "Nội dung", "description", "mô tả", "text", "note", "ghi chú"),
     _c("channel", "Channel", "Kênh"),
-    _c("tags", "Tags", "Thẻ", "tag", "nhãn"),
+    # "Nhãn", not "Thẻ": the Cards sheet is "Thẻ" in Vietnamese (still read as an alias).
+    _c("tags", "Tags", "Nhãn", "tag", "thẻ"),
     _c("severity", "Severity", "Mức độ", "mức nghiêm trọng"),
     _c("owner", "Owner", "Người phụ trách", "phụ trách", "assignee"),
     _c("priority", "Priority", "Ưu tiên", "độ ưu tiên"),
@@ -108,7 +109,7 @@ OPPORTUNITY_COLUMNS: tuple[Column, ...] = (
     _c("priority", "Priority", "Ưu tiên"),
     _c("status", "Status", "Trạng thái"),
     _c("severity", "Severity", "Mức độ"),
-    _c("tags", "Tags", "Thẻ"),
+    _c("tags", "Tags", "Nhãn"),
 )
 
 # Sheet names (Excel allows at most 31 characters and none of []:*?/\).
@@ -233,17 +234,19 @@ def parse_kind(text: str) -> LaneKind | None:
 
 
 def lane_header(title: str, kind: LaneKind, language: str) -> str:
-    """A grid sheet's lane cell: the lane's title, then its kind in brackets on a new line."""
-    return f"{title}\n({kind_label(kind, language)})"
+    """A grid sheet's lane cell: the lane's title, then its kind in brackets on a new line
+    (left out when the title already is the kind's name in the language)."""
+    label = kind_label(kind, language)
+    return title if fold(title) == fold(label) else f"{title}\n({label})"
 
 
 def split_lane_header(text: str) -> tuple[str, LaneKind | None]:
-    """A grid lane cell read back: (title, kind) when its last line names a kind in brackets,
-    else (the whole text, None) — a user's own grid has plain lane titles."""
+    """A grid lane cell read back: (title, kind). The kind is the last line's bracketed
+    kind name, else the kind the title names ("Touchpoints", "Điểm chạm"), else None."""
     head, _, last = text.rstrip().rpartition("\n")
     last = last.strip()
     if head and last.startswith("(") and last.endswith(")"):
         kind = parse_kind(last[1:-1])
         if kind is not None:
             return head.strip(), kind
-    return text.strip(), None
+    return text.strip(), parse_kind(text)
