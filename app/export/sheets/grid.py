@@ -56,10 +56,11 @@ def _solid(colour: str) -> PatternFill:
 
 def stage_width(width: float) -> float:
     """A stage's column width in characters from its width on the canvas."""
-    return max(_MIN_STAGE_WIDTH, min(_MAX_STAGE_WIDTH, width / 8))
+    return max(_MIN_STAGE_WIDTH, min(_MAX_STAGE_WIDTH, width / 6.5))
 
 
-def _lines_needed(text: str, width: float) -> int:
+def lines_needed(text: str, width: float) -> int:
+    """About how many lines `text` takes in a wrapped column `width` characters wide."""
     per_line = max(1, int(width * 1.1))  # Calibri 11: a little more than 1 char per unit
     return sum(max(1, math.ceil(len(line) / per_line)) for line in text.split("\n"))
 
@@ -111,7 +112,7 @@ def write_grid(ws: Worksheet, journey: JourneyMap, language: str, put: CellWrite
         width = stage_width(stage.width)
         widths.append(width)
         ws.column_dimensions[get_column_letter(index)].width = width
-    header_lines = max([1] + [_lines_needed(s.title, w) for s, w in
+    header_lines = max([1] + [lines_needed(s.title, w) for s, w in
                               zip(journey.stages, widths, strict=True)])
     ws.row_dimensions[1].height = min(_MAX_ROW_POINTS, max(32.0, 18.0 * header_lines + 8))
 
@@ -131,7 +132,7 @@ def write_grid(ws: Worksheet, journey: JourneyMap, language: str, put: CellWrite
         head.fill = _solid("FF" + HEADER_FILL[1:])
         head.alignment = _WRAP_TOP
         head.border = _BORDER
-        tallest = _lines_needed(lane.title, LANE_COLUMN_WIDTH) + 1
+        tallest = lines_needed(lane.title, LANE_COLUMN_WIDTH) + 1
         for index, (stage, width) in enumerate(zip(journey.stages, widths, strict=True),
                                                 start=2):
             cell = ws.cell(row=row, column=index)
@@ -139,7 +140,7 @@ def write_grid(ws: Worksheet, journey: JourneyMap, language: str, put: CellWrite
             if lines:
                 text = "\n".join(lines)
                 put(cell, text)
-                tallest = max(tallest, _lines_needed(text, width))
+                tallest = max(tallest, lines_needed(text, width))
             cell.fill = fill
             cell.alignment = _WRAP_TOP
             cell.border = _BORDER
@@ -181,7 +182,11 @@ def _add_chart(ws: Worksheet, journey: JourneyMap, score_row: int, at_row: int) 
     chart.title = None
     chart.legend = None
     chart.height = 7.5  # centimetres
-    chart.width = max(16.0, 4.2 * len(journey.stages))  # type: ignore[assignment]  # stub: int
+    # As wide as the stage columns (a character of column width is about 0.19 cm), so
+    # each point sits under its stage.
+    stage_chars = sum(ws.column_dimensions[get_column_letter(c)].width
+                      for c in range(2, last_column + 1))
+    chart.width = max(12.0, 0.19 * stage_chars)  # type: ignore[assignment]  # stub: int
     data = Reference(ws, min_col=1, max_col=last_column, min_row=score_row, max_row=score_row)
     chart.add_data(data, from_rows=True, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=2, max_col=last_column, min_row=1, max_row=1))
@@ -191,6 +196,7 @@ def _add_chart(ws: Worksheet, journey: JourneyMap, score_row: int, at_row: int) 
     chart.y_axis.number_format = "+0;-0;0"
     # openpyxl 3.1 leaves axes out unless told (Excel then draws none).
     chart.x_axis.delete = False
+    chart.x_axis.tickLblPos = "low"  # stage names under the chart, not on the zero line
     chart.y_axis.delete = False
     series = chart.series[0]
     series.smooth = True

@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from app.domain.model import JourneyMap, Project, now_iso
 from app.export.atomic import write_bytes_atomically
 from app.export.sheets.columns import META_MARK, META_SHEET, META_VERSION, SHEETS
-from app.export.sheets.grid import write_grid
+from app.export.sheets.grid import lines_needed, write_grid
 from app.export.sheets.names import SheetNames
 from app.export.sheets.tables import TABLES, Table, build_table, export_language
 from app.export.sheets.writing import CellWriter
@@ -31,6 +31,7 @@ from app.export.sheets.writing import CellWriter
 # Columns that hold long text wrap in a wider column; ids stay narrow and unwrapped.
 _WIDE = {"body", "description", "quote", "goals", "motivations", "behaviours", "interests",
          "pains"}
+_MEDIUM = {"title", "name", "label", "map"}
 _NARROW = {"id": 14.0, "order": 8.0, "severity": 9.0, "span": 7.0, "score": 8.0,
            "position": 9.0, "age": 7.0, "value": 10.0, "target": 10.0}
 _HEADER_FILL = PatternFill(fill_type="solid", start_color="FF1F4E79", end_color="FF1F4E79")
@@ -79,17 +80,27 @@ def _write_table(ws: Worksheet, table: Table, language: str, put: CellWriter) ->
         cell.font = Font(bold=True, color="FFFFFFFF")
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
+    widths = [_width(column.key, headers[col], [row[col] for row in table.rows])
+              for col, column in enumerate(table.columns)]
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
     wrap = Alignment(vertical="top", wrap_text=True)
+    top = Alignment(vertical="top")
     for r, values in enumerate(table.rows, start=2):
+        lines = 1
         for col, (column, value) in enumerate(zip(table.columns, values, strict=True),
                                               start=1):
             cell = ws.cell(row=r, column=col)
             put(cell, value)
-            if column.key in _WIDE:
+            if column.key in _WIDE or column.key in _MEDIUM:
                 cell.alignment = wrap
-    for col, column in enumerate(table.columns, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = _width(
-            column.key, headers[col - 1], [row[col - 1] for row in table.rows])
+                if isinstance(value, str):
+                    lines = max(lines, lines_needed(value, widths[col - 1]))
+            else:
+                cell.alignment = top
+        if lines > 1:
+            # Not every program grows a row to fit wrapped text on opening the file.
+            ws.row_dimensions[r].height = min(409.0, 15.0 * lines + 2)
     ws.freeze_panes = "A2"
     last = f"{get_column_letter(len(headers))}{len(table.rows) + 1}"
     if table.rows:
@@ -112,6 +123,8 @@ def _width(key: str, header: str, values: list[object]) -> float:
         return max(_NARROW[key], len(header) + 2.0)
     if key in _WIDE:
         return 48.0
+    if key in _MEDIUM:
+        return 32.0
     longest = max([len(header)] + [len(str(v)) for v in values if v is not None])
     return float(min(36, max(10, longest + 2)))
 
