@@ -1,4 +1,4 @@
-"""File ▸ Export: PDF, PNG, SVG and JSON of the project or the map in view."""
+"""File ▸ Export: PDF, PNG, SVG, JSON, XLSX and CSV of the project or the map in view."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QInputDialog
 
 from app.canvas import image_export
 from app.ui import prompts
@@ -104,6 +105,71 @@ def export_json(window: MainWindow) -> None:
     try:
         with _Busy():
             write_project_json(doc.project, path)
+    except Exception as error:  # noqa: BLE001 - reported in words
+        _failed(window, path, error)
+        return
+    _done(window, path)
+
+
+def export_xlsx(window: MainWindow) -> None:
+    """File ▸ Export ▸ Spreadsheet (XLSX): every map as a grid sheet, and the tables."""
+    from app.export.sheets.xlsx import export_xlsx as write_xlsx
+
+    doc = window.doc
+    if doc is None:
+        return
+    suggested = safe_file_name(doc.project.title) + ".xlsx"
+    path = ask_save_path(window, tr("Export Spreadsheet"), suggested,
+                         tr("Excel workbooks (*.xlsx)"), ".xlsx")
+    if not path:
+        return
+    try:
+        with _Busy():
+            warnings = write_xlsx(doc.project, path)
+    except Exception as error:  # noqa: BLE001 - reported in words
+        _failed(window, path, error)
+        return
+    _done(window, path)
+    if warnings:
+        prompts.inform(window, tr("Exported with Warnings"), "\n".join(warnings))
+
+
+def csv_tables() -> list[tuple[str, str]]:
+    """The tables a CSV file can hold: (key, name shown)."""
+    return [("cards", tr("Cards")), ("markers", tr("Emotion markers")),
+            ("personas", tr("Personas")), ("metrics", tr("Metrics")),
+            ("opportunities", tr("Opportunities"))]
+
+
+def ask_csv_table(window: MainWindow) -> str | None:
+    """Which table the CSV file holds; None when cancelled."""
+    tables = csv_tables()
+    name, ok = QInputDialog.getItem(window, tr("Export CSV"),
+                                    tr("Which table should the CSV file hold?"),
+                                    [shown for _key, shown in tables], 0, False)
+    if not ok:
+        return None
+    return next((key for key, shown in tables if shown == name), None)
+
+
+def export_csv(window: MainWindow) -> None:
+    """File ▸ Export ▸ CSV Table: one table of every map, for any spreadsheet program."""
+    from app.export.sheets.csv_io import export_csv as write_csv
+
+    doc = window.doc
+    if doc is None:
+        return
+    table = ask_csv_table(window)
+    if table is None:
+        return
+    shown = dict(csv_tables())[table]
+    suggested = safe_file_name(f"{doc.project.title} - {shown}") + ".csv"
+    path = ask_save_path(window, tr("Export CSV"), suggested, tr("CSV files (*.csv)"), ".csv")
+    if not path:
+        return
+    try:
+        with _Busy():
+            write_csv(doc.project, path, table)
     except Exception as error:  # noqa: BLE001 - reported in words
         _failed(window, path, error)
         return

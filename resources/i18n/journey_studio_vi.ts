@@ -230,23 +230,23 @@
     <context>
         <name>canvas</name>
         <message>
-            <location filename="../../app/canvas/actions.py" line="64" />
+            <location filename="../../app/canvas/actions.py" line="75" />
             <location filename="../../app/canvas/menus.py" line="93" />
             <source>Cut</source>
             <translation>Cắt</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="71" />
+            <location filename="../../app/canvas/actions.py" line="82" />
             <source>Add a stage and a lane before pasting.</source>
             <translation>Hãy thêm giai đoạn và làn trước khi dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="83" />
+            <location filename="../../app/canvas/actions.py" line="94" />
             <source>The clipboard holds nothing to paste.</source>
             <translation>Bộ nhớ tạm không có gì để dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="99" />
+            <location filename="../../app/canvas/actions.py" line="110" />
             <source>Add a stage and a lane first.</source>
             <translation>Hãy thêm giai đoạn và làn trước.</translation>
         </message>
@@ -416,7 +416,7 @@
             <translation>Đề xuất</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/items/card.py" line="178" />
+            <location filename="../../app/canvas/items/card.py" line="171" />
             <source>Target {0}</source>
             <translation>Mục tiêu {0}</translation>
         </message>
@@ -720,57 +720,57 @@
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="454" />
+            <location filename="../../app/canvas/scene.py" line="458" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="460" />
+            <location filename="../../app/canvas/scene.py" line="464" />
             <source>Channel: {0}</source>
             <translation>Kênh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="462" />
+            <location filename="../../app/canvas/scene.py" line="466" />
             <source>Severity: {0} of 3</source>
             <translation>Mức độ nghiêm trọng: {0}/3</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="464" />
+            <location filename="../../app/canvas/scene.py" line="468" />
             <source>Value: {0} {1}</source>
             <translation>Giá trị: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="467" />
+            <location filename="../../app/canvas/scene.py" line="471" />
             <source>Target: {0}</source>
             <translation>Mục tiêu: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="468" />
+            <location filename="../../app/canvas/scene.py" line="472" />
             <source>Owner</source>
             <translation>Người phụ trách</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="468" />
+            <location filename="../../app/canvas/scene.py" line="472" />
             <source>Priority</source>
             <translation>Mức ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="469" />
+            <location filename="../../app/canvas/scene.py" line="473" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="473" />
+            <location filename="../../app/canvas/scene.py" line="477" />
             <source>Evidence: {0}</source>
             <translation>Bằng chứng: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="475" />
+            <location filename="../../app/canvas/scene.py" line="479" />
             <source>★ Favourite touchpoint</source>
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="56" />
+            <location filename="../../app/canvas/actions.py" line="67" />
             <source>Copied %n item(s)</source>
             <translation>
                 <numerusform>
@@ -778,7 +778,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="39" />
+            <location filename="../../app/canvas/actions.py" line="50" />
             <source>Deleted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -786,7 +786,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="91" />
+            <location filename="../../app/canvas/actions.py" line="102" />
             <source>Pasted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -818,18 +818,18 @@
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="289" />
+            <location filename="../../app/document/operations.py" line="299" />
             <source>Paste</source>
             <translation>Dán</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="312" />
+            <location filename="../../app/document/operations.py" line="322" />
             <source>Duplicate</source>
             <translation>Nhân bản</translation>
         </message>
         <message>
             <location filename="../../app/document/commands.py" line="129" />
-            <location filename="../../app/document/operations.py" line="257" />
+            <location filename="../../app/document/operations.py" line="267" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
@@ -871,68 +871,68 @@
             <translation>Đổi chiều cao làn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="165" />
+            <location filename="../../app/document/operations.py" line="174" />
             <source>Add card</source>
             <translation>Thêm thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="189" />
-            <location filename="../../app/document/operations.py" line="204" />
+            <location filename="../../app/document/operations.py" line="199" />
+            <location filename="../../app/document/operations.py" line="214" />
             <source>Move card</source>
             <translation>Di chuyển thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="204" />
+            <location filename="../../app/document/operations.py" line="214" />
             <source>Move cards</source>
             <translation>Di chuyển các thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="212" />
+            <location filename="../../app/document/operations.py" line="222" />
             <source>Add emotion</source>
             <translation>Thêm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="219" />
+            <location filename="../../app/document/operations.py" line="229" />
             <source>Move emotion</source>
             <translation>Di chuyển cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="348" />
+            <location filename="../../app/document/operations.py" line="358" />
             <source>Add map</source>
             <translation>Thêm bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="354" />
+            <location filename="../../app/document/operations.py" line="364" />
             <source>New map</source>
             <translation>Bản đồ mới</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="361" />
+            <location filename="../../app/document/operations.py" line="371" />
             <source>Duplicate map</source>
             <translation>Nhân bản bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="371" />
+            <location filename="../../app/document/operations.py" line="381" />
             <source>Create future state</source>
             <translation>Tạo trạng thái tương lai</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="376" />
+            <location filename="../../app/document/operations.py" line="386" />
             <source>Add persona</source>
             <translation>Thêm chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="382" />
+            <location filename="../../app/document/operations.py" line="392" />
             <source>Add channel</source>
             <translation>Thêm kênh</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="389" />
+            <location filename="../../app/document/operations.py" line="399" />
             <source>Take snapshot</source>
             <translation>Chụp ảnh lưu</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="403" />
+            <location filename="../../app/document/operations.py" line="413" />
             <source>Restore snapshot</source>
             <translation>Khôi phục ảnh lưu</translation>
         </message>
@@ -1153,6 +1153,96 @@
             <location filename="../../app/ui/names.py" line="90" />
             <source>Done</source>
             <translation>Hoàn thành</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="141" />
+            <source>Opportunities</source>
+            <translation>Cơ hội</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="140" />
+            <source>Metrics</source>
+            <translation>Chỉ số</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="139" />
+            <source>Cards</source>
+            <translation>Thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="140" />
+            <source>Personas</source>
+            <translation>Chân dung khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="37" />
+            <source>Exported to %1</source>
+            <translation>Đã xuất ra %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="41" />
+            <source>Export Failed</source>
+            <translation>Xuất thất bại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="42" />
+            <source>“%1” could not be written.</source>
+            <translation>Không ghi được “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="60" />
+            <source>Export cancelled</source>
+            <translation>Đã huỷ xuất</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="66" />
+            <location filename="../../app/ui/exporting.py" line="134" />
+            <source>Exported with Warnings</source>
+            <translation>Đã xuất nhưng có cảnh báo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="101" />
+            <source>Export JSON</source>
+            <translation>Xuất JSON</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="101" />
+            <source>JSON documents (*.json)</source>
+            <translation>Tài liệu JSON (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="122" />
+            <source>Export Spreadsheet</source>
+            <translation>Xuất bảng tính</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="123" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Sổ làm việc Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="139" />
+            <source>Emotion markers</source>
+            <translation>Điểm cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="147" />
+            <location filename="../../app/ui/exporting.py" line="167" />
+            <source>Export CSV</source>
+            <translation>Xuất CSV</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="148" />
+            <source>Which table should the CSV file hold?</source>
+            <translation>Tệp CSV sẽ chứa bảng nào?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="167" />
+            <source>CSV files (*.csv)</source>
+            <translation>Tệp CSV (*.csv)</translation>
         </message>
     </context>
     <context>
@@ -1416,7 +1506,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/actions.py" line="316" />
+            <location filename="../../app/ui/actions.py" line="322" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -1431,174 +1521,184 @@
             <translation>C&amp;hụp ảnh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="61" />
-            <location filename="../../app/ui/actions.py" line="69" />
+            <location filename="../../app/ui/actions.py" line="65" />
+            <location filename="../../app/ui/actions.py" line="73" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="63" />
-            <location filename="../../app/ui/actions.py" line="70" />
+            <location filename="../../app/ui/actions.py" line="67" />
+            <location filename="../../app/ui/actions.py" line="74" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="48" />
+            <location filename="../../app/ui/actions.py" line="49" />
             <source>&amp;New from Template…</source>
             <translation>&amp;Tạo mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="49" />
+            <location filename="../../app/ui/actions.py" line="50" />
             <source>&amp;Open…</source>
             <translation>&amp;Mở…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="50" />
+            <location filename="../../app/ui/actions.py" line="51" />
             <source>Save a Cop&amp;y As…</source>
             <translation>Lưu một &amp;bản sao thành…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="51" />
+            <location filename="../../app/ui/actions.py" line="52" />
             <source>&amp;PDF…</source>
             <translation>&amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="53" />
+            <location filename="../../app/ui/actions.py" line="54" />
             <source>P&amp;NG Image…</source>
             <translation>Ảnh P&amp;NG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="54" />
+            <location filename="../../app/ui/actions.py" line="55" />
             <source>&amp;SVG Image…</source>
             <translation>Ảnh &amp;SVG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="55" />
+            <location filename="../../app/ui/actions.py" line="56" />
             <source>&amp;JSON…</source>
             <translation>&amp;JSON…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="56" />
+            <location filename="../../app/ui/actions.py" line="57" />
+            <source>Spreadsheet (&amp;XLSX)…</source>
+            <translation>Bảng tính (&amp;XLSX)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="59" />
+            <source>&amp;CSV Table…</source>
+            <translation>Bảng &amp;CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="60" />
             <source>&amp;Close</source>
             <translation>Đó&amp;ng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="57" />
+            <location filename="../../app/ui/actions.py" line="61" />
             <source>&amp;Quit</source>
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="76" />
+            <location filename="../../app/ui/actions.py" line="80" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="79" />
+            <location filename="../../app/ui/actions.py" line="83" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="81" />
+            <location filename="../../app/ui/actions.py" line="85" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="89" />
+            <location filename="../../app/ui/actions.py" line="93" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="91" />
+            <location filename="../../app/ui/actions.py" line="95" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="94" />
+            <location filename="../../app/ui/actions.py" line="98" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="96" />
+            <location filename="../../app/ui/actions.py" line="100" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="99" />
+            <location filename="../../app/ui/actions.py" line="103" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="101" />
+            <location filename="../../app/ui/actions.py" line="105" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="103" />
+            <location filename="../../app/ui/actions.py" line="107" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="205" />
+            <location filename="../../app/ui/actions.py" line="210" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="210" />
+            <location filename="../../app/ui/actions.py" line="215" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="217" />
+            <location filename="../../app/ui/actions.py" line="223" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="226" />
+            <location filename="../../app/ui/actions.py" line="232" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="231" />
+            <location filename="../../app/ui/actions.py" line="237" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="241" />
+            <location filename="../../app/ui/actions.py" line="247" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="260" />
+            <location filename="../../app/ui/actions.py" line="266" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="262" />
+            <location filename="../../app/ui/actions.py" line="268" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="285" />
+            <location filename="../../app/ui/actions.py" line="291" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="299" />
+            <location filename="../../app/ui/actions.py" line="305" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="300" />
+            <location filename="../../app/ui/actions.py" line="306" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="315" />
+            <location filename="../../app/ui/actions.py" line="321" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="317" />
+            <location filename="../../app/ui/actions.py" line="323" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -1638,49 +1738,49 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="360" />
+            <location filename="../../app/ui/main_window.py" line="366" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="292" />
+            <location filename="../../app/ui/main_window.py" line="298" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="345" />
+            <location filename="../../app/ui/main_window.py" line="351" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="358" />
             <location filename="../../app/ui/main_window.py" line="364" />
             <location filename="../../app/ui/main_window.py" line="370" />
+            <location filename="../../app/ui/main_window.py" line="376" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="365" />
+            <location filename="../../app/ui/main_window.py" line="371" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="371" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="373" />
+            <location filename="../../app/ui/main_window.py" line="379" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="468" />
+            <location filename="../../app/ui/main_window.py" line="474" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="470" />
+            <location filename="../../app/ui/main_window.py" line="476" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
@@ -3128,12 +3228,12 @@
     <context>
         <name>Document</name>
         <message>
-            <location filename="../../app/document/document.py" line="220" />
+            <location filename="../../app/document/document.py" line="218" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/document/document.py" line="232" />
+            <location filename="../../app/document/document.py" line="230" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
@@ -3221,44 +3321,6 @@
             <location filename="../../app/ui/drafts_prompt.py" line="194" />
             <source>Restored the text you were typing.</source>
             <translation>Đã khôi phục đoạn chữ bạn đang gõ.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Export</name>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="36" />
-            <source>Exported to %1</source>
-            <translation>Đã xuất ra %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="40" />
-            <source>Export Failed</source>
-            <translation>Xuất thất bại</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="41" />
-            <source>“%1” could not be written.</source>
-            <translation>Không ghi được “%1”.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="59" />
-            <source>Export cancelled</source>
-            <translation>Đã huỷ xuất</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="65" />
-            <source>Exported with Warnings</source>
-            <translation>Đã xuất nhưng có cảnh báo</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="100" />
-            <source>Export JSON</source>
-            <translation>Xuất JSON</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="100" />
-            <source>JSON documents (*.json)</source>
-            <translation>Tài liệu JSON (*.json)</translation>
         </message>
     </context>
     <context>

@@ -38,8 +38,10 @@ def xlsx_text(text: str) -> tuple[str, bool]:
     """Text an XLSX cell can hold, and whether it had to be shortened.
 
     Control characters XML cannot carry are dropped (they show as nothing anyway), a lone
-    surrogate becomes U+FFFD, and text past Excel's limit is cut.
+    surrogate becomes U+FFFD, a carriage return a line break (XML reads a raw one as
+    that anyway), and text past Excel's limit is cut.
     """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     cleaned = _SURROGATE.sub("\ufffd", _ILLEGAL.sub("", text))
     if len(cleaned) > MAX_CELL_TEXT:
         return cleaned[: MAX_CELL_TEXT - 1] + "…", True

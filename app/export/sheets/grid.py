@@ -15,6 +15,7 @@ import re
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.chart import LineChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.styles import Alignment, Border, Color, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -189,7 +190,9 @@ def _add_chart(ws: Worksheet, journey: JourneyMap, score_row: int, at_row: int) 
     chart.width = max(12.0, 0.19 * stage_chars)  # type: ignore[assignment]  # stub: int
     data = Reference(ws, min_col=1, max_col=last_column, min_row=score_row, max_row=score_row)
     chart.add_data(data, from_rows=True, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=2, max_col=last_column, min_row=1, max_row=1))
+    # Stage titles are text: a string reference (set_categories would make a number one).
+    stages = Reference(ws, min_col=2, max_col=last_column, min_row=1, max_row=1)
+    chart.series[0].cat = AxDataSource(strRef=StrRef(f=str(stages)))
     chart.y_axis.scaling.min = journey.emotion_min
     chart.y_axis.scaling.max = journey.emotion_max
     chart.y_axis.majorUnit = 1
