@@ -341,3 +341,18 @@ def test_libreoffice_shows_formula_like_text_as_typed(tmp_path):
     titles = [row[6] for row in rows[1:]]
     assert titles[:5] == ['=HYPERLINK("http://x","click")', "+1", "-2+3", "@SUM(A1)", "\tTab"]
     assert "=1+1" in titles and "2" not in titles and "click" not in titles
+
+
+def test_a_cell_lists_its_cards_in_their_order_not_in_the_order_they_were_added(tmp_path):
+    project = new_project("awareness-5", "en")
+    journey = project.maps[0]
+    stage, lane = journey.stages[1], journey.lanes[2]
+    for order, title in ((2, "third"), (0, "first"), (1, "second")):
+        journey.cards.append(Card(map_id=journey.id, stage_id=stage.id, lane_id=lane.id,
+                                  title=title, order=order))
+    out = tmp_path / "order.xlsx"
+    export_xlsx(project, out)
+    grid = load(out)[journey.name]
+    assert grid.cell(row=4, column=3).value == "first\nsecond\nthird"
+    cards = table_dicts(load(out)["Cards"], CARD_KEYS)
+    assert [row["title"] for row in cards] == ["first", "second", "third"]
