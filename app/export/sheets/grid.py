@@ -16,6 +16,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 from openpyxl.styles import Alignment, Border, Color, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -25,6 +26,9 @@ from app.domain.style import CURVE_COLOR, GRID_LINE, HEADER_FILL, MUTED_TEXT, TE
 from app.export.sheets.columns import GRID_SCORE_ROW, lane_header
 from app.export.sheets.writing import CellWriter
 
+# The workbook's own default font: a font set without a name falls back to another
+# (LibreOffice picks a serif one), so every font we set names it.
+FONT = "Calibri"
 LANE_COLUMN_WIDTH = 26.0
 _MIN_STAGE_WIDTH, _MAX_STAGE_WIDTH = 22.0, 60.0
 _LINE_POINTS = 15.0
@@ -96,7 +100,7 @@ def write_grid(ws: Worksheet, journey: JourneyMap, language: str, put: CellWrite
     ws.sheet_view.showGridLines = False
     corner = ws.cell(row=1, column=1)
     put(corner, journey.name)
-    corner.font = Font(bold=True, size=12, color="FF" + TEXT[1:])
+    corner.font = Font(name=FONT, bold=True, size=12, color="FF" + TEXT[1:])
     corner.fill = _solid("FF" + HEADER_FILL[1:])
     corner.alignment = Alignment(wrap_text=True, vertical="center")
     corner.border = _BORDER
@@ -107,7 +111,7 @@ def write_grid(ws: Worksheet, journey: JourneyMap, language: str, put: CellWrite
         put(cell, stage.title)
         fill = argb(stage.color)
         cell.fill = _solid(fill)
-        cell.font = Font(bold=True, size=12, color=_text_on(fill))
+        cell.font = Font(name=FONT, bold=True, size=12, color=_text_on(fill))
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.border = _BORDER
         width = stage_width(stage.width)
@@ -125,10 +129,11 @@ def write_grid(ws: Worksheet, journey: JourneyMap, language: str, put: CellWrite
         head = ws.cell(row=row, column=1)
         # The caption (if any) follows the title: lane_header is title or title + caption.
         caption = lane_header(lane.title, lane.kind, language)[len(lane.title):]
-        parts = [TextBlock(InlineFont(b=True, color=Color(rgb="FF" + TEXT[1:])), lane.title)]
+        parts = [TextBlock(InlineFont(rFont=FONT, b=True, color=Color(rgb="FF" + TEXT[1:])),
+                           lane.title)]
         if caption:
-            parts.append(TextBlock(InlineFont(i=True, sz=9, color=Color(rgb="FF" + MUTED_TEXT[1:])),
-                                   caption))
+            parts.append(TextBlock(InlineFont(rFont=FONT, i=True, sz=9,
+                                              color=Color(rgb="FF" + MUTED_TEXT[1:])), caption))
         put(head, CellRichText(*parts))
         head.fill = _solid("FF" + HEADER_FILL[1:])
         head.alignment = _WRAP_TOP
@@ -161,7 +166,7 @@ def _write_scores(ws: Worksheet, row: int, journey: JourneyMap, lane_id: str, la
                   put: CellWriter) -> None:
     label = ws.cell(row=row, column=1)
     put(label, GRID_SCORE_ROW.header(language))
-    label.font = Font(italic=True, color="FF" + MUTED_TEXT[1:])
+    label.font = Font(name=FONT, italic=True, color="FF" + MUTED_TEXT[1:])
     label.fill = _solid("FF" + HEADER_FILL[1:])
     label.border = _BORDER
     for index, score in enumerate(stage_scores(journey, lane_id), start=2):
@@ -171,23 +176,21 @@ def _write_scores(ws: Worksheet, row: int, journey: JourneyMap, lane_id: str, la
         cell.alignment = Alignment(horizontal="center")
         cell.border = _BORDER
         if score is not None:
-            cell.font = Font(bold=True)
+            cell.font = Font(name=FONT, bold=True)
 
 
 def _add_chart(ws: Worksheet, journey: JourneyMap, score_row: int, at_row: int) -> int:
-    """A line chart of one score row, anchored at `at_row`; the first row below it."""
+    """A line chart of one score row, from `at_row` down; the first row below it.
+
+    The chart is anchored to the cells from the first stage's column to the last one's,
+    so it spans the stages whatever the program's column-width units.
+    """
     last_column = len(journey.stages) + 1
     if last_column < 2:
         return at_row
     chart = LineChart()
     chart.title = None
     chart.legend = None
-    chart.height = 7.5  # centimetres
-    # As wide as the stage columns (a character of column width is about 0.19 cm), so
-    # each point sits under its stage.
-    stage_chars = sum(ws.column_dimensions[get_column_letter(c)].width
-                      for c in range(2, last_column + 1))
-    chart.width = max(12.0, 0.19 * stage_chars)  # type: ignore[assignment]  # stub: int
     data = Reference(ws, min_col=1, max_col=last_column, min_row=score_row, max_row=score_row)
     chart.add_data(data, from_rows=True, titles_from_data=True)
     # Stage titles are text: a string reference (set_categories would make a number one).
@@ -207,8 +210,13 @@ def _add_chart(ws: Worksheet, journey: JourneyMap, score_row: int, at_row: int) 
     series.marker.size = 8
     series.graphicalProperties.line.solidFill = CURVE_COLOR[1:]
     series.graphicalProperties.line.width = 28575  # 2.25 pt in EMU
-    ws.add_chart(chart, f"B{at_row}")
-    return at_row + 16
+    rows = 16
+    # openpyxl takes an anchor object here too (its stub says only a cell name).
+    chart.anchor = TwoCellAnchor(  # type: ignore[assignment]
+        _from=AnchorMarker(col=1, row=at_row - 1),
+        to=AnchorMarker(col=last_column, row=at_row - 1 + rows))
+    ws.add_chart(chart)
+    return at_row + rows + 1
 
 
 def _print_setup(ws: Worksheet, stage_count: int) -> None:

@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from app.domain.model import JourneyMap, Project, now_iso
 from app.export.atomic import write_bytes_atomically
 from app.export.sheets.columns import META_MARK, META_SHEET, META_VERSION, SHEETS
-from app.export.sheets.grid import lines_needed, write_grid
+from app.export.sheets.grid import FONT, lines_needed, write_grid
 from app.export.sheets.names import SheetNames
 from app.export.sheets.tables import TABLES, Table, build_table, export_language
 from app.export.sheets.writing import CellWriter
@@ -77,7 +77,7 @@ def _write_table(ws: Worksheet, table: Table, language: str, put: CellWriter) ->
     for col, header in enumerate(headers, start=1):
         cell = ws.cell(row=1, column=col)
         put(cell, header)
-        cell.font = Font(bold=True, color="FFFFFFFF")
+        cell.font = Font(name=FONT, bold=True, color="FFFFFFFF")
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     widths = [_width(column.key, headers[col], [row[col] for row in table.rows])
