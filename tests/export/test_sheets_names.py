@@ -23,7 +23,7 @@ from app.export.sheets.names import SheetNames
     ("Plain", "Plain"), ("a/b", "a b"), ("[x]*?:", "x"), ("'quoted'", "quoted"),
     ("History", "History 1"), ("history", "history 1"), ("", "Sheet"), ("///", "Sheet"),
     ("y" * 40, "y" * 31), ("  spaced   out  ", "spaced out"), ("tab\there", "tab here"),
-    ("x" * 30 + "'", "x" * 30),
+    ("x" * 30 + "'", "x" * 30), ("😀" * 20, "😀" * 15), ("a" + "😀" * 15, "a" + "😀" * 15),
 ])
 def test_a_name_is_made_valid(wanted, given):
     assert SheetNames().take(wanted) == given

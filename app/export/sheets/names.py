@@ -1,7 +1,8 @@
 """Sheet names Excel accepts, made from user text (map names) and unique in one workbook.
 
 Excel allows at most 31 characters, none of `[ ] : * ? / \\`, no apostrophe at either end,
-not the reserved name "History", and compares names without regard to case.
+not the reserved name "History", and compares names without regard to case. It counts
+UTF-16 units, so an emoji takes two of the 31.
 """
 
 from __future__ import annotations
@@ -11,6 +12,17 @@ import re
 MAX_SHEET_NAME = 31
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\ud800-\udfff]")
 _RESERVED = {"history"}
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _cut(text: str, units: int) -> str:
+    """The longest start of `text` that fits in `units` UTF-16 units."""
+    while _units(text) > units:
+        text = text[:-1]
+    return text
 
 
 class SheetNames:
@@ -24,11 +36,11 @@ class SheetNames:
         base = " ".join(_FORBIDDEN.sub(" ", wanted).split()).strip("'").strip()
         if not base or base.casefold() in _RESERVED:
             base = fallback if not base else f"{base} 1"
-        base = base[:MAX_SHEET_NAME].rstrip("' ") or fallback
+        base = _cut(base, MAX_SHEET_NAME).rstrip("' ") or fallback
         name, number = base, 1
         while name.casefold() in self._taken:
             number += 1
             suffix = f" ({number})"
-            name = base[: MAX_SHEET_NAME - len(suffix)].rstrip("' ") + suffix
+            name = _cut(base, MAX_SHEET_NAME - len(suffix)).rstrip("' ") + suffix
         self._taken.add(name.casefold())
         return name
