@@ -54,9 +54,10 @@ class WindowActions:
         self.export_png = self._make(tr("P&NG Image…"), w.export_png)
         self.export_svg = self._make(tr("&SVG Image…"), w.export_svg)
         self.export_json = self._make(tr("&JSON…"), w.export_json)
+        # The Export dialog opened on the spreadsheet formats (maps, and the CSV's table).
         self.export_xlsx = self._make(tr("Spreadsheet (&XLSX)…"),
-                                      lambda: exporting.export_xlsx(w))
-        self.export_csv = self._make(tr("&CSV Table…"), lambda: exporting.export_csv(w))
+                                      lambda: exporting.export(w, "xlsx"))
+        self.export_csv = self._make(tr("&CSV Table…"), lambda: exporting.export(w, "csv"))
         self.close = self._make(tr("&Close"), w.close_document, Key.Close)
         self.quit = self._make(tr("&Quit"), w.close, Key.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QInputDialog
 
 from app.canvas import image_export
 from app.ui import prompts
@@ -65,6 +64,9 @@ def run_export(window: MainWindow, request: ExportRequest) -> None:
             if outcome.warnings:
                 prompts.inform(window, tr("Exported with Warnings"), "\n".join(outcome.warnings))
         return
+    if request.format in ("xlsx", "csv"):
+        _run_sheet_export(window, request)
+        return
     map_id = request.map_ids[0] if request.map_ids else window.map_id
     try:
         with _Busy():
@@ -80,8 +82,39 @@ def run_export(window: MainWindow, request: ExportRequest) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(request.path))
 
 
+def _run_sheet_export(window: MainWindow, request: ExportRequest) -> None:
+    """Write the workbook (or the CSV table) of the requested maps."""
+    from app.export.sheets.csv_io import export_csv
+    from app.export.sheets.xlsx import export_xlsx
+
+    doc = window.doc
+    if doc is None:
+        return
+    project = doc.project
+    wanted = set(request.map_ids)
+    maps = [m for m in project.maps if m.id in wanted]
+    chosen = None if len(maps) == len(project.maps) else maps
+    warnings: list[str] = []
+    try:
+        with _Busy():
+            if request.format == "xlsx":
+                warnings = export_xlsx(project, request.path, chosen)
+            else:
+                export_csv(project, request.path, request.table, chosen)
+    except Exception as error:  # noqa: BLE001 - reported in words
+        _failed(window, request.path, error)
+        return
+    _done(window, request.path)
+    if warnings:
+        prompts.inform(window, tr("Exported with Warnings"), "\n".join(warnings))
+    if request.open_when_done:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(request.path))
+
+
 def export(window: MainWindow, fmt: str) -> None:
-    """File ▸ Export ▸ PDF/PNG/SVG: the dialog, then the export."""
+    """File ▸ Export ▸ PDF/PNG/SVG/XLSX/CSV: the dialog, then the export."""
+    if window.doc is None:
+        return
     request = ask_export(window, fmt)
     if request is not None:
         run_export(window, request)
@@ -110,67 +143,3 @@ def export_json(window: MainWindow) -> None:
         return
     _done(window, path)
 
-
-def export_xlsx(window: MainWindow) -> None:
-    """File ▸ Export ▸ Spreadsheet (XLSX): every map as a grid sheet, and the tables."""
-    from app.export.sheets.xlsx import export_xlsx as write_xlsx
-
-    doc = window.doc
-    if doc is None:
-        return
-    suggested = safe_file_name(doc.project.title) + ".xlsx"
-    path = ask_save_path(window, tr("Export Spreadsheet"), suggested,
-                         tr("Excel workbooks (*.xlsx)"), ".xlsx")
-    if not path:
-        return
-    try:
-        with _Busy():
-            warnings = write_xlsx(doc.project, path)
-    except Exception as error:  # noqa: BLE001 - reported in words
-        _failed(window, path, error)
-        return
-    _done(window, path)
-    if warnings:
-        prompts.inform(window, tr("Exported with Warnings"), "\n".join(warnings))
-
-
-def csv_tables() -> list[tuple[str, str]]:
-    """The tables a CSV file can hold: (key, name shown)."""
-    return [("cards", tr("Cards")), ("markers", tr("Emotion markers")),
-            ("personas", tr("Personas")), ("metrics", tr("Metrics")),
-            ("opportunities", tr("Opportunities"))]
-
-
-def ask_csv_table(window: MainWindow) -> str | None:
-    """Which table the CSV file holds; None when cancelled."""
-    tables = csv_tables()
-    name, ok = QInputDialog.getItem(window, tr("Export CSV"),
-                                    tr("Which table should the CSV file hold?"),
-                                    [shown for _key, shown in tables], 0, False)
-    if not ok:
-        return None
-    return next((key for key, shown in tables if shown == name), None)
-
-
-def export_csv(window: MainWindow) -> None:
-    """File ▸ Export ▸ CSV Table: one table of every map, for any spreadsheet program."""
-    from app.export.sheets.csv_io import export_csv as write_csv
-
-    doc = window.doc
-    if doc is None:
-        return
-    table = ask_csv_table(window)
-    if table is None:
-        return
-    shown = dict(csv_tables())[table]
-    suggested = safe_file_name(f"{doc.project.title} - {shown}") + ".csv"
-    path = ask_save_path(window, tr("Export CSV"), suggested, tr("CSV files (*.csv)"), ".csv")
-    if not path:
-        return
-    try:
-        with _Busy():
-            write_csv(doc.project, path, table)
-    except Exception as error:  # noqa: BLE001 - reported in words
-        _failed(window, path, error)
-        return
-    _done(window, path)

@@ -1156,93 +1156,213 @@
         </message>
     </context>
     <context>
-        <name>Export</name>
+        <name>ExportDialog</name>
         <message>
-            <location filename="../../app/ui/exporting.py" line="141" />
+            <location filename="../../app/dialogs/export_dialog.py" line="63" />
             <source>Opportunities</source>
             <translation>Cơ hội</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="140" />
+            <location filename="../../app/dialogs/export_dialog.py" line="62" />
             <source>Metrics</source>
             <translation>Chỉ số</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="139" />
+            <location filename="../../app/dialogs/export_dialog.py" line="61" />
             <source>Cards</source>
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="140" />
-            <source>Personas</source>
-            <translation>Chân dung khách hàng</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="37" />
-            <source>Exported to %1</source>
-            <translation>Đã xuất ra %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="41" />
-            <source>Export Failed</source>
-            <translation>Xuất thất bại</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="42" />
-            <source>“%1” could not be written.</source>
-            <translation>Không ghi được “%1”.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="60" />
-            <source>Export cancelled</source>
-            <translation>Đã huỷ xuất</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="66" />
-            <location filename="../../app/ui/exporting.py" line="134" />
-            <source>Exported with Warnings</source>
-            <translation>Đã xuất nhưng có cảnh báo</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="101" />
-            <source>Export JSON</source>
-            <translation>Xuất JSON</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="101" />
-            <source>JSON documents (*.json)</source>
-            <translation>Tài liệu JSON (*.json)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="122" />
-            <source>Export Spreadsheet</source>
-            <translation>Xuất bảng tính</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="123" />
-            <source>Excel workbooks (*.xlsx)</source>
-            <translation>Sổ làm việc Excel (*.xlsx)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/exporting.py" line="139" />
+            <location filename="../../app/dialogs/export_dialog.py" line="61" />
             <source>Emotion markers</source>
             <translation>Điểm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="147" />
-            <location filename="../../app/ui/exporting.py" line="167" />
-            <source>Export CSV</source>
-            <translation>Xuất CSV</translation>
+            <location filename="../../app/dialogs/export_dialog.py" line="62" />
+            <source>Personas</source>
+            <translation>Chân dung khách hàng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="148" />
-            <source>Which table should the CSV file hold?</source>
-            <translation>Tệp CSV sẽ chứa bảng nào?</translation>
+            <location filename="../../app/dialogs/export_dialog.py" line="85" />
+            <location filename="../../app/dialogs/export_dialog.py" line="184" />
+            <location filename="../../app/dialogs/export_dialog.py" line="451" />
+            <source>Export</source>
+            <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="167" />
-            <source>CSV files (*.csv)</source>
-            <translation>Tệp CSV (*.csv)</translation>
+            <location filename="../../app/dialogs/export_dialog.py" line="102" />
+            <source>PDF document</source>
+            <translation>Tài liệu PDF</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="102" />
+            <source>PNG image (map in view)</source>
+            <translation>Ảnh PNG (bản đồ đang xem)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="103" />
+            <source>SVG drawing (map in view)</source>
+            <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="104" />
+            <source>Excel workbook (maps and tables)</source>
+            <translation>Sổ làm việc Excel (bản đồ và các bảng)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="105" />
+            <source>CSV table</source>
+            <translation>Bảng CSV</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="107" />
+            <source>&amp;Format:</source>
+            <translation>&amp;Định dạng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="111" />
+            <source>&amp;Table:</source>
+            <translation>Bả&amp;ng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="114" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Duyệt…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="117" />
+            <source>&amp;Save as:</source>
+            <translation>&amp;Lưu thành:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="120" />
+            <source>Fit content (one page)</source>
+            <translation>Vừa nội dung (một trang)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="122" />
+            <source>&amp;Page size:</source>
+            <translation>Khổ giấ&amp;y:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="124" />
+            <source>&amp;Landscape</source>
+            <translation>N&amp;gang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="125" />
+            <source>Po&amp;rtrait</source>
+            <translation>Dọ&amp;c</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="129" />
+            <source>Orientation:</source>
+            <translation>Hướng giấy:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="132" />
+            <source>Scaling</source>
+            <translation>Tỉ lệ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="134" />
+            <source>Fit the map on &amp;one page</source>
+            <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="136" />
+            <source>Fit to &amp;N pages wide (tiled):</source>
+            <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="143" />
+            <source>&amp;Actual size (tiled as needed)</source>
+            <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="152" />
+            <source>Pages</source>
+            <translation>Trang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="155" />
+            <source>&amp;Cover</source>
+            <translation>&amp;Trang bìa</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="155" />
+            <source>P&amp;ersona</source>
+            <translation>Chân d&amp;ung</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="155" />
+            <source>Le&amp;gend</source>
+            <translation>C&amp;hú giải</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="156" />
+            <source>&amp;Insights</source>
+            <translation>&amp;Phân tích</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="162" />
+            <source>Maps</source>
+            <translation>Bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="164" />
+            <source>All &amp;maps (one bookmark per map)</source>
+            <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="180" />
+            <source>&amp;Open the file when done</source>
+            <translation>Mở tệp khi x&amp;ong</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="198" />
+            <source>Compare page</source>
+            <translation>Trang so sánh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="201" />
+            <source>Compa&amp;re</source>
+            <translation>&amp;So sánh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="203" />
+            <source>Map: %1</source>
+            <translation>Bản đồ: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="205" />
+            <source>Snapshot: %1 (%2)</source>
+            <translation>Ảnh lưu: %1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="219" />
+            <source>vs</source>
+            <translation>so với</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="316" />
+            <source>Export as</source>
+            <translation>Xuất thành</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="450" />
+            <source>Exporting PDF…</source>
+            <translation>Đang xuất PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="450" />
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="460" />
+            <source>Cancelling…</source>
+            <translation>Đang huỷ…</translation>
         </message>
     </context>
     <context>
@@ -1506,7 +1626,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/actions.py" line="322" />
+            <location filename="../../app/ui/actions.py" line="323" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -1521,14 +1641,14 @@
             <translation>C&amp;hụp ảnh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="65" />
-            <location filename="../../app/ui/actions.py" line="73" />
+            <location filename="../../app/ui/actions.py" line="66" />
+            <location filename="../../app/ui/actions.py" line="74" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="67" />
-            <location filename="../../app/ui/actions.py" line="74" />
+            <location filename="../../app/ui/actions.py" line="68" />
+            <location filename="../../app/ui/actions.py" line="75" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
@@ -1568,137 +1688,137 @@
             <translation>&amp;JSON…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="57" />
+            <location filename="../../app/ui/actions.py" line="58" />
             <source>Spreadsheet (&amp;XLSX)…</source>
             <translation>Bảng tính (&amp;XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="59" />
+            <location filename="../../app/ui/actions.py" line="60" />
             <source>&amp;CSV Table…</source>
             <translation>Bảng &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="60" />
+            <location filename="../../app/ui/actions.py" line="61" />
             <source>&amp;Close</source>
             <translation>Đó&amp;ng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="61" />
+            <location filename="../../app/ui/actions.py" line="62" />
             <source>&amp;Quit</source>
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="80" />
+            <location filename="../../app/ui/actions.py" line="81" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="83" />
+            <location filename="../../app/ui/actions.py" line="84" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="85" />
+            <location filename="../../app/ui/actions.py" line="86" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="93" />
+            <location filename="../../app/ui/actions.py" line="94" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="95" />
+            <location filename="../../app/ui/actions.py" line="96" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="98" />
+            <location filename="../../app/ui/actions.py" line="99" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="100" />
+            <location filename="../../app/ui/actions.py" line="101" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="103" />
+            <location filename="../../app/ui/actions.py" line="104" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="105" />
+            <location filename="../../app/ui/actions.py" line="106" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="107" />
+            <location filename="../../app/ui/actions.py" line="108" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="210" />
+            <location filename="../../app/ui/actions.py" line="211" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="215" />
+            <location filename="../../app/ui/actions.py" line="216" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="223" />
+            <location filename="../../app/ui/actions.py" line="224" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="232" />
+            <location filename="../../app/ui/actions.py" line="233" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="237" />
+            <location filename="../../app/ui/actions.py" line="238" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="247" />
+            <location filename="../../app/ui/actions.py" line="248" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="266" />
+            <location filename="../../app/ui/actions.py" line="267" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="268" />
+            <location filename="../../app/ui/actions.py" line="269" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="291" />
+            <location filename="../../app/ui/actions.py" line="292" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="305" />
+            <location filename="../../app/ui/actions.py" line="306" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="306" />
+            <location filename="../../app/ui/actions.py" line="307" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="321" />
+            <location filename="../../app/ui/actions.py" line="322" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="323" />
+            <location filename="../../app/ui/actions.py" line="324" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -2570,6 +2690,11 @@
             <translation>Chọn màu</translation>
         </message>
         <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="393" />
+            <source>Personas</source>
+            <translation>Chân dung khách hàng</translation>
+        </message>
+        <message>
             <location filename="../../app/dialogs/map_properties.py" line="29" />
             <source>very negative</source>
             <translation>rất tiêu cực</translation>
@@ -2846,11 +2971,6 @@
             <translation>trên bản đồ này</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="393" />
-            <source>Personas</source>
-            <translation>Chân dung khách hàng</translation>
-        </message>
-        <message>
             <location filename="../../app/dialogs/persona_dialog.py" line="401" />
             <source>&amp;Add…</source>
             <translation>&amp;Thêm…</translation>
@@ -2999,176 +3119,6 @@
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="288" />
             <source>Delete snapshot “{0}”</source>
             <translation>Xoá ảnh lưu “{0}”</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportDialog</name>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="73" />
-            <location filename="../../app/dialogs/export_dialog.py" line="166" />
-            <location filename="../../app/dialogs/export_dialog.py" line="424" />
-            <source>Export</source>
-            <translation>Xuất</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="90" />
-            <source>PDF document</source>
-            <translation>Tài liệu PDF</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="90" />
-            <source>PNG image (map in view)</source>
-            <translation>Ảnh PNG (bản đồ đang xem)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="91" />
-            <source>SVG drawing (map in view)</source>
-            <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="93" />
-            <source>&amp;Format:</source>
-            <translation>&amp;Định dạng:</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="96" />
-            <source>&amp;Browse…</source>
-            <translation>&amp;Duyệt…</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="99" />
-            <source>&amp;Save as:</source>
-            <translation>&amp;Lưu thành:</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="102" />
-            <source>Fit content (one page)</source>
-            <translation>Vừa nội dung (một trang)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="104" />
-            <source>&amp;Page size:</source>
-            <translation>Khổ giấ&amp;y:</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="106" />
-            <source>&amp;Landscape</source>
-            <translation>N&amp;gang</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="107" />
-            <source>Po&amp;rtrait</source>
-            <translation>Dọ&amp;c</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="111" />
-            <source>Orientation:</source>
-            <translation>Hướng giấy:</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="114" />
-            <source>Scaling</source>
-            <translation>Tỉ lệ</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="116" />
-            <source>Fit the map on &amp;one page</source>
-            <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="118" />
-            <source>Fit to &amp;N pages wide (tiled):</source>
-            <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="125" />
-            <source>&amp;Actual size (tiled as needed)</source>
-            <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="134" />
-            <source>Pages</source>
-            <translation>Trang</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="137" />
-            <source>&amp;Cover</source>
-            <translation>&amp;Trang bìa</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="137" />
-            <source>P&amp;ersona</source>
-            <translation>Chân d&amp;ung</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="137" />
-            <source>Le&amp;gend</source>
-            <translation>C&amp;hú giải</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="138" />
-            <source>&amp;Insights</source>
-            <translation>&amp;Phân tích</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="144" />
-            <source>Maps</source>
-            <translation>Bản đồ</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="146" />
-            <source>All &amp;maps (one bookmark per map)</source>
-            <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="162" />
-            <source>&amp;Open the file when done</source>
-            <translation>Mở tệp khi x&amp;ong</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="180" />
-            <source>Compare page</source>
-            <translation>Trang so sánh</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="183" />
-            <source>Compa&amp;re</source>
-            <translation>&amp;So sánh</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="185" />
-            <source>Map: %1</source>
-            <translation>Bản đồ: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="187" />
-            <source>Snapshot: %1 (%2)</source>
-            <translation>Ảnh lưu: %1 (%2)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="201" />
-            <source>vs</source>
-            <translation>so với</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="295" />
-            <source>Export as</source>
-            <translation>Xuất thành</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="423" />
-            <source>Exporting PDF…</source>
-            <translation>Đang xuất PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="423" />
-            <source>Cancel</source>
-            <translation>Huỷ</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="433" />
-            <source>Cancelling…</source>
-            <translation>Đang huỷ…</translation>
         </message>
     </context>
     <context>
@@ -3321,6 +3271,45 @@
             <location filename="../../app/ui/drafts_prompt.py" line="194" />
             <source>Restored the text you were typing.</source>
             <translation>Đã khôi phục đoạn chữ bạn đang gõ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="36" />
+            <source>Exported to %1</source>
+            <translation>Đã xuất ra %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="40" />
+            <source>Export Failed</source>
+            <translation>Xuất thất bại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="41" />
+            <source>“%1” could not be written.</source>
+            <translation>Không ghi được “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="59" />
+            <source>Export cancelled</source>
+            <translation>Đã huỷ xuất</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="65" />
+            <location filename="../../app/ui/exporting.py" line="109" />
+            <source>Exported with Warnings</source>
+            <translation>Đã xuất nhưng có cảnh báo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="134" />
+            <source>Export JSON</source>
+            <translation>Xuất JSON</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exporting.py" line="134" />
+            <source>JSON documents (*.json)</source>
+            <translation>Tài liệu JSON (*.json)</translation>
         </message>
     </context>
     <context>

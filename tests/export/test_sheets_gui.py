@@ -1,4 +1,5 @@
-"""File ▸ Export ▸ Spreadsheet (XLSX)… and CSV Table… in the main window (pytest-qt)."""
+"""XLSX and CSV from the editor: File ▸ Export ▸ Spreadsheet (XLSX)… / CSV Table… open the
+Export dialog on that format; the choices made there with mouse and keyboard are written."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QSettings, Qt, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog  # noqa: E402
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
 
+from app.dialogs.export_dialog import ExportDialog  # noqa: E402
 from app.document.document import Document  # noqa: E402
 from app.samples import build_sample  # noqa: E402
 from app.ui import exporting, opening  # noqa: E402
@@ -19,14 +20,22 @@ from tests.export.sheets_kit import load, meta, read_csv  # noqa: E402
 
 
 @pytest.fixture
-def window(qtbot, qapp, tmp_path, monkeypatch):
-    """A shown main window on a copy of the sample, with private settings, in English."""
+def settings(tmp_path, qapp, monkeypatch):
+    """Private QSettings (the dialog remembers its choices there), in English."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "settings"))
     QSettings().clear()
     monkeypatch.setattr(opening, "user_data_dir", lambda: tmp_path / "data")
     install_translation("en")
+    yield QSettings()
+    install_translation("en")
+    QSettings().clear()
+
+
+@pytest.fixture
+def window(qtbot, settings, tmp_path):
+    """A shown main window on a copy of the sample."""
     path = tmp_path / "shop.cjm"
     Document.create(str(path), build_sample()).close()
     win = MainWindow()
@@ -36,89 +45,132 @@ def window(qtbot, qapp, tmp_path, monkeypatch):
     assert win.open_path(str(path))
     yield win
     win.set_document(None)
-    install_translation("en")
-    QSettings().clear()
 
 
-def _export_menu_action(window, text: str):
+def _click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def _menu_action(window, text: str):
     menu = window.actions.menus["export"]
     return next(a for a in menu.actions() if a.text().replace("&", "") == text)
 
 
-def test_spreadsheet_export_writes_the_workbook(window, tmp_path, monkeypatch):
+def _in_dialog(qtbot, fill):
+    """Run `fill(dialog)` on the Export dialog once it is shown (it blocks in exec)."""
+    seen = []
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportDialog)
+        seen.append(dialog.format_box.currentData())
+        fill(dialog)
+
+    QTimer.singleShot(0, act)
+    return seen
+
+
+def _type_path(qtbot, dialog, path):
+    dialog.path_edit.selectAll()
+    qtbot.keyClicks(dialog.path_edit, str(path))
+
+
+def test_the_dialog_offers_the_spreadsheet_formats(qtbot, settings, tmp_path):
+    project = build_sample()
+    dialog = ExportDialog(project, project.maps[0].id, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.format_box.setFocus()
+    qtbot.keyClicks(dialog.format_box, "CSV table")
+    assert dialog.format_box.currentData() == "csv"
+    assert dialog.path_edit.text().endswith(".csv")
+    assert dialog.table_box.isEnabled() and dialog.map_list.isEnabled()
+    assert not dialog.page_box.isEnabled() and not dialog.part_boxes["cover"].isEnabled()
+    dialog.table_box.setFocus()
+    qtbot.keyClicks(dialog.table_box, "Opportunities")
+    second = dialog.map_list.item(1)
+    rect = dialog.map_list.visualItemRect(second)
+    qtbot.mouseClick(dialog.map_list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(rect.left() + 10, rect.center().y()))
+    _type_path(qtbot, dialog, tmp_path / "todo.csv")
+    _click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    request = dialog.request()
+    assert (request.format, request.table, request.path) == ("csv", "opportunities",
+                                                             str(tmp_path / "todo.csv"))
+    assert request.map_ids == [m.id for m in project.maps]
+    again = ExportDialog(project, project.maps[0].id, settings=settings)
+    qtbot.addWidget(again)
+    assert again.current_request().table == "opportunities"  # remembered
+    again.format_box.setCurrentIndex(again.format_box.findData("xlsx"))
+    assert not again.table_box.isEnabled() and again.all_maps.isEnabled()
+    assert again.path_edit.text().endswith(".xlsx")
+
+
+def test_spreadsheet_menu_writes_the_workbook_of_every_map(qtbot, window, tmp_path):
     out = tmp_path / "shop.xlsx"
-    asked = []
 
-    def ask_save_path(parent, title, suggested, name_filter, suffix):
-        asked.append((title, suggested, name_filter, suffix))
-        return str(out)
+    def fill(dialog):
+        _type_path(qtbot, dialog, out)
+        if not dialog.all_maps.isChecked():
+            _click(qtbot, dialog.all_maps)
+        _click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
 
-    monkeypatch.setattr(exporting, "ask_save_path", ask_save_path)
-    action = _export_menu_action(window, "Spreadsheet (XLSX)…")
-    assert action.isEnabled()
-    action.trigger()
-    assert asked == [("Export Spreadsheet", "Cửa hàng trực tuyến Sen Việt.xlsx",
-                      "Excel workbooks (*.xlsx)", ".xlsx")]
-    workbook = load(out)
-    assert [row[1] for row in meta(workbook) if row[0] == "map"] == [
-        m.id for m in window.doc.project.maps]
+    seen = _in_dialog(qtbot, fill)
+    _menu_action(window, "Spreadsheet (XLSX)…").trigger()
+    assert seen == ["xlsx"]
+    maps = [row[1] for row in meta(load(out)) if row[0] == "map"]
+    assert maps == [m.id for m in window.doc.project.maps]
     assert str(out) in window.statusBar().currentMessage()
 
 
-def test_csv_export_asks_for_the_table_by_keyboard(window, tmp_path, monkeypatch):
-    out = tmp_path / "actions.csv"
-    suggested = []
-    monkeypatch.setattr(exporting, "ask_save_path",
-                        lambda parent, title, name, name_filter, suffix:
-                        suggested.append(name) or str(out))
+def test_csv_menu_writes_the_chosen_table_of_the_map_in_view(qtbot, window, tmp_path):
+    out = tmp_path / "markers.csv"
 
-    def choose_opportunities():
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QInputDialog)
-        combo = dialog.findChild(QComboBox)
-        combo.setFocus()
-        for _ in range(4):  # Cards → Emotion markers → Personas → Metrics → Opportunities
-            QTest.keyClick(combo, Qt.Key.Key_Down)
-        QTest.keyClick(dialog, Qt.Key.Key_Return)
+    def fill(dialog):
+        if dialog.all_maps.isChecked():
+            _click(qtbot, dialog.all_maps)
+        dialog.table_box.setFocus()
+        qtbot.keyClicks(dialog.table_box, "Emotion markers")
+        _type_path(qtbot, dialog, out)
+        _click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
 
-    QTimer.singleShot(0, choose_opportunities)
-    _export_menu_action(window, "CSV Table…").trigger()
-    assert suggested == ["Cửa hàng trực tuyến Sen Việt - Opportunities.csv"]
+    seen = _in_dialog(qtbot, fill)
+    _menu_action(window, "CSV Table…").trigger()
+    assert seen == ["csv"]
     rows = read_csv(out)
-    assert rows[0][4] == "Cơ hội"  # the project's language: Vietnamese headers
-    opportunities = {c.id for m in window.doc.project.maps for c in m.cards
-                     if m.lane(c.lane_id).kind.value == "opportunities"}
-    assert {row[0] for row in rows[1:]} == opportunities
+    assert rows[0][4] == "Điểm"  # the project's language: Vietnamese headers
+    shown = window.doc.project.map(window.map_id)
+    assert {row[0] for row in rows[1:]} == {m.id for m in shown.markers}
 
 
-def test_cancelling_the_table_question_writes_nothing(window, tmp_path, monkeypatch):
-    monkeypatch.setattr(exporting, "ask_save_path",
-                        lambda *a: pytest.fail("no file should be asked for"))
-
-    def cancel():
-        QTest.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Escape)
-
-    QTimer.singleShot(0, cancel)
-    _export_menu_action(window, "CSV Table…").trigger()
-    assert list(tmp_path.glob("*.csv")) == []
-
-
-def test_a_failed_write_is_told_in_words(window, tmp_path, monkeypatch):
+def test_a_failed_write_is_told_in_words(qtbot, window, tmp_path, monkeypatch):
     target = tmp_path / "no-such-folder" / "shop.xlsx"
-    monkeypatch.setattr(exporting, "ask_save_path", lambda *a: str(target))
     told = []
     monkeypatch.setattr(exporting.prompts, "error", lambda *args: told.append(args[1:]))
-    _export_menu_action(window, "Spreadsheet (XLSX)…").trigger()
+
+    def fill(dialog):
+        _type_path(qtbot, dialog, target)
+        _click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+
+    _in_dialog(qtbot, fill)
+    _menu_action(window, "Spreadsheet (XLSX)…").trigger()
     assert len(told) == 1
     title, text, detail = told[0]
     assert (title, text) == ("Export Failed", "“shop.xlsx” could not be written.")
     assert "No such file or directory" in detail
+    assert not target.parent.exists()
 
 
-def test_the_menu_speaks_vietnamese(window):
+def test_the_new_words_speak_vietnamese(settings):
     install_translation("vi")
-    assert exporting.tr("Export Spreadsheet") == "Xuất bảng tính"
-    assert QApplication.translate("MainWindow", "Spreadsheet (&XLSX)…") == "Bảng tính (&XLSX)…"
-    assert QApplication.translate("MainWindow", "&CSV Table…") == "Bảng &CSV…"
-    assert [shown for _k, shown in exporting.csv_tables()] == [
+    translate = QApplication.translate
+    assert translate("MainWindow", "Spreadsheet (&XLSX)…") == "Bảng tính (&XLSX)…"
+    assert translate("MainWindow", "&CSV Table…") == "Bảng &CSV…"
+    assert translate("ExportDialog", "CSV table") == "Bảng CSV"
+    assert translate("ExportDialog", "Excel workbook (maps and tables)") == (
+        "Sổ làm việc Excel (bản đồ và các bảng)")
+    from app.dialogs.export_dialog import csv_tables
+
+    assert [shown for _key, shown in csv_tables()] == [
         "Thẻ", "Điểm cảm xúc", "Chân dung khách hàng", "Chỉ số", "Cơ hội"]
