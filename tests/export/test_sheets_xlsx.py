@@ -298,16 +298,20 @@ def test_metrics_and_opportunities_are_the_managers_lists(tmp_path):
 
 
 def test_control_characters_and_overlong_text_do_not_break_the_file(tmp_path):
-    project = new_project("awareness-5", "en")
+    project = new_project("awareness-5", "en", "title\x0b with a vertical tab")
     journey = project.maps[0]
+    journey.name = "map\x01name"
     journey.cards.append(Card(map_id=journey.id, stage_id=journey.stages[0].id,
                               lane_id=journey.lanes[0].id, title="bell\x07 and nul\x00",
                               body="x" * 40_000))
     out = tmp_path / "odd.xlsx"
     warnings = export_xlsx(project, out)
     assert len(warnings) == 1 and "cut" in warnings[0]
-    rows = table_dicts(load(out)["Cards"], CARD_KEYS)
-    assert rows[0]["title"] == "bell and nul"
+    workbook = load(out)
+    assert workbook.properties.title == "title with a vertical tab"
+    assert workbook.sheetnames[0] == "map name"
+    rows = table_dicts(workbook["Cards"], CARD_KEYS)
+    assert rows[0]["title"] == "bell and nul" and rows[0]["map"] == "mapname"
     assert len(rows[0]["body"]) == 32_767 and rows[0]["body"].endswith("…")
 
 

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.model import JourneyMap, Project, now_iso
 from app.export.atomic import write_bytes_atomically
+from app.export.sheets.cells import xlsx_text
 from app.export.sheets.columns import META_MARK, META_SHEET, META_VERSION, SHEETS
 from app.export.sheets.grid import FONT, lines_needed, write_grid
 from app.export.sheets.names import SheetNames
@@ -53,7 +54,7 @@ def build_workbook(project: Project, maps: Sequence[JourneyMap] | None = None,
     first = workbook.active
     assert first is not None
     workbook.remove(first)
-    workbook.properties.title = project.title[:255]
+    workbook.properties.title = xlsx_text(project.title)[0][:255]
     workbook.properties.creator = "Journey Studio"
     for journey, name in zip(chosen, grid_names, strict=True):
         write_grid(workbook.create_sheet(name), journey, lang, put)
