@@ -32,7 +32,7 @@ from app.export.sheets.writing import CellWriter
 # Columns that hold long text wrap in a wider column; ids stay narrow and unwrapped.
 _WIDE = {"body", "description", "quote", "goals", "motivations", "behaviours", "interests",
          "pains"}
-_MEDIUM = {"title", "name", "label", "map"}
+_MEDIUM = {"title", "name", "label", "map", "occupation", "channels", "owner"}
 _NARROW = {"id": 14.0, "order": 8.0, "severity": 9.0, "span": 7.0, "score": 8.0,
            "position": 9.0, "age": 7.0, "value": 10.0, "target": 10.0}
 _HEADER_FILL = PatternFill(fill_type="solid", start_color="FF1F4E79", end_color="FF1F4E79")
