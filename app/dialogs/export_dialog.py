@@ -349,6 +349,9 @@ class ExportDialog(QDialog):
                        self.fit_width, self.fit_actual, *self.part_boxes.values()):
             widget.setEnabled(is_pdf)
         self.all_maps.setEnabled(many)
+        self.all_maps.setText({"xlsx": tr("All &maps (one grid sheet per map)"),
+                               "csv": tr("All &maps (in one table)")}.get(
+            fmt, tr("All &maps (one bookmark per map)")))
         self.width_spin.setEnabled(is_pdf and self.fit_width.isChecked())
         self.map_list.setEnabled(many and not self.all_maps.isChecked())
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -1185,7 +1185,7 @@
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="85" />
             <location filename="../../app/dialogs/export_dialog.py" line="184" />
-            <location filename="../../app/dialogs/export_dialog.py" line="451" />
+            <location filename="../../app/dialogs/export_dialog.py" line="454" />
             <source>Export</source>
             <translation>Xuất</translation>
         </message>
@@ -1311,6 +1311,7 @@
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="164" />
+            <location filename="../../app/dialogs/export_dialog.py" line="354" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
@@ -1350,17 +1351,27 @@
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="450" />
+            <location filename="../../app/dialogs/export_dialog.py" line="352" />
+            <source>All &amp;maps (one grid sheet per map)</source>
+            <translation>Tất cả &amp;bản đồ (mỗi bản đồ một trang lưới)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="353" />
+            <source>All &amp;maps (in one table)</source>
+            <translation>Tất cả &amp;bản đồ (trong một bảng)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="453" />
             <source>Exporting PDF…</source>
             <translation>Đang xuất PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="450" />
+            <location filename="../../app/dialogs/export_dialog.py" line="453" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="460" />
+            <location filename="../../app/dialogs/export_dialog.py" line="463" />
             <source>Cancelling…</source>
             <translation>Đang huỷ…</translation>
         </message>

@@ -174,3 +174,17 @@ def test_the_new_words_speak_vietnamese(settings):
 
     assert [shown for _key, shown in csv_tables()] == [
         "Thẻ", "Điểm cảm xúc", "Chân dung khách hàng", "Chỉ số", "Cơ hội"]
+
+
+def test_the_all_maps_box_says_what_it_makes(qtbot, settings):
+    project = build_sample()
+    dialog = ExportDialog(project, project.maps[0].id, settings=settings)
+    qtbot.addWidget(dialog)
+    texts = {}
+    for fmt in ("pdf", "xlsx", "csv", "png"):
+        dialog.format_box.setCurrentIndex(dialog.format_box.findData(fmt))
+        texts[fmt] = (dialog.all_maps.text(), dialog.all_maps.isEnabled())
+    assert texts == {"pdf": ("All &maps (one bookmark per map)", True),
+                     "xlsx": ("All &maps (one grid sheet per map)", True),
+                     "csv": ("All &maps (in one table)", True),
+                     "png": ("All &maps (one bookmark per map)", False)}
