@@ -20,8 +20,7 @@ from typing import Any, NoReturn
 PROG = "journey-studio"
 PROJECT_SUFFIX = ".cjm"
 COMMANDS = ("new", "info", "export", "import", "templates", "install-desktop")
-EXPORT_FORMATS = (".json", ".pdf", ".png", ".svg")
-LATER_FORMATS = (".csv", ".xlsx")
+EXPORT_FORMATS = (".json", ".pdf", ".png", ".svg", ".xlsx", ".csv")
 _SIZE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
 
 
@@ -117,6 +116,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     classes: list[type[BaseException]] = [CliError, FormatError, DomainError, OSError]
     for module_name, class_name in (("app.storage.errors", "StorageError"),
                                     ("app.export.pdf.options", "PdfExportError"),
+                                    ("app.export.sheets.tables", "SheetsExportError"),
                                     ("app.canvas.image_export", "ImageExportError")):
         module = sys.modules.get(module_name)
         cls = getattr(module, class_name, None) if module is not None else None
@@ -259,9 +259,6 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Export a project to the format named by the output's extension."""
     suffix = Path(args.output).suffix.lower()
-    if suffix in LATER_FORMATS:
-        raise CliError(f"exporting to {suffix} is not supported yet "
-                       f"(available: {', '.join(EXPORT_FORMATS)})")
     if suffix not in EXPORT_FORMATS:
         shown = suffix or "a file name without an extension"
         raise CliError(f"cannot tell the export format from {shown}; "
@@ -271,7 +268,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     # Each exporter checks its options first and returns the step that writes, so a typo
     # in an option fails before the project is read.
     exporter = {".json": _export_json, ".pdf": _export_pdf, ".png": _export_image,
-                ".svg": _export_image}[suffix]
+                ".svg": _export_image, ".xlsx": _export_sheet, ".csv": _export_sheet}[suffix]
     prepared = exporter(args, source, target, suffix)
     project, _ = load_project(source)
     prepared(project)
@@ -303,6 +300,22 @@ def _export_pdf(args: argparse.Namespace, _source: Path, target: Path,
         # The exporters write atomically themselves (app.export.atomic).
         warnings = export_pdf(project, target, options)
         for warning in warnings or ():
+            print(f"warning: {_one_line(warning)}", file=sys.stderr)
+
+    return run
+
+
+def _export_sheet(args: argparse.Namespace, source: Path, target: Path,
+                  suffix: str) -> Callable[[Any], None]:
+    from app.export.sheets.cli_options import prepare_sheet_export
+
+    names = getattr(args, "map_names", None)
+    write = prepare_sheet_export(
+        args, target, suffix,
+        lambda project: _pick_maps(project, names, source) if names else None)
+
+    def run(project: Any) -> None:
+        for warning in write(project):
             print(f"warning: {_one_line(warning)}", file=sys.stderr)
 
     return run
@@ -432,7 +445,7 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
         epilog="commands:\n"
                "  new FILE        create a project from a template\n"
                "  info FILE       show what a project holds (--json for scripts)\n"
-               "  export FILE -o OUT   export to .json, .pdf, .png or .svg\n"
+               "  export FILE -o OUT   export to .json, .pdf, .png, .svg, .xlsx or .csv\n"
                "  import IN -o OUT.cjm import a Journey Studio JSON file\n"
                "  templates       list the map templates\n"
                "  install-desktop add Journey Studio and .cjm files to the desktop (Linux)\n"
@@ -469,14 +482,18 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
 
     export = _Parser(prog=f"{PROG} export",
                      description="Export a project; the format follows OUT's extension: "
-                                 ".json (interchange), .pdf, .png, .svg.")
+                                 ".json (interchange), .pdf, .png, .svg, .xlsx (every map "
+                                 "as a grid, and the tables), .csv (one table).")
     export.add_argument("file", metavar="FILE", help="a project (.cjm) or interchange file")
     export.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
     export.add_argument("--force", action="store_true", help="replace an existing OUT")
     export.add_argument("--lang", metavar="en|vi",
-                        help="language of the words the PDF, PNG or SVG adds: page labels, "
-                             "headings, numbers and dates (default: the project's)")
+                        help="language of the words the export adds: page labels, headings, sheet "
+                             "names, numbers and dates (default: the project's)")
     _add_pdf_flags(export)
+    from app.export.sheets.cli_options import add_sheet_arguments
+
+    add_sheet_arguments(export)
     export.set_defaults(func=cmd_export)
 
     importer = _Parser(prog=f"{PROG} import",

@@ -1,5 +1,8 @@
 """File ▸ Export…: the export dialog (returns an ExportRequest) and the PDF export runner.
 
+Formats: PDF, PNG and SVG of the map in view, an XLSX workbook of the chosen maps, or one
+table of them as CSV.
+
 The dialog only collects choices and remembers them in QSettings; the caller runs the
 export. `run_pdf_export` does that for PDF with a progress dialog whose Cancel works:
 the export runs in a worker thread on a copy of the project, so the window stays
@@ -52,7 +55,8 @@ from app.export.pdf import ExportCancelled, PdfExportError, PdfOptions, export_p
 from app.export.pdf.options import MAX_TILES_WIDE, PAGE_CHOICES, ExportWarning
 from app.export.pdf.references import MAP, SNAPSHOT, reference
 
-FORMATS = ("pdf", "png", "svg")
+FORMATS = ("pdf", "png", "svg", "xlsx", "csv")
+SHEET_FORMATS = ("xlsx", "csv")
 # Each language named in itself, as language menus do: a reader finds their own.
 LANGUAGE_NAMES = (("en", "English"), ("vi", "Tiếng Việt"))
 PAGE_PARTS = ("cover", "persona", "legend", "insights")
@@ -64,6 +68,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ExportDialog", text)
 
 
+def csv_tables() -> list[tuple[str, str]]:
+    """The tables a CSV file can hold: (key, name shown)."""
+    return [("cards", tr("Cards")), ("markers", tr("Emotion markers")),
+            ("personas", tr("Personas")), ("metrics", tr("Metrics")),
+            ("opportunities", tr("Opportunities"))]
+
+
 @dataclass
 class ExportRequest:
     """What the user chose: format, file, PDF options, maps, and whether to open it."""
@@ -73,6 +84,7 @@ class ExportRequest:
     options: PdfOptions
     map_ids: list[str] = field(default_factory=list)
     open_when_done: bool = False
+    table: str = "cards"  # the table of a CSV export
 
 
 class ExportDialog(QDialog):
@@ -100,9 +112,15 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         self.format_box = QComboBox()
         for key, label in zip(FORMATS, (tr("PDF document"), tr("PNG image (map in view)"),
-                                        tr("SVG drawing (map in view)")), strict=True):
+                                        tr("SVG drawing (map in view)"),
+                                        tr("Excel workbook (maps and tables)"),
+                                        tr("CSV table")), strict=True):
             self.format_box.addItem(label, key)
         form.addRow(tr("&Format:"), self.format_box)
+        self.table_box = QComboBox()
+        for key, label in csv_tables():
+            self.table_box.addItem(label, key)
+        form.addRow(tr("&Table:"), self.table_box)
         path_row = QHBoxLayout()
         self.path_edit = QLineEdit()
         # Room for a real path (a folder or two and the map's name, ~70 letters) without
@@ -287,6 +305,8 @@ class ExportDialog(QDialog):
         for key, box in self.part_boxes.items():
             box.setChecked(self._value(key, True))
         self.all_maps.setChecked(self._value("all_maps", False))
+        table = self._value("table", "cards")
+        self.table_box.setCurrentIndex(max(0, self.table_box.findData(table)))
         self.open_when_done.setChecked(self._value("open_when_done", False))
         self.compare_box.setChecked(self._value("compare", False) and self._can_compare())
         folder = self._value("folder", os.path.expanduser("~"))
@@ -303,6 +323,7 @@ class ExportDialog(QDialog):
         for key in PAGE_PARTS:
             s.setValue(k + key, getattr(opts, key))
         s.setValue(k + "all_maps", opts.all_maps)
+        s.setValue(k + "table", request.table)
         s.setValue(k + "open_when_done", request.open_when_done)
         s.setValue(k + "compare", opts.compare is not None)
         s.setValue(k + "folder", os.path.dirname(request.path))
@@ -348,18 +369,25 @@ class ExportDialog(QDialog):
         return self.compare_left.currentData(), self.compare_right.currentData()
 
     def _sync(self, *_args) -> None:
-        is_pdf = self.format_box.currentData() == "pdf"
+        fmt = self.format_box.currentData()
+        is_pdf = fmt == "pdf"
+        many = is_pdf or fmt in SHEET_FORMATS  # formats that take several maps
+        self.table_box.setEnabled(fmt == "csv")
         self.compare_box.setEnabled(is_pdf and self._can_compare())
         for box in (self.compare_left, self.compare_right):
             box.setEnabled(self.compare_box.isEnabled() and self.compare_box.isChecked())
         choice = self._compare_choice()
         for widget in (self.page_box, self.landscape, self.portrait, self.fit_page,
-                       self.fit_width, self.fit_actual, self.all_maps, *self.part_boxes.values()):
+                       self.fit_width, self.fit_actual, *self.part_boxes.values()):
             widget.setEnabled(is_pdf)
+        self.all_maps.setEnabled(many)
+        self.all_maps.setText({"xlsx": tr("All &maps (one grid sheet per map)"),
+                               "csv": tr("All &maps (in one table)")}.get(
+            fmt, tr("All &maps (one bookmark per map)")))
         self.width_spin.setEnabled(is_pdf and self.fit_width.isChecked())
-        self.map_list.setEnabled(is_pdf and not self.all_maps.isChecked())
+        self.map_list.setEnabled(many and not self.all_maps.isChecked())
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.path_edit.text().strip()) and (not is_pdf or (
+        ok.setEnabled(bool(self.path_edit.text().strip()) and (not many or (
             bool(self._checked_maps()) and (choice is None or choice[0] != choice[1]))))
 
     def current_request(self) -> ExportRequest:
@@ -369,7 +397,8 @@ class ExportDialog(QDialog):
             fit = f"width:{self.width_spin.value()}"
         else:
             fit = "actual" if self.fit_actual.isChecked() else "page"
-        ids = self._checked_maps() if fmt == "pdf" else [self._current] if self._current else []
+        many = fmt == "pdf" or fmt in SHEET_FORMATS
+        ids = self._checked_maps() if many else [self._current] if self._current else []
         names = [m.name for m in self._project.maps if m.id in ids]
         options = PdfOptions(
             page=self.page_box.currentData(),
@@ -379,7 +408,8 @@ class ExportDialog(QDialog):
             language=self.language_box.currentData(),
             **{key: box.isChecked() for key, box in self.part_boxes.items()})
         path = os.path.abspath(os.path.expanduser(self.path_edit.text().strip()))
-        return ExportRequest(fmt, path, options, ids, self.open_when_done.isChecked())
+        return ExportRequest(fmt, path, options, ids, self.open_when_done.isChecked(),
+                             self.table_box.currentData())
 
     def accept(self) -> None:
         """Keep the request and remember the choices for next time."""

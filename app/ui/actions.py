@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 from app.canvas.edit_actions import EditActions
 from app.domain.model import LaneKind
+from app.ui import exporting
 from app.ui.icons import icon
 from app.ui.names import lane_kind_name, state_badge
 
@@ -53,6 +54,10 @@ class WindowActions:
         self.export_png = self._make(tr("P&NG Image…"), w.export_png)
         self.export_svg = self._make(tr("&SVG Image…"), w.export_svg)
         self.export_json = self._make(tr("&JSON…"), w.export_json)
+        # The Export dialog opened on the spreadsheet formats (maps, and the CSV's table).
+        self.export_xlsx = self._make(tr("Spreadsheet (&XLSX)…"),
+                                      lambda: exporting.export(w, "xlsx"))
+        self.export_csv = self._make(tr("&CSV Table…"), lambda: exporting.export(w, "csv"))
         self.close = self._make(tr("&Close"), w.close_document, Key.Close)
         self.quit = self._make(tr("&Quit"), w.close, Key.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -104,7 +109,8 @@ class WindowActions:
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
         self.document_actions = [self.save_copy, self.export_pdf, self.export_png,
-                                 self.export_svg, self.export_json, self.close]
+                                 self.export_svg, self.export_json, self.export_xlsx,
+                                 self.export_csv, self.close]
         self.map_actions = [self.add_stage, self.map_properties, self.next_map,
                             self.previous_map]
         self._dress(self.idle_canvas)
@@ -209,7 +215,8 @@ class WindowActions:
         file.addAction(self.save_copy)
         export = file.addMenu(tr("&Export"))
         export.setIcon(icon("export"))
-        export.addActions([self.export_pdf, self.export_png, self.export_svg, self.export_json])
+        export.addActions([self.export_pdf, self.export_png, self.export_svg, self.export_json,
+                           self.export_xlsx, self.export_csv])
         file.addSeparator()
         file.addAction(self.close)
         file.addAction(self.quit)

@@ -1,4 +1,4 @@
-"""File ▸ Export: PDF, PNG, SVG and JSON of the project or the map in view."""
+"""File ▸ Export: PDF, PNG, SVG, JSON, XLSX and CSV of the project or the map in view."""
 
 from __future__ import annotations
 
@@ -64,6 +64,9 @@ def run_export(window: MainWindow, request: ExportRequest) -> None:
             if outcome.warnings:
                 prompts.inform(window, tr("Exported with Warnings"), "\n".join(outcome.warnings))
         return
+    if request.format in ("xlsx", "csv"):
+        _run_sheet_export(window, request)
+        return
     map_id = request.map_ids[0] if request.map_ids else window.map_id
     try:
         with _Busy():
@@ -82,8 +85,40 @@ def run_export(window: MainWindow, request: ExportRequest) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(request.path))
 
 
+def _run_sheet_export(window: MainWindow, request: ExportRequest) -> None:
+    """Write the workbook (or the CSV table) of the requested maps."""
+    from app.export.sheets.csv_io import export_csv
+    from app.export.sheets.xlsx import export_xlsx
+
+    doc = window.doc
+    if doc is None:
+        return
+    project = doc.project
+    wanted = set(request.map_ids)
+    maps = [m for m in project.maps if m.id in wanted]
+    chosen = None if len(maps) == len(project.maps) else maps
+    warnings: list[str] = []
+    try:
+        with _Busy():
+            language = request.options.language  # the dialog's Language choice
+            if request.format == "xlsx":
+                warnings = export_xlsx(project, request.path, chosen, language)
+            else:
+                export_csv(project, request.path, request.table, chosen, language)
+    except Exception as error:  # noqa: BLE001 - reported in words
+        _failed(window, request.path, error)
+        return
+    _done(window, request.path)
+    if warnings:
+        prompts.inform(window, tr("Exported with Warnings"), "\n".join(warnings))
+    if request.open_when_done:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(request.path))
+
+
 def export(window: MainWindow, fmt: str) -> None:
-    """File ▸ Export ▸ PDF/PNG/SVG: the dialog, then the export."""
+    """File ▸ Export ▸ PDF/PNG/SVG/XLSX/CSV: the dialog, then the export."""
+    if window.doc is None:
+        return
     request = ask_export(window, fmt)
     if request is not None:
         run_export(window, request)
@@ -111,3 +146,4 @@ def export_json(window: MainWindow) -> None:
         _failed(window, path, error)
         return
     _done(window, path)
+

@@ -1115,6 +1115,257 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="75" />
+            <source>Opportunities</source>
+            <translation>Cơ hội</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="74" />
+            <source>Metrics</source>
+            <translation>Chỉ số</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="73" />
+            <source>Cards</source>
+            <translation>Thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="73" />
+            <source>Emotion markers</source>
+            <translation>Điểm cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="74" />
+            <source>Personas</source>
+            <translation>Chân dung khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="97" />
+            <location filename="../../app/dialogs/export_dialog.py" line="211" />
+            <location filename="../../app/dialogs/export_dialog.py" line="487" />
+            <source>Export</source>
+            <translation>Xuất</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="114" />
+            <source>PDF document</source>
+            <translation>Tài liệu PDF</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="114" />
+            <source>PNG image (map in view)</source>
+            <translation>Ảnh PNG (bản đồ đang xem)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="115" />
+            <source>SVG drawing (map in view)</source>
+            <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="116" />
+            <source>Excel workbook (maps and tables)</source>
+            <translation>Sổ làm việc Excel (bản đồ và các bảng)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="117" />
+            <source>CSV table</source>
+            <translation>Bảng CSV</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="119" />
+            <source>&amp;Format:</source>
+            <translation>&amp;Định dạng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="123" />
+            <source>&amp;Table:</source>
+            <translation>Bả&amp;ng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="130" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Duyệt…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="135" />
+            <source>&amp;Save as:</source>
+            <translation>&amp;Lưu thành:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="141" />
+            <source>The language of the headings, page labels, numbers and dates the export adds; the map's own text is printed as written.</source>
+            <translation>Ngôn ngữ của tiêu đề, nhãn trang, số và ngày tháng mà bản xuất thêm vào; nội dung của bản đồ được in đúng như đã viết.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="144" />
+            <source>Lang&amp;uage:</source>
+            <translation>Ngôn n&amp;gữ:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="147" />
+            <source>Fit content (one page)</source>
+            <translation>Vừa nội dung (một trang)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="149" />
+            <source>&amp;Page size:</source>
+            <translation>Khổ giấ&amp;y:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="151" />
+            <source>&amp;Landscape</source>
+            <translation>N&amp;gang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="152" />
+            <source>Po&amp;rtrait</source>
+            <translation>Dọ&amp;c</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="156" />
+            <source>Orientation:</source>
+            <translation>Hướng giấy:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="159" />
+            <source>Scaling</source>
+            <translation>Tỉ lệ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="161" />
+            <source>Fit the map on &amp;one page</source>
+            <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="163" />
+            <source>Fit to &amp;N pages wide (tiled):</source>
+            <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="170" />
+            <source>&amp;Actual size (tiled as needed)</source>
+            <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="179" />
+            <source>Pages</source>
+            <translation>Trang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="182" />
+            <source>&amp;Cover</source>
+            <translation>&amp;Trang bìa</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="182" />
+            <source>P&amp;ersona</source>
+            <translation>Chân d&amp;ung</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="182" />
+            <source>Le&amp;gend</source>
+            <translation>C&amp;hú giải</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="183" />
+            <source>&amp;Insights</source>
+            <translation>&amp;Phân tích</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="189" />
+            <source>Maps</source>
+            <translation>Bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="191" />
+            <location filename="../../app/dialogs/export_dialog.py" line="386" />
+            <source>All &amp;maps (one bookmark per map)</source>
+            <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="207" />
+            <source>&amp;Open the file when done</source>
+            <translation>Mở tệp khi x&amp;ong</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="225" />
+            <source>Compare page</source>
+            <translation>Trang so sánh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="228" />
+            <source>Compa&amp;re</source>
+            <translation>&amp;So sánh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="230" />
+            <source>Map: %1</source>
+            <translation>Bản đồ: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="232" />
+            <source>Snapshot: %1 (%2)</source>
+            <translation>Ảnh lưu: %1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="246" />
+            <source>Before:</source>
+            <translation>Trước:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="247" />
+            <source>Af&amp;ter:</source>
+            <translation>Sa&amp;u:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="348" />
+            <source>Export as</source>
+            <translation>Xuất thành</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="384" />
+            <source>All &amp;maps (one grid sheet per map)</source>
+            <translation>Tất cả &amp;bản đồ (mỗi bản đồ một trang lưới)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="385" />
+            <source>All &amp;maps (in one table)</source>
+            <translation>Tất cả &amp;bản đồ (trong một bảng)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="486" />
+            <source>Exporting PDF…</source>
+            <translation>Đang xuất PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="486" />
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="496" />
+            <source>Cancelling…</source>
+            <translation>Đang huỷ…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="529" />
+            <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Fit to N pages wide” under Scaling, or a larger page size.</source>
+            <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="536" />
+            <source>Map “%1” is larger than the largest PDF page (200 inches); it was printed at %2 %.</source>
+            <translation>Bản đồ “%1” lớn hơn trang PDF lớn nhất (200 inch); bản đồ đã được in ở %2 %.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="540" />
+            <source>%1 character(s) the bundled font cannot print (emoji and other symbols) were replaced by %2.</source>
+            <translation>%1 ký tự mà phông chữ đi kèm không in được (emoji và các ký hiệu khác) đã được thay bằng %2.</translation>
+        </message>
+    </context>
+    <context>
         <name>Insights</name>
         <message>
             <location filename="../../app/ui/insights_panel.py" line="214" />
@@ -1375,7 +1626,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/actions.py" line="316" />
+            <location filename="../../app/ui/actions.py" line="323" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -1390,174 +1641,184 @@
             <translation>C&amp;hụp ảnh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="61" />
-            <location filename="../../app/ui/actions.py" line="69" />
+            <location filename="../../app/ui/actions.py" line="66" />
+            <location filename="../../app/ui/actions.py" line="74" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="63" />
-            <location filename="../../app/ui/actions.py" line="70" />
+            <location filename="../../app/ui/actions.py" line="68" />
+            <location filename="../../app/ui/actions.py" line="75" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="48" />
+            <location filename="../../app/ui/actions.py" line="49" />
             <source>&amp;New from Template…</source>
             <translation>&amp;Tạo mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="49" />
+            <location filename="../../app/ui/actions.py" line="50" />
             <source>&amp;Open…</source>
             <translation>&amp;Mở…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="50" />
+            <location filename="../../app/ui/actions.py" line="51" />
             <source>Save a Cop&amp;y As…</source>
             <translation>Lưu một &amp;bản sao thành…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="51" />
+            <location filename="../../app/ui/actions.py" line="52" />
             <source>&amp;PDF…</source>
             <translation>&amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="53" />
+            <location filename="../../app/ui/actions.py" line="54" />
             <source>P&amp;NG Image…</source>
             <translation>Ảnh P&amp;NG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="54" />
+            <location filename="../../app/ui/actions.py" line="55" />
             <source>&amp;SVG Image…</source>
             <translation>Ảnh &amp;SVG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="55" />
+            <location filename="../../app/ui/actions.py" line="56" />
             <source>&amp;JSON…</source>
             <translation>&amp;JSON…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="56" />
+            <location filename="../../app/ui/actions.py" line="58" />
+            <source>Spreadsheet (&amp;XLSX)…</source>
+            <translation>Bảng tính (&amp;XLSX)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="60" />
+            <source>&amp;CSV Table…</source>
+            <translation>Bảng &amp;CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="61" />
             <source>&amp;Close</source>
             <translation>Đó&amp;ng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="57" />
+            <location filename="../../app/ui/actions.py" line="62" />
             <source>&amp;Quit</source>
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="76" />
+            <location filename="../../app/ui/actions.py" line="81" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="79" />
+            <location filename="../../app/ui/actions.py" line="84" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="81" />
+            <location filename="../../app/ui/actions.py" line="86" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="89" />
+            <location filename="../../app/ui/actions.py" line="94" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="91" />
+            <location filename="../../app/ui/actions.py" line="96" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="94" />
+            <location filename="../../app/ui/actions.py" line="99" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="96" />
+            <location filename="../../app/ui/actions.py" line="101" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="99" />
+            <location filename="../../app/ui/actions.py" line="104" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="101" />
+            <location filename="../../app/ui/actions.py" line="106" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="103" />
+            <location filename="../../app/ui/actions.py" line="108" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="205" />
+            <location filename="../../app/ui/actions.py" line="211" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="210" />
+            <location filename="../../app/ui/actions.py" line="216" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="217" />
+            <location filename="../../app/ui/actions.py" line="224" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="226" />
+            <location filename="../../app/ui/actions.py" line="233" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="231" />
+            <location filename="../../app/ui/actions.py" line="238" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="241" />
+            <location filename="../../app/ui/actions.py" line="248" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="260" />
+            <location filename="../../app/ui/actions.py" line="267" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="262" />
+            <location filename="../../app/ui/actions.py" line="269" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="285" />
+            <location filename="../../app/ui/actions.py" line="292" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="299" />
+            <location filename="../../app/ui/actions.py" line="306" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="300" />
+            <location filename="../../app/ui/actions.py" line="307" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="315" />
+            <location filename="../../app/ui/actions.py" line="322" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="317" />
+            <location filename="../../app/ui/actions.py" line="324" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -2434,6 +2695,11 @@
             <translation>Chọn màu</translation>
         </message>
         <message>
+            <location filename="../../app/dialogs/persona_dialog.py" line="393" />
+            <source>Personas</source>
+            <translation>Chân dung khách hàng</translation>
+        </message>
+        <message>
             <location filename="../../app/dialogs/map_properties.py" line="29" />
             <source>very negative</source>
             <translation>rất tiêu cực</translation>
@@ -2710,11 +2976,6 @@
             <translation>trên bản đồ này</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/persona_dialog.py" line="393" />
-            <source>Personas</source>
-            <translation>Chân dung khách hàng</translation>
-        </message>
-        <message>
             <location filename="../../app/dialogs/persona_dialog.py" line="401" />
             <source>&amp;Add…</source>
             <translation>&amp;Thêm…</translation>
@@ -2866,206 +3127,6 @@
         </message>
     </context>
     <context>
-        <name>ExportDialog</name>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="85" />
-            <location filename="../../app/dialogs/export_dialog.py" line="193" />
-            <location filename="../../app/dialogs/export_dialog.py" line="457" />
-            <source>Export</source>
-            <translation>Xuất</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="102" />
-            <source>PDF document</source>
-            <translation>Tài liệu PDF</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="102" />
-            <source>PNG image (map in view)</source>
-            <translation>Ảnh PNG (bản đồ đang xem)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="103" />
-            <source>SVG drawing (map in view)</source>
-            <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="105" />
-            <source>&amp;Format:</source>
-            <translation>&amp;Định dạng:</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="112" />
-            <source>&amp;Browse…</source>
-            <translation>&amp;Duyệt…</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="117" />
-            <source>&amp;Save as:</source>
-            <translation>&amp;Lưu thành:</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="123" />
-            <source>The language of the headings, page labels, numbers and dates the export adds; the map's own text is printed as written.</source>
-            <translation>Ngôn ngữ của tiêu đề, nhãn trang, số và ngày tháng mà bản xuất thêm vào; nội dung của bản đồ được in đúng như đã viết.</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="126" />
-            <source>Lang&amp;uage:</source>
-            <translation>Ngôn n&amp;gữ:</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="129" />
-            <source>Fit content (one page)</source>
-            <translation>Vừa nội dung (một trang)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="131" />
-            <source>&amp;Page size:</source>
-            <translation>Khổ giấ&amp;y:</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="133" />
-            <source>&amp;Landscape</source>
-            <translation>N&amp;gang</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="134" />
-            <source>Po&amp;rtrait</source>
-            <translation>Dọ&amp;c</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="138" />
-            <source>Orientation:</source>
-            <translation>Hướng giấy:</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="141" />
-            <source>Scaling</source>
-            <translation>Tỉ lệ</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="143" />
-            <source>Fit the map on &amp;one page</source>
-            <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="145" />
-            <source>Fit to &amp;N pages wide (tiled):</source>
-            <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="152" />
-            <source>&amp;Actual size (tiled as needed)</source>
-            <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="161" />
-            <source>Pages</source>
-            <translation>Trang</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="164" />
-            <source>&amp;Cover</source>
-            <translation>&amp;Trang bìa</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="164" />
-            <source>P&amp;ersona</source>
-            <translation>Chân d&amp;ung</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="164" />
-            <source>Le&amp;gend</source>
-            <translation>C&amp;hú giải</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="165" />
-            <source>&amp;Insights</source>
-            <translation>&amp;Phân tích</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="171" />
-            <source>Maps</source>
-            <translation>Bản đồ</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="173" />
-            <source>All &amp;maps (one bookmark per map)</source>
-            <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="189" />
-            <source>&amp;Open the file when done</source>
-            <translation>Mở tệp khi x&amp;ong</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="207" />
-            <source>Compare page</source>
-            <translation>Trang so sánh</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="210" />
-            <source>Compa&amp;re</source>
-            <translation>&amp;So sánh</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="212" />
-            <source>Map: %1</source>
-            <translation>Bản đồ: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="214" />
-            <source>Snapshot: %1 (%2)</source>
-            <translation>Ảnh lưu: %1 (%2)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="228" />
-            <source>Before:</source>
-            <translation>Trước:</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="229" />
-            <source>Af&amp;ter:</source>
-            <translation>Sa&amp;u:</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="327" />
-            <source>Export as</source>
-            <translation>Xuất thành</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="456" />
-            <source>Exporting PDF…</source>
-            <translation>Đang xuất PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="456" />
-            <source>Cancel</source>
-            <translation>Huỷ</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="466" />
-            <source>Cancelling…</source>
-            <translation>Đang huỷ…</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="499" />
-            <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Fit to N pages wide” under Scaling, or a larger page size.</source>
-            <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="506" />
-            <source>Map “%1” is larger than the largest PDF page (200 inches); it was printed at %2 %.</source>
-            <translation>Bản đồ “%1” lớn hơn trang PDF lớn nhất (200 inch); bản đồ đã được in ở %2 %.</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="510" />
-            <source>%1 character(s) the bundled font cannot print (emoji and other symbols) were replaced by %2.</source>
-            <translation>%1 ký tự mà phông chữ đi kèm không in được (emoji và các ký hiệu khác) đã được thay bằng %2.</translation>
-        </message>
-    </context>
-    <context>
         <name>Opening</name>
         <message>
             <location filename="../../app/ui/opening.py" line="57" />
@@ -3192,7 +3253,7 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="144" />
+            <location filename="../../app/main.py" line="151" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
         </message>
@@ -3323,16 +3384,17 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
         </message>
         <message>
             <location filename="../../app/ui/exporting.py" line="65" />
+            <location filename="../../app/ui/exporting.py" line="113" />
             <source>Exported with Warnings</source>
             <translation>Đã xuất nhưng có cảnh báo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="103" />
+            <location filename="../../app/ui/exporting.py" line="138" />
             <source>Export JSON</source>
             <translation>Xuất JSON</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="103" />
+            <location filename="../../app/ui/exporting.py" line="138" />
             <source>JSON documents (*.json)</source>
             <translation>Tài liệu JSON (*.json)</translation>
         </message>

@@ -66,10 +66,12 @@ def test_a_vietnamese_file_name_in_an_error_survives_a_c_locale(tmp_path):
 
 
 @pytest.mark.parametrize(("command", "banned"), [
-    (["info", "{sample}", "--json"], ("PySide6", "reportlab")),
-    (["templates"], ("PySide6", "reportlab", "sqlalchemy")),
+    (["info", "{sample}", "--json"], ("PySide6", "reportlab", "openpyxl")),
+    (["templates"], ("PySide6", "reportlab", "sqlalchemy", "openpyxl")),
     (["export", "{sample}", "-o", "{out}.json"], ("PySide6", "reportlab")),
     (["export", "{sample}", "-o", "{out}.pdf", "--reproducible"], ("PySide6",)),
+    (["export", "{sample}", "-o", "{out}.xlsx"], ("PySide6", "reportlab")),
+    (["export", "{sample}", "-o", "{out}.csv"], ("PySide6", "reportlab", "openpyxl")),
 ])
 def test_commands_do_not_load_what_they_do_not_need(tmp_path, command, banned):
     sample = ROOT / "resources" / "samples" / "online-shop.cjm"

@@ -149,4 +149,5 @@ def sample_project(photo: bool = True) -> Project:
 # cases are skipped, the JSON and PDF ones still run.
 HAS_QT = importlib.util.find_spec("PySide6") is not None
 _needs_qt = pytest.mark.skipif(not HAS_QT, reason="PNG and SVG are drawn with Qt (PySide6)")
-EXPORT_FORMATS = ["json", "pdf", *(pytest.param(f, marks=_needs_qt) for f in ("png", "svg"))]
+EXPORT_FORMATS = ["json", "pdf", "xlsx", "csv",
+                  *(pytest.param(f, marks=_needs_qt) for f in ("png", "svg"))]

@@ -7,11 +7,12 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
-from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QRadioButton  # noqa: E402
+from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
 
 from app.dialogs.export_dialog import ExportDialog, ExportRequest, PdfExportRunner  # noqa: E402
 from app.domain.templates import build_map  # noqa: E402
 from app.export.pdf import PdfOptions  # noqa: E402
+from tests.export.dialog_kit import click as _click  # noqa: E402
 from tests.export.sample import sample_project  # noqa: E402
 
 
@@ -26,15 +27,6 @@ def project():
     project.maps.append(build_map("inbound-4", "vi", "Tương lai"))
     return project
 
-
-def _click(qtbot, widget):
-    # A check box or radio button answers on its box and text, not on the empty rest of a
-    # row as wide as the dialog: click its box.
-    if isinstance(widget, (QCheckBox, QRadioButton)):
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton,
-                         pos=QPoint(8, widget.height() // 2))
-    else:
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def test_choices_made_by_keyboard_and_mouse_come_back_as_a_request(qtbot, settings, project,

@@ -38,7 +38,8 @@ def test_menus_are_exactly_file_edit_view_map_help(window):
     assert file_texts == ["&New from Template…", "&Open…", "Open &Recent", "Save a Cop&y As…",
                           "&Export", "&Close", "&Quit"]
     export = [a.text() for a in window.actions.menus["export"].actions()]
-    assert export == ["&PDF…", "P&NG Image…", "&SVG Image…", "&JSON…"]
+    assert export == ["&PDF…", "P&NG Image…", "&SVG Image…", "&JSON…", "Spreadsheet (&XLSX)…",
+                      "&CSV Table…"]
     lanes = [a.text() for a in window.actions.add_lane_menu.actions()]
     assert len(lanes) == len(LaneKind) and "Touchpoints" in lanes
 
