@@ -48,7 +48,7 @@ from app.storage.trust import check_schema, too_slow
 from app.storage.wal import WalContent
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, Engine
+    from sqlalchemy import Engine
 
 
 def _quick_check(raw: sqlite3.Connection) -> list[str]:
@@ -198,6 +198,8 @@ class ProjectStore:
         self._closed = False
         # PRAGMA data_version after our last commit: another connection's commit changes it.
         self._data_version: int | None = None
+        # The rows this store committed, as the file holds them (see writer.Written).
+        self._written: dict[tuple[type, str], tuple[Any, ...]] = {}
 
     # -- creating and opening -------------------------------------------------------------
 
@@ -497,13 +499,14 @@ class ProjectStore:
         if todo.empty():
             return
         with time_limit(self._raw):
-            writer.save(self._writer_engine(), todo, self._path, before=self._check_unchanged)
+            writer.save(self._raw, todo, self._path, before=self._check_unchanged,
+                        written=self._written)
 
-    def _check_unchanged(self, conn: Connection) -> None:
+    def _check_unchanged(self, raw: sqlite3.Connection) -> None:
         # Inside the write transaction: with the write lock held nobody can commit now.
         if self._data_version is None:
             return
-        if conn.exec_driver_sql("PRAGMA data_version").scalar() != self._data_version:
+        if raw.execute("PRAGMA data_version").fetchone()[0] != self._data_version:
             raise ChangedOnDiskError(self._path.name)
 
     @staticmethod
