@@ -106,7 +106,7 @@ def _bench_record(path: str, event: str) -> None:
     import time
 
     line = {"event": event, "monotonic": time.monotonic(), "cpu": time.process_time(),
-            "sqlalchemy": "sqlalchemy" in sys.modules,
+            "sqlalchemy": "sqlalchemy" in sys.modules, "frozen": gc.get_freeze_count(),
             "map_shown": any(type(w).__name__ == "MapView" for w in QApplication.allWidgets()
                              if w.isVisible())}
     with open(path, "a", encoding="utf-8") as out:

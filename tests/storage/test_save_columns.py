@@ -12,8 +12,7 @@ import pytest
 
 from app.domain.model import Card, Lane, LaneKind, Stage
 from app.domain.tree import attach
-from app.storage import ProjectStore, StorageError
-from app.storage import writer
+from app.storage import ProjectStore, StorageError, writer
 from app.storage.files import connect, writer_pragmas
 from tests.storage.helpers import integrity, rich_project
 
