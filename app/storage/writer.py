@@ -1,8 +1,11 @@
-"""The write machinery: SQLAlchemy Core statements over the typed tables of `schema.py`.
+"""The write machinery: SQL compiled by SQLAlchemy Core from the typed tables of `schema.py`.
 
-Imported on the first `ProjectStore.write` or `create`, never on open: SQLAlchemy and the
-typed models cost ~0.3 s to import, more than everything else an `info` or a PDF export
-does. `ProjectStore.warm_up` imports it ahead of the first edit in the editor.
+New files are written through an Engine; a save (`save`) runs the compiled SQL straight
+on the store's sqlite3 connection, updating only the columns that changed since the
+store last wrote the row. Imported on the first `ProjectStore.write` or `create`, never
+on open: SQLAlchemy and the typed models cost ~0.3 s to import, more than everything
+else an `info` or a PDF export does. `ProjectStore.warm_up` imports it ahead of the
+first edit in the editor.
 """
 
 from __future__ import annotations
