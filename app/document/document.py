@@ -167,7 +167,8 @@ class Document(QObject):
             except Exception as error:
                 self.persist_failed.emit(str(error))
                 raise
-            self._checkpoint_timer.start()  # (re)started: it fires once the edits pause
+            if QCoreApplication.instance() is not None:  # no event loop, no pauses to use
+                self._checkpoint_timer.start()  # (re)started: it fires once edits pause
         self.events.emit(changes)
         self.changed.emit(changes)
 
