@@ -134,6 +134,7 @@ def _sql(stmt: Any, keys: Iterable[str] = ()) -> str:
     return str(stmt.compile(dialect=_DIALECT, column_keys=list(keys)))
 
 
+@functools.cache
 def _keys(cls: type) -> tuple[str, ...]:
     """The keys of `Spec.row` for one kind, as `plan` fills them (with `seq` if ordered)."""
     spec = SPECS[cls]
