@@ -152,6 +152,19 @@ def measure(n_cards: int, reps: int, writes: int) -> dict[str, Any]:
             preempted[0] += resource.getrusage(resource.RUSAGE_THREAD).ru_nivcsw > switches
 
     doc.store.write = write  # type: ignore[method-assign] - a timing probe only
+
+    import gc
+
+    collections: dict[int, list[float]] = {0: [], 1: [], 2: []}  # generation → pause ms
+    gc_started = [0.0]
+
+    def on_gc(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            gc_started[0] = time.perf_counter()
+        else:
+            collections[info["generation"]].append((time.perf_counter() - gc_started[0]) * 1e3)
+
+    gc.callbacks.append(on_gc)
     results: dict[str, Any] = {"cards": len(journey.cards)}
 
     # A keystroke in the inspector's Title field of a visible card.
@@ -203,6 +216,8 @@ def measure(n_cards: int, reps: int, writes: int) -> dict[str, Any]:
         undos.append(timed(app, watch, doc.undo))
         settle(app, 0.01)
     results["drop"], results["undo"] = summary(drops), summary(undos)
+    gc.callbacks.remove(on_gc)
+    results["gc"] = {g: [len(v), sum(v), max(v, default=0.0)] for g, v in collections.items()}
     results["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
     doc.close()
@@ -258,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
               f"CPU median / p95 {f['cpu']:.3f} / {f['cpu_p95']:.3f} ms; "
               f"{f['preempted']} preempted; "
               f"max RSS {figures[n]['rss_mb']:.0f} MB")
+        print("    cyclic GC during the run (generation: count, total / longest ms): " + "; ".join(
+            f"{g}: {c}, {t:.1f} / {m:.1f}" for g, (c, t, m) in figures[n]["gc"].items()))
     if args.json:
         Path(args.json).write_text(json.dumps({"load": [load_before, load_after],
                                                "figures": figures}))
