@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app.document import Document, operations
 from app.document import document as document_module
 from app.domain.templates import new_project
@@ -79,6 +81,7 @@ for i in range(100_000):
 """
 
 
+@pytest.mark.slow
 def test_kill_9_around_idle_checkpoints_keeps_every_acknowledged_edit(tmp_path):
     path = tmp_path / "k.cjm"
     Document.create(str(path), new_project("awareness-5", "vi")).close()
