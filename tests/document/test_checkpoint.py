@@ -47,6 +47,21 @@ def test_an_edit_reaches_the_file_itself_once_editing_pauses(qtbot, tmp_path, mo
         doc.close()
 
 
+def test_a_checkpoint_copies_every_committed_save_into_the_file(tmp_path):
+    path = tmp_path / "s.cjm"
+    project = new_project("awareness-5", "vi")
+    with ProjectStore.create(path, project) as store:
+        stage = project.maps[0].stages[0]
+        stage.title = "trong -wal"
+        store.write(project, [stage])
+        assert _title_in_file_alone(path, tmp_path) != "trong -wal"
+        assert store.checkpoint() is True
+        assert _title_in_file_alone(path, tmp_path) == "trong -wal"
+    reader, _ = ProjectStore.open(path, read_only=True)
+    with reader:
+        assert reader.checkpoint() is False  # nothing of a read-only file is written
+
+
 def test_a_closed_document_does_not_checkpoint_later(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(document_module, "CHECKPOINT_AFTER_MS", 20)
     path = tmp_path / "p.cjm"
