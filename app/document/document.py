@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.document.commands import Command, Macro
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from app.document.subscription import Subscription
 
 T = TypeVar("T")
+
+# A pause after the last write, after which the file takes in its -wal (ProjectStore.checkpoint).
+CHECKPOINT_AFTER_MS = 1000
 
 
 def tr(text: str) -> str:
@@ -52,6 +55,11 @@ class Document(QObject):
         self._persisting = True
         self._failed_step = ""  # the name of the step whose write failed, for attempt()
         self.last_failure: Failure | None = None  # what the last attempt() met
+        # Checkpoints in pauses, so that none lands inside a keystroke's save.
+        self._checkpoint_timer = QTimer(self)
+        self._checkpoint_timer.setSingleShot(True)
+        self._checkpoint_timer.setInterval(CHECKPOINT_AFTER_MS)
+        self._checkpoint_timer.timeout.connect(self._checkpoint)
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -87,9 +95,22 @@ class Document(QObject):
 
     def close(self) -> None:
         """Release the file; the document must not be used afterwards."""
+        self._checkpoint_timer.stop()
         if self.store is not None:
             self.store.close()
             self.store = None
+
+    def _checkpoint(self) -> None:
+        from app.storage import StorageError
+
+        if self.store is None or self.store.closed:
+            return
+        try:
+            self.store.checkpoint()
+        except StorageError:
+            # Nothing is lost: the saves stay in the -wal, and the next pause or the close
+            # tries again. A real trouble (a full disk) shows at the next save.
+            pass
 
     # -- listeners ------------------------------------------------------------------------
 
@@ -146,6 +167,8 @@ class Document(QObject):
             except Exception as error:
                 self.persist_failed.emit(str(error))
                 raise
+            if QCoreApplication.instance() is not None:  # no event loop, no pauses to use
+                self._checkpoint_timer.start()  # (re)started: it fires once edits pause
         self.events.emit(changes)
         self.changed.emit(changes)
 

@@ -207,7 +207,7 @@ class Spec:
     fields: tuple[str, ...]  # columns that are dataclass fields, in select order
     decode: dict[str, Callable[[Any], Any]]
 
-    @property
+    @functools.cached_property
     def ordered(self) -> bool:
         """True when the table has a `seq` column (order = place in the owning list)."""
         return self.table.ordered
