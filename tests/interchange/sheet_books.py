@@ -1,0 +1,89 @@
+"""Workbooks for the import tests, written with openpyxl the way our export lays them out.
+
+Until the exporter lands these stand in for it: a Cards sheet (named and headed in the
+project's language from app.export.sheets.columns, as an Excel table), one grid sheet
+per map and the hidden "_journey_studio" sheet naming the project and its maps. The
+tests then edit the workbook as a user would in Excel and import it back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.table import Table
+
+from app.domain.model import Card, Project
+from app.export.sheets.columns import CARD_COLUMNS, SHEETS
+
+
+def card_values(project: Project, card: Card) -> dict[str, Any]:
+    """A card's row in the Cards sheet, by column key."""
+    journey = project.map(card.map_id)
+    assert journey is not None
+    stage, lane = journey.stage(card.stage_id), journey.lane(card.lane_id)
+    channel = project.channel(card.channel_id)
+    return {
+        "id": card.id, "map": journey.name, "stage": stage.title if stage else "",
+        "lane": lane.title if lane else "", "kind": lane.kind.value if lane else "",
+        "order": card.order, "title": card.title, "body": card.body,
+        "channel": channel.name if channel else None, "tags": ", ".join(card.tags) or None,
+        "severity": card.severity, "owner": card.owner or None,
+        "priority": card.priority or None, "status": card.status or None,
+        "value": card.value, "unit": card.unit or None, "target": card.target,
+        "evidence": card.evidence.value if card.evidence else None,
+        "favourite": card.favourite, "span": card.span,
+    }
+
+
+def write_workbook(project: Project, path: Path) -> Path:
+    """Our workbook for `project`: Cards table, grid sheets and the hidden sheet."""
+    lang = project.language
+    book = Workbook()
+    cards = book.active
+    cards.title = SHEETS["cards"].header(lang)
+    cards.append([c.header(lang) for c in CARD_COLUMNS])
+    for journey in project.maps:
+        rank = {s.id: i for i, s in enumerate(journey.stages)}
+        lanes = {ln.id: i for i, ln in enumerate(journey.lanes)}
+        for card in sorted(journey.cards, key=lambda c: (rank[c.stage_id], lanes[c.lane_id],
+                                                          c.order)):
+            values = card_values(project, card)
+            cards.append([values[c.key] for c in CARD_COLUMNS])
+    last = cards.cell(row=1, column=len(CARD_COLUMNS)).column_letter
+    cards.add_table(Table(displayName="Cards", ref=f"A1:{last}{cards.max_row}"))
+    for journey in project.maps:
+        grid = book.create_sheet(journey.name[:31])
+        grid.append([journey.name, *[s.title for s in journey.stages]])
+        for lane in journey.lanes:
+            grid.append([lane.title, *["\n".join(c.title for c in journey.cell_cards(s.id, lane.id))
+                                       or None for s in journey.stages]])
+    hidden = book.create_sheet("_journey_studio")
+    hidden.append(["journey-studio-sheets"])
+    hidden.append([1])
+    hidden.append(["project", project.id])
+    hidden.append(["maps", *[m.id for m in project.maps]])
+    hidden.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+def edit_cards(path: Path, edit) -> None:
+    """Open the workbook as Excel would, let `edit(sheet, headers)` change the Cards sheet."""
+    book = load_workbook(path)
+    sheet = book[next(n for n in book.sheetnames if n in (SHEETS["cards"].en,
+                                                           SHEETS["cards"].vi))]
+    headers = {cell.value: cell.column for cell in sheet[1]}
+    edit(sheet, headers)
+    book.save(path)
+
+
+def find_row(sheet, headers, card_id: str) -> int:
+    """The sheet row of the card with this id."""
+    column = headers[next(c.header(lang) for c in CARD_COLUMNS if c.key == "id"
+                          for lang in ("en", "vi") if c.header(lang) in headers)]
+    for row in range(2, sheet.max_row + 1):
+        if sheet.cell(row=row, column=column).value == card_id:
+            return row
+    raise AssertionError(f"no row for {card_id}")
