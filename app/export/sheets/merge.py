@@ -31,7 +31,7 @@ from app.domain.templates import STAGE_PALETTE, lane_title
 from app.domain.tree import Entity, attach, detach
 from app.domain.validation import validate_entity
 from app.export.sheets.columns import CARD_COLUMNS, fold
-from app.export.sheets.read_cards import CardRow, CardsTable
+from app.export.sheets.read_cards import CardRow, CardsTable, lane_kind_of
 from app.export.sheets.read_table import SheetError
 
 _HEADERS = {c.key: c for c in CARD_COLUMNS}
@@ -207,6 +207,10 @@ class _Planner:
             title = lane_title(kind, self.project.language)
         found = next((lane for lane in lanes if fold(lane.title) == fold(title)), None)
         if found is None:
+            # No kind column: a title such as "Pains" or "Điểm đau" says the kind; an
+            # "Emotions" title for cards makes a text lane (markers are not cards).
+            guessed = lane_kind_of(title)
+            kind = kind or (guessed if guessed != LaneKind.EMOTIONS else None)
             found = Lane(map_id=journey.id, title=title, kind=kind or LaneKind.TEXT)
             lanes.append(found)
             self.plan.inserts.append(found)

@@ -72,7 +72,7 @@ def sniff_delimiter(text: str) -> str:
 
 def read_csv(path: Path, limits: Limits | None = None,
              encoding: str | None = None) -> tuple[Table, str]:
-    """The rows of a CSV file as one table named after the file, and its encoding."""
+    """The rows of a CSV file as one table named by the file name, and its encoding."""
     limits = limits or Limits()
     name = path.name
     try:
@@ -99,4 +99,4 @@ def read_csv(path: Path, limits: Limits | None = None,
         raise SheetError(f"{name}, row {len(rows) + 1}: {error}") from None
     while rows and all(v is None for v in rows[-1]):
         rows.pop()
-    return Table(Path(name).stem, rows), used
+    return Table(name, rows), used

@@ -90,8 +90,8 @@ def read_source(path: Path, overrides: dict[str, str] | None = None,
                          f"columns) nor a sheet drawn like a map (stages in row 1, lanes "
                          f"in column A)")
     for journey in source.grids:
-        if journey.name == Path(path.name).stem or not journey.name.strip():
-            journey.name = Path(path.name).stem or "Imported"
+        if journey.name in (path.name, "") or not journey.name.strip():
+            journey.name = path.stem or "Imported"  # a CSV's table is named by its file
     return source
 
 
