@@ -15,7 +15,9 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.table import Table
 
 from app.domain.model import Card, Project
+from app.domain.serialize import project_to_dict
 from app.export.sheets.columns import CARD_COLUMNS, SHEETS
+from app.storage import ProjectStore
 
 
 def card_values(project: Project, card: Card) -> dict[str, Any]:
@@ -87,3 +89,42 @@ def find_row(sheet, headers, card_id: str) -> int:
         if sheet.cell(row=row, column=column).value == card_id:
             return row
     raise AssertionError(f"no row for {card_id}")
+
+
+def load(path: Path):
+    store, project = ProjectStore.open(path, read_only=True)
+    store.close()
+    return project
+
+
+def content(project) -> dict:
+    data = project_to_dict(project)
+    data["project"].pop("modified", None)
+    return data
+
+
+def hand_edit(project, book: Path) -> dict:
+    """3 titles changed, 2 rows added, 1 deleted, as a user would in Excel."""
+    journey = project.maps[0]
+    stage = journey.stages[1]
+    lane = next(ln for ln in journey.lanes if ln.kind.value == "pains")
+    cards = sorted(journey.cards, key=lambda c: c.id)
+    renamed, deleted = cards[:3], cards[3]
+    new_titles = {c.id: f"{c.title} — sửa" for c in renamed}
+
+    def edit(sheet, headers):
+        title_col = headers["Tiêu đề"]
+        for card in renamed:
+            sheet.cell(row=find_row(sheet, headers, card.id), column=title_col,
+                       value=new_titles[card.id])
+        sheet.delete_rows(find_row(sheet, headers, deleted.id))
+        for title in ("Phí ship bất ngờ", "Không tìm được mã giảm giá"):
+            row = sheet.max_row + 1
+            sheet.cell(row=row, column=headers["Bản đồ"], value=journey.name)
+            sheet.cell(row=row, column=headers["Giai đoạn"], value=stage.title)
+            sheet.cell(row=row, column=headers["Làn"], value=lane.title)
+            sheet.cell(row=row, column=title_col, value=title)
+            sheet.cell(row=row, column=headers["Mức độ"], value=3)
+
+    edit_cards(book, edit)
+    return {"titles": new_titles, "deleted": deleted.id, "stage": stage.id, "lane": lane.id}
