@@ -353,9 +353,16 @@ def _parse_map_columns(text: str | None) -> dict[str, str] | None:
 
 
 def _read_sheet(args: argparse.Namespace, source: Path) -> Any:
+    from app.export.sheets.read_cards import MappingNeeded
     from app.export.sheets.read_source import read_source
 
-    return read_source(source, _parse_map_columns(args.map_columns), encoding=args.encoding)
+    try:
+        return read_source(source, _parse_map_columns(args.map_columns),
+                           encoding=args.encoding)
+    except MappingNeeded as error:
+        headers = ", ".join(repr(h) for h in error.headers if h) or "none"
+        raise CliError(f"{error} (headers: {headers}); say which column is which with "
+                       f"--map-columns \"HEADER=stage,HEADER=title\"") from None
 
 
 def _project_from_sheet(args: argparse.Namespace, source: Path) -> Any:

@@ -116,11 +116,10 @@ def resolve_mapping(headers: list[str], overrides: dict[str, str] | None,
     missing = [k for k in REQUIRED if k not in found.values()]
     if missing:
         names = ", ".join(next(c.en for c in CARD_COLUMNS if c.key == k) for k in missing)
-        raise MappingNeeded(f"{sheet}: no column for {names}; map the columns", headers, found)
+        raise MappingNeeded(f"{sheet}: no column for {names}", headers, found)
     if twice:
         shown = ", ".join(repr(h) for h in twice)
-        raise MappingNeeded(f"{sheet}: more than one column is {shown}; map the columns",
-                            headers, found)
+        raise MappingNeeded(f"{sheet}: more than one column is {shown}", headers, found)
     return found
 
 

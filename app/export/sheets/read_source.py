@@ -62,8 +62,10 @@ def cards_sheet(tables: list[Table]) -> Table | None:
         if not table.rows:
             continue
         header = [cell_text(v) for v in table.rows[find_header(table)]]
-        keys = set(match_columns(header, CARD_COLUMNS).values())
-        if {"stage", "title"} <= keys or ("title" in keys and len(keys) >= 3):
+        found = match_columns(header, CARD_COLUMNS)
+        # A map drawn in a grid may say "Stage" in A1, but its stage names from B1 on
+        # are not card columns; a table of one's own names at least one of them.
+        if len(found) >= 2 or any(position > 0 for position in found):
             return table
     return None
 
