@@ -20,6 +20,7 @@ from app.domain.model import (
     Stage,
 )
 from app.domain.templates import STAGE_PALETTE
+from app.export.sheets.columns import CARD_COLUMNS, fold
 from app.export.sheets.read_cards import lane_kind_of
 from app.export.sheets.read_table import Cell, SheetError, Table, cell_text, column_letter
 
@@ -36,13 +37,19 @@ def looks_like_grid(table: Table) -> bool:
     return bool(stages) and bool(lanes)
 
 
-def read_grid(table: Table, name: str | None = None) -> JourneyMap:
-    """The map a grid sheet draws; SheetError names the cell that cannot be read."""
+def corner_name(table: Table) -> str:
+    """The map's name written in A1, unless A1 only labels the axes ("Stage", "Làn"…)."""
+    corner = cell_text(table.cell(0, 0)).strip()
+    labels = [fold(n) for c in CARD_COLUMNS if c.key in ("stage", "lane") for n in (c.en, c.vi)]
+    return "" if any(label in fold(corner) for label in labels) else corner
+
+
+def read_grid(table: Table, name: str) -> JourneyMap:
+    """The map a grid sheet draws, named `name`; SheetError names the bad cell."""
     if not looks_like_grid(table):
         raise SheetError(f"{table.name}: does not look like a map (stages in row 1 from B1, "
                          f"lanes in column A from A2)")
-    corner = cell_text(table.cell(0, 0)).strip()
-    journey = JourneyMap(name=name or corner or table.name)
+    journey = JourneyMap(name=name)
     header = table.rows[0]
     columns: list[tuple[int, Stage]] = []
     for position in range(1, len(header)):

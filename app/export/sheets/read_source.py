@@ -16,7 +16,7 @@ from app.domain.templates import builtin_channels, check_language
 from app.export.sheets.columns import CARD_COLUMNS, SHEETS, fold, match_columns
 from app.export.sheets.merge import MergePlan, plan_cards, plan_new_map
 from app.export.sheets.read_cards import CardsTable, find_header, read_cards
-from app.export.sheets.read_grid import looks_like_grid, read_grid
+from app.export.sheets.read_grid import corner_name, looks_like_grid, read_grid
 from app.export.sheets.read_table import Limits, SheetError, Table, cell_text
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
@@ -85,15 +85,14 @@ def read_source(path: Path, overrides: dict[str, str] | None = None,
         source.cards = read_cards(table, overrides)
         source.language = _language(source.cards.headers)
         return source
-    source.grids = [read_grid(t, t.name if len(tables) > 1 else None)
-                    for t in tables if looks_like_grid(t)]
-    if not source.grids:
+    grids = [t for t in tables if looks_like_grid(t)]
+    if not grids:
         raise SheetError(f"{path.name}: holds neither a Cards table (with Stage and Title "
                          f"columns) nor a sheet drawn like a map (stages in row 1, lanes "
                          f"in column A)")
-    for journey in source.grids:
-        if journey.name in (path.name, "") or not journey.name.strip():
-            journey.name = path.stem or "Imported"  # a CSV's table is named by its file
+    # One sheet: the name in A1, else the file's; several: each sheet's own name.
+    source.grids = [read_grid(t, (corner_name(t) or path.stem) if len(grids) == 1
+                              else t.name) for t in grids]
     return source
 
 
