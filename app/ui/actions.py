@@ -53,6 +53,8 @@ class WindowActions:
         self.export_png = self._make(tr("P&NG Image…"), w.export_png)
         self.export_svg = self._make(tr("&SVG Image…"), w.export_svg)
         self.export_json = self._make(tr("&JSON…"), w.export_json)
+        self.import_sheet = self._make(tr("&Spreadsheet…"), w.import_spreadsheet)
+        self.import_sheet.setObjectName("importSpreadsheet")
         self.close = self._make(tr("&Close"), w.close_document, Key.Close)
         self.quit = self._make(tr("&Quit"), w.close, Key.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -104,7 +106,8 @@ class WindowActions:
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
         self.document_actions = [self.save_copy, self.export_pdf, self.export_png,
-                                 self.export_svg, self.export_json, self.close]
+                                 self.export_svg, self.export_json, self.import_sheet,
+                                 self.close]
         self.map_actions = [self.add_stage, self.map_properties, self.next_map,
                             self.previous_map]
         self._dress(self.idle_canvas)
@@ -210,6 +213,8 @@ class WindowActions:
         export = file.addMenu(tr("&Export"))
         export.setIcon(icon("export"))
         export.addActions([self.export_pdf, self.export_png, self.export_svg, self.export_json])
+        importer = file.addMenu(tr("&Import"))
+        importer.addAction(self.import_sheet)
         file.addSeparator()
         file.addAction(self.close)
         file.addAction(self.quit)
@@ -241,7 +246,7 @@ class WindowActions:
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addActions([self.shortcuts, self.about])
         self.menus = {"file": file, "edit": edit, "view": view, "map": map_menu,
-                      "help": help_menu, "export": export}
+                      "help": help_menu, "export": export, "import": importer}
         return self.menus
 
     def add_view_toggles(self, toggles: list[QAction]) -> None:
