@@ -97,8 +97,11 @@ def test_cancel_changes_nothing(window, shop, tmp_path, qtbot, monkeypatch):
     book = write_workbook(window.doc.project, tmp_path / "shop.xlsx")
     hand_edit(window.doc.project, book)
     monkeypatch.setattr(importing, "ask_open_spreadsheet", lambda parent: str(book))
-    cancel = (lambda d: click(qtbot, d.findChild(QDialogButtonBox).button(
-        QDialogButtonBox.StandardButton.Cancel)))
+
+    def cancel(dialog):
+        click(qtbot, dialog.findChild(QDialogButtonBox).button(
+            QDialogButtonBox.StandardButton.Cancel))
+
     drive(monkeypatch, qtbot, SheetImportDialog, cancel)
     steps = window.doc.undo_stack.count()
     window.actions.import_sheet.trigger()
