@@ -34,9 +34,30 @@ def tr(text: str) -> str:
 
 
 def column_name(key: str) -> str:
-    """A card column's name in the user's language."""
-    column = next(c for c in CARD_COLUMNS if c.key == key)
-    return QCoreApplication.translate("SheetColumns", column.en)
+    """A card column's name in the user's language (the sheet headers of app.export.sheets)."""
+    names = {
+        "id": tr("ID"),
+        "map": tr("Map"),
+        "stage": tr("Stage"),
+        "lane": tr("Lane"),
+        "kind": tr("Lane kind"),
+        "order": tr("Order"),
+        "title": tr("Title"),
+        "body": tr("Body"),
+        "channel": tr("Channel"),
+        "tags": tr("Tags"),
+        "severity": tr("Severity"),
+        "owner": tr("Owner"),
+        "priority": tr("Priority"),
+        "status": tr("Status"),
+        "value": tr("Value"),
+        "unit": tr("Unit"),
+        "target": tr("Target"),
+        "evidence": tr("Evidence"),
+        "favourite": tr("Favourite"),
+        "span": tr("Span"),
+    }
+    return names.get(key, key)
 
 
 def _title(text: str) -> str:

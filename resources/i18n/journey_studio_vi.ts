@@ -230,23 +230,23 @@
     <context>
         <name>canvas</name>
         <message>
-            <location filename="../../app/canvas/actions.py" line="64" />
+            <location filename="../../app/canvas/actions.py" line="75" />
             <location filename="../../app/canvas/menus.py" line="93" />
             <source>Cut</source>
             <translation>Cắt</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="71" />
+            <location filename="../../app/canvas/actions.py" line="82" />
             <source>Add a stage and a lane before pasting.</source>
             <translation>Hãy thêm giai đoạn và làn trước khi dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="83" />
+            <location filename="../../app/canvas/actions.py" line="94" />
             <source>The clipboard holds nothing to paste.</source>
             <translation>Bộ nhớ tạm không có gì để dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="99" />
+            <location filename="../../app/canvas/actions.py" line="110" />
             <source>Add a stage and a lane first.</source>
             <translation>Hãy thêm giai đoạn và làn trước.</translation>
         </message>
@@ -416,7 +416,7 @@
             <translation>Đề xuất</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/items/card.py" line="178" />
+            <location filename="../../app/canvas/items/card.py" line="171" />
             <source>Target {0}</source>
             <translation>Mục tiêu {0}</translation>
         </message>
@@ -720,57 +720,57 @@
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="454" />
+            <location filename="../../app/canvas/scene.py" line="458" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="460" />
+            <location filename="../../app/canvas/scene.py" line="464" />
             <source>Channel: {0}</source>
             <translation>Kênh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="462" />
+            <location filename="../../app/canvas/scene.py" line="466" />
             <source>Severity: {0} of 3</source>
             <translation>Mức độ nghiêm trọng: {0}/3</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="464" />
+            <location filename="../../app/canvas/scene.py" line="468" />
             <source>Value: {0} {1}</source>
             <translation>Giá trị: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="467" />
+            <location filename="../../app/canvas/scene.py" line="471" />
             <source>Target: {0}</source>
             <translation>Mục tiêu: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="468" />
+            <location filename="../../app/canvas/scene.py" line="472" />
             <source>Owner</source>
             <translation>Người phụ trách</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="468" />
+            <location filename="../../app/canvas/scene.py" line="472" />
             <source>Priority</source>
             <translation>Mức ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="469" />
+            <location filename="../../app/canvas/scene.py" line="473" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="473" />
+            <location filename="../../app/canvas/scene.py" line="477" />
             <source>Evidence: {0}</source>
             <translation>Bằng chứng: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="475" />
+            <location filename="../../app/canvas/scene.py" line="479" />
             <source>★ Favourite touchpoint</source>
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="56" />
+            <location filename="../../app/canvas/actions.py" line="67" />
             <source>Copied %n item(s)</source>
             <translation>
                 <numerusform>
@@ -778,7 +778,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="39" />
+            <location filename="../../app/canvas/actions.py" line="50" />
             <source>Deleted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -786,7 +786,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="91" />
+            <location filename="../../app/canvas/actions.py" line="102" />
             <source>Pasted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -813,23 +813,23 @@
     <context>
         <name>commands</name>
         <message>
-            <location filename="../../app/document/operations.py" line="52" />
+            <location filename="../../app/document/operations.py" line="55" />
             <source>Edit text</source>
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="289" />
+            <location filename="../../app/document/operations.py" line="302" />
             <source>Paste</source>
             <translation>Dán</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="312" />
+            <location filename="../../app/document/operations.py" line="325" />
             <source>Duplicate</source>
             <translation>Nhân bản</translation>
         </message>
         <message>
             <location filename="../../app/document/commands.py" line="129" />
-            <location filename="../../app/document/operations.py" line="257" />
+            <location filename="../../app/document/operations.py" line="270" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
@@ -840,101 +840,106 @@
         </message>
         <message>
             <location filename="../../app/document/commands.py" line="147" />
-            <location filename="../../app/document/operations.py" line="77" />
+            <location filename="../../app/document/operations.py" line="80" />
             <source>Reorder</source>
             <translation>Sắp xếp lại</translation>
         </message>
         <message>
             <location filename="../../app/document/commands.py" line="181" />
-            <location filename="../../app/document/operations.py" line="47" />
+            <location filename="../../app/document/operations.py" line="50" />
             <source>Edit</source>
             <translation>Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="62" />
+            <location filename="../../app/document/operations.py" line="65" />
             <source>Add stage</source>
             <translation>Thêm giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="71" />
+            <location filename="../../app/document/operations.py" line="74" />
             <source>Add lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="82" />
+            <location filename="../../app/document/operations.py" line="85" />
             <source>Resize stage</source>
             <translation>Đổi chiều rộng giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="89" />
+            <location filename="../../app/document/operations.py" line="92" />
             <source>Resize lane</source>
             <translation>Đổi chiều cao làn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="165" />
+            <location filename="../../app/document/operations.py" line="177" />
             <source>Add card</source>
             <translation>Thêm thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="189" />
-            <location filename="../../app/document/operations.py" line="204" />
+            <location filename="../../app/document/operations.py" line="202" />
+            <location filename="../../app/document/operations.py" line="217" />
             <source>Move card</source>
             <translation>Di chuyển thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="204" />
+            <location filename="../../app/document/operations.py" line="217" />
             <source>Move cards</source>
             <translation>Di chuyển các thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="212" />
+            <location filename="../../app/document/operations.py" line="225" />
             <source>Add emotion</source>
             <translation>Thêm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="219" />
+            <location filename="../../app/document/operations.py" line="232" />
             <source>Move emotion</source>
             <translation>Di chuyển cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="348" />
+            <location filename="../../app/document/operations.py" line="361" />
             <source>Add map</source>
             <translation>Thêm bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="354" />
+            <location filename="../../app/document/operations.py" line="367" />
             <source>New map</source>
             <translation>Bản đồ mới</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="361" />
+            <location filename="../../app/document/operations.py" line="374" />
             <source>Duplicate map</source>
             <translation>Nhân bản bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="371" />
+            <location filename="../../app/document/operations.py" line="384" />
             <source>Create future state</source>
             <translation>Tạo trạng thái tương lai</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="376" />
+            <location filename="../../app/document/operations.py" line="389" />
             <source>Add persona</source>
             <translation>Thêm chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="382" />
+            <location filename="../../app/document/operations.py" line="395" />
             <source>Add channel</source>
             <translation>Thêm kênh</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="389" />
+            <location filename="../../app/document/operations.py" line="402" />
             <source>Take snapshot</source>
             <translation>Chụp ảnh lưu</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="403" />
+            <location filename="../../app/document/operations.py" line="416" />
             <source>Restore snapshot</source>
             <translation>Khôi phục ảnh lưu</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="429" />
+            <source>Import spreadsheet</source>
+            <translation>Nhập bảng tính</translation>
         </message>
     </context>
     <context>
@@ -1414,9 +1419,227 @@
         </message>
     </context>
     <context>
+        <name>SheetImport</name>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="47" />
+            <source>Channel</source>
+            <translation>Kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="57" />
+            <source>Favourite</source>
+            <translation>Yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="49" />
+            <source>Severity</source>
+            <translation>Mức độ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="56" />
+            <source>Evidence</source>
+            <translation>Bằng chứng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="43" />
+            <source>Lane kind</source>
+            <translation>Loại làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="41" />
+            <source>Stage</source>
+            <translation>Giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="64" />
+            <source>(untitled)</source>
+            <translation>(chưa có tiêu đề)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="50" />
+            <source>Owner</source>
+            <translation>Người phụ trách</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="51" />
+            <source>Priority</source>
+            <translation>Ưu tiên</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="52" />
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="39" />
+            <source>ID</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="40" />
+            <source>Map</source>
+            <translation>Bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="42" />
+            <source>Lane</source>
+            <translation>Làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="44" />
+            <source>Order</source>
+            <translation>Thứ tự</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="45" />
+            <source>Title</source>
+            <translation>Tiêu đề</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="46" />
+            <source>Body</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="48" />
+            <source>Tags</source>
+            <translation>Thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="53" />
+            <source>Value</source>
+            <translation>Giá trị</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="54" />
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="55" />
+            <source>Target</source>
+            <translation>Mục tiêu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="58" />
+            <source>Span</source>
+            <translation>Số giai đoạn trải</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="74" />
+            <source>Match the Columns</source>
+            <translation>Ghép các cột</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="77" />
+            <source>Say which column of the spreadsheet holds what. Stage and Title are needed; columns left out are not imported.</source>
+            <translation>Cho biết mỗi cột của bảng tính chứa gì. Cần có Giai đoạn và Tiêu đề; các cột bỏ qua sẽ không được nhập.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="91" />
+            <source>(leave out)</source>
+            <translation>(bỏ qua)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="119" />
+            <source>Two columns are set to %1.</source>
+            <translation>Có hai cột cùng được chọn là %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="122" />
+            <source>Choose the column for %1.</source>
+            <translation>Hãy chọn cột cho %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="144" />
+            <source>Import %1</source>
+            <translation>Nhập %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="151" />
+            <source>This workbook was exported from another project: its cards are added as new cards.</source>
+            <translation>Bảng tính này được xuất từ một dự án khác: các thẻ của nó sẽ được thêm thành thẻ mới.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="164" />
+            <source>Apply</source>
+            <translation>Áp dụng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="175" />
+            <source>New map %1: %2 stages, %3 lanes, %4 cards</source>
+            <translation>Bản đồ mới %1: %2 giai đoạn, %3 làn, %4 thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="182" />
+            <source>(new stage)</source>
+            <translation>(giai đoạn mới)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="185" />
+            <source>Add %1</source>
+            <translation>Thêm %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="187" />
+            <source>Change %1: %2</source>
+            <translation>Sửa %1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="191" />
+            <source>Remove %1 (not in the spreadsheet)</source>
+            <translation>Xoá %1 (không còn trong bảng tính)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="206" />
+            <source>%1 cards added, %2 changed, %3 removed; %4 not in the spreadsheet kept.</source>
+            <translation>Thêm %1 thẻ, sửa %2, xoá %3; giữ lại %4 thẻ không có trong bảng tính.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="215" />
+            <source>The spreadsheet matches the project: nothing to change.</source>
+            <translation>Bảng tính khớp với dự án: không có gì cần thay đổi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="91" />
+            <source>Import spreadsheet</source>
+            <translation>Nhập bảng tính</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="34" />
+            <source>All files (*)</source>
+            <translation>Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="33" />
+            <source>Import Spreadsheet</source>
+            <translation>Nhập bảng tính</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="34" />
+            <source>Spreadsheets (*.xlsx *.csv)</source>
+            <translation>Bảng tính (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="41" />
+            <source>Import Failed</source>
+            <translation>Nhập thất bại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="42" />
+            <source>“%1” could not be imported; the project is unchanged.</source>
+            <translation>Không nhập được “%1”; dự án vẫn giữ nguyên.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="93" />
+            <source>Imported %1</source>
+            <translation>Đã nhập %1</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/actions.py" line="316" />
+            <location filename="../../app/ui/actions.py" line="321" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -1426,19 +1649,24 @@
             <translation>Bản đồ</translation>
         </message>
         <message>
+            <location filename="../../app/ui/actions.py" line="322" />
+            <source>Lane</source>
+            <translation>Làn</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/review.py" line="53" />
             <source>&amp;Take Snapshot…</source>
             <translation>C&amp;hụp ảnh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="61" />
-            <location filename="../../app/ui/actions.py" line="69" />
+            <location filename="../../app/ui/actions.py" line="63" />
+            <location filename="../../app/ui/actions.py" line="71" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="63" />
-            <location filename="../../app/ui/actions.py" line="70" />
+            <location filename="../../app/ui/actions.py" line="65" />
+            <location filename="../../app/ui/actions.py" line="72" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
@@ -1479,128 +1707,133 @@
         </message>
         <message>
             <location filename="../../app/ui/actions.py" line="56" />
+            <source>&amp;Spreadsheet…</source>
+            <translation>&amp;Bảng tính…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="58" />
             <source>&amp;Close</source>
             <translation>Đó&amp;ng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="57" />
+            <location filename="../../app/ui/actions.py" line="59" />
             <source>&amp;Quit</source>
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="76" />
+            <location filename="../../app/ui/actions.py" line="78" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="79" />
+            <location filename="../../app/ui/actions.py" line="81" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="81" />
+            <location filename="../../app/ui/actions.py" line="83" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="89" />
+            <location filename="../../app/ui/actions.py" line="91" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="91" />
+            <location filename="../../app/ui/actions.py" line="93" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="94" />
+            <location filename="../../app/ui/actions.py" line="96" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="96" />
+            <location filename="../../app/ui/actions.py" line="98" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="99" />
+            <location filename="../../app/ui/actions.py" line="101" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="101" />
+            <location filename="../../app/ui/actions.py" line="103" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="103" />
+            <location filename="../../app/ui/actions.py" line="105" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="205" />
+            <location filename="../../app/ui/actions.py" line="208" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="210" />
+            <location filename="../../app/ui/actions.py" line="213" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="217" />
+            <location filename="../../app/ui/actions.py" line="216" />
+            <source>&amp;Import</source>
+            <translation>Nhậ&amp;p</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="222" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="226" />
+            <location filename="../../app/ui/actions.py" line="231" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="231" />
+            <location filename="../../app/ui/actions.py" line="236" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="241" />
+            <location filename="../../app/ui/actions.py" line="246" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="260" />
+            <location filename="../../app/ui/actions.py" line="265" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="262" />
+            <location filename="../../app/ui/actions.py" line="267" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="285" />
+            <location filename="../../app/ui/actions.py" line="290" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="299" />
+            <location filename="../../app/ui/actions.py" line="304" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="300" />
+            <location filename="../../app/ui/actions.py" line="305" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="315" />
+            <location filename="../../app/ui/actions.py" line="320" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="317" />
-            <source>Lane</source>
-            <translation>Làn</translation>
         </message>
         <message>
             <location filename="../../app/ui/docks.py" line="40" />
@@ -1638,49 +1871,49 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="360" />
+            <location filename="../../app/ui/main_window.py" line="366" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="292" />
+            <location filename="../../app/ui/main_window.py" line="298" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="345" />
+            <location filename="../../app/ui/main_window.py" line="351" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="358" />
             <location filename="../../app/ui/main_window.py" line="364" />
             <location filename="../../app/ui/main_window.py" line="370" />
+            <location filename="../../app/ui/main_window.py" line="376" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="365" />
+            <location filename="../../app/ui/main_window.py" line="371" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="371" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="373" />
+            <location filename="../../app/ui/main_window.py" line="379" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="468" />
+            <location filename="../../app/ui/main_window.py" line="479" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="470" />
+            <location filename="../../app/ui/main_window.py" line="481" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
@@ -2816,6 +3049,11 @@
             <translation>Bỏ chân dung khỏi bản đồ</translation>
         </message>
         <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="140" />
+            <source>Map</source>
+            <translation>Bản đồ</translation>
+        </message>
+        <message>
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="79" />
             <source>Take Snapshot</source>
             <translation>Chụp ảnh lưu</translation>
@@ -2844,11 +3082,6 @@
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="140" />
             <source>Taken</source>
             <translation>Thời điểm chụp</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/snapshot_dialogs.py" line="140" />
-            <source>Map</source>
-            <translation>Bản đồ</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="147" />
@@ -3128,12 +3361,12 @@
     <context>
         <name>Document</name>
         <message>
-            <location filename="../../app/document/document.py" line="220" />
+            <location filename="../../app/document/document.py" line="218" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/document/document.py" line="232" />
+            <location filename="../../app/document/document.py" line="230" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>

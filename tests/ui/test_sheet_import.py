@@ -167,3 +167,25 @@ def test_dialog_results_are_values(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.overrides() == {"A": "stage", "B": "title"}
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_the_preview_speaks_vietnamese(window, shop, tmp_path, qtbot):
+    from app.export.sheets.read_source import plan_into, read_source
+    from app.ui.i18n import install_translation
+
+    book = write_workbook(window.doc.project, tmp_path / "shop.xlsx")
+    hand_edit(window.doc.project, book)
+    install_translation("vi")
+    try:
+        dialog = SheetImportDialog(plan_into(window.doc.project, read_source(book)), "shop.xlsx")
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Nhập shop.xlsx"
+        assert dialog.summary.text() == ("Thêm 2 thẻ, sửa 3, xoá 0; giữ lại 1 thẻ không có "
+                                         "trong bảng tính.")
+        assert dialog.apply_button.text() == "Áp dụng"
+        mapping = ColumnMappingDialog(["Bước"], {}, "")
+        qtbot.addWidget(mapping)
+        assert mapping.combos[0].itemText(0) == "(bỏ qua)"
+        assert mapping.combos[0].itemText(mapping.combos[0].findData("stage")) == "Giai đoạn"
+    finally:
+        install_translation("en")
