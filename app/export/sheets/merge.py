@@ -163,7 +163,12 @@ class _Planner:
         for m in project.maps:
             entities.extend([m, *m.stages, *m.lanes, *m.cards, *m.markers])
         self.used_ids = {e.id for e in entities}
+        # The next free order of each cell, from one pass over the cards.
         self.next_order: dict[tuple[str, str], int] = {}
+        for m in project.maps:
+            for c in m.cards:
+                key = (c.stage_id, c.lane_id)
+                self.next_order[key] = max(self.next_order.get(key, 0), c.order + 1)
         for m in project.maps:
             self.plan.map_names[m.id] = m.name
             for s in m.stages:
@@ -229,14 +234,11 @@ class _Planner:
             self.plan.inserts.append(found)
         return found.id
 
-    def order_after(self, journey: JourneyMap, stage_id: str, lane_id: str) -> int:
+    def order_after(self, stage_id: str, lane_id: str) -> int:
         key = (stage_id, lane_id)
-        if key not in self.next_order:
-            self.next_order[key] = max((c.order for c in journey.cards
-                                        if c.stage_id == stage_id and c.lane_id == lane_id),
-                                       default=-1) + 1
-        self.next_order[key] += 1
-        return self.next_order[key] - 1
+        order = self.next_order.get(key, 0)
+        self.next_order[key] = order + 1
+        return order
 
     def fresh_id(self, wanted: str) -> str:
         try:
@@ -309,7 +311,7 @@ def _values(planner: _Planner, journey: JourneyMap, row: CardRow, card: Card | N
 
 def _add(planner: _Planner, journey: JourneyMap, row: CardRow, values: dict[str, Any]) -> None:
     if "order" not in values:
-        values["order"] = planner.order_after(journey, values["stage_id"], values["lane_id"])
+        values["order"] = planner.order_after(values["stage_id"], values["lane_id"])
     card = Card(map_id=journey.id, id=planner.fresh_id(row.id), **values)
     planner.plan.inserts.append(card)
     planner.plan.added.append(card)
@@ -319,7 +321,7 @@ def _change(planner: _Planner, journey: JourneyMap, row: CardRow, card: Card,
             values: dict[str, Any]) -> None:
     moved = (values.get("stage_id", card.stage_id), values.get("lane_id", card.lane_id))
     if moved != (card.stage_id, card.lane_id) and "order" not in values:
-        values["order"] = planner.order_after(journey, *moved)
+        values["order"] = planner.order_after(*moved)
     new = {k: v for k, v in values.items() if getattr(card, k) != v}
     if new:
         old = {k: getattr(card, k) for k in new}
