@@ -59,14 +59,17 @@ def write_workbook(project: Project, path: Path) -> Path:
         grid = book.create_sheet(journey.name[:31])
         grid.append([journey.name, *[s.title for s in journey.stages]])
         for lane in journey.lanes:
-            grid.append([lane.title, *["\n".join(c.title for c in journey.cell_cards(s.id, lane.id))
-                                       or None for s in journey.stages]])
+            grid.append([f"{lane.title}\n({lane.kind.value})",
+                         *["\n".join(c.title for c in journey.cell_cards(s.id, lane.id))
+                           or None for s in journey.stages]])
     hidden = book.create_sheet("_journey_studio")
     hidden.append(["journey-studio-sheets"])
     hidden.append([1])
-    hidden.append(["project", project.id])
-    hidden.append(["maps", *[m.id for m in project.maps]])
-    hidden.sheet_state = "hidden"
+    hidden.append(["project_id", project.id])
+    hidden.append(["project_title", project.title])
+    for journey in project.maps:  # id, grid sheet, name
+        hidden.append(["map", journey.id, journey.name[:31], journey.name])
+    hidden.sheet_state = "veryHidden"
     book.save(path)
     return path
 

@@ -156,3 +156,14 @@ def test_two_columns_claiming_one_field_need_a_mapping(tmp_path):
         read_source(path)
     (row,) = read_source(path, {"Tên": ""}).cards.rows
     assert row.values["title"] == "x"
+
+
+def test_our_formula_guard_quote_is_taken_off(tmp_path):
+    # Our CSV export writes formula-like text with a leading quote (OWASP): read it back
+    # as the text the user typed; any other leading quote is the user's own.
+    path = tmp_path / "ours.csv"
+    path.write_text("Stage,Title,Body\nA,'=HYPERLINK(\"http://x\"),'-5 %\nA,'tis,'quoted\n",
+                    encoding="utf-8-sig")
+    first, second = read_source(path).cards.rows
+    assert (first.values["title"], first.values["body"]) == ('=HYPERLINK("http://x")', "-5 %")
+    assert (second.values["title"], second.values["body"]) == ("'tis", "'quoted")

@@ -97,3 +97,22 @@ def test_a_sheet_that_is_neither_table_nor_grid(tmp_path, capsys):
     grid_book(tmp_path / "y.xlsx", [[None, "A"], [None, "x"], ["Lane", "y"]])
     with pytest.raises(SheetError, match=r"Sheet1, cell A2: a lane needs a title"):
         read_source(tmp_path / "y.xlsx")
+
+
+def test_our_exports_grid_reads_back(tmp_path):
+    # Lane cells name their kind in brackets; an emotions lane lists "+1 label" lines and
+    # is followed by a row of mean scores, which is derived and skipped.
+    book = grid_book(tmp_path / "ours.xlsx", [
+        ["Đặt phòng", "Tìm kiếm", "Đặt cọc"],
+        ["Khách nghĩ gì\n(Suy nghĩ)", "Giá có rẻ không?", None],
+        ["Cảm xúc", "+1 thấy nhiều lựa chọn\n-1", "−2 phải chuyển khoản"],
+        ["Điểm cảm xúc", 0, -2],
+        ["Ghi chú\n(not a kind)", "x", None],
+    ])
+    (journey,) = read_source(book).grids
+    assert [(ln.title, ln.kind) for ln in journey.lanes] == [
+        ("Khách nghĩ gì", LaneKind.THOUGHTS), ("Cảm xúc", LaneKind.EMOTIONS),
+        ("Ghi chú\n(not a kind)", LaneKind.TEXT)]
+    assert [(m.score, m.label) for m in journey.ordered_markers()] == [
+        (1, "thấy nhiều lựa chọn"), (-1, ""), (-2, "phải chuyển khoản")]
+    assert sorted(c.title for c in journey.cards) == ["Giá có rẻ không?", "x"]

@@ -20,6 +20,15 @@ ENCODINGS = ("utf-8", "cp1258")
 _NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp1258": "Windows-1258",
           "utf-16": "UTF-16"}
 DELIMITERS = (",", ";", "\t")
+# Our CSV export prefixes text a spreadsheet would run as a formula with a quote (OWASP).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _unprefixed(value: str) -> str:
+    """A field without the quote that kept formula-like text from running."""
+    if value.startswith("'") and value[1:].startswith(_FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -94,7 +103,8 @@ def read_csv(path: Path, limits: Limits | None = None,
             if len(rows) >= limits.max_rows or cells > limits.max_cells:
                 raise SheetError(f"{name}: has more than {limits.max_rows:,} rows or "
                                  f"{limits.max_cells:,} cells; that is the limit")
-            rows.append([value if value.strip() != "" else None for value in record])
+            rows.append([_unprefixed(value) if value.strip() != "" else None
+                         for value in record])
     except csv.Error as error:
         raise SheetError(f"{name}, row {len(rows) + 1}: {error}") from None
     while rows and all(v is None for v in rows[-1]):

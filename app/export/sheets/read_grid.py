@@ -2,12 +2,16 @@
 
 This is how teams draw maps in Google Sheets or Excel: row 1 names the stages, column A
 the lanes, and each cell holds the lane's text for that stage, one card per line. A lane
-titled like a lane kind ("Pains", "Điểm đau"…) gets that kind; an emotions row of whole
-numbers from −2 to +2 becomes emotion markers. A row with an empty first cell continues
-the lane above (cards stacked in rows, as our own export may write them).
+cell may name its kind in brackets on its last line, as our export writes it, or be
+titled like a kind ("Pains", "Điểm đau"…); an emotions lane whose lines are whole scores
+from −2 to +2, each with an optional label ("+1 dễ đặt hàng"), becomes emotion markers.
+A row with an empty first cell continues the lane above (cards stacked in rows); our
+export's row of mean scores under an emotions lane is derived, and skipped.
 """
 
 from __future__ import annotations
+
+import re
 
 from app.domain.model import (
     SCORE_MAX,
@@ -26,6 +30,10 @@ from app.export.sheets.read_table import Cell, SheetError, Table, cell_text, col
 
 MAX_STAGES = 200
 MAX_LANES = 200
+# A marker line: a whole score with an optional sign, then an optional label.
+_MARKER = re.compile(r"^\s*([+-]?\d+(?:\.0+)?)(?:\s+(.*))?$", re.S)
+# The row of each stage's mean score our export writes under an emotions lane.
+_SCORE_ROWS = {fold("Emotion score"), fold("Điểm cảm xúc")}
 
 
 def looks_like_grid(table: Table) -> bool:
@@ -64,10 +72,12 @@ def read_grid(table: Table, name: str) -> JourneyMap:
         raise SheetError(f"{table.name}: has {len(columns)} stages; the limit is {MAX_STAGES}")
     groups: list[tuple[Lane, list[list[Cell]], int]] = []
     for index, row in enumerate(table.rows[1:], start=2):
-        title = cell_text(row[0] if row else None).strip()
+        title, kind = lane_header(cell_text(row[0] if row else None))
+        if fold(title) in _SCORE_ROWS and groups and groups[-1][0].kind == LaneKind.EMOTIONS:
+            continue  # our export's row of mean scores under an emotions lane: derived
         if title:
-            kind = lane_kind_of(title) or LaneKind.TEXT
-            groups.append((Lane(map_id=journey.id, title=title, kind=kind), [row], index))
+            groups.append((Lane(map_id=journey.id, title=title, kind=kind or LaneKind.TEXT),
+                           [row], index))
         elif groups:
             groups[-1][1].append(row)
         elif any(v is not None for v in row):
@@ -85,6 +95,18 @@ def read_grid(table: Table, name: str) -> JourneyMap:
     return journey
 
 
+def lane_header(text: str) -> tuple[str, LaneKind | None]:
+    """A lane cell read as (title, kind): "Khách nói\n(Suy nghĩ)" names its kind on its
+    last line, in brackets, as our export writes it; else the title may name a kind."""
+    head, _, last = text.strip().rpartition("\n")
+    last = last.strip()
+    if head.strip() and last.startswith("(") and last.endswith(")"):
+        kind = lane_kind_of(last[1:-1])
+        if kind is not None:
+            return head.strip(), kind
+    return text.strip(), lane_kind_of(text.strip())
+
+
 def _lines(value: Cell) -> list[str]:
     return [line.strip() for line in cell_text(value).splitlines() if line.strip()]
 
@@ -100,35 +122,36 @@ def _add_cards(journey: JourneyMap, lane: Lane, rows: list[list[Cell]],
                 order += 1
 
 
-def _score(text: str) -> int | None:
-    try:
-        number = float(text.replace("−", "-").replace("+", ""))
-    except ValueError:
+def _marker(text: str) -> tuple[int, str] | None:
+    """A score from −2 to +2 and an optional label ("+1 thích giao diện"), or None."""
+    match = _MARKER.match(text.replace("−", "-"))
+    if match is None:
         return None
+    number = float(match.group(1))
     if not number.is_integer() or not SCORE_MIN <= number <= SCORE_MAX:
         return None
-    return int(number)
+    return int(number), (match.group(2) or "").strip()
 
 
 def _all_scores(rows: list[list[Cell]], columns: list[tuple[int, Stage]]) -> bool:
     texts = [line for row in rows for position, _ in columns
              for line in _lines(row[position] if position < len(row) else None)]
-    return all(_score(t) is not None for t in texts)  # an empty emotions lane stays one
+    return all(_marker(t) is not None for t in texts)  # an empty emotions lane stays one
 
 
 def _add_markers(journey: JourneyMap, lane: Lane, rows: list[list[Cell]],
                  columns: list[tuple[int, Stage]], sheet: str, first: int) -> None:
     for position, stage in columns:
-        scores: list[int] = []
+        scores: list[tuple[int, str]] = []
         for offset, row in enumerate(rows):
             for line in _lines(row[position] if position < len(row) else None):
-                score = _score(line)
-                if score is None:  # _all_scores said otherwise; kept as a guard
+                found = _marker(line)
+                if found is None:  # _all_scores said otherwise; kept as a guard
                     cell = f"{column_letter(position)}{first + offset}"
                     raise SheetError(f"{sheet}, cell {cell}: {line!r} is not a score "
                                      f"from {SCORE_MIN} to +{SCORE_MAX}")
-                scores.append(score)
-        for i, score in enumerate(scores):
+                scores.append(found)
+        for i, (score, label) in enumerate(scores):
             journey.markers.append(EmotionMarker(
                 map_id=journey.id, stage_id=stage.id, lane_id=lane.id, score=score,
-                position=(i + 1) / (len(scores) + 1)))
+                label=label, position=(i + 1) / (len(scores) + 1)))

@@ -162,9 +162,11 @@ def _read_meta(rows: list[list[Cell]]) -> dict[str, list[str]]:
             continue
         key = " ".join(str(row[0]).lower().replace("_", " ").split())
         values = [str(v) for v in row[1:] if v is not None]
-        if key.startswith("project"):
+        if key in ("project id", "project") and values:
             meta["project"] = values[:1]
-        elif key.startswith("map"):
+        elif key == "map" and values:  # B the map's id (C its grid sheet, D its name)
+            meta.setdefault("maps", []).append(values[0])
+        elif key in ("maps", "map ids"):
             meta.setdefault("maps", []).extend(values)
     return meta
 
