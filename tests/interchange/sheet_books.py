@@ -16,7 +16,7 @@ from openpyxl.worksheet.table import Table
 
 from app.domain.model import Card, Project
 from app.domain.serialize import project_to_dict
-from app.export.sheets.columns import CARD_COLUMNS, SHEETS
+from app.export.sheets.columns import CARD_COLUMNS, MARKER_COLUMNS, SHEETS
 from app.storage import ProjectStore
 
 
@@ -59,9 +59,20 @@ def write_workbook(project: Project, path: Path) -> Path:
         grid = book.create_sheet(journey.name[:31])
         grid.append([journey.name, *[s.title for s in journey.stages]])
         for lane in journey.lanes:
-            grid.append([f"{lane.title}\n({lane.kind.value})",
-                         *["\n".join(c.title for c in journey.cell_cards(s.id, lane.id))
-                           or None for s in journey.stages]])
+            cells = []
+            for stage in journey.stages:
+                lines = [c.title for c in journey.cell_cards(stage.id, lane.id)]
+                lines += [f"{m.score:+d} {m.label}".strip() for m in
+                          journey.stage_markers(stage.id) if m.lane_id == lane.id]
+                cells.append("\n".join(lines) or None)
+            grid.append([f"{lane.title}\n({lane.kind.value})", *cells])
+    markers = book.create_sheet(SHEETS["markers"].header(lang))
+    markers.append([c.header(lang) for c in MARKER_COLUMNS])
+    for journey in project.maps:
+        for marker in journey.ordered_markers():
+            stage, lane = journey.stage(marker.stage_id), journey.lane(marker.lane_id)
+            markers.append([marker.id, journey.name, stage.title, lane.title, marker.score,
+                            marker.position, marker.label or None])
     hidden = book.create_sheet("_journey_studio")
     hidden.append(["journey-studio-sheets"])
     hidden.append([1])

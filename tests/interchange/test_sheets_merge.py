@@ -121,9 +121,15 @@ def test_new_project_from_our_workbook_keeps_every_card(sample, tmp_path, capsys
     assert main(["import", str(book), "-o", str(out)]) == 0
     again = load(out)
     assert again.language == "vi"
-    assert [m.name for m in again.maps] == [m.name for m in project.maps]
+    assert [(m.id, m.name) for m in again.maps] == [(m.id, m.name) for m in project.maps]
     for old, new in zip(project.maps, again.maps, strict=True):
+        # The layout (every stage and lane, empty ones too) comes from the grid sheets,
+        # the markers from the Markers sheet.
         assert [s.title for s in new.stages] == [s.title for s in old.stages]
+        assert [(ln.title, ln.kind) for ln in new.lanes] == [(ln.title, ln.kind)
+                                                             for ln in old.lanes]
+        assert [(m.score, m.position, m.label) for m in new.ordered_markers()] == [
+            (m.score, m.position, m.label) for m in old.ordered_markers()]
         by_id = {c.id: c for c in new.cards}
         assert set(by_id) == {c.id for c in old.cards}
         for card in old.cards:

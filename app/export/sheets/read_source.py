@@ -13,10 +13,12 @@ from pathlib import Path
 
 from app.domain.model import JourneyMap, Project
 from app.domain.templates import builtin_channels, check_language
+from app.domain.validation import validate_project
 from app.export.sheets.columns import CARD_COLUMNS, SHEETS, fold, match_columns
 from app.export.sheets.merge import MergePlan, plan_cards, plan_new_map
 from app.export.sheets.read_cards import CardsTable, find_header, read_cards
 from app.export.sheets.read_grid import corner_name, looks_like_grid, read_grid
+from app.export.sheets.read_ours import layouts, markers_sheet, place_markers, read_markers
 from app.export.sheets.read_table import Limits, SheetError, Table, cell_text
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
@@ -33,6 +35,8 @@ class SheetSource:
     map_ids: list[str] = field(default_factory=list)
     encoding: str = ""
     language: str = "en"
+    # Our own workbook's maps laid out from their grid sheets, with their markers.
+    layouts: list[JourneyMap] = field(default_factory=list)
 
 
 def read_tables(path: Path, limits: Limits | None = None,
@@ -83,7 +87,13 @@ def read_source(path: Path, overrides: dict[str, str] | None = None,
         table = tables[0]  # the user says which column is which: read the first sheet
     if table is not None:
         source.cards = read_cards(table, overrides)
-        source.language = _language(source.cards.headers)
+        source.language = (meta.get("language") or [_language(source.cards.headers)])[0]
+        if source.language not in ("en", "vi"):
+            source.language = _language(source.cards.headers)
+        source.layouts = layouts(tables, meta)
+        markers = markers_sheet(tables)
+        if source.layouts and markers is not None:
+            place_markers(source.layouts, read_markers(markers), markers.name)
         return source
     grids = [t for t in tables if looks_like_grid(t)]
     if not grids:
@@ -124,8 +134,10 @@ def new_project(source: SheetSource, title: str, language: str | None = None) ->
     check_language(lang)
     project = Project(title=title, language=lang, channels=builtin_channels(lang))
     if source.cards is not None:
+        project.maps.extend(source.layouts)  # stages and lanes in order, markers placed
         plan = plan_cards(project, source.cards, create_maps=True, default_map=title)
     else:
         plan = plan_into(project, source)
     apply_plan(project, plan, set())
+    validate_project(project)
     return project

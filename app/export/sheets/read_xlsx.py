@@ -164,8 +164,12 @@ def _read_meta(rows: list[list[Cell]]) -> dict[str, list[str]]:
         values = [str(v) for v in row[1:] if v is not None]
         if key in ("project id", "project") and values:
             meta["project"] = values[:1]
-        elif key == "map" and values:  # B the map's id (C its grid sheet, D its name)
+        elif key == "map" and values:  # B the map's id, C its grid sheet, D its name
             meta.setdefault("maps", []).append(values[0])
+            meta.setdefault("map_sheets", []).append(values[1] if len(values) > 1 else "")
+            meta.setdefault("map_names", []).append(values[2] if len(values) > 2 else "")
+        elif key == "language" and values:
+            meta["language"] = values[:1]
         elif key in ("maps", "map ids"):
             meta.setdefault("maps", []).extend(values)
     return meta
