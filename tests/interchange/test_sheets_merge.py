@@ -137,3 +137,18 @@ def test_new_project_from_our_workbook_keeps_every_card(sample, tmp_path, capsys
             for name in ("title", "body", "tags", "severity", "owner", "priority", "status",
                          "value", "unit", "target", "evidence", "favourite", "span", "order"):
                 assert getattr(copy, name) == getattr(card, name), name
+
+
+def test_a_bad_marker_row_names_its_row_and_column(sample, tmp_path, capsys):
+    project = load(sample)
+    book = write_workbook(project, tmp_path / "shop.xlsx")
+    from openpyxl import load_workbook
+
+    opened = load_workbook(book)
+    opened["Điểm cảm xúc"].cell(row=3, column=5, value=5)
+    opened.save(book)
+    out = tmp_path / "again.cjm"
+    assert main(["import", str(book), "-o", str(out)]) == 2
+    assert capsys.readouterr().err == ("error: Điểm cảm xúc, row 3, Điểm: '5' is not a score "
+                                       "from -2 to +2\n")
+    assert not out.exists()
