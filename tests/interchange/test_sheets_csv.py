@@ -167,3 +167,11 @@ def test_our_formula_guard_quote_is_taken_off(tmp_path):
     first, second = read_source(path).cards.rows
     assert (first.values["title"], first.values["body"]) == ('=HYPERLINK("http://x")', "-5 %")
     assert (second.values["title"], second.values["body"]) == ("'tis", "'quoted")
+
+
+def test_rows_naming_only_a_place_are_not_cards(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text("Stage,Lane,Title,Favourite\nA,Pains,,\nA,,x,no\n,,,\n", encoding="utf-8")
+    rows = read_source(path).cards.rows
+    assert [(r.row, r.values["title"], r.values["favourite"]) for r in rows] == [
+        (3, "x", False)]

@@ -23,6 +23,8 @@ REQUIRED = ("stage", "title")
 TEXT_FIELDS = ("title", "body", "owner", "priority", "status", "unit")
 _HEADER_SEARCH = 10
 _KEYS = {c.key for c in CARD_COLUMNS}
+# Columns that say where a card goes, not what it holds.
+_PLACE = {"map", "stage", "lane", "kind"}
 _TRUE = {"true", "yes", "y", "1", "x", "co", "dung", "✓", "✔", "★", "*"}
 _FALSE = {"false", "no", "n", "0", "khong", "sai", ""}
 _SEVERITY_WORDS = {"low": 1, "thap": 1, "medium": 2, "trung binh": 2, "high": 3, "cao": 3}
@@ -131,15 +133,14 @@ def read_cards(table: Table, overrides: dict[str, str] | None = None) -> CardsTa
     rows: list[CardRow] = []
     for index in range(start + 1, len(table.rows)):
         raw = table.rows[index]
-        if all(v is None for v in raw):
-            continue
+        content = [raw[p] for p, key in mapping.items()
+                   if p < len(raw) and key not in _PLACE and cell_text(raw[p]).strip()]
+        if not content:
+            continue  # empty, or only a stage or lane named: a layout row, not a card
         row = CardRow(row=index + 1)
         for position, key in mapping.items():
             value = raw[position] if position < len(raw) else None
             _read_value(row, key, value, f"{table.name}, row {index + 1}, {headers[position]}")
-        if not row.values.get("title") and not row.id:
-            if not any(row.values.values()):
-                continue  # a row with only a stage or a lane: a layout row, not a card
         rows.append(row)
     return CardsTable(table.name, set(mapping.values()), rows, headers, mapping)
 
