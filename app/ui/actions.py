@@ -106,8 +106,7 @@ class WindowActions:
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
         self.document_actions = [self.save_copy, self.export_pdf, self.export_png,
-                                 self.export_svg, self.export_json, self.import_sheet,
-                                 self.close]
+                                 self.export_svg, self.export_json, self.close]
         self.map_actions = [self.add_stage, self.map_properties, self.next_map,
                             self.previous_map]
         self._dress(self.idle_canvas)
@@ -332,6 +331,7 @@ class WindowActions:
         # The canvas's actions enable themselves (EditActions.refresh).
         self.add_stage.setEnabled(has_map and writable)
         self.add_lane_menu.setEnabled(has_map and writable)
+        self.import_sheet.setEnabled(writable)  # it changes the open project
         if hasattr(self, "add_lane_button"):
             self.add_lane_button.setEnabled(has_map and writable)
         self.switch_map_menu.setEnabled(has_doc)

@@ -189,3 +189,11 @@ def test_the_preview_speaks_vietnamese(window, shop, tmp_path, qtbot):
         assert mapping.combos[0].itemText(mapping.combos[0].findData("stage")) == "Giai đoạn"
     finally:
         install_translation("en")
+
+
+def test_import_needs_a_writable_project(window, shop):
+    assert window.actions.import_sheet.isEnabled()
+    window.set_document(None)
+    assert not window.actions.import_sheet.isEnabled()
+    assert window.open_path(str(shop), read_only=True)
+    assert not window.actions.import_sheet.isEnabled()
