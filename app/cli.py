@@ -389,7 +389,7 @@ def _import_into(args: argparse.Namespace, source: Path) -> int:
     project, _ = load_project(target)
     plan = plan_into(project, sheet)
     removing = {c.id for c in plan.removable} if args.remove_missing else set()
-    summary = plan.summary(removing)
+    summary = plan.summary(removing, detail=args.dry_run)
     if args.dry_run or plan.empty(removing):
         print(f"{source.name} → {target.name}"
               + (" (dry run, nothing written)" if args.dry_run else " (nothing to change)"))

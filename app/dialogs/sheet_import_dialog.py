@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.export.sheets.columns import CARD_COLUMNS
-from app.export.sheets.merge import MergePlan, describe_change
+from app.export.sheets.merge import CardChange, MergePlan, changed_fields
 from app.export.sheets.read_cards import REQUIRED
 
 
@@ -58,6 +58,20 @@ def column_name(key: str) -> str:
         "span": tr("Span"),
     }
     return names.get(key, key)
+
+
+def change_text(plan: MergePlan, change: CardChange) -> str:
+    """A card's changes in the user's language: "Title: 'old' → 'new'; Severity: …"."""
+    parts = []
+    for key, old, new in changed_fields(plan, change):
+        if key == "order":
+            parts.append(tr("new place in its cell"))
+            continue
+        if key == "favourite":
+            old, new = (tr("yes") if change.old[key] else tr("no"),
+                        tr("yes") if change.new[key] else tr("no"))
+        parts.append(f"{column_name(key)}: {old} → {new}")
+    return "; ".join(parts)
 
 
 def _title(text: str) -> str:
@@ -185,7 +199,7 @@ class SheetImportDialog(QDialog):
                 QTreeWidgetItem(parent, [tr("Add %1").replace("%1", _title(card.title))])
             for change in group.changed:
                 QTreeWidgetItem(parent, [tr("Change %1: %2").replace(
-                    "%1", _title(change.card.title)).replace("%2", describe_change(change))])
+                    "%1", _title(change.card.title)).replace("%2", change_text(self.plan, change))])
             for card in group.removable:
                 item = QTreeWidgetItem(parent)
                 box = QCheckBox(tr("Remove %1 (not in the spreadsheet)").replace(

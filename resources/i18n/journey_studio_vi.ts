@@ -1451,7 +1451,7 @@
             <translation>Giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="64" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="78" />
             <source>(untitled)</source>
             <translation>(chưa có tiêu đề)</translation>
         </message>
@@ -1526,77 +1526,94 @@
             <translation>Số giai đoạn trải</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="74" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="68" />
+            <source>new place in its cell</source>
+            <translation>đổi vị trí trong ô</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="71" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="72" />
+            <source>yes</source>
+            <translation>có</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="71" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="72" />
+            <source>no</source>
+            <translation>không</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="88" />
             <source>Match the Columns</source>
             <translation>Ghép các cột</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="77" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="91" />
             <source>Say which column of the spreadsheet holds what. Stage and Title are needed; columns left out are not imported.</source>
             <translation>Cho biết mỗi cột của bảng tính chứa gì. Cần có Giai đoạn và Tiêu đề; các cột bỏ qua sẽ không được nhập.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="91" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="105" />
             <source>(leave out)</source>
             <translation>(bỏ qua)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="119" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="133" />
             <source>Two columns are set to %1.</source>
             <translation>Có hai cột cùng được chọn là %1.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="122" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="136" />
             <source>Choose the column for %1.</source>
             <translation>Hãy chọn cột cho %1.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="144" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="158" />
             <source>Import %1</source>
             <translation>Nhập %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="151" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="165" />
             <source>This workbook was exported from another project: its cards are added as new cards.</source>
             <translation>Bảng tính này được xuất từ một dự án khác: các thẻ của nó sẽ được thêm thành thẻ mới.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="164" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="178" />
             <source>Apply</source>
             <translation>Áp dụng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="175" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="189" />
             <source>New map %1: %2 stages, %3 lanes, %4 cards</source>
             <translation>Bản đồ mới %1: %2 giai đoạn, %3 làn, %4 thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="182" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="196" />
             <source>(new stage)</source>
             <translation>(giai đoạn mới)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="185" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="199" />
             <source>Add %1</source>
             <translation>Thêm %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="187" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="201" />
             <source>Change %1: %2</source>
             <translation>Sửa %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="191" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="205" />
             <source>Remove %1 (not in the spreadsheet)</source>
             <translation>Xoá %1 (không còn trong bảng tính)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="206" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="220" />
             <source>%1 cards added, %2 changed, %3 removed; %4 not in the spreadsheet kept.</source>
             <translation>Thêm %1 thẻ, sửa %2, xoá %3; giữ lại %4 thẻ không có trong bảng tính.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="215" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="229" />
             <source>The spreadsheet matches the project: nothing to change.</source>
             <translation>Bảng tính khớp với dự án: không có gì cần thay đổi.</translation>
         </message>
@@ -1639,7 +1656,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/actions.py" line="321" />
+            <location filename="../../app/ui/actions.py" line="320" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -1649,7 +1666,7 @@
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="322" />
+            <location filename="../../app/ui/actions.py" line="321" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -1771,67 +1788,67 @@
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="208" />
+            <location filename="../../app/ui/actions.py" line="207" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="213" />
+            <location filename="../../app/ui/actions.py" line="212" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="216" />
+            <location filename="../../app/ui/actions.py" line="215" />
             <source>&amp;Import</source>
             <translation>Nhậ&amp;p</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="222" />
+            <location filename="../../app/ui/actions.py" line="221" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="231" />
+            <location filename="../../app/ui/actions.py" line="230" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="236" />
+            <location filename="../../app/ui/actions.py" line="235" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="246" />
+            <location filename="../../app/ui/actions.py" line="245" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="265" />
+            <location filename="../../app/ui/actions.py" line="264" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="267" />
+            <location filename="../../app/ui/actions.py" line="266" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="290" />
+            <location filename="../../app/ui/actions.py" line="289" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="304" />
+            <location filename="../../app/ui/actions.py" line="303" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="305" />
+            <location filename="../../app/ui/actions.py" line="304" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="320" />
+            <location filename="../../app/ui/actions.py" line="319" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>

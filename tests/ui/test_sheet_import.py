@@ -197,3 +197,29 @@ def test_import_needs_a_writable_project(window, shop):
     assert not window.actions.import_sheet.isEnabled()
     assert window.open_path(str(shop), read_only=True)
     assert not window.actions.import_sheet.isEnabled()
+
+
+def test_a_change_is_told_field_by_field(window, shop, tmp_path, qtbot):
+    from app.export.sheets.read_source import plan_into, read_source
+    from tests.interchange.sheet_books import edit_cards, find_row
+
+    journey = window.doc.project.maps[0]
+    card = next(c for c in journey.cards
+                if not c.favourite and c.stage_id != journey.stages[-1].id)
+    book = write_workbook(window.doc.project, tmp_path / "shop.xlsx")
+
+    def edit(sheet, headers):
+        row = find_row(sheet, headers, card.id)
+        sheet.cell(row=row, column=headers["Tiêu đề"], value="Mới")
+        sheet.cell(row=row, column=headers["Giai đoạn"], value=journey.stages[-1].title)
+        sheet.cell(row=row, column=headers["Yêu thích"], value=True)
+
+    edit_cards(book, edit)
+    dialog = SheetImportDialog(plan_into(window.doc.project, read_source(book)), "shop.xlsx")
+    qtbot.addWidget(dialog)
+    group = dialog.tree.topLevelItem(dialog.tree.topLevelItemCount() - 1)
+    assert group.text(0).endswith("› " + journey.stages[-1].title)  # where it goes
+    old_stage = journey.stage(card.stage_id).title
+    assert group.child(0).text(0) == (
+        f"Change “{card.title}”: Title: '{card.title}' → 'Mới'; Favourite: no → yes; "
+        f"Stage: '{old_stage}' → '{journey.stages[-1].title}'")

@@ -73,6 +73,8 @@ class MergePlan:
     warnings: list[str] = field(default_factory=list)
     stages: dict[str, Stage] = field(default_factory=dict)  # every stage a step names
     map_names: dict[str, str] = field(default_factory=dict)
+    # Names of the lanes and channels a step names, to show a change in words.
+    names: dict[str, str] = field(default_factory=dict)
 
     def empty(self, removing: set[str] | None = None) -> bool:
         """True when applying would change nothing."""
@@ -93,16 +95,18 @@ class MergePlan:
 
         for card in self.added:
             group(card).added.append(card)
-        for change in self.changed:
-            group(change.card).changed.append(change)
+        for change in self.changed:  # a moved card shows in the stage it goes to
+            moved = change.new.get("stage_id", change.card.stage_id)
+            group(dataclasses.replace(change.card, stage_id=moved)).changed.append(change)
         for card in self.removable:
             group(card).removable.append(card)
         rank = {stage_id: i for i, stage_id in enumerate(self.stages)}
         ordered = sorted(found.items(), key=lambda item: rank.get(item[0], len(rank)))
         return [grp for _, grp in ordered]
 
-    def summary(self, removing: set[str]) -> list[str]:
-        """The plan in a few lines: totals, then one line per stage."""
+    def summary(self, removing: set[str], detail: bool = False) -> list[str]:
+        """The plan in a few lines: totals, then one line per stage (and, with `detail`,
+        one per card under it)."""
         removed = sum(1 for c in self.removable if c.id in removing)
         kept = len(self.removable) - removed
         head = (f"{len(self.added)} added, {len(self.changed)} changed, {removed} removed"
@@ -119,31 +123,58 @@ class MergePlan:
                      f"({len(g.removable) - gone} kept)" if len(g.removable) > gone else ""]
             where = f"{g.map_name} / {g.stage_title}" + (" (new stage)" if g.new_stage else "")
             lines.append(f"  {where}: {' '.join(p for p in parts if p)}")
+            if detail:
+                lines += [f"    + {shown(self, 'title', c.title)}" for c in g.added]
+                lines += [f"    ~ {shown(self, 'title', c.card.title)}: "
+                          f"{describe_change(self, c)}" for c in g.changed]
+                lines += [f"    {'-' if c.id in removing else '='} "
+                          f"{shown(self, 'title', c.title)}"
+                          + ("" if c.id in removing else " (not in the sheet, kept)")
+                          for c in g.removable]
         lines.extend(f"warning: {w}" for w in self.warnings)
         return lines
 
 
-def describe_change(change: CardChange) -> str:
-    """One line naming each changed field with its old and new value."""
-    parts = []
+def changed_fields(plan: MergePlan, change: CardChange) -> list[tuple[str, str, str]]:
+    """Each changed field as (column key, old value, new value) in words.
+
+    A move is one ("stage" or "lane") entry naming the titles; a new order alone is
+    ("order", "", "") — the position in a cell has no words of its own.
+    """
+    found: list[tuple[str, str, str]] = []
     for name, new in change.new.items():
-        if name in ("stage_id", "lane_id", "order"):
+        if name == "order":
             continue
-        parts.append(f"{name.replace('_id', '')}: {_shown(change.old[name])} → {_shown(new)}")
-    if "stage_id" in change.new or "lane_id" in change.new:
-        parts.append("moved")
-    elif "order" in change.new:
-        parts.append("reordered")
-    return "; ".join(parts)
+        key = "channel" if name == "channel_id" else name.removesuffix("_id")
+        found.append((key, shown(plan, name, change.old[name]), shown(plan, name, new)))
+    if not found and "order" in change.new:
+        found.append(("order", "", ""))
+    return found
 
 
-def _shown(value: Any) -> str:
+def describe_change(plan: MergePlan, change: CardChange) -> str:
+    """One line naming each changed field with its old and new value (for the CLI)."""
+    return "; ".join(f"{key}: {old} → {new}" if old or new else key
+                     for key, old, new in changed_fields(plan, change))
+
+
+def shown(plan: MergePlan, name: str, value: Any) -> str:
+    """A field's value in a few words: ids as the names they stand for."""
+    if name == "stage_id":
+        stage = plan.stages.get(value)
+        value = stage.title if stage else value
+    elif name in ("lane_id", "channel_id") and value is not None:
+        value = plan.names.get(value, value)
     if value is None or value == "" or value == []:
         return "∅"
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     text = str(value)
-    return repr(text if len(text) <= 40 else text[:39] + "…")
+    return repr(text if len(text) <= 60 else text[:59] + "…")
 
 
 class _Planner:
@@ -173,6 +204,8 @@ class _Planner:
             self.plan.map_names[m.id] = m.name
             for s in m.stages:
                 self.plan.stages[s.id] = s
+            self.plan.names.update({lane.id: lane.title for lane in m.lanes})
+        self.plan.names.update({c.id: c.name for c in project.channels})
 
     def journey(self, row: CardRow, where: str) -> JourneyMap:
         wanted = fold(row.map)
@@ -217,6 +250,7 @@ class _Planner:
             guessed = lane_kind_of(title)
             kind = kind or (guessed if guessed != LaneKind.EMOTIONS else None)
             found = Lane(map_id=journey.id, title=title, kind=kind or LaneKind.TEXT)
+            self.plan.names[found.id] = found.title
             lanes.append(found)
             self.plan.inserts.append(found)
         return found
@@ -230,6 +264,7 @@ class _Planner:
         if found is None:
             key = re.sub(r"[^a-z0-9]+", "-", wanted).strip("-") or "channel"
             found = Channel(key=key, name=name, icon="other", color="#757575")
+            self.plan.names[found.id] = found.name
             self.channels.append(found)
             self.plan.inserts.append(found)
         return found.id
