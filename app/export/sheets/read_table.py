@@ -20,7 +20,7 @@ class Limits:
     max_unpacked_bytes: int = 256_000_000
     max_parts: int = 2_000
     max_rows: int = 100_000
-    max_cells: int = 3_000_000
+    max_cells: int = 1_000_000
 
 
 @dataclass
