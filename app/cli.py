@@ -318,14 +318,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CliError(f"--into, --dry-run, --remove-missing, --map-columns and --encoding "
                        f"are for spreadsheets ({', '.join(SHEET_FORMATS)})")
     if args.into is not None:
-        return _import_into(args, source)
+        from app.cli_import import import_into
+
+        target = _input_file(args.into)
+        if target.suffix.lower() != PROJECT_SUFFIX:
+            raise CliError(f"{args.into}: --into takes a project file ending in "
+                           f"{PROJECT_SUFFIX}")
+        return import_into(args, source, target)
     target = Path(args.output)
     if target.suffix.lower() != PROJECT_SUFFIX:
         raise CliError(f"{args.output}: the output of import is a project file ending in "
                        f"{PROJECT_SUFFIX}")
     _output_file(args.output, force=args.force, inputs=[source])
     if sheet:
-        project = _project_from_sheet(args, source)
+        from app.cli_import import project_from_sheet
+
+        project = project_from_sheet(args, source)
     else:
         from app.export.json_io import read_json
 
@@ -335,75 +343,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"Imported {source.name} into {target.name}: {project.title!r}, "
           f"{len(project.maps)} map(s), {len(project.personas)} persona(s), "
           f"{len(project.snapshots)} snapshot(s)" + (f", {cards} card(s)" if sheet else ""))
-    return 0
-
-
-def _parse_map_columns(text: str | None) -> dict[str, str] | None:
-    """--map-columns "Header=key,Other=" as {header: key} ("" leaves a column out)."""
-    if not text:
-        return None
-    found: dict[str, str] = {}
-    for part in text.split(","):
-        header, sep, key = part.partition("=")
-        if not sep or not header.strip():
-            raise CliError(f"--map-columns {part.strip()!r}: write it as Header=key "
-                           f"(or Header= to leave a column out)")
-        found[header.strip()] = key.strip().lower()
-    return found
-
-
-def _read_sheet(args: argparse.Namespace, source: Path) -> Any:
-    from app.export.sheets.read_cards import MappingNeeded
-    from app.export.sheets.read_source import read_source
-
-    try:
-        return read_source(source, _parse_map_columns(args.map_columns),
-                           encoding=args.encoding)
-    except MappingNeeded as error:
-        headers = ", ".join(repr(h) for h in error.headers if h) or "none"
-        raise CliError(f"{error} (headers: {headers}); say which column is which with "
-                       f"--map-columns \"HEADER=stage,HEADER=title\"") from None
-
-
-def _project_from_sheet(args: argparse.Namespace, source: Path) -> Any:
-    from app.export.sheets.read_source import new_project
-
-    title = args.title or source.stem
-    return new_project(_read_sheet(args, source), title, args.lang)
-
-
-def _import_into(args: argparse.Namespace, source: Path) -> int:
-    """Merge a spreadsheet into a project file: planned on a read-only copy, then written.
-
-    The spreadsheet is read and the plan made before the project is opened for writing,
-    so bad input or --dry-run leaves the project file byte for byte as it was.
-    """
-    from app.export.sheets.merge import apply_plan
-    from app.export.sheets.read_source import plan_into
-    from app.storage import ProjectStore
-
-    target = _input_file(args.into)
-    if target.suffix.lower() != PROJECT_SUFFIX:
-        raise CliError(f"{args.into}: --into takes a project file ending in {PROJECT_SUFFIX}")
-    sheet = _read_sheet(args, source)
-    project, _ = load_project(target)
-    plan = plan_into(project, sheet)
-    removing = {c.id for c in plan.removable} if args.remove_missing else set()
-    summary = plan.summary(removing, detail=args.dry_run)
-    if args.dry_run or plan.empty(removing):
-        print(f"{source.name} → {target.name}"
-              + (" (dry run, nothing written)" if args.dry_run else " (nothing to change)"))
-        print("\n".join(summary))
-        return 0
-    store, project = ProjectStore.open(target)
-    try:
-        plan = plan_into(project, sheet)  # the same file, opened for writing
-        upserts, removed = apply_plan(project, plan, removing)
-        store.write(project, upserts, removed)
-    finally:
-        store.close()
-    print(f"Imported {source.name} into {target.name}")
-    print("\n".join(summary))
     return 0
 
 
