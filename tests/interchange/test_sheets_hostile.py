@@ -127,3 +127,25 @@ def test_a_spreadsheet_new_project_is_not_left_behind_on_failure(tmp_path, capsy
     assert main(["import", str(book), "-o", str(tmp_path / "out.cjm")]) == 2
     assert_one_error_line(2, capsys.readouterr().err, "Severity: 'cao lắm' is not 1–3")
     assert folder_state(tmp_path) == before
+
+
+def test_an_entity_expansion_bomb_is_refused(sample, tmp_path, capsys):
+    # "Billion laughs": nine levels of entities, each ten of the one below, in a sheet's
+    # XML. Expat's amplification limit stops the parser; nothing is expanded.
+    whole = cards_book(tmp_path / "whole.xlsx", [["A", "Pains", "x", 1, 2]])
+    entities = '<!ENTITY lol0 "lollollollollollollollollollol">' + "".join(
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+    book = tmp_path / "laughs.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(book, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                body = text[text.index("<worksheet"):].replace("<sheetData>",
+                                                                "<sheetData>&lol9;", 1)
+                data = (f'<?xml version="1.0"?><!DOCTYPE worksheet [{entities}]>'
+                        + body).encode()
+            target.writestr(info, data)
+    code, err = run_into(sample, book, capsys)
+    assert_one_error_line(code, err, "laughs.xlsx: the workbook is damaged",
+                          "amplification")
