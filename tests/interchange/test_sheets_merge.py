@@ -152,3 +152,29 @@ def test_a_bad_marker_row_names_its_row_and_column(sample, tmp_path, capsys):
     assert capsys.readouterr().err == ("error: Điểm cảm xúc, row 3, Điểm: '5' is not a score "
                                        "from -2 to +2\n")
     assert not out.exists()
+
+
+def test_text_comes_back_exactly_and_layout_survives_odd_labels(tmp_path):
+    from app.domain.model import Card, EmotionMarker, LaneKind
+    from app.domain.templates import new_project as template_project
+    from app.export.sheets.read_source import new_project
+
+    project = template_project("awareness-5", "en", "Odd")
+    journey = project.maps[0]
+    emotions = next(ln for ln in journey.lanes if ln.kind == LaneKind.EMOTIONS)
+    notes = next(ln for ln in journey.lanes if ln.kind == LaneKind.THOUGHTS)
+    stage = journey.stages[2]
+    journey.markers.append(EmotionMarker(map_id=journey.id, stage_id=stage.id,
+                                         lane_id=emotions.id, score=-1, position=0.25,
+                                         label="two\nlines"))
+    titles = ["  spaced  ", "\tTab", "=1+1", "Phở 🍜 <b>ngon</b> & rẻ"]
+    for i, title in enumerate(titles):
+        journey.cards.append(Card(map_id=journey.id, stage_id=stage.id, lane_id=notes.id,
+                                  title=title, order=i))
+    book = write_workbook(project, tmp_path / "odd.xlsx")
+    assert plan_into(project, read_source(book)).empty()
+    again = new_project(read_source(book), "Odd")
+    copy = again.maps[0]
+    assert [ln.kind for ln in copy.lanes] == [ln.kind for ln in journey.lanes]
+    assert [(m.score, m.position, m.label) for m in copy.markers] == [(-1, 0.25, "two\nlines")]
+    assert [c.title for c in sorted(copy.cards, key=lambda c: c.order)] == titles

@@ -338,8 +338,8 @@ def _values(planner: _Planner, journey: JourneyMap, row: CardRow, card: Card | N
             raise SheetError(f"{where}, {_HEADERS['lane'].en}: {lane.title!r} holds "
                              f"emotion markers, not cards")
         values["lane_id"] = lane.id
-    if "title" in values and not values["title"] and card is None and not row.values.get(
-            "body"):
+    if (card is None and not str(values.get("title", "")).strip()
+            and not str(row.values.get("body", "")).strip()):
         raise SheetError(f"{where}, {_HEADERS['title'].en}: is empty")
     return values
 

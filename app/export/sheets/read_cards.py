@@ -156,7 +156,7 @@ def _read_value(row: CardRow, key: str, value: Cell, where: str) -> None:
                 kinds = ", ".join(k.value for k in LaneKind)
                 raise SheetError(f"{where}: {text!r} is not a lane kind ({kinds})")
     elif key in TEXT_FIELDS:
-        row.values[key] = cell_text(value) if key != "title" else text
+        row.values[key] = cell_text(value)  # exactly as written: a round trip keeps spaces
     elif key == "tags":
         row.values[key] = [t.strip() for t in _TAG_SPLIT.split(text) if t.strip()]
     elif key == "channel":

@@ -52,8 +52,12 @@ def corner_name(table: Table) -> str:
     return "" if any(label in fold(corner) for label in labels) else corner
 
 
-def read_grid(table: Table, name: str) -> JourneyMap:
-    """The map a grid sheet draws, named `name`; SheetError names the bad cell."""
+def read_grid(table: Table, name: str, layout_only: bool = False) -> JourneyMap:
+    """The map a grid sheet draws, named `name`; SheetError names the bad cell.
+
+    `layout_only` reads the stages and lanes alone, each lane with the kind its cell
+    names (the cards and markers come from our workbook's tables then).
+    """
     if not looks_like_grid(table):
         raise SheetError(f"{table.name}: does not look like a map (stages in row 1 from B1, "
                          f"lanes in column A from A2)")
@@ -85,6 +89,9 @@ def read_grid(table: Table, name: str) -> JourneyMap:
     if len(groups) > MAX_LANES:
         raise SheetError(f"{table.name}: has {len(groups)} lanes; the limit is {MAX_LANES}")
     for lane, rows, first in groups:
+        if layout_only:
+            journey.lanes.append(lane)
+            continue
         if lane.kind == LaneKind.EMOTIONS and not _all_scores(rows, columns):
             lane.kind = LaneKind.TEXT  # an "Emotions" row written in words: keep the words
         journey.lanes.append(lane)

@@ -33,7 +33,8 @@ class MarkerRow:
 
 
 def layouts(tables: list[Table], meta: dict[str, list[str]]) -> list[JourneyMap]:
-    """The maps the hidden sheet names, laid out from their grid sheets (no cards)."""
+    """The maps the hidden sheet names, laid out from their grid sheets (no cards and no
+    markers: those come from the Cards and Markers sheets)."""
     by_name = {t.name: t for t in tables}
     found: list[JourneyMap] = []
     names = meta.get("map_names", [])
@@ -43,8 +44,7 @@ def layouts(tables: list[Table], meta: dict[str, list[str]]) -> list[JourneyMap]
         if table is None or not looks_like_grid(table):
             continue
         name = names[index] if index < len(names) and names[index] else sheet
-        journey = read_grid(table, name)
-        journey.cards = []
+        journey = read_grid(table, name, layout_only=True)
         _keep_id(journey, map_id)
         found.append(journey)
     return found
@@ -122,9 +122,7 @@ def _number(value: object, where: str) -> float | None:
 
 
 def place_markers(maps: list[JourneyMap], rows: list[MarkerRow], sheet: str) -> None:
-    """Replace the layouts' markers (read from the grids) by the Markers sheet's."""
-    for journey in maps:
-        journey.markers = []
+    """Put the Markers sheet's markers on the layouts' emotions lanes."""
     for row in rows:
         journey = next((m for m in maps if fold(m.name) == fold(row.map)),
                        maps[0] if len(maps) == 1 and not row.map else None)
