@@ -82,7 +82,7 @@ def _title(text: str) -> str:
 class ColumnMappingDialog(QDialog):
     """Which card field each of the sheet's columns carries (or none)."""
 
-    def __init__(self, headers: list[str], found: dict[int, str], reason: str,
+    def __init__(self, headers: list[str], found: dict[int, str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Match the Columns"))
@@ -92,7 +92,7 @@ class ColumnMappingDialog(QDialog):
                           "are needed; columns left out are not imported."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.problem = QLabel(reason)
+        self.problem = QLabel()
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
         form = QFormLayout()
@@ -141,10 +141,10 @@ class ColumnMappingDialog(QDialog):
         ok.setEnabled(not twice and not missing)
 
     @staticmethod
-    def ask(headers: list[str], found: dict[int, str], reason: str,
+    def ask(headers: list[str], found: dict[int, str],
             parent: QWidget | None = None) -> dict[str, str] | None:
         """The user's mapping, or None when cancelled."""
-        dialog = ColumnMappingDialog(headers, found, reason, parent)
+        dialog = ColumnMappingDialog(headers, found, parent)
         return dialog.overrides() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -176,8 +176,9 @@ class SheetImportDialog(QDialog):
         self._fill()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = QPushButton(tr("Apply"))
-        self.apply_button.setDefault(True)
         buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.apply_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -195,11 +196,14 @@ class SheetImportDialog(QDialog):
             if group.new_stage:
                 head += " " + tr("(new stage)")
             parent = QTreeWidgetItem(self.tree, [head])
+            font = parent.font(0)
+            font.setBold(True)
+            parent.setFont(0, font)
             for card in group.added:
-                QTreeWidgetItem(parent, [tr("Add %1").replace("%1", _title(card.title))])
+                self._line(parent, tr("Add %1").replace("%1", _title(card.title)))
             for change in group.changed:
-                QTreeWidgetItem(parent, [tr("Change %1: %2").replace(
-                    "%1", _title(change.card.title)).replace("%2", change_text(self.plan, change))])
+                self._line(parent, tr("Change %1: %2").replace(
+                    "%1", _title(change.card.title)).replace("%2", change_text(self.plan, change)))
             for card in group.removable:
                 item = QTreeWidgetItem(parent)
                 box = QCheckBox(tr("Remove %1 (not in the spreadsheet)").replace(
@@ -209,6 +213,11 @@ class SheetImportDialog(QDialog):
                 self.removals[card.id] = box
                 self.tree.setItemWidget(item, 0, box)
             parent.setExpanded(True)
+
+    @staticmethod
+    def _line(parent: QTreeWidgetItem, text: str) -> None:
+        item = QTreeWidgetItem(parent, [text])
+        item.setToolTip(0, text)  # a long change is elided in the row: whole here
 
     def removing(self) -> set[str]:
         """The ids of the cards chosen for removal."""

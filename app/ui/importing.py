@@ -58,8 +58,7 @@ def _read(window: MainWindow, path: str):
             finally:
                 QGuiApplication.restoreOverrideCursor()
         except MappingNeeded as needed:
-            overrides = ColumnMappingDialog.ask(needed.headers, needed.found, str(needed),
-                                                window)
+            overrides = ColumnMappingDialog.ask(needed.headers, needed.found, window)
             if overrides is None:
                 return None
 

@@ -1583,42 +1583,42 @@
             <translation>Áp dụng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="189" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="190" />
             <source>New map %1: %2 stages, %3 lanes, %4 cards</source>
             <translation>Bản đồ mới %1: %2 giai đoạn, %3 làn, %4 thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="196" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="197" />
             <source>(new stage)</source>
             <translation>(giai đoạn mới)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="199" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="203" />
             <source>Add %1</source>
             <translation>Thêm %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="201" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="205" />
             <source>Change %1: %2</source>
             <translation>Sửa %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="205" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="209" />
             <source>Remove %1 (not in the spreadsheet)</source>
             <translation>Xoá %1 (không còn trong bảng tính)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="220" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="229" />
             <source>%1 cards added, %2 changed, %3 removed; %4 not in the spreadsheet kept.</source>
             <translation>Thêm %1 thẻ, sửa %2, xoá %3; giữ lại %4 thẻ không có trong bảng tính.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="229" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="238" />
             <source>The spreadsheet matches the project: nothing to change.</source>
             <translation>Bảng tính khớp với dự án: không có gì cần thay đổi.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/importing.py" line="91" />
+            <location filename="../../app/ui/importing.py" line="90" />
             <source>Import spreadsheet</source>
             <translation>Nhập bảng tính</translation>
         </message>
@@ -1648,7 +1648,7 @@
             <translation>Không nhập được “%1”; dự án vẫn giữ nguyên.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/importing.py" line="93" />
+            <location filename="../../app/ui/importing.py" line="92" />
             <source>Imported %1</source>
             <translation>Đã nhập %1</translation>
         </message>

@@ -163,7 +163,7 @@ def choose(qtbot, combo, key: str) -> None:
 
 
 def test_dialog_results_are_values(qtbot):
-    dialog = ColumnMappingDialog(["A", "B"], {0: "stage", 1: "title"}, "")
+    dialog = ColumnMappingDialog(["A", "B"], {0: "stage", 1: "title"})
     qtbot.addWidget(dialog)
     assert dialog.overrides() == {"A": "stage", "B": "title"}
     assert dialog.result() == QDialog.DialogCode.Rejected
@@ -183,7 +183,7 @@ def test_the_preview_speaks_vietnamese(window, shop, tmp_path, qtbot):
         assert dialog.summary.text() == ("Thêm 2 thẻ, sửa 3, xoá 0; giữ lại 1 thẻ không có "
                                          "trong bảng tính.")
         assert dialog.apply_button.text() == "Áp dụng"
-        mapping = ColumnMappingDialog(["Bước"], {}, "")
+        mapping = ColumnMappingDialog(["Bước"], {})
         qtbot.addWidget(mapping)
         assert mapping.combos[0].itemText(0) == "(bỏ qua)"
         assert mapping.combos[0].itemText(mapping.combos[0].findData("stage")) == "Giai đoạn"
