@@ -178,3 +178,21 @@ def test_text_comes_back_exactly_and_layout_survives_odd_labels(tmp_path):
     assert [ln.kind for ln in copy.lanes] == [ln.kind for ln in journey.lanes]
     assert [(m.score, m.position, m.label) for m in copy.markers] == [(-1, 0.25, "two\nlines")]
     assert [c.title for c in sorted(copy.cards, key=lambda c: c.order)] == titles
+
+
+def test_cli_merge_whose_write_fails_is_one_line_and_changes_nothing(sample, tmp_path,
+                                                                    capsys, monkeypatch):
+    from app.storage import ProjectStore
+    from app.storage.errors import StorageError
+
+    book = write_workbook(load(sample), tmp_path / "shop.xlsx")
+    hand_edit(load(sample), book)
+    original = sample.read_bytes()
+
+    def refuse(*_args, **_kwargs):
+        raise StorageError("shop.cjm: disk full")
+
+    monkeypatch.setattr(ProjectStore, "write", refuse)
+    assert main(["import", str(book), "--into", str(sample)]) == 2
+    assert capsys.readouterr().err == "error: shop.cjm: disk full\n"
+    assert sample.read_bytes() == original

@@ -223,3 +223,19 @@ def test_a_change_is_told_field_by_field(window, shop, tmp_path, qtbot):
     assert group.child(0).text(0) == (
         f"Change “{card.title}”: Title: '{card.title}' → 'Mới'; Favourite: no → yes; "
         f"Stage: '{old_stage}' → '{journey.stages[-1].title}'")
+
+
+def test_a_failed_write_leaves_model_and_file_as_they_were(window, shop, tmp_path, qtbot,
+                                                           monkeypatch, boxes, failing_writes):
+    before = content(load(shop))
+    book = write_workbook(window.doc.project, tmp_path / "shop.xlsx")
+    hand_edit(window.doc.project, book)
+    monkeypatch.setattr(importing, "ask_open_spreadsheet", lambda parent: str(book))
+    drive(monkeypatch, qtbot, SheetImportDialog, lambda d: click(qtbot, d.apply_button))
+    steps = window.doc.undo_stack.count()
+    failing_writes()
+    window.actions.import_sheet.trigger()
+    assert window.doc.undo_stack.count() == steps
+    assert content(window.doc.project) == before == content(load(shop))
+    assert any("disk full" in text for _title, text in boxes), boxes
+    assert "disk full" in window.statusBar().currentMessage()
