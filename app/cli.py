@@ -468,7 +468,7 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
                                "longer lists")
     importer.add_argument("--map-columns", metavar="HEADER=KEY,…",
                           help="say which column is which, e.g. \"Việc=title,Bước=stage\" "
-                               "(HEADER= leaves a column out)")
+                               "(HEADER= leaves a column out; #3=title names the 3rd)")
     importer.add_argument("--encoding", metavar="NAME",
                           help="a CSV's encoding when detection gets it wrong (e.g. cp1258)")
     importer.add_argument("--title", metavar="TEXT", help="the new project's title")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.export.sheets.columns import CARD_COLUMNS
+from app.export.sheets.columns import CARD_COLUMNS, match_columns
 from app.export.sheets.merge import CardChange, MergePlan, changed_fields
 from app.export.sheets.read_cards import REQUIRED
 
@@ -105,7 +105,11 @@ class ColumnMappingDialog(QDialog):
             combo.addItem(tr("(leave out)"), "")
             for column in CARD_COLUMNS:
                 combo.addItem(column_name(column.key), column.key)
-            combo.setCurrentIndex(max(0, combo.findData(found.get(position, ""))))
+            # A second column headed like a field shows that field too, so the clash
+            # is in view and the user picks which one feeds it.
+            guess = found.get(position) or next(iter(match_columns([header],
+                                                                   CARD_COLUMNS).values()), "")
+            combo.setCurrentIndex(max(0, combo.findData(guess)))
             combo.currentIndexChanged.connect(self._check)
             form.addRow(header, combo)
             self.combos[position] = combo
@@ -122,8 +126,9 @@ class ColumnMappingDialog(QDialog):
         return {p: c.currentData() for p, c in self.combos.items() if c.currentData()}
 
     def overrides(self) -> dict[str, str]:
-        """The choice as the importer takes it: header → key ("" leaves it out)."""
-        return {self.headers[p]: c.currentData() or "" for p, c in self.combos.items()}
+        """The choice as the importer takes it: column number ("#1"…) → key ("" leaves
+        it out); by number, so two columns with one header are told apart."""
+        return {f"#{p + 1}": c.currentData() or "" for p, c in self.combos.items()}
 
     def _check(self) -> None:
         keys = list(self.chosen().values())

@@ -1558,62 +1558,62 @@
             <translation>(bỏ qua)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="133" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="138" />
             <source>Two columns are set to %1.</source>
             <translation>Có hai cột cùng được chọn là %1.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="136" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="141" />
             <source>Choose the column for %1.</source>
             <translation>Hãy chọn cột cho %1.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="158" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="163" />
             <source>Import %1</source>
             <translation>Nhập %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="165" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="170" />
             <source>This workbook was exported from another project: its cards are added as new cards.</source>
             <translation>Bảng tính này được xuất từ một dự án khác: các thẻ của nó sẽ được thêm thành thẻ mới.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="178" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="183" />
             <source>Apply</source>
             <translation>Áp dụng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="190" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="195" />
             <source>New map %1: %2 stages, %3 lanes, %4 cards</source>
             <translation>Bản đồ mới %1: %2 giai đoạn, %3 làn, %4 thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="197" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="202" />
             <source>(new stage)</source>
             <translation>(giai đoạn mới)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="203" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="208" />
             <source>Add %1</source>
             <translation>Thêm %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="205" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="210" />
             <source>Change %1: %2</source>
             <translation>Sửa %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="209" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="214" />
             <source>Remove %1 (not in the spreadsheet)</source>
             <translation>Xoá %1 (không còn trong bảng tính)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="229" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="234" />
             <source>%1 cards added, %2 changed, %3 removed; %4 not in the spreadsheet kept.</source>
             <translation>Thêm %1 thẻ, sửa %2, xoá %3; giữ lại %4 thẻ không có trong bảng tính.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="238" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="243" />
             <source>The spreadsheet matches the project: nothing to change.</source>
             <translation>Bảng tính khớp với dự án: không có gì cần thay đổi.</translation>
         </message>

@@ -175,3 +175,21 @@ def test_rows_naming_only_a_place_are_not_cards(tmp_path):
     rows = read_source(path).cards.rows
     assert [(r.row, r.values["title"], r.values["favourite"]) for r in rows] == [
         (3, "x", False)]
+
+
+def test_columns_can_be_mapped_by_number(tmp_path, capsys):
+    path = tmp_path / "twice.csv"
+    path.write_text("Stage,Title,Title,\nA,old,new,ghi chú\n", encoding="utf-8")
+    with pytest.raises(MappingNeeded, match="more than one column is 'Title'"):
+        read_source(path)
+    (row,) = read_source(path, {"#3": "title", "#4": "body"}).cards.rows
+    assert (row.values["title"], row.values["body"]) == ("new", "ghi chú")
+    (row,) = read_source(path, {"#2": "", "#3": "title"}).cards.rows
+    assert row.values["title"] == "new"
+    with pytest.raises(SheetError, match="has no column #9 \\(it has 4\\)"):
+        read_source(path, {"#9": "title"})
+    with pytest.raises(SheetError, match="two columns are mapped to title"):
+        read_source(path, {"#2": "title", "#3": "title"})
+    project = imported(tmp_path, "twice.csv", path.read_bytes(), "--map-columns",
+                       "#3=title,#2=")
+    assert titles(project) == ["new"]

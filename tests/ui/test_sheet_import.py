@@ -165,7 +165,7 @@ def choose(qtbot, combo, key: str) -> None:
 def test_dialog_results_are_values(qtbot):
     dialog = ColumnMappingDialog(["A", "B"], {0: "stage", 1: "title"})
     qtbot.addWidget(dialog)
-    assert dialog.overrides() == {"A": "stage", "B": "title"}
+    assert dialog.overrides() == {"#1": "stage", "#2": "title"}
     assert dialog.result() == QDialog.DialogCode.Rejected
 
 
@@ -239,3 +239,26 @@ def test_a_failed_write_leaves_model_and_file_as_they_were(window, shop, tmp_pat
     assert content(window.doc.project) == before == content(load(shop))
     assert any("disk full" in text for _title, text in boxes), boxes
     assert "disk full" in window.statusBar().currentMessage()
+
+
+def test_two_columns_with_one_header_are_told_apart(window, shop, tmp_path, qtbot,
+                                                    monkeypatch, boxes):
+    journey = window.doc.project.maps[0]
+    own = tmp_path / "twice.csv"
+    own.write_text(f"Map,Stage,Title,Title\n{journey.name},{journey.stages[0].title},"
+                   f"cũ,mới\n", encoding="utf-8")
+    monkeypatch.setattr(importing, "ask_open_spreadsheet", lambda parent: str(own))
+
+    def map_columns(dialog):
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert dialog.problem.text() == "Two columns are set to Title."
+        choose(qtbot, dialog.combos[2], "")
+        assert ok.isEnabled()
+        click(qtbot, ok)
+
+    drive(monkeypatch, qtbot, ColumnMappingDialog, map_columns)
+    drive(monkeypatch, qtbot, SheetImportDialog, lambda d: click(qtbot, d.apply_button))
+    window.actions.import_sheet.trigger()
+    assert boxes == []
+    titles = {c.title for c in window.doc.project.maps[0].cards}
+    assert "mới" in titles and "cũ" not in titles

@@ -92,29 +92,33 @@ def resolve_mapping(headers: list[str], overrides: dict[str, str] | None,
                     sheet: str) -> dict[int, str]:
     """Header position → column key, from the headers and the user's overrides.
 
-    `overrides` maps a header (matched like the column names) to a key, or to "" to
-    leave that column out. Raises MappingNeeded when a required column is missing or
-    two headers claim one key.
+    `overrides` maps a header (matched like the column names) or a column number ("#3",
+    for a header written twice or not at all) to a key, or to "" to leave that column
+    out. Raises MappingNeeded when a required column is missing or two headers claim
+    one key.
     """
     found = match_columns(headers, CARD_COLUMNS)
+    decided: set[int] = set()  # positions the user gave a key (or none) to
     for wanted, key in (overrides or {}).items():
         if key and key not in _KEYS:
             raise SheetError(f"unknown column {key!r} (choose from: {', '.join(sorted(_KEYS))})")
-        positions = [i for i, h in enumerate(headers) if fold(h) == fold(wanted)]
-        if not positions:
-            shown = ", ".join(repr(h) for h in headers if h) or "none"
-            raise SheetError(f"{sheet}: no column headed {wanted!r} (headers: {shown})")
+        positions = _positions(headers, wanted, sheet)
         for position in positions:
+            decided.add(position)
             if key:
-                found = {p: k for p, k in found.items() if k != key}
+                found = {p: k for p, k in found.items() if k != key or p in decided}
                 found[position] = key
             else:
                 found.pop(position, None)
+    chosen = [found[p] for p in decided if p in found]
+    if len(chosen) != len(set(chosen)):
+        twice_chosen = sorted({k for k in chosen if chosen.count(k) > 1})
+        raise SheetError(f"{sheet}: two columns are mapped to {', '.join(twice_chosen)}")
     # A header naming a column another header already feeds, unless the user decided.
-    decided = {fold(h) for h in (overrides or {})} | set((overrides or {}).values())
+    taken = set(found.values()) - set(chosen)
     twice = [header for position, header in enumerate(headers)
-             if position not in found and fold(header) not in decided
-             and set(match_columns([header], CARD_COLUMNS).values()) - decided]
+             if position not in found and position not in decided
+             and set(match_columns([header], CARD_COLUMNS).values()) & taken]
     missing = [k for k in REQUIRED if k not in found.values()]
     if missing:
         names = ", ".join(next(c.en for c in CARD_COLUMNS if c.key == k) for k in missing)
@@ -123,6 +127,21 @@ def resolve_mapping(headers: list[str], overrides: dict[str, str] | None,
         shown = ", ".join(repr(h) for h in twice)
         raise MappingNeeded(f"{sheet}: more than one column is {shown}", headers, found)
     return found
+
+
+def _positions(headers: list[str], wanted: str, sheet: str) -> list[int]:
+    """The columns an override names: "#3" the third, else every one so headed."""
+    number = wanted.strip()
+    if number.startswith("#") and number[1:].isdigit():
+        position = int(number[1:]) - 1
+        if not 0 <= position < len(headers):
+            raise SheetError(f"{sheet}: has no column {number} (it has {len(headers)})")
+        return [position]
+    positions = [i for i, h in enumerate(headers) if fold(h) == fold(wanted)]
+    if not positions:
+        shown = ", ".join(repr(h) for h in headers if h) or "none"
+        raise SheetError(f"{sheet}: no column headed {wanted!r} (headers: {shown})")
+    return positions
 
 
 def read_cards(table: Table, overrides: dict[str, str] | None = None) -> CardsTable:
