@@ -21,6 +21,7 @@ PROG = "journey-studio"
 PROJECT_SUFFIX = ".cjm"
 COMMANDS = ("new", "info", "export", "import", "templates", "install-desktop")
 EXPORT_FORMATS = (".json", ".pdf", ".png", ".svg", ".xlsx", ".csv")
+SHEET_FORMATS = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
 _SIZE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
 
 
@@ -117,6 +118,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     for module_name, class_name in (("app.storage.errors", "StorageError"),
                                     ("app.export.pdf.options", "PdfExportError"),
                                     ("app.export.sheets.tables", "SheetsExportError"),
+                                    ("app.export.sheets.read_table", "SheetError"),
                                     ("app.canvas.image_export", "ImageExportError")):
         module = sys.modules.get(module_name)
         cls = getattr(module, class_name, None) if module is not None else None
@@ -360,23 +362,42 @@ def _export_language(args: argparse.Namespace) -> str | None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Make a project file from an interchange file."""
+    """Make a project file from an interchange file or a spreadsheet, or merge one into it."""
     source = _input_file(args.input)
     suffix = source.suffix.lower()
-    if suffix in (".csv", ".xlsx"):
-        raise CliError(f"importing {suffix} is not supported yet (available: .json)")
+    sheet = suffix in SHEET_FORMATS
+    if (args.output is None) == (args.into is None):
+        raise CliError("give either -o OUT.cjm (a new project) or --into PROJECT.cjm")
+    if not sheet and (args.into or args.map_columns or args.encoding or args.remove_missing
+                      or args.dry_run):
+        raise CliError(f"--into, --dry-run, --remove-missing, --map-columns and --encoding "
+                       f"are for spreadsheets ({', '.join(SHEET_FORMATS)})")
+    if args.into is not None:
+        from app.cli_import import import_into
+
+        target = _input_file(args.into)
+        if target.suffix.lower() != PROJECT_SUFFIX:
+            raise CliError(f"{args.into}: --into takes a project file ending in "
+                           f"{PROJECT_SUFFIX}")
+        return import_into(args, source, target)
     target = Path(args.output)
     if target.suffix.lower() != PROJECT_SUFFIX:
         raise CliError(f"{args.output}: the output of import is a project file ending in "
                        f"{PROJECT_SUFFIX}")
     _output_file(args.output, force=args.force, inputs=[source])
-    from app.export.json_io import read_json
+    if sheet:
+        from app.cli_import import project_from_sheet
 
-    project = read_json(source)
+        project = project_from_sheet(args, source)
+    else:
+        from app.export.json_io import read_json
+
+        project = read_json(source)
     _create_project_file(target, project, overwrite=args.force)
+    cards = sum(len(m.cards) for m in project.maps)
     print(f"Imported {source.name} into {target.name}: {project.title!r}, "
           f"{len(project.maps)} map(s), {len(project.personas)} persona(s), "
-          f"{len(project.snapshots)} snapshot(s)")
+          f"{len(project.snapshots)} snapshot(s)" + (f", {cards} card(s)" if sheet else ""))
     return 0
 
 
@@ -446,7 +467,8 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
                "  new FILE        create a project from a template\n"
                "  info FILE       show what a project holds (--json for scripts)\n"
                "  export FILE -o OUT   export to .json, .pdf, .png, .svg, .xlsx or .csv\n"
-               "  import IN -o OUT.cjm import a Journey Studio JSON file\n"
+               "  import IN -o OUT.cjm import a JSON file or a spreadsheet (.xlsx, .csv)\n"
+               "  import IN --into P.cjm  merge a spreadsheet into a project\n"
                "  templates       list the map templates\n"
                "  install-desktop add Journey Studio and .cjm files to the desktop (Linux)\n"
                f"Run '{PROG} COMMAND --help' for a command's options. A first argument that is "
@@ -497,10 +519,28 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
     export.set_defaults(func=cmd_export)
 
     importer = _Parser(prog=f"{PROG} import",
-                       description="Make a project file from a Journey Studio JSON file.")
-    importer.add_argument("input", metavar="IN", help="the interchange file (.json)")
-    importer.add_argument("-o", "--output", required=True, metavar="OUT.cjm",
-                          help="the project to create")
+                       description="Make a project from a Journey Studio JSON file or a "
+                                   "spreadsheet (.xlsx, .csv), or merge a spreadsheet into a "
+                                   "project: rows with a known card ID update that card, new "
+                                   "rows add cards, cards missing from the sheet are kept "
+                                   "unless --remove-missing.")
+    importer.add_argument("input", metavar="IN", help="a .json, .xlsx or .csv file")
+    importer.add_argument("-o", "--output", metavar="OUT.cjm", help="the project to create")
+    importer.add_argument("--into", metavar="PROJECT.cjm",
+                          help="merge the spreadsheet into this project")
+    importer.add_argument("--dry-run", action="store_true",
+                          help="with --into: print what would change, write nothing")
+    importer.add_argument("--remove-missing", action="store_true",
+                          help="with --into: remove the cards of the sheet's maps it no "
+                               "longer lists")
+    importer.add_argument("--map-columns", metavar="HEADER=KEY,…",
+                          help="say which column is which, e.g. \"Việc=title,Bước=stage\" "
+                               "(HEADER= leaves a column out; #3=title names the 3rd)")
+    importer.add_argument("--encoding", metavar="NAME",
+                          help="a CSV's encoding when detection gets it wrong (e.g. cp1258)")
+    importer.add_argument("--title", metavar="TEXT", help="the new project's title")
+    importer.add_argument("--lang", metavar="en|vi",
+                          help="the new project's language (default: the sheet's headers')")
     importer.add_argument("--force", action="store_true", help="replace an existing OUT")
     importer.set_defaults(func=cmd_import)
 
@@ -550,7 +590,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = _parse(argv)
-        for name in ("title", "template", "lang", "map_name", "map_names"):
+        for name in ("title", "template", "lang", "map_name", "map_names", "map_columns"):
             if hasattr(args, name):
                 setattr(args, name, _recover_text(getattr(args, name)))
         return args.func(args)

@@ -7,7 +7,7 @@ through the document and returns what it created.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from app.document.commands import (
     MERGE_TYPING,
@@ -37,6 +37,9 @@ from app.domain.serialize import FormatError, entity_from_dict, entity_to_dict
 from app.domain.templates import STAGE_PALETTE, build_map, lane_title
 from app.domain.tree import Entity
 from app.domain.validation import DomainError
+
+if TYPE_CHECKING:
+    from app.export.sheets.merge import MergePlan
 
 CLIPBOARD_FORMAT = "journey-studio-clip"
 
@@ -411,3 +414,25 @@ def restore_snapshot(doc: Document, snapshot: Snapshot, name: str | None = None)
         if card.channel_id is not None and doc.project.channel(card.channel_id) is None:
             card.channel_id = None
     return add_map(doc, journey, None, tr("Restore snapshot"))
+
+
+# -- spreadsheet import ----------------------------------------------------------------------
+
+def import_sheet(doc: Document, plan: MergePlan, removing: set[str]) -> None:
+    """Apply a planned spreadsheet merge as one undo step (app.export.sheets.merge).
+
+    New channels, maps, stages and lanes go in first, then the new cards, the field
+    edits and, of the cards the sheet no longer lists, those chosen for removal.
+    """
+    if plan.empty(removing):
+        return
+    with doc.macro(tr("Import spreadsheet")) as macro:
+        for entity in plan.inserts:
+            macro.insert(entity)
+        for journey in plan.new_maps:
+            macro.insert(journey)
+        if plan.changed:
+            macro.set([(change.card, change.new) for change in plan.changed])
+        for card in plan.removable:
+            if card.id in removing:
+                macro.remove(card)

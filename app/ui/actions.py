@@ -58,6 +58,8 @@ class WindowActions:
         self.export_xlsx = self._make(tr("Spreadsheet (&XLSX)…"),
                                       lambda: exporting.export(w, "xlsx"))
         self.export_csv = self._make(tr("&CSV Table…"), lambda: exporting.export(w, "csv"))
+        self.import_sheet = self._make(tr("&Spreadsheet…"), w.import_spreadsheet)
+        self.import_sheet.setObjectName("importSpreadsheet")
         self.close = self._make(tr("&Close"), w.close_document, Key.Close)
         self.quit = self._make(tr("&Quit"), w.close, Key.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -217,6 +219,8 @@ class WindowActions:
         export.setIcon(icon("export"))
         export.addActions([self.export_pdf, self.export_png, self.export_svg, self.export_json,
                            self.export_xlsx, self.export_csv])
+        importer = file.addMenu(tr("&Import"))
+        importer.addAction(self.import_sheet)
         file.addSeparator()
         file.addAction(self.close)
         file.addAction(self.quit)
@@ -248,7 +252,7 @@ class WindowActions:
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addActions([self.shortcuts, self.about])
         self.menus = {"file": file, "edit": edit, "view": view, "map": map_menu,
-                      "help": help_menu, "export": export}
+                      "help": help_menu, "export": export, "import": importer}
         return self.menus
 
     def add_view_toggles(self, toggles: list[QAction]) -> None:
@@ -334,6 +338,7 @@ class WindowActions:
         # The canvas's actions enable themselves (EditActions.refresh).
         self.add_stage.setEnabled(has_map and writable)
         self.add_lane_menu.setEnabled(has_map and writable)
+        self.import_sheet.setEnabled(writable)  # it changes the open project
         if hasattr(self, "add_lane_button"):
             self.add_lane_button.setEnabled(has_map and writable)
         self.switch_map_menu.setEnabled(has_doc)

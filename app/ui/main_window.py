@@ -29,7 +29,7 @@ from app.document.document import Document
 from app.document.failures import Failure
 from app.document.subscription import Subscription
 from app.domain.model import JourneyMap, LaneKind
-from app.ui import drafts_prompt, exporting, failures, opening, prompts
+from app.ui import drafts_prompt, exporting, failures, importing, opening, prompts
 from app.ui.actions import WindowActions
 from app.ui.docks import Docks, PaletteFactory
 from app.ui.file_dialogs import (
@@ -400,6 +400,11 @@ class MainWindow(QMainWindow):
         """File ▸ Export ▸ JSON…"""
         if self.doc is not None:
             exporting.export_json(self)
+
+    def import_spreadsheet(self) -> None:
+        """File ▸ Import ▸ Spreadsheet…: preview a workbook's or CSV's changes, apply them."""
+        if self.doc is not None:
+            importing.import_spreadsheet(self)
 
     def close_document(self) -> None:
         """Close the project (every change is already saved) and show the start page."""

@@ -772,23 +772,23 @@
     <context>
         <name>commands</name>
         <message>
-            <location filename="../../app/document/operations.py" line="52" />
+            <location filename="../../app/document/operations.py" line="55" />
             <source>Edit text</source>
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="299" />
+            <location filename="../../app/document/operations.py" line="302" />
             <source>Paste</source>
             <translation>Dán</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="322" />
+            <location filename="../../app/document/operations.py" line="325" />
             <source>Duplicate</source>
             <translation>Nhân bản</translation>
         </message>
         <message>
             <location filename="../../app/document/commands.py" line="129" />
-            <location filename="../../app/document/operations.py" line="267" />
+            <location filename="../../app/document/operations.py" line="270" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
@@ -799,101 +799,106 @@
         </message>
         <message>
             <location filename="../../app/document/commands.py" line="147" />
-            <location filename="../../app/document/operations.py" line="77" />
+            <location filename="../../app/document/operations.py" line="80" />
             <source>Reorder</source>
             <translation>Sắp xếp lại</translation>
         </message>
         <message>
             <location filename="../../app/document/commands.py" line="181" />
-            <location filename="../../app/document/operations.py" line="47" />
+            <location filename="../../app/document/operations.py" line="50" />
             <source>Edit</source>
             <translation>Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="62" />
+            <location filename="../../app/document/operations.py" line="65" />
             <source>Add stage</source>
             <translation>Thêm giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="71" />
+            <location filename="../../app/document/operations.py" line="74" />
             <source>Add lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="82" />
+            <location filename="../../app/document/operations.py" line="85" />
             <source>Resize stage</source>
             <translation>Đổi chiều rộng giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="89" />
+            <location filename="../../app/document/operations.py" line="92" />
             <source>Resize lane</source>
             <translation>Đổi chiều cao làn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="174" />
+            <location filename="../../app/document/operations.py" line="177" />
             <source>Add card</source>
             <translation>Thêm thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="199" />
-            <location filename="../../app/document/operations.py" line="214" />
+            <location filename="../../app/document/operations.py" line="202" />
+            <location filename="../../app/document/operations.py" line="217" />
             <source>Move card</source>
             <translation>Di chuyển thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="214" />
+            <location filename="../../app/document/operations.py" line="217" />
             <source>Move cards</source>
             <translation>Di chuyển các thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="222" />
+            <location filename="../../app/document/operations.py" line="225" />
             <source>Add emotion</source>
             <translation>Thêm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="229" />
+            <location filename="../../app/document/operations.py" line="232" />
             <source>Move emotion</source>
             <translation>Di chuyển cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="358" />
+            <location filename="../../app/document/operations.py" line="361" />
             <source>Add map</source>
             <translation>Thêm bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="364" />
+            <location filename="../../app/document/operations.py" line="367" />
             <source>New map</source>
             <translation>Bản đồ mới</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="371" />
+            <location filename="../../app/document/operations.py" line="374" />
             <source>Duplicate map</source>
             <translation>Nhân bản bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="381" />
+            <location filename="../../app/document/operations.py" line="384" />
             <source>Create future state</source>
             <translation>Tạo trạng thái tương lai</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="386" />
+            <location filename="../../app/document/operations.py" line="389" />
             <source>Add persona</source>
             <translation>Thêm chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="392" />
+            <location filename="../../app/document/operations.py" line="395" />
             <source>Add channel</source>
             <translation>Thêm kênh</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="399" />
+            <location filename="../../app/document/operations.py" line="402" />
             <source>Take snapshot</source>
             <translation>Chụp ảnh lưu</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="413" />
+            <location filename="../../app/document/operations.py" line="416" />
             <source>Restore snapshot</source>
             <translation>Khôi phục ảnh lưu</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations.py" line="429" />
+            <source>Import spreadsheet</source>
+            <translation>Nhập bảng tính</translation>
         </message>
     </context>
     <context>
@@ -1624,9 +1629,244 @@
         </message>
     </context>
     <context>
+        <name>SheetImport</name>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="47" />
+            <source>Channel</source>
+            <translation>Kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="57" />
+            <source>Favourite</source>
+            <translation>Yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="49" />
+            <source>Severity</source>
+            <translation>Mức độ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="56" />
+            <source>Evidence</source>
+            <translation>Bằng chứng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="43" />
+            <source>Lane kind</source>
+            <translation>Loại làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="41" />
+            <source>Stage</source>
+            <translation>Giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="78" />
+            <source>(untitled)</source>
+            <translation>(chưa có tiêu đề)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="50" />
+            <source>Owner</source>
+            <translation>Người phụ trách</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="51" />
+            <source>Priority</source>
+            <translation>Ưu tiên</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="52" />
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="39" />
+            <source>ID</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="40" />
+            <source>Map</source>
+            <translation>Bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="42" />
+            <source>Lane</source>
+            <translation>Làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="44" />
+            <source>Order</source>
+            <translation>Thứ tự</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="45" />
+            <source>Title</source>
+            <translation>Tiêu đề</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="46" />
+            <source>Body</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="48" />
+            <source>Tags</source>
+            <translation>Thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="53" />
+            <source>Value</source>
+            <translation>Giá trị</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="54" />
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="55" />
+            <source>Target</source>
+            <translation>Mục tiêu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="58" />
+            <source>Span</source>
+            <translation>Số giai đoạn trải</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="68" />
+            <source>new place in its cell</source>
+            <translation>đổi vị trí trong ô</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="71" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="72" />
+            <source>yes</source>
+            <translation>có</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="71" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="72" />
+            <source>no</source>
+            <translation>không</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="88" />
+            <source>Match the Columns</source>
+            <translation>Ghép các cột</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="91" />
+            <source>Say which column of the spreadsheet holds what. Stage and Title are needed; columns left out are not imported.</source>
+            <translation>Cho biết mỗi cột của bảng tính chứa gì. Cần có Giai đoạn và Tiêu đề; các cột bỏ qua sẽ không được nhập.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="105" />
+            <source>(leave out)</source>
+            <translation>(bỏ qua)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="138" />
+            <source>Two columns are set to %1.</source>
+            <translation>Có hai cột cùng được chọn là %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="141" />
+            <source>Choose the column for %1.</source>
+            <translation>Hãy chọn cột cho %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="163" />
+            <source>Import %1</source>
+            <translation>Nhập %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="170" />
+            <source>This workbook was exported from another project: its cards are added as new cards.</source>
+            <translation>Bảng tính này được xuất từ một dự án khác: các thẻ của nó sẽ được thêm thành thẻ mới.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="183" />
+            <source>Apply</source>
+            <translation>Áp dụng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="195" />
+            <source>New map %1: %2 stages, %3 lanes, %4 cards</source>
+            <translation>Bản đồ mới %1: %2 giai đoạn, %3 làn, %4 thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="202" />
+            <source>(new stage)</source>
+            <translation>(giai đoạn mới)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="208" />
+            <source>Add %1</source>
+            <translation>Thêm %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="210" />
+            <source>Change %1: %2</source>
+            <translation>Sửa %1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="214" />
+            <source>Remove %1 (not in the spreadsheet)</source>
+            <translation>Xoá %1 (không còn trong bảng tính)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="234" />
+            <source>%1 cards added, %2 changed, %3 removed; %4 not in the spreadsheet kept.</source>
+            <translation>Thêm %1 thẻ, sửa %2, xoá %3; giữ lại %4 thẻ không có trong bảng tính.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="243" />
+            <source>The spreadsheet matches the project: nothing to change.</source>
+            <translation>Bảng tính khớp với dự án: không có gì cần thay đổi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="90" />
+            <source>Import spreadsheet</source>
+            <translation>Nhập bảng tính</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="34" />
+            <source>All files (*)</source>
+            <translation>Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="33" />
+            <source>Import Spreadsheet</source>
+            <translation>Nhập bảng tính</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="34" />
+            <source>Spreadsheets (*.xlsx *.csv)</source>
+            <translation>Bảng tính (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="41" />
+            <source>Import Failed</source>
+            <translation>Nhập thất bại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="42" />
+            <source>“%1” could not be imported; the project is unchanged.</source>
+            <translation>Không nhập được “%1”; dự án vẫn giữ nguyên.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="92" />
+            <source>Imported %1</source>
+            <translation>Đã nhập %1</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/actions.py" line="323" />
+            <location filename="../../app/ui/actions.py" line="327" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -1636,19 +1876,24 @@
             <translation>Bản đồ</translation>
         </message>
         <message>
+            <location filename="../../app/ui/actions.py" line="328" />
+            <source>Lane</source>
+            <translation>Làn</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/review.py" line="53" />
             <source>&amp;Take Snapshot…</source>
             <translation>C&amp;hụp ảnh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="66" />
-            <location filename="../../app/ui/actions.py" line="74" />
+            <location filename="../../app/ui/actions.py" line="68" />
+            <location filename="../../app/ui/actions.py" line="76" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="68" />
-            <location filename="../../app/ui/actions.py" line="75" />
+            <location filename="../../app/ui/actions.py" line="70" />
+            <location filename="../../app/ui/actions.py" line="77" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
@@ -1699,128 +1944,133 @@
         </message>
         <message>
             <location filename="../../app/ui/actions.py" line="61" />
+            <source>&amp;Spreadsheet…</source>
+            <translation>&amp;Bảng tính…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="63" />
             <source>&amp;Close</source>
             <translation>Đó&amp;ng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="62" />
+            <location filename="../../app/ui/actions.py" line="64" />
             <source>&amp;Quit</source>
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="81" />
+            <location filename="../../app/ui/actions.py" line="83" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="84" />
+            <location filename="../../app/ui/actions.py" line="86" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="86" />
+            <location filename="../../app/ui/actions.py" line="88" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="94" />
+            <location filename="../../app/ui/actions.py" line="96" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="96" />
+            <location filename="../../app/ui/actions.py" line="98" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="99" />
+            <location filename="../../app/ui/actions.py" line="101" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="101" />
+            <location filename="../../app/ui/actions.py" line="103" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="104" />
+            <location filename="../../app/ui/actions.py" line="106" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="106" />
+            <location filename="../../app/ui/actions.py" line="108" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="108" />
+            <location filename="../../app/ui/actions.py" line="110" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="211" />
+            <location filename="../../app/ui/actions.py" line="213" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="216" />
+            <location filename="../../app/ui/actions.py" line="218" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="224" />
+            <location filename="../../app/ui/actions.py" line="222" />
+            <source>&amp;Import</source>
+            <translation>Nhậ&amp;p</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="228" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="233" />
+            <location filename="../../app/ui/actions.py" line="237" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="238" />
+            <location filename="../../app/ui/actions.py" line="242" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="248" />
+            <location filename="../../app/ui/actions.py" line="252" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="267" />
+            <location filename="../../app/ui/actions.py" line="271" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="269" />
+            <location filename="../../app/ui/actions.py" line="273" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="292" />
+            <location filename="../../app/ui/actions.py" line="296" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="306" />
+            <location filename="../../app/ui/actions.py" line="310" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="307" />
+            <location filename="../../app/ui/actions.py" line="311" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="322" />
+            <location filename="../../app/ui/actions.py" line="326" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/actions.py" line="324" />
-            <source>Lane</source>
-            <translation>Làn</translation>
         </message>
         <message>
             <location filename="../../app/ui/docks.py" line="40" />
@@ -1895,17 +2145,17 @@
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="476" />
+            <location filename="../../app/ui/main_window.py" line="481" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="478" />
+            <location filename="../../app/ui/main_window.py" line="483" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="523" />
+            <location filename="../../app/ui/main_window.py" line="528" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -3041,6 +3291,11 @@
             <translation>Bỏ chân dung khỏi bản đồ</translation>
         </message>
         <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="140" />
+            <source>Map</source>
+            <translation>Bản đồ</translation>
+        </message>
+        <message>
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="79" />
             <source>Take Snapshot</source>
             <translation>Chụp ảnh lưu</translation>
@@ -3069,11 +3324,6 @@
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="140" />
             <source>Taken</source>
             <translation>Thời điểm chụp</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/snapshot_dialogs.py" line="140" />
-            <source>Map</source>
-            <translation>Bản đồ</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="147" />
@@ -3227,12 +3477,12 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Document</name>
         <message>
-            <location filename="../../app/document/document.py" line="218" />
+            <location filename="../../app/document/document.py" line="241" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/document/document.py" line="230" />
+            <location filename="../../app/document/document.py" line="253" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
@@ -3253,7 +3503,7 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="151" />
+            <location filename="../../app/main.py" line="167" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
         </message>

@@ -360,7 +360,7 @@ def test_import_refuses_existing_output_non_project_suffix_and_csv(cli, sample_c
     table = tmp_path / "t.csv"
     table.write_text("a,b\n", encoding="utf-8")
     code, _, err = cli("import", table, "-o", tmp_path / "t.cjm")
-    assert_one_error_line(code, err, "importing .csv is not supported yet")
+    assert_one_error_line(code, err, "t.csv: holds neither a Cards table")
     table.unlink()
     assert folder_state(tmp_path) == before
     assert cli("import", source, "-o", sample_cjm, "--force")[0] == 0

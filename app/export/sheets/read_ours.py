@@ -1,0 +1,144 @@
+"""What only our own workbook carries: each map's layout and its emotion markers.
+
+A Cards table names only the stages and lanes that hold cards. A workbook Journey Studio
+exported also has, per map, a grid sheet (named in the hidden sheet) that lists every
+stage and lane in order, with the lanes' kinds, and a Markers sheet with each emotion
+marker's stage, score, position and label. A new project made from such a workbook
+takes its maps' layout and markers from there, so empty stages and lanes and the
+emotion curve come back too.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from app.domain.model import SCORE_MAX, SCORE_MIN, EmotionMarker, JourneyMap, LaneKind
+from app.export.sheets.columns import MARKER_COLUMNS, SHEETS, fold, match_columns
+from app.export.sheets.read_grid import looks_like_grid, read_grid
+from app.export.sheets.read_table import SheetError, Table, cell_text
+
+
+@dataclass
+class MarkerRow:
+    """One checked row of the Markers sheet."""
+
+    row: int
+    map: str
+    stage: str
+    lane: str
+    score: int
+    position: float
+    label: str
+
+
+def layouts(tables: list[Table], meta: dict[str, list[str]]) -> list[JourneyMap]:
+    """The maps the hidden sheet names, laid out from their grid sheets (no cards and no
+    markers: those come from the Cards and Markers sheets)."""
+    by_name = {t.name: t for t in tables}
+    found: list[JourneyMap] = []
+    names = meta.get("map_names", [])
+    for index, (map_id, sheet) in enumerate(zip(meta.get("maps", []),
+                                                meta.get("map_sheets", []), strict=False)):
+        table = by_name.get(sheet)
+        if table is None or not looks_like_grid(table):
+            continue
+        name = names[index] if index < len(names) and names[index] else sheet
+        journey = read_grid(table, name, layout_only=True)
+        _keep_id(journey, map_id)
+        found.append(journey)
+    return found
+
+
+def _keep_id(journey: JourneyMap, map_id: str) -> None:
+    """Give the map the id it had in the project it was exported from (when well-formed)."""
+    try:
+        if str(uuid.UUID(map_id)) != map_id:
+            return
+    except ValueError:
+        return
+    journey.id = map_id
+    for stage in journey.stages:
+        stage.map_id = map_id
+    for lane in journey.lanes:
+        lane.map_id = map_id
+    for marker in journey.markers:
+        marker.map_id = map_id
+
+
+def markers_sheet(tables: list[Table]) -> Table | None:
+    """Our Markers sheet, if the workbook has one."""
+    names = {fold(SHEETS["markers"].en), fold(SHEETS["markers"].vi)}
+    return next((t for t in tables if fold(t.name) in names and t.rows), None)
+
+
+def read_markers(table: Table) -> list[MarkerRow]:
+    """The checked rows of a Markers sheet; a bad value names its row and column."""
+    headers = [cell_text(v).strip() for v in table.rows[0]]
+    mapping = match_columns(headers, MARKER_COLUMNS)
+    if not {"stage", "score"} <= set(mapping.values()):
+        return []
+    rows: list[MarkerRow] = []
+    for index in range(1, len(table.rows)):
+        raw = table.rows[index]
+        if all(v is None for v in raw):
+            continue
+        got = {key: raw[p] if p < len(raw) else None for p, key in mapping.items()}
+        where = f"{table.name}, row {index + 1}"
+
+        def header(key: str) -> str:
+            return next(headers[p] for p, k in mapping.items() if k == key)
+
+        score = _number(got.get("score"), f"{where}, {header('score')}")
+        if score is None or not score.is_integer() or not SCORE_MIN <= score <= SCORE_MAX:
+            raise SheetError(f"{where}, {header('score')}: "
+                             f"{cell_text(got.get('score'))!r} is not a score from "
+                             f"{SCORE_MIN} to +{SCORE_MAX}")
+        position = 0.5
+        if got.get("position") is not None:
+            number = _number(got["position"], f"{where}, {header('position')}")
+            if number is None or not 0.0 <= number <= 1.0:
+                raise SheetError(f"{where}, {header('position')}: "
+                                 f"{cell_text(got['position'])!r} is not from 0 to 1")
+            position = number
+        rows.append(MarkerRow(index + 1, cell_text(got.get("map")).strip(),
+                              cell_text(got.get("stage")).strip(),
+                              cell_text(got.get("lane")).strip(), int(score), position,
+                              cell_text(got.get("label"))))
+    return rows
+
+
+def _number(value: object, where: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise SheetError(f"{where}: {cell_text(value)!r} is not a number")
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(str(value).replace(",", ".").replace("−", "-"))
+    except ValueError:
+        raise SheetError(f"{where}: {str(value)!r} is not a number") from None
+
+
+def place_markers(maps: list[JourneyMap], rows: list[MarkerRow], sheet: str) -> None:
+    """Put the Markers sheet's markers on the layouts' emotions lanes."""
+    for row in rows:
+        journey = next((m for m in maps if fold(m.name) == fold(row.map)),
+                       maps[0] if len(maps) == 1 and not row.map else None)
+        where = f"{sheet}, row {row.row}"
+        if journey is None:
+            raise SheetError(f"{where}: the map {row.map!r} is not in the workbook")
+        stage = next((s for s in journey.stages if fold(s.title) == fold(row.stage)), None)
+        lane = next((ln for ln in journey.lanes if fold(ln.title) == fold(row.lane)
+                     and ln.kind == LaneKind.EMOTIONS), None)
+        lane = lane or next((ln for ln in journey.lanes if ln.kind == LaneKind.EMOTIONS
+                             and not row.lane), None)
+        if stage is None or lane is None:
+            missing = "stage" if stage is None else "emotions lane"
+            raise SheetError(f"{where}: the {missing} "
+                             f"{row.stage if stage is None else row.lane!r} is not on the map "
+                             f"{journey.name!r}")
+        journey.markers.append(EmotionMarker(map_id=journey.id, stage_id=stage.id,
+                                             lane_id=lane.id, score=row.score,
+                                             position=row.position, label=row.label))

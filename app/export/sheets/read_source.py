@@ -1,0 +1,143 @@
+"""A spreadsheet file read into what an import works from: a Cards table or grid maps.
+
+A sheet named Cards (in either language), or else the first sheet whose header row
+names the card columns, is read as the Cards table; without one, every sheet drawn like
+a map (stages across, lanes down) becomes a new map. The readers below never change a
+file; `plan_into` and `new_project` say what the import would make of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.domain.model import JourneyMap, Project
+from app.domain.templates import builtin_channels, check_language
+from app.domain.validation import validate_project
+from app.export.sheets.columns import CARD_COLUMNS, SHEETS, fold, match_columns
+from app.export.sheets.merge import MergePlan, plan_cards, plan_new_map
+from app.export.sheets.read_cards import CardsTable, find_header, read_cards
+from app.export.sheets.read_grid import corner_name, looks_like_grid, read_grid
+from app.export.sheets.read_ours import layouts, markers_sheet, place_markers, read_markers
+from app.export.sheets.read_table import Limits, SheetError, Table, cell_text
+
+SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
+
+
+@dataclass
+class SheetSource:
+    """What a spreadsheet file holds for an import."""
+
+    name: str
+    cards: CardsTable | None = None
+    grids: list[JourneyMap] = field(default_factory=list)
+    project_id: str | None = None
+    map_ids: list[str] = field(default_factory=list)
+    encoding: str = ""
+    language: str = "en"
+    # Our own workbook's maps laid out from their grid sheets, with their markers.
+    layouts: list[JourneyMap] = field(default_factory=list)
+
+
+def read_tables(path: Path, limits: Limits | None = None,
+                encoding: str | None = None) -> tuple[list[Table], dict[str, list[str]], str]:
+    """The sheets of a workbook or CSV file, our hidden metadata, and the CSV's encoding."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise SheetError(f"{path.name}: is not a spreadsheet (.xlsx or .csv)")
+    if suffix in (".xlsx", ".xlsm"):
+        from app.export.sheets.read_xlsx import read_workbook
+
+        book = read_workbook(path, limits)
+        return book.tables, book.meta, ""
+    from app.export.sheets.read_csv import read_csv
+
+    table, used = read_csv(path, limits, encoding)
+    return [table], {}, used
+
+
+def cards_sheet(tables: list[Table]) -> Table | None:
+    """The sheet to read as the Cards table, if any."""
+    names = {fold(SHEETS["cards"].en), fold(SHEETS["cards"].vi)}
+    named = next((t for t in tables if fold(t.name) in names), None)
+    if named is not None:
+        return named
+    for table in tables:
+        if not table.rows:
+            continue
+        header = [cell_text(v) for v in table.rows[find_header(table)]]
+        found = match_columns(header, CARD_COLUMNS)
+        # A map drawn in a grid may say "Stage" in A1, but its stage names from B1 on
+        # are not card columns; a table of one's own names at least one of them.
+        if len(found) >= 2 or any(position > 0 for position in found):
+            return table
+    return None
+
+
+def read_source(path: Path, overrides: dict[str, str] | None = None,
+                limits: Limits | None = None, encoding: str | None = None) -> SheetSource:
+    """Read a spreadsheet for import; SheetError (or MappingNeeded) says why it cannot."""
+    tables, meta, used = read_tables(path, limits, encoding)
+    project_ids = meta.get("project", [])
+    source = SheetSource(path.name, encoding=used,
+                         project_id=project_ids[0] if project_ids else None,
+                         map_ids=meta.get("maps", []))
+    table = cards_sheet(tables)
+    if table is None and overrides and tables:
+        table = tables[0]  # the user says which column is which: read the first sheet
+    if table is not None:
+        source.cards = read_cards(table, overrides)
+        source.language = (meta.get("language") or [_language(source.cards.headers)])[0]
+        if source.language not in ("en", "vi"):
+            source.language = _language(source.cards.headers)
+        source.layouts = layouts(tables, meta)
+        markers = markers_sheet(tables)
+        if source.layouts and markers is not None:
+            place_markers(source.layouts, read_markers(markers), markers.name)
+        return source
+    grids = [t for t in tables if looks_like_grid(t)]
+    if not grids:
+        raise SheetError(f"{path.name}: holds neither a Cards table (with Stage and Title "
+                         f"columns) nor a sheet drawn like a map (stages in row 1, lanes "
+                         f"in column A)")
+    # One sheet: the name in A1, else the file's; several: each sheet's own name.
+    source.grids = [read_grid(t, (corner_name(t) or path.stem) if len(grids) == 1
+                              else t.name) for t in grids]
+    return source
+
+
+def _language(headers: list[str]) -> str:
+    folded = {fold(h) for h in headers}
+    vi = sum(1 for c in CARD_COLUMNS if fold(c.vi) != fold(c.en) and fold(c.vi) in folded)
+    en = sum(1 for c in CARD_COLUMNS if fold(c.vi) != fold(c.en) and fold(c.en) in folded)
+    return "vi" if vi > en else "en"
+
+
+def plan_into(project: Project, source: SheetSource) -> MergePlan:
+    """The merge of `source` into an open project (nothing is changed)."""
+    if source.cards is not None:
+        covered = [i for i in source.map_ids if project.map(i) is not None]
+        return plan_cards(project, source.cards, covered_maps=covered,
+                          source_project=source.project_id)
+    plan = plan_new_map(project, source.grids[0])
+    for journey in source.grids[1:]:
+        plan.new_maps.append(journey)
+        plan.map_names[journey.id] = journey.name
+    return plan
+
+
+def new_project(source: SheetSource, title: str, language: str | None = None) -> Project:
+    """A new project made from `source` (its cards' maps, stages and lanes created)."""
+    from app.export.sheets.merge import apply_plan
+
+    lang = language or source.language
+    check_language(lang)
+    project = Project(title=title, language=lang, channels=builtin_channels(lang))
+    if source.cards is not None:
+        project.maps.extend(source.layouts)  # stages and lanes in order, markers placed
+        plan = plan_cards(project, source.cards, create_maps=True, default_map=title)
+    else:
+        plan = plan_into(project, source)
+    apply_plan(project, plan, set())
+    validate_project(project)
+    return project

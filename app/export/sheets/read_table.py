@@ -1,0 +1,58 @@
+"""What every spreadsheet reader shares: a sheet as rows of plain values, and the limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# A cell as the readers hand it on: text, a number, a truth value or nothing.
+Cell = str | int | float | bool | None
+
+
+class SheetError(ValueError):
+    """A spreadsheet that cannot be imported; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what an import reads, so a hostile file costs bounded time and memory."""
+
+    max_file_bytes: int = 64_000_000
+    max_unpacked_bytes: int = 256_000_000
+    max_parts: int = 2_000
+    max_rows: int = 100_000
+    max_cells: int = 1_000_000
+
+
+@dataclass
+class Table:
+    """One sheet: its name and its rows (row 1 of the sheet is rows[0])."""
+
+    name: str
+    rows: list[list[Cell]]
+
+    def cell(self, row: int, column: int) -> Cell:
+        """The value at a 0-based row and column, None outside the sheet."""
+        if row >= len(self.rows) or column >= len(self.rows[row]):
+            return None
+        return self.rows[row][column]
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of a 0-based column (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as text: whole numbers without ".0", truth values as TRUE/FALSE."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
