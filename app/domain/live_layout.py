@@ -166,6 +166,10 @@ class LiveLayout:
                 lanes[lane_id] = lanes.get(lane_id, 0) + len(cards)
         return stages, lanes
 
+    def cell_cards(self, stage_id: str, lane_id: str) -> tuple[Card, ...]:
+        """A cell's cards in display order (as `JourneyMap.cell_cards`), without a scan."""
+        return tuple(self._cells.get((stage_id, lane_id), ()))
+
     @property
     def last_delta(self) -> LayoutDelta:
         """What the latest rebuild or update changed."""
