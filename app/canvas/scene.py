@@ -312,7 +312,7 @@ class MapScene(QGraphicsScene):
             if parent is not cell:
                 if isinstance(parent, CellLayer):
                     refit.add(parent)
-                self._rehome(item, cell)
+                item.setParentItem(cell)
             content = (card_id in repaint or card_id in delta.rewrapped or kind != item.kind
                        or channel is not item.channel
                        or (full and (box.title_lines != item.box.title_lines
@@ -365,17 +365,8 @@ class MapScene(QGraphicsScene):
         box = self.layout.cards.get(item.entity_id)
         if item.scene() is not self or box is None or self.cards.get(item.entity_id) is not item:
             return  # the card went away meanwhile: its item is no longer shown
-        cell = self.cell_layer(box.card.stage_id, box.card.lane_id)
-        if item.parentItem() is not cell:
-            self._rehome(item, cell)
-        item.setPos(box.x, box.dy)
-        cell.fit()
-
-    def _rehome(self, item: CardItem, cell: CellLayer) -> None:
-        # Qt clips a cell's repaints to the cell: the place the card leaves may lie outside
-        # its new cell, so it is repainted here, before the move.
-        self.update(item.sceneBoundingRect())
-        item.setParentItem(cell)
+        item.setParentItem(self.cell_layer(box.card.stage_id, box.card.lane_id))
+        item.setPos(box.x, box.dy)  # where it was lifted from: the cell's bounds still hold
 
     def _update_headers(self, journey: JourneyMap, geometry: bool) -> None:
         """Counts on the headers; sizes too when lanes or stages moved."""

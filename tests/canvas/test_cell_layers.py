@@ -1,0 +1,123 @@
+"""Cards live in one layer per cell, fitted to them, so Qt can skip cells off screen.
+
+Qt trusts a cell layer's rectangle: it neither paints nor repaints a card outside it. So
+these tests check the structure after random edits, and compare what the window shows
+(its backing store, painted incrementally) with a full repaint after moves and drags.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QGraphicsItem
+
+from app.canvas.items.layer import CellLayer
+from app.document import operations as ops
+from app.domain.model import LaneKind
+from tests.canvas.conftest import LEFT, NO_MOD, assert_scene_matches_model, center_of, vpoint
+from tests.document.random_ops import apply_random_op
+
+
+def assert_cells_hold_their_cards(view) -> None:
+    """Each card item sits in its own cell's layer, and that layer's rectangle covers it."""
+    scene = view.map_scene
+    for card_id, item in scene.cards.items():
+        card = item.card
+        cell = item.parentItem()
+        assert isinstance(cell, CellLayer) and cell.key == (card.stage_id, card.lane_id)
+        assert scene.cells[cell.key] is cell
+        assert cell.parentItem() is scene.layers[card.lane_id]
+        slack = 1e-6  # the layer's own rectangle, not a rounding of it
+        assert cell.rect().adjusted(-slack, -slack, slack, slack).contains(
+            item.boundingRect().translated(item.pos())), card_id
+    for key, cell in scene.cells.items():
+        assert cell.rect() == cell.childrenBoundingRect(), key  # fitted, not just covering
+        assert cell.flags() & QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape
+
+
+def on_screen(view) -> QImage:
+    """The viewport's pixels as the window holds them (painted bit by bit, as shown)."""
+    QTest.qWait(5)
+    origin = view.viewport().mapTo(view, QPoint(0, 0))
+    size = view.viewport().size()
+    shot = view.screen().grabWindow(view.winId(), origin.x(), origin.y(), size.width(),
+                                    size.height())
+    return shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def repainted(view) -> QImage:
+    """The viewport painted afresh, as a whole (what the screen must show)."""
+    return view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def assert_screen_is_current(view) -> None:
+    assert on_screen(view) == repainted(view)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_every_card_sits_in_its_cell_layer_after_random_edits(view, doc, seed):
+    rng = random.Random(seed)
+    for _ in range(40):
+        apply_random_op(doc, rng)
+        if view.map_scene.journey is not None:
+            assert_cells_hold_their_cards(view)
+            assert_scene_matches_model(view)
+    while doc.undo_stack.canUndo():
+        doc.undo()
+    assert_cells_hold_their_cards(view)
+    assert_scene_matches_model(view)
+
+
+def test_a_card_moved_to_another_cell_is_drawn_there_and_gone_from_where_it_was(view, doc):
+    s, lanes, cards = doc.sample["stages"], doc.sample["lanes"], doc.sample["cards"]
+    journey = doc.sample["map"]
+    tp = lanes[LaneKind.TOUCHPOINTS]
+    assert_screen_is_current(view)
+    before = on_screen(view)
+    moving = cards[1]  # from the middle of a cell: the card below it moves up
+    ops.move_cards(doc, journey, [moving], s[3], lanes[LaneKind.PAINS], 0)
+    item = view.map_scene.cards[moving.id]
+    assert view.map_scene.cell_rect(s[3], lanes[LaneKind.PAINS]).contains(
+        item.sceneBoundingRect().center())
+    assert_cells_hold_their_cards(view)
+    assert_screen_is_current(view)
+    doc.undo()
+    assert_screen_is_current(view)
+    assert on_screen(view) == before
+    ops.move_cards(doc, journey, [cards[2]], s[0], tp, 0)  # within its cell
+    assert_screen_is_current(view)
+
+
+def test_a_dragged_card_is_drawn_under_the_pointer_far_from_its_cell(view, doc):
+    s, lanes, cards = doc.sample["stages"], doc.sample["lanes"], doc.sample["cards"]
+    vp = view.viewport()
+    start = center_of(view, cards[0].id)
+    far = vpoint(view, view.map_scene.cell_rect(s[3], lanes[LaneKind.ACTIONS]).center())
+    QTest.mousePress(vp, LEFT, NO_MOD, start)
+    for i in range(1, 7):
+        QTest.mouseMove(vp, start + (far - start) * i / 6)
+    item = view.map_scene.cards[cards[0].id]
+    assert view.mapFromScene(item.sceneBoundingRect().center()) == far
+    assert_screen_is_current(view)  # the card shows under the pointer, nothing left behind
+    QTest.mouseRelease(vp, LEFT, NO_MOD, far)
+    assert_cells_hold_their_cards(view)
+    assert_screen_is_current(view)
+
+
+def test_a_cancelled_drag_leaves_no_trace(view, doc):
+    s, lanes, cards = doc.sample["stages"], doc.sample["lanes"], doc.sample["cards"]
+    vp = view.viewport()
+    start = center_of(view, cards[3].id)
+    far = vpoint(view, QPointF(view.map_scene.cell_rect(s[4], lanes[LaneKind.PAINS]).center()))
+    QTest.mousePress(vp, LEFT, NO_MOD, start)
+    for i in range(1, 7):
+        QTest.mouseMove(vp, start + (far - start) * i / 6)
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    QTest.mouseRelease(vp, LEFT, NO_MOD, far)
+    assert doc.undo_stack.count() == 0
+    assert_cells_hold_their_cards(view)
+    assert_screen_is_current(view)
