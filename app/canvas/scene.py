@@ -287,9 +287,22 @@ class MapScene(QGraphicsScene):
                 if isinstance(parent, CellLayer):
                     refit.add(parent)
                 self.removeItem(item)
+        placed = delta.cards | repaint
+        if not full:
+            # Cards that only shifted in their cell (the command did not touch them, their
+            # text was not wrapped again) need a move and nothing else. A drop at the top
+            # of a cell shifts every card below it: most of a drop's cards are these.
+            placed = repaint | delta.rewrapped
+            for card_id in delta.cards - placed:
+                item, box = cards.get(card_id), layout.cards.get(card_id)
+                if item is None or box is None or item.box is not box:
+                    placed.add(card_id)
+                else:
+                    item.setPos(box.x, box.dy)
+            refit.update(self.cells[key] for key in delta.cells if key in self.cells)
         kinds = {lane.id: lane.kind for lane in journey.lanes}
         project = self.doc.project
-        for card_id in delta.cards | (repaint & layout.cards.keys()):
+        for card_id in placed:
             box = layout.cards.get(card_id)
             if box is None:
                 continue

@@ -121,3 +121,22 @@ def test_a_cancelled_drag_leaves_no_trace(view, doc):
     assert doc.undo_stack.count() == 0
     assert_cells_hold_their_cards(view)
     assert_screen_is_current(view)
+
+
+def test_a_wide_card_that_grows_pushes_the_next_column_and_its_cell_follows(view, doc):
+    s, lanes = doc.sample["stages"], doc.sample["lanes"]
+    journey = doc.sample["map"]
+    lane = lanes[LaneKind.ACTIONS]
+    wide = ops.add_card(doc, journey, s[2], lane, title="Hai giai đoạn", span=2)
+    below = ops.add_card(doc, journey, s[3], lane, title="Bên dưới")
+    item = view.map_scene.cards[below.id]
+    y = item.scenePos().y()
+    ops.edit_text(doc, wide, "body", "Một dòng dài " * 12)  # the wide card grows taller
+    assert item.scenePos().y() > y  # the card beside it was pushed down, untouched itself
+    assert_cells_hold_their_cards(view)
+    assert_scene_matches_model(view)
+    assert_screen_is_current(view)
+    doc.undo()
+    assert item.scenePos().y() == y
+    assert_cells_hold_their_cards(view)
+    assert_screen_is_current(view)
