@@ -353,7 +353,7 @@ class MapScene(QGraphicsScene):
             for lane_item in self.emotion_lanes.values():
                 lane_item.set_layout(layout, journey)
         if full or delta.counts or delta.lanes:
-            self._update_headers(journey, full or bool(delta.lanes))
+            self._update_headers(journey, full)
         if full or delta.lanes or delta.size:
             self.grid.setVisible(True)
             self.grid.set_layout(layout, [s.id for s in journey.stages],
@@ -369,7 +369,7 @@ class MapScene(QGraphicsScene):
         """The layer that holds a cell's card items (made on first use)."""
         cell = self.cells.get((stage_id, lane_id))
         if cell is None:
-            cell = self.cells[(stage_id, lane_id)] = CellLayer(stage_id, lane_id)
+            cell = self.cells[(stage_id, lane_id)] = CellLayer(stage_id, lane_id, self.decorated)
             cell.setParentItem(self.layers[lane_id])
         return cell
 
@@ -381,8 +381,11 @@ class MapScene(QGraphicsScene):
         item.setParentItem(self.cell_layer(box.card.stage_id, box.card.lane_id))
         item.setPos(box.x, box.dy)  # where it was lifted from: the cell's bounds still hold
 
-    def _update_headers(self, journey: JourneyMap, geometry: bool) -> None:
-        """Counts on the headers; sizes too when lanes or stages moved."""
+    def _update_headers(self, journey: JourneyMap, everything: bool) -> None:
+        """Counts and sizes on the headers; repaint those that changed (or all of them).
+
+        A header that only moves (a lane above it grew) is moved by `pin_headers`.
+        """
         stage_counts, lane_counts = self.live.counts(journey)
         for item in self.markers.values():
             if item.isVisible():
@@ -392,20 +395,20 @@ class MapScene(QGraphicsScene):
         for stage in journey.stages:
             header = self.stage_headers[stage.id]
             count = stage_counts.get(stage.id, 0)
-            if geometry or header.card_count != count:
+            header.resize(layout.stage_rects[stage.id].w, style.STAGE_HEADER_HEIGHT)
+            if everything or header.card_count != count:
                 header.card_count = count
-                header.resize(layout.stage_rects[stage.id].w, style.STAGE_HEADER_HEIGHT)
                 header.update()
         scale = (journey.emotion_min, journey.emotion_max)
         for index, lane in enumerate(journey.lanes):
             header = self.lane_headers[lane.id]
             count = lane_counts.get(lane.id, 0)
-            if geometry or header.card_count != count or header.scale != scale \
+            header.resize(style.LANE_HEADER_WIDTH, layout.lane_rects[lane.id].h)
+            if everything or header.card_count != count or header.scale != scale \
                     or header.index != index:
                 header.index = index
                 header.scale = scale
                 header.card_count = count
-                header.resize(style.LANE_HEADER_WIDTH, layout.lane_rects[lane.id].h)
                 header.update()
 
     def pin_headers(self, left: float, top: float) -> None:

@@ -11,7 +11,7 @@ import random
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -54,8 +54,36 @@ def repainted(view) -> QImage:
     return view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
+def difference(a: QImage, b: QImage) -> int:
+    """The largest difference of one colour channel between two pictures, 0..255."""
+    assert a.size() == b.size()
+    diff = QImage(a)
+    painter = QPainter(diff)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Difference)
+    painter.drawImage(0, 0, b)
+    painter.end()
+    pixels = diff.convertToFormat(QImage.Format.Format_RGB32).constBits().tobytes()
+    return max(max(pixels[channel::4]) for channel in range(3))  # the 4th byte is alpha
+
+
 def assert_screen_is_current(view) -> None:
-    assert on_screen(view) == repainted(view)
+    # Painted bit by bit, an edge can round one level apart from a full repaint (the view
+    # does not save the painter's state between items); a stale or missing card cannot.
+    assert difference(on_screen(view), repainted(view)) <= 3
+
+
+def assert_headers_count_what_they_hold(view) -> None:
+    """The counts on the headers are the map's (headers repaint only when theirs changes)."""
+    scene = view.map_scene
+    journey = scene.journey
+    shown = {ln.id for ln in journey.lanes if not ln.collapsed and ln.kind != LaneKind.EMOTIONS}
+    for stage in journey.stages:
+        expected = sum(1 for c in journey.cards if c.stage_id == stage.id and c.lane_id in shown)
+        assert scene.stage_headers[stage.id].card_count == expected
+    for lane in journey.lanes:
+        if lane.id in shown:
+            assert scene.lane_headers[lane.id].card_count == sum(
+                1 for c in journey.cards if c.lane_id == lane.id)
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -66,6 +94,7 @@ def test_every_card_sits_in_its_cell_layer_after_random_edits(view, doc, seed):
         if view.map_scene.journey is not None:
             assert_cells_hold_their_cards(view)
             assert_scene_matches_model(view)
+            assert_headers_count_what_they_hold(view)
     while doc.undo_stack.canUndo():
         doc.undo()
     assert_cells_hold_their_cards(view)
@@ -140,3 +169,37 @@ def test_a_wide_card_that_grows_pushes_the_next_column_and_its_cell_follows(view
     assert item.scenePos().y() == y
     assert_cells_hold_their_cards(view)
     assert_screen_is_current(view)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_screen_follows_random_edits(view, doc, seed):
+    # Lanes that grow and shrink move the grid lines and the headers below them: only
+    # what changed is repainted, and that must still be everything that changed.
+    rng = random.Random(50 + seed)
+    for _ in range(25):
+        apply_random_op(doc, rng)
+        assert_screen_is_current(view)
+
+
+def test_a_lane_that_grows_and_shrinks_leaves_the_grid_and_headers_right(view, doc):
+    s, lanes = doc.sample["stages"], doc.sample["lanes"]
+    journey = doc.sample["map"]
+    lane = lanes[LaneKind.ACTIONS]
+    added = []
+    for i in range(4):
+        added.append(ops.add_card(doc, journey, s[1], lane, 0, title=f"Thẻ {i}"))
+        assert_screen_is_current(view)
+    for card in added:
+        ops.remove(doc, [card])
+        assert_screen_is_current(view)
+
+
+def test_cells_of_an_exported_picture_draw_nothing_and_cull_nothing(doc):
+    from app.canvas.scene import MapScene
+
+    scene = MapScene(doc, doc.sample["map"].id, decorated=False)
+    assert scene.cells
+    for cell in scene.cells.values():
+        assert cell.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+        assert not cell.flags() & QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape
+    scene.detach()

@@ -32,16 +32,21 @@ class CellLayer(QGraphicsRectItem):
     that its children draw only inside it (ItemContainsChildrenInShape). So painting and
     item discovery test one rectangle per cell instead of every card, and a cell off
     screen costs nothing. A card dragged out of its cell must leave the layer first.
-    It has contents on purpose: Qt only culls a subtree whose root it would draw; the
-    rectangle has no pen or brush and `paint` draws nothing (not even into an SVG).
+    On screen it has contents on purpose: Qt only culls a subtree whose root it would
+    draw (the rectangle has no pen or brush and `paint` draws nothing). A scene rendered
+    once for an export has no use for culling: there the layer has no contents, so it
+    adds nothing to a PNG or an SVG.
     """
 
-    def __init__(self, stage_id: str, lane_id: str) -> None:
+    def __init__(self, stage_id: str, lane_id: str, cull: bool = True) -> None:
         super().__init__()
         self.key = (stage_id, lane_id)
         self.setPen(Qt.PenStyle.NoPen)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        if cull:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape)
+        else:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
     def fit(self) -> None:
         """Make the rectangle the bounds of the cards it holds now."""
