@@ -46,6 +46,9 @@ _HEADER_FIELDS: dict[type, frozenset[str]] = {
     Stage: frozenset({"title", "description", "color"}),
     Lane: frozenset({"title"}),
 }
+# Fields of a card that say where it is, not what it shows: the layout places it again and
+# its picture (the device cache) stays. A drop renumbers the cards after the drop point.
+_PLACE_FIELDS = frozenset({"order", "stage_id", "lane_id"})
 _MAP_LOOKS = frozenset({"name", "description", "state", "persona_id", "derived_from_id"})
 _MAP_SCALE = frozenset({"emotion_min", "emotion_max"})
 
@@ -141,7 +144,8 @@ class MapScene(QGraphicsScene):
             if isinstance(entity, Card):
                 if entity.map_id == self.map_id:
                     cards[entity.id] = (entity, kind)
-                    repaint.add(entity.id)
+                    if not _only(change, _PLACE_FIELDS):
+                        repaint.add(entity.id)
             elif isinstance(entity, EmotionMarker):
                 if entity.map_id == self.map_id:
                     markers = True
@@ -186,7 +190,7 @@ class MapScene(QGraphicsScene):
         if delta is None and repaint:
             delta = LayoutDelta()
         if delta is not None:
-            self._apply(journey, delta, repaint)
+            self._apply(journey, delta, repaint, set(cards))
         for entity_id in headers:
             header = self.stage_headers.get(entity_id) or self.lane_headers.get(entity_id)
             if header is not None:
@@ -272,8 +276,12 @@ class MapScene(QGraphicsScene):
         self.corner.setVisible(True)
         self.corner.set_content(journey, self.doc.project.persona(journey.persona_id))
 
-    def _apply(self, journey: JourneyMap, delta: LayoutDelta, repaint: set[str]) -> None:
-        """Bring the items named by `delta` (and the cards in `repaint`) to the layout."""
+    def _apply(self, journey: JourneyMap, delta: LayoutDelta, repaint: set[str],
+               touched: set[str] = frozenset()) -> None:
+        """Bring the items named by `delta` to the layout; repaint the cards in `repaint`.
+
+        `touched` names the cards the command changed (they may have changed cell).
+        """
         layout = self.layout
         cards = self.cards
         full = delta.full
@@ -292,7 +300,7 @@ class MapScene(QGraphicsScene):
             # Cards that only shifted in their cell (the command did not touch them, their
             # text was not wrapped again) need a move and nothing else. A drop at the top
             # of a cell shifts every card below it: most of a drop's cards are these.
-            placed = repaint | delta.rewrapped
+            placed = repaint | touched | delta.rewrapped
             for card_id in delta.cards - placed:
                 item, box = cards.get(card_id), layout.cards.get(card_id)
                 if item is None or box is None or item.box is not box:
