@@ -71,7 +71,7 @@ class CardDrag(Gesture):
         self.starts = []
         for item in self.items:
             self.starts.append(item.scenePos())
-            item.setParentItem(None)
+            item.setParentItem(None)  # type: ignore[arg-type]  # Qt's null parent: the scene
             item.setPos(self.starts[-1])
             item.setZValue(DRAG_Z)
             item.setOpacity(DRAG_OPACITY)

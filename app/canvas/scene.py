@@ -277,7 +277,7 @@ class MapScene(QGraphicsScene):
         self.corner.set_content(journey, self.doc.project.persona(journey.persona_id))
 
     def _apply(self, journey: JourneyMap, delta: LayoutDelta, repaint: set[str],
-               touched: set[str] = frozenset()) -> None:
+               touched: set[str] | frozenset[str] = frozenset()) -> None:
         """Bring the items named by `delta` to the layout; repaint the cards in `repaint`.
 
         `touched` names the cards the command changed (they may have changed cell).
