@@ -19,9 +19,9 @@ class GridItem(QGraphicsItem):
 
     A new layout repaints only what moved: from the first lane whose rectangle changed
     down to the bottom (the lanes below it shift), or everything when stages changed.
-    Its bounds reach past the map by up to two BOUNDS_STEPs, where it paints the canvas
-    colour like the scene's background: a map that grows or shrinks by a card keeps its
-    bounds, and Qt does not repaint the whole grid for a new bounding rectangle.
+    Its bounds reach past the map by up to two BOUNDS_STEPs, where it paints nothing (the
+    scene's background, of the same colour, shows): a map that grows or shrinks by a card
+    keeps its bounds, and Qt does not repaint the whole grid for a new bounding rectangle.
     """
 
     kind_name = "grid"
