@@ -5,13 +5,16 @@ Measures, in a real (offscreen unless a display is given) window:
 - drag frame: one pointer move of a dragged card until its frame is painted (p50/p95);
 - drop: the release that pushes the move and relayouts the map;
 - memory: the process's resident set size after all of it.
+Wall and CPU time (time.process_time) are both printed: on a shared machine wall time
+follows the load, CPU time far less. `--json` prints the figures as one JSON line.
 
-Run: .venv/bin/python bench/canvas_bench.py [--cards 5000] [--moves 200]
+Run: .venv/bin/python bench/canvas_bench.py [--cards 5000] [--moves 200] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -91,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cards", type=int, default=5000)
     parser.add_argument("--moves", type=int, default=200)
+    parser.add_argument("--json", action="store_true", help="print one JSON line")
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QPoint, Qt
@@ -121,24 +125,27 @@ def main(argv: list[str] | None = None) -> int:
     start = view.mapFromScene(item.sceneBoundingRect().center())
     vp = view.viewport()
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    frames = []
+    frames, frames_cpu = [], []
     for i in range(args.moves):
         pos = start + QPoint(3 * (i % 120), 2 * (i % 90))
         before = watch.count
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         QTest.mouseMove(vp, pos)
         wait_paint(app, watch, before)
         frames.append((time.perf_counter() - t) * 1000)
-    t = time.perf_counter()
+        frames_cpu.append((time.process_time() - c) * 1000)
+    t, c = time.perf_counter(), time.process_time()
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        start + QPoint(240, 20))
     app.processEvents()
     drop_ms = (time.perf_counter() - t) * 1000
+    drop_cpu = (time.process_time() - c) * 1000
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     doc.undo()
     app.processEvents()
     undo_ms = (time.perf_counter() - t) * 1000
+    undo_cpu = (time.process_time() - c) * 1000
 
     t = time.perf_counter()
     before = watch.count
@@ -146,23 +153,35 @@ def main(argv: list[str] | None = None) -> int:
     wait_paint(app, watch, before)
     fit_ms = (time.perf_counter() - t) * 1000
 
-    frames.sort()
-    p50 = statistics.median(frames)
-    p95 = frames[int(0.95 * (len(frames) - 1))]
+    def pct(values: list[float], q: float) -> float:
+        ordered = sorted(values)
+        return ordered[int(q * (len(ordered) - 1))]
+
+    p50, p95 = statistics.median(frames), pct(frames, 0.95)
+    cpu50, cpu95 = statistics.median(frames_cpu), pct(frames_cpu, 0.95)
     mem = rss_mb()
     moved = doc.undo_stack.count()
+    load = os.getloadavg()[0]
+    ok = open_s <= BARS["open_s"] and p95 <= BARS["drag_p95_ms"] and mem <= BARS["rss_mb"]
+    if args.json:
+        print(json.dumps({"cards": len(journey.cards), "load": load, "open_s": open_s,
+                          "drag_p50": p50, "drag_p95": p95, "drag_cpu_p50": cpu50,
+                          "drag_cpu_p95": cpu95, "drop": drop_ms, "drop_cpu": drop_cpu,
+                          "undo": undo_ms, "undo_cpu": undo_cpu, "fit": fit_ms,
+                          "rss_mb": mem, "steps": moved}))
+        return 0 if ok else 1
     shape = f"{len(journey.stages)} stages × {len(journey.lanes)} lanes"
     print(f"Canvas benchmark: {len(journey.cards)} cards, {shape}, "
-          f"platform {app.platformName()}, load average {os.getloadavg()[0]:.2f}")
+          f"platform {app.platformName()}, load average {load:.2f}")
     print(f"  open to first painted frame : {open_s:.3f} s   (bar {BARS['open_s']} s)")
     print(f"  drag frame p50 / p95        : {p50:.2f} / {p95:.2f} ms   "
           f"(bar p95 {BARS['drag_p95_ms']} ms, {len(frames)} frames)")
-    print(f"  drop (push + relayout)      : {drop_ms:.1f} ms")
-    print(f"  undo of the drop            : {undo_ms:.1f} ms")
+    print(f"  drag frame CPU p50 / p95    : {cpu50:.2f} / {cpu95:.2f} ms")
+    print(f"  drop (push + relayout)      : {drop_ms:.1f} ms (CPU {drop_cpu:.1f})")
+    print(f"  undo of the drop            : {undo_ms:.1f} ms (CPU {undo_cpu:.1f})")
     print(f"  zoom to fit, all cards drawn: {fit_ms:.0f} ms")
     print(f"  memory (RSS)                : {mem:.0f} MB   (bar {BARS['rss_mb']} MB)")
     print(f"  undo steps pushed by drag   : {moved}")
-    ok = open_s <= BARS["open_s"] and p95 <= BARS["drag_p95_ms"] and mem <= BARS["rss_mb"]
     print("  result                      : " + ("all bars met" if ok else "BARS MISSED"))
     return 0 if ok else 1
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLineF, QPointF, QRectF
 
 from app.canvas.i18n import tr
-from app.canvas.items.card import CardItem
+from app.canvas.items.card import Z_CARD, CardItem
 from app.canvas.items.emotions import MarkerItem
 from app.canvas.items.headers import LaneHeaderItem, StageHeaderItem
 from app.document import operations as ops
@@ -61,13 +61,22 @@ class CardDrag(Gesture):
                                                    rank_l.get(it.card.lane_id, 0),
                                                    it.card.order))
         self.ids = {it.entity_id for it in self.items}
-        self.starts = [QPointF(it.pos()) for it in self.items]
         self.target: tuple[str, str, int] | None = None
+        self._boxes: dict[tuple[str, str], list] = {}  # a cell's other cards, per drag
+        # The dragged cards leave their cells' layers for the drag: a cell layer tells Qt
+        # its cards stay inside it, and these go anywhere. Their lanes' layers still rise
+        # above the other lanes, as the cards did when they were the lanes' children.
+        self.lanes = {it.parentItem().parentItem() for it in self.items
+                      if it.parentItem() is not None and it.parentItem().parentItem()}
+        self.starts = []
         for item in self.items:
+            self.starts.append(item.scenePos())
+            item.setParentItem(None)  # type: ignore[arg-type]  # Qt's null parent: the scene
+            item.setPos(self.starts[-1])
             item.setZValue(DRAG_Z)
             item.setOpacity(DRAG_OPACITY)
-            if item.parentItem() is not None:  # its lane's layer, above the other lanes
-                item.parentItem().setZValue(DRAG_Z)
+        for lane in self.lanes:
+            lane.setZValue(DRAG_Z)
 
     def move(self, pos: QPointF) -> None:
         delta = pos - self.origin
@@ -78,8 +87,17 @@ class CardDrag(Gesture):
             self.scene.preview.clear()
             return
         stage_id, lane_id, index = self.target
+        boxes = self._cell_boxes(stage_id, lane_id)
         self.scene.preview.show_at(self.scene.cell_rect(stage_id, lane_id),
-                                   self.scene.insertion_bar(stage_id, lane_id, index, self.ids))
+                                   self.scene.bar_among(stage_id, lane_id, boxes, index))
+
+    def _cell_boxes(self, stage_id: str, lane_id: str) -> list:
+        # The model does not change during a drag: each cell is looked up once.
+        key = (stage_id, lane_id)
+        boxes = self._boxes.get(key)
+        if boxes is None:
+            boxes = self._boxes[key] = self.scene.cell_boxes(stage_id, lane_id, self.ids)
+        return boxes
 
     def _target(self, pos: QPointF) -> tuple[str, str, int] | None:
         cell = self.scene.cell_at(pos.x(), pos.y())
@@ -88,7 +106,8 @@ class CardDrag(Gesture):
         lane = self.scene.journey.lane(cell[1])
         if lane is None or lane.kind == LaneKind.EMOTIONS:
             return None
-        return (cell[0], cell[1], self.scene.insert_index(cell[0], cell[1], pos.y(), self.ids))
+        boxes = self._cell_boxes(*cell)
+        return (cell[0], cell[1], self.scene.index_among(boxes, pos.y()))
 
     def _changes_anything(self, stage_id: str, lane_id: str, index: int) -> bool:
         staying = [c.id for c in self.scene.journey.cell_cards(stage_id, lane_id)
@@ -98,12 +117,12 @@ class CardDrag(Gesture):
         return after != before
 
     def _restore(self) -> None:
-        for item, start in zip(self.items, self.starts, strict=True):
-            item.setPos(start)
+        for item in self.items:
             item.setOpacity(1.0)
-            item.setZValue(10.0)
-            if item.parentItem() is not None:
-                item.parentItem().setZValue(10.0)
+            item.setZValue(Z_CARD)
+            self.scene.return_card(item)
+        for lane in self.lanes:
+            lane.setZValue(Z_CARD)
         self.scene.preview.clear()
 
     def release(self, pos: QPointF) -> None:

@@ -4,6 +4,8 @@ The scene never writes the model. It follows the document's changes: a change of
 lays out only their cells again (app.domain.live_layout) and touches only the items
 whose box changed; lanes below move as one item each (their LaneLayer). A change of
 stages or lanes lays out the whole map, wrapping again only text whose width changed.
+Inside a lane's layer each cell's cards sit in a CellLayer fitted to them, so painting
+and item discovery skip whole cells that lie off screen (the scene keeps no index).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from app.canvas.items.card import CardItem, format_number
 from app.canvas.items.emotions import EmotionLaneItem, MarkerItem
 from app.canvas.items.grid import GridItem
 from app.canvas.items.headers import CornerItem, LaneHeaderItem, StageHeaderItem
-from app.canvas.items.layer import LaneLayer
+from app.canvas.items.layer import CellLayer, LaneLayer
 from app.canvas.items.overlay import CellCursorItem, DropPreviewItem, GuideItem
 from app.canvas.text import load_fonts, shared_wrapper
 from app.document.document import Document
@@ -45,6 +47,9 @@ _HEADER_FIELDS: dict[type, frozenset[str]] = {
     Stage: frozenset({"title", "description", "color"}),
     Lane: frozenset({"title"}),
 }
+# Fields of a card that say where it is, not what it shows: the layout places it again and
+# its picture (the device cache) stays. A drop renumbers the cards after the drop point.
+_PLACE_FIELDS = frozenset({"order", "stage_id", "lane_id"})
 _MAP_LOOKS = frozenset({"name", "description", "state", "persona_id", "derived_from_id"})
 _MAP_SCALE = frozenset({"emotion_min", "emotion_max"})
 
@@ -73,6 +78,7 @@ class MapScene(QGraphicsScene):
         self.layout: MapLayout = self.live.layout
         self.cards: dict[str, CardItem] = {}
         self.layers: dict[str, LaneLayer] = {}
+        self.cells: dict[tuple[str, str], CellLayer] = {}
         self.markers: dict[str, MarkerItem] = {}
         self.stage_headers: dict[str, StageHeaderItem] = {}
         self.lane_headers: dict[str, LaneHeaderItem] = {}
@@ -145,7 +151,8 @@ class MapScene(QGraphicsScene):
             if isinstance(entity, Card):
                 if entity.map_id == self.map_id:
                     cards[entity.id] = (entity, kind)
-                    repaint.add(entity.id)
+                    if not _only(change, _PLACE_FIELDS):
+                        repaint.add(entity.id)
             elif isinstance(entity, EmotionMarker):
                 if entity.map_id == self.map_id:
                     markers = True
@@ -190,7 +197,7 @@ class MapScene(QGraphicsScene):
         if delta is None and repaint:
             delta = LayoutDelta()
         if delta is not None:
-            self._apply(journey, delta, repaint)
+            self._apply(journey, delta, repaint, set(cards))
         for entity_id in headers:
             header = self.stage_headers.get(entity_id) or self.lane_headers.get(entity_id)
             if header is not None:
@@ -215,10 +222,15 @@ class MapScene(QGraphicsScene):
         self._sync_dict(self.lane_headers, {ln.id: ln for ln in journey.lanes},
                         lambda ln: LaneHeaderItem(ln, ln.height, 0))
         lanes = {ln.id for ln in journey.lanes}
+        stages = {s.id for s in journey.stages}
         for card_id in [i for i, it in self.cards.items() if it.card.lane_id not in lanes
-                        or it.parentItem() is not self.layers.get(it.card.lane_id)]:
-            # Before its lane's layer goes (which would delete it with the layer).
+                        or it.card.stage_id not in stages or it.parentItem()
+                        is not self.cells.get((it.card.stage_id, it.card.lane_id))]:
+            # Before its cell's layer goes (which would delete it with the layer); the
+            # relayout makes items again for the cards that are still there.
             self.removeItem(self.cards.pop(card_id))
+        for key in [k for k in self.cells if k[0] not in stages or k[1] not in lanes]:
+            self.removeItem(self.cells.pop(key))
         self._sync_dict(self.layers, {ln.id: ln for ln in journey.lanes},
                         lambda ln: LaneLayer(ln.id))
         self._sync_markers(journey)
@@ -250,7 +262,7 @@ class MapScene(QGraphicsScene):
 
     def _drop_all(self) -> None:
         for items in (self.cards, self.markers, self.stage_headers, self.lane_headers,
-                      self.emotion_lanes, self.layers):
+                      self.emotion_lanes, self.cells, self.layers):
             for item in items.values():
                 if item.scene() is self:
                     self.removeItem(item)
@@ -271,27 +283,49 @@ class MapScene(QGraphicsScene):
         self.corner.setVisible(True)
         self.corner.set_content(journey, self.doc.project.persona(journey.persona_id))
 
-    def _apply(self, journey: JourneyMap, delta: LayoutDelta, repaint: set[str]) -> None:
-        """Bring the items named by `delta` (and the cards in `repaint`) to the layout."""
+    def _apply(self, journey: JourneyMap, delta: LayoutDelta, repaint: set[str],
+               touched: set[str] | frozenset[str] = frozenset()) -> None:
+        """Bring the items named by `delta` to the layout; repaint the cards in `repaint`.
+
+        `touched` names the cards the command changed (they may have changed cell).
+        """
         layout = self.layout
         cards = self.cards
         full = delta.full
         if full:
             delta.removed |= {i for i in cards if i not in layout.cards}
+        refit: set[CellLayer] = set()  # cells whose cards moved, came or went
         for card_id in delta.removed:
             item = cards.pop(card_id, None)
             if item is not None:
+                parent = item.parentItem()
+                if isinstance(parent, CellLayer):
+                    refit.add(parent)
                 self.removeItem(item)
+        placed = delta.cards | repaint
+        if not full:
+            # Cards that only shifted in their cell (the command did not touch them, their
+            # text was not wrapped again) need a move and nothing else. A drop at the top
+            # of a cell shifts every card below it: most of a drop's cards are these.
+            placed = repaint | touched | delta.rewrapped
+            for card_id in delta.cards - placed:
+                item, box = cards.get(card_id), layout.cards.get(card_id)
+                if item is None or box is None or item.box is not box:
+                    placed.add(card_id)
+                else:
+                    item.setPos(box.x, box.dy)
+            refit.update(self.cells[key] for key in delta.cells if key in self.cells)
         kinds = {lane.id: lane.kind for lane in journey.lanes}
         project = self.doc.project
-        for card_id in delta.cards | (repaint & layout.cards.keys()):
+        for card_id in placed:
             box = layout.cards.get(card_id)
             if box is None:
                 continue
             card = box.card
             kind = kinds[card.lane_id]
             channel = project.channel(card.channel_id) if card.channel_id else None
-            layer = self.layers[card.lane_id]
+            cell = self.cell_layer(card.stage_id, card.lane_id)
+            refit.add(cell)
             item = cards.get(card_id)
             if item is None:
                 item = cards[card_id] = CardItem(box, kind, channel)
@@ -300,15 +334,20 @@ class MapScene(QGraphicsScene):
                     # On screen a card is drawn once into a pixmap and blitted while lanes
                     # shift; update() (content, hover, selection) redraws it.
                     item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-                item.setParentItem(layer)
+                item.setParentItem(cell)
                 continue
-            if item.parentItem() is not layer:
-                item.setParentItem(layer)
+            parent = item.parentItem()
+            if parent is not cell:
+                if isinstance(parent, CellLayer):
+                    refit.add(parent)
+                item.setParentItem(cell)
             content = (card_id in repaint or card_id in delta.rewrapped or kind != item.kind
                        or channel is not item.channel
                        or (full and (box.title_lines != item.box.title_lines
                                      or box.body_lines != item.box.body_lines)))
             item.apply(box, kind, channel, content)
+        for cell in refit:
+            cell.fit()
         if full or delta.lanes:
             for lane_id, layer in self.layers.items():
                 band = self.live.bands.get(lane_id)
@@ -329,7 +368,7 @@ class MapScene(QGraphicsScene):
             for lane_item in self.emotion_lanes.values():
                 lane_item.set_layout(layout, journey)
         if full or delta.counts or delta.lanes:
-            self._update_headers(journey, full or bool(delta.lanes))
+            self._update_headers(journey, full)
         if full or delta.lanes or delta.size:
             self.grid.setVisible(True)
             self.grid.set_layout(layout, [s.id for s in journey.stages],
@@ -341,8 +380,27 @@ class MapScene(QGraphicsScene):
             self.pin_headers(*self.pin)
         self.relaid_out.emit()
 
-    def _update_headers(self, journey: JourneyMap, geometry: bool) -> None:
-        """Counts on the headers; sizes too when lanes or stages moved."""
+    def cell_layer(self, stage_id: str, lane_id: str) -> CellLayer:
+        """The layer that holds a cell's card items (made on first use)."""
+        cell = self.cells.get((stage_id, lane_id))
+        if cell is None:
+            cell = self.cells[(stage_id, lane_id)] = CellLayer(stage_id, lane_id, self.decorated)
+            cell.setParentItem(self.layers[lane_id])
+        return cell
+
+    def return_card(self, item: CardItem) -> None:
+        """Put a card item (lifted out for a drag) back in its cell, on its layout box."""
+        box = self.layout.cards.get(item.entity_id)
+        if item.scene() is not self or box is None or self.cards.get(item.entity_id) is not item:
+            return  # the card went away meanwhile: its item is no longer shown
+        item.setParentItem(self.cell_layer(box.card.stage_id, box.card.lane_id))
+        item.setPos(box.x, box.dy)  # where it was lifted from: the cell's bounds still hold
+
+    def _update_headers(self, journey: JourneyMap, everything: bool) -> None:
+        """Counts and sizes on the headers; repaint those that changed (or all of them).
+
+        A header that only moves (a lane above it grew) is moved by `pin_headers`.
+        """
         stage_counts, lane_counts = self.live.counts(journey)
         for item in self.markers.values():
             if item.isVisible():
@@ -352,20 +410,20 @@ class MapScene(QGraphicsScene):
         for stage in journey.stages:
             header = self.stage_headers[stage.id]
             count = stage_counts.get(stage.id, 0)
-            if geometry or header.card_count != count:
+            header.resize(layout.stage_rects[stage.id].w, style.STAGE_HEADER_HEIGHT)
+            if everything or header.card_count != count:
                 header.card_count = count
-                header.resize(layout.stage_rects[stage.id].w, style.STAGE_HEADER_HEIGHT)
                 header.update()
         scale = (journey.emotion_min, journey.emotion_max)
         for index, lane in enumerate(journey.lanes):
             header = self.lane_headers[lane.id]
             count = lane_counts.get(lane.id, 0)
-            if geometry or header.card_count != count or header.scale != scale \
+            header.resize(style.LANE_HEADER_WIDTH, layout.lane_rects[lane.id].h)
+            if everything or header.card_count != count or header.scale != scale \
                     or header.index != index:
                 header.index = index
                 header.scale = scale
                 header.card_count = count
-                header.resize(style.LANE_HEADER_WIDTH, layout.lane_rects[lane.id].h)
                 header.update()
 
     def pin_headers(self, left: float, top: float) -> None:
@@ -408,24 +466,32 @@ class MapScene(QGraphicsScene):
     def cell_boxes(self, stage_id: str, lane_id: str, exclude: set[str] = frozenset()
                    ) -> list:
         """The laid-out cards of a cell starting in it, top to bottom, minus `exclude`."""
-        journey = self.journey
-        if journey is None:
+        if self.journey is None:
             return []
-        boxes = [self.layout.cards[c.id] for c in journey.cell_cards(stage_id, lane_id)
-                 if c.id not in exclude and c.id in self.layout.cards]
+        cards = self.layout.cards
+        boxes = [cards[c.id] for c in self.live.cell_cards(stage_id, lane_id)
+                 if c.id not in exclude and c.id in cards]
         return sorted(boxes, key=lambda b: b.rect.y)
 
     def insert_index(self, stage_id: str, lane_id: str, y: float,
                      exclude: set[str] = frozenset()) -> int:
         """Where a card dropped at height y goes among the cell's other cards."""
-        boxes = self.cell_boxes(stage_id, lane_id, exclude)
-        return sum(1 for b in boxes if y > b.rect.y + b.rect.h / 2)
+        return self.index_among(self.cell_boxes(stage_id, lane_id, exclude), y)
+
+    @staticmethod
+    def index_among(boxes: list, y: float) -> int:
+        """Where a card dropped at height y goes among these boxes (from `cell_boxes`)."""
+        return sum(1 for b in boxes if y > b.band.y + b.dy + b.h / 2)  # b.rect, unbuilt
 
     def insertion_bar(self, stage_id: str, lane_id: str, index: int,
                       exclude: set[str] = frozenset()) -> QLineF:
         """The line drawn between cards where a drop at `index` will land."""
+        return self.bar_among(stage_id, lane_id, self.cell_boxes(stage_id, lane_id, exclude),
+                              index)
+
+    def bar_among(self, stage_id: str, lane_id: str, boxes: list, index: int) -> QLineF:
+        """`insertion_bar` for the boxes `cell_boxes` gave."""
         cell = self.cell_rect(stage_id, lane_id)
-        boxes = self.cell_boxes(stage_id, lane_id, exclude)
         if not boxes:
             y = cell.top() + style.CELL_PADDING / 2
         elif index >= len(boxes):

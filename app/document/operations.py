@@ -98,10 +98,14 @@ def _cells(journey: JourneyMap, keys: set[tuple[str, str]],
            leaving: set[str]) -> dict[tuple[str, str], list[Card]]:
     """The cards of several cells in display order, found in one pass over the map."""
     found: dict[tuple[str, str], list[Card]] = {key: [] for key in keys}
+    lanes = {lane_id for _, lane_id in keys}
     for card in journey.cards:
-        cell = found.get((card.stage_id, card.lane_id))
-        if cell is not None and card.id not in leaving:
-            cell.append(card)
+        # Most cards are in other lanes: one set lookup turns them away (the pass over
+        # the map is the part of a drop that grows with it).
+        if card.lane_id in lanes:
+            cell = found.get((card.stage_id, card.lane_id))
+            if cell is not None and card.id not in leaving:
+                cell.append(card)
     for cell in found.values():
         cell.sort(key=lambda c: c.order)
     return found

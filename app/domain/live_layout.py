@@ -37,6 +37,7 @@ class LayoutDelta:
     removed: set[str] = field(default_factory=set)  # cards no longer laid out
     rewrapped: set[str] = field(default_factory=set)  # cards whose text was wrapped again
     lanes: set[str] = field(default_factory=set)  # lanes whose rectangle changed
+    cells: set[CellKey] = field(default_factory=set)  # cells whose cards were stacked again
     counts: bool = False  # how many cards a stage or lane holds may have changed
     size: bool = False  # the map's width or height changed
     markers: bool = False  # marker points were placed again
@@ -166,6 +167,10 @@ class LiveLayout:
                 lanes[lane_id] = lanes.get(lane_id, 0) + len(cards)
         return stages, lanes
 
+    def cell_cards(self, stage_id: str, lane_id: str) -> tuple[Card, ...]:
+        """A cell's cards in display order (as `JourneyMap.cell_cards`), without a scan."""
+        return tuple(self._cells.get((stage_id, lane_id), ()))
+
     @property
     def last_delta(self) -> LayoutDelta:
         """What the latest rebuild or update changed."""
@@ -254,6 +259,7 @@ class LiveLayout:
                         offsets[j] = cy + box.h + gap
             for stage, offset in zip(stages, offsets, strict=True):
                 self._bottoms[(stage.id, lane.id)] = offset
+            self._delta.cells.update((stage.id, lane.id) for stage in stages)
         else:
             assert keys is not None  # `whole` covers keys is None
             for key in keys:
@@ -265,6 +271,7 @@ class LiveLayout:
                     box = self._put(card, lane.kind, band, x, offset, width)
                     offset = offset + box.h + gap
                 self._bottoms[key] = offset
+            self._delta.cells.update(keys)
         used = max((self._bottoms.get((s.id, lane.id), pad) for s in stages), default=pad) - gap
         self._used[lane.id] = max(used + pad, 0.0)
 

@@ -216,16 +216,16 @@ def test_rubber_band_selects_cards(view, doc):
 def test_drag_follows_pointer_before_release(view, doc):
     card = doc.sample["cards"][3]
     item = view.map_scene.cards[card.id]
-    before = QPointF(item.pos())
+    before = item.scenePos()
     vp = view.viewport()
     start = center_of(view, card.id)
     QTest.mousePress(vp, LEFT, NO_MOD, start)
     QTest.mouseMove(vp, start + QPoint(30, 20))
     QTest.mouseMove(vp, start + QPoint(60, 40))
-    assert item.pos() == before + QPointF(60, 40)
+    assert item.scenePos() == before + QPointF(60, 40)
     assert view.map_scene.preview.isVisible()
     assert doc.undo_stack.count() == 0  # nothing is pushed before the release
     QTest.keyClick(view, Qt.Key.Key_Escape)
     QTest.mouseRelease(vp, LEFT, NO_MOD, start + QPoint(60, 40))
-    assert item.pos() == before and doc.undo_stack.count() == 0
+    assert item.scenePos() == before and doc.undo_stack.count() == 0
     assert isinstance(item, CardItem)

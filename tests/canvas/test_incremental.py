@@ -46,8 +46,13 @@ def test_card_edits_fed_to_a_live_layout_match_compute_layout(doc):
         card.title = card.title + " lời dài hơn" * rng.randint(0, 3)
         if step % 5 == 0:
             card.span = rng.choice([1, 2])
-        live.update_cards(journey, [card], [])
+        before = {i: (b.x, b.dy, b.w, b.h) for i, b in live.layout.cards.items()}
+        delta = live.update_cards(journey, [card], [])
         assert _flat(live.layout) == _flat(compute_layout(journey, live.wrapper))
+        assert (card.stage_id, card.lane_id) in delta.cells
+        for card_id, box in live.layout.cards.items():  # a card moved in its lane: its cell
+            if (box.x, box.dy, box.w, box.h) != before.get(card_id):
+                assert (box.card.stage_id, box.card.lane_id) in delta.cells
 
 
 def test_a_one_card_edit_rewraps_and_touches_only_that_card(view, doc, monkeypatch):

@@ -11,10 +11,18 @@ from app.domain import style
 from app.domain.layout import MapLayout
 
 Z_GRID = -10.0
+BOUNDS_STEP = 1024.0  # the bounds grow by at least this much, so edits rarely change them
 
 
 class GridItem(QGraphicsItem):
-    """Paints only the exposed part of the grid, so it costs nothing off screen."""
+    """Paints only the exposed part of the grid, so it costs nothing off screen.
+
+    A new layout repaints only what moved: from the first lane whose rectangle changed
+    down to the bottom (the lanes below it shift), or everything when stages changed.
+    Its bounds reach past the map by up to two BOUNDS_STEPs, where it paints nothing (the
+    scene's background, of the same colour, shows): a map that grows or shrinks by a card
+    keeps its bounds, and Qt does not repaint the whole grid for a new bounding rectangle.
+    """
 
     kind_name = "grid"
 
@@ -24,6 +32,7 @@ class GridItem(QGraphicsItem):
         self.lane_ids: list[str] = []
         self.stage_ids: list[str] = []
         self._rect = QRectF()
+        self._drawn: tuple | None = None  # what the last layout put on screen
         self.setZValue(Z_GRID)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
@@ -31,19 +40,36 @@ class GridItem(QGraphicsItem):
         return self._rect
 
     def set_layout(self, layout: MapLayout, stage_ids: list[str], lane_ids: list[str]) -> None:
-        """Follow a new layout."""
-        rect = QRectF(0, 0, layout.width, layout.height)
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = rect
+        """Follow a new layout, repainting what it changed."""
+        w, h = layout.width, layout.height
+        old = self._rect
+        if not (w <= old.width() <= w + 2 * BOUNDS_STEP
+                and h <= old.height() <= h + 2 * BOUNDS_STEP):
+            self.prepareGeometryChange()  # repaints all of the old bounds
+            self._rect = QRectF(0, 0, w + BOUNDS_STEP, h + BOUNDS_STEP)
+        stages = tuple((i, layout.stage_rects[i].x, layout.stage_rects[i].w) for i in stage_ids)
+        lanes = tuple((i, layout.lane_rects[i].y, layout.lane_rects[i].h) for i in lane_ids)
+        drawn, self._drawn = self._drawn, (w, stages, lanes, h)
         self.layout, self.stage_ids, self.lane_ids = layout, stage_ids, lane_ids
-        self.update()
+        if drawn is None or drawn[:2] != (w, stages) or len(drawn[2]) != len(lanes):
+            self.update()
+            return
+        # The lanes above the first one that changed are as they were, so its top is too;
+        # the map's height follows the lanes.
+        for (old_id, y, old_h), (new_id, _, new_h) in zip(drawn[2], lanes, strict=True):
+            if old_id != new_id or old_h != new_h:
+                top = y if old_id != new_id else y + min(old_h, new_h)
+                # Lines sit half a pixel inside an edge and are antialiased: a margin of 2.
+                self.update(QRectF(0, top - 2, w + 2, max(drawn[3], h) - top + 4))
+                return
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         layout = self.layout
         if layout is None:
             return
-        exposed = option.exposedRect if option is not None else self._rect
+        exposed = QRectF(0, 0, layout.width, layout.height)  # past it: the scene's background
+        if option is not None:
+            exposed &= option.exposedRect
         left = style.LANE_HEADER_WIDTH
         painter.fillRect(exposed, paint.qcolor(style.CANVAS_BACKGROUND))
         for i, lane_id in enumerate(self.lane_ids):
