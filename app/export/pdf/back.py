@@ -258,9 +258,12 @@ def _favourites(c: Canvas, w: Writer, inner: Area, project: Project, journey: Jo
     for fav in found.favourite_touchpoints[:5]:
         with draw.y_down_box(c, inner.x + 6, top - 7):
             draw.star(c, 0, 0, 6)
-        w.text(inner.x + 18, top - 10, fav.title, 10, True, style.TEXT, width=inner.w * 0.6)
-        w.text(inner.right, top - 10, titles.get(fav.stage_id, ""), 9, False,
-               style.MUTED_TEXT, "right", inner.w * 0.35)
+        # The stage name keeps its own width (up to 40 %); the title takes what is left.
+        where = w.clean(titles.get(fav.stage_id, ""))
+        where_w = min(w.wrapper.width(where, 9, False), inner.w * 0.4)
+        w.text(inner.right, top - 10, where, 9, False, style.MUTED_TEXT, "right", where_w)
+        w.text(inner.x + 18, top - 10, fav.title, 10, True, style.TEXT,
+               width=inner.w - 18 - where_w - 8)
         top -= 18
     if found.favourite_touchpoints:
         top -= 8
