@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QThread,
+    QTimer,
     QUrl,
 )
 from PySide6.QtCore import Signal as QtSignal
@@ -48,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.dialog_kit import safe_file_name
 from app.domain.model import Project
-from app.export.pdf import ExportCancelled, PdfExportError, PdfOptions, export_pdf
+from app.export.pdf import ExportCancelled, PdfExportError, PdfOptions, export_pdf, plan_summary
 from app.export.pdf.options import MAX_TILES_WIDE, PAGE_CHOICES, ExportWarning
 from app.export.pdf.references import MAP, SNAPSHOT, reference
 
@@ -93,6 +94,8 @@ class ExportDialog(QDialog):
         if initial_format in FORMATS:
             self.format_box.setCurrentIndex(self.format_box.findData(initial_format))
         self._sync()
+        self._summary_timer.stop()
+        self._update_summary()  # shown at once; later changes on the debounce
 
     # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -140,6 +143,7 @@ class ExportDialog(QDialog):
 
         scaling = QGroupBox(tr("Scaling"))
         grid = QVBoxLayout(scaling)
+        self.fit_auto = QRadioButton(tr("Legible (&7 pt or more), as few pages as that takes"))
         self.fit_page = QRadioButton(tr("Fit the map on &one page"))
         wide = QHBoxLayout()
         self.fit_width = QRadioButton(tr("Fit to &N pages wide (tiled):"))
@@ -151,11 +155,21 @@ class ExportDialog(QDialog):
         wide.addStretch(1)
         self.fit_actual = QRadioButton(tr("&Actual size (tiled as needed)"))
         self._fit_group = QButtonGroup(self)
-        for button in (self.fit_page, self.fit_width, self.fit_actual):
+        for button in (self.fit_auto, self.fit_page, self.fit_width, self.fit_actual):
             self._fit_group.addButton(button)
+        grid.addWidget(self.fit_auto)
         grid.addWidget(self.fit_page)
         grid.addLayout(wide)
         grid.addWidget(self.fit_actual)
+        # What the choice prints, from the export's plan (nothing drawn), kept up to date
+        # on a short debounce so typing in the spin box stays smooth.
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        grid.addWidget(self.summary)
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(150)
+        self._summary_timer.timeout.connect(self._update_summary)
         layout.addWidget(scaling)
 
         parts = QGroupBox(tr("Pages"))
@@ -201,6 +215,14 @@ class ExportDialog(QDialog):
         self.map_list.itemChanged.connect(self._sync)
         self.path_edit.textChanged.connect(self._sync)
         self.fit_width.toggled.connect(self._sync)
+        for signal in (self.format_box.currentIndexChanged, self.page_box.currentIndexChanged,
+                       self.language_box.currentIndexChanged, self.landscape.toggled,
+                       self._fit_group.buttonToggled, self.width_spin.valueChanged,
+                       self.all_maps.toggled, self.map_list.itemChanged,
+                       self.compare_box.toggled, self.compare_left.currentIndexChanged,
+                       self.compare_right.currentIndexChanged,
+                       *(box.toggled for box in self.part_boxes.values())):
+            signal.connect(self._summary_timer.start)
 
     def _compare_group(self) -> QGroupBox:
         """A checkbox and two choosers (maps, then snapshots) for the compare page."""
@@ -277,12 +299,13 @@ class ExportDialog(QDialog):
         self.page_box.setCurrentIndex(max(0, self.page_box.findData(page)))
         portrait = self._value("orientation", "landscape") == "portrait"
         (self.portrait if portrait else self.landscape).setChecked(True)
-        fit = self._value("fit", "page")
+        fit = self._value("fit", "auto")
         if fit.startswith("width:"):
             self.fit_width.setChecked(True)
             self.width_spin.setValue(self._value("fit_width", 2))
         else:
-            (self.fit_actual if fit == "actual" else self.fit_page).setChecked(True)
+            {"actual": self.fit_actual, "page": self.fit_page}.get(
+                fit, self.fit_auto).setChecked(True)
         self.width_spin.setValue(self._value("fit_width", 2))
         for key, box in self.part_boxes.items():
             box.setChecked(self._value(key, True))
@@ -353,7 +376,7 @@ class ExportDialog(QDialog):
         for box in (self.compare_left, self.compare_right):
             box.setEnabled(self.compare_box.isEnabled() and self.compare_box.isChecked())
         choice = self._compare_choice()
-        for widget in (self.page_box, self.landscape, self.portrait, self.fit_page,
+        for widget in (self.page_box, self.landscape, self.portrait, self.fit_auto, self.fit_page,
                        self.fit_width, self.fit_actual, self.all_maps, *self.part_boxes.values()):
             widget.setEnabled(is_pdf)
         self.width_spin.setEnabled(is_pdf and self.fit_width.isChecked())
@@ -362,13 +385,39 @@ class ExportDialog(QDialog):
         ok.setEnabled(bool(self.path_edit.text().strip()) and (not is_pdf or (
             bool(self._checked_maps()) and (choice is None or choice[0] != choice[1]))))
 
+    def _update_summary(self) -> None:
+        """"card text 9.6 pt (smallest 8.7 pt), 4 tiles · 11 pages in all" for the choice."""
+        request = self.current_request()
+        if request.format != "pdf" or not self._checked_maps():
+            self.summary.setText("")
+            return
+        try:
+            found = plan_summary(self._project, request.options)
+        except PdfExportError:
+            self.summary.setText("")
+            return
+        locale = QLocale()
+        card, small = (locale.toString(v, "f", 1) for v in (found.card_text, found.smallest))
+        if found.tiles <= 1:
+            text = tr("Card text %1 pt (smallest %2 pt), the map on one page · %3 pages in "
+                      "all").replace("%3", str(found.pages))
+        else:
+            text = tr("Card text %1 pt (smallest %2 pt), %3 tiles · %4 pages in all").replace(
+                "%3", str(found.tiles)).replace("%4", str(found.pages))
+        text = text.replace("%1", card).replace("%2", small)
+        if found.smallest < 7.0 - 1e-6:
+            text += " " + tr("— below the legible 7 pt")
+        self.summary.setText(text)
+
     def current_request(self) -> ExportRequest:
         """The choices as they stand in the dialog."""
         fmt = self.format_box.currentData()
         if self.fit_width.isChecked():
             fit = f"width:{self.width_spin.value()}"
+        elif self.fit_actual.isChecked():
+            fit = "actual"
         else:
-            fit = "actual" if self.fit_actual.isChecked() else "page"
+            fit = "page" if self.fit_page.isChecked() else "auto"
         ids = self._checked_maps() if fmt == "pdf" else [self._current] if self._current else []
         names = [m.name for m in self._project.maps if m.id in ids]
         options = PdfOptions(

@@ -2863,199 +2863,219 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="85" />
-            <location filename="../../app/dialogs/export_dialog.py" line="193" />
-            <location filename="../../app/dialogs/export_dialog.py" line="457" />
+            <location filename="../../app/dialogs/export_dialog.py" line="86" />
+            <location filename="../../app/dialogs/export_dialog.py" line="207" />
+            <location filename="../../app/dialogs/export_dialog.py" line="506" />
             <source>Export</source>
             <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="102" />
+            <location filename="../../app/dialogs/export_dialog.py" line="105" />
             <source>PDF document</source>
             <translation>Tài liệu PDF</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="102" />
+            <location filename="../../app/dialogs/export_dialog.py" line="105" />
             <source>PNG image (map in view)</source>
             <translation>Ảnh PNG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="103" />
+            <location filename="../../app/dialogs/export_dialog.py" line="106" />
             <source>SVG drawing (map in view)</source>
             <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="105" />
+            <location filename="../../app/dialogs/export_dialog.py" line="108" />
             <source>&amp;Format:</source>
             <translation>&amp;Định dạng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="112" />
+            <location filename="../../app/dialogs/export_dialog.py" line="115" />
             <source>&amp;Browse…</source>
             <translation>&amp;Duyệt…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="117" />
+            <location filename="../../app/dialogs/export_dialog.py" line="120" />
             <source>&amp;Save as:</source>
             <translation>&amp;Lưu thành:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="123" />
+            <location filename="../../app/dialogs/export_dialog.py" line="126" />
             <source>The language of the headings, page labels, numbers and dates the export adds; the map's own text is printed as written.</source>
             <translation>Ngôn ngữ của tiêu đề, nhãn trang, số và ngày tháng mà bản xuất thêm vào; nội dung của bản đồ được in đúng như đã viết.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="126" />
+            <location filename="../../app/dialogs/export_dialog.py" line="129" />
             <source>Lang&amp;uage:</source>
             <translation>Ngôn n&amp;gữ:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="129" />
+            <location filename="../../app/dialogs/export_dialog.py" line="132" />
             <source>Fit content (one page)</source>
             <translation>Vừa nội dung (một trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="131" />
+            <location filename="../../app/dialogs/export_dialog.py" line="134" />
             <source>&amp;Page size:</source>
             <translation>Khổ giấ&amp;y:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="133" />
+            <location filename="../../app/dialogs/export_dialog.py" line="136" />
             <source>&amp;Landscape</source>
             <translation>N&amp;gang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="134" />
+            <location filename="../../app/dialogs/export_dialog.py" line="137" />
             <source>Po&amp;rtrait</source>
             <translation>Dọ&amp;c</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="138" />
+            <location filename="../../app/dialogs/export_dialog.py" line="141" />
             <source>Orientation:</source>
             <translation>Hướng giấy:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="141" />
+            <location filename="../../app/dialogs/export_dialog.py" line="144" />
             <source>Scaling</source>
             <translation>Tỉ lệ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="143" />
+            <location filename="../../app/dialogs/export_dialog.py" line="146" />
+            <source>Legible (&amp;7 pt or more), as few pages as that takes</source>
+            <translation>Dễ đọc (&amp;7 pt trở lên), ít trang nhất có thể</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="147" />
             <source>Fit the map on &amp;one page</source>
             <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="145" />
+            <location filename="../../app/dialogs/export_dialog.py" line="149" />
             <source>Fit to &amp;N pages wide (tiled):</source>
             <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="152" />
+            <location filename="../../app/dialogs/export_dialog.py" line="156" />
             <source>&amp;Actual size (tiled as needed)</source>
             <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="161" />
+            <location filename="../../app/dialogs/export_dialog.py" line="175" />
             <source>Pages</source>
             <translation>Trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="164" />
+            <location filename="../../app/dialogs/export_dialog.py" line="178" />
             <source>&amp;Cover</source>
             <translation>&amp;Trang bìa</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="164" />
+            <location filename="../../app/dialogs/export_dialog.py" line="178" />
             <source>P&amp;ersona</source>
             <translation>Chân d&amp;ung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="164" />
+            <location filename="../../app/dialogs/export_dialog.py" line="178" />
             <source>Le&amp;gend</source>
             <translation>C&amp;hú giải</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="165" />
+            <location filename="../../app/dialogs/export_dialog.py" line="179" />
             <source>&amp;Insights</source>
             <translation>&amp;Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="171" />
+            <location filename="../../app/dialogs/export_dialog.py" line="185" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="173" />
+            <location filename="../../app/dialogs/export_dialog.py" line="187" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="189" />
+            <location filename="../../app/dialogs/export_dialog.py" line="203" />
             <source>&amp;Open the file when done</source>
             <translation>Mở tệp khi x&amp;ong</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="207" />
+            <location filename="../../app/dialogs/export_dialog.py" line="229" />
             <source>Compare page</source>
             <translation>Trang so sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="210" />
+            <location filename="../../app/dialogs/export_dialog.py" line="232" />
             <source>Compa&amp;re</source>
             <translation>&amp;So sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="212" />
+            <location filename="../../app/dialogs/export_dialog.py" line="234" />
             <source>Map: %1</source>
             <translation>Bản đồ: %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="214" />
+            <location filename="../../app/dialogs/export_dialog.py" line="236" />
             <source>Snapshot: %1 (%2)</source>
             <translation>Ảnh lưu: %1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="228" />
+            <location filename="../../app/dialogs/export_dialog.py" line="250" />
             <source>Before:</source>
             <translation>Trước:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="229" />
+            <location filename="../../app/dialogs/export_dialog.py" line="251" />
             <source>Af&amp;ter:</source>
             <translation>Sa&amp;u:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="327" />
+            <location filename="../../app/dialogs/export_dialog.py" line="350" />
             <source>Export as</source>
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="456" />
+            <location filename="../../app/dialogs/export_dialog.py" line="402" />
+            <source>Card text %1 pt (smallest %2 pt), the map on one page · %3 pages in all</source>
+            <translation>Chữ trên thẻ %1 pt (nhỏ nhất %2 pt), bản đồ trên một trang · tổng cộng %3 trang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="405" />
+            <source>Card text %1 pt (smallest %2 pt), %3 tiles · %4 pages in all</source>
+            <translation>Chữ trên thẻ %1 pt (nhỏ nhất %2 pt), %3 mảnh · tổng cộng %4 trang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="409" />
+            <source>— below the legible 7 pt</source>
+            <translation>— dưới mức dễ đọc 7 pt</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="505" />
             <source>Exporting PDF…</source>
             <translation>Đang xuất PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="456" />
+            <location filename="../../app/dialogs/export_dialog.py" line="505" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="466" />
+            <location filename="../../app/dialogs/export_dialog.py" line="515" />
             <source>Cancelling…</source>
             <translation>Đang huỷ…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="499" />
+            <location filename="../../app/dialogs/export_dialog.py" line="548" />
             <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Fit to N pages wide” under Scaling, or a larger page size.</source>
             <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="506" />
+            <location filename="../../app/dialogs/export_dialog.py" line="555" />
             <source>Map “%1” is larger than the largest PDF page (200 inches); it was printed at %2 %.</source>
             <translation>Bản đồ “%1” lớn hơn trang PDF lớn nhất (200 inch); bản đồ đã được in ở %2 %.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="510" />
+            <location filename="../../app/dialogs/export_dialog.py" line="559" />
             <source>%1 character(s) the bundled font cannot print (emoji and other symbols) were replaced by %2.</source>
             <translation>%1 ký tự mà phông chữ đi kèm không in được (emoji và các ký hiệu khác) đã được thay bằng %2.</translation>
         </message>

@@ -53,6 +53,26 @@ def description_cut(wrapper: TextWrapper, text: str, width: float) -> bool:
     return len(wrapper.wrap(text, style.SMALL_SIZE, False, width, 3)) > 2
 
 
+def cut_texts(wrapper: TextWrapper, journey: JourneyMap, layout: MapLayout
+              ) -> list[tuple[str, str, str]]:
+    """(stage id, kind, full text) of every stage description and emotion label the map
+    had to shorten (kind "description" or "label"), for the notes. The widths are those
+    of a stage shown whole on its tile."""
+    out = []
+    for stage in journey.stages:
+        width = max(40.0, layout.stage_rects[stage.id].w - 20)
+        one_line = len(wrapper.wrap(stage.title, style.STAGE_TITLE_SIZE, True, width, 2)) == 1
+        if stage.description and (not one_line
+                                  or description_cut(wrapper, stage.description, width)):
+            out.append((stage.id, "description", stage.description))
+    for marker in journey.markers:
+        rect = layout.stage_rects.get(marker.stage_id)
+        if marker.label and rect is not None \
+                and marker_lines(wrapper, marker.label, rect.w - 12)[1]:
+            out.append((marker.stage_id, "label", marker.label))
+    return out
+
+
 class MapPainter:
     """Paints tiles of one map; holds what every tile shares (kinds, channels, wrapper)."""
 
@@ -71,6 +91,38 @@ class MapPainter:
             by_lane.setdefault(box.card.lane_id, []).append(box)
         self.by_lane = by_lane
         self._chip_text: dict[str, list[tuple[float, float, str, float]]] = {}
+        self.quiet = False  # shapes only (the overview): no text, so none is illegible
+
+    def _emit(self, c: Canvas, text: PDFTextObject) -> None:
+        if not self.quiet:
+            c.drawText(text)
+
+    def draw_overview(self, c: Canvas, whole: Tile, scale: float, tiles: Iterable[Tile],
+                      x: float, top: float) -> None:
+        """The whole map without its text at `scale`, each tile outlined and labelled
+        ("A1") at a legible size: where the pages that follow go on the wall."""
+        self.quiet = True
+        try:
+            self.draw_tile(c, whole, x, top, scale)
+        finally:
+            self.quiet = False
+        size = max(style.MIN_PRINT_POINTS * 2, min(28.0, 60 * scale))
+        c.setLineWidth(1.5)
+        c.setDash(6, 3)
+        for tile in tiles:
+            left, right = x + tile.x0 * scale, x + min(tile.x1, whole.view_x1) * scale
+            upper, lower = top - tile.y0 * scale, top - min(tile.y1, whole.view_y1) * scale
+            c.setStrokeColor(color(style.ACCENT))
+            c.rect(left, lower, right - left, upper - lower, stroke=1, fill=0)
+            c.setFillColor(color(WHITE, 0.8))
+            label_w = self.wrapper.width(tile.label, size, True) + size
+            c.roundRect((left + right - label_w) / 2, (upper + lower - size * 1.5) / 2,
+                        label_w, size * 1.5, size * 0.3, stroke=0, fill=1)
+            c.setFillColor(color(style.ACCENT))
+            c.setFont(BOLD, size)
+            c.drawCentredString((left + right) / 2, (upper + lower) / 2 - size * 0.35,
+                                tile.label)
+        c.setDash()
 
     # -- the tile as a whole ------------------------------------------------------------
     def draw_tile(self, c: Canvas, tile: Tile, x: float, top: float, scale: float,
@@ -122,7 +174,7 @@ class MapPainter:
             t.setFillColor(color(hex_value))
             t.textOut(text)
             y += 20 if n == 0 else size * 1.3
-        c.drawText(t)
+        self._emit(c, t)
 
     def _stage_headers(self, c: Canvas, tile: Tile) -> None:
         h = style.STAGE_HEADER_HEIGHT
@@ -171,7 +223,7 @@ class MapPainter:
                 for j, line in enumerate(desc):
                     t.setTextTransform(1, 0, 0, -1, left, 66 + j * S_LH)
                     t.textOut(line)
-        c.drawText(t)
+        self._emit(c, t)
         c.setStrokeColor(color(style.GRID_LINE))
         c.setLineWidth(1)
         for stage in self.journey.stages:
@@ -221,7 +273,7 @@ class MapPainter:
                 t.setFont(REGULAR, small)
                 t.setTextTransform(1, 0, 0, -1, 16, y + 12)
                 t.textOut(label)
-        c.drawText(t)
+        self._emit(c, t)
         c.setStrokeColor(color(style.GRID_LINE))
         c.setLineWidth(1)
         for lane in self.journey.lanes:
@@ -300,7 +352,7 @@ class MapPainter:
             if tick and n % 250 == 249:
                 tick()
         for text in (titles, bodies, extras):
-            c.drawText(text)
+            self._emit(c, text)
         for box in ghosts:  # shown for alignment only; the owning tile prints the text
             r = box.rect
             c.setFillColor(draw.mix(card_style.fill, WHITE, 0.3))
@@ -367,7 +419,7 @@ class MapPainter:
         card, r = box.card, box.rect
         y = r.bottom - style.CARD_INNER - style.CHIP_ROW_HEIGHT + 3
         x = r.x + style.CARD_INNER
-        chips = self._chip_text.setdefault(card.id, [])
+        chips = self._chip_text[card.id] = []  # afresh: a card may be drawn twice
         for label in (card.priority, card.owner, card.status):
             label = self.clean(label)
             if not label:
@@ -473,6 +525,8 @@ class MapPainter:
         """Labels under their faces (above when they would collide), on a white pill so
         the curve never runs through the words; up to two lines, inside the lane and the
         marker's stage, printed only by the tile holding the face (like a card)."""
+        if self.quiet:
+            return  # the overview: no pills without their words
         size, rad = style.SMALL_SIZE, style.MARKER_RADIUS
         lh = size * 1.3
         placed: list[tuple[float, float, float, float]] = []
@@ -508,7 +562,7 @@ class MapPainter:
             for n, line in enumerate(lines):
                 t.setTextTransform(1, 0, 0, -1, box[0] + 3, box[1] + n * lh + baseline(size, lh))
                 t.textOut(line)
-        c.drawText(t)
+        self._emit(c, t)
 
     @staticmethod
     def _curve_areas(c: Canvas, segments: list[tuple[tuple[float, float], ...]], neutral: float,
