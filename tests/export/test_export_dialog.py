@@ -87,7 +87,7 @@ def test_cancel_returns_nothing_and_remembers_nothing(qtbot, settings, project):
     _click(qtbot, dialog.fit_actual)
     _click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
     assert dialog.request() is None
-    assert ExportDialog(project, settings=settings).current_request().options.fit == "page"
+    assert ExportDialog(project, settings=settings).current_request().options.fit == "auto"
 
 
 def test_all_maps_and_png_disable_what_does_not_apply(qtbot, settings, project):
