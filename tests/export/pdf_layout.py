@@ -71,7 +71,7 @@ def overlaps(page: PageReport) -> list[tuple[Box, Box]]:
     for b in boxes:
         rb = _shrunk(b, TOLERANCE * b.size)
         active = [(a, ra) for a, ra in active if ra[2] > rb[0]]
-        for a, ra in active:
+        for a, _ in active:
             pad = TOLERANCE * min(a.size, b.size)
             ra2, rb2 = _shrunk(a, pad), _shrunk(b, pad)
             if ra2[0] < rb2[2] and rb2[0] < ra2[2] and ra2[1] < rb2[3] and rb2[1] < ra2[3]:

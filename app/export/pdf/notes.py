@@ -49,8 +49,10 @@ def note_lines(w: Writer, journey: JourneyMap, layout: MapLayout, width: float) 
     kinds = {"description": w.tx("Stage description"), "label": w.tx("Emotion label")}
     for stage_id, kind, text in cut_texts(w.wrapper, journey, layout):
         body = w.lines(text, BODY, False, width, NOTE_BODY_LINES)
-        out.append(Line(w.clean(stages.get(stage_id, "")), TITLE, True, style.TEXT,
-                        TITLE * 1.3, keep=1 + min(2, len(body))))
+        title = w.lines(stages.get(stage_id, ""), TITLE, True, width, NOTE_TITLE_LINES)
+        for i, line in enumerate(title):
+            out.append(Line(line, TITLE, True, style.TEXT, TITLE * 1.3,
+                            keep=len(title) - i + min(2, len(body))))
         out.append(Line(kinds[kind], META, False, style.MUTED_TEXT, META * 1.6))
         out.extend(Line(line, BODY, False, "#2C3440", BODY * 1.35) for line in body)
         out.append(Line("", BODY, False, style.TEXT, 14))
@@ -61,8 +63,9 @@ def note_lines(w: Writer, journey: JourneyMap, layout: MapLayout, width: float) 
         for i, text in enumerate(title):
             out.append(Line(text, TITLE, True, style.TEXT, TITLE * 1.3,
                             keep=len(title) - i + min(2, len(body))))
-        out.append(Line(f"{stages.get(card.stage_id, '')} · {lanes.get(card.lane_id, '')}",
-                        META, False, style.MUTED_TEXT, META * 1.6))
+        meta = w.lines(f"{stages.get(card.stage_id, '')} · {lanes.get(card.lane_id, '')}",
+                       META, False, width, 1)
+        out.append(Line(meta[0] if meta else "", META, False, style.MUTED_TEXT, META * 1.6))
         out.extend(Line(text, BODY, False, "#2C3440", BODY * 1.35) for text in body)
         out.append(Line("", BODY, False, style.TEXT, 14))
     return out
