@@ -48,8 +48,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.dialog_kit import safe_file_name
+from app.dialogs.page_preview import PagePreviewWidget, PlanWorker, summary_text
 from app.domain.model import Project
-from app.export.pdf import ExportCancelled, PdfExportError, PdfOptions, export_pdf, plan_summary
+from app.export.pdf import ExportCancelled, PdfExportError, PdfOptions, PlanSummary, export_pdf
 from app.export.pdf.options import MAX_TILES_WIDE, PAGE_CHOICES, ExportWarning
 from app.export.pdf.references import MAP, SNAPSHOT, reference
 
@@ -95,7 +96,7 @@ class ExportDialog(QDialog):
             self.format_box.setCurrentIndex(self.format_box.findData(initial_format))
         self._sync()
         self._summary_timer.stop()
-        self._update_summary()  # shown at once; later changes on the debounce
+        self._update_summary()  # planned at once; later changes on the debounce
 
     # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -170,7 +171,15 @@ class ExportDialog(QDialog):
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(150)
         self._summary_timer.timeout.connect(self._update_summary)
-        layout.addWidget(scaling)
+        self._planner: PlanWorker | None = None
+        self._replan = False  # options changed while a plan was running
+        self.preview = PagePreviewWidget()
+        self.preview.setToolTip(tr("The first map page: the map's shapes and, on a poster, "
+                                   "its tiles"))
+        beside = QHBoxLayout()
+        beside.addWidget(scaling, 1)
+        beside.addWidget(self.preview)
+        layout.addLayout(beside)
 
         parts = QGroupBox(tr("Pages"))
         row = QHBoxLayout(parts)
@@ -386,28 +395,41 @@ class ExportDialog(QDialog):
             bool(self._checked_maps()) and (choice is None or choice[0] != choice[1]))))
 
     def _update_summary(self) -> None:
-        """"card text 9.6 pt (smallest 8.7 pt), 4 tiles · 11 pages in all" for the choice."""
+        """Plan the choice in a worker thread (a big map takes a second or two); the
+        summary and the preview follow when it is done, planned again if the choice
+        changed meanwhile."""
         request = self.current_request()
         if request.format != "pdf" or not self._checked_maps():
+            self._show_summary(None)
+            return
+        if self._planner is not None and self._planner.isRunning():
+            self._replan = True
+            return
+        self._replan = False
+        self._planner = PlanWorker(self._project, request.options)
+        self._planner.planned.connect(self._show_summary)
+        self._planner.finished.connect(self._planned)
+        self._planner.start()
+
+    def _planned(self) -> None:
+        if self._replan:
+            self._update_summary()
+
+    def _show_summary(self, found: PlanSummary | None) -> None:
+        """"Card text 9.6 pt (smallest 8.7 pt), 4 tiles · 11 pages in all" and the preview."""
+        if self._replan:
+            return  # stale: the next plan is on its way
+        self.preview.set_preview(found.preview if found is not None else None)
+        if found is None:
             self.summary.setText("")
             return
-        try:
-            found = plan_summary(self._project, request.options)
-        except PdfExportError:
-            self.summary.setText("")
-            return
-        locale = QLocale()
-        card, small = (locale.toString(v, "f", 1) for v in (found.card_text, found.smallest))
-        if found.tiles <= 1:
-            text = tr("Card text %1 pt (smallest %2 pt), the map on one page · %3 pages in "
-                      "all").replace("%3", str(found.pages))
-        else:
-            text = tr("Card text %1 pt (smallest %2 pt), %3 tiles · %4 pages in all").replace(
-                "%3", str(found.tiles)).replace("%4", str(found.pages))
-        text = text.replace("%1", card).replace("%2", small)
-        if found.smallest < 7.0 - 1e-6:
-            text += " " + tr("— below the legible 7 pt")
-        self.summary.setText(text)
+        self.summary.setText(summary_text(found))
+
+    def done(self, result: int) -> None:
+        """Close; a running plan finishes on its own (see PlanWorker) and is ignored."""
+        self._summary_timer.stop()
+        self._replan = False
+        super().done(result)
 
     def current_request(self) -> ExportRequest:
         """The choices as they stand in the dialog."""

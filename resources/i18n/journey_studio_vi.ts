@@ -2863,221 +2863,226 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="86" />
-            <location filename="../../app/dialogs/export_dialog.py" line="207" />
-            <location filename="../../app/dialogs/export_dialog.py" line="506" />
+            <location filename="../../app/dialogs/export_dialog.py" line="87" />
+            <location filename="../../app/dialogs/export_dialog.py" line="216" />
+            <location filename="../../app/dialogs/export_dialog.py" line="530" />
             <source>Export</source>
             <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="105" />
+            <location filename="../../app/dialogs/export_dialog.py" line="106" />
             <source>PDF document</source>
             <translation>Tài liệu PDF</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="105" />
+            <location filename="../../app/dialogs/export_dialog.py" line="106" />
             <source>PNG image (map in view)</source>
             <translation>Ảnh PNG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="106" />
+            <location filename="../../app/dialogs/export_dialog.py" line="107" />
             <source>SVG drawing (map in view)</source>
             <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="108" />
+            <location filename="../../app/dialogs/export_dialog.py" line="109" />
             <source>&amp;Format:</source>
             <translation>&amp;Định dạng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="115" />
+            <location filename="../../app/dialogs/export_dialog.py" line="116" />
             <source>&amp;Browse…</source>
             <translation>&amp;Duyệt…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="120" />
+            <location filename="../../app/dialogs/export_dialog.py" line="121" />
             <source>&amp;Save as:</source>
             <translation>&amp;Lưu thành:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="126" />
+            <location filename="../../app/dialogs/export_dialog.py" line="127" />
             <source>The language of the headings, page labels, numbers and dates the export adds; the map's own text is printed as written.</source>
             <translation>Ngôn ngữ của tiêu đề, nhãn trang, số và ngày tháng mà bản xuất thêm vào; nội dung của bản đồ được in đúng như đã viết.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="129" />
+            <location filename="../../app/dialogs/export_dialog.py" line="130" />
             <source>Lang&amp;uage:</source>
             <translation>Ngôn n&amp;gữ:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="132" />
+            <location filename="../../app/dialogs/export_dialog.py" line="133" />
             <source>Fit content (one page)</source>
             <translation>Vừa nội dung (một trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="134" />
+            <location filename="../../app/dialogs/export_dialog.py" line="135" />
             <source>&amp;Page size:</source>
             <translation>Khổ giấ&amp;y:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="136" />
+            <location filename="../../app/dialogs/export_dialog.py" line="137" />
             <source>&amp;Landscape</source>
             <translation>N&amp;gang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="137" />
+            <location filename="../../app/dialogs/export_dialog.py" line="138" />
             <source>Po&amp;rtrait</source>
             <translation>Dọ&amp;c</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="141" />
+            <location filename="../../app/dialogs/export_dialog.py" line="142" />
             <source>Orientation:</source>
             <translation>Hướng giấy:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="144" />
+            <location filename="../../app/dialogs/export_dialog.py" line="145" />
             <source>Scaling</source>
             <translation>Tỉ lệ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="146" />
+            <location filename="../../app/dialogs/export_dialog.py" line="147" />
             <source>Legible (&amp;7 pt or more), as few pages as that takes</source>
             <translation>Dễ đọc (&amp;7 pt trở lên), ít trang nhất có thể</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="147" />
+            <location filename="../../app/dialogs/export_dialog.py" line="148" />
             <source>Fit the map on &amp;one page</source>
             <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="149" />
+            <location filename="../../app/dialogs/export_dialog.py" line="150" />
             <source>Fit to &amp;N pages wide (tiled):</source>
             <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="156" />
+            <location filename="../../app/dialogs/export_dialog.py" line="157" />
             <source>&amp;Actual size (tiled as needed)</source>
             <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="175" />
+            <location filename="../../app/dialogs/export_dialog.py" line="177" />
+            <source>The first map page: the map's shapes and, on a poster, its tiles</source>
+            <translation>Trang bản đồ đầu tiên: hình dạng của bản đồ và, với áp phích, các mảnh của nó</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="184" />
             <source>Pages</source>
             <translation>Trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="178" />
+            <location filename="../../app/dialogs/export_dialog.py" line="187" />
             <source>&amp;Cover</source>
             <translation>&amp;Trang bìa</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="178" />
+            <location filename="../../app/dialogs/export_dialog.py" line="187" />
             <source>P&amp;ersona</source>
             <translation>Chân d&amp;ung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="178" />
+            <location filename="../../app/dialogs/export_dialog.py" line="187" />
             <source>Le&amp;gend</source>
             <translation>C&amp;hú giải</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="179" />
+            <location filename="../../app/dialogs/export_dialog.py" line="188" />
             <source>&amp;Insights</source>
             <translation>&amp;Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="185" />
+            <location filename="../../app/dialogs/export_dialog.py" line="194" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="187" />
+            <location filename="../../app/dialogs/export_dialog.py" line="196" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="203" />
+            <location filename="../../app/dialogs/export_dialog.py" line="212" />
             <source>&amp;Open the file when done</source>
             <translation>Mở tệp khi x&amp;ong</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="229" />
+            <location filename="../../app/dialogs/export_dialog.py" line="238" />
             <source>Compare page</source>
             <translation>Trang so sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="232" />
+            <location filename="../../app/dialogs/export_dialog.py" line="241" />
             <source>Compa&amp;re</source>
             <translation>&amp;So sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="234" />
+            <location filename="../../app/dialogs/export_dialog.py" line="243" />
             <source>Map: %1</source>
             <translation>Bản đồ: %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="236" />
+            <location filename="../../app/dialogs/export_dialog.py" line="245" />
             <source>Snapshot: %1 (%2)</source>
             <translation>Ảnh lưu: %1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="250" />
+            <location filename="../../app/dialogs/export_dialog.py" line="259" />
             <source>Before:</source>
             <translation>Trước:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="251" />
+            <location filename="../../app/dialogs/export_dialog.py" line="260" />
             <source>Af&amp;ter:</source>
             <translation>Sa&amp;u:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="350" />
+            <location filename="../../app/dialogs/export_dialog.py" line="359" />
             <source>Export as</source>
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="402" />
-            <source>Card text %1 pt (smallest %2 pt), the map on one page · %3 pages in all</source>
-            <translation>Chữ trên thẻ %1 pt (nhỏ nhất %2 pt), bản đồ trên một trang · tổng cộng %3 trang</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="405" />
-            <source>Card text %1 pt (smallest %2 pt), %3 tiles · %4 pages in all</source>
-            <translation>Chữ trên thẻ %1 pt (nhỏ nhất %2 pt), %3 mảnh · tổng cộng %4 trang</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="409" />
-            <source>— below the legible 7 pt</source>
-            <translation>— dưới mức dễ đọc 7 pt</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="505" />
+            <location filename="../../app/dialogs/export_dialog.py" line="529" />
             <source>Exporting PDF…</source>
             <translation>Đang xuất PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="505" />
+            <location filename="../../app/dialogs/export_dialog.py" line="529" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="515" />
+            <location filename="../../app/dialogs/export_dialog.py" line="539" />
             <source>Cancelling…</source>
             <translation>Đang huỷ…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="548" />
+            <location filename="../../app/dialogs/export_dialog.py" line="572" />
             <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Fit to N pages wide” under Scaling, or a larger page size.</source>
             <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="555" />
+            <location filename="../../app/dialogs/export_dialog.py" line="579" />
             <source>Map “%1” is larger than the largest PDF page (200 inches); it was printed at %2 %.</source>
             <translation>Bản đồ “%1” lớn hơn trang PDF lớn nhất (200 inch); bản đồ đã được in ở %2 %.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="559" />
+            <location filename="../../app/dialogs/export_dialog.py" line="583" />
             <source>%1 character(s) the bundled font cannot print (emoji and other symbols) were replaced by %2.</source>
             <translation>%1 ký tự mà phông chữ đi kèm không in được (emoji và các ký hiệu khác) đã được thay bằng %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/page_preview.py" line="27" />
+            <source>Card text %1 pt (smallest %2 pt), the map on one page · %3 pages in all</source>
+            <translation>Chữ trên thẻ %1 pt (nhỏ nhất %2 pt), bản đồ trên một trang · tổng cộng %3 trang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/page_preview.py" line="30" />
+            <source>Card text %1 pt (smallest %2 pt), %3 tiles · %4 pages in all</source>
+            <translation>Chữ trên thẻ %1 pt (nhỏ nhất %2 pt), %3 mảnh · tổng cộng %4 trang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/page_preview.py" line="34" />
+            <source>— below the legible 7 pt</source>
+            <translation>— dưới mức dễ đọc 7 pt</translation>
         </message>
     </context>
     <context>

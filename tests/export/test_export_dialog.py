@@ -187,7 +187,10 @@ def test_the_summary_shows_pages_and_the_smallest_text_live(qtbot, settings, tmp
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.fit_auto.isChecked()
+    qtbot.waitUntil(lambda: bool(dialog.summary.text()))  # planned in a worker thread
     first = dialog.summary.text()
+    preview = dialog.preview.preview()
+    assert preview is not None and [s.label for s in preview.shapes if s.label] == ["A1", "A2"]
     assert re.search(r"Card text \d+\.\d pt \(smallest \d+\.\d pt\), \d+ tiles · \d+ pages", first)
     assert "below" not in first
     _click(qtbot, dialog.fit_page)
@@ -203,3 +206,4 @@ def test_the_summary_shows_pages_and_the_smallest_text_live(qtbot, settings, tmp
     dialog.page_box.setCurrentIndex(dialog.page_box.findData("A2"))
     qtbot.waitUntil(lambda: dialog.summary.text() != one_page)
     assert "below" not in dialog.summary.text()
+    assert not [s for s in dialog.preview.preview().shapes if s.label]  # one page, no tiles

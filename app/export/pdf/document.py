@@ -33,6 +33,7 @@ from app.export.pdf.options import (
     page_size,
 )
 from app.export.pdf.page import FOOTER_H, HEADER_H, Area, Frame, Writer, content_area, margin_for
+from app.export.pdf.preview import PagePreview, map_preview
 from app.export.pdf.references import Side, resolve_pair
 from app.export.pdf.tiling import PX_TO_PT, Tile, TilePlan, plan_tiles
 
@@ -107,6 +108,7 @@ class _Doc:
         self.jobs: list[Job] = []
         self.smallest: list[float] = []  # per map: the smallest text it prints (pt)
         self.tiles: list[int] = []  # per map: how many tiles it prints on
+        self.preview: PagePreview | None = None  # the first map page, as shapes
         self.fit, self.n_wide = fit_kind(options.fit)
         paper = options.page if options.page != FIT_CONTENT else "A3"
         self.paper = page_size(paper, options.orientation)
@@ -215,6 +217,9 @@ class _Doc:
                         layout.height)
             plan = TilePlan(scale, 1, 1, (tile,))
             area = (m, size[1] - m - HEADER_H)
+            if self.preview is None:
+                self.preview = map_preview(journey, layout, plan, size, (
+                    m, m + HEADER_H, size[0] - 2 * m, size[1] - 2 * m - head))
             self._check_scale(journey, scale)
             self.tiles.append(1)
             self.jobs.append(Job(size, journey.name, self._tile_painter(
@@ -227,6 +232,9 @@ class _Doc:
         painter = self._painter(journey, layout)
         self._check_scale(journey, plan.scale)
         self.tiles.append(len(plan.tiles))
+        if self.preview is None:
+            self.preview = map_preview(journey, layout, plan, self.paper, (
+                area.x, self.paper[1] - area.top, area.w, area.h))
         overview = self.fit == "auto" and len(plan.tiles) > 1
         if overview:
             self._overview(painter, journey, layout, plan, level)
@@ -361,7 +369,7 @@ def summarize(project: Project, options: PdfOptions) -> PlanSummary:
     doc.plan(maps)
     smallest = min(doc.smallest, default=0.0)
     return PlanSummary(len(doc.jobs), sum(doc.tiles), smallest,
-                       smallest * style.CARD_BODY_SIZE / reflow.SMALLEST_PX)
+                       smallest * style.CARD_BODY_SIZE / reflow.SMALLEST_PX, doc.preview)
 
 
 def export_document(project: Project, out_path: str, options: PdfOptions) -> list[str]:

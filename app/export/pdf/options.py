@@ -52,6 +52,7 @@ class PlanSummary:
     tiles: int  # map pages, all maps together
     smallest: float  # the smallest text a map page prints, in points
     card_text: float  # card body text, in points
+    preview: Any = None  # app.export.pdf.preview.PagePreview: the first map page as shapes
 
 
 class PdfExportError(Exception):
