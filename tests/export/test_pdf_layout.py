@@ -7,6 +7,8 @@ What is exported (each once per module, shared by the tests that read it):
   A0, Letter, Legal, Tabloid, fit-content) × both orientations × every fit mode (the
   default, `page`, `width:2`, `actual`; fit-content has no fit mode);
 - the sample in English on A4 and Letter, both orientations, by default and on one page;
+- both maps of the sample with a compare page (all maps, Vietnamese; one English) on A4
+  and Letter in both orientations and A3 portrait, by default;
 - a large generated map (150 cards of 300 characters, long titles, long stage names and
   descriptions, long emotion labels, Vietnamese) on a representative subset: A4, A3 and
   Letter in both orientations and A0 landscape by default, and A3 landscape with `page`,
@@ -67,6 +69,9 @@ SAMPLE_CASES = [(page, orientation, fit) for page in PAGE_CHOICES
                 for fit in (FITS if page != "fit-content" else ("default",))]
 ENGLISH_CASES = [(page, orientation, fit) for page in ("A4", "Letter")
                  for orientation in ("landscape", "portrait") for fit in ("default", "page")]
+COMPARE_CASES = [("compare", page, orientation, "default") for page in ("A4", "Letter")
+                 for orientation in ("landscape", "portrait")] + [
+                     ("compare-en", "A3", "portrait", "default")]
 LARGE_CASES = ([(page, orientation, "default") for page in ("A4", "A3", "Letter")
                 for orientation in ("landscape", "portrait")]
                + [("A0", "landscape", "default")]
@@ -86,7 +91,11 @@ class _Exports:
         if key not in self.done:
             project = large_project() if which == "large" else build_sample()
             options = PdfOptions(page=page, orientation=orientation,
-                                 language="en" if which == "english" else None)
+                                 language="en" if which in ("english", "compare-en") else None)
+            if which.startswith("compare"):
+                current, future = (m.name for m in project.maps)
+                options.all_maps = True
+                options.compare = (f"map:{current}", f"map:{future}")
             if fit != "default":
                 options.fit = fit
             out = self.folder / ("-".join(key).replace(":", "") + ".pdf")
@@ -115,6 +124,13 @@ def test_sample_nothing_overlaps_or_leaves_the_page(exports, case):
 def test_english_sample_nothing_overlaps_or_leaves_the_page(exports, case):
     pages, _ = exports.get("english", *case)
     found = problems(pages)
+    assert not found, "\n".join(found[:20])
+
+
+@pytest.mark.parametrize("case", COMPARE_CASES, ids=_ids)
+def test_all_maps_with_a_compare_page_nothing_overlaps_and_nothing_below_7_pt(exports, case):
+    pages, _ = exports.get(*case)
+    found = problems(pages) + _too_small(pages)
     assert not found, "\n".join(found[:20])
 
 
