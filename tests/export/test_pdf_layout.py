@@ -12,8 +12,8 @@ What is exported (each once per module, shared by the tests that read it):
 - a large generated map (150 cards of 300 characters, long titles, long stage names and
   descriptions, long emotion labels, Vietnamese) on a representative subset: A4, A3 and
   Letter in both orientations and A0 landscape by default, and A3 landscape with `page`,
-  `width:2` and `actual` (each big export takes seconds to read back; about three
-  minutes for the module on two busy cores).
+  `width:2` and `actual` (each big export takes seconds to read back; the module takes
+  about two minutes, 100 s of CPU).
 """
 
 from __future__ import annotations
