@@ -568,8 +568,8 @@ def gui_warning(warning: str) -> str:
     locale = QLocale()
     if warning.kind == "small_text":
         return (tr("Map “%1”: at this scale the smallest text prints at %2 pt, below the "
-                   "legible %3 pt. For larger text choose “Fit to N pages wide” under "
-                   "Scaling, or a larger page size.")
+                   "legible %3 pt. For larger text choose “Legible (7 pt or more)” or “Fit "
+                   "to N pages wide” under Scaling, or a larger page size.")
                 .replace("%1", str(values["map"]))
                 .replace("%2", locale.toString(float(values["size"]), "f", 1))
                 .replace("%3", locale.toString(float(values["legible"]), "g", 3)))

@@ -2865,7 +2865,7 @@
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="87" />
             <location filename="../../app/dialogs/export_dialog.py" line="216" />
-            <location filename="../../app/dialogs/export_dialog.py" line="530" />
+            <location filename="../../app/dialogs/export_dialog.py" line="528" />
             <source>Export</source>
             <translation>Xuất</translation>
         </message>
@@ -3040,47 +3040,47 @@
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="529" />
+            <location filename="../../app/dialogs/export_dialog.py" line="527" />
             <source>Exporting PDF…</source>
             <translation>Đang xuất PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="529" />
+            <location filename="../../app/dialogs/export_dialog.py" line="527" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="539" />
+            <location filename="../../app/dialogs/export_dialog.py" line="537" />
             <source>Cancelling…</source>
             <translation>Đang huỷ…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="572" />
-            <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Fit to N pages wide” under Scaling, or a larger page size.</source>
-            <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
+            <location filename="../../app/dialogs/export_dialog.py" line="570" />
+            <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Legible (7 pt or more)” or “Fit to N pages wide” under Scaling, or a larger page size.</source>
+            <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Dễ đọc (7 pt trở lên)” hoặc “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="579" />
+            <location filename="../../app/dialogs/export_dialog.py" line="577" />
             <source>Map “%1” is larger than the largest PDF page (200 inches); it was printed at %2 %.</source>
             <translation>Bản đồ “%1” lớn hơn trang PDF lớn nhất (200 inch); bản đồ đã được in ở %2 %.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="583" />
+            <location filename="../../app/dialogs/export_dialog.py" line="581" />
             <source>%1 character(s) the bundled font cannot print (emoji and other symbols) were replaced by %2.</source>
             <translation>%1 ký tự mà phông chữ đi kèm không in được (emoji và các ký hiệu khác) đã được thay bằng %2.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/page_preview.py" line="27" />
+            <location filename="../../app/dialogs/page_preview.py" line="29" />
             <source>Card text %1 pt (smallest %2 pt), the map on one page · %3 pages in all</source>
             <translation>Chữ trên thẻ %1 pt (nhỏ nhất %2 pt), bản đồ trên một trang · tổng cộng %3 trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/page_preview.py" line="30" />
+            <location filename="../../app/dialogs/page_preview.py" line="32" />
             <source>Card text %1 pt (smallest %2 pt), %3 tiles · %4 pages in all</source>
             <translation>Chữ trên thẻ %1 pt (nhỏ nhất %2 pt), %3 mảnh · tổng cộng %4 trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/page_preview.py" line="34" />
+            <location filename="../../app/dialogs/page_preview.py" line="36" />
             <source>— below the legible 7 pt</source>
             <translation>— dưới mức dễ đọc 7 pt</translation>
         </message>

@@ -106,6 +106,7 @@ def test_a_small_text_warning_names_the_dialog_s_choices_not_flags(qtbot, tmp_pa
     assert outcome.ok and outcome.warnings
     assert all("--" not in w for w in outcome.warnings), outcome.warnings
     assert any("“Fit to N pages wide”" in w for w in outcome.warnings)
+    assert any("“Legible (7 pt or more)”" in w for w in outcome.warnings)
 
 
 def test_warnings_speak_the_interface_s_language(qtbot, tmp_path):

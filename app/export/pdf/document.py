@@ -286,8 +286,8 @@ class _Doc:
             self.warnings.append(ExportWarning(
                 f"map {journey.name!r}: at this scale the smallest text prints at "
                 f"{smallest:.1f} pt, below the legible {style.MIN_PRINT_POINTS:g} pt; "
-                f"use --fit width:N or a larger page", "small_text", map=journey.name,
-                size=smallest, legible=style.MIN_PRINT_POINTS))
+                f"use --fit auto (the default), --fit width:N or a larger page", "small_text",
+                map=journey.name, size=smallest, legible=style.MIN_PRINT_POINTS))
 
     def _notes(self, journey: JourneyMap, layout: MapLayout, level: int) -> None:
         if not any(b.truncated for b in layout.cards.values()) \
