@@ -196,8 +196,9 @@ def _narrowed(search: _Search, journey: JourneyMap, area_w: float, area_h: float
     """The factor below 1 whose layout prints largest on a page that limits the map's
     width, or None when narrowing gains nothing (the mirror of widening)."""
     low = narrow_limit(journey)
-    if low >= 1.0:
-        return None
+    base = search.at(1.0)
+    if low >= 1.0 or base.plan.scale / low * SMALLEST_PX < OVERVIEW_POINTS:
+        return None  # nothing to narrow, or an overview even at the narrowest: no layouts
 
     def width_limited(f: Fitted) -> bool:
         return area_w / f.layout.width <= area_h / f.layout.height
