@@ -5,7 +5,7 @@ Vietnamese text per card) and an equivalent Dia diagram for each (the same boxes
 the same text, stage and lane headers). Both sides then write the same thing: ONE A3
 landscape page holding every card, scaled to fit —
 - ours: `python -m app export FILE.cjm -o OUT.pdf --no-cover --no-persona --no-legend
-  --no-insights` (the default A3 landscape, fit to page; only the map page);
+  --no-insights --fit page` (A3 landscape, fit to one page; only the map page);
 - Dia: `dia -n -e OUT.pdf FILE.dia`, the diagram's paper set to A3 landscape, "fit to
   1 × 1 pages" (without it Dia prints the diagram at 1:1 over 45 or 200 A4 pages), each
   cell's cards in columns so the diagram has about the page's shape (see ONE_A3_PAGE).
@@ -196,9 +196,10 @@ def write_dia(project: Project, path: Path) -> None:
 
 
 def our_command(project_path: Path, out: Path) -> list[str]:
-    """Our export of the map page alone: A3 landscape, fit to page (the defaults)."""
+    """Our export of the map page alone: A3 landscape, fit to one page (as Dia's 1 × 1;
+    the default now tiles a map too big to read on one page)."""
     return [sys.executable, "-m", "app", "export", str(project_path), "-o", str(out),
-            "--no-cover", "--no-persona", "--no-legend", "--no-insights"]
+            "--fit", "page", "--no-cover", "--no-persona", "--no-legend", "--no-insights"]
 
 
 def dia_command(dia_path: Path, out: Path) -> list[str]:

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QThread,
+    QTimer,
     QUrl,
 )
 from PySide6.QtCore import Signal as QtSignal
@@ -50,8 +51,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.dialog_kit import safe_file_name
+from app.dialogs.page_preview import PagePreviewWidget, PlanWorker, summary_text
 from app.domain.model import Project
-from app.export.pdf import ExportCancelled, PdfExportError, PdfOptions, export_pdf
+from app.export.pdf import ExportCancelled, PdfExportError, PdfOptions, PlanSummary, export_pdf
 from app.export.pdf.options import MAX_TILES_WIDE, PAGE_CHOICES, ExportWarning
 from app.export.pdf.references import MAP, SNAPSHOT, reference
 
@@ -105,6 +107,8 @@ class ExportDialog(QDialog):
         if initial_format in FORMATS:
             self.format_box.setCurrentIndex(self.format_box.findData(initial_format))
         self._sync()
+        self._summary_timer.stop()
+        self._update_summary()  # planned at once; later changes on the debounce
 
     # -- building -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -158,6 +162,7 @@ class ExportDialog(QDialog):
 
         scaling = QGroupBox(tr("Scaling"))
         grid = QVBoxLayout(scaling)
+        self.fit_auto = QRadioButton(tr("Legible (&7 pt or more), as few pages as that takes"))
         self.fit_page = QRadioButton(tr("Fit the map on &one page"))
         wide = QHBoxLayout()
         self.fit_width = QRadioButton(tr("Fit to &N pages wide (tiled):"))
@@ -169,12 +174,30 @@ class ExportDialog(QDialog):
         wide.addStretch(1)
         self.fit_actual = QRadioButton(tr("&Actual size (tiled as needed)"))
         self._fit_group = QButtonGroup(self)
-        for button in (self.fit_page, self.fit_width, self.fit_actual):
+        for button in (self.fit_auto, self.fit_page, self.fit_width, self.fit_actual):
             self._fit_group.addButton(button)
+        grid.addWidget(self.fit_auto)
         grid.addWidget(self.fit_page)
         grid.addLayout(wide)
         grid.addWidget(self.fit_actual)
-        layout.addWidget(scaling)
+        # What the choice prints, from the export's plan (nothing drawn), kept up to date
+        # on a short debounce so typing in the spin box stays smooth.
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        grid.addWidget(self.summary)
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(150)
+        self._summary_timer.timeout.connect(self._update_summary)
+        self._planner: PlanWorker | None = None
+        self._replan = False  # options changed while a plan was running
+        self.preview = PagePreviewWidget()
+        self.preview.setToolTip(tr("The first map page: the map's shapes and, on a poster, "
+                                   "its tiles"))
+        beside = QHBoxLayout()
+        beside.addWidget(scaling, 1)
+        beside.addWidget(self.preview)
+        layout.addLayout(beside)
 
         parts = QGroupBox(tr("Pages"))
         row = QHBoxLayout(parts)
@@ -219,6 +242,14 @@ class ExportDialog(QDialog):
         self.map_list.itemChanged.connect(self._sync)
         self.path_edit.textChanged.connect(self._sync)
         self.fit_width.toggled.connect(self._sync)
+        for signal in (self.format_box.currentIndexChanged, self.page_box.currentIndexChanged,
+                       self.language_box.currentIndexChanged, self.landscape.toggled,
+                       self._fit_group.buttonToggled, self.width_spin.valueChanged,
+                       self.all_maps.toggled, self.map_list.itemChanged,
+                       self.compare_box.toggled, self.compare_left.currentIndexChanged,
+                       self.compare_right.currentIndexChanged,
+                       *(box.toggled for box in self.part_boxes.values())):
+            signal.connect(self._summary_timer.start)
 
     def _compare_group(self) -> QGroupBox:
         """A checkbox and two choosers (maps, then snapshots) for the compare page."""
@@ -295,12 +326,13 @@ class ExportDialog(QDialog):
         self.page_box.setCurrentIndex(max(0, self.page_box.findData(page)))
         portrait = self._value("orientation", "landscape") == "portrait"
         (self.portrait if portrait else self.landscape).setChecked(True)
-        fit = self._value("fit", "page")
+        fit = self._value("fit", "auto")
         if fit.startswith("width:"):
             self.fit_width.setChecked(True)
             self.width_spin.setValue(self._value("fit_width", 2))
         else:
-            (self.fit_actual if fit == "actual" else self.fit_page).setChecked(True)
+            {"actual": self.fit_actual, "page": self.fit_page}.get(
+                fit, self.fit_auto).setChecked(True)
         self.width_spin.setValue(self._value("fit_width", 2))
         for key, box in self.part_boxes.items():
             box.setChecked(self._value(key, True))
@@ -377,8 +409,8 @@ class ExportDialog(QDialog):
         for box in (self.compare_left, self.compare_right):
             box.setEnabled(self.compare_box.isEnabled() and self.compare_box.isChecked())
         choice = self._compare_choice()
-        for widget in (self.page_box, self.landscape, self.portrait, self.fit_page,
-                       self.fit_width, self.fit_actual, *self.part_boxes.values()):
+        for widget in (self.page_box, self.landscape, self.portrait, self.fit_auto,
+                       self.fit_page, self.fit_width, self.fit_actual, *self.part_boxes.values()):
             widget.setEnabled(is_pdf)
         self.all_maps.setEnabled(many)
         self.all_maps.setText({"xlsx": tr("All &maps (one grid sheet per map)"),
@@ -390,13 +422,52 @@ class ExportDialog(QDialog):
         ok.setEnabled(bool(self.path_edit.text().strip()) and (not many or (
             bool(self._checked_maps()) and (choice is None or choice[0] != choice[1]))))
 
+    def _update_summary(self) -> None:
+        """Plan the choice in a worker thread (a big map takes a second or two); the
+        summary and the preview follow when it is done, planned again if the choice
+        changed meanwhile."""
+        request = self.current_request()
+        if request.format != "pdf" or not self._checked_maps():
+            self._show_summary(None)
+            return
+        if self._planner is not None and self._planner.isRunning():
+            self._replan = True
+            return
+        self._replan = False
+        self._planner = PlanWorker(self._project, request.options)
+        self._planner.planned.connect(self._show_summary)
+        self._planner.finished.connect(self._planned)
+        self._planner.start()
+
+    def _planned(self) -> None:
+        if self._replan:
+            self._update_summary()
+
+    def _show_summary(self, found: PlanSummary | None) -> None:
+        """"Card text 9.6 pt (smallest 8.7 pt), 4 tiles · 11 pages in all" and the preview."""
+        if self._replan:
+            return  # stale: the next plan is on its way
+        self.preview.set_preview(found.preview if found is not None else None)
+        if found is None:
+            self.summary.setText("")
+            return
+        self.summary.setText(summary_text(found))
+
+    def done(self, result: int) -> None:
+        """Close; a running plan finishes on its own (see PlanWorker) and is ignored."""
+        self._summary_timer.stop()
+        self._replan = False
+        super().done(result)
+
     def current_request(self) -> ExportRequest:
         """The choices as they stand in the dialog."""
         fmt = self.format_box.currentData()
         if self.fit_width.isChecked():
             fit = f"width:{self.width_spin.value()}"
+        elif self.fit_actual.isChecked():
+            fit = "actual"
         else:
-            fit = "actual" if self.fit_actual.isChecked() else "page"
+            fit = "page" if self.fit_page.isChecked() else "auto"
         many = fmt == "pdf" or fmt in SHEET_FORMATS
         ids = self._checked_maps() if many else [self._current] if self._current else []
         names = [m.name for m in self._project.maps if m.id in ids]
@@ -527,8 +598,8 @@ def gui_warning(warning: str) -> str:
     locale = QLocale()
     if warning.kind == "small_text":
         return (tr("Map “%1”: at this scale the smallest text prints at %2 pt, below the "
-                   "legible %3 pt. For larger text choose “Fit to N pages wide” under "
-                   "Scaling, or a larger page size.")
+                   "legible %3 pt. For larger text choose “Legible (7 pt or more)” or “Fit "
+                   "to N pages wide” under Scaling, or a larger page size.")
                 .replace("%1", str(values["map"]))
                 .replace("%2", locale.toString(float(values["size"]), "f", 1))
                 .replace("%3", locale.toString(float(values["legible"]), "g", 3)))

@@ -356,22 +356,22 @@
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="116" />
+            <location filename="../../app/canvas/gestures.py" line="135" />
             <source>The emotions lane holds emotion markers, not cards.</source>
             <translation>Làn cảm xúc chứa điểm cảm xúc, không chứa thẻ.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="129" />
+            <location filename="../../app/canvas/gestures.py" line="148" />
             <source>Moved into the “{0}” lane: the lane decides the kind.</source>
             <translation>Đã chuyển vào làn “{0}”: làn quyết định loại thẻ.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="190" />
+            <location filename="../../app/canvas/gestures.py" line="209" />
             <source>Move stage</source>
             <translation>Di chuyển giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="212" />
+            <location filename="../../app/canvas/gestures.py" line="231" />
             <source>Move lane</source>
             <translation>Di chuyển làn</translation>
         </message>
@@ -695,52 +695,52 @@
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="465" />
+            <location filename="../../app/canvas/scene.py" line="531" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="471" />
+            <location filename="../../app/canvas/scene.py" line="537" />
             <source>Channel: {0}</source>
             <translation>Kênh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="473" />
+            <location filename="../../app/canvas/scene.py" line="539" />
             <source>Severity: {0} of 3</source>
             <translation>Mức độ nghiêm trọng: {0}/3</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="475" />
+            <location filename="../../app/canvas/scene.py" line="541" />
             <source>Value: {0} {1}</source>
             <translation>Giá trị: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="478" />
+            <location filename="../../app/canvas/scene.py" line="544" />
             <source>Target: {0}</source>
             <translation>Mục tiêu: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="479" />
+            <location filename="../../app/canvas/scene.py" line="545" />
             <source>Owner</source>
             <translation>Người phụ trách</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="479" />
+            <location filename="../../app/canvas/scene.py" line="545" />
             <source>Priority</source>
             <translation>Mức ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="480" />
+            <location filename="../../app/canvas/scene.py" line="546" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="484" />
+            <location filename="../../app/canvas/scene.py" line="550" />
             <source>Evidence: {0}</source>
             <translation>Bằng chứng: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="486" />
+            <location filename="../../app/canvas/scene.py" line="552" />
             <source>★ Favourite touchpoint</source>
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
@@ -777,18 +777,18 @@
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="302" />
+            <location filename="../../app/document/operations.py" line="306" />
             <source>Paste</source>
             <translation>Dán</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="325" />
+            <location filename="../../app/document/operations.py" line="329" />
             <source>Duplicate</source>
             <translation>Nhân bản</translation>
         </message>
         <message>
             <location filename="../../app/document/commands.py" line="129" />
-            <location filename="../../app/document/operations.py" line="270" />
+            <location filename="../../app/document/operations.py" line="274" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
@@ -830,73 +830,73 @@
             <translation>Đổi chiều cao làn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="177" />
+            <location filename="../../app/document/operations.py" line="181" />
             <source>Add card</source>
             <translation>Thêm thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="202" />
-            <location filename="../../app/document/operations.py" line="217" />
+            <location filename="../../app/document/operations.py" line="206" />
+            <location filename="../../app/document/operations.py" line="221" />
             <source>Move card</source>
             <translation>Di chuyển thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="217" />
+            <location filename="../../app/document/operations.py" line="221" />
             <source>Move cards</source>
             <translation>Di chuyển các thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="225" />
+            <location filename="../../app/document/operations.py" line="229" />
             <source>Add emotion</source>
             <translation>Thêm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="232" />
+            <location filename="../../app/document/operations.py" line="236" />
             <source>Move emotion</source>
             <translation>Di chuyển cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="361" />
+            <location filename="../../app/document/operations.py" line="365" />
             <source>Add map</source>
             <translation>Thêm bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="367" />
+            <location filename="../../app/document/operations.py" line="371" />
             <source>New map</source>
             <translation>Bản đồ mới</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="374" />
+            <location filename="../../app/document/operations.py" line="378" />
             <source>Duplicate map</source>
             <translation>Nhân bản bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="384" />
+            <location filename="../../app/document/operations.py" line="388" />
             <source>Create future state</source>
             <translation>Tạo trạng thái tương lai</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="389" />
+            <location filename="../../app/document/operations.py" line="393" />
             <source>Add persona</source>
             <translation>Thêm chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="395" />
+            <location filename="../../app/document/operations.py" line="399" />
             <source>Add channel</source>
             <translation>Thêm kênh</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="402" />
+            <location filename="../../app/document/operations.py" line="406" />
             <source>Take snapshot</source>
             <translation>Chụp ảnh lưu</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="416" />
+            <location filename="../../app/document/operations.py" line="420" />
             <source>Restore snapshot</source>
             <translation>Khôi phục ảnh lưu</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="429" />
+            <location filename="../../app/document/operations.py" line="433" />
             <source>Import spreadsheet</source>
             <translation>Nhập bảng tính</translation>
         </message>
@@ -1122,252 +1122,277 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="75" />
+            <location filename="../../app/dialogs/export_dialog.py" line="77" />
             <source>Opportunities</source>
             <translation>Cơ hội</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="74" />
+            <location filename="../../app/dialogs/export_dialog.py" line="76" />
             <source>Metrics</source>
             <translation>Chỉ số</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="73" />
+            <location filename="../../app/dialogs/export_dialog.py" line="75" />
             <source>Cards</source>
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="73" />
+            <location filename="../../app/dialogs/export_dialog.py" line="75" />
             <source>Emotion markers</source>
             <translation>Điểm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="74" />
+            <location filename="../../app/dialogs/export_dialog.py" line="76" />
             <source>Personas</source>
             <translation>Chân dung khách hàng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="97" />
-            <location filename="../../app/dialogs/export_dialog.py" line="211" />
-            <location filename="../../app/dialogs/export_dialog.py" line="487" />
+            <location filename="../../app/dialogs/export_dialog.py" line="99" />
+            <location filename="../../app/dialogs/export_dialog.py" line="234" />
+            <location filename="../../app/dialogs/export_dialog.py" line="558" />
             <source>Export</source>
             <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="114" />
+            <location filename="../../app/dialogs/export_dialog.py" line="118" />
             <source>PDF document</source>
             <translation>Tài liệu PDF</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="114" />
+            <location filename="../../app/dialogs/export_dialog.py" line="118" />
             <source>PNG image (map in view)</source>
             <translation>Ảnh PNG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="115" />
+            <location filename="../../app/dialogs/export_dialog.py" line="119" />
             <source>SVG drawing (map in view)</source>
             <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="116" />
+            <location filename="../../app/dialogs/export_dialog.py" line="120" />
             <source>Excel workbook (maps and tables)</source>
             <translation>Sổ làm việc Excel (bản đồ và các bảng)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="117" />
+            <location filename="../../app/dialogs/export_dialog.py" line="121" />
             <source>CSV table</source>
             <translation>Bảng CSV</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="119" />
+            <location filename="../../app/dialogs/export_dialog.py" line="123" />
             <source>&amp;Format:</source>
             <translation>&amp;Định dạng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="123" />
+            <location filename="../../app/dialogs/export_dialog.py" line="127" />
             <source>&amp;Table:</source>
             <translation>Bả&amp;ng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="130" />
+            <location filename="../../app/dialogs/export_dialog.py" line="134" />
             <source>&amp;Browse…</source>
             <translation>&amp;Duyệt…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="135" />
+            <location filename="../../app/dialogs/export_dialog.py" line="139" />
             <source>&amp;Save as:</source>
             <translation>&amp;Lưu thành:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="141" />
+            <location filename="../../app/dialogs/export_dialog.py" line="145" />
             <source>The language of the headings, page labels, numbers and dates the export adds; the map's own text is printed as written.</source>
             <translation>Ngôn ngữ của tiêu đề, nhãn trang, số và ngày tháng mà bản xuất thêm vào; nội dung của bản đồ được in đúng như đã viết.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="144" />
+            <location filename="../../app/dialogs/export_dialog.py" line="148" />
             <source>Lang&amp;uage:</source>
             <translation>Ngôn n&amp;gữ:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="147" />
+            <location filename="../../app/dialogs/export_dialog.py" line="151" />
             <source>Fit content (one page)</source>
             <translation>Vừa nội dung (một trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="149" />
+            <location filename="../../app/dialogs/export_dialog.py" line="153" />
             <source>&amp;Page size:</source>
             <translation>Khổ giấ&amp;y:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="151" />
+            <location filename="../../app/dialogs/export_dialog.py" line="155" />
             <source>&amp;Landscape</source>
             <translation>N&amp;gang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="152" />
+            <location filename="../../app/dialogs/export_dialog.py" line="156" />
             <source>Po&amp;rtrait</source>
             <translation>Dọ&amp;c</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="156" />
+            <location filename="../../app/dialogs/export_dialog.py" line="160" />
             <source>Orientation:</source>
             <translation>Hướng giấy:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="159" />
+            <location filename="../../app/dialogs/export_dialog.py" line="163" />
             <source>Scaling</source>
             <translation>Tỉ lệ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="161" />
+            <location filename="../../app/dialogs/export_dialog.py" line="165" />
+            <source>Legible (&amp;7 pt or more), as few pages as that takes</source>
+            <translation>Dễ đọc (&amp;7 pt trở lên), ít trang nhất có thể</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="166" />
             <source>Fit the map on &amp;one page</source>
             <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="163" />
+            <location filename="../../app/dialogs/export_dialog.py" line="168" />
             <source>Fit to &amp;N pages wide (tiled):</source>
             <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="170" />
+            <location filename="../../app/dialogs/export_dialog.py" line="175" />
             <source>&amp;Actual size (tiled as needed)</source>
             <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="179" />
+            <location filename="../../app/dialogs/export_dialog.py" line="195" />
+            <source>The first map page: the map's shapes and, on a poster, its tiles</source>
+            <translation>Trang bản đồ đầu tiên: hình dạng của bản đồ và, với áp phích, các mảnh của nó</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="202" />
             <source>Pages</source>
             <translation>Trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="182" />
+            <location filename="../../app/dialogs/export_dialog.py" line="205" />
             <source>&amp;Cover</source>
             <translation>&amp;Trang bìa</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="182" />
+            <location filename="../../app/dialogs/export_dialog.py" line="205" />
             <source>P&amp;ersona</source>
             <translation>Chân d&amp;ung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="182" />
+            <location filename="../../app/dialogs/export_dialog.py" line="205" />
             <source>Le&amp;gend</source>
             <translation>C&amp;hú giải</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="183" />
+            <location filename="../../app/dialogs/export_dialog.py" line="206" />
             <source>&amp;Insights</source>
             <translation>&amp;Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="189" />
+            <location filename="../../app/dialogs/export_dialog.py" line="212" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="191" />
-            <location filename="../../app/dialogs/export_dialog.py" line="386" />
+            <location filename="../../app/dialogs/export_dialog.py" line="214" />
+            <location filename="../../app/dialogs/export_dialog.py" line="418" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="207" />
+            <location filename="../../app/dialogs/export_dialog.py" line="230" />
             <source>&amp;Open the file when done</source>
             <translation>Mở tệp khi x&amp;ong</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="225" />
+            <location filename="../../app/dialogs/export_dialog.py" line="256" />
             <source>Compare page</source>
             <translation>Trang so sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="228" />
+            <location filename="../../app/dialogs/export_dialog.py" line="259" />
             <source>Compa&amp;re</source>
             <translation>&amp;So sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="230" />
+            <location filename="../../app/dialogs/export_dialog.py" line="261" />
             <source>Map: %1</source>
             <translation>Bản đồ: %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="232" />
+            <location filename="../../app/dialogs/export_dialog.py" line="263" />
             <source>Snapshot: %1 (%2)</source>
             <translation>Ảnh lưu: %1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="246" />
+            <location filename="../../app/dialogs/export_dialog.py" line="277" />
             <source>Before:</source>
             <translation>Trước:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="247" />
+            <location filename="../../app/dialogs/export_dialog.py" line="278" />
             <source>Af&amp;ter:</source>
             <translation>Sa&amp;u:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="348" />
+            <location filename="../../app/dialogs/export_dialog.py" line="380" />
             <source>Export as</source>
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="384" />
+            <location filename="../../app/dialogs/export_dialog.py" line="416" />
             <source>All &amp;maps (one grid sheet per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một trang lưới)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="385" />
+            <location filename="../../app/dialogs/export_dialog.py" line="417" />
             <source>All &amp;maps (in one table)</source>
             <translation>Tất cả &amp;bản đồ (trong một bảng)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="486" />
+            <location filename="../../app/dialogs/export_dialog.py" line="557" />
             <source>Exporting PDF…</source>
             <translation>Đang xuất PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="486" />
+            <location filename="../../app/dialogs/export_dialog.py" line="557" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="496" />
+            <location filename="../../app/dialogs/export_dialog.py" line="567" />
             <source>Cancelling…</source>
             <translation>Đang huỷ…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="529" />
-            <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Fit to N pages wide” under Scaling, or a larger page size.</source>
-            <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
+            <location filename="../../app/dialogs/export_dialog.py" line="600" />
+            <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Legible (7 pt or more)” or “Fit to N pages wide” under Scaling, or a larger page size.</source>
+            <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Dễ đọc (7 pt trở lên)” hoặc “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="536" />
+            <location filename="../../app/dialogs/export_dialog.py" line="607" />
             <source>Map “%1” is larger than the largest PDF page (200 inches); it was printed at %2 %.</source>
             <translation>Bản đồ “%1” lớn hơn trang PDF lớn nhất (200 inch); bản đồ đã được in ở %2 %.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="540" />
+            <location filename="../../app/dialogs/export_dialog.py" line="611" />
             <source>%1 character(s) the bundled font cannot print (emoji and other symbols) were replaced by %2.</source>
             <translation>%1 ký tự mà phông chữ đi kèm không in được (emoji và các ký hiệu khác) đã được thay bằng %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/page_preview.py" line="29" />
+            <source>Card text %1 pt (smallest %2 pt), the map on one page · %3 pages in all</source>
+            <translation>Chữ trên thẻ %1 pt (nhỏ nhất %2 pt), bản đồ trên một trang · tổng cộng %3 trang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/page_preview.py" line="32" />
+            <source>Card text %1 pt (smallest %2 pt), %3 tiles · %4 pages in all</source>
+            <translation>Chữ trên thẻ %1 pt (nhỏ nhất %2 pt), %3 mảnh · tổng cộng %4 trang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/page_preview.py" line="36" />
+            <source>— below the legible 7 pt</source>
+            <translation>— dưới mức dễ đọc 7 pt</translation>
         </message>
     </context>
     <context>

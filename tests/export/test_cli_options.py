@@ -34,7 +34,7 @@ def test_every_flag():
 @pytest.mark.parametrize(("argv", "message"), [
     (("--page", "B5"), "unknown page size 'B5'; choose one of: A4, A3, A2, A1, A0, Letter"),
     (("--orientation", "diagonal"), "landscape or portrait"),
-    (("--fit", "width:x"), "use page, width:N"),
+    (("--fit", "width:x"), "use auto, page, width:N"),
     (("--fit", "width:99"), "out of range"),
     (("--map", "A", "--all-maps"), "either --map NAME or --all-maps"),
 ])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytest.importorskip("pytestqt")
@@ -11,7 +13,8 @@ from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
 
 from app.dialogs.export_dialog import ExportDialog, ExportRequest, PdfExportRunner  # noqa: E402
 from app.domain.templates import build_map  # noqa: E402
-from app.export.pdf import PdfOptions  # noqa: E402
+from app.export.pdf import PdfOptions, export_pdf  # noqa: E402
+from app.samples import build_sample  # noqa: E402
 from tests.export.dialog_kit import click as _click  # noqa: E402
 from tests.export.sample import sample_project  # noqa: E402
 
@@ -79,7 +82,7 @@ def test_cancel_returns_nothing_and_remembers_nothing(qtbot, settings, project):
     _click(qtbot, dialog.fit_actual)
     _click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
     assert dialog.request() is None
-    assert ExportDialog(project, settings=settings).current_request().options.fit == "page"
+    assert ExportDialog(project, settings=settings).current_request().options.fit == "auto"
 
 
 def test_all_maps_and_png_disable_what_does_not_apply(qtbot, settings, project):
@@ -166,3 +169,33 @@ def test_compare_is_off_for_a_project_with_one_map(qtbot, settings):
     qtbot.addWidget(dialog)
     assert not dialog.compare_box.isEnabled()
     assert dialog.current_request().options.compare is None
+
+
+def test_the_summary_shows_pages_and_the_smallest_text_live(qtbot, settings, tmp_path):
+    """Opened, the summary says what the default prints; clicking another scaling or page
+    size changes it (from the plan, on a short debounce), as the export then prints."""
+    project = build_sample()
+    dialog = ExportDialog(project, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.fit_auto.isChecked()
+    qtbot.waitUntil(lambda: bool(dialog.summary.text()))  # planned in a worker thread
+    first = dialog.summary.text()
+    preview = dialog.preview.preview()
+    assert preview is not None and [s.label for s in preview.shapes if s.label] == ["A1", "A2"]
+    assert re.search(r"Card text \d+\.\d pt \(smallest \d+\.\d pt\), \d+ tiles · \d+ pages", first)
+    assert "below" not in first
+    _click(qtbot, dialog.fit_page)
+    qtbot.waitUntil(lambda: dialog.summary.text() != first)
+    one_page = dialog.summary.text()
+    assert "the map on one page · 5 pages in all" in one_page
+    assert "below the legible 7 pt" in one_page
+    size = float(re.search(r"smallest (\d+\.\d) pt", one_page).group(1))
+    out = dialog.current_request()
+    warnings = export_pdf(project, tmp_path / "check.pdf", out.options)
+    printed = [w.values["size"] for w in warnings if w.kind == "small_text"]
+    assert printed and round(printed[0], 1) == size
+    dialog.page_box.setCurrentIndex(dialog.page_box.findData("A2"))
+    qtbot.waitUntil(lambda: dialog.summary.text() != one_page)
+    assert "below" not in dialog.summary.text()
+    assert not [s for s in dialog.preview.preview().shapes if s.label]  # one page, no tiles

@@ -101,11 +101,12 @@ def test_the_suggested_file_name_keeps_the_map_name_s_characters(qtbot, settings
 
 def test_a_small_text_warning_names_the_dialog_s_choices_not_flags(qtbot, tmp_path):
     out = tmp_path / "small.pdf"
-    request = ExportRequest("pdf", str(out), PdfOptions(page="A4"))
+    request = ExportRequest("pdf", str(out), PdfOptions(page="A4", fit="page"))
     outcome = PdfExportRunner(None, build_sample(), request).run()
     assert outcome.ok and outcome.warnings
     assert all("--" not in w for w in outcome.warnings), outcome.warnings
     assert any("“Fit to N pages wide”" in w for w in outcome.warnings)
+    assert any("“Legible (7 pt or more)”" in w for w in outcome.warnings)
 
 
 def test_warnings_speak_the_interface_s_language(qtbot, tmp_path):

@@ -68,7 +68,7 @@ def test_default_document_pages_and_metadata(sample_pdf):
 @pytest.mark.parametrize("orientation", ["landscape", "portrait"])
 def test_page_sizes_and_orientations(tmp_path, page, orientation):
     out, _ = export(sample_project(photo=False), tmp_path, page=page, orientation=orientation,
-                    cover=False, persona=False, legend=False, insights=False)
+                    fit="page", cover=False, persona=False, legend=False, insights=False)
     reader = PdfReader(out)
     assert len(reader.pages) == 1
     w, h = page_size(page, orientation)

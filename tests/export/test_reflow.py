@@ -56,11 +56,21 @@ def test_the_sample_on_a3_landscape_prints_larger(wrapper):
     assert min(used_w, used_h) > 0.9
 
 
-def test_a_wide_map_or_portrait_page_keeps_its_widths(wrapper):
+def test_a_portrait_page_narrows_the_stages_and_fills_the_page(wrapper):
     journey = build_sample().maps[0]
     layout = compute_layout(journey, wrapper)
-    area = _area("A3", "portrait")  # the map is limited by the page's width already
-    assert reflow.fit_page(journey, layout, wrapper, area.w, area.h).factor == 1.0
+    area = _area("A3", "portrait")  # the map is limited by the page's width
+    before = plan_tiles(journey, layout, area.w, area.h, "page", 1).scale
+    fitted = reflow.fit_page(journey, layout, wrapper, area.w, area.h)
+    assert reflow.narrow_limit(journey) <= fitted.factor < 1.0
+    assert fitted.plan.scale > before * 1.05
+    assert min(s.width for s in fitted.journey.stages) >= reflow.MIN_STAGE_PX - 0.01
+    used_h = fitted.layout.height * fitted.plan.scale / area.h
+    assert used_h > 0.9  # filled, not two-thirds empty
+
+
+def test_a_wide_map_keeps_its_widths(wrapper):
+    journey = build_sample().maps[0]
     for stage in journey.stages:
         stage.width = 700.0
     assert reflow.widen_limit(journey) == 1.0
@@ -73,7 +83,8 @@ def test_cards_that_never_wrap_gain_nothing_from_wider_stages(wrapper):
     journey = project.maps[0]
     layout = compute_layout(journey, wrapper)
     area = _area("A4", "landscape")
-    assert reflow.fit_page(journey, layout, wrapper, area.w, area.h).factor == 1.0
+    # Never widened; limited by its width it may narrow (nothing wraps any more for it).
+    assert reflow.fit_page(journey, layout, wrapper, area.w, area.h).factor <= 1.0
 
 
 def test_an_overview_map_spends_no_extra_layout(wrapper, monkeypatch):
@@ -108,13 +119,14 @@ def test_width_n_widens_only_to_save_pages(wrapper):
 
 def test_the_exported_sample_warns_less_and_shows_every_card(tmp_path):
     project = build_sample()
-    out, warnings = export(project, tmp_path, page="A3", orientation="landscape", **MAP_ONLY)
+    out, warnings = export(project, tmp_path, page="A3", orientation="landscape", fit="page",
+                           **MAP_ONLY)
     assert _smallest(warnings) is not None and _smallest(warnings) >= 5.7
     text = pdf_text(out)
     for card in project.maps[0].cards:
         assert " ".join(card.title.split()[:3]) in text, card.title
     # A2 landscape reaches the legible size: no warning at all.
-    _, warnings = export(project, tmp_path, "a2.pdf", page="A2", **MAP_ONLY)
+    _, warnings = export(project, tmp_path, "a2.pdf", page="A2", fit="page", **MAP_ONLY)
     assert _smallest(warnings) is None
 
 

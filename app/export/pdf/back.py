@@ -97,9 +97,12 @@ def draw_insights(c: Canvas, w: Writer, area: Area, project: Project, journey: J
     """Six panels: emotion per stage, moments of truth, pains, opportunities, funnel,
     favourite touchpoints and channels."""
     gap = 18.0
-    cw, rh = (area.w - 2 * gap) / 3, (area.h - gap) / 2
-    cells = [Area(area.x + i * (cw + gap), area.y + (1 - j) * (rh + gap), cw, rh)
-             for j in range(2) for i in range(3)]
+    # Three across on a landscape page; two across and three down on a portrait one,
+    # where three columns would leave each panel too narrow for its labels.
+    cols, rows = (3, 2) if area.w >= area.h else (2, 3)
+    cw, rh = (area.w - (cols - 1) * gap) / cols, (area.h - (rows - 1) * gap) / rows
+    cells = [Area(area.x + i * (cw + gap), area.y + (rows - 1 - j) * (rh + gap), cw, rh)
+             for j in range(rows) for i in range(cols)]
     _emotions(c, w, _panel(c, w, cells[0], msg("Average emotion per stage"), "#1E8449"), found)
     _moments(w, _panel(c, w, cells[1], msg("Moments of truth (deepest drops)"), "#C0392B"),
              journey, found)
@@ -258,9 +261,12 @@ def _favourites(c: Canvas, w: Writer, inner: Area, project: Project, journey: Jo
     for fav in found.favourite_touchpoints[:5]:
         with draw.y_down_box(c, inner.x + 6, top - 7):
             draw.star(c, 0, 0, 6)
-        w.text(inner.x + 18, top - 10, fav.title, 10, True, style.TEXT, width=inner.w * 0.6)
-        w.text(inner.right, top - 10, titles.get(fav.stage_id, ""), 9, False,
-               style.MUTED_TEXT, "right", inner.w * 0.35)
+        # The stage name keeps its own width (up to 40 %); the title takes what is left.
+        where = w.clean(titles.get(fav.stage_id, ""))
+        where_w = min(w.wrapper.width(where, 9, False), inner.w * 0.4)
+        w.text(inner.right, top - 10, where, 9, False, style.MUTED_TEXT, "right", where_w)
+        w.text(inner.x + 18, top - 10, fav.title, 10, True, style.TEXT,
+               width=inner.w - 18 - where_w - 8)
         top -= 18
     if found.favourite_touchpoints:
         top -= 8

@@ -20,9 +20,10 @@ def add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
                        help=f"page size: {', '.join(PAGE_CHOICES)} (default A3)")
     group.add_argument("--orientation", default="landscape", metavar="landscape|portrait",
                        help="page orientation (default landscape)")
-    group.add_argument("--fit", default="page", metavar="page|width:N|actual",
-                       help="scale the map to one page, to N pages wide, or print it at "
-                            "actual size (default page)")
+    group.add_argument("--fit", default="auto", metavar="auto|page|width:N|actual",
+                       help="auto: as few pages as keep the text at 7 pt or more (default); "
+                            "page: the whole map on one sheet; width:N: N pages wide; "
+                            "actual: actual size")
     for part in ("cover", "persona", "legend", "insights"):
         group.add_argument(f"--no-{part}", dest=f"no_{part}", action="store_true",
                            help=f"leave out the {part} page")
@@ -53,7 +54,7 @@ def options_from_args(args: argparse.Namespace) -> PdfOptions:
     options = PdfOptions(
         page=str(getattr(args, "page", "A3")),
         orientation=str(getattr(args, "orientation", "landscape")).strip().casefold(),
-        fit=str(getattr(args, "fit", "page")).strip().casefold(),
+        fit=str(getattr(args, "fit", "auto")).strip().casefold(),
         map_names=list(names) if names else None,
         all_maps=all_maps,
         cover=not getattr(args, "no_cover", False),

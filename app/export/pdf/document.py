@@ -21,17 +21,19 @@ from app.export.i18n import CatalogueError, texts_for
 from app.export.pdf import back, front, notes, reflow
 from app.export.pdf.compare_page import ComparePages, title_for
 from app.export.pdf.fonts import PLACEHOLDER, REGULAR, TextCleaner, text_width
-from app.export.pdf.map_page import MapPainter
+from app.export.pdf.map_page import MapPainter, cut_texts
 from app.export.pdf.options import (
     FIT_CONTENT,
     ExportCancelled,
     ExportWarning,
     PdfExportError,
     PdfOptions,
+    PlanSummary,
     fit_kind,
     page_size,
 )
 from app.export.pdf.page import FOOTER_H, HEADER_H, Area, Frame, Writer, content_area, margin_for
+from app.export.pdf.preview import PagePreview, map_preview
 from app.export.pdf.references import Side, resolve_pair
 from app.export.pdf.tiling import PX_TO_PT, Tile, TilePlan, plan_tiles
 
@@ -104,6 +106,9 @@ class _Doc:
         self.wrapper = TextWrapper(text_width)
         self.warnings: list[str] = []
         self.jobs: list[Job] = []
+        self.smallest: list[float] = []  # per map: the smallest text it prints (pt)
+        self.tiles: list[int] = []  # per map: how many tiles it prints on
+        self.preview: PagePreview | None = None  # the first map page, as shapes
         self.fit, self.n_wide = fit_kind(options.fit)
         paper = options.page if options.page != FIT_CONTENT else "A3"
         self.paper = page_size(paper, options.orientation)
@@ -180,6 +185,8 @@ class _Doc:
     def _fitted(self, journey: JourneyMap, layout: MapLayout) -> reflow.Fitted:
         """The map as it goes on paper: widened for print when fitting (see reflow)."""
         area = self._area()
+        if self.fit == "auto":
+            return reflow.fit_legible(journey, layout, self.wrapper, area.w, area.h)
         if self.fit == "page":
             return reflow.fit_page(journey, layout, self.wrapper, area.w, area.h)
         if self.fit == "width":
@@ -210,7 +217,11 @@ class _Doc:
                         layout.height)
             plan = TilePlan(scale, 1, 1, (tile,))
             area = (m, size[1] - m - HEADER_H)
+            if self.preview is None:
+                self.preview = map_preview(journey, layout, plan, size, (
+                    m, m + HEADER_H, size[0] - 2 * m, size[1] - 2 * m - head))
             self._check_scale(journey, scale)
+            self.tiles.append(1)
             self.jobs.append(Job(size, journey.name, self._tile_painter(
                 painter, tile, plan, area[0], area[1]), 1 + len(layout.cards) // 250,
                 outline=[(self.tx("Map"), level)]))
@@ -220,6 +231,13 @@ class _Doc:
         journey, layout, plan = fitted.journey, fitted.layout, fitted.plan
         painter = self._painter(journey, layout)
         self._check_scale(journey, plan.scale)
+        self.tiles.append(len(plan.tiles))
+        if self.preview is None:
+            self.preview = map_preview(journey, layout, plan, self.paper, (
+                area.x, self.paper[1] - area.top, area.w, area.h))
+        overview = self.fit == "auto" and len(plan.tiles) > 1
+        if overview:
+            self._overview(painter, journey, layout, plan, level)
         for n, tile in enumerate(plan.tiles):
             count = sum(1 for b in layout.cards.values()
                         if tile.owns(b.rect.x + b.rect.w / 2, b.rect.y + b.rect.h / 2))
@@ -227,7 +245,7 @@ class _Doc:
             right = "" if len(plan.tiles) == 1 else tx(
                 "Tile {tile}  ({columns} × {rows})", tile=tile.label, columns=plan.cols,
                 rows=plan.rows)
-            outline = [(tx("Map"), level)] if n == 0 else []
+            outline = [(tx("Map"), level)] if n == 0 and not overview else []
             if len(plan.tiles) > 1:
                 outline.append((tx("Tile {tile}", tile=tile.label), level + 1))
             x = area.x
@@ -238,6 +256,22 @@ class _Doc:
                 painter, tile, plan, x, area.top), 1 + count // 250, right, outline))
         return journey, layout
 
+    def _overview(self, painter: MapPainter, journey: JourneyMap, layout: MapLayout,
+                  plan: TilePlan, level: int) -> None:
+        """A poster's first page: the whole map, shapes only, with its tiles marked."""
+        area = self._area()
+        whole = plan_tiles(journey, layout, area.w, area.h, "page", 1)
+        scale, tile = whole.scale, whole.tiles[0]
+        x = area.x + max(0.0, (area.w - layout.width * scale) / 2)
+        tx = self.tx
+        right = tx("Overview · {count} tiles follow", count=len(plan.tiles))
+
+        def paint(c: Canvas, _tick: Callable[[], None]) -> None:
+            painter.draw_overview(c, tile, scale, plan.tiles, x, area.top)
+
+        self.jobs.append(Job(self.paper, journey.name, paint, 1, right,
+                             [(tx("Map"), level), (tx("Overview"), level + 1)]))
+
     @staticmethod
     def _tile_painter(painter: MapPainter, tile: Tile, plan: TilePlan, x: float, top: float
                       ) -> Painter:
@@ -246,16 +280,18 @@ class _Doc:
         return paint
 
     def _check_scale(self, journey: JourneyMap, scale: float) -> None:
-        smallest = min(style.SMALL_SIZE, style.CARD_BODY_SIZE) * scale
+        smallest = reflow.SMALLEST_PX * scale
+        self.smallest.append(smallest)
         if smallest < style.MIN_PRINT_POINTS:
             self.warnings.append(ExportWarning(
                 f"map {journey.name!r}: at this scale the smallest text prints at "
                 f"{smallest:.1f} pt, below the legible {style.MIN_PRINT_POINTS:g} pt; "
-                f"use --fit width:N or a larger page", "small_text", map=journey.name,
-                size=smallest, legible=style.MIN_PRINT_POINTS))
+                f"use --fit auto (the default), --fit width:N or a larger page", "small_text",
+                map=journey.name, size=smallest, legible=style.MIN_PRINT_POINTS))
 
     def _notes(self, journey: JourneyMap, layout: MapLayout, level: int) -> None:
-        if not any(b.truncated for b in layout.cards.values()):
+        if not any(b.truncated for b in layout.cards.values()) \
+                and not cut_texts(self.wrapper, journey, layout):
             return
         area = self._area()
         probe = Writer(cast(Canvas, None), self.wrapper, self.cleaner.clean, self.tx)  # measures
@@ -321,6 +357,19 @@ class _Doc:
         if len(self.maps) > 1:
             c.showOutline()
         c.save()
+
+
+def summarize(project: Project, options: PdfOptions) -> PlanSummary:
+    """The plan's page count, tiles and smallest map text (see plan_summary)."""
+    options = dataclasses.replace(options, progress=None)
+    options.validate()
+    maps = _select_maps(project, options)
+    sides = resolve_pair(project, options.compare) if options.compare else None
+    doc = _Doc(project, options, maps, sides)
+    doc.plan(maps)
+    smallest = min(doc.smallest, default=0.0)
+    return PlanSummary(len(doc.jobs), sum(doc.tiles), smallest,
+                       smallest * style.CARD_BODY_SIZE / reflow.SMALLEST_PX, doc.preview)
 
 
 def export_document(project: Project, out_path: str, options: PdfOptions) -> list[str]:

@@ -38,6 +38,41 @@ def baseline(size: float, lh: float) -> float:
     return (lh - size) / 2 + size * 0.82
 
 
+def marker_lines(wrapper: TextWrapper, label: str, width: float) -> tuple[list[str], bool]:
+    """An emotion label as drawn: at most two lines of `width`; True when it was cut
+    (the notes then print it in full)."""
+    size = style.SMALL_SIZE
+    lines = wrapper.wrap(label, size, False, width, 3) or [label]
+    if len(lines) <= 2:
+        return lines, False
+    return [lines[0], wrapper.elide(lines[1] + " " + lines[2], size, False, width)], True
+
+
+def description_cut(wrapper: TextWrapper, text: str, width: float) -> bool:
+    """True when a stage description does not fit the header's two lines."""
+    return len(wrapper.wrap(text, style.SMALL_SIZE, False, width, 3)) > 2
+
+
+def cut_texts(wrapper: TextWrapper, journey: JourneyMap, layout: MapLayout
+              ) -> list[tuple[str, str, str]]:
+    """(stage id, kind, full text) of every stage description and emotion label the map
+    had to shorten (kind "description" or "label"), for the notes. The widths are those
+    of a stage shown whole on its tile."""
+    out = []
+    for stage in journey.stages:
+        width = max(40.0, layout.stage_rects[stage.id].w - 20)
+        one_line = len(wrapper.wrap(stage.title, style.STAGE_TITLE_SIZE, True, width, 2)) == 1
+        if stage.description and (not one_line
+                                  or description_cut(wrapper, stage.description, width)):
+            out.append((stage.id, "description", stage.description))
+    for marker in journey.markers:
+        rect = layout.stage_rects.get(marker.stage_id)
+        if marker.label and rect is not None \
+                and marker_lines(wrapper, marker.label, rect.w - 12)[1]:
+            out.append((marker.stage_id, "label", marker.label))
+    return out
+
+
 class MapPainter:
     """Paints tiles of one map; holds what every tile shares (kinds, channels, wrapper)."""
 
@@ -56,6 +91,38 @@ class MapPainter:
             by_lane.setdefault(box.card.lane_id, []).append(box)
         self.by_lane = by_lane
         self._chip_text: dict[str, list[tuple[float, float, str, float]]] = {}
+        self.quiet = False  # shapes only (the overview): no text, so none is illegible
+
+    def _emit(self, c: Canvas, text: PDFTextObject) -> None:
+        if not self.quiet:
+            c.drawText(text)
+
+    def draw_overview(self, c: Canvas, whole: Tile, scale: float, tiles: Iterable[Tile],
+                      x: float, top: float) -> None:
+        """The whole map without its text at `scale`, each tile outlined and labelled
+        ("A1") at a legible size: where the pages that follow go on the wall."""
+        self.quiet = True
+        try:
+            self.draw_tile(c, whole, x, top, scale)
+        finally:
+            self.quiet = False
+        size = max(style.MIN_PRINT_POINTS * 2, min(28.0, 60 * scale))
+        c.setLineWidth(1.5)
+        c.setDash(6, 3)
+        for tile in tiles:
+            left, right = x + tile.x0 * scale, x + min(tile.x1, whole.view_x1) * scale
+            upper, lower = top - tile.y0 * scale, top - min(tile.y1, whole.view_y1) * scale
+            c.setStrokeColor(color(style.ACCENT))
+            c.rect(left, lower, right - left, upper - lower, stroke=1, fill=0)
+            c.setFillColor(color(WHITE, 0.8))
+            label_w = self.wrapper.width(tile.label, size, True) + size
+            c.roundRect((left + right - label_w) / 2, (upper + lower - size * 1.5) / 2,
+                        label_w, size * 1.5, size * 0.3, stroke=0, fill=1)
+            c.setFillColor(color(style.ACCENT))
+            c.setFont(BOLD, size)
+            c.drawCentredString((left + right) / 2, (upper + lower) / 2 - size * 0.35,
+                                tile.label)
+        c.setDash()
 
     # -- the tile as a whole ------------------------------------------------------------
     def draw_tile(self, c: Canvas, tile: Tile, x: float, top: float, scale: float,
@@ -93,9 +160,10 @@ class MapPainter:
         c.rect(0, 0, w, h, stroke=0, fill=1)
         t = c.beginText()
         caption = self.tx("PERSONA") if self.persona_name else self.tx("MAP")
-        if self.wrapper.width(caption, 9, False) > w - 24:
-            caption = self.wrapper.elide(caption, 9, False, w - 24)
-        lines = [(caption, REGULAR, 9, "#AEB6C0")]
+        small = style.SMALL_SIZE
+        if self.wrapper.width(caption, small, False) > w - 24:
+            caption = self.wrapper.elide(caption, small, False, w - 24)
+        lines = [(caption, REGULAR, small, "#AEB6C0")]
         name = self.persona_name or self.map_name
         for line in self.wrapper.wrap(name, 14, True, w - 24)[:2]:
             lines.append((line, BOLD, 14, WHITE))
@@ -106,7 +174,7 @@ class MapPainter:
             t.setFillColor(color(hex_value))
             t.textOut(text)
             y += 20 if n == 0 else size * 1.3
-        c.drawText(t)
+        self._emit(c, t)
 
     def _stage_headers(self, c: Canvas, tile: Tile) -> None:
         h = style.STAGE_HEADER_HEIGHT
@@ -128,11 +196,12 @@ class MapPainter:
             left = max(r.x, tile.x0) + 12
             width = min(r.right, tile.view_x1) - left - 8
             t.setFillColor(color(style.MUTED_TEXT))
-            t.setFont(BOLD, 9)
+            small = style.SMALL_SIZE
+            t.setFont(BOLD, small)
             t.setTextTransform(1, 0, 0, -1, left, 26)
             number = self.tx("STAGE {number}", number=f"{i + 1:02d}")
-            if self.wrapper.width(number, 9, True) > width:
-                number = self.wrapper.elide(number, 9, True, max(40, width))
+            if self.wrapper.width(number, small, True) > width:
+                number = self.wrapper.elide(number, small, True, max(40, width))
             t.textOut(number)
             t.setFillColor(color(style.TEXT))
             t.setFont(BOLD, style.STAGE_TITLE_SIZE)
@@ -144,16 +213,17 @@ class MapPainter:
                 t.setTextTransform(1, 0, 0, -1, left, 46 + j * 19)
                 t.textOut(line)
             if stage.description and len(title) == 1:
-                desc = self.wrapper.wrap(stage.description, style.SMALL_SIZE, False,
-                                         max(40, width))
-                if desc:
-                    line = desc[0] if len(desc) == 1 else self.wrapper.elide(
-                        desc[0], style.SMALL_SIZE, False, max(40, width))
-                    t.setFillColor(color(style.MUTED_TEXT))
-                    t.setFont(REGULAR, style.SMALL_SIZE)
-                    t.setTextTransform(1, 0, 0, -1, left, 66)
+                # Two lines under a one-line title; a cut description is in the notes.
+                desc = self.wrapper.wrap(stage.description, small, False, max(40, width), 3)
+                if len(desc) > 2:
+                    desc = [desc[0], self.wrapper.elide(desc[1] + " " + desc[2], small,
+                                                        False, max(40, width))]
+                t.setFillColor(color(style.MUTED_TEXT))
+                t.setFont(REGULAR, small)
+                for j, line in enumerate(desc):
+                    t.setTextTransform(1, 0, 0, -1, left, 66 + j * S_LH)
                     t.textOut(line)
-        c.drawText(t)
+        self._emit(c, t)
         c.setStrokeColor(color(style.GRID_LINE))
         c.setLineWidth(1)
         for stage in self.journey.stages:
@@ -176,28 +246,34 @@ class MapPainter:
             top = max(r.y, tile.y0)
             if lane.collapsed:
                 top = r.y
+            # Only what fits in the lane's part on this tile: text the clip would hide
+            # still lands in the PDF's text (copied, searched, read aloud).
+            bottom = min(r.bottom, tile.view_y1) if not lane.collapsed else r.bottom
             t.setFillColor(color(style.TEXT))
             t.setFont(BOLD, style.LANE_TITLE_SIZE)
             lines = self.wrapper.wrap(lane.title, style.LANE_TITLE_SIZE, True, w - 30)[:3]
             y = top + (8 if lane.collapsed else 18)
             for line in lines:
+                if y + line_height(style.LANE_TITLE_SIZE) > bottom + 4:
+                    break
                 t.setTextTransform(1, 0, 0, -1, 16, y + style.LANE_TITLE_SIZE * 0.8)
                 t.textOut(line)
                 y += line_height(style.LANE_TITLE_SIZE)
                 if lane.collapsed:
                     break
-            if not lane.collapsed and r.bottom - y > 20:
+            if not lane.collapsed and bottom - y > 20:
                 count = len(self.by_lane.get(lane.id, ()))
                 label = self.tx.lane_kind(lane.kind).upper()
                 if lane.kind != LaneKind.EMOTIONS:
                     label += f" · {self.tx.integer(count)}"
-                if self.wrapper.width(label, 9, False) > w - 24:
-                    label = self.wrapper.elide(label, 9, False, w - 24)
+                small = style.SMALL_SIZE
+                if self.wrapper.width(label, small, False) > w - 24:
+                    label = self.wrapper.elide(label, small, False, w - 24)
                 t.setFillColor(color(style.MUTED_TEXT))
-                t.setFont(REGULAR, 9)
+                t.setFont(REGULAR, small)
                 t.setTextTransform(1, 0, 0, -1, 16, y + 12)
                 t.textOut(label)
-        c.drawText(t)
+        self._emit(c, t)
         c.setStrokeColor(color(style.GRID_LINE))
         c.setLineWidth(1)
         for lane in self.journey.lanes:
@@ -276,7 +352,7 @@ class MapPainter:
             if tick and n % 250 == 249:
                 tick()
         for text in (titles, bodies, extras):
-            c.drawText(text)
+            self._emit(c, text)
         for box in ghosts:  # shown for alignment only; the owning tile prints the text
             r = box.rect
             c.setFillColor(draw.mix(card_style.fill, WHITE, 0.3))
@@ -343,7 +419,7 @@ class MapPainter:
         card, r = box.card, box.rect
         y = r.bottom - style.CARD_INNER - style.CHIP_ROW_HEIGHT + 3
         x = r.x + style.CARD_INNER
-        chips = self._chip_text.setdefault(card.id, [])
+        chips = self._chip_text[card.id] = []  # afresh: a card may be drawn twice
         for label in (card.priority, card.owner, card.status):
             label = self.clean(label)
             if not label:
@@ -442,45 +518,51 @@ class MapPainter:
                         key=lambda p: p.x)
         for point in points:
             draw.face(c, point.x, point.y, style.MARKER_RADIUS, point.score)
-        self._marker_labels(c, points, markers, r)
+        self._marker_labels(c, points, markers, r, tile)
 
     def _marker_labels(self, c: Canvas, points: list[MarkerPoint],
-                       markers: dict[str, EmotionMarker], r: Rect) -> None:
+                       markers: dict[str, EmotionMarker], r: Rect, tile: Tile) -> None:
         """Labels under their faces (above when they would collide), on a white pill so
-        the curve never runs through the words."""
+        the curve never runs through the words; up to two lines, inside the lane and the
+        marker's stage, printed only by the tile holding the face (like a card)."""
+        if self.quiet:
+            return  # the overview: no pills without their words
         size, rad = style.SMALL_SIZE, style.MARKER_RADIUS
+        lh = size * 1.3
         placed: list[tuple[float, float, float, float]] = []
         t = c.beginText()
         t.setFont(REGULAR, size)
         t.setFillColor(color(style.TEXT))
         for point in points:
             marker = markers[point.marker_id]
-            if not marker.label:
+            if not marker.label or not tile.owns(point.x, point.y):
                 continue
-            stage_w = self.layout.stage_rects[marker.stage_id].w - 12
-            label = marker.label
-            if self.wrapper.width(label, size, False) > stage_w:
-                label = self.wrapper.elide(label, size, False, stage_w)
-            w = self.wrapper.width(label, size, False)
-            below = point.y + rad + 4 + size * 1.3 < r.bottom
-            options = [point.y + rad + 4, point.y - rad - 4 - size * 1.3]
-            if not below:
-                options.reverse()
+            stage = self.layout.stage_rects[marker.stage_id]
+            lines, _cut = marker_lines(self.wrapper, marker.label, stage.w - 12)
+            w = max(self.wrapper.width(line, size, False) for line in lines)
+            h = lh * len(lines)
+            left = min(max(point.x - w / 2 - 3, stage.x + 3), stage.right - w - 9)
+            options = [point.y + rad + 4, point.y - rad - 4 - h,
+                       point.y + rad + 4 + lh, point.y - rad - 4 - h - lh]
+            if point.y + rad + 4 + h >= r.bottom - 2:
+                options[0:2] = options[1::-1]
+            # Inside the lane, whatever the curve's height.
+            options = [min(max(top, r.y + 2), r.bottom - h - 2) for top in options]
             box = None
             for top in options:
-                cand = (point.x - w / 2 - 3, top, point.x + w / 2 + 3, top + size * 1.3)
+                cand = (left, top, left + w + 6, top + h)
                 if not any(cand[0] < b[2] and b[0] < cand[2] and cand[1] < b[3]
                            and b[1] < cand[3] for b in placed):
                     box = cand
                     break
-            box = box or (point.x - w / 2 - 3, options[0], point.x + w / 2 + 3,
-                          options[0] + size * 1.3)
+            box = box or (left, options[0], left + w + 6, options[0] + h)
             placed.append(box)
             c.setFillColor(color(WHITE, 0.85))
             c.roundRect(box[0], box[1], box[2] - box[0], box[3] - box[1], 3, stroke=0, fill=1)
-            t.setTextTransform(1, 0, 0, -1, box[0] + 3, box[1] + baseline(size, size * 1.3))
-            t.textOut(label)
-        c.drawText(t)
+            for n, line in enumerate(lines):
+                t.setTextTransform(1, 0, 0, -1, box[0] + 3, box[1] + n * lh + baseline(size, lh))
+                t.textOut(line)
+        self._emit(c, t)
 
     @staticmethod
     def _curve_areas(c: Canvas, segments: list[tuple[tuple[float, float], ...]], neutral: float,

@@ -1,4 +1,5 @@
-"""Card notes: the full text of every card the map had to shorten, flowed in columns."""
+"""Card notes: the full text of every card, stage description and emotion label the map
+had to shorten, flowed in columns."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from app.domain.layout import MapLayout
 from app.domain.model import JourneyMap
 from app.export.pdf.draw import color
 from app.export.pdf.fonts import BOLD, REGULAR
+from app.export.pdf.map_page import cut_texts
 from app.export.pdf.page import Area, Writer
 
 COLUMNS = 2
@@ -34,7 +36,8 @@ class Line:
 
 
 def note_lines(w: Writer, journey: JourneyMap, layout: MapLayout, width: float) -> list[Line]:
-    """The flow of lines for every shortened card, in journey order."""
+    """The flow of lines: shortened stage descriptions and emotion labels, then every
+    shortened card, in journey order."""
     stage_rank = {s.id: i for i, s in enumerate(journey.stages)}
     lane_rank = {lane.id: i for i, lane in enumerate(journey.lanes)}
     stages = {s.id: s.title for s in journey.stages}
@@ -43,6 +46,16 @@ def note_lines(w: Writer, journey: JourneyMap, layout: MapLayout, width: float) 
                        key=lambda b: (stage_rank.get(b.card.stage_id, 0),
                                       lane_rank.get(b.card.lane_id, 0), b.card.order))
     out: list[Line] = []
+    kinds = {"description": w.tx("Stage description"), "label": w.tx("Emotion label")}
+    for stage_id, kind, text in cut_texts(w.wrapper, journey, layout):
+        body = w.lines(text, BODY, False, width, NOTE_BODY_LINES)
+        title = w.lines(stages.get(stage_id, ""), TITLE, True, width, NOTE_TITLE_LINES)
+        for i, line in enumerate(title):
+            out.append(Line(line, TITLE, True, style.TEXT, TITLE * 1.3,
+                            keep=len(title) - i + min(2, len(body))))
+        out.append(Line(kinds[kind], META, False, style.MUTED_TEXT, META * 1.6))
+        out.extend(Line(line, BODY, False, "#2C3440", BODY * 1.35) for line in body)
+        out.append(Line("", BODY, False, style.TEXT, 14))
     for box in shortened:
         card = box.card
         title = w.lines(card.title or w.tx("(untitled)"), TITLE, True, width, NOTE_TITLE_LINES)
@@ -50,8 +63,9 @@ def note_lines(w: Writer, journey: JourneyMap, layout: MapLayout, width: float) 
         for i, text in enumerate(title):
             out.append(Line(text, TITLE, True, style.TEXT, TITLE * 1.3,
                             keep=len(title) - i + min(2, len(body))))
-        out.append(Line(f"{stages.get(card.stage_id, '')} · {lanes.get(card.lane_id, '')}",
-                        META, False, style.MUTED_TEXT, META * 1.6))
+        meta = w.lines(f"{stages.get(card.stage_id, '')} · {lanes.get(card.lane_id, '')}",
+                       META, False, width, 1)
+        out.append(Line(meta[0] if meta else "", META, False, style.MUTED_TEXT, META * 1.6))
         out.extend(Line(text, BODY, False, "#2C3440", BODY * 1.35) for text in body)
         out.append(Line("", BODY, False, style.TEXT, 14))
     return out

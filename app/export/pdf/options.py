@@ -26,7 +26,7 @@ FIT_CONTENT = "fit-content"
 PAGE_CHOICES = (*PAGE_SIZES, FIT_CONTENT)
 ORIENTATIONS = ("landscape", "portrait")
 MAX_TILES_WIDE = 20
-_FIT = re.compile(r"^(page|actual|width:(\d+))$")
+_FIT = re.compile(r"^(auto|page|actual|width:(\d+))$")
 
 Progress = Callable[[int, int], "bool | None"]
 
@@ -44,6 +44,17 @@ class ExportWarning(str):
         return warning
 
 
+@dataclass(frozen=True)
+class PlanSummary:
+    """What an export would print, from its plan (nothing drawn): for a live summary."""
+
+    pages: int
+    tiles: int  # map pages, all maps together
+    smallest: float  # the smallest text a map page prints, in points
+    card_text: float  # card body text, in points
+    preview: Any = None  # app.export.pdf.preview.PagePreview: the first map page as shapes
+
+
 class PdfExportError(Exception):
     """An export that cannot be done; the message is one line a user can act on."""
 
@@ -58,7 +69,8 @@ class PdfOptions:
 
     page: str = "A3"
     orientation: str = "landscape"
-    fit: str = "page"
+    # "auto": as few tiles as print every map text at ≥ 7 pt (one page when that does).
+    fit: str = "auto"
     map_names: list[str] | None = None
     all_maps: bool = False
     cover: bool = True
@@ -103,11 +115,11 @@ def canonical_page(name: str) -> str | None:
 
 
 def fit_kind(fit: str) -> tuple[str, int]:
-    """("page", 1), ("width", N) or ("actual", 0); PdfExportError on anything else."""
+    """("auto", 0), ("page", 1), ("width", N) or ("actual", 0); PdfExportError otherwise."""
     match = _FIT.match(fit.strip().casefold())
     if not match:
-        raise PdfExportError(f"unknown scaling {fit!r}; use page, width:N (N pages wide) "
-                             f"or actual")
+        raise PdfExportError(f"unknown scaling {fit!r}; use auto, page, width:N (N pages "
+                             f"wide) or actual")
     if match.group(2) is not None:
         n = int(match.group(2))
         if not 1 <= n <= MAX_TILES_WIDE:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import style
@@ -48,6 +49,20 @@ def content_area(width: float, height: float) -> Area:
     return Area(m, m + FOOTER_H, width - 2 * m, height - 2 * m - HEADER_H - FOOTER_H)
 
 
+def middle_elide(text: str, font: str, size: float, width: float) -> str:
+    """`text` with its middle replaced by "…" so that it fits `width` (as is if it fits)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    keep = len(text)
+    while keep > 2:
+        keep = int(keep * 0.9)
+        head, tail = text[:(keep + 1) // 2].rstrip(), text[len(text) - keep // 2:].lstrip()
+        short = f"{head}…{tail}"
+        if stringWidth(short, font, size) <= width:
+            return short
+    return "…"
+
+
 @dataclass
 class Frame:
     """Header and footer text shared by every page of one document."""
@@ -68,14 +83,17 @@ class Frame:
         c.line(m, top - HEADER_H + 8, width - m, top - HEADER_H + 8)
         c.line(m, m + FOOTER_H - 8, width - m, m + FOOTER_H - 8)
         c.setFillColor(color(style.TEXT))
+        # Project and page title share the line with the tile label: whatever is too long
+        # is shortened from the middle, so both its start and its end still show.
+        room = width - 2 * m - (c.stringWidth(right, BOLD, 9) + 18 if right else 0)
+        head = middle_elide(self.project, BOLD, 9, room * (0.6 if title else 1.0))
         c.setFont(BOLD, 9)
-        head = self.project
         c.drawString(m, top - 12, head)
         x = m + c.stringWidth(head, BOLD, 9)
         c.setFont(REGULAR, 9)
         c.setFillColor(color(style.MUTED_TEXT))
         if title:
-            c.drawString(x, top - 12, f"  ·  {title}")
+            c.drawString(x, top - 12, middle_elide(f"  ·  {title}", REGULAR, 9, m + room - x))
         if right:
             c.setFont(BOLD, 9)
             c.setFillColor(color(style.ACCENT))

@@ -23,6 +23,7 @@ from app.domain.layout import (
     line_height,
 )
 from app.domain.model import JourneyMap, LaneKind
+from app.export.pdf.options import MAX_TILES_WIDE
 from app.export.pdf.tiling import MAX_SCALE, OVERLAP_PT, PX_TO_PT, TilePlan, plan_tiles
 
 # At most 2.5 × the map's widths, and no stage wider than 640 px unless it already was:
@@ -42,7 +43,12 @@ MAX_TRIALS = 12
 # With width:N wider stages mean smaller text; they are worth it only to save a row of
 # tiles, and then only while the text keeps 80 % of its size and stays legible.
 KEEP_TEXT = 0.8
+# The smallest text a map page draws (chips, captions, labels: app/export/pdf/map_page).
 SMALLEST_PX = min(style.SMALL_SIZE, style.CARD_BODY_SIZE)
+# Narrowing for a page that limits the width (portrait): stages keep at least 170 px
+# (about 24 characters of card text a line) and 60 % of their width.
+MIN_STAGE_PX = 170.0
+MIN_NARROW = 0.6
 
 
 @dataclass(frozen=True)
@@ -141,9 +147,13 @@ def fit_page(journey: JourneyMap, layout: MapLayout, wrapper: TextWrapper, area_
                      lambda lay: plan_tiles(journey, lay, area_w, area_h, "page", 1))
     base = search.at(1.0, layout)
     limit = widen_limit(journey)
-    if (limit <= 1.0 or base.plan.scale >= MAX_SCALE - 1e-9
-            or area_w / layout.width <= area_h / layout.height):
-        return base  # not limited by its height: widening could only shrink it
+    if base.plan.scale >= MAX_SCALE - 1e-9:
+        return base
+    if area_w / layout.width <= area_h / layout.height:
+        # Limited by its width (a portrait page): narrower stages, a taller map.
+        return _narrowed(search, journey, area_w, area_h) or base
+    if limit <= 1.0:
+        return base
     # The best any factor could do is the height with no line wrapped at all; check a
     # cheap bound of it first so a huge overview map costs no layout.
     best = min(MAX_SCALE, area_w / layout.width)
@@ -170,6 +180,56 @@ def fit_page(journey: JourneyMap, layout: MapLayout, wrapper: TextWrapper, area_
             else:
                 hi = mid
     return _best(search.seen.values())
+
+
+def narrow_limit(journey: JourneyMap) -> float:
+    """The smallest factor allowed: no stage narrower than MIN_STAGE_PX (1.0 when one
+    is already that narrow)."""
+    narrowest = min((s.width for s in journey.stages), default=0.0)
+    if narrowest <= 0:
+        return 1.0
+    return min(1.0, max(MIN_NARROW, MIN_STAGE_PX / narrowest))
+
+
+def _narrowed(search: _Search, journey: JourneyMap, area_w: float, area_h: float
+              ) -> Fitted | None:
+    """The factor below 1 whose layout prints largest on a page that limits the map's
+    width, or None when narrowing gains nothing (the mirror of widening)."""
+    low = narrow_limit(journey)
+    base = search.at(1.0)
+    if low >= 1.0 or base.plan.scale / low * SMALLEST_PX < OVERVIEW_POINTS:
+        return None  # nothing to narrow, or an overview even at the narrowest: no layouts
+
+    def width_limited(f: Fitted) -> bool:
+        return area_w / f.layout.width <= area_h / f.layout.height
+
+    lo, hi = low, 1.0  # width-limited at hi; find where the height takes over
+    if width_limited(search.at(lo)):
+        hi = lo
+    else:
+        for _ in range(_trials(journey) - 1):
+            mid = (lo + hi) / 2
+            if width_limited(search.at(mid)):
+                hi = mid
+            else:
+                lo = mid
+    best = _best(search.seen.values())
+    return best if best.factor < 1.0 else None
+
+
+def fit_legible(journey: JourneyMap, layout: MapLayout, wrapper: TextWrapper, area_w: float,
+                area_h: float) -> Fitted:
+    """The default: one page when its smallest text prints at ≥ 7 pt, else the fewest
+    pages wide (each as tall as needed) that keep it there."""
+    page = fit_page(journey, layout, wrapper, area_w, area_h)
+    if page.smallest_points >= style.MIN_PRINT_POINTS - 1e-6:
+        return page
+    fitted = page
+    for n_wide in range(1, MAX_TILES_WIDE + 1):
+        fitted = fit_width(journey, layout, wrapper, area_w, area_h, n_wide)
+        if fitted.smallest_points >= style.MIN_PRINT_POINTS - 1e-6:
+            break
+    return fitted
 
 
 def fit_width(journey: JourneyMap, layout: MapLayout, wrapper: TextWrapper, area_w: float,
