@@ -210,12 +210,13 @@ class PresentView(QGraphicsView):
         self.fit()
         self.step_changed.emit(self.step)
 
-    def go_stage(self, stage: int | None) -> None:
-        """Show a stage (0-based; None: the overview), all its lanes revealed."""
+    def go_stage(self, stage: int | None, all_lanes: bool = False) -> None:
+        """Show a stage (0-based; None: the overview) from its first step, or with
+        `all_lanes` revealed."""
         steps = self._steps()
         wanted = [i for i, s in enumerate(steps) if s.stage == stage]
         if wanted:
-            self.go(wanted[-1])
+            self.go(wanted[-1] if all_lanes else wanted[0])
 
     def advance(self, delta: int) -> None:
         """One step forward (1) or back (−1)."""

@@ -68,6 +68,7 @@ class Presenter(QObject):
         self.audience: AudienceWindow | None = None
         self.label: QLabel | None = None
         self._saved: dict[str, Any] = {}
+        self._has_map = False
         # Which screens there are: QGuiApplication's, or a test's stand-in.
         self.screens: Callable[[], list[QScreen]] = QGuiApplication.screens
         self.action = self._action(tr("&Present"), self.toggle, "F5", checkable=True)
@@ -107,6 +108,7 @@ class Presenter(QObject):
 
     def update_enabled(self, has_map: bool) -> None:
         """Present needs a map; stepping needs a presentation."""
+        self._has_map = has_map
         self.action.setEnabled(has_map or self.presenting)
         self._refresh()
 
@@ -216,7 +218,7 @@ class Presenter(QObject):
             self._give_window_back(view)
         view.deleteLater()
         self.label = None
-        self._refresh()
+        self.update_enabled(self._has_map)
 
     def _give_window_back(self, view: PresentView) -> None:
         w, saved = self.window, self._saved
@@ -287,7 +289,7 @@ class Presenter(QObject):
                          if getattr(e, "stage_id", None) in stage_ids), None)
         if view is not None and stage_id is not None \
                 and view.step.stage != stage_ids.index(stage_id):
-            view.go_stage(stage_ids.index(stage_id))
+            view.go_stage(stage_ids.index(stage_id), all_lanes=True)
 
     # -- the window's document and map ----------------------------------------------------------
 
