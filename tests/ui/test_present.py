@@ -222,3 +222,17 @@ def test_switching_or_closing_while_presenting(editing, qtbot, tmp_path):
     assert not view.isVisible()
     assert window.menuBar().isVisible()
     assert not window.actions.present.isEnabled()  # nothing to present
+
+
+def test_the_stage_line_speaks_vietnamese(editing, qtbot):
+    from app.ui.i18n import install_translation
+
+    install_translation("vi")
+    window = editing
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    view = presented(window)
+    count = len(view.journey.stages)
+    first = view.journey.stages[0].title
+    assert window.actions.presenter.label.text() == f"Giai đoạn 1/{count} — {first}"
+    view.go(len(view.steps) - 1)
+    assert window.actions.presenter.label.text() == f"Toàn cảnh — {count} giai đoạn"
