@@ -144,6 +144,7 @@ def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None
     from app.ui.i18n import current_language, install_translation
     from app.ui.main_window import MainWindow
     from app.ui.opening import OpenFailed, ensure_sample_copy, open_quietly
+    from app.ui.present import presenter_of
 
     install_translation()
     if sample and path is None:
@@ -172,7 +173,7 @@ def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None
                 print(f"error: {problem}", file=sys.stderr)
                 window.close()
                 return 2
-            window.actions.presenter.start(present_stage - 1)
+            presenter_of(window).start(present_stage - 1)
         # Load the write machinery (SQLAlchemy, ~0.2 s) before the first edit saves, but
         # only once the first frame is on screen. A timer set now is no proof of that: a
         # window manager may expose the window many event-loop turns later.
@@ -213,9 +214,9 @@ def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None
         window.resize(*size)
         window.show()
         # The window's own size, not the offscreen screen's: the picture is --size.
-        window.actions.presenter.start(present_stage - 1, full_screen=False)
+        presenter_of(window).start(present_stage - 1, full_screen=False)
     code = _screenshot(window, screenshot, size)
-    window.actions.presenter.stop()
+    presenter_of(window).stop()
     window.close()
     window.deleteLater()
     return code

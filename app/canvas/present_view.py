@@ -338,7 +338,7 @@ class PresentView(QGraphicsView):
 
     def edit_card(self, card: Any) -> InlineEditor | None:
         """Open the in-place editor on a card's title, over this view."""
-        item = self.map_scene.item_for(card.id) if self.map_scene is not None else None
+        item = self.map_scene.cards.get(card.id) if self.map_scene is not None else None
         if item is None:
             return None
         self.close_editor()

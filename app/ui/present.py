@@ -21,7 +21,14 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QVBoxLayout, QWidge
 from app.canvas.present_view import PresentView, Step
 
 if TYPE_CHECKING:
+    from app.canvas.view import MapView
     from app.ui.main_window import MainWindow
+
+
+def presenter_of(window: Any) -> Presenter:
+    """The presentation controller of a main window (its WindowActions hold it)."""
+    presenter: Presenter = window.actions.presenter
+    return presenter
 
 
 def tr(text: str) -> str:
@@ -156,15 +163,14 @@ class Presenter(QObject):
         if screen is not None:
             self._start_audience(view, screen, full_screen)
         else:
-            self._take_window(view, full_screen)
+            self._take_window(view, w.view, full_screen)
         view.go_stage(stage)
         self._on_step(view.step)
         self._refresh()
         return True
 
-    def _take_window(self, view: PresentView, full_screen: bool) -> None:
+    def _take_window(self, view: PresentView, editor: MapView, full_screen: bool) -> None:
         w = self.window
-        editor = w.view
         self._saved = {
             "state": w.saveState(), "window": w.windowState(),
             "menu": w.menuBar().isVisible(), "status": w.statusBar().isVisible(),
