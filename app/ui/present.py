@@ -78,9 +78,9 @@ class Presenter(QObject):
         self._has_map = False
         # Which screens there are: QGuiApplication's, or a test's stand-in.
         self.screens: Callable[[], list[QScreen]] = QGuiApplication.screens
-        self.action = self._action(tr("&Present"), self.toggle, "F5", checkable=True)
+        self.action = self._action(tr("Pr&esent"), self.toggle, "F5", checkable=True)
         self.action.setObjectName("present")
-        self.next = self._action(tr("&Next Stage"), lambda: self.advance(1), "PgDown")
+        self.next = self._action(tr("Nex&t Stage"), lambda: self.advance(1), "PgDown")
         self.next.setObjectName("presentNext")
         self.previous = self._action(tr("Pre&vious Stage"), lambda: self.advance(-1), "PgUp")
         self.previous.setObjectName("presentPrevious")

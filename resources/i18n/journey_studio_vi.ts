@@ -3503,7 +3503,7 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="168" />
+            <location filename="../../app/main.py" line="169" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
         </message>
@@ -3864,42 +3864,42 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Present</name>
         <message>
-            <location filename="../../app/ui/present.py" line="39" />
+            <location filename="../../app/ui/present.py" line="46" />
             <source>Overview — %1 stages</source>
             <translation>Toàn cảnh — %1 giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="40" />
+            <location filename="../../app/ui/present.py" line="47" />
             <source>Stage %1 of %2 — %3</source>
             <translation>Giai đoạn %1/%2 — %3</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="43" />
+            <location filename="../../app/ui/present.py" line="50" />
             <source>lane %1 of %2</source>
             <translation>làn %1/%2</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="54" />
+            <location filename="../../app/ui/present.py" line="61" />
             <source>Journey Studio — Audience</source>
             <translation>Journey Studio — Khán giả</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="74" />
-            <source>&amp;Present</source>
+            <location filename="../../app/ui/present.py" line="81" />
+            <source>Pr&amp;esent</source>
             <translation>Trình &amp;chiếu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="76" />
-            <source>&amp;Next Stage</source>
+            <location filename="../../app/ui/present.py" line="83" />
+            <source>Nex&amp;t Stage</source>
             <translation>&amp;Giai đoạn tiếp theo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="78" />
+            <location filename="../../app/ui/present.py" line="85" />
             <source>Pre&amp;vious Stage</source>
             <translation>Giai đoạn t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="80" />
+            <location filename="../../app/ui/present.py" line="87" />
             <source>&amp;Reveal Lane by Lane</source>
             <translation>&amp;Hé lộ từng làn</translation>
         </message>
