@@ -407,6 +407,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         raise CliError("give either FILE or --sample, not both")
     path = _input_file(args.file) if args.file else None
     size = _parse_size(args.size)
+    stage = _parse_stage(args.stage, args.present)
     screenshot = None
     if args.screenshot:
         if Path(args.screenshot).suffix.lower() != ".png":
@@ -427,6 +428,8 @@ def cmd_open(args: argparse.Namespace) -> int:
 
     kwargs: dict[str, Any] = {"read_only": args.read_only, "map_name": args.map_name,
                               "size": size, "sample": args.sample}
+    if args.present:
+        kwargs["present_stage"] = stage
     if screenshot is None:
         return int(run_gui(str(path) if path else None, **kwargs) or 0)
     # run_gui writes the screenshot atomically itself, and reports why when it cannot.
@@ -439,6 +442,18 @@ def _needs_gui(what: str, error: ModuleNotFoundError) -> CliError:
         raise error
     return CliError(f"{what} is not available: it needs the GUI libraries (PySide6), "
                     f"which are not installed")
+
+
+def _parse_stage(text: str | None, present: bool) -> int:
+    """--stage N as a 1-based stage number (1 without it); whether the map has it is
+    checked once the project is open."""
+    if text is None:
+        return 1
+    if not present:
+        raise CliError("--stage goes with --present")
+    if not text.strip().isdigit() or int(text) < 1:
+        raise CliError(f"--stage {text!r}: give a stage number, 1 for the first")
+    return int(text)
 
 
 def _parse_size(text: str) -> tuple[int, int]:
@@ -483,6 +498,10 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
     opener.add_argument("--map", dest="map_name", metavar="NAME", help="the map to show")
     opener.add_argument("--size", default="1600x1000", metavar="WxH",
                         help="window size in pixels (default 1600x1000)")
+    opener.add_argument("--present", action="store_true",
+                        help="start in presentation mode (with --screenshot: picture it)")
+    opener.add_argument("--stage", metavar="N",
+                        help="with --present: spotlight stage N (1 = the first; default 1)")
     opener.add_argument("--version", action=_VersionAction, nargs=0,
                         help="show the program's version number and exit")
     opener.set_defaults(func=cmd_open)

@@ -132,17 +132,19 @@ def _screenshot(window, path: str, size: tuple[int, int]) -> int:
 
 def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None = None,
             map_name: str | None = None, size: tuple[int, int] = (1600, 1000),
-            sample: bool = False) -> int:
+            sample: bool = False, present_stage: int | None = None) -> int:
     """Run the editor on `path` (or the sample); with `screenshot`, save a PNG and return.
 
     Without a path the window shows its start page, unless `sample` asks for the user's
-    copy of the bundled sample (what `scripts/dev.sh run` opens).
+    copy of the bundled sample (what `scripts/dev.sh run` opens). `present_stage` (1 =
+    the first stage) starts presentation mode on that stage.
     """
     app = application()
     load_fonts()
     from app.ui.i18n import current_language, install_translation
     from app.ui.main_window import MainWindow
     from app.ui.opening import OpenFailed, ensure_sample_copy, open_quietly
+    from app.ui.present import presenter_of
 
     install_translation()
     if sample and path is None:
@@ -165,6 +167,13 @@ def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None
                                                        map_name=map_name)
         if opened and map_name and not window.show_map_named(map_name):
             window.show_message(tr("There is no map named “%1”.").replace("%1", map_name))
+        if opened and present_stage is not None:
+            problem = _stage_problem(window, present_stage)
+            if problem:
+                print(f"error: {problem}", file=sys.stderr)
+                window.close()
+                return 2
+            presenter_of(window).start(present_stage - 1)
         # Load the write machinery (SQLAlchemy, ~0.2 s) before the first edit saves, but
         # only once the first frame is on screen. A timer set now is no proof of that: a
         # window manager may expose the window many event-loop turns later.
@@ -195,10 +204,34 @@ def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None
         window.close()
         window.deleteLater()
         return 2
+    if present_stage is not None:
+        problem = _stage_problem(window, present_stage)
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
+            window.close()
+            window.deleteLater()
+            return 2
+        window.resize(*size)
+        window.show()
+        # The window's own size, not the offscreen screen's: the picture is --size.
+        presenter_of(window).start(present_stage - 1, full_screen=False)
     code = _screenshot(window, screenshot, size)
+    presenter_of(window).stop()
     window.close()
     window.deleteLater()
     return code
+
+
+def _stage_problem(window, stage: int) -> str:
+    """Why stage `stage` (1-based) of the shown map cannot be presented, or ""."""
+    journey = window.journey
+    if journey is None:
+        return "the project has no map to present"
+    count = len(journey.stages)
+    if not 1 <= stage <= count:
+        return (f"--stage {stage}: the map {journey.name!r} has {count} stage(s); "
+                f"choose 1–{count}" if count else f"the map {journey.name!r} has no stages")
+    return ""
 
 
 def leave_now(code: int) -> None:

@@ -20,6 +20,7 @@ from app.domain.model import LaneKind
 from app.ui import exporting
 from app.ui.icons import icon
 from app.ui.names import lane_kind_name, state_badge
+from app.ui.present import Presenter
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -107,6 +108,9 @@ class WindowActions:
                                     QKeySequence(Key.HelpContents))
         self.about = self._make(tr("&About Journey Studio"), w.show_about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        # View ▸ Present (F5) and its stepping keys (app.ui.present).
+        self.presenter = Presenter(w)
+        self.present = self.presenter.action
         self.recent_menu = QMenu(tr("Open &Recent"), w)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
@@ -237,6 +241,8 @@ class WindowActions:
         view = bar.addMenu(tr("&View"))
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit])
         view.addSeparator()
+        view.addActions(self.presenter.actions())
+        view.addSeparator()
         self.view_menu = view
 
         map_menu = bar.addMenu(tr("&Map"))
@@ -344,6 +350,7 @@ class WindowActions:
         self.switch_map_menu.setEnabled(has_doc)
         for action in (self.export_pdf, self.export_png, self.export_svg):
             action.setEnabled(has_map)
+        self.presenter.update_enabled(has_map)
 
 
 def redo_keys() -> list[QKeySequence]:

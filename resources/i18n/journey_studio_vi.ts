@@ -1891,7 +1891,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/actions.py" line="327" />
+            <location filename="../../app/ui/actions.py" line="333" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -1901,7 +1901,7 @@
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="328" />
+            <location filename="../../app/ui/actions.py" line="334" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -1911,189 +1911,189 @@
             <translation>C&amp;hụp ảnh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="68" />
-            <location filename="../../app/ui/actions.py" line="76" />
+            <location filename="../../app/ui/actions.py" line="69" />
+            <location filename="../../app/ui/actions.py" line="77" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="70" />
-            <location filename="../../app/ui/actions.py" line="77" />
+            <location filename="../../app/ui/actions.py" line="71" />
+            <location filename="../../app/ui/actions.py" line="78" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="49" />
+            <location filename="../../app/ui/actions.py" line="50" />
             <source>&amp;New from Template…</source>
             <translation>&amp;Tạo mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="50" />
+            <location filename="../../app/ui/actions.py" line="51" />
             <source>&amp;Open…</source>
             <translation>&amp;Mở…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="51" />
+            <location filename="../../app/ui/actions.py" line="52" />
             <source>Save a Cop&amp;y As…</source>
             <translation>Lưu một &amp;bản sao thành…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="52" />
+            <location filename="../../app/ui/actions.py" line="53" />
             <source>&amp;PDF…</source>
             <translation>&amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="54" />
+            <location filename="../../app/ui/actions.py" line="55" />
             <source>P&amp;NG Image…</source>
             <translation>Ảnh P&amp;NG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="55" />
+            <location filename="../../app/ui/actions.py" line="56" />
             <source>&amp;SVG Image…</source>
             <translation>Ảnh &amp;SVG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="56" />
+            <location filename="../../app/ui/actions.py" line="57" />
             <source>&amp;JSON…</source>
             <translation>&amp;JSON…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="58" />
+            <location filename="../../app/ui/actions.py" line="59" />
             <source>Spreadsheet (&amp;XLSX)…</source>
             <translation>Bảng tính (&amp;XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="60" />
+            <location filename="../../app/ui/actions.py" line="61" />
             <source>&amp;CSV Table…</source>
             <translation>Bảng &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="61" />
+            <location filename="../../app/ui/actions.py" line="62" />
             <source>&amp;Spreadsheet…</source>
             <translation>&amp;Bảng tính…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="63" />
+            <location filename="../../app/ui/actions.py" line="64" />
             <source>&amp;Close</source>
             <translation>Đó&amp;ng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="64" />
+            <location filename="../../app/ui/actions.py" line="65" />
             <source>&amp;Quit</source>
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="83" />
+            <location filename="../../app/ui/actions.py" line="84" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="86" />
+            <location filename="../../app/ui/actions.py" line="87" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="88" />
+            <location filename="../../app/ui/actions.py" line="89" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="96" />
+            <location filename="../../app/ui/actions.py" line="97" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="98" />
+            <location filename="../../app/ui/actions.py" line="99" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="101" />
+            <location filename="../../app/ui/actions.py" line="102" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="103" />
+            <location filename="../../app/ui/actions.py" line="104" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="106" />
+            <location filename="../../app/ui/actions.py" line="107" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="108" />
+            <location filename="../../app/ui/actions.py" line="109" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="110" />
+            <location filename="../../app/ui/actions.py" line="114" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="213" />
+            <location filename="../../app/ui/actions.py" line="217" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="218" />
+            <location filename="../../app/ui/actions.py" line="222" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="222" />
+            <location filename="../../app/ui/actions.py" line="226" />
             <source>&amp;Import</source>
             <translation>Nhậ&amp;p</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="228" />
+            <location filename="../../app/ui/actions.py" line="232" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="237" />
+            <location filename="../../app/ui/actions.py" line="241" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="242" />
+            <location filename="../../app/ui/actions.py" line="248" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="252" />
+            <location filename="../../app/ui/actions.py" line="258" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="271" />
+            <location filename="../../app/ui/actions.py" line="277" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="273" />
+            <location filename="../../app/ui/actions.py" line="279" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="296" />
+            <location filename="../../app/ui/actions.py" line="302" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="310" />
+            <location filename="../../app/ui/actions.py" line="316" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="311" />
+            <location filename="../../app/ui/actions.py" line="317" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="326" />
+            <location filename="../../app/ui/actions.py" line="332" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
@@ -3528,7 +3528,7 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="167" />
+            <location filename="../../app/main.py" line="169" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
         </message>
@@ -3884,6 +3884,49 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
             <location filename="../../app/ui/preferences.py" line="41" />
             <source>Interface &amp;language:</source>
             <translation>&amp;Ngôn ngữ giao diện:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Present</name>
+        <message>
+            <location filename="../../app/ui/present.py" line="46" />
+            <source>Overview — %1 stages</source>
+            <translation>Toàn cảnh — %1 giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/present.py" line="47" />
+            <source>Stage %1 of %2 — %3</source>
+            <translation>Giai đoạn %1/%2 — %3</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/present.py" line="50" />
+            <source>lane %1 of %2</source>
+            <translation>làn %1/%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/present.py" line="61" />
+            <source>Journey Studio — Audience</source>
+            <translation>Journey Studio — Khán giả</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/present.py" line="81" />
+            <source>Pr&amp;esent</source>
+            <translation>Trình &amp;chiếu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/present.py" line="83" />
+            <source>Nex&amp;t Stage</source>
+            <translation>&amp;Giai đoạn tiếp theo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/present.py" line="85" />
+            <source>Pre&amp;vious Stage</source>
+            <translation>Giai đoạn t&amp;rước</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/present.py" line="87" />
+            <source>&amp;Reveal Lane by Lane</source>
+            <translation>&amp;Hé lộ từng làn</translation>
         </message>
     </context>
     <context>
