@@ -9,6 +9,7 @@ run in the child suite of test_portable_lock.py. The others force the flag on Li
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import sys
@@ -146,3 +147,20 @@ def test_a_file_put_in_place_of_the_new_one_is_not_taken_for_it(tmp_path, pinned
         ProjectStore.create(path, new_project(title="new"))
     assert _title(path) == "someone else's"
     assert _temps(tmp_path) == []
+
+
+def test_a_create_that_fails_while_writing_leaves_no_temp(tmp_path, monkeypatch):
+    # The temp is let go of before it is deleted (Windows cannot delete it while open).
+    from app.storage import writer
+
+    real_write = writer.write_new_file
+
+    def full_disk(tmp, project):
+        real_write(tmp, project)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writer, "write_new_file", full_disk)
+    with pytest.raises(StorageError) as caught:
+        ProjectStore.create(tmp_path / "x.cjm", new_project(title="new"))
+    assert str(caught.value) == 'could not save "x.cjm": No space left on device'
+    assert os.listdir(tmp_path) == []
