@@ -394,7 +394,7 @@ def create_file(path: Path, write: Callable[[Path], None],
 
     Returns the writer lock on the new file. `write` must close what it opens on the
     temp. `replacing` is the lock on the file at `path` being replaced (let go of only
-    where names are pinned). OSError and sqlite3.Error pass through; nothing is left.
+    where names are pinned). OSError and sqlite3.Error pass through; no temp is left.
     """
     remove_stale_temps(path.parent)
     tmp, fd = create_temp(path)
