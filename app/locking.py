@@ -83,6 +83,12 @@ def _choose() -> tuple[str, Callable[[int], None] | None, Callable[[int], None] 
 # only this process's own table stops a second writer.
 BACKEND, _os_lock, _os_unlock = _choose()
 
+# Windows (the only platform with msvcrt) keeps the name of a file while any handle on it
+# is open: Python's os.open/open and SQLite open without FILE_SHARE_DELETE, so a file this
+# process holds cannot be renamed, replaced or deleted. Callers then let go of their
+# descriptors before a rename and lock the result again. Read at call time: tests set it.
+NAMES_PINNED_WHILE_OPEN = BACKEND == "msvcrt"
+
 _held: dict[tuple[int, int], int] = {}  # file identity → the descriptor holding its lock
 _guard = threading.Lock()
 

@@ -83,7 +83,10 @@ class DraftStore:
         target = self.file_for(draft.path)
         # One fixed temp name per draft: a process killed mid-write leaves nothing that piles up.
         temp = target.with_suffix(".json.tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        # O_BINARY: Windows would write text mode; the stream is closed before the rename
+        # (Windows cannot rename a file open here).
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
+                     0o600)
         try:
             with os.fdopen(fd, "wb") as stream:
                 stream.write(data)

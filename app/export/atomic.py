@@ -147,41 +147,59 @@ def _create_locked_temp(target: Path) -> tuple[Path, int]:
     raise OSError(errno.EEXIST, "no free temporary file name", str(target))
 
 
-def _finish(temp: Path, fd: int, target: Path, size: int | None) -> None:
+class _Temp:
+    """A locked temporary file; its descriptor is let go of once."""
+
+    def __init__(self, path: Path, fd: int) -> None:
+        self.path = path
+        self.fd = fd
+
+    def release(self) -> None:
+        if self.fd >= 0:
+            locking.unlock(self.fd)
+            os.close(self.fd)
+            self.fd = -1
+
+
+def _finish(temp: _Temp, target: Path, size: int | None) -> None:
     """fsync, check, set the mode and rename the complete temporary file over `target`."""
-    os.fsync(fd)
-    written = os.fstat(fd).st_size
+    os.fsync(temp.fd)
+    written = os.fstat(temp.fd).st_size
     if written == 0 or (size is not None and written != size):
         raise OSError(errno.EIO, "the file was not written completely", str(target))
     # Writers that use mkstemp leave 0600 files: give the output the permissions a plain
     # new file would have, or keep those of the file it replaces.
     mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
-    os.chmod(temp, mode)
-    os.replace(temp, target)
+    os.chmod(temp.path, mode)
+    if locking.NAMES_PINNED_WHILE_OPEN:
+        # Windows cannot rename a file open here. Unlocked, the name is exposed to another
+        # export's cleaning until the rename: a lost race fails this export, nothing else.
+        temp.release()
+    os.replace(temp.path, target)
 
 
 @contextmanager
-def _temp_for(target: Path) -> Iterator[tuple[Path, int]]:
+def _temp_for(target: Path) -> Iterator[_Temp]:
     """A locked temporary file beside `target`; errors become WriteErrors naming `target`.
 
     The body must finish the file (`_finish`); on any error the temporary file goes.
     """
     clean_stale_temps(target.parent)
     try:
-        temp, fd = _create_locked_temp(target)
+        temp = _Temp(*_create_locked_temp(target))
     except OSError as error:
         raise _write_error(error, target) from None
     try:
         try:
-            yield temp, fd
+            yield temp
         except OSError as error:
             raise _write_error(error, target) from None
     except BaseException:
-        remove_quietly(temp)
+        temp.release()  # first: Windows cannot delete a file open here
+        remove_quietly(temp.path)
         raise
     finally:
-        locking.unlock(fd)
-        os.close(fd)
+        temp.release()
     fsync_dir(target.parent)
 
 
@@ -194,9 +212,9 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     writer is raised as a WriteError naming `target`.
     """
     target = Path(target)
-    with _temp_for(target) as (temp, fd):
-        yield temp
-        _finish(temp, fd, target, None)
+    with _temp_for(target) as temp:
+        yield temp.path
+        _finish(temp, target, None)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -211,6 +229,6 @@ def _write_all(fd: int, data: bytes) -> None:
 def write_bytes_atomically(target: str | os.PathLike[str], data: bytes) -> None:
     """Replace `target` with `data` in one step, or raise WriteError and leave it as it was."""
     target = Path(target)
-    with _temp_for(target) as (temp, fd):
-        _write_all(fd, data)
-        _finish(temp, fd, target, len(data))
+    with _temp_for(target) as temp:
+        _write_all(temp.fd, data)
+        _finish(temp, target, len(data))

@@ -12,6 +12,7 @@ import sqlite3
 import stat
 import threading
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -30,6 +31,8 @@ from app.storage.network import network_type
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 BUSY_TIMEOUT_S = 5.0
+# Windows opens descriptors in text mode (CR LF read as LF, Ctrl-Z as the end) without it.
+O_BINARY: int = getattr(os, "O_BINARY", 0)
 
 
 def quoted(path: Path) -> str:
@@ -81,7 +84,7 @@ def stat_file(path: Path) -> os.stat_result:
 def open_fd(path: Path) -> int:
     """A read-only descriptor on the file, with errors as StorageError."""
     try:
-        return os.open(path, os.O_RDONLY)
+        return os.open(path, os.O_RDONLY | O_BINARY)
     except FileNotFoundError:
         raise NotAProjectError(f"{quoted(path)} does not exist") from None
     except PermissionError:
@@ -266,7 +269,7 @@ def create_temp(dest: Path) -> tuple[Path, int]:
     for _attempt in range(10):
         tmp = temp_path_for(dest)
         try:
-            fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+            fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | O_BINARY, 0o644)
         except FileExistsError:
             continue
         # Nobody else knows the new name yet, and a file system without locks counts as
@@ -326,7 +329,7 @@ def remove_side_file(path: Path, suffix: str) -> None:
 
 
 def fsync_path(path: Path) -> None:
-    """Flush a file (or a folder's entries) to disk."""
+    """Flush a folder's entries to disk (Windows cannot open a folder: OSError there)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -334,9 +337,35 @@ def fsync_path(path: Path) -> None:
         os.close(fd)
 
 
-def publish(tmp: Path, dest: Path) -> None:
-    """Flush `tmp`, rename it over `dest`, flush the folder: a crash leaves one or the other."""
-    fsync_path(tmp)
+class _Held:
+    """A temp file's locked descriptor, let go of once (before a rename or a delete)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def release(self) -> None:
+        if self.fd >= 0:
+            locking.unlock(self.fd)
+            os.close(self.fd)
+            self.fd = -1
+
+
+def publish(tmp: Path, dest: Path, fd: int,
+            let_go: Iterable[Callable[[], None]] = ()) -> None:
+    """Flush `tmp` through `fd`, rename it over `dest`, flush the folder.
+
+    A crash leaves one or the other. `fd` is the temp's own writable descriptor (Windows
+    cannot flush through a read-only one). Where open files pin their names (Windows,
+    locking.NAMES_PINNED_WHILE_OPEN) the `let_go` calls run first: they close this
+    process's descriptors on `tmp` and `dest`, and the caller locks `dest` again after
+    (`relock`); there a file another program holds open makes the rename fail
+    (PermissionError), so an open project is never replaced. Elsewhere the descriptors
+    keep their locks through the rename (same inode): nobody can get in between.
+    """
+    os.fsync(fd)
+    if locking.NAMES_PINNED_WHILE_OPEN:
+        for release in let_go:
+            release()
     os.replace(tmp, dest)
     try:
         fsync_path(dest.parent)
@@ -344,23 +373,75 @@ def publish(tmp: Path, dest: Path) -> None:
         pass
 
 
-def backup_to(source: sqlite3.Connection, dest: Path) -> None:
+def relock(path: Path, key: tuple[int, int]) -> WriterLock:
+    """Lock again the file just renamed to `path`, whose lock was let go for the rename.
+
+    ProjectLockedError when another process took it in between or replaced it.
+    """
+    fd = open_fd(path)
+    try:
+        if file_key(os.fstat(fd)) != key:
+            raise ProjectLockedError(path.name)
+        return WriterLock.take(fd, path, to_edit=False)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def create_file(path: Path, write: Callable[[Path], None],
+                replacing: WriterLock | None = None) -> WriterLock:
+    """Write a new database with `write(temp path)` beside `path` and rename it into place.
+
+    Returns the writer lock on the new file. `write` must close what it opens on the
+    temp. `replacing` is the lock on the file at `path` being replaced (let go of only
+    where names are pinned). OSError and sqlite3.Error pass through; no temp is left.
+    """
+    remove_stale_temps(path.parent)
+    tmp, fd = create_temp(path)
+    held = _Held(fd)
+    lock = None
+    try:
+        write(tmp)
+        # The temp's own lock becomes the writer lock: same inode after the rename.
+        lock = WriterLock.take(held.fd, tmp)
+        held.fd = -1  # the lock owns it now
+        if replacing is not None:
+            # A -wal left by a crash of the file being replaced would otherwise be
+            # replayed into the new one: WAL frames do not name their database.
+            for suffix in ("-wal", "-shm", "-journal"):
+                remove_side_file(path, suffix)
+        publish(tmp, path, lock.fd, [lock.release, *([replacing.release] if replacing else [])])
+        if lock.fd < 0:  # let go of for the rename
+            lock = relock(path, lock.key)
+        return lock
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        held.release()  # before deleting: Windows cannot delete a file open here
+        remove_database(tmp)
+        raise
+
+
+def backup_to(source: sqlite3.Connection, dest: Path,
+              replacing: WriterLock | None = None) -> None:
     """Copy a live database to `dest` with SQLite's backup API, via a temp file and a rename.
 
     A plain file copy of a WAL database misses whatever is still in the -wal file.
+    `replacing` is the caller's lock on the file at `dest`, as for `publish`.
     """
     remove_stale_temps(dest.parent)
-    tmp, held = create_temp(dest)
+    tmp, fd = create_temp(dest)
+    held = _Held(fd)
     try:
         target = sqlite3.connect(tmp, isolation_level=None)
         try:
             source.backup(target)
         finally:
             target.close()
-        publish(tmp, dest)
+        publish(tmp, dest, held.fd, [held.release, *([replacing.release] if replacing else [])])
     except BaseException:
+        held.release()  # before deleting: Windows cannot delete a file open here
         remove_database(tmp)
         raise
     finally:
-        locking.unlock(held)
-        os.close(held)
+        held.release()

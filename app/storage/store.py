@@ -26,15 +26,11 @@ from app.storage.files import (
     backup_to,
     check_length,
     connect,
-    create_temp,
+    create_file,
     file_key,
     open_fd,
-    publish,
     quoted,
     read_header,
-    remove_database,
-    remove_side_file,
-    remove_stale_temps,
     side_file_exists,
     sidecars_exist,
     stat_file,
@@ -224,41 +220,24 @@ class ProjectStore:
             old = WriterLock.take_path(path)  # refuse to replace a file open elsewhere
         from app.storage.writer import write_new_file  # a new file is written through SQLAlchemy
 
-        remove_stale_temps(path.parent)
+        lock = raw = None
         try:
-            tmp, held = create_temp(path)
-        except OSError as exc:
-            if old is not None:
-                old.release()
-            raise StorageError(f"could not save {quoted(path)}: {exc.strerror or exc}") from None
-        lock = None
-        try:
-            write_new_file(tmp, project)
-            # The temp's own flock becomes the writer lock: same inode after the rename.
-            lock = WriterLock.take(held, tmp)
-            held = -1
-            if old is not None:
-                # A -wal left by a crash of the file being replaced would otherwise be
-                # replayed into the new one: WAL frames do not name their database.
-                for suffix in ("-wal", "-shm", "-journal"):
-                    remove_side_file(path, suffix)
-            publish(tmp, path)
+            lock = create_file(path, lambda tmp: write_new_file(tmp, project), old)
             raw = connect(path, "rw")
             writer_pragmas(raw)
-        except (OSError, sqlite3.Error) as exc:
+        except BaseException as exc:
+            if raw is not None:
+                raw.close()
             if lock is not None:
                 lock.release()
-            remove_database(tmp)
-            reason = exc.strerror if isinstance(exc, OSError) else _one_line(exc)
+            if isinstance(exc, OSError):
+                reason = exc.strerror or str(exc)
+            elif isinstance(exc, sqlite3.Error):
+                reason = _one_line(exc)
+            else:
+                raise
             raise StorageError(f"could not save {quoted(path)}: {reason}") from None
-        except BaseException:
-            if lock is not None:
-                lock.release()
-            remove_database(tmp)
-            raise
         finally:
-            if held >= 0:
-                os.close(held)
             if old is not None:
                 old.release()
         store = cls(path, raw, read_only=False, lock=lock, schema_version=SCHEMA_VERSION)
@@ -557,7 +536,7 @@ class ProjectStore:
                                    "another name")
             lock = WriterLock.take_path(dest)  # never replace a project open elsewhere
         try:
-            backup_to(self._raw, dest)
+            backup_to(self._raw, dest, lock)
         except (OSError, sqlite3.Error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else _one_line(exc)
             raise StorageError(f"could not save a copy as {quoted(dest)}: {reason}") from None

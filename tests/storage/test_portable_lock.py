@@ -1,4 +1,5 @@
-"""The writer lock without `fcntl` (as on Windows): imports work, a second writer is refused."""
+"""The writer lock without `fcntl` (as on Windows): imports work, a second writer is refused,
+and nothing is renamed or deleted while this process holds it open."""
 
 from __future__ import annotations
 
@@ -16,10 +17,14 @@ from app.storage import ProjectLockedError, ProjectStore
 
 ROOT = Path(__file__).resolve().parents[2]
 WITHOUT_FCNTL = Path(__file__).with_name("without_fcntl")
-# The storage tests about locks, temp files and copies, two-writer cases included.
+# The storage tests about locks, creating, copies, backups, temp files and other
+# writers, two-writer cases included, with export writes and drafts: everything that
+# renames or deletes a file, under Windows' rules (without_fcntl/sitecustomize.py).
 LOCK_SUITE = ["tests/storage/test_locking.py", "tests/storage/test_temp_files.py",
               "tests/storage/test_save_copy.py", "tests/storage/test_portable_lock.py",
-              "tests/export/test_atomic_writes.py"]
+              "tests/storage/test_portable_names.py", "tests/storage/test_migration.py",
+              "tests/storage/test_write.py", "tests/storage/test_other_writer.py",
+              "tests/export/test_atomic_writes.py", "tests/document/test_drafts.py"]
 
 TRY_WRITER = """
 import sys

@@ -51,11 +51,11 @@ def test_a_250_byte_name_can_be_created_copied_and_opened(tmp_path):
 
 
 def test_an_error_names_the_file_the_user_chose_not_the_temp(tmp_path, monkeypatch):
-    def full_disk(tmp: Path, dest: Path) -> None:
+    def full_disk(tmp: Path, *_args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp))
 
-    monkeypatch.setattr(files, "publish", full_disk)
     with ProjectStore.create(tmp_path / "x.cjm", rich_project()) as store:
+        monkeypatch.setattr(files, "publish", full_disk)
         with pytest.raises(StorageError) as caught:
             store.save_copy(tmp_path / "copy.cjm")
     assert str(caught.value) == 'could not save a copy as "copy.cjm": No space left on device'
