@@ -31,8 +31,9 @@ from app.domain.templates import STAGE_PALETTE, lane_title
 from app.domain.tree import Entity, attach, detach
 from app.domain.validation import validate_entity
 from app.export.sheets.columns import CARD_COLUMNS, fold
-from app.export.sheets.read_cards import CardRow, CardsTable, lane_kind_of
+from app.export.sheets.read_cards import CardRow, CardsTable
 from app.export.sheets.read_table import SheetError
+from app.export.sheets.values import parse_kind
 
 _HEADERS = {c.key: c for c in CARD_COLUMNS}
 # Sheet column → card field, where they differ.
@@ -247,7 +248,7 @@ class _Planner:
         if found is None:
             # No kind column: a title such as "Pains" or "Điểm đau" says the kind; an
             # "Emotions" title for cards makes a text lane (markers are not cards).
-            guessed = lane_kind_of(title)
+            guessed = parse_kind(title)
             kind = kind or (guessed if guessed != LaneKind.EMOTIONS else None)
             found = Lane(map_id=journey.id, title=title, kind=kind or LaneKind.TEXT)
             self.plan.names[found.id] = found.title

@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from app.export.sheets.columns import META_MARK, META_SHEET
 from app.export.sheets.read_table import (
     Cell,
     Limits,
@@ -26,8 +27,6 @@ from app.export.sheets.read_table import (
 # The first bytes of an OLE compound file: Excel's encrypted .xlsx and the old .xls.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-HIDDEN_SHEET = "_journey_studio"
-MARKER = "journey-studio-sheets"
 
 
 @dataclass
@@ -107,7 +106,7 @@ def read_workbook(path: Path, limits: Limits | None = None) -> Workbook:
     try:
         for sheet in book.worksheets:
             rows, cells = _read_rows(sheet, name, limits, cells)
-            if sheet.title == HIDDEN_SHEET:
+            if sheet.title == META_SHEET:
                 result.meta = _read_meta(rows)
             elif getattr(sheet, "sheet_state", "visible") == "visible":
                 result.tables.append(Table(sheet.title, rows))
@@ -154,7 +153,7 @@ def _value(value: Any) -> Cell:
 
 def _read_meta(rows: list[list[Cell]]) -> dict[str, list[str]]:
     """Key/value rows under the marker of our hidden sheet; nothing when the marker lacks."""
-    if not rows or not rows[0] or rows[0][0] != MARKER:
+    if not rows or not rows[0] or rows[0][0] != META_MARK:
         return {}
     meta: dict[str, list[str]] = {}
     for row in rows[2:]:
