@@ -37,6 +37,8 @@ class Workbook:
     tables: list[Table] = field(default_factory=list)
     # From the hidden sheet of a workbook Journey Studio exported (empty otherwise).
     meta: dict[str, list[str]] = field(default_factory=dict)
+    # The hidden sheet's rows as they are (`extras.Extras` reads the ones it knows).
+    meta_rows: list[list[Cell]] = field(default_factory=list)
 
     def table(self, title: str) -> Table | None:
         """The visible sheet with this title, or None."""
@@ -108,6 +110,7 @@ def read_workbook(path: Path, limits: Limits | None = None) -> Workbook:
             rows, cells = _read_rows(sheet, name, limits, cells)
             if sheet.title == META_SHEET:
                 result.meta = _read_meta(rows)
+                result.meta_rows = rows if result.meta else []
             elif getattr(sheet, "sheet_state", "visible") == "visible":
                 result.tables.append(Table(sheet.title, rows))
     except SheetError:
