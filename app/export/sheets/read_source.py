@@ -43,6 +43,8 @@ class SheetSource:
     map_ids: list[str] = field(default_factory=list)
     encoding: str = ""
     language: str = "en"
+    # The title of the project our workbook was exported from ("" for any other file).
+    title: str = ""
     # Our own workbook's maps laid out from their grid sheets, with their markers.
     layouts: list[JourneyMap] = field(default_factory=list)
     # What else our workbook carries for a new project (personas, channels, colours…).
@@ -93,7 +95,8 @@ def read_source(path: Path, overrides: dict[str, str] | None = None,
     project_ids = meta.get("project", [])
     source = SheetSource(path.name, encoding=used,
                          project_id=project_ids[0] if project_ids else None,
-                         map_ids=meta.get("maps", []), extras=extras)
+                         map_ids=meta.get("maps", []), extras=extras,
+                         title=(meta.get("title") or [""])[0])
     table = cards_sheet(tables)
     if table is None and overrides and tables:
         table = tables[0]  # the user says which column is which: read the first sheet

@@ -172,6 +172,8 @@ def _read_meta(rows: list[list[Cell]]) -> dict[str, list[str]]:
             meta.setdefault("map_names", []).append(values[2] if len(values) > 2 else "")
         elif key == "language" and values:
             meta["language"] = values[:1]
+        elif key == "project title" and values:
+            meta["title"] = values[:1]
         elif key in ("maps", "map ids"):
             meta.setdefault("maps", []).extend(values)
     return meta
