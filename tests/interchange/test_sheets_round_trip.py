@@ -36,11 +36,12 @@ def tricky_project() -> Project:
     journey.description = "Bản đồ\nhai dòng & <b>đậm</b>"
     journey.persona_id = persona.id
     for n, stage in enumerate(journey.stages):
-        stage.title = f"{TEXTS[n % len(TEXTS)][:20]} {n}"
+        stage.title = f"{TEXTS[(n + 5) % len(TEXTS)][:20]} {n}"  # "  spaced   0" first
         stage.color, stage.width = f"#{(0x123456 * (n + 1)) % 0xFFFFFF:06X}", 180.0 + 37 * n
         stage.description = f"Mô tả {n} 🎯"
     for n, lane in enumerate(journey.lanes):
         lane.height, lane.collapsed = 100.0 + 11 * n, n == 2
+        lane.title = f"  {lane.title} 😀 " if n % 2 else lane.title
     for n, card in enumerate(journey.cards):
         card.title = f"{TEXTS[n % len(TEXTS)]} {n}"
         card.body = TEXTS[(n + 3) % len(TEXTS)]
