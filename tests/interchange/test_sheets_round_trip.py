@@ -156,3 +156,19 @@ def test_a_card_colour_rides_in_the_hidden_sheet(tmp_path):
     cards = {c.id: c for c in load(tmp_path / "c.cjm").maps[0].cards}
     assert {c.id: cards[c.id].color for c in coloured} == {c.id: c.color for c in coloured}
 
+
+
+def test_a_bad_age_in_the_personas_sheet_names_its_row_and_writes_nothing(tmp_path, capsys):
+    project = tricky_project()
+    book = tmp_path / "age.xlsx"
+    export_xlsx(project, book)
+    workbook = load_workbook(book)
+    personas = workbook["Chân dung"]
+    age_column = next(c.column for c in personas[1] if c.value == "Tuổi")
+    personas.cell(row=2, column=age_column, value="ba mươi")
+    workbook.save(book)
+    out = tmp_path / "back.cjm"
+    assert main(["import", str(book), "-o", str(out)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: Chân dung, row 2, Tuổi: 'ba mươi' is not an age (a whole number)")
+    assert not out.exists()
