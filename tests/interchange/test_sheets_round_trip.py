@@ -4,6 +4,8 @@ docs/spreadsheets.md: the project's id and timestamps, snapshots and persona pho
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from openpyxl import load_workbook
 
@@ -54,6 +56,23 @@ def tricky_project() -> Project:
 PROJECTS = [("sample", build_sample()), ("tricky", tricky_project()), *template_projects()]
 
 
+def imported(source: Path) -> Project:
+    """A new project made from `source` by `journey-studio import -o`, read from its file."""
+    target = source.with_suffix(".cjm")
+    assert main(["import", str(source), "-o", str(target)]) == 0
+    return load(target)
+
+
+def workbook_of(project: Project, path: Path, edit=None) -> Path:
+    """The project exported by export_xlsx, then (optionally) edited with openpyxl."""
+    export_xlsx(project, path)
+    if edit is not None:
+        workbook = load_workbook(path)
+        edit(workbook)
+        workbook.save(path)
+    return path
+
+
 def comparable(project: Project) -> dict:
     """The project as data, without what a workbook does not carry."""
     data = project_to_dict(project)
@@ -67,10 +86,7 @@ def comparable(project: Project) -> dict:
 
 @pytest.mark.parametrize(("name", "project"), PROJECTS, ids=[n for n, _ in PROJECTS])
 def test_a_new_project_from_the_workbook_equals_the_original(tmp_path, name, project):
-    book = tmp_path / f"{name}.xlsx"
-    export_xlsx(project, book)
-    assert main(["import", str(book), "-o", str(tmp_path / "back.cjm")]) == 0
-    back = load(tmp_path / "back.cjm")
+    back = imported(workbook_of(project, tmp_path / f"{name}.xlsx"))
     assert comparable(back) == comparable(project)
     assert back.title == project.title and back.language == project.language
 
@@ -78,10 +94,7 @@ def test_a_new_project_from_the_workbook_equals_the_original(tmp_path, name, pro
 def test_the_tricky_project_loses_only_what_the_docs_say(tmp_path):
     project = tricky_project()
     project.personas[0].photo, project.personas[0].photo_mime = b"\x89PNG", "image/png"
-    book = tmp_path / "tricky.xlsx"
-    export_xlsx(project, book)
-    assert main(["import", str(book), "-o", str(tmp_path / "back.cjm")]) == 0
-    back = load(tmp_path / "back.cjm")
+    back = imported(workbook_of(project, tmp_path / "tricky.xlsx"))
     assert back.personas[0].photo is None and back.id != project.id
     assert back.maps == project.maps  # the domain's own equality, every map whole
 
@@ -89,14 +102,12 @@ def test_the_tricky_project_loses_only_what_the_docs_say(tmp_path):
 def test_a_stage_added_in_the_grid_keeps_the_defaults_and_the_others_their_looks(tmp_path):
     project = tricky_project()
     journey = project.maps[0]
-    book = tmp_path / "edited.xlsx"
-    export_xlsx(project, book)
-    workbook = load_workbook(book)
-    grid = workbook.worksheets[0]
-    grid.cell(row=1, column=len(journey.stages) + 2, value="Giai đoạn mới")
-    workbook.save(book)
-    assert main(["import", str(book), "-o", str(tmp_path / "back.cjm")]) == 0
-    stages = load(tmp_path / "back.cjm").maps[0].stages
+
+    def add_stage(workbook):
+        workbook.worksheets[0].cell(row=1, column=len(journey.stages) + 2,
+                                    value="Giai đoạn mới")
+
+    stages = imported(workbook_of(project, tmp_path / "edited.xlsx", add_stage)).maps[0].stages
     assert [s.title for s in stages] == [s.title for s in journey.stages] + ["Giai đoạn mới"]
     assert stages[:-1] == journey.stages
     assert stages[-1].id not in {s.id for s in journey.stages}
@@ -104,18 +115,15 @@ def test_a_stage_added_in_the_grid_keeps_the_defaults_and_the_others_their_looks
 
 def test_a_damaged_hidden_row_is_passed_over_not_obeyed(tmp_path):
     project = tricky_project()
-    book = tmp_path / "odd.xlsx"
-    export_xlsx(project, book)
-    workbook = load_workbook(book)
-    hidden = workbook["_journey_studio"]
-    for row in hidden.iter_rows():
-        if row[0].value == "stage":
-            row[4].value, row[5].value = "red; drop table", -5  # colour, width
-        if row[0].value == "lane":
-            row[4].value = "tall"
-    workbook.save(book)
-    assert main(["import", str(book), "-o", str(tmp_path / "back.cjm")]) == 0
-    back = load(tmp_path / "back.cjm").maps[0]
+
+    def damage(workbook):
+        for row in workbook["_journey_studio"].iter_rows():
+            if row[0].value == "stage":
+                row[4].value, row[5].value = "red; drop table", -5  # colour, width
+            if row[0].value == "lane":
+                row[4].value = "tall"
+
+    back = imported(workbook_of(project, tmp_path / "odd.xlsx", damage)).maps[0]
     original = project.maps[0]
     assert [s.description for s in back.stages] == [s.description for s in original.stages]
     assert all(s.color.startswith("#") and s.width > 0 for s in back.stages)
@@ -142,33 +150,25 @@ def _card_fields(project: Project) -> list[tuple]:
 def test_the_cards_come_back_from_the_csv(tmp_path, name, project):
     target = tmp_path / f"{name}.csv"
     export_csv(project, target)
-    assert main(["import", str(target), "-o", str(tmp_path / "back.cjm")]) == 0
-    back = load(tmp_path / "back.cjm")
-    assert _card_fields(back) == _card_fields(project)
+    assert _card_fields(imported(target)) == _card_fields(project)
 
 
 def test_a_card_colour_rides_in_the_hidden_sheet(tmp_path):
     project = tricky_project()
     coloured: list[Card] = [c for c in project.maps[0].cards if c.color]
     assert coloured
-    export_xlsx(project, tmp_path / "c.xlsx")
-    assert main(["import", str(tmp_path / "c.xlsx"), "-o", str(tmp_path / "c.cjm")]) == 0
-    cards = {c.id: c for c in load(tmp_path / "c.cjm").maps[0].cards}
+    cards = {c.id: c for c in imported(workbook_of(project, tmp_path / "c.xlsx")).maps[0].cards}
     assert {c.id: cards[c.id].color for c in coloured} == {c.id: c.color for c in coloured}
 
 
-
 def test_a_bad_age_in_the_personas_sheet_names_its_row_and_writes_nothing(tmp_path, capsys):
-    project = tricky_project()
-    book = tmp_path / "age.xlsx"
-    export_xlsx(project, book)
-    workbook = load_workbook(book)
-    personas = workbook["Chân dung"]
-    age_column = next(c.column for c in personas[1] if c.value == "Tuổi")
-    personas.cell(row=2, column=age_column, value="ba mươi")
-    workbook.save(book)
-    out = tmp_path / "back.cjm"
-    assert main(["import", str(book), "-o", str(out)]) == 2
+    def bad_age(workbook):
+        personas = workbook["Chân dung"]
+        age_column = next(c.column for c in personas[1] if c.value == "Tuổi")
+        personas.cell(row=2, column=age_column, value="ba mươi")
+
+    book = workbook_of(tricky_project(), tmp_path / "age.xlsx", bad_age)
+    assert main(["import", str(book), "-o", str(tmp_path / "back.cjm")]) == 2
     assert capsys.readouterr().err.strip() == (
         "error: Chân dung, row 2, Tuổi: 'ba mươi' is not an age (a whole number)")
-    assert not out.exists()
+    assert not (tmp_path / "back.cjm").exists()

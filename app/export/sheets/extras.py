@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 import re
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -37,7 +36,7 @@ from app.domain.model import (
 )
 from app.domain.validation import MAX_EXTENT
 from app.export.sheets.columns import fold
-from app.export.sheets.read_table import Cell, cell_text
+from app.export.sheets.read_table import Cell, cell_text, is_id
 
 Value = str | int | float | None
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -84,7 +83,7 @@ class Extras:
         channels = [Channel(key=_text(key), name=_text(name), icon=_text(icon) or "other",
                             color=_text(colour), id=_text(channel_id))
                     for channel_id, key, name, icon, colour in self.of("channel", 5)
-                    if _is_id(channel_id) and _text(key) and _COLOUR.match(_text(colour))]
+                    if is_id(channel_id) and _text(key) and _COLOUR.match(_text(colour))]
         ids = [c.id for c in channels]
         if channels and len(set(ids)) == len(ids):
             project.channels = channels
@@ -98,8 +97,8 @@ class Extras:
             journey.description = _text(description)
             if _text(state) in {s.value for s in MapState}:
                 journey.state = MapState(_text(state))
-            journey.persona_id = _text(persona) if _is_id(persona) else None
-            journey.derived_from_id = _text(derived) if _is_id(derived) else None
+            journey.persona_id = _text(persona) if is_id(persona) else None
+            journey.derived_from_id = _text(derived) if is_id(derived) else None
             if (isinstance(low, int) and isinstance(high, int)
                     and SCORE_MIN <= low < high <= SCORE_MAX):
                 journey.emotion_min, journey.emotion_max = low, high
@@ -110,7 +109,7 @@ class Extras:
                 continue
             _, stage_id, title, colour, width, description = found
             stage.title = _text(title)  # exactly as typed: the grid's header is stripped
-            if _is_id(stage_id):
+            if is_id(stage_id):
                 stage.id = _text(stage_id)
             if _COLOUR.match(_text(colour)):
                 stage.color = _text(colour)
@@ -124,7 +123,7 @@ class Extras:
                 continue
             _, lane_id, title, height, collapsed = found
             lane.title = _text(title)
-            if _is_id(lane_id):
+            if is_id(lane_id):
                 lane.id = _text(lane_id)
             if _extent(height) is not None:
                 lane.height = float(height)  # type: ignore[arg-type]
@@ -138,14 +137,6 @@ class Extras:
 
 def _text(value: Cell) -> str:
     return "" if value is None else cell_text(value)
-
-
-def _is_id(value: Cell) -> bool:
-    text = _text(value)
-    try:
-        return str(uuid.UUID(text)) == text
-    except ValueError:
-        return False
 
 
 def _extent(value: Cell) -> float | None:

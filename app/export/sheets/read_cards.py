@@ -8,13 +8,12 @@ Severity column leaves every card's severity alone.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.model import Evidence, LaneKind
 from app.export.sheets.columns import CARD_COLUMNS, fold, match_columns
-from app.export.sheets.read_table import Cell, SheetError, Table, cell_text
+from app.export.sheets.read_table import Cell, SheetError, Table, cell_number, cell_text
 from app.export.sheets.values import parse_evidence, parse_flag, parse_kind, split_tags
 
 REQUIRED = ("stage", "title")
@@ -163,7 +162,7 @@ def _read_value(row: CardRow, key: str, value: Cell, where: str) -> None:
     elif key == "severity":
         row.values[key] = _severity(value, text, where)
     elif key in ("value", "target"):
-        row.values[key] = _number(value, text, where)
+        row.values[key] = cell_number(value, where)
     elif key == "evidence":
         row.values[key] = _evidence(text, where)
     elif key == "favourite":
@@ -179,30 +178,10 @@ def _read_value(row: CardRow, key: str, value: Cell, where: str) -> None:
 def _whole(value: Cell, text: str, where: str, minimum: int) -> int | None:
     if text == "":
         return None
-    number = _number(value, text, where)
+    number = cell_number(value, where)
     if number is None or not number.is_integer() or number < minimum or number > 1_000_000:
         raise SheetError(f"{where}: {text!r} is not a whole number from {minimum}")
     return int(number)
-
-
-def _number(value: Cell, text: str, where: str) -> float | None:
-    if text == "":
-        return None
-    if isinstance(value, bool):
-        raise SheetError(f"{where}: {text!r} is not a number")
-    if isinstance(value, (int, float)):
-        number = float(value)
-    else:
-        cleaned = text.replace("\u00a0", "").replace(" ", "").rstrip("%")
-        if "," in cleaned and "." not in cleaned:
-            cleaned = cleaned.replace(",", ".")  # a Vietnamese or European decimal comma
-        try:
-            number = float(cleaned)
-        except ValueError:
-            raise SheetError(f"{where}: {text!r} is not a number") from None
-    if not math.isfinite(number):
-        raise SheetError(f"{where}: {text!r} is not a finite number")
-    return number
 
 
 def _severity(value: Cell, text: str, where: str) -> int | None:

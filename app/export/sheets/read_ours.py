@@ -10,7 +10,6 @@ emotion curve come back too.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from app.domain.model import (
@@ -31,7 +30,7 @@ from app.export.sheets.columns import (
 )
 from app.export.sheets.extras import Extras
 from app.export.sheets.read_grid import looks_like_grid, read_grid
-from app.export.sheets.read_table import SheetError, Table, cell_text
+from app.export.sheets.read_table import SheetError, Table, cell_number, cell_text, is_id
 from app.export.sheets.values import split_tags
 
 
@@ -70,16 +69,9 @@ def layouts(tables: list[Table], meta: dict[str, list[str]],
     return found
 
 
-def _is_id(text: str) -> bool:
-    try:
-        return str(uuid.UUID(text)) == text
-    except ValueError:
-        return False
-
-
 def _keep_id(journey: JourneyMap, map_id: str) -> None:
     """Give the map the id it had in the project it was exported from (when well-formed)."""
-    if not _is_id(map_id):
+    if not is_id(map_id):
         return
     journey.id = map_id
     for stage in journey.stages:
@@ -113,14 +105,14 @@ def read_markers(table: Table) -> list[MarkerRow]:
         def header(key: str) -> str:
             return next(headers[p] for p, k in mapping.items() if k == key)
 
-        score = _number(got.get("score"), f"{where}, {header('score')}")
+        score = cell_number(got.get("score"), f"{where}, {header('score')}")
         if score is None or not score.is_integer() or not SCORE_MIN <= score <= SCORE_MAX:
             raise SheetError(f"{where}, {header('score')}: "
                              f"{cell_text(got.get('score'))!r} is not a score from "
                              f"{SCORE_MIN} to +{SCORE_MAX}")
         position = 0.5
         if got.get("position") is not None:
-            number = _number(got["position"], f"{where}, {header('position')}")
+            number = cell_number(got["position"], f"{where}, {header('position')}")
             if number is None or not 0.0 <= number <= 1.0:
                 raise SheetError(f"{where}, {header('position')}: "
                                  f"{cell_text(got['position'])!r} is not from 0 to 1")
@@ -130,19 +122,6 @@ def read_markers(table: Table) -> list[MarkerRow]:
                               cell_text(got.get("lane")).strip(), int(score), position,
                               cell_text(got.get("label")), cell_text(got.get("id")).strip()))
     return rows
-
-
-def _number(value: object, where: str) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise SheetError(f"{where}: {cell_text(value)!r} is not a number")
-    if isinstance(value, (int, float)):
-        return float(value)
-    try:
-        return float(str(value).replace(",", ".").replace("−", "-"))
-    except ValueError:
-        raise SheetError(f"{where}: {str(value)!r} is not a number") from None
 
 
 def place_markers(maps: list[JourneyMap], rows: list[MarkerRow], sheet: str) -> None:
@@ -166,7 +145,7 @@ def place_markers(maps: list[JourneyMap], rows: list[MarkerRow], sheet: str) -> 
                              f"{journey.name!r}")
         marker = EmotionMarker(map_id=journey.id, stage_id=stage.id, lane_id=lane.id,
                                score=row.score, position=row.position, label=row.label)
-        if _is_id(row.id) and row.id not in taken:
+        if is_id(row.id) and row.id not in taken:
             marker.id = row.id  # the id it had: a later merge finds the same marker
         taken.add(marker.id)
         journey.markers.append(marker)
@@ -208,7 +187,7 @@ def read_personas(table: Table, channels: list[Channel]) -> list[Persona]:
         persona.channel_ids = [by_name[fold(n)] for n in split_tags(texts.get("channels", ""))
                                if fold(n) in by_name]
         persona_id = texts.get("id", "").strip()
-        if _is_id(persona_id) and all(p.id != persona_id for p in found):
+        if is_id(persona_id) and all(p.id != persona_id for p in found):
             persona.id = persona_id
         found.append(persona)
     return found
