@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.cli import main
-from app.domain.model import Card, Channel, Persona, Project
+from app.domain.model import Card, Channel, Persona, Project, new_id
 from app.domain.serialize import project_to_dict
 from app.export.sheets.csv_io import export_csv
 from app.export.sheets.xlsx import export_xlsx
@@ -172,3 +172,23 @@ def test_a_bad_age_in_the_personas_sheet_names_its_row_and_writes_nothing(tmp_pa
     assert capsys.readouterr().err.strip() == (
         "error: Chân dung, row 2, Tuổi: 'ba mươi' is not an age (a whole number)")
     assert not (tmp_path / "back.cjm").exists()
+
+
+def test_the_workbook_merged_into_the_project_made_from_it_changes_nothing(tmp_path, capsys):
+    book = workbook_of(build_sample(), tmp_path / "shop.xlsx")
+    imported(book)
+    capsys.readouterr()
+    assert main(["import", str(book), "--into", str(tmp_path / "shop.cjm"), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 0 changed, 0 removed" in out and "warning" not in out
+
+
+def test_a_workbook_of_another_project_is_merged_with_the_warning(sample, tmp_path, capsys):
+    other = build_sample()  # the same maps by name, but another project with other cards
+    other.id = new_id()
+    for card in (c for m in other.maps for c in m.cards):
+        card.id = new_id()
+    book = workbook_of(other, tmp_path / "other.xlsx")
+    assert main(["import", str(book), "--into", str(sample), "--dry-run"]) == 0
+    assert ("warning: the workbook was exported from another project: its cards are added "
+            "as new cards") in capsys.readouterr().out

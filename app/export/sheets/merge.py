@@ -292,10 +292,8 @@ def plan_cards(project: Project, table: CardsTable, *, covered_maps: list[str] |
     """The steps that bring `project` in line with a Cards table (nothing is changed)."""
     planner = _Planner(project, create_maps, default_map)
     plan = planner.plan
-    if source_project and source_project != project.id and project.maps:
-        plan.warnings.append("the workbook was exported from another project: "
-                             "its cards are added as new cards")
     seen: dict[str, int] = {}
+    matched = False  # a row's id is a card of the project
     touched_maps: set[str] = set()
     for row in table.rows:
         where = f"{table.sheet}, row {row.row}"
@@ -306,6 +304,7 @@ def plan_cards(project: Project, table: CardsTable, *, covered_maps: list[str] |
             seen[row.id] = row.row
         known = planner.cards.get(row.id) if row.id else None
         if known is not None:
+            matched = True
             journey, card = known
             if row.map and fold(row.map) != fold(journey.name) and row.map != journey.id:
                 raise SheetError(f"{where}, {_HEADERS['map'].en}: the card is on the map "
@@ -318,6 +317,10 @@ def plan_cards(project: Project, table: CardsTable, *, covered_maps: list[str] |
             _add(planner, journey, row, values)
         else:
             _change(planner, journey, row, card, values)
+    # A project made from this workbook has another id but the same cards: no warning.
+    if source_project and source_project != project.id and project.maps and not matched:
+        plan.warnings.append("the workbook was exported from another project: "
+                             "its cards are added as new cards")
     covered = [m for m in project.maps
                if m.id in (covered_maps if covered_maps else touched_maps)]
     plan.removable = [c for m in covered for c in m.cards if c.id not in seen]
