@@ -192,3 +192,20 @@ def test_a_workbook_of_another_project_is_merged_with_the_warning(sample, tmp_pa
     assert main(["import", str(book), "--into", str(sample), "--dry-run"]) == 0
     assert ("warning: the workbook was exported from another project: its cards are added "
             "as new cards") in capsys.readouterr().out
+
+
+def test_numbers_typed_as_text_in_the_markers_sheet_are_read(tmp_path):
+    project = build_sample()
+
+    def type_scores(workbook):
+        markers = workbook["Điểm cảm xúc"]
+        headers = {c.value: c.column for c in markers[1]}
+        markers.cell(row=2, column=headers["Điểm"], value="−2")  # a typographic minus
+        markers.cell(row=2, column=headers["Vị trí"], value="0,25")  # a decimal comma
+        return markers.cell(row=2, column=headers["Mã"]).value
+
+    ids: list[str] = []
+    back = imported(workbook_of(project, tmp_path / "typed.xlsx",
+                                lambda book: ids.append(type_scores(book))))
+    marker = next(m for j in back.maps for m in j.markers if m.id == ids[0])
+    assert (marker.score, marker.position) == (-2, 0.25)
