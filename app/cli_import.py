@@ -46,8 +46,8 @@ def project_from_sheet(args: argparse.Namespace, source: Path) -> Any:
     """A new project made from the spreadsheet (`-o`)."""
     from app.export.sheets.read_source import new_project
 
-    title = args.title or source.stem
-    return new_project(read_sheet(args, source), title, args.lang)
+    sheet = read_sheet(args, source)
+    return new_project(sheet, args.title or sheet.title or source.stem, args.lang)
 
 
 def import_into(args: argparse.Namespace, source: Path, target: Path) -> int:

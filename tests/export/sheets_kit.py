@@ -25,11 +25,8 @@ from app.domain.templates import TEMPLATES, new_project
 from app.export.sheets.columns import (
     CARD_COLUMNS,
     META_SHEET,
-    parse_evidence,
-    parse_flag,
-    parse_kind,
-    split_tags,
 )
+from app.export.sheets.values import parse_evidence, parse_flag, parse_kind, split_tags
 
 HOSTILE_TEXTS = ('=HYPERLINK("http://x","click")', "+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR",
                  "=1+1")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.model import LaneKind
+from app.domain.model import Evidence, LaneKind
 from app.export.sheets.cells import csv_text, looks_like_formula, xlsx_text
-from app.export.sheets.columns import (
+from app.export.sheets.names import SheetNames
+from app.export.sheets.values import (
     evidence_label,
     lane_header,
     parse_evidence,
@@ -16,7 +17,6 @@ from app.export.sheets.columns import (
     split_tags,
     yes_no,
 )
-from app.export.sheets.names import SheetNames
 
 
 @pytest.mark.parametrize(("wanted", "given"), [
@@ -76,3 +76,12 @@ def test_the_codecs_read_back_what_they_write():
     assert split_lane_header("Our own row") == ("Our own row", None)
     assert split_lane_header("Touchpoints") == ("Touchpoints", LaneKind.TOUCHPOINTS)
     assert split_tags(" a, b ,, c ") == ["a", "b", "c"]
+
+
+def test_the_codecs_read_what_people_type_in_their_own_sheets():
+    # The words the importer always accepted, now read by the export's codecs too.
+    assert parse_flag("Đúng") is True and parse_flag("★") is True and parse_flag("sai") is False
+    assert parse_evidence("Quan sát") is Evidence.OBSERVED
+    assert parse_kind("note") is LaneKind.TEXT and parse_kind("Pain") is LaneKind.PAINS
+    assert split_tags("a; b\nc, d") == ["a", "b", "c", "d"]
+    assert split_lane_header("  Khách nói\n(Suy nghĩ)  ") == ("Khách nói", LaneKind.THOUGHTS)

@@ -20,10 +20,9 @@ from app.export.sheets.columns import (
     METRIC_COLUMNS,
     OPPORTUNITY_COLUMNS,
     PERSONA_COLUMNS,
-    lane_header,
-    split_lane_header,
 )
 from app.export.sheets.grid import cell_lines, stage_scores
+from app.export.sheets.values import lane_header, split_lane_header
 from app.export.sheets.xlsx import export_xlsx
 from app.samples import build_sample
 from tests.export.sheets_kit import (

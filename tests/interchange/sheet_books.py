@@ -1,87 +1,23 @@
-"""Workbooks for the import tests, written with openpyxl the way our export lays them out.
-
-Until the exporter lands these stand in for it: a Cards sheet (named and headed in the
-project's language from app.export.sheets.columns, as an Excel table), one grid sheet
-per map and the hidden "_journey_studio" sheet naming the project and its maps. The
-tests then edit the workbook as a user would in Excel and import it back.
+"""Workbooks for the import tests: written by the real export (`export_xlsx`), then
+edited with openpyxl as a user would in Excel, and imported back.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.worksheet.table import Table
+from openpyxl import load_workbook
 
-from app.domain.model import Card, Project
+from app.domain.model import Project
 from app.domain.serialize import project_to_dict
-from app.export.sheets.columns import CARD_COLUMNS, MARKER_COLUMNS, SHEETS
+from app.export.sheets.columns import CARD_COLUMNS, SHEETS
+from app.export.sheets.xlsx import export_xlsx
 from app.storage import ProjectStore
 
 
-def card_values(project: Project, card: Card) -> dict[str, Any]:
-    """A card's row in the Cards sheet, by column key."""
-    journey = project.map(card.map_id)
-    assert journey is not None
-    stage, lane = journey.stage(card.stage_id), journey.lane(card.lane_id)
-    channel = project.channel(card.channel_id)
-    return {
-        "id": card.id, "map": journey.name, "stage": stage.title if stage else "",
-        "lane": lane.title if lane else "", "kind": lane.kind.value if lane else "",
-        "order": card.order, "title": card.title, "body": card.body,
-        "channel": channel.name if channel else None, "tags": ", ".join(card.tags) or None,
-        "severity": card.severity, "owner": card.owner or None,
-        "priority": card.priority or None, "status": card.status or None,
-        "value": card.value, "unit": card.unit or None, "target": card.target,
-        "evidence": card.evidence.value if card.evidence else None,
-        "favourite": card.favourite, "span": card.span,
-    }
-
-
 def write_workbook(project: Project, path: Path) -> Path:
-    """Our workbook for `project`: Cards table, grid sheets and the hidden sheet."""
-    lang = project.language
-    book = Workbook()
-    cards = book.active
-    cards.title = SHEETS["cards"].header(lang)
-    cards.append([c.header(lang) for c in CARD_COLUMNS])
-    for journey in project.maps:
-        rank = {s.id: i for i, s in enumerate(journey.stages)}
-        lanes = {ln.id: i for i, ln in enumerate(journey.lanes)}
-        for card in sorted(journey.cards, key=lambda c: (rank[c.stage_id], lanes[c.lane_id],
-                                                          c.order)):
-            values = card_values(project, card)
-            cards.append([values[c.key] for c in CARD_COLUMNS])
-    last = cards.cell(row=1, column=len(CARD_COLUMNS)).column_letter
-    cards.add_table(Table(displayName="Cards", ref=f"A1:{last}{cards.max_row}"))
-    for journey in project.maps:
-        grid = book.create_sheet(journey.name[:31])
-        grid.append([journey.name, *[s.title for s in journey.stages]])
-        for lane in journey.lanes:
-            cells = []
-            for stage in journey.stages:
-                lines = [c.title for c in journey.cell_cards(stage.id, lane.id)]
-                lines += [f"{m.score:+d} {m.label}".strip() for m in
-                          journey.stage_markers(stage.id) if m.lane_id == lane.id]
-                cells.append("\n".join(lines) or None)
-            grid.append([f"{lane.title}\n({lane.kind.value})", *cells])
-    markers = book.create_sheet(SHEETS["markers"].header(lang))
-    markers.append([c.header(lang) for c in MARKER_COLUMNS])
-    for journey in project.maps:
-        for marker in journey.ordered_markers():
-            stage, lane = journey.stage(marker.stage_id), journey.lane(marker.lane_id)
-            markers.append([marker.id, journey.name, stage.title, lane.title, marker.score,
-                            marker.position, marker.label or None])
-    hidden = book.create_sheet("_journey_studio")
-    hidden.append(["journey-studio-sheets"])
-    hidden.append([1])
-    hidden.append(["project_id", project.id])
-    hidden.append(["project_title", project.title])
-    for journey in project.maps:  # id, grid sheet, name
-        hidden.append(["map", journey.id, journey.name[:31], journey.name])
-    hidden.sheet_state = "veryHidden"
-    book.save(path)
+    """Our workbook for `project`, written by the real export (`export_xlsx`)."""
+    export_xlsx(project, path)
     return path
 
 

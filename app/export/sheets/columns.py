@@ -11,9 +11,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from app.domain.model import LaneKind
-from app.domain.templates import LANE_TITLES
-
 LANGUAGES = ("en", "vi")
 
 
@@ -133,64 +130,6 @@ META_KEYS = ("project_id", "project_title", "language", "exported_at", "map")
 GRID_SCORE_ROW = _c("score", "Emotion score", "Điểm cảm xúc")
 
 
-# -- cell values that are not plain text ---------------------------------------------------
-# Written in the workbook's language, read back in either (folded like headers).
-
-TAG_SEPARATOR = ", "
-_YES = {"en": "yes", "vi": "có"}
-_NO = {"en": "no", "vi": "không"}
-_TRUE_WORDS = {"yes", "y", "true", "1", "x", "co", "✓", "✔"}
-_FALSE_WORDS = {"no", "n", "false", "0", "khong", ""}
-
-EVIDENCE_LABELS: dict[str, tuple[str, str]] = {
-    "observed": ("observed", "quan sát được"),
-    "assumed": ("assumed", "giả định"),
-    "proposed": ("proposed", "đề xuất"),
-}
-
-
-def yes_no(value: bool, language: str) -> str:
-    """A flag as a word of the language ("yes"/"no", "có"/"không")."""
-    return (_YES if value else _NO).get(language, _YES["en"] if value else _NO["en"])
-
-
-def parse_flag(text: str) -> bool | None:
-    """A flag cell read back (yes/no, có/không, true/1/x…); None when it is neither."""
-    folded = fold(text)
-    if folded in _TRUE_WORDS:
-        return True
-    if folded in _FALSE_WORDS:
-        return False
-    return None
-
-
-def evidence_label(value: str, language: str) -> str:
-    """An Evidence value ("observed"…) as the word written in a sheet."""
-    pair = EVIDENCE_LABELS.get(value)
-    if pair is None:
-        return value
-    return pair[1] if language == "vi" else pair[0]
-
-
-def parse_evidence(text: str) -> str | None:
-    """An evidence cell read back as an Evidence value, or None when unknown."""
-    folded = fold(text)
-    for value, (en, vi) in EVIDENCE_LABELS.items():
-        if folded in (fold(value), fold(en), fold(vi)):
-            return value
-    return None
-
-
-def join_tags(tags: list[str]) -> str:
-    """Tags in one cell, comma-separated."""
-    return TAG_SEPARATOR.join(tags)
-
-
-def split_tags(text: str) -> list[str]:
-    """A tags cell read back: split at commas, blanks dropped."""
-    return [tag.strip() for tag in text.split(",") if tag.strip()]
-
-
 def fold(text: str) -> str:
     """Text folded for matching: no diacritics (đ → d), lower case, single spaces."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -216,37 +155,3 @@ def match_columns(headers: list[str], columns: tuple[Column, ...]) -> dict[int, 
             found[position] = key
             taken.add(key)
     return found
-
-
-def kind_label(kind: LaneKind, language: str) -> str:
-    """A lane kind as written in a sheet: its default lane title in the language."""
-    en, vi = LANE_TITLES[kind]
-    return vi if language == "vi" else en
-
-
-def parse_kind(text: str) -> LaneKind | None:
-    """A lane-kind cell read back: the kind's key or its title in either language."""
-    folded = fold(text)
-    for kind, (en, vi) in LANE_TITLES.items():
-        if folded in (fold(kind.value), fold(en), fold(vi)):
-            return kind
-    return None
-
-
-def lane_header(title: str, kind: LaneKind, language: str) -> str:
-    """A grid sheet's lane cell: the lane's title, then its kind in brackets on a new line
-    (left out when the title already is the kind's name in the language)."""
-    label = kind_label(kind, language)
-    return title if fold(title) == fold(label) else f"{title}\n({label})"
-
-
-def split_lane_header(text: str) -> tuple[str, LaneKind | None]:
-    """A grid lane cell read back: (title, kind). The kind is the last line's bracketed
-    kind name, else the kind the title names ("Touchpoints", "Điểm chạm"), else None."""
-    head, _, last = text.rstrip().rpartition("\n")
-    last = last.strip()
-    if head and last.startswith("(") and last.endswith(")"):
-        kind = parse_kind(last[1:-1])
-        if kind is not None:
-            return head.strip(), kind
-    return text.strip(), parse_kind(text)

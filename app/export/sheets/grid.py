@@ -23,7 +23,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.model import JourneyMap, LaneKind
 from app.domain.style import CURVE_COLOR, GRID_LINE, HEADER_FILL, MUTED_TEXT, TEXT, card_style
-from app.export.sheets.columns import GRID_SCORE_ROW, lane_header
+from app.export.sheets.columns import GRID_SCORE_ROW
+from app.export.sheets.values import lane_header
 from app.export.sheets.writing import CellWriter
 
 # The workbook's own default font: a font set without a name falls back to another

@@ -31,8 +31,9 @@ from app.domain.templates import STAGE_PALETTE, lane_title
 from app.domain.tree import Entity, attach, detach
 from app.domain.validation import validate_entity
 from app.export.sheets.columns import CARD_COLUMNS, fold
-from app.export.sheets.read_cards import CardRow, CardsTable, lane_kind_of
+from app.export.sheets.read_cards import CardRow, CardsTable
 from app.export.sheets.read_table import SheetError
+from app.export.sheets.values import parse_kind
 
 _HEADERS = {c.key: c for c in CARD_COLUMNS}
 # Sheet column → card field, where they differ.
@@ -247,7 +248,7 @@ class _Planner:
         if found is None:
             # No kind column: a title such as "Pains" or "Điểm đau" says the kind; an
             # "Emotions" title for cards makes a text lane (markers are not cards).
-            guessed = lane_kind_of(title)
+            guessed = parse_kind(title)
             kind = kind or (guessed if guessed != LaneKind.EMOTIONS else None)
             found = Lane(map_id=journey.id, title=title, kind=kind or LaneKind.TEXT)
             self.plan.names[found.id] = found.title
@@ -291,10 +292,8 @@ def plan_cards(project: Project, table: CardsTable, *, covered_maps: list[str] |
     """The steps that bring `project` in line with a Cards table (nothing is changed)."""
     planner = _Planner(project, create_maps, default_map)
     plan = planner.plan
-    if source_project and source_project != project.id and project.maps:
-        plan.warnings.append("the workbook was exported from another project: "
-                             "its cards are added as new cards")
     seen: dict[str, int] = {}
+    matched = False  # a row's id is a card of the project
     touched_maps: set[str] = set()
     for row in table.rows:
         where = f"{table.sheet}, row {row.row}"
@@ -305,6 +304,7 @@ def plan_cards(project: Project, table: CardsTable, *, covered_maps: list[str] |
             seen[row.id] = row.row
         known = planner.cards.get(row.id) if row.id else None
         if known is not None:
+            matched = True
             journey, card = known
             if row.map and fold(row.map) != fold(journey.name) and row.map != journey.id:
                 raise SheetError(f"{where}, {_HEADERS['map'].en}: the card is on the map "
@@ -317,6 +317,10 @@ def plan_cards(project: Project, table: CardsTable, *, covered_maps: list[str] |
             _add(planner, journey, row, values)
         else:
             _change(planner, journey, row, card, values)
+    # A project made from this workbook has another id but the same cards: no warning.
+    if source_project and source_project != project.id and project.maps and not matched:
+        plan.warnings.append("the workbook was exported from another project: "
+                             "its cards are added as new cards")
     covered = [m for m in project.maps
                if m.id in (covered_maps if covered_maps else touched_maps)]
     plan.removable = [c for m in covered for c in m.cards if c.id not in seen]

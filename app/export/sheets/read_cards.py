@@ -8,15 +8,13 @@ Severity column leaves every card's severity alone.
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.model import Evidence, LaneKind
-from app.domain.templates import LANE_TITLES
 from app.export.sheets.columns import CARD_COLUMNS, fold, match_columns
-from app.export.sheets.read_table import Cell, SheetError, Table, cell_text
+from app.export.sheets.read_table import Cell, SheetError, Table, cell_number, cell_text
+from app.export.sheets.values import parse_evidence, parse_flag, parse_kind, split_tags
 
 REQUIRED = ("stage", "title")
 # Card fields the sheet may set, each with how its text becomes a value.
@@ -25,15 +23,7 @@ _HEADER_SEARCH = 10
 _KEYS = {c.key for c in CARD_COLUMNS}
 # Columns that say where a card goes, not what it holds.
 _PLACE = {"map", "stage", "lane", "kind"}
-_TRUE = {"true", "yes", "y", "1", "x", "co", "dung", "✓", "✔", "★", "*"}
-_FALSE = {"false", "no", "n", "0", "khong", "sai", ""}
 _SEVERITY_WORDS = {"low": 1, "thap": 1, "medium": 2, "trung binh": 2, "high": 3, "cao": 3}
-_EVIDENCE_WORDS = {
-    "observed": Evidence.OBSERVED, "quan sat duoc": Evidence.OBSERVED,
-    "quan sat": Evidence.OBSERVED, "assumed": Evidence.ASSUMED, "gia dinh": Evidence.ASSUMED,
-    "proposed": Evidence.PROPOSED, "de xuat": Evidence.PROPOSED,
-}
-_TAG_SPLIT = re.compile(r"[,;\n]")
 
 
 class MappingNeeded(SheetError):
@@ -67,17 +57,6 @@ class CardsTable:
     rows: list[CardRow]
     headers: list[str]
     mapping: dict[int, str]
-
-
-def lane_kind_of(text: str) -> LaneKind | None:
-    """A lane kind from its key or its English or Vietnamese title, else None."""
-    folded = fold(text)
-    for kind in LaneKind:
-        en, vi = LANE_TITLES[kind]
-        if folded in (kind.value, fold(en), fold(vi)):
-            return kind
-    return {"notes": LaneKind.TEXT, "note": LaneKind.TEXT, "touchpoint": LaneKind.TOUCHPOINTS,
-            "pain": LaneKind.PAINS, "metric": LaneKind.METRICS}.get(folded)
 
 
 def find_header(table: Table) -> int:
@@ -170,20 +149,20 @@ def _read_value(row: CardRow, key: str, value: Cell, where: str) -> None:
         setattr(row, key, text)
     elif key == "kind":
         if text:
-            row.kind = lane_kind_of(text)
+            row.kind = parse_kind(text)
             if row.kind is None:
                 kinds = ", ".join(k.value for k in LaneKind)
                 raise SheetError(f"{where}: {text!r} is not a lane kind ({kinds})")
     elif key in TEXT_FIELDS:
         row.values[key] = cell_text(value)  # exactly as written: a round trip keeps spaces
     elif key == "tags":
-        row.values[key] = [t.strip() for t in _TAG_SPLIT.split(text) if t.strip()]
+        row.values[key] = split_tags(text)
     elif key == "channel":
         row.values[key] = text
     elif key == "severity":
         row.values[key] = _severity(value, text, where)
     elif key in ("value", "target"):
-        row.values[key] = _number(value, text, where)
+        row.values[key] = cell_number(value, where)
     elif key == "evidence":
         row.values[key] = _evidence(text, where)
     elif key == "favourite":
@@ -199,30 +178,10 @@ def _read_value(row: CardRow, key: str, value: Cell, where: str) -> None:
 def _whole(value: Cell, text: str, where: str, minimum: int) -> int | None:
     if text == "":
         return None
-    number = _number(value, text, where)
+    number = cell_number(value, where)
     if number is None or not number.is_integer() or number < minimum or number > 1_000_000:
         raise SheetError(f"{where}: {text!r} is not a whole number from {minimum}")
     return int(number)
-
-
-def _number(value: Cell, text: str, where: str) -> float | None:
-    if text == "":
-        return None
-    if isinstance(value, bool):
-        raise SheetError(f"{where}: {text!r} is not a number")
-    if isinstance(value, (int, float)):
-        number = float(value)
-    else:
-        cleaned = text.replace("\u00a0", "").replace(" ", "").rstrip("%")
-        if "," in cleaned and "." not in cleaned:
-            cleaned = cleaned.replace(",", ".")  # a Vietnamese or European decimal comma
-        try:
-            number = float(cleaned)
-        except ValueError:
-            raise SheetError(f"{where}: {text!r} is not a number") from None
-    if not math.isfinite(number):
-        raise SheetError(f"{where}: {text!r} is not a finite number")
-    return number
 
 
 def _severity(value: Cell, text: str, where: str) -> int | None:
@@ -243,7 +202,7 @@ def _severity(value: Cell, text: str, where: str) -> int | None:
 def _evidence(text: str, where: str) -> Evidence | None:
     if text == "":
         return None
-    found = _EVIDENCE_WORDS.get(fold(text))
+    found = parse_evidence(text)
     if found is None:
         raise SheetError(f"{where}: {text!r} is not observed, assumed or proposed")
     return found
@@ -252,9 +211,7 @@ def _evidence(text: str, where: str) -> Evidence | None:
 def _truth(value: Cell, text: str, where: str) -> bool:
     if isinstance(value, bool):
         return value
-    folded = fold(text)
-    if folded in _TRUE:
-        return True
-    if folded in _FALSE:
-        return False
+    found = parse_flag(text)
+    if found is not None:
+        return found
     raise SheetError(f"{where}: {text!r} is not yes or no")

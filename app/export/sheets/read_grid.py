@@ -25,8 +25,8 @@ from app.domain.model import (
 )
 from app.domain.templates import STAGE_PALETTE
 from app.export.sheets.columns import CARD_COLUMNS, fold
-from app.export.sheets.read_cards import lane_kind_of
 from app.export.sheets.read_table import Cell, SheetError, Table, cell_text, column_letter
+from app.export.sheets.values import split_lane_header
 
 MAX_STAGES = 200
 MAX_LANES = 200
@@ -76,7 +76,7 @@ def read_grid(table: Table, name: str, layout_only: bool = False) -> JourneyMap:
         raise SheetError(f"{table.name}: has {len(columns)} stages; the limit is {MAX_STAGES}")
     groups: list[tuple[Lane, list[list[Cell]], int]] = []
     for index, row in enumerate(table.rows[1:], start=2):
-        title, kind = lane_header(cell_text(row[0] if row else None))
+        title, kind = split_lane_header(cell_text(row[0] if row else None))
         if fold(title) in _SCORE_ROWS and groups and groups[-1][0].kind == LaneKind.EMOTIONS:
             continue  # our export's row of mean scores under an emotions lane: derived
         if title:
@@ -100,18 +100,6 @@ def read_grid(table: Table, name: str, layout_only: bool = False) -> JourneyMap:
         else:
             _add_cards(journey, lane, rows, columns)
     return journey
-
-
-def lane_header(text: str) -> tuple[str, LaneKind | None]:
-    """A lane cell read as (title, kind): "Khách nói\n(Suy nghĩ)" names its kind on its
-    last line, in brackets, as our export writes it; else the title may name a kind."""
-    head, _, last = text.strip().rpartition("\n")
-    last = last.strip()
-    if head.strip() and last.startswith("(") and last.endswith(")"):
-        kind = lane_kind_of(last[1:-1])
-        if kind is not None:
-            return head.strip(), kind
-    return text.strip(), lane_kind_of(text.strip())
 
 
 def _lines(value: Cell) -> list[str]:

@@ -10,13 +10,28 @@ emotion curve come back too.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
-from app.domain.model import SCORE_MAX, SCORE_MIN, EmotionMarker, JourneyMap, LaneKind
-from app.export.sheets.columns import MARKER_COLUMNS, SHEETS, fold, match_columns
+from app.domain.model import (
+    SCORE_MAX,
+    SCORE_MIN,
+    Channel,
+    EmotionMarker,
+    JourneyMap,
+    LaneKind,
+    Persona,
+)
+from app.export.sheets.columns import (
+    MARKER_COLUMNS,
+    PERSONA_COLUMNS,
+    SHEETS,
+    fold,
+    match_columns,
+)
+from app.export.sheets.extras import Extras
 from app.export.sheets.read_grid import looks_like_grid, read_grid
-from app.export.sheets.read_table import SheetError, Table, cell_text
+from app.export.sheets.read_table import SheetError, Table, cell_number, cell_text, is_id
+from app.export.sheets.values import split_tags
 
 
 @dataclass
@@ -30,9 +45,11 @@ class MarkerRow:
     score: int
     position: float
     label: str
+    id: str = ""
 
 
-def layouts(tables: list[Table], meta: dict[str, list[str]]) -> list[JourneyMap]:
+def layouts(tables: list[Table], meta: dict[str, list[str]],
+            extras: Extras | None = None) -> list[JourneyMap]:
     """The maps the hidden sheet names, laid out from their grid sheets (no cards and no
     markers: those come from the Cards and Markers sheets)."""
     by_name = {t.name: t for t in tables}
@@ -46,16 +63,15 @@ def layouts(tables: list[Table], meta: dict[str, list[str]]) -> list[JourneyMap]
         name = names[index] if index < len(names) and names[index] else sheet
         journey = read_grid(table, name, layout_only=True)
         _keep_id(journey, map_id)
+        if extras is not None:
+            extras.apply_to_map(journey, map_id)  # ids, colours, widths, heights
         found.append(journey)
     return found
 
 
 def _keep_id(journey: JourneyMap, map_id: str) -> None:
     """Give the map the id it had in the project it was exported from (when well-formed)."""
-    try:
-        if str(uuid.UUID(map_id)) != map_id:
-            return
-    except ValueError:
+    if not is_id(map_id):
         return
     journey.id = map_id
     for stage in journey.stages:
@@ -89,14 +105,14 @@ def read_markers(table: Table) -> list[MarkerRow]:
         def header(key: str) -> str:
             return next(headers[p] for p, k in mapping.items() if k == key)
 
-        score = _number(got.get("score"), f"{where}, {header('score')}")
+        score = cell_number(got.get("score"), f"{where}, {header('score')}")
         if score is None or not score.is_integer() or not SCORE_MIN <= score <= SCORE_MAX:
             raise SheetError(f"{where}, {header('score')}: "
                              f"{cell_text(got.get('score'))!r} is not a score from "
                              f"{SCORE_MIN} to +{SCORE_MAX}")
         position = 0.5
         if got.get("position") is not None:
-            number = _number(got["position"], f"{where}, {header('position')}")
+            number = cell_number(got["position"], f"{where}, {header('position')}")
             if number is None or not 0.0 <= number <= 1.0:
                 raise SheetError(f"{where}, {header('position')}: "
                                  f"{cell_text(got['position'])!r} is not from 0 to 1")
@@ -104,25 +120,13 @@ def read_markers(table: Table) -> list[MarkerRow]:
         rows.append(MarkerRow(index + 1, cell_text(got.get("map")).strip(),
                               cell_text(got.get("stage")).strip(),
                               cell_text(got.get("lane")).strip(), int(score), position,
-                              cell_text(got.get("label"))))
+                              cell_text(got.get("label")), cell_text(got.get("id")).strip()))
     return rows
-
-
-def _number(value: object, where: str) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise SheetError(f"{where}: {cell_text(value)!r} is not a number")
-    if isinstance(value, (int, float)):
-        return float(value)
-    try:
-        return float(str(value).replace(",", ".").replace("−", "-"))
-    except ValueError:
-        raise SheetError(f"{where}: {str(value)!r} is not a number") from None
 
 
 def place_markers(maps: list[JourneyMap], rows: list[MarkerRow], sheet: str) -> None:
     """Put the Markers sheet's markers on the layouts' emotions lanes."""
+    taken: set[str] = set()
     for row in rows:
         journey = next((m for m in maps if fold(m.name) == fold(row.map)),
                        maps[0] if len(maps) == 1 and not row.map else None)
@@ -139,6 +143,51 @@ def place_markers(maps: list[JourneyMap], rows: list[MarkerRow], sheet: str) -> 
             raise SheetError(f"{where}: the {missing} "
                              f"{row.stage if stage is None else row.lane!r} is not on the map "
                              f"{journey.name!r}")
-        journey.markers.append(EmotionMarker(map_id=journey.id, stage_id=stage.id,
-                                             lane_id=lane.id, score=row.score,
-                                             position=row.position, label=row.label))
+        marker = EmotionMarker(map_id=journey.id, stage_id=stage.id, lane_id=lane.id,
+                               score=row.score, position=row.position, label=row.label)
+        if is_id(row.id) and row.id not in taken:
+            marker.id = row.id  # the id it had: a later merge finds the same marker
+        taken.add(marker.id)
+        journey.markers.append(marker)
+
+
+def personas_sheet(tables: list[Table]) -> Table | None:
+    """Our Personas sheet, if the workbook has one."""
+    names = {fold(SHEETS["personas"].en), fold(SHEETS["personas"].vi)}
+    return next((t for t in tables if fold(t.name) in names and t.rows), None)
+
+
+def read_personas(table: Table, channels: list[Channel]) -> list[Persona]:
+    """The personas of our Personas sheet (a photo is not in a sheet, so none comes back);
+    channels are matched by name, a bad age names its row and column."""
+    headers = [cell_text(v).strip() for v in table.rows[0]]
+    mapping = match_columns(headers, PERSONA_COLUMNS)
+    if "name" not in mapping.values():
+        return []
+    by_name = {fold(c.name): c.id for c in channels}
+    found: list[Persona] = []
+    for index in range(1, len(table.rows)):
+        raw = table.rows[index]
+        got = {key: raw[p] if p < len(raw) else None for p, key in mapping.items()}
+        if all(v is None for v in got.values()):
+            continue
+        texts = {key: "" if value is None else cell_text(value) for key, value in got.items()}
+        persona = Persona(name=texts.get("name", ""))
+        for key in ("description", "occupation", "quote", "goals", "motivations",
+                    "behaviours", "interests", "pains"):
+            setattr(persona, key, texts.get(key, ""))
+        age = got.get("age")
+        if age is not None:
+            if isinstance(age, bool) or not isinstance(age, (int, float)) \
+                    or not float(age).is_integer() or not 0 <= age <= 150:
+                header = next(headers[p] for p, k in mapping.items() if k == "age")
+                raise SheetError(f"{table.name}, row {index + 1}, {header}: "
+                                 f"{cell_text(age)!r} is not an age (a whole number)")
+            persona.age = int(age)
+        persona.channel_ids = [by_name[fold(n)] for n in split_tags(texts.get("channels", ""))
+                               if fold(n) in by_name]
+        persona_id = texts.get("id", "").strip()
+        if is_id(persona_id) and all(p.id != persona_id for p in found):
+            persona.id = persona_id
+        found.append(persona)
+    return found

@@ -15,10 +15,18 @@ from app.domain.model import JourneyMap, Project
 from app.domain.templates import builtin_channels, check_language
 from app.domain.validation import validate_project
 from app.export.sheets.columns import CARD_COLUMNS, SHEETS, fold, match_columns
+from app.export.sheets.extras import Extras
 from app.export.sheets.merge import MergePlan, plan_cards, plan_new_map
 from app.export.sheets.read_cards import CardsTable, find_header, read_cards
 from app.export.sheets.read_grid import corner_name, looks_like_grid, read_grid
-from app.export.sheets.read_ours import layouts, markers_sheet, place_markers, read_markers
+from app.export.sheets.read_ours import (
+    layouts,
+    markers_sheet,
+    personas_sheet,
+    place_markers,
+    read_markers,
+    read_personas,
+)
 from app.export.sheets.read_table import Limits, SheetError, Table, cell_text
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
@@ -35,13 +43,19 @@ class SheetSource:
     map_ids: list[str] = field(default_factory=list)
     encoding: str = ""
     language: str = "en"
+    # The title of the project our workbook was exported from ("" for any other file).
+    title: str = ""
     # Our own workbook's maps laid out from their grid sheets, with their markers.
     layouts: list[JourneyMap] = field(default_factory=list)
+    # What else our workbook carries for a new project (personas, channels, colours…).
+    extras: Extras = field(default_factory=Extras)
+    personas: Table | None = None
 
 
-def read_tables(path: Path, limits: Limits | None = None,
-                encoding: str | None = None) -> tuple[list[Table], dict[str, list[str]], str]:
-    """The sheets of a workbook or CSV file, our hidden metadata, and the CSV's encoding."""
+def read_tables(path: Path, limits: Limits | None = None, encoding: str | None = None
+                ) -> tuple[list[Table], dict[str, list[str]], Extras, str]:
+    """The sheets of a workbook or CSV file, our hidden metadata (its known keys, and the
+    rows `extras` reads), and the CSV's encoding."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise SheetError(f"{path.name}: is not a spreadsheet (.xlsx or .csv)")
@@ -49,11 +63,11 @@ def read_tables(path: Path, limits: Limits | None = None,
         from app.export.sheets.read_xlsx import read_workbook
 
         book = read_workbook(path, limits)
-        return book.tables, book.meta, ""
+        return book.tables, book.meta, Extras.read(book.meta_rows), ""
     from app.export.sheets.read_csv import read_csv
 
     table, used = read_csv(path, limits, encoding)
-    return [table], {}, used
+    return [table], {}, Extras(), used
 
 
 def cards_sheet(tables: list[Table]) -> Table | None:
@@ -77,11 +91,12 @@ def cards_sheet(tables: list[Table]) -> Table | None:
 def read_source(path: Path, overrides: dict[str, str] | None = None,
                 limits: Limits | None = None, encoding: str | None = None) -> SheetSource:
     """Read a spreadsheet for import; SheetError (or MappingNeeded) says why it cannot."""
-    tables, meta, used = read_tables(path, limits, encoding)
+    tables, meta, extras, used = read_tables(path, limits, encoding)
     project_ids = meta.get("project", [])
     source = SheetSource(path.name, encoding=used,
                          project_id=project_ids[0] if project_ids else None,
-                         map_ids=meta.get("maps", []))
+                         map_ids=meta.get("maps", []), extras=extras,
+                         title=(meta.get("title") or [""])[0])
     table = cards_sheet(tables)
     if table is None and overrides and tables:
         table = tables[0]  # the user says which column is which: read the first sheet
@@ -90,7 +105,8 @@ def read_source(path: Path, overrides: dict[str, str] | None = None,
         source.language = (meta.get("language") or [_language(source.cards.headers)])[0]
         if source.language not in ("en", "vi"):
             source.language = _language(source.cards.headers)
-        source.layouts = layouts(tables, meta)
+        source.layouts = layouts(tables, meta, extras)
+        source.personas = personas_sheet(tables) if source.layouts else None
         markers = markers_sheet(tables)
         if source.layouts and markers is not None:
             place_markers(source.layouts, read_markers(markers), markers.name)
@@ -134,10 +150,16 @@ def new_project(source: SheetSource, title: str, language: str | None = None) ->
     check_language(lang)
     project = Project(title=title, language=lang, channels=builtin_channels(lang))
     if source.cards is not None:
+        source.extras.apply_to_project(project)  # before the cards name their channels
+        if source.personas is not None:
+            project.personas = read_personas(source.personas, project.channels)
         project.maps.extend(source.layouts)  # stages and lanes in order, markers placed
         plan = plan_cards(project, source.cards, create_maps=True, default_map=title)
     else:
         plan = plan_into(project, source)
     apply_plan(project, plan, set())
+    colours = source.extras.card_colours()
+    for card in (c for m in project.maps for c in m.cards if c.id in colours):
+        card.color = colours[card.id]
     validate_project(project)
     return project

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import uuid
 from dataclasses import dataclass
 
 # A cell as the readers hand it on: text, a number, a truth value or nothing.
@@ -56,3 +58,35 @@ def cell_text(value: Cell) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return str(value)
+
+
+def cell_number(value: Cell, where: str) -> float | None:
+    """A number cell, or a text one written as a number ("12,5", "40 %", "−2"); None when
+    empty. SheetError (naming `where`) for anything else, infinities included."""
+    text = cell_text(value).strip()
+    if text == "":
+        return None
+    if isinstance(value, bool):
+        raise SheetError(f"{where}: {text!r} is not a number")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        cleaned = text.replace("\u00a0", "").replace(" ", "").replace("−", "-").rstrip("%")
+        if "," in cleaned and "." not in cleaned:
+            cleaned = cleaned.replace(",", ".")  # a Vietnamese or European decimal comma
+        try:
+            number = float(cleaned)
+        except ValueError:
+            raise SheetError(f"{where}: {text!r} is not a number") from None
+    if not math.isfinite(number):
+        raise SheetError(f"{where}: {text!r} is not a finite number")
+    return number
+
+
+def is_id(value: Cell) -> bool:
+    """Whether a cell holds an id as the domain writes them (a canonical UUID)."""
+    text = cell_text(value)
+    try:
+        return str(uuid.UUID(text)) == text
+    except ValueError:
+        return False

@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from app.export.sheets.columns import META_MARK, META_SHEET
 from app.export.sheets.read_table import (
     Cell,
     Limits,
@@ -26,8 +27,6 @@ from app.export.sheets.read_table import (
 # The first bytes of an OLE compound file: Excel's encrypted .xlsx and the old .xls.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-HIDDEN_SHEET = "_journey_studio"
-MARKER = "journey-studio-sheets"
 
 
 @dataclass
@@ -38,6 +37,8 @@ class Workbook:
     tables: list[Table] = field(default_factory=list)
     # From the hidden sheet of a workbook Journey Studio exported (empty otherwise).
     meta: dict[str, list[str]] = field(default_factory=dict)
+    # The hidden sheet's rows as they are (`extras.Extras` reads the ones it knows).
+    meta_rows: list[list[Cell]] = field(default_factory=list)
 
     def table(self, title: str) -> Table | None:
         """The visible sheet with this title, or None."""
@@ -107,8 +108,9 @@ def read_workbook(path: Path, limits: Limits | None = None) -> Workbook:
     try:
         for sheet in book.worksheets:
             rows, cells = _read_rows(sheet, name, limits, cells)
-            if sheet.title == HIDDEN_SHEET:
+            if sheet.title == META_SHEET:
                 result.meta = _read_meta(rows)
+                result.meta_rows = rows if result.meta else []
             elif getattr(sheet, "sheet_state", "visible") == "visible":
                 result.tables.append(Table(sheet.title, rows))
     except SheetError:
@@ -154,7 +156,7 @@ def _value(value: Any) -> Cell:
 
 def _read_meta(rows: list[list[Cell]]) -> dict[str, list[str]]:
     """Key/value rows under the marker of our hidden sheet; nothing when the marker lacks."""
-    if not rows or not rows[0] or rows[0][0] != MARKER:
+    if not rows or not rows[0] or rows[0][0] != META_MARK:
         return {}
     meta: dict[str, list[str]] = {}
     for row in rows[2:]:
@@ -170,6 +172,8 @@ def _read_meta(rows: list[list[Cell]]) -> dict[str, list[str]]:
             meta.setdefault("map_names", []).append(values[2] if len(values) > 2 else "")
         elif key == "language" and values:
             meta["language"] = values[:1]
+        elif key == "project title" and values:
+            meta["title"] = values[:1]
         elif key in ("maps", "map ids"):
             meta.setdefault("maps", []).extend(values)
     return meta

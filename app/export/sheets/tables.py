@@ -21,11 +21,8 @@ from app.export.sheets.columns import (
     OPPORTUNITY_COLUMNS,
     PERSONA_COLUMNS,
     Column,
-    evidence_label,
-    join_tags,
-    kind_label,
-    yes_no,
 )
+from app.export.sheets.values import evidence_label, join_tags, kind_label, yes_no
 
 Value = str | int | float | None
 TABLES = ("cards", "markers", "personas", "metrics", "opportunities")

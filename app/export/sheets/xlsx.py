@@ -24,6 +24,7 @@ from app.domain.model import JourneyMap, Project, now_iso
 from app.export.atomic import write_bytes_atomically
 from app.export.sheets.cells import xlsx_text
 from app.export.sheets.columns import META_MARK, META_SHEET, META_VERSION, SHEETS
+from app.export.sheets.extras import Value, extra_rows
 from app.export.sheets.grid import FONT, lines_needed, write_grid
 from app.export.sheets.names import SheetNames
 from app.export.sheets.tables import TABLES, Table, build_table, export_language
@@ -134,7 +135,7 @@ def _width(key: str, header: str, values: list[object]) -> float:
 
 def _write_meta(ws: Worksheet, project: Project, language: str, maps: Sequence[JourneyMap],
                 grid_names: list[str], table_names: dict[str, str], put: CellWriter) -> None:
-    rows: list[list[str | int]] = [[META_MARK], [META_VERSION],
+    rows: list[list[Value]] = [[META_MARK], [META_VERSION],
                                    ["project_id", project.id],
                                    ["project_title", project.title],
                                    ["language", language],
@@ -142,6 +143,7 @@ def _write_meta(ws: Worksheet, project: Project, language: str, maps: Sequence[J
     rows += [["map", journey.id, name, journey.name]
              for journey, name in zip(maps, grid_names, strict=True)]
     rows += [["sheet", key, name] for key, name in table_names.items()]
+    rows += extra_rows(project, maps)
     for r, values in enumerate(rows, start=1):
         for col, value in enumerate(values, start=1):
             put(ws.cell(row=r, column=col), value)
