@@ -13,9 +13,7 @@ import pytest
 from app.storage import NotAProjectError, ProjectStore
 from app.storage.errors import StrayWalError
 from app.storage.wal import parse_wal
-from tests.storage.helpers import digest, integrity, rich_project
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.storage.helpers import child_env, digest, integrity, rich_project
 
 # Edits a project, then dies without closing it: its -wal and -shm stay, as after a crash.
 CRASH = """
@@ -38,7 +36,7 @@ def crashed(path: Path, edits: int = 20, seed: int = 7) -> Path:
     """A project left with the -wal of a process that died while editing it."""
     if not path.exists():
         ProjectStore.create(path, rich_project(seed=seed)).close()
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = child_env()
     subprocess.run([sys.executable, "-c", CRASH, str(path), str(edits)], env=env, check=True,
                    timeout=120)
     assert Path(f"{path}-wal").stat().st_size > 0
