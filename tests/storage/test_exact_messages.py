@@ -131,3 +131,35 @@ def test_what_a_store_refuses_once_open(tmp_path):
     with pytest.raises(StorageError) as caught:
         reader.write(project, [project])
     assert str(caught.value) == '"x.cjm" has been closed'
+
+
+def test_a_file_another_program_is_writing_is_busy_not_damaged(tmp_path, monkeypatch):
+    import sqlite3
+
+    from app.storage import files
+
+    path = tmp_path / "busy.cjm"
+    ProjectStore.create(path, new_project()).close()
+    monkeypatch.setattr(files, "BUSY_TIMEOUT_S", 0.05)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StorageError) as caught:
+            ProjectStore.open(path)
+        assert str(caught.value) == 'cannot open "busy.cjm" (database is locked)'
+        assert not isinstance(caught.value, NotAProjectError)
+        other.execute("ROLLBACK")
+        store, project = ProjectStore.open(path)
+        other.execute("BEGIN IMMEDIATE")
+        project.title = "mine"
+        with pytest.raises(StorageError) as caught:
+            store.write(project, [project])
+        assert str(caught.value) == 'could not save "busy.cjm" (database is locked)'
+        other.execute("ROLLBACK")
+        store.write(project, [project])  # the store is still usable once the lock is gone
+        store.close()
+    finally:
+        other.close()
+    reader, project = ProjectStore.open(path, read_only=True)
+    reader.close()
+    assert project.title == "mine"
