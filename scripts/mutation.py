@@ -7,6 +7,7 @@ reached its function; the configuration is [tool.mutmut] in pyproject.toml):
     scripts/mutation.py app.domain.insights app.document.operations
     scripts/mutation.py --all          # every module of the three packages (hours)
     scripts/mutation.py --report       # the scores of what has been run, per module
+    scripts/mutation.py --survivors app.storage.wal   # what survived there, as diffs
 
 mutmut works in a copy of the tree (mutants/, git-ignored). Mutants run under
 `nice -n 19`. Not part of CI: too slow; CI runs the tests that kill the mutants.
@@ -73,6 +74,23 @@ def scores() -> dict[str, Counter[str]]:
     return result
 
 
+def survivors(module: str) -> list[str]:
+    """The mutants of `module` that survived or had no test, by name."""
+    meta = ROOT / "mutants" / (module.replace(".", "/") + ".py.meta")
+    if not meta.exists():
+        return []
+    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    return [name for name, code in codes.items()
+            if code is not None and code not in KILLED and code != 34]
+
+
+def show(names: list[str]) -> None:
+    """Print each mutant's diff."""
+    mutmut = Path(sys.executable).with_name("mutmut")
+    for name in names:
+        subprocess.call([str(mutmut), "show", name], cwd=ROOT)
+
+
 def report() -> None:
     """Print a Markdown table of the scores (killed / mutants that were run)."""
     print("| module | mutants | killed | survived | no tests | not run | score |")
@@ -99,7 +117,12 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="every module of the packages")
     parser.add_argument("--report", action="store_true", help="only print the scores")
     parser.add_argument("--children", type=int, default=2, help="parallel mutants")
+    parser.add_argument("--survivors", action="store_true",
+                        help="only show the diffs of the mutants that survived")
     args = parser.parse_args()
+    if args.survivors:
+        show([name for module in args.modules for name in survivors(module)])
+        return 0
     chosen = modules() if args.all else args.modules
     unknown = sorted(set(chosen) - set(modules()))
     if unknown:
