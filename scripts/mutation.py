@@ -10,7 +10,7 @@ reached its function; the configuration is [tool.mutmut] in pyproject.toml):
     scripts/mutation.py --survivors app.storage.wal   # what survived there, as diffs
 
 mutmut works in a copy of the tree (mutants/, git-ignored). Mutants run under
-`nice -n 19`. Not part of CI: too slow; CI runs the tests that kill the mutants.
+`nice -n 19` (`--nice`). Not part of CI: too slow; CI runs the tests that kill the mutants.
 """
 
 from __future__ import annotations
@@ -40,12 +40,12 @@ def modules() -> list[str]:
     return found
 
 
-def run(module: str, children: int) -> int:
+def run(module: str, children: int, niceness: int) -> int:
     """Run mutmut on the mutants of one module."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     mutmut = Path(sys.executable).with_name("mutmut")
-    command = ["nice", "-n", "19", str(mutmut), "run", "--max-children", str(children),
-               f"{module}.*"]
+    command = ["nice", "-n", str(niceness), str(mutmut), "run", "--max-children",
+               str(children), f"{module}.*"]
     print("$", " ".join(command), flush=True)
     return subprocess.call(command, cwd=ROOT, env=env)
 
@@ -117,6 +117,7 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="every module of the packages")
     parser.add_argument("--report", action="store_true", help="only print the scores")
     parser.add_argument("--children", type=int, default=2, help="parallel mutants")
+    parser.add_argument("--nice", type=int, default=19, help="niceness of the run")
     parser.add_argument("--survivors", action="store_true",
                         help="only show the diffs of the mutants that survived")
     args = parser.parse_args()
@@ -130,7 +131,7 @@ def main() -> int:
         return 2
     if not args.report:
         for module in chosen:
-            if run(module, args.children) != 0:
+            if run(module, args.children, args.nice) != 0:
                 print(f"error: mutmut failed on {module}", file=sys.stderr)
                 return 1
     report()
