@@ -1,0 +1,94 @@
+"""Stray -wal files that only one of the checks can tell from the project's own."""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.storage import ProjectStore
+from app.storage.errors import StrayWalError
+from app.storage.wal import parse_wal
+from tests.storage.helpers import child_env, digest, rich_project
+from tests.storage.test_stray_wal import crashed
+
+# Another program's database with 8 KiB pages: everything checkpointed, then one row
+# changed in place, and the program dies: its WAL holds that one leaf page, not page 1.
+ONE_LEAF = """
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("PRAGMA page_size=8192")
+c.execute("PRAGMA journal_mode=WAL")
+c.execute("CREATE TABLE t (x)")
+for i in range(400):
+    c.execute("INSERT INTO t VALUES (?)", ("v" * 60,))
+c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+c.execute("UPDATE t SET x = 'w' || substr(x, 2) WHERE rowid = 300")
+os._exit(0)
+"""
+
+
+def _state(folder: Path) -> dict[str, str]:
+    return {p.name: digest(p) for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def _assert_stray(path: Path) -> None:
+    before = _state(path.parent)
+    for read_only in (True, False):
+        with pytest.raises(StrayWalError) as caught:
+            ProjectStore.open(path, read_only=read_only)
+        assert str(caught.value) == (f'"{path.name}-wal" beside "{path.name}" belongs to '
+                                     "another database; move it away to open the project")
+        assert _state(path.parent) == before
+
+
+def test_a_wal_of_another_page_size_without_page_one_is_refused(tmp_path):
+    other = tmp_path / "other.db"
+    subprocess.run([sys.executable, "-c", ONE_LEAF, str(other)], env=child_env(), check=True,
+                   timeout=60)
+    wal = Path(f"{other}-wal").read_bytes()
+    content = parse_wal(wal)
+    assert content is not None and content.page_size == 8192 and 1 not in content.pages
+    path = tmp_path / "ours" / "x.cjm"
+    path.parent.mkdir()
+    ProjectStore.create(path, rich_project()).close()
+    Path(f"{path}-wal").write_bytes(wal)
+    _assert_stray(path)
+
+
+def _sums(data: bytes, s1: int, s2: int) -> tuple[int, int]:
+    for i in range(0, len(data), 8):  # SQLite's WAL checksum, little-endian words
+        x0, x1 = struct.unpack_from("<2I", data, i)
+        s1 = (s1 + x0 + s2) & 0xFFFFFFFF
+        s2 = (s2 + x1 + s1) & 0xFFFFFFFF
+    return s1, s2
+
+
+def with_page_one_edited(wal: bytes, offset: int, new: bytes) -> bytes:
+    """`wal` with bytes of every page-1 image replaced, its checksums made right again."""
+    out = bytearray(wal)
+    page_size = int.from_bytes(out[8:12], "big")
+    sums = _sums(bytes(out[:24]), 0, 0)
+    frame = 24 + page_size
+    for start in range(32, len(out) - frame + 1, frame):
+        if int.from_bytes(out[start:start + 4], "big") == 1:
+            out[start + 24 + offset:start + 24 + offset + len(new)] = new
+        sums = _sums(bytes(out[start:start + 8]), *sums)
+        sums = _sums(bytes(out[start + 24:start + frame]), *sums)
+        out[start + 16:start + 24] = struct.pack(">2I", *sums)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(("offset", "new"), [(0, b"SQLite format 4\x00"), (68, b"CJM2")],
+                         ids=["not a database header", "another application id"])
+def test_a_wal_whose_first_page_is_not_our_header_is_refused(tmp_path, offset, new):
+    path = crashed(tmp_path / "x.cjm", edits=3)
+    wal = Path(f"{path}-wal")
+    assert 1 in parse_wal(wal.read_bytes()).pages
+    wal.write_bytes(with_page_one_edited(wal.read_bytes(), offset, new))
+    os.unlink(f"{path}-shm")
+    _assert_stray(path)
