@@ -212,3 +212,24 @@ def test_a_slow_read_that_slipped_past_the_check_is_stopped_with_a_message(tmp_p
         ProjectStore.open(path, read_only=True)
     assert str(caught.value) == ('opening "x.cjm" took too long and was stopped; the file may '
                                  "be damaged or made to hang Journey Studio")
+
+
+def test_an_inner_time_limit_gives_the_outer_one_back():
+    raw = connect(":memory:", "rw")
+    try:
+        with time_limit(raw, 0.05):
+            with time_limit(raw, 1000):
+                assert raw.execute("SELECT 1").fetchone() == (1,)
+            with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+                raw.execute(f"SELECT max(x) FROM ({ENDLESS})").fetchall()
+    finally:
+        raw.close()
+
+
+def test_a_plain_connection_runs_without_a_limit():
+    plain = sqlite3.connect(":memory:")
+    try:
+        with time_limit(plain, 0.0):
+            assert plain.execute("SELECT 1").fetchone() == (1,)
+    finally:
+        plain.close()
