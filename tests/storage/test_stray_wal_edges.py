@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -68,15 +69,13 @@ def _sums(data: bytes, s1: int, s2: int) -> tuple[int, int]:
     return s1, s2
 
 
-def with_page_one_edited(wal: bytes, offset: int, new: bytes) -> bytes:
-    """`wal` with bytes of every page-1 image replaced, its checksums made right again."""
+def rechecksummed(wal: bytes | bytearray) -> bytes:
+    """`wal` with every frame's checksum made right again after an edit."""
     out = bytearray(wal)
     page_size = int.from_bytes(out[8:12], "big")
     sums = _sums(bytes(out[:24]), 0, 0)
     frame = 24 + page_size
     for start in range(32, len(out) - frame + 1, frame):
-        if int.from_bytes(out[start:start + 4], "big") == 1:
-            out[start + 24 + offset:start + 24 + offset + len(new)] = new
         sums = _sums(bytes(out[start:start + 8]), *sums)
         sums = _sums(bytes(out[start + 24:start + frame]), *sums)
         out[start + 16:start + 24] = struct.pack(">2I", *sums)
@@ -89,6 +88,33 @@ def test_a_wal_whose_first_page_is_not_our_header_is_refused(tmp_path, offset, n
     path = crashed(tmp_path / "x.cjm", edits=3)
     wal = Path(f"{path}-wal")
     assert 1 in parse_wal(wal.read_bytes()).pages
-    wal.write_bytes(with_page_one_edited(wal.read_bytes(), offset, new))
+    data = bytearray(wal.read_bytes())
+    frame = 24 + int.from_bytes(data[8:12], "big")
+    for start in range(32, len(data) - frame + 1, frame):
+        if int.from_bytes(data[start:start + 4], "big") == 1:  # an image of page 1
+            data[start + 24 + offset:start + 24 + offset + len(new)] = new
+    wal.write_bytes(rechecksummed(data))
     os.unlink(f"{path}-shm")
     _assert_stray(path)
+
+
+def test_a_wal_whose_replay_is_damaged_says_so_and_the_file_alone_opens(tmp_path):
+    path = crashed(tmp_path / "x.cjm", edits=3)
+    wal = Path(f"{path}-wal")
+    data = wal.read_bytes()
+    assert b"edited 2" in data
+    wal.write_bytes(rechecksummed(data.replace(b"edited 2", b" " * 8)))  # a blank title
+    os.unlink(f"{path}-shm")
+    before = _state(tmp_path)
+    for read_only in (True, False):
+        with pytest.raises(StrayWalError) as caught:
+            ProjectStore.open(path, read_only=read_only)
+        assert re.fullmatch(
+            r'"x\.cjm-wal" beside "x\.cjm" belongs to another database or is damaged \(table '
+            r"project, row '[0-9a-f-]{36}': a project needs a title\); move it away to open "
+            r"the project", str(caught.value)), str(caught.value)
+        assert _state(tmp_path) == before
+    os.unlink(wal)
+    store, project = ProjectStore.open(path)
+    store.close()
+    assert project.title == "Dự án <R&D> 😀"
