@@ -161,3 +161,16 @@ def test_a_wal_written_on_a_big_endian_machine_is_read_alike(tmp_path):
     assert big is not None and little is not None
     assert (big.pages, big.db_pages) == (little.pages, little.db_pages)
     assert big.apply(db.read_bytes()) == recovered_by_sqlite(db, tmp_path / "sqlite")
+
+
+def test_read_all_reads_a_file_larger_than_one_read(tmp_path):
+    path = tmp_path / "big"
+    with open(path, "wb") as f:  # 40 MiB, mostly a hole: more than two 16 MiB reads
+        f.seek(40 << 20)
+        f.write(b"end")
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        data = read_all(fd)
+    finally:
+        os.close(fd)
+    assert len(data) == (40 << 20) + 3 and data.endswith(b"end") and not any(data[:4096])
