@@ -37,6 +37,12 @@ HALF = ("UPDATE card SET title = 'half-written', favourite = NOT favourite",
         "UPDATE project SET title = 'half-written'")
 
 
+@pytest.fixture(autouse=True)
+def _in_tmp_path(tmp_path, monkeypatch):
+    """Opening may write nothing in the working folder either: the tests run in tmp_path."""
+    monkeypatch.chdir(tmp_path)
+
+
 def crash_in_rollback_mode(path: Path, statements: tuple[str, ...] = HALF) -> Path:
     """`path` in rollback mode, left by a program that died inside a transaction."""
     conn = sqlite3.connect(path)
@@ -155,8 +161,7 @@ def test_a_projects_own_crash_journal_is_rolled_back_on_a_writable_open(tmp_path
     assert reopened[1] == project
 
 
-def test_a_projects_own_crash_journal_is_refused_read_only(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # nothing may be written here either
+def test_a_projects_own_crash_journal_is_refused_read_only(tmp_path):
     path = tmp_path / "x.cjm"
     ProjectStore.create(path, big_project(cards=1500)).close()
     crash_in_rollback_mode(path)
