@@ -8,6 +8,7 @@ reached its function; the configuration is [tool.mutmut] in pyproject.toml):
     scripts/mutation.py --all          # every module of the three packages (hours)
     scripts/mutation.py --report       # the scores of what has been run, per module
     scripts/mutation.py --survivors app.storage.wal   # what survived there, as diffs
+    scripts/mutation.py --again app.storage.wal       # after new tests: only the rest
 
 mutmut works in a copy of the tree (mutants/, git-ignored). Mutants run under
 `nice -n 19` (`--nice`). Not part of CI: too slow; CI runs the tests that kill the mutants.
@@ -40,12 +41,15 @@ def modules() -> list[str]:
     return found
 
 
-def run(module: str, children: int, niceness: int) -> int:
-    """Run mutmut on the mutants of one module."""
+def run(module: str, children: int, niceness: int, again: bool = False) -> int:
+    """Run mutmut on the mutants of one module (with `again`: only those not killed)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     mutmut = Path(sys.executable).with_name("mutmut")
+    names = survivors(module, not_run=True) if again else [f"{module}.*"]
+    if not names:
+        return 0
     command = ["nice", "-n", str(niceness), str(mutmut), "run", "--max-children",
-               str(children), f"{module}.*"]
+               str(children), *names]
     print("$", " ".join(command), flush=True)
     return subprocess.call(command, cwd=ROOT, env=env)
 
@@ -74,14 +78,15 @@ def scores() -> dict[str, Counter[str]]:
     return result
 
 
-def survivors(module: str) -> list[str]:
-    """The mutants of `module` that survived or had no test, by name."""
+def survivors(module: str, not_run: bool = False) -> list[str]:
+    """The mutants of `module` that survived or had no test (and, asked, not run), by name."""
     meta = ROOT / "mutants" / (module.replace(".", "/") + ".py.meta")
     if not meta.exists():
         return []
     codes = json.loads(meta.read_text())["exit_code_by_key"]
     return [name for name, code in codes.items()
-            if code is not None and code not in KILLED and code != 34]
+            if (code is None and not_run) or (
+                code is not None and code not in KILLED and code != 34)]
 
 
 def show(names: list[str]) -> None:
@@ -120,6 +125,9 @@ def main() -> int:
     parser.add_argument("--nice", type=int, default=19, help="niceness of the run")
     parser.add_argument("--survivors", action="store_true",
                         help="only show the diffs of the mutants that survived")
+    parser.add_argument("--again", action="store_true",
+                        help="run only the mutants that survived or were not run yet "
+                             "(after new tests: killed ones stay killed)")
     args = parser.parse_args()
     if args.survivors:
         show([name for module in args.modules for name in survivors(module)])
@@ -131,7 +139,7 @@ def main() -> int:
         return 2
     if not args.report:
         for module in chosen:
-            if run(module, args.children, args.nice) != 0:
+            if run(module, args.children, args.nice, args.again) != 0:
                 print(f"error: mutmut failed on {module}", file=sys.stderr)
                 return 1
     report()
