@@ -118,3 +118,39 @@ def test_a_wal_whose_replay_is_damaged_says_so_and_the_file_alone_opens(tmp_path
     store, project = ProjectStore.open(path)
     store.close()
     assert project.title == "Dự án <R&D> 😀"
+
+
+def crafted_wal(page_size: int, pages: dict[int, bytes], commit: int) -> bytes:
+    """A WAL with a valid header and frame checksums, whatever its page size says."""
+    header = bytearray(struct.pack(">IIII", 0x377F0682, 3007000, page_size, 0) + b"saltsalt")
+    sums = _sums(bytes(header), 0, 0)
+    out = bytearray(header + struct.pack(">2I", *sums))
+    for number, page in pages.items():
+        head = struct.pack(">II", number, commit if number == max(pages) else 0)
+        sums = _sums(head, *sums)
+        sums = _sums(page, *sums)
+        out += head + b"saltsalt" + struct.pack(">2I", *sums) + page
+    return bytes(out)
+
+
+@pytest.mark.parametrize("page_size", [1536, 256, 131072], ids=["not a power of two",
+                                                                  "too small", "too large"])
+def test_a_wal_with_a_page_size_sqlite_refuses_is_ignored_as_sqlite_ignores_it(tmp_path,
+                                                                                 page_size):
+    path = tmp_path / "x.cjm"
+    ProjectStore.create(path, rich_project()).close()
+    wal = crafted_wal(page_size, {2: bytes(page_size)}, commit=3)
+    assert parse_wal(wal) is None
+    Path(f"{path}-wal").write_bytes(wal)
+    before = _state(tmp_path)
+    reader, project = ProjectStore.open(path, read_only=True)
+    reader.close()
+    assert project.title == "Dự án <R&D> 😀"
+    assert _state(tmp_path) == before
+
+
+def test_a_crafted_wal_of_the_projects_page_size_is_read(tmp_path):
+    """The crafting above is sound: with a page size SQLite accepts, the WAL counts."""
+    wal = crafted_wal(4096, {2: bytes(4096), 3: bytes(4096)}, commit=3)
+    content = parse_wal(wal)
+    assert content is not None and content.db_pages == 3 and set(content.pages) == {2, 3}
