@@ -429,7 +429,10 @@ class ProjectStore:
         its own crash's: rolled back in a private copy, it must give this project, whole.
         """
         stray = StrayWalError(f"{path.name}-journal", path.name)
-        image = None if in_wal_mode(data) else rolled_back(data, journal)
+        try:
+            image = None if in_wal_mode(data) else rolled_back(data, journal)
+        except OSError as exc:  # no room for the private copy
+            raise StorageError(f'cannot check "{path.name}-journal": {exc.strerror}') from None
         if image is None:
             raise stray
         try:

@@ -197,3 +197,22 @@ def test_a_journal_sqlite_ignores_is_ignored(tmp_path, content):
     store.close()
     assert project.title == "Dự án <R&D> 😀"
     assert integrity(path) == "ok"
+
+
+def test_no_room_to_check_a_journal_is_one_line_and_changes_nothing(tmp_path, monkeypatch):
+    import errno
+    import tempfile
+
+    path = tmp_path / "x.cjm"
+    ProjectStore.create(path, big_project(cards=300)).close()
+    crash_in_rollback_mode(path)
+    before = _state(tmp_path)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", full)
+    with pytest.raises(StorageError) as caught:
+        ProjectStore.open(path)
+    assert str(caught.value) == 'cannot check "x.cjm-journal": No space left on device'
+    assert _state(tmp_path) == before
