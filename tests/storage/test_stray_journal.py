@@ -216,3 +216,16 @@ def test_no_room_to_check_a_journal_is_one_line_and_changes_nothing(tmp_path, mo
         ProjectStore.open(path)
     assert str(caught.value) == 'cannot check "x.cjm-journal": No space left on device'
     assert _state(tmp_path) == before
+
+
+def test_the_command_line_refuses_a_stray_journal_in_one_line(tmp_path, capsys):
+    from app.cli import main
+
+    path = _ours(tmp_path / "ours")
+    Path(f"{path}-journal").write_bytes(b"\x01" * 600)
+    before = _state(path.parent)
+    assert main(["info", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert err.splitlines() == ['error: "x.cjm-journal" beside "x.cjm" belongs to another '
+                                "database; move it away to open the project"]
+    assert _state(path.parent) == before
