@@ -33,7 +33,6 @@ class WalContent:
     page_size: int
     pages: dict[int, bytes]  # page number (1-based) → its newest committed image
     db_pages: int  # the database size in pages after the last commit
-    salts: bytes
 
     def apply(self, database: bytes) -> bytes:
         """The database image SQLite's recovery would produce from `database` and this WAL."""
@@ -98,7 +97,7 @@ def parse_wal(data: bytes) -> WalContent | None:
         offset += frame
     if not db_pages:
         return None
-    return WalContent(page_size, pages, db_pages, salts)
+    return WalContent(page_size, pages, db_pages)
 
 
 def read_all(fd: int) -> bytes:

@@ -154,3 +154,33 @@ def test_a_crafted_wal_of_the_projects_page_size_is_read(tmp_path):
     wal = crafted_wal(4096, {2: bytes(4096), 3: bytes(4096)}, commit=3)
     content = parse_wal(wal)
     assert content is not None and content.db_pages == 3 and set(content.pages) == {2, 3}
+
+
+def _with_frame(wal: bytes, number: int, commit: int, salts: bytes) -> bytes:
+    """`wal` with one more frame whose checksum follows on (salts are not checksummed)."""
+    page_size = int.from_bytes(wal[8:12], "big")
+    sums = struct.unpack(">2I", wal[-page_size - 8:-page_size])
+    head = struct.pack(">II", number, commit)
+    page = bytes(page_size)
+    sums = _sums(page, *_sums(head, *sums))
+    return wal + head + salts + struct.pack(">2I", *sums) + page
+
+
+def test_frames_after_the_last_commit_that_sqlite_stops_at_do_not_count(tmp_path):
+    wal = crafted_wal(4096, {2: bytes(4096), 3: bytes(4096)}, commit=3)
+    for number, salts in ((0, b"saltsalt"), (4, b"another!")):
+        content = parse_wal(_with_frame(wal, number, 4, salts))
+        assert content is not None and content.db_pages == 3 and set(content.pages) == {2, 3}
+
+
+def test_a_wal_without_a_commit_is_ignored(tmp_path):
+    path = tmp_path / "x.cjm"
+    ProjectStore.create(path, rich_project()).close()
+    wal = crafted_wal(4096, {2: bytes(4096)}, commit=0)
+    assert parse_wal(wal) is None
+    Path(f"{path}-wal").write_bytes(wal)
+    before = _state(tmp_path)
+    reader, project = ProjectStore.open(path, read_only=True)
+    reader.close()
+    assert project.title == "Dự án <R&D> 😀"
+    assert _state(tmp_path) == before
