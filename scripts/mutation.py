@@ -7,9 +7,11 @@ reached its function; the configuration is [tool.mutmut] in pyproject.toml):
     scripts/mutation.py app.domain.insights app.document.operations
     scripts/mutation.py --all          # every module of the three packages (hours)
     scripts/mutation.py --report       # the scores of what has been run, per module
+    scripts/mutation.py --survivors app.storage.wal   # what survived there, as diffs
+    scripts/mutation.py --again app.storage.wal       # after new tests: only the rest
 
 mutmut works in a copy of the tree (mutants/, git-ignored). Mutants run under
-`nice -n 19`. Not part of CI: too slow; CI runs the tests that kill the mutants.
+`nice -n 19` (`--nice`). Not part of CI: too slow; CI runs the tests that kill the mutants.
 """
 
 from __future__ import annotations
@@ -39,12 +41,15 @@ def modules() -> list[str]:
     return found
 
 
-def run(module: str, children: int) -> int:
-    """Run mutmut on the mutants of one module."""
+def run(module: str, children: int, niceness: int, again: bool = False) -> int:
+    """Run mutmut on the mutants of one module (with `again`: only those not killed)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     mutmut = Path(sys.executable).with_name("mutmut")
-    command = ["nice", "-n", "19", str(mutmut), "run", "--max-children", str(children),
-               f"{module}.*"]
+    names = survivors(module, not_run=True) if again else [f"{module}.*"]
+    if not names:
+        return 0
+    command = ["nice", "-n", str(niceness), str(mutmut), "run", "--max-children",
+               str(children), *names]
     print("$", " ".join(command), flush=True)
     return subprocess.call(command, cwd=ROOT, env=env)
 
@@ -73,6 +78,24 @@ def scores() -> dict[str, Counter[str]]:
     return result
 
 
+def survivors(module: str, not_run: bool = False) -> list[str]:
+    """The mutants of `module` that survived or had no test (and, asked, not run), by name."""
+    meta = ROOT / "mutants" / (module.replace(".", "/") + ".py.meta")
+    if not meta.exists():
+        return []
+    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    return [name for name, code in codes.items()
+            if (code is None and not_run) or (
+                code is not None and code not in KILLED and code != 34)]
+
+
+def show(names: list[str]) -> None:
+    """Print each mutant's diff."""
+    mutmut = Path(sys.executable).with_name("mutmut")
+    for name in names:
+        subprocess.call([str(mutmut), "show", name], cwd=ROOT)
+
+
 def report() -> None:
     """Print a Markdown table of the scores (killed / mutants that were run)."""
     print("| module | mutants | killed | survived | no tests | not run | score |")
@@ -99,7 +122,16 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="every module of the packages")
     parser.add_argument("--report", action="store_true", help="only print the scores")
     parser.add_argument("--children", type=int, default=2, help="parallel mutants")
+    parser.add_argument("--nice", type=int, default=19, help="niceness of the run")
+    parser.add_argument("--survivors", action="store_true",
+                        help="only show the diffs of the mutants that survived")
+    parser.add_argument("--again", action="store_true",
+                        help="run only the mutants that survived or were not run yet "
+                             "(after new tests: killed ones stay killed)")
     args = parser.parse_args()
+    if args.survivors:
+        show([name for module in args.modules for name in survivors(module)])
+        return 0
     chosen = modules() if args.all else args.modules
     unknown = sorted(set(chosen) - set(modules()))
     if unknown:
@@ -107,7 +139,7 @@ def main() -> int:
         return 2
     if not args.report:
         for module in chosen:
-            if run(module, args.children) != 0:
+            if run(module, args.children, args.nice, args.again) != 0:
                 print(f"error: mutmut failed on {module}", file=sys.stderr)
                 return 1
     report()

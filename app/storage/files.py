@@ -220,12 +220,11 @@ class WriterLock:
 
 
 def connect(path: Path | str, mode: str) -> sqlite3.Connection:
-    """A raw connection in autocommit mode; mode is "rw", "rwc", "ro" or "immutable"."""
+    """A raw connection in autocommit mode; mode is "rw", "rwc" or "ro"."""
     if str(path) == ":memory:":
         uri = ":memory:"
     else:
-        params = {"immutable": "1"} if mode == "immutable" else {"mode": mode}
-        uri = f"{Path(path).absolute().as_uri()}?{urlencode(params)}"
+        uri = f"{Path(path).absolute().as_uri()}?{urlencode({'mode': mode})}"
     # isolation_level=None: we issue BEGIN ourselves, so DDL is transactional too.
     raw = sqlite3.connect(
         uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S,

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.storage.columns import SCHEMA_VERSION
-from app.storage.errors import NotAProjectError, StorageError
+from app.storage.errors import StorageError
 from app.storage.files import quoted
 
 if TYPE_CHECKING:  # only old files need SQLAlchemy and Alembic; opening a current one not
@@ -19,19 +19,6 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 def revision_id(version: int) -> str:
     """The Alembic revision id of a schema version (1 → "0001")."""
     return f"{version:04d}"
-
-
-def read_version(raw: sqlite3.Connection, path: Path) -> int:
-    """The schema version recorded in Alembic's table; NotAProjectError when absent or odd."""
-    try:
-        rows = raw.execute("SELECT version_num FROM alembic_version").fetchall()
-    except sqlite3.OperationalError:
-        raise NotAProjectError(
-            f"{quoted(path)} is not a Journey Studio project: it has no schema version"
-        ) from None
-    if len(rows) != 1 or not str(rows[0][0]).isdigit():
-        raise NotAProjectError(f"{quoted(path)} is damaged: its schema version is unreadable")
-    return int(rows[0][0])
 
 
 def upgrade(engine: Engine, raw: sqlite3.Connection, path: Path,

@@ -39,6 +39,16 @@ def read_snapshot(fd: int, path: Path, header: Header) -> tuple[bytes, WalConten
     return data, wal
 
 
+def read_journal(path: Path) -> bytes | None:
+    """The `-journal` beside the file when SQLite would roll it back on opening, else None.
+
+    SQLite calls a journal hot, and replays it, when its first byte is not 0; an empty or
+    zeroed one is ignored (and so is it here).
+    """
+    journal = _read_optional(Path(f"{path}-journal"))
+    return journal if journal[:1] not in (b"", b"\x00") else None
+
+
 def _read_optional(path: Path, limit: int | None = None) -> bytes:
     try:
         with open(path, "rb") as f:

@@ -31,7 +31,6 @@ from app.storage.files import (
     open_fd,
     quoted,
     read_header,
-    side_file_exists,
     sidecars_exist,
     stat_file,
     writer_pragmas,
@@ -39,9 +38,9 @@ from app.storage.files import (
 from app.storage.guard import is_interrupt, time_limit
 from app.storage.mapping import BadRow, load_project, typed_finding
 from app.storage.migrate import upgrade
-from app.storage.snapshot import check_size, read_snapshot
+from app.storage.snapshot import check_size, read_journal, read_snapshot
 from app.storage.trust import check_schema, too_slow
-from app.storage.wal import WalContent
+from app.storage.wal import WalContent, in_wal_mode, rolled_back
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -284,6 +283,9 @@ class ProjectStore:
         raw = None
         try:
             data, wal = read_snapshot(fd, path, header)
+            journal = read_journal(path)
+            if journal is not None:  # SQLite rolls it back first, as it connects
+                data = cls._journal_image(path, data, journal)
             if wal is not None:
                 # SQLite would replay this WAL into the file as soon as it connects: first
                 # check, in memory, that the project it gives is this one, whole.
@@ -329,7 +331,7 @@ class ProjectStore:
     def _open_read_only(cls, path: Path) -> tuple[ProjectStore, Project]:
         st = stat_file(path)
         held = WriterLock.held(file_key(st))
-        if held is not None or side_file_exists(path, "-journal"):
+        if held is not None:
             return cls._open_through_sqlite(path, held)
         # Read the bytes (and any WAL) ourselves: no SQLite connection on the file, so no
         # lock, no -shm, not a byte written; the image is checked and loaded in memory.
@@ -339,6 +341,11 @@ class ProjectStore:
             data, wal = read_snapshot(fd, path, header)
         finally:
             os.close(fd)
+        journal = read_journal(path)
+        if journal is not None:  # rolling it back would write the file
+            cls._journal_image(path, data, journal)  # refuses one not its own
+            raise StorageError(f'{quoted(path)} has an unfinished change in "{path.name}'
+                               '-journal"; open it for editing to recover the change')
         if wal is None:
             check_size(path, header, len(data))
             if header.user_version > SCHEMA_VERSION:
@@ -348,7 +355,7 @@ class ProjectStore:
     @classmethod
     def _open_through_sqlite(cls, path: Path, held: WriterLock | None
                              ) -> tuple[ProjectStore, Project]:
-        """Read-only open of a file this process writes, or one with a rollback journal."""
+        """Read-only open of a file this process writes."""
         if held is not None:
             # Never open+close another descriptor on a file this process has open in SQLite:
             # closing it would drop SQLite's own locks (POSIX fcntl semantics).
@@ -393,6 +400,31 @@ class ProjectStore:
             store.close()
             raise StrayWalError(f"{path.name}-wal", path.name)
         return store, project
+
+    @classmethod
+    def _journal_image(cls, path: Path, data: bytes, journal: bytes) -> bytes:
+        """The file as SQLite's rollback of its hot -journal leaves it; refuses a stray one.
+
+        Our files are in WAL mode, where SQLite writes no rollback journal: one beside such
+        a file is never its own. A file another program switched to rollback mode may have
+        its own crash's: rolled back in a private copy, it must give this project, whole.
+        """
+        stray = StrayWalError(f"{path.name}-journal", path.name)
+        try:
+            image = None if in_wal_mode(data) else rolled_back(data, journal)
+        except OSError as exc:  # no room for the private copy
+            raise StorageError(f'cannot check "{path.name}-journal": {exc.strerror}') from None
+        if image is None:
+            raise stray
+        try:
+            store, project = cls._from_image(path, image)
+        except NotAProjectError:
+            raise stray from None
+        store.close()
+        alone = _project_id_alone(path, data)
+        if alone is not None and alone != project.id:
+            raise stray
+        return image
 
     @classmethod
     def _from_image(cls, path: Path, image: bytes) -> tuple[ProjectStore, Project]:

@@ -5,14 +5,20 @@ it: WAL frames do not name their database. To refuse a stray one, the store read
 as SQLite's recovery would (header and frame checksums, salts, commit frames) and builds
 the database image it would produce *in memory*, where it can be checked whole before the
 file itself is touched. The same image serves read-only opening, which so never needs a
-SQLite connection on the file (and never creates a `-shm` beside it).
+SQLite connection on the file (and never creates a `-shm` beside it). The other side
+file SQLite replays, a rollback `-journal`, is rolled back in a private copy (at the end).
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import struct
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
+
+from app.storage.files import connect
 
 WAL_HEADER_SIZE = 32
 FRAME_HEADER_SIZE = 24
@@ -27,7 +33,6 @@ class WalContent:
     page_size: int
     pages: dict[int, bytes]  # page number (1-based) → its newest committed image
     db_pages: int  # the database size in pages after the last commit
-    salts: bytes
 
     def apply(self, database: bytes) -> bytes:
         """The database image SQLite's recovery would produce from `database` and this WAL."""
@@ -92,7 +97,7 @@ def parse_wal(data: bytes) -> WalContent | None:
         offset += frame
     if not db_pages:
         return None
-    return WalContent(page_size, pages, db_pages, salts)
+    return WalContent(page_size, pages, db_pages)
 
 
 def read_all(fd: int) -> bytes:
@@ -108,3 +113,38 @@ def read_all(fd: int) -> bytes:
         chunks.append(chunk)
         offset += len(chunk)
     return b"".join(chunks)
+
+
+# -- rollback journals ----------------------------------------------------------------------
+# A `-journal` holds the pages a rollback-mode transaction changed, as they were before it.
+# SQLite rolls a "hot" one (first byte not 0) back into whatever database it sits beside,
+# even one in WAL mode, and a journal does not name its database either.
+
+
+def in_wal_mode(image: bytes) -> bool:
+    """True when a database header says WAL mode (file format versions 2 at bytes 18–19)."""
+    return image[18:20] == b"\x02\x02"
+
+
+def rolled_back(image: bytes, journal: bytes) -> bytes | None:
+    """The database SQLite's rollback of `journal` makes of `image`, or None if it fails.
+
+    Worked out by SQLite itself, on a copy in a private folder: the real file is not touched.
+    None too when the rollback would make the file larger than the two inputs together (a
+    genuine journal only restores pages it holds; a forged one may claim any size).
+    """
+    with tempfile.TemporaryDirectory(prefix="js-journal-") as folder:
+        copy = Path(folder, "copy.cjm")
+        copy.write_bytes(image)
+        Path(f"{copy}-journal").write_bytes(journal)
+        try:
+            raw = connect(copy, "rw")
+            try:
+                raw.execute("PRAGMA schema_version").fetchone()  # the first read rolls back
+            finally:
+                raw.close()
+        except sqlite3.Error:
+            return None
+        if copy.stat().st_size > len(image) + len(journal):
+            return None
+        return copy.read_bytes()

@@ -74,7 +74,8 @@ def test_discard_forgets_and_a_second_discard_is_harmless(tmp_path, project):
     b"", b"{", b"\xff\xfe garbage", b"[1, 2]", b'{"format": "journey-studio-draft"}',
     b'{"format": "journey-studio-draft", "version": 1, "project_id": 5}',
     b"[" * 100_000,
-])
+], ids=["empty", "cut short", "not UTF-8", "a list", "no version", "a number for an id",
+        "nested too deep"])
 def test_a_damaged_draft_file_is_ignored(tmp_path, project, content):
     store = DraftStore(tmp_path / "drafts")
     store.save(card_draft(project, tmp_path / "shop.cjm"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import sqlite3
 from pathlib import Path
@@ -19,6 +20,22 @@ from app.domain.model import (
 )
 from app.domain.serialize import map_from_dict, map_to_dict, project_to_dict
 from app.domain.templates import build_map, new_project
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment of a second interpreter running this tree's `app`.
+
+    Under mutmut the child inherits the mutant under test (and so tests it too), except in
+    mutmut's first pass ("stats"), which records the functions each test reaches in its own
+    process: a child, run in another folder, could not find mutmut's configuration.
+    """
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **extra)
+    if env.get("MUTANT_UNDER_TEST") == "stats":
+        del env["MUTANT_UNDER_TEST"]
+    return env
+
 
 # A 1x1 transparent PNG: real image bytes with NULs and high bytes in them.
 PNG_BYTES = bytes.fromhex(

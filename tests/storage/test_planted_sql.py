@@ -14,10 +14,9 @@ from app.storage import NotAProjectError, ProjectStore, StorageError
 from app.storage.files import connect
 from app.storage.guard import time_limit
 from app.storage.trust import describe_table, expected_shape
-from tests.storage.helpers import digest, rich_project
+from tests.storage.helpers import child_env, digest, rich_project
 from tests.storage.test_migration import make_v1_file, v1_project
 
-ROOT = Path(__file__).resolve().parents[2]
 ENDLESS = ("WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) "
            "SELECT x FROM r")
 
@@ -146,7 +145,7 @@ def _endless_view(path: Path) -> Path:
 
 
 def _run_cli(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    env = child_env(QT_QPA_PLATFORM="offscreen")
     return subprocess.run([sys.executable, "-m", "app", *map(str, args)], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=60)
 
@@ -178,7 +177,7 @@ except StorageError as exc:
 @pytest.mark.parametrize("mode", ["rw", "ro"])
 def test_an_endless_view_does_not_hang_opening(tmp_path, mode):
     path = _endless_view(tmp_path / "x.cjm")
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = child_env()
     result = subprocess.run([sys.executable, "-c", OPEN_ENDLESS, str(path), mode], env=env,
                             capture_output=True, text=True, timeout=60)
     assert 'never creates (view "card")' in result.stdout, result.stderr
@@ -213,3 +212,24 @@ def test_a_slow_read_that_slipped_past_the_check_is_stopped_with_a_message(tmp_p
         ProjectStore.open(path, read_only=True)
     assert str(caught.value) == ('opening "x.cjm" took too long and was stopped; the file may '
                                  "be damaged or made to hang Journey Studio")
+
+
+def test_an_inner_time_limit_gives_the_outer_one_back():
+    raw = connect(":memory:", "rw")
+    try:
+        with time_limit(raw, 0.05):
+            with time_limit(raw, 1000):
+                assert raw.execute("SELECT 1").fetchone() == (1,)
+            with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+                raw.execute(f"SELECT max(x) FROM ({ENDLESS})").fetchall()
+    finally:
+        raw.close()
+
+
+def test_a_plain_connection_runs_without_a_limit():
+    plain = sqlite3.connect(":memory:")
+    try:
+        with time_limit(plain, 0.0):
+            assert plain.execute("SELECT 1").fetchone() == (1,)
+    finally:
+        plain.close()

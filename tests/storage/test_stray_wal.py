@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.model import Card
 from app.storage import NotAProjectError, ProjectStore
 from app.storage.errors import StrayWalError
 from app.storage.wal import parse_wal
-from tests.storage.helpers import digest, integrity, rich_project
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.storage.helpers import child_env, digest, integrity, rich_project
 
 # Edits a project, then dies without closing it: its -wal and -shm stay, as after a crash.
 CRASH = """
@@ -34,13 +33,39 @@ os._exit(0)
 """
 
 
-def crashed(path: Path, edits: int = 20, seed: int = 7) -> Path:
-    """A project left with the -wal of a process that died while editing it."""
+def _edit(store: ProjectStore, project, edits: int) -> None:
+    journey = project.maps[0]
+    for i in range(edits):
+        card = Card(map_id=journey.id, stage_id=journey.stages[i % 3].id,
+                    lane_id=journey.lanes[0].id, title=f"crash {i}", body="b" * 300)
+        journey.cards.append(card)
+        project.title = f"edited {i}"
+        store.write(project, [card, project])
+
+
+def crashed(path: Path, edits: int = 20, seed: int = 7, *, child: bool = False) -> Path:
+    """A project left with the -wal of a process that died while editing it.
+
+    With `child`, a second interpreter really dies (os._exit) with the project open. By
+    default the same files are made in this process, faster: the project, its -wal and
+    -shm are copied as they are on disk while the store is open (what a dying process
+    leaves behind), the store is closed, and the copies are put back.
+    """
     if not path.exists():
         ProjectStore.create(path, rich_project(seed=seed)).close()
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    subprocess.run([sys.executable, "-c", CRASH, str(path), str(edits)], env=env, check=True,
-                   timeout=120)
+    if child:
+        subprocess.run([sys.executable, "-c", CRASH, str(path), str(edits)], env=child_env(),
+                       check=True, timeout=120)
+    else:
+        store, project = ProjectStore.open(path)
+        try:
+            _edit(store, project, edits)
+            left = {suffix: Path(f"{path}{suffix}").read_bytes() for suffix in ("", "-wal",
+                                                                                 "-shm")}
+        finally:
+            store.close()
+        for suffix, data in left.items():
+            Path(f"{path}{suffix}").write_bytes(data)
     assert Path(f"{path}-wal").stat().st_size > 0
     return path
 
@@ -126,7 +151,7 @@ def test_a_wal_of_another_page_size_is_never_replayed(tmp_path):
 
 @pytest.mark.parametrize("read_only", [False, True], ids=["writable", "read-only"])
 def test_a_wal_from_this_projects_own_crash_is_recovered(tmp_path, read_only):
-    path = crashed(tmp_path / "x.cjm", edits=20)
+    path = crashed(tmp_path / "x.cjm", edits=20, child=True)
     store, project = ProjectStore.open(path, read_only=read_only)
     store.close()
     assert project.title == "edited 19"

@@ -14,9 +14,7 @@ import pytest
 
 from app.storage import ProjectStore, StorageError, files
 from app.storage.files import STALE_TEMP_S, create_temp, remove_stale_temps, temp_path_for
-from tests.storage.helpers import big_project, rich_project
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.storage.helpers import big_project, child_env, rich_project
 
 
 def _temps(folder: Path) -> list[str]:
@@ -99,7 +97,7 @@ def test_a_killed_save_copy_leaves_no_temp_after_the_next_one(tmp_path):
     ProjectStore.create(source, big_project(cards=6000)).close()
     out = tmp_path / "out"
     out.mkdir()
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = child_env()
     child = subprocess.Popen([sys.executable, "-c", KEEP_COPYING, str(source),
                               str(out / "copy.cjm")], env=env, stdout=subprocess.PIPE, text=True)
     try:
