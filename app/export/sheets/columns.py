@@ -8,10 +8,10 @@ case, spacing and diacritics, so a user's own sheet headed "Tiêu đề" or "tie
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from app.domain.model import LaneKind
+from app.domain.search import fold
 from app.domain.templates import LANE_TITLES
 
 LANGUAGES = ("en", "vi")
@@ -189,13 +189,6 @@ def join_tags(tags: list[str]) -> str:
 def split_tags(text: str) -> list[str]:
     """A tags cell read back: split at commas, blanks dropped."""
     return [tag.strip() for tag in text.split(",") if tag.strip()]
-
-
-def fold(text: str) -> str:
-    """Text folded for matching: no diacritics (đ → d), lower case, single spaces."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().replace("_", " ").split())
 
 
 def match_columns(headers: list[str], columns: tuple[Column, ...]) -> dict[int, str]:
