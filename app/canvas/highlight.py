@@ -136,9 +136,15 @@ class Highlight:
 
     def _shown_rect(self, entity_id: str) -> QRectF | None:
         item = self.scene.cards.get(entity_id) or self.scene.markers.get(entity_id)
-        if item is not None and not item.isVisibleTo(None):
+        if item is not None and not _drawn(item):
             return None
         return self.rect_of(entity_id)
+
+
+def _drawn(item: QGraphicsItem) -> bool:
+    """True when the item and its parent (a card's lane layer) are visible."""
+    parent = item.parentItem()
+    return item.isVisible() and (parent is None or parent.isVisible())
 
 
 def _set_visible(item: QGraphicsItem, visible: bool) -> None:

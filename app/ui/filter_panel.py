@@ -8,7 +8,7 @@ view-only state (app.ui.focus): not written to the file and not undoable.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -115,8 +115,9 @@ class FilterPanel(QWidget):
     def _fill(self, found) -> None:
         while self.sections.count():
             item = self.sections.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.boxes.clear()
         self.lane_boxes.clear()
         journey = self.focus.window.journey
@@ -197,7 +198,7 @@ class FilterPanel(QWidget):
 
     def criteria(self) -> Filter:
         """The filter the ticks describe."""
-        chosen = {name: frozenset(v for box, v in pairs if box.isChecked())
+        chosen: dict[str, Any] = {name: frozenset(v for box, v in pairs if box.isChecked())
                   for name, pairs in self.boxes.items()}
         score_min = score_max = None
         if hasattr(self, "score_min"):
@@ -241,8 +242,8 @@ def filter_dock_of(window: MainWindow) -> QDockWidget:
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.tabifyDockWidget(window.docks.inspector_dock, dock)
-    window.filter_dock = dock
-    window.filter_panel = panel
+    setattr(window, "filter_dock", dock)  # noqa: B010 - one dock per window, kept on it
+    setattr(window, "filter_panel", panel)  # noqa: B010
     return dock
 
 

@@ -31,7 +31,7 @@ class FindBar(QFrame):
 
     def __init__(self, window: MainWindow, focus: MapFocus) -> None:
         super().__init__(window.pages)
-        self.window = window
+        self.main = window
         self.focus = focus
         self.setObjectName("findBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -86,12 +86,12 @@ class FindBar(QFrame):
         """Hide the bar, show the map as it was, and give the keys back to the canvas."""
         self.hide()
         self.focus.set_query("")
-        view = self.window.view
+        view = self.main.view
         if view is not None:
             view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _place(self) -> None:
-        pages = self.window.pages
+        pages = self.main.pages
         self.adjustSize()
         self.move(max(0, pages.width() - self.width() - MARGIN), 8)
 
@@ -110,7 +110,7 @@ class FindBar(QFrame):
     # -- keys ------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.window.pages and event.type() == QEvent.Type.Resize:
+        if watched is self.main.pages and event.type() == QEvent.Type.Resize:
             if self.isVisible():
                 self._place()
         elif watched is self.field and event.type() == QEvent.Type.KeyPress:
@@ -131,7 +131,7 @@ def find_bar_of(window: MainWindow) -> FindBar:
     bar = getattr(window, "find_bar", None)
     if not isinstance(bar, FindBar):
         bar = FindBar(window, focus_of(window))
-        window.find_bar = bar
+        setattr(window, "find_bar", bar)  # noqa: B010 - one bar per window, kept on it
     return bar
 
 

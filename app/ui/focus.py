@@ -208,5 +208,5 @@ def focus_of(window: MainWindow) -> MapFocus:
     focus = getattr(window, "map_focus", None)
     if not isinstance(focus, MapFocus):
         focus = MapFocus(window)
-        window.map_focus = focus
+        setattr(window, "map_focus", focus)  # noqa: B010 - one state per window, kept on it
     return focus

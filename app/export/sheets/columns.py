@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.domain.model import LaneKind
-from app.domain.search import fold
+from app.domain.search import fold as fold  # re-exported: the sheets read it here
 from app.domain.templates import LANE_TITLES
 
 LANGUAGES = ("en", "vi")
