@@ -37,17 +37,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Filter", text)
 
 
-# The sections: the Filter field each fills, and its heading.
-SECTIONS = (
-    ("channels", "Channel"),
-    ("lane_kinds", "Lane kind"),
-    ("tags", "Tag"),
-    ("severities", "Severity"),
-    ("evidence", "Evidence"),
-    ("statuses", "Status"),
-    ("priorities", "Priority"),
-    ("owners", "Owner"),
-)
+def sections() -> list[tuple[str, str]]:
+    """The checklists: the Filter field each fills, and its heading."""
+    return [("channels", tr("Channel")), ("lane_kinds", tr("Lane kind")), ("tags", tr("Tag")),
+            ("severities", tr("Severity")), ("evidence", tr("Evidence")),
+            ("statuses", tr("Status")), ("priorities", tr("Priority")), ("owners", tr("Owner"))]
 
 
 class FilterPanel(QWidget):
@@ -144,11 +138,11 @@ class FilterPanel(QWidget):
             "priorities": sorted(found.priorities.items(), key=lambda pair: pair[0]),
             "owners": sorted(found.owners.items(), key=lambda pair: pair[0]),
         }
-        for name, heading in SECTIONS:
+        for name, heading in sections():
             choices = values[name]
             if not choices:
                 continue
-            group = QGroupBox(tr(heading))
+            group = QGroupBox(heading)
             layout = QVBoxLayout(group)
             chosen = getattr(self.focus.criteria, name)
             self.boxes[name] = []

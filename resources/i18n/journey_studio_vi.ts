@@ -1864,9 +1864,112 @@
         </message>
     </context>
     <context>
+        <name>Filter</name>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="42" />
+            <source>Channel</source>
+            <translation>Kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="43" />
+            <source>Severity</source>
+            <translation>Mức độ nghiêm trọng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="43" />
+            <source>Evidence</source>
+            <translation>Bằng chứng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="42" />
+            <source>Lane kind</source>
+            <translation>Loại làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="44" />
+            <source>Owner</source>
+            <translation>Người phụ trách</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="44" />
+            <source>Priority</source>
+            <translation>Mức ưu tiên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="44" />
+            <source>Status</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="177" />
+            <source>from</source>
+            <translation>từ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="179" />
+            <source>to</source>
+            <translation>đến</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="42" />
+            <source>Tag</source>
+            <translation>Nhãn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="61" />
+            <source>Hide left-out cards</source>
+            <translation>Ẩn các thẻ bị lọc ra</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="63" />
+            <source>Unticked: the cards the filter leaves out are dimmed</source>
+            <translation>Khi không đánh dấu: các thẻ bị lọc ra được làm mờ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="65" />
+            <source>Clear</source>
+            <translation>Xóa bộ lọc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="71" />
+            <source>View only: not saved in the file, not undoable.</source>
+            <translation>Chỉ để xem: không lưu vào tệp, không hoàn tác được.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="121" />
+            <source>Lanes shown</source>
+            <translation>Các làn hiển thị</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="157" />
+            <source>Favourite touchpoints only</source>
+            <translation>Chỉ điểm chạm được yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="166" />
+            <source>Emotion score</source>
+            <translation>Điểm cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="174" />
+            <source>any</source>
+            <translation>bất kỳ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="233" />
+            <source>Filter</source>
+            <translation>Bộ lọc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/focus.py" line="192" />
+            <source>Filter: %1 of %2 cards</source>
+            <translation>Bộ lọc: %1 / %2 thẻ</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/actions.py" line="327" />
+            <location filename="../../app/ui/actions.py" line="342" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -1876,7 +1979,7 @@
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="328" />
+            <location filename="../../app/ui/actions.py" line="343" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -1958,117 +2061,137 @@
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="83" />
+            <location filename="../../app/ui/actions.py" line="84" />
+            <source>&amp;Find…</source>
+            <translation>&amp;Tìm…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="86" />
+            <source>Find &amp;Next</source>
+            <translation>Tìm kết quả </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="88" />
+            <source>Find Pre&amp;vious</source>
+            <translation>Tìm kết quả t</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="90" />
+            <source>&amp;Filter…</source>
+            <translation>&amp;Lọc…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="93" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="86" />
+            <location filename="../../app/ui/actions.py" line="96" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="88" />
+            <location filename="../../app/ui/actions.py" line="98" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="96" />
+            <location filename="../../app/ui/actions.py" line="106" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="98" />
+            <location filename="../../app/ui/actions.py" line="108" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="101" />
+            <location filename="../../app/ui/actions.py" line="111" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="103" />
+            <location filename="../../app/ui/actions.py" line="113" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="106" />
+            <location filename="../../app/ui/actions.py" line="116" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="108" />
+            <location filename="../../app/ui/actions.py" line="118" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="110" />
+            <location filename="../../app/ui/actions.py" line="120" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="213" />
+            <location filename="../../app/ui/actions.py" line="224" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="218" />
+            <location filename="../../app/ui/actions.py" line="229" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="222" />
+            <location filename="../../app/ui/actions.py" line="233" />
             <source>&amp;Import</source>
             <translation>Nhậ&amp;p</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="228" />
+            <location filename="../../app/ui/actions.py" line="239" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="237" />
+            <location filename="../../app/ui/actions.py" line="250" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="242" />
+            <location filename="../../app/ui/actions.py" line="257" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="252" />
+            <location filename="../../app/ui/actions.py" line="267" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="271" />
+            <location filename="../../app/ui/actions.py" line="286" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="273" />
+            <location filename="../../app/ui/actions.py" line="288" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="296" />
+            <location filename="../../app/ui/actions.py" line="311" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="310" />
+            <location filename="../../app/ui/actions.py" line="325" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="311" />
+            <location filename="../../app/ui/actions.py" line="326" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="326" />
+            <location filename="../../app/ui/actions.py" line="341" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
@@ -3683,6 +3806,39 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
             <location filename="../../app/ui/file_dialogs.py" line="49" />
             <source>New Project</source>
             <translation>Dự án mới</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <location filename="../../app/ui/find_bar.py" line="43" />
+            <source>Find in map</source>
+            <translation>Tìm trong bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/find_bar.py" line="50" />
+            <source>Previous match (Shift+F3)</source>
+            <translation>Kết quả trước (Shift+F3)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/find_bar.py" line="51" />
+            <source>Next match (F3)</source>
+            <translation>Kết quả sau (F3)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/find_bar.py" line="52" />
+            <source>Close (Esc)</source>
+            <translation>Đóng (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/find_bar.py" line="103" />
+            <source>No matches</source>
+            <translation>Không tìm thấy</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/find_bar.py" line="105" />
+            <source>%1 of %2</source>
+            <translation>%1 / %2</translation>
         </message>
     </context>
     <context>
