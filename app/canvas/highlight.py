@@ -22,6 +22,9 @@ from app.canvas.scene import MapScene
 DIMMED = 0.18
 MATCH_COLOR = "#F2A900"
 CURRENT_COLOR = "#E8590C"
+# Past this many matches only the current one is ringed: the dimmed rest already shows
+# them, and thousands of rings cost a keystroke tens of milliseconds.
+MAX_RINGS = 300
 
 
 @dataclass
@@ -119,7 +122,7 @@ class Highlight:
     def _draw_rings(self) -> None:
         look = self.look
         path = QPainterPath()
-        for entity_id in look.matches:
+        for entity_id in look.matches if len(look.matches) <= MAX_RINGS else ():
             if entity_id == look.current:
                 continue
             rect = self._shown_rect(entity_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton
 
@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 MARGIN = 24  # from the right edge: clear of the vertical scroll bar
+# From this many cards on, typing waits for a pause of DEBOUNCE_MS before finding: a
+# keystroke costs about 45 ms of CPU at 5,000 cards (docs/performance.md), so a burst of
+# letters runs one search, not one per letter. Smaller maps find at every letter.
+DEBOUNCE_FROM = 1000
+DEBOUNCE_MS = 90
 
 
 def tr(text: str) -> str:
@@ -47,8 +52,8 @@ class FindBar(QFrame):
         self.count = QLabel()
         self.count.setObjectName("findCount")
         self.count.setMinimumWidth(70)
-        self.previous = self._button("▲", tr("Previous match (Shift+F3)"), lambda: focus.step(-1))
-        self.next = self._button("▼", tr("Next match (F3)"), lambda: focus.step(1))
+        self.previous = self._button("▲", tr("Previous match (Shift+F3)"), lambda: self.step(-1))
+        self.next = self._button("▼", tr("Next match (F3)"), lambda: self.step(1))
         self.closer = self._button("✕", tr("Close (Esc)"), self.close_bar)
         self.previous.setObjectName("findPrevious")
         self.next.setObjectName("findNext")
@@ -57,10 +62,33 @@ class FindBar(QFrame):
         row.setSpacing(4)
         for widget in (self.field, self.count, self.previous, self.next, self.closer):
             row.addWidget(widget)
-        self.field.textChanged.connect(focus.set_query)
+        self.pause = QTimer(self)
+        self.pause.setSingleShot(True)
+        self.pause.setInterval(DEBOUNCE_MS)
+        self.pause.timeout.connect(self.search_now)
+        self.field.textChanged.connect(self._typed)
         focus.changed.connect(self._show_count)
         window.pages.installEventFilter(self)
         self.hide()
+
+    def _typed(self, text: str) -> None:
+        journey = self.main.journey
+        if journey is not None and len(journey.cards) >= DEBOUNCE_FROM:
+            self.pause.start()
+        else:
+            self.focus.set_query(text)
+
+    def search_now(self) -> None:
+        """Find what the field holds now (ending a pending pause)."""
+        self.pause.stop()
+        self.focus.set_query(self.field.text())
+
+    def step(self, delta: int) -> None:
+        """The next or previous hit of what the field holds."""
+        if self.pause.isActive():
+            self.search_now()
+            return  # the search shows its first hit
+        self.focus.step(delta)
 
     def _button(self, text: str, tip: str, slot) -> QToolButton:
         button = QToolButton()
@@ -79,12 +107,13 @@ class FindBar(QFrame):
         self.raise_()
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
-        self.focus.set_query(self.field.text())
+        self.search_now()
         self._show_count()
 
     def close_bar(self) -> None:
         """Hide the bar, show the map as it was, and give the keys back to the canvas."""
         self.hide()
+        self.pause.stop()
         self.focus.set_query("")
         view = self.main.view
         if view is not None:
@@ -121,7 +150,7 @@ class FindBar(QFrame):
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 back = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-                self.focus.step(-1 if back else 1)
+                self.step(-1 if back else 1)
                 return True
         return super().eventFilter(watched, event)
 
@@ -147,5 +176,5 @@ def find_step(window: MainWindow, delta: int) -> None:
     if not bar.isVisible() or not bar.focus.query:
         open_find(window)
         return
-    bar.focus.step(delta)
+    bar.step(delta)
 

@@ -17,7 +17,7 @@ from shiboken6 import isValid
 
 from app.canvas.highlight import Highlight, Look
 from app.document.subscription import Subscription
-from app.domain.search import Filter, Hit, Passing, apply_filter, find
+from app.domain.search import Filter, Finder, Hit, Passing, apply_filter
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -43,6 +43,7 @@ class MapFocus(QObject):
         self.hide = False
         self.hidden_lanes: set[str] = set()
         self.passing: Passing | None = None
+        self.finder = Finder()
         self._highlight: Highlight | None = None
         self._subscription: Subscription | None = None
         self.status = QLabel()
@@ -150,7 +151,7 @@ class MapFocus(QObject):
         lane_of = {c.id: c.lane_id for c in journey.cards}
         lane_of.update((m.id, m.lane_id) for m in journey.markers)
         kept: set[str] | None = None if passing is None else passing.cards | passing.markers
-        self.hits = [h for h in find(journey, self.query)
+        self.hits = [h for h in self.finder.find(journey, self.query)
                      if h.entity_id not in lanes and lane_of.get(h.entity_id) not in lanes
                      and (kept is None or h.kind in ("stage", "lane") or h.entity_id in kept)]
         if previous is not None and not scroll and previous in self.hits:

@@ -174,3 +174,17 @@ def test_adding_a_criterion_never_keeps_more(channels, severities):
     # OR within a kind: one more value never keeps fewer
     more = apply_filter(m, Filter(channels=frozenset(channels | {"web"}))).cards
     assert wide <= more or not channels
+
+
+def test_a_finder_remembers_folds_but_sees_every_edit():
+    from app.domain.search import Finder
+
+    m = small_map()
+    finder = Finder()
+    assert ids(finder.find(m, "khach hang")) == ["c-call2", "c-wait"]
+    m.cards[0].title = "Khách hàng mới"  # c-web, in stage 2
+    m.cards[1].title = "Chờ lâu"  # c-wait no longer matches
+    assert ids(finder.find(m, "khach hang")) == ["c-call2", "c-web"]
+    m.cards.pop(0)
+    assert ids(finder.find(m, "khach hang")) == ["c-call2"]
+    assert "c-web" not in finder._folded

@@ -133,3 +133,20 @@ def test_find_is_in_the_edit_menu_and_changes_nothing_in_the_file(vi, qtbot):
     vi.actions.find.trigger()
     type_text(vi.find_bar.field, "gia")
     assert vi.doc.undo_stack.count() == steps
+
+
+def test_on_a_large_map_typing_finds_after_a_pause_and_enter_at_once(vi, qtbot, monkeypatch):
+    from app.ui import find_bar
+
+    monkeypatch.setattr(find_bar, "DEBOUNCE_FROM", 10)  # the 51-card sample counts as large
+    bar = open_bar(vi, qtbot)
+    type_text(bar.field, "giao hang")
+    assert vi.map_focus.hits == []  # no search per letter
+    qtbot.waitUntil(lambda: bar.count.text() == "1 of 7")
+    bar.field.clear()
+    qtbot.waitUntil(lambda: vi.map_focus.hits == [])
+    type_text(bar.field, "khach hang")
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)  # Enter does not wait for the pause
+    assert bar.count.text() == "1 of 1"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert faint(vi) == set() and not bar.pause.isActive()
