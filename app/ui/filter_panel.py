@@ -80,8 +80,24 @@ class FilterPanel(QWidget):
         self.sections.setContentsMargins(0, 0, 0, 0)
         scroll.setWidget(self.body)
         outer.addWidget(scroll, 1)
-        focus.changed.connect(self.rebuild)
+        self._stale = False
+        self._labels: dict[tuple[str, object], str] = {}  # every value's label met so far
+        focus.model_changed.connect(self._model_changed)
         self.rebuild()
+
+    def _model_changed(self, reset: bool) -> None:
+        if reset:
+            self._shape = None  # ticks of another map or project: build afresh
+        if self.isVisible():
+            self.rebuild()
+        else:
+            self._stale = True  # built when shown: options() reads every card
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.rebuild()
 
     # -- building the checklists from the map ---------------------------------------------
 
@@ -138,8 +154,15 @@ class FilterPanel(QWidget):
             "priorities": sorted(found.priorities.items(), key=lambda pair: pair[0]),
             "owners": sorted(found.owners.items(), key=lambda pair: pair[0]),
         }
+        project = self.focus.window.doc.project if self.focus.window.doc else None
         for name, heading in sections():
-            choices = values[name]
+            choices = list(values[name])
+            offered = {value for value, _label in choices}
+            # A tick kept from another map stays listed, so it can be seen and unticked.
+            for value in getattr(self.focus.criteria, name):
+                if value not in offered:
+                    label = self._labels.get((name, value)) or _label_of(name, value, project)
+                    choices.append((value, label))
             if not choices:
                 continue
             group = QGroupBox(heading)
@@ -147,6 +170,7 @@ class FilterPanel(QWidget):
             chosen = getattr(self.focus.criteria, name)
             self.boxes[name] = []
             for value, label in choices:
+                self._labels[(name, value)] = label
                 box = QCheckBox(label)
                 box.setObjectName(f"filter_{name}_{value}")
                 box.setChecked(value in chosen)
@@ -223,6 +247,20 @@ class FilterPanel(QWidget):
         finally:
             self._building = False
         self.focus.clear_filter()
+
+
+def _label_of(name: str, value: Any, project: Any) -> str:
+    """The label of a ticked value the map in view does not use."""
+    if name == "channels" and project is not None:
+        channel = project.channel(value)
+        return channel.name if channel is not None else str(value)
+    if name == "lane_kinds":
+        return lane_kind_name(value)
+    if name == "severities":
+        return severity_name(value)
+    if name == "evidence":
+        return evidence_name(value)
+    return str(value)
 
 
 def filter_dock_of(window: MainWindow) -> QDockWidget:

@@ -32,6 +32,8 @@ class MapFocus(QObject):
     """Find hits, the current hit and the filter of one window's map in view."""
 
     changed = Signal()  # hits, the current hit or the filter's counts changed
+    # The model or the map in view changed (True: and the filter was reset with it).
+    model_changed = Signal(bool)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -115,14 +117,20 @@ class MapFocus(QObject):
             self._subscription = None
         doc = self.window.doc
         if doc is not None:
-            self._subscription = doc.subscribe(self, lambda _changes: self.update())
+            self._subscription = doc.subscribe(self, self._on_model)
         self.criteria = Filter()
         self.hidden_lanes.clear()
         self.update()
+        self.model_changed.emit(True)
 
     def _on_map(self, _map_id: str) -> None:
         self.hidden_lanes.clear()
         self.update()
+        self.model_changed.emit(True)
+
+    def _on_model(self, _changes: list) -> None:
+        self.update()
+        self.model_changed.emit(False)
 
     def _scene_highlight(self) -> Highlight | None:
         view = self.window.view

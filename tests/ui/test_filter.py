@@ -117,3 +117,23 @@ def test_filter_and_find_together_find_only_among_the_kept_cards(vi, qtbot):
     vi.find_bar.field.setText("giao hang")
     hits = {h.entity_id for h in vi.map_focus.hits if h.kind == "card"}
     assert hits and hits <= pains
+
+
+def test_the_lists_follow_the_model_and_another_map_or_project(vi, qtbot, project_file):
+    panel = panel_of(vi, qtbot)
+    card = vi.journey.cards[0]
+    ops.set_fields(vi.doc, card, tags=[*card.tags, "Hội thảo"])
+    qtbot.waitUntil(lambda: any(b.text() == "Hội thảo" for b, _v in panel.boxes["tags"]))
+    click(qtbot, box(panel, "tags", "Hội thảo"))
+    assert vi.map_focus.status.text() == f"Filter: 1 of {len(vi.journey.cards)} cards"
+
+    future = vi.doc.project.maps[1]
+    vi.switch_map(future.id)  # the filter stays, counted on the map now in view
+    kept = sum(1 for c in future.cards if "Hội thảo" in c.tags)
+    assert vi.map_focus.status.text() == f"Filter: {kept} of {len(future.cards)} cards"
+    assert box(panel, "tags", "Hội thảo").isChecked()  # still listed, to be unticked
+
+    assert vi.open_path(project_file)  # another project starts unfiltered
+    assert not vi.map_focus.status.isVisible()
+    assert faint(vi) == set() and hidden(vi) == set()
+    assert not any(b.isChecked() for pairs in panel.boxes.values() for b, _v in pairs)
