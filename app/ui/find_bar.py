@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton
 
 from app.ui.focus import MapFocus, focus_of
 
@@ -102,6 +102,9 @@ class FindBar(QFrame):
 
     def open_bar(self) -> None:
         """Show the bar with its text selected, ready to type."""
+        view = self.main.view
+        if view is not None:
+            view.installEventFilter(self)  # Esc on the canvas closes the bar too
         self.show()
         self._place()
         self.raise_()
@@ -142,6 +145,17 @@ class FindBar(QFrame):
         if watched is self.main.pages and event.type() == QEvent.Type.Resize:
             if self.isVisible():
                 self._place()
+        elif (watched is self.main.view and self.isVisible()
+              and event.type() == QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            view = self.main.view
+            # The canvas's own Esc (cancel a drag, drop the selection) comes first.
+            if (event.key() == Qt.Key.Key_Escape and view is not None
+                    and view.map_scene is not None and not view.map_scene.selectedItems()
+                    and view.editor is None
+                    and QApplication.mouseButtons() == Qt.MouseButton.NoButton):
+                self.close_bar()
+                return True
         elif watched is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()

@@ -100,6 +100,9 @@ def test_f3_and_enter_step_through_the_hits_and_scroll_to_each(vi, qtbot):
     vi.view.setFocus()
     qtbot.keyClick(vi.view, Qt.Key.Key_F3)
     assert bar.count.text() == "1 of 7"
+    qtbot.keyClick(vi.view, Qt.Key.Key_Escape)  # and Esc there closes the bar
+    assert not bar.isVisible()
+    assert faint(vi) == set()
 
 
 def test_no_match_says_so_and_dims_every_card(vi, qtbot):
