@@ -81,13 +81,13 @@ class WindowActions:
         self.idle_canvas = EditActions(w)
         self.canvas = self.idle_canvas
         # Find (app.ui.find_bar) and View ▸ Filter (app.ui.filter_panel): view-only states.
-        self.find = self._make(tr("&Find…"), lambda: find_bar.open_find(w), Key.Find)
+        self.find = self._make(tr("F&ind…"), lambda: find_bar.open_find(w), Key.Find)
         self.find.setObjectName("find")
         self.find_next = self._make(tr("Find &Next"), lambda: find_bar.find_step(w, 1),
                                     Key.FindNext)
         self.find_previous = self._make(tr("Find Pre&vious"),
                                         lambda: find_bar.find_step(w, -1), Key.FindPrevious)
-        self.filter = self._make(tr("&Filter…"), lambda: filter_panel.show_filter(w),
+        self.filter = self._make(tr("Fi&lter…"), lambda: filter_panel.show_filter(w),
                                  QKeySequence("Ctrl+Shift+F"))
         self.filter.setObjectName("filter")
         self.preferences = self._make(tr("Pre&ferences…"), w.show_preferences, Key.Preferences)

@@ -1901,12 +1901,12 @@
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/filter_panel.py" line="177" />
+            <location filename="../../app/ui/filter_panel.py" line="201" />
             <source>from</source>
             <translation>từ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/filter_panel.py" line="179" />
+            <location filename="../../app/ui/filter_panel.py" line="203" />
             <source>to</source>
             <translation>đến</translation>
         </message>
@@ -1936,32 +1936,32 @@
             <translation>Chỉ để xem: không lưu vào tệp, không hoàn tác được.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/filter_panel.py" line="121" />
+            <location filename="../../app/ui/filter_panel.py" line="137" />
             <source>Lanes shown</source>
             <translation>Các làn hiển thị</translation>
         </message>
         <message>
-            <location filename="../../app/ui/filter_panel.py" line="157" />
+            <location filename="../../app/ui/filter_panel.py" line="181" />
             <source>Favourite touchpoints only</source>
             <translation>Chỉ điểm chạm được yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/filter_panel.py" line="166" />
+            <location filename="../../app/ui/filter_panel.py" line="190" />
             <source>Emotion score</source>
             <translation>Điểm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/filter_panel.py" line="174" />
+            <location filename="../../app/ui/filter_panel.py" line="198" />
             <source>any</source>
             <translation>bất kỳ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/filter_panel.py" line="233" />
+            <location filename="../../app/ui/filter_panel.py" line="271" />
             <source>Filter</source>
             <translation>Bộ lọc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/focus.py" line="192" />
+            <location filename="../../app/ui/focus.py" line="201" />
             <source>Filter: %1 of %2 cards</source>
             <translation>Bộ lọc: %1 / %2 thẻ</translation>
         </message>
@@ -2062,22 +2062,22 @@
         </message>
         <message>
             <location filename="../../app/ui/actions.py" line="84" />
-            <source>&amp;Find…</source>
-            <translation>&amp;Tìm…</translation>
+            <source>F&amp;ind…</source>
+            <translation>Tì&amp;m…</translation>
         </message>
         <message>
             <location filename="../../app/ui/actions.py" line="86" />
             <source>Find &amp;Next</source>
-            <translation>Tìm kết quả </translation>
+            <translation>Tìm kết quả &amp;kế tiếp</translation>
         </message>
         <message>
             <location filename="../../app/ui/actions.py" line="88" />
             <source>Find Pre&amp;vious</source>
-            <translation>Tìm kết quả t</translation>
+            <translation>Tìm kết quả t&amp;rước</translation>
         </message>
         <message>
             <location filename="../../app/ui/actions.py" line="90" />
-            <source>&amp;Filter…</source>
+            <source>Fi&amp;lter…</source>
             <translation>&amp;Lọc…</translation>
         </message>
         <message>
@@ -3811,32 +3811,32 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>FindBar</name>
         <message>
-            <location filename="../../app/ui/find_bar.py" line="43" />
+            <location filename="../../app/ui/find_bar.py" line="48" />
             <source>Find in map</source>
             <translation>Tìm trong bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/find_bar.py" line="50" />
+            <location filename="../../app/ui/find_bar.py" line="55" />
             <source>Previous match (Shift+F3)</source>
             <translation>Kết quả trước (Shift+F3)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/find_bar.py" line="51" />
+            <location filename="../../app/ui/find_bar.py" line="56" />
             <source>Next match (F3)</source>
             <translation>Kết quả sau (F3)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/find_bar.py" line="52" />
+            <location filename="../../app/ui/find_bar.py" line="57" />
             <source>Close (Esc)</source>
             <translation>Đóng (Esc)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/find_bar.py" line="103" />
+            <location filename="../../app/ui/find_bar.py" line="135" />
             <source>No matches</source>
             <translation>Không tìm thấy</translation>
         </message>
         <message>
-            <location filename="../../app/ui/find_bar.py" line="105" />
+            <location filename="../../app/ui/find_bar.py" line="137" />
             <source>%1 of %2</source>
             <translation>%1 / %2</translation>
         </message>
