@@ -94,8 +94,14 @@ class Highlight:
             _set_visible(layer, lane_id not in lanes)
         for lane_id, header in scene.lane_headers.items():
             _set_visible(header, lane_id not in lanes)
+        faded: dict[str, bool] = {}  # emotion lane id → every marker of it left out
+        for item in scene.markers.values():
+            marker_id, lane_id = item.marker.id, item.marker.lane_id
+            out = marker_id in look.dimmed or marker_id in look.hidden
+            faded[lane_id] = faded.get(lane_id, True) and out
         for lane_id, lane_item in scene.emotion_lanes.items():
-            _set_visible(lane_item, lane_id not in lanes)
+            # The curve fades with its faces, so a filtered view does not shout it.
+            _set_look(lane_item, faded.get(lane_id, False), lane_id in lanes)
         for card_id, item in scene.cards.items():
             _set_look(item, card_id in look.dimmed, card_id in look.hidden)
         layout_markers = scene.layout.markers

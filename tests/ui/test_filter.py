@@ -137,3 +137,12 @@ def test_the_lists_follow_the_model_and_another_map_or_project(vi, qtbot, projec
     assert not vi.map_focus.status.isVisible()
     assert faint(vi) == set() and hidden(vi) == set()
     assert not any(b.isChecked() for pairs in panel.boxes.values() for b, _v in pairs)
+
+
+def test_the_curve_fades_when_every_face_is_left_out(vi, qtbot):
+    panel = panel_of(vi, qtbot)
+    curve = next(iter(vi.view.map_scene.emotion_lanes.values()))
+    click(qtbot, box(panel, "lane_kinds", "Pains"))
+    assert curve.opacity() == DIMMED
+    click(qtbot, box(panel, "lane_kinds", "Emotions"))  # OR: the curve is kept again
+    assert curve.opacity() == 1.0
