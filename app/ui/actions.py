@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 from app.canvas.edit_actions import EditActions
 from app.domain.model import LaneKind
-from app.ui import exporting
+from app.ui import exporting, filter_panel, find_bar
 from app.ui.icons import icon
 from app.ui.names import lane_kind_name, state_badge
 from app.ui.present import Presenter
@@ -81,6 +81,16 @@ class WindowActions:
         # The canvas's actions: a disabled stand-in set until a map is shown.
         self.idle_canvas = EditActions(w)
         self.canvas = self.idle_canvas
+        # Find (app.ui.find_bar) and View ▸ Filter (app.ui.filter_panel): view-only states.
+        self.find = self._make(tr("F&ind…"), lambda: find_bar.open_find(w), Key.Find)
+        self.find.setObjectName("find")
+        self.find_next = self._make(tr("Find &Next"), lambda: find_bar.find_step(w, 1),
+                                    Key.FindNext)
+        self.find_previous = self._make(tr("Find Pre&vious"),
+                                        lambda: find_bar.find_step(w, -1), Key.FindPrevious)
+        self.filter = self._make(tr("Fi&lter…"), lambda: filter_panel.show_filter(w),
+                                 QKeySequence("Ctrl+Shift+F"))
+        self.filter.setObjectName("filter")
         self.preferences = self._make(tr("Pre&ferences…"), w.show_preferences, Key.Preferences)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         # Map
@@ -118,7 +128,8 @@ class WindowActions:
                                  self.export_svg, self.export_json, self.export_xlsx,
                                  self.export_csv, self.close]
         self.map_actions = [self.add_stage, self.map_properties, self.next_map,
-                            self.previous_map]
+                            self.previous_map, self.find, self.find_next, self.find_previous,
+                            self.filter]
         self._dress(self.idle_canvas)
 
     # -- the canvas's actions ---------------------------------------------------------------
@@ -236,11 +247,14 @@ class WindowActions:
         edit.addSeparator()
         edit.addAction(self.select_all)
         edit.addSeparator()
+        edit.addActions([self.find, self.find_next, self.find_previous])
+        edit.addSeparator()
         edit.addAction(self.preferences)
 
         view = bar.addMenu(tr("&View"))
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.zoom_fit])
         view.addSeparator()
+        view.addAction(self.filter)
         view.addActions(self.presenter.actions())
         view.addSeparator()
         self.view_menu = view

@@ -1889,9 +1889,112 @@
         </message>
     </context>
     <context>
+        <name>Filter</name>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="42" />
+            <source>Channel</source>
+            <translation>Kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="43" />
+            <source>Severity</source>
+            <translation>Mức độ nghiêm trọng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="43" />
+            <source>Evidence</source>
+            <translation>Bằng chứng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="42" />
+            <source>Lane kind</source>
+            <translation>Loại làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="44" />
+            <source>Owner</source>
+            <translation>Người phụ trách</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="44" />
+            <source>Priority</source>
+            <translation>Mức ưu tiên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="44" />
+            <source>Status</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="201" />
+            <source>from</source>
+            <translation>từ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="203" />
+            <source>to</source>
+            <translation>đến</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="42" />
+            <source>Tag</source>
+            <translation>Nhãn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="61" />
+            <source>Hide left-out cards</source>
+            <translation>Ẩn các thẻ bị lọc ra</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="63" />
+            <source>Unticked: the cards the filter leaves out are dimmed</source>
+            <translation>Khi không đánh dấu: các thẻ bị lọc ra được làm mờ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="65" />
+            <source>Clear</source>
+            <translation>Xóa bộ lọc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="71" />
+            <source>View only: not saved in the file, not undoable.</source>
+            <translation>Chỉ để xem: không lưu vào tệp, không hoàn tác được.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="137" />
+            <source>Lanes shown</source>
+            <translation>Các làn hiển thị</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="181" />
+            <source>Favourite touchpoints only</source>
+            <translation>Chỉ điểm chạm được yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="190" />
+            <source>Emotion score</source>
+            <translation>Điểm cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="198" />
+            <source>any</source>
+            <translation>bất kỳ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/filter_panel.py" line="271" />
+            <source>Filter</source>
+            <translation>Bộ lọc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/focus.py" line="201" />
+            <source>Filter: %1 of %2 cards</source>
+            <translation>Bộ lọc: %1 / %2 thẻ</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/actions.py" line="333" />
+            <location filename="../../app/ui/actions.py" line="347" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -1901,7 +2004,7 @@
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="334" />
+            <location filename="../../app/ui/actions.py" line="348" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -1983,117 +2086,137 @@
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="84" />
+            <location filename="../../app/ui/actions.py" line="85" />
+            <source>F&amp;ind…</source>
+            <translation>Tì&amp;m…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="87" />
+            <source>Find &amp;Next</source>
+            <translation>Tìm kết quả &amp;kế tiếp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="89" />
+            <source>Find Pre&amp;vious</source>
+            <translation>Tìm kết quả t&amp;rước</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="91" />
+            <source>Fi&amp;lter…</source>
+            <translation>&amp;Lọc…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="94" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="87" />
+            <location filename="../../app/ui/actions.py" line="97" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="89" />
+            <location filename="../../app/ui/actions.py" line="99" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="97" />
+            <location filename="../../app/ui/actions.py" line="107" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="99" />
+            <location filename="../../app/ui/actions.py" line="109" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="102" />
+            <location filename="../../app/ui/actions.py" line="112" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="104" />
+            <location filename="../../app/ui/actions.py" line="114" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="107" />
+            <location filename="../../app/ui/actions.py" line="117" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="109" />
+            <location filename="../../app/ui/actions.py" line="119" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="114" />
+            <location filename="../../app/ui/actions.py" line="124" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="217" />
+            <location filename="../../app/ui/actions.py" line="228" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="222" />
+            <location filename="../../app/ui/actions.py" line="233" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="226" />
+            <location filename="../../app/ui/actions.py" line="237" />
             <source>&amp;Import</source>
             <translation>Nhậ&amp;p</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="232" />
+            <location filename="../../app/ui/actions.py" line="243" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="241" />
+            <location filename="../../app/ui/actions.py" line="254" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="248" />
+            <location filename="../../app/ui/actions.py" line="262" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="258" />
+            <location filename="../../app/ui/actions.py" line="272" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="277" />
+            <location filename="../../app/ui/actions.py" line="291" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="279" />
+            <location filename="../../app/ui/actions.py" line="293" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="302" />
+            <location filename="../../app/ui/actions.py" line="316" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="316" />
+            <location filename="../../app/ui/actions.py" line="330" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="317" />
+            <location filename="../../app/ui/actions.py" line="331" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="332" />
+            <location filename="../../app/ui/actions.py" line="346" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
@@ -3708,6 +3831,39 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
             <location filename="../../app/ui/file_dialogs.py" line="49" />
             <source>New Project</source>
             <translation>Dự án mới</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <location filename="../../app/ui/find_bar.py" line="48" />
+            <source>Find in map</source>
+            <translation>Tìm trong bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/find_bar.py" line="55" />
+            <source>Previous match (Shift+F3)</source>
+            <translation>Kết quả trước (Shift+F3)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/find_bar.py" line="56" />
+            <source>Next match (F3)</source>
+            <translation>Kết quả sau (F3)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/find_bar.py" line="57" />
+            <source>Close (Esc)</source>
+            <translation>Đóng (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/find_bar.py" line="135" />
+            <source>No matches</source>
+            <translation>Không tìm thấy</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/find_bar.py" line="137" />
+            <source>%1 of %2</source>
+            <translation>%1 / %2</translation>
         </message>
     </context>
     <context>

@@ -8,8 +8,9 @@ case, spacing and diacritics, so a user's own sheet headed "Tiêu đề" or "tie
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
+
+from app.domain.search import fold as fold  # re-exported: the sheets read it here
 
 LANGUAGES = ("en", "vi")
 
@@ -130,11 +131,6 @@ META_KEYS = ("project_id", "project_title", "language", "exported_at", "map")
 GRID_SCORE_ROW = _c("score", "Emotion score", "Điểm cảm xúc")
 
 
-def fold(text: str) -> str:
-    """Text folded for matching: no diacritics (đ → d), lower case, single spaces."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().replace("_", " ").split())
 
 
 def match_columns(headers: list[str], columns: tuple[Column, ...]) -> dict[int, str]:
