@@ -20,6 +20,7 @@ from app.domain.model import (
 )
 from app.domain.serialize import map_from_dict, map_to_dict, project_to_dict
 from app.domain.templates import build_map, new_project
+from app.storage import ProjectStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -129,3 +130,13 @@ def integrity(path: Path) -> str:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
         conn.close()
+
+
+def reopen(store: ProjectStore) -> Project:
+    """Close `store`, read its file again (checked sound) and return what it holds."""
+    path = store.path
+    store.close()
+    again, loaded = ProjectStore.open(path)
+    again.close()
+    assert integrity(path) == "ok"
+    return loaded

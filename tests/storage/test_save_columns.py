@@ -14,7 +14,7 @@ from app.domain.model import Card, Lane, LaneKind, Stage
 from app.domain.tree import attach
 from app.storage import ProjectStore, StorageError, writer
 from app.storage.files import connect, writer_pragmas
-from tests.storage.helpers import integrity, rich_project
+from tests.storage.helpers import reopen, rich_project
 
 FRAME = 24 + 4096  # one WAL frame: its header and one page
 
@@ -26,15 +26,6 @@ def opened(tmp_path):
     yield store, project
     if not store.closed:
         store.close()
-
-
-def reopened(store: ProjectStore):
-    path = store.path
-    store.close()
-    again, loaded = ProjectStore.open(path)
-    again.close()
-    assert integrity(path) == "ok"
-    return loaded
 
 
 def wal_size(store: ProjectStore) -> int:
@@ -52,7 +43,7 @@ def test_typing_into_a_card_rewrites_its_row_not_its_indexes(opened):
         store.write(project, [card])
         # The card's page only; the whole row would also rewrite its four index pages.
         assert wal_size(store) - before <= FRAME
-    assert reopened(store) == project
+    assert reopen(store) == project
 
 
 def test_a_save_that_failed_is_not_taken_for_what_the_file_holds(opened):
@@ -71,7 +62,7 @@ def test_a_save_that_failed_is_not_taken_for_what_the_file_holds(opened):
     journey.lanes.remove(stray)
     card.lane_id = home  # what the document's rollback does; the title is typed again
     store.write(project, [card])
-    assert reopened(store).maps[0].cards[0].title == "typed"
+    assert reopen(store).maps[0].cards[0].title == "typed"
 
 
 def test_a_row_a_cascade_deleted_is_written_whole_again(opened):
@@ -89,7 +80,7 @@ def test_a_row_a_cascade_deleted_is_written_whole_again(opened):
     attach(project, stage, 0)  # and undo: the stage and its cards come back
     cards[0].title = "back"
     store.write(project, [stage, *cards, *markers])
-    assert reopened(store) == project
+    assert reopen(store) == project
 
 
 def test_places_renumbered_by_a_save_are_not_remembered_stale(opened):
@@ -107,7 +98,7 @@ def test_places_renumbered_by_a_save_are_not_remembered_stale(opened):
         journey.stages.append(stage)
     last.title = "renamed"
     store.write(project, [*added, last])  # `last` is back at its first place
-    assert [s.id for s in reopened(store).maps[0].stages] == [s.id for s in journey.stages]
+    assert [s.id for s in reopen(store).maps[0].stages] == [s.id for s in journey.stages]
 
 
 def test_a_remembered_row_missing_from_the_file_is_inserted(tmp_path):

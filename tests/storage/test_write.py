@@ -11,7 +11,7 @@ from app.domain.serialize import map_from_dict, map_to_dict
 from app.domain.templates import build_map, new_project
 from app.domain.tree import attach, detach
 from app.storage import ProjectStore, StorageError
-from tests.storage.helpers import canonical, integrity, rich_project
+from tests.storage.helpers import canonical, reopen, rich_project
 
 
 @pytest.fixture
@@ -21,15 +21,6 @@ def opened(tmp_path):
     store = ProjectStore.create(tmp_path / "w.cjm", project)
     yield store, project
     store.close()
-
-
-def reopen(store: ProjectStore):
-    path = store.path
-    store.close()
-    again, loaded = ProjectStore.open(path)
-    again.close()
-    assert integrity(path) == "ok"
-    return loaded
 
 
 def test_field_edits_of_every_kind(opened):
