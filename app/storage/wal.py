@@ -101,17 +101,22 @@ def parse_wal(data: bytes) -> WalContent | None:
 
 
 def read_all(fd: int) -> bytes:
-    """The whole file behind `fd` (a private descriptor: seek and read, as Windows has no pread)."""
+    """The whole file behind `fd`, read with seek and read (Windows has no pread); the
+    descriptor's offset is put back, as pread would leave it."""
     size = os.fstat(fd).st_size
     chunks = []
     offset = 0
-    os.lseek(fd, 0, os.SEEK_SET)
-    while offset < size:
-        chunk = os.read(fd, min(size - offset, 1 << 24))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        offset += len(chunk)
+    start = os.lseek(fd, 0, os.SEEK_CUR)
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        while offset < size:
+            chunk = os.read(fd, min(size - offset, 1 << 24))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            offset += len(chunk)
+    finally:
+        os.lseek(fd, start, os.SEEK_SET)
     return b"".join(chunks)
 
 
