@@ -153,3 +153,26 @@ def test_on_a_large_map_typing_finds_after_a_pause_and_enter_at_once(vi, qtbot, 
     assert bar.count.text() == "1 of 1"
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
     assert faint(vi) == set() and not bar.pause.isActive()
+
+
+def test_an_edit_costs_no_pass_over_the_map_while_find_and_filter_are_idle(vi, qtbot,
+                                                                           monkeypatch):
+    # A cost per edit that grows with the map is a bug: with no query and no filter, the
+    # model following code must not search or filter the map's cards at all.
+    from app.ui import focus
+
+    bar = open_bar(vi, qtbot)  # find used once, then closed: its state stays, idle
+    type_text(bar.field, "khach hang")
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and not vi.map_focus.query
+
+    def scan(*_args):
+        raise AssertionError("the map was scanned while find and filter are idle")
+
+    monkeypatch.setattr(vi.map_focus.finder, "find", scan)
+    monkeypatch.setattr(focus, "apply_filter", scan)
+    card = vi.journey.cards[0]
+    ops.set_fields(vi.doc, card, title="Đổi tên")
+    qtbot.wait(50)  # the coalesced change is delivered on the next event-loop turn
+    assert vi.view.map_scene.cards[card.id].opacity() == 1.0
+    assert vi.map_focus.hits == []
