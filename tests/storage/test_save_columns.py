@@ -19,15 +19,6 @@ from tests.storage.helpers import reopen, rich_project
 FRAME = 24 + 4096  # one WAL frame: its header and one page
 
 
-@pytest.fixture
-def opened(tmp_path):
-    project = rich_project()
-    store = ProjectStore.create(tmp_path / "c.cjm", project)
-    yield store, project
-    if not store.closed:
-        store.close()
-
-
 def wal_size(store: ProjectStore) -> int:
     return os.path.getsize(f"{store.path}-wal")
 

@@ -14,15 +14,6 @@ from app.storage import ProjectStore, StorageError
 from tests.storage.helpers import canonical, reopen, rich_project
 
 
-@pytest.fixture
-def opened(tmp_path):
-    """A rich project written to disk, with its store open for writing."""
-    project = rich_project()
-    store = ProjectStore.create(tmp_path / "w.cjm", project)
-    yield store, project
-    store.close()
-
-
 def test_field_edits_of_every_kind(opened):
     store, project = opened
     journey = project.maps[0]

@@ -7,16 +7,8 @@ import pytest
 from app.domain.model import Card, LaneKind, Stage
 from app.domain.templates import new_project
 from app.storage import ProjectStore, StorageError, guard
-from tests.storage.helpers import big_project, digest, rich_project
+from tests.storage.helpers import big_project, digest
 from tests.storage.test_write import reopen
-
-
-@pytest.fixture
-def opened(tmp_path):
-    project = rich_project()
-    store = ProjectStore.create(tmp_path / "w.cjm", project)
-    yield store, project
-    store.close()
 
 
 def test_a_link_to_a_row_not_in_the_file_rolls_the_whole_write_back(opened):
