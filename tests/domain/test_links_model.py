@@ -189,3 +189,22 @@ def test_card_helper():
     card = Card(journey.id, "s", "l")
     journey.cards.append(card)
     assert journey.card(card.id) is card and journey.card("x") is None
+
+
+def test_a_copied_map_keeps_connectors_and_views_re_keyed_but_not_votes():
+    from app.domain.copying import clone_map
+
+    project = _rich_project()
+    journey = project.maps[0]
+    copy = clone_map(journey, "Future")
+    card_ids = {c.id for c in copy.cards}
+    stage_ids = {s.id for s in copy.stages}
+    assert len(copy.connectors) == 2
+    for connector in copy.connectors:
+        assert connector.map_id == copy.id and connector.source_id in card_ids
+        assert connector.target_id in card_ids | stage_ids
+    assert copy.views[0].hidden_lane_ids == [copy.lanes[0].id]
+    assert copy.views[0].filter == journey.views[0].filter
+    assert copy.rounds == [] and copy.votes == []
+    project.maps.append(copy)
+    validate_project(project)
