@@ -48,6 +48,7 @@ from app.ui.settings import KEY_GEOMETRY, KEY_STATE, settings
 from app.ui.start_page import StartPage
 from app.ui.status import StatusParts
 from app.ui.template_dialog import TemplateDialog
+from app.ui.workspace import Workspace, fit_width
 
 if TYPE_CHECKING:
     from app.canvas.view import MapView
@@ -115,7 +116,10 @@ class MainWindow(QMainWindow):
         self.actions.build_menus()
         self.toolbar = self.actions.build_toolbar()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self.actions.add_view_toggles([*self.docks.toggles(), self.toolbar.toggleViewAction()])
+        self.workspace = Workspace(self, [self.docks.palette, self.docks.maps,
+                                          self.docks.inspector_dock])
+        self.actions.add_view_toggles([self.workspace.focus, self.workspace.collapse_all,
+                                       *self.docks.toggles(), self.toolbar.toggleViewAction()])
         self.review = ReviewTools(self)
         self.status = StatusParts(self.statusBar())
         self.setAcceptDrops(True)
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
             if map_id is None or doc.project.map(map_id) is None:
                 map_id = doc.project.maps[0].id if doc.project.maps else None
         self.docks.set_document(doc, map_id)
+        self.workspace.rail(self.docks.palette).content_changed()
         palette = self.docks.palette_widget
         if palette is not None:
             palette.activated.connect(self._palette_activated)
@@ -195,10 +200,10 @@ class MainWindow(QMainWindow):
                                         else self.no_map_page)
         elif self.view is not None:
             self.view.set_map(map_id)
-            self.scroll_home()
+            self.fit_and_home()
         else:
             self._make_view(map_id)
-            self.scroll_home()
+            self.fit_and_home()
         self.docks.set_map(map_id)
         self._refresh()
         if map_id is not None:
@@ -226,13 +231,31 @@ class MainWindow(QMainWindow):
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             bar.setValue(bar.minimum())
 
+    def fit_and_home(self) -> None:
+        """Open a map fitted to the canvas's width (legibly), at its top-left corner."""
+        view = self.view
+        if view is None:
+            return
+        if self.isVisible() and self.pages.currentWidget() is view:
+            view.resize(self.pages.size())  # the layout's size, before it runs
+            fit_width(view)
+        self.scroll_home()
+
+    def _first_layout(self) -> None:
+        # A narrow window (a projector) starts with its docks as rails, then fits the map.
+        self.workspace.start_narrow()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.fit_and_home()
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         first = not getattr(self, "_shown_once", False)
         self._shown_once = True
         super().showEvent(event)
         if first:
             # The view centres a large scene when it is first laid out; start at home.
-            QTimer.singleShot(0, self.scroll_home)
+            QTimer.singleShot(0, self._first_layout)
 
     def _drop_view(self) -> None:
         if self.view is not None:

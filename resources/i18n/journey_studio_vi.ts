@@ -1986,7 +1986,7 @@
             <translation>Bộ lọc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/focus.py" line="201" />
+            <location filename="../../app/ui/focus.py" line="209" />
             <source>Filter: %1 of %2 cards</source>
             <translation>Bộ lọc: %1 / %2 thẻ</translation>
         </message>
@@ -1994,12 +1994,17 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <location filename="../../app/ui/workspace.py" line="105" />
+            <source>Expand</source>
+            <translation>Mở rộng</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/actions.py" line="347" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="41" />
+            <location filename="../../app/ui/docks.py" line="43" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
@@ -2221,89 +2226,94 @@
             <translation>Xuất PDF</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="40" />
+            <location filename="../../app/ui/workspace.py" line="91" />
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/docks.py" line="42" />
             <source>Palette</source>
             <translation>Bảng công cụ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="42" />
+            <location filename="../../app/ui/docks.py" line="44" />
             <source>Inspector</source>
             <translation>Thuộc tính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="51" />
+            <location filename="../../app/ui/docks.py" line="53" />
             <source>&amp;Palette</source>
             <translation>&amp;Bảng công cụ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="52" />
+            <location filename="../../app/ui/docks.py" line="54" />
             <source>&amp;Maps</source>
             <translation>Danh sách bản &amp;đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="53" />
+            <location filename="../../app/ui/docks.py" line="55" />
             <source>I&amp;nspector</source>
             <translation>Bảng th&amp;uộc tính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="65" />
+            <location filename="../../app/ui/docks.py" line="67" />
             <source>This project is open read-only.</source>
             <translation>Dự án này đang mở ở chế độ chỉ đọc.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="66" />
+            <location filename="../../app/ui/docks.py" line="68" />
             <source>Open a project to drag stages, lanes, cards and emotions onto its map.</source>
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="368" />
+            <location filename="../../app/ui/main_window.py" line="391" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="299" />
+            <location filename="../../app/ui/main_window.py" line="322" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="353" />
+            <location filename="../../app/ui/main_window.py" line="376" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="366" />
-            <location filename="../../app/ui/main_window.py" line="372" />
-            <location filename="../../app/ui/main_window.py" line="378" />
+            <location filename="../../app/ui/main_window.py" line="389" />
+            <location filename="../../app/ui/main_window.py" line="395" />
+            <location filename="../../app/ui/main_window.py" line="401" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="373" />
+            <location filename="../../app/ui/main_window.py" line="396" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="379" />
+            <location filename="../../app/ui/main_window.py" line="402" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="381" />
+            <location filename="../../app/ui/main_window.py" line="404" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="481" />
+            <location filename="../../app/ui/main_window.py" line="504" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="483" />
+            <location filename="../../app/ui/main_window.py" line="506" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="528" />
+            <location filename="../../app/ui/main_window.py" line="551" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -2351,6 +2361,36 @@
             <location filename="../../app/ui/review.py" line="161" />
             <source>Create a future state or take a snapshot to compare this map with.</source>
             <translation>Để so sánh bản đồ này, hãy tạo trạng thái tương lai hoặc chụp ảnh lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/workspace.py" line="48" />
+            <source>Show %1</source>
+            <translation>Hiện %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/workspace.py" line="105" />
+            <source>Collapse to a rail</source>
+            <translation>Thu gọn thành thanh bên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/workspace.py" line="202" />
+            <source>&amp;Focus on the Map</source>
+            <translation>&amp;Tập trung vào bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/workspace.py" line="206" />
+            <source>Hide every dock and toolbar (F11)</source>
+            <translation>Ẩn mọi bảng và thanh công cụ (F11)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/workspace.py" line="209" />
+            <source>&amp;Collapse Docks to Rails</source>
+            <translation>&amp;Thu gọn các bảng thành thanh bên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/workspace.py" line="256" />
+            <source>Focus: only the map. Press F11 to bring the docks back.</source>
+            <translation>Tập trung: chỉ còn bản đồ. Nhấn F11 để hiện lại các bảng.</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,92 @@
+"""Room for the map on a 1280 × 800 projector: dock rails, Focus (F11), fit to width."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
+
+from app.ui.main_window import MainWindow
+from app.ui.workspace import LEGIBLE_ZOOM, RAIL_WIDTH, stages_in_view
+from tests.ui.conftest import focus_canvas, menu_action
+
+
+@pytest.fixture
+def projector(qtbot):
+    """A 1280 × 800 window, shown first (as on a start), then the sample opened."""
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: getattr(win, "_shown_once", False))
+    QApplication.processEvents()
+    assert win.open_sample()
+    QApplication.processEvents()
+    yield win
+    win.set_document(None)
+
+
+def docks(window) -> list[QDockWidget]:
+    return [window.docks.palette, window.docks.maps, window.docks.inspector_dock]
+
+
+def test_projector_opens_with_rails_and_four_stages_legible(projector):
+    window = projector
+    for dock in docks(window):
+        assert dock.isVisible() and dock.width() <= RAIL_WIDTH + 2
+        assert not window.workspace.rail(dock).content().isVisible()
+    assert window.view.zoom_factor() >= LEGIBLE_ZOOM
+    assert stages_in_view(window.view) >= 4
+
+
+def test_click_on_a_rail_expands_the_dock_and_its_button_collapses_it(projector, qtbot):
+    window = projector
+    dock = window.docks.inspector_dock
+    rail = window.workspace.rail(dock)
+    qtbot.mouseClick(rail.rail, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dock.width() > 150)
+    assert window.inspector.isVisible()
+    assert not window.maps_panel.isVisible()  # its neighbour stays folded to its title
+    canvas_narrow = window.view.viewport().width()
+    qtbot.mouseClick(rail.title.collapse_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dock.width() <= RAIL_WIDTH + 2)
+    assert not window.inspector.isVisible()
+    qtbot.waitUntil(lambda: window.view.viewport().width() > canvas_narrow)
+
+
+def test_wide_window_keeps_its_docks_open(opened):
+    assert opened.docks.palette.widget().isVisible()
+    assert opened.docks.palette.width() > 100
+
+
+def test_f11_hides_every_dock_and_toolbar_and_brings_them_back(opened, qtbot):
+    window = opened
+    focus_canvas(window, qtbot)
+    width = window.view.viewport().width()
+    qtbot.keyClick(window.view, Qt.Key.Key_F11)
+    assert not any(d.isVisible() for d in window.findChildren(QDockWidget))
+    assert not any(t.isVisible() for t in window.findChildren(QToolBar))
+    qtbot.waitUntil(lambda: window.view.viewport().width() > width + 300)
+    assert menu_action(window, "View", "Focus on the Map").isChecked()
+    qtbot.keyClick(window.view, Qt.Key.Key_F11)
+    assert window.docks.palette.isVisible() and window.toolbar.isVisible()
+    assert not menu_action(window, "View", "Focus on the Map").isChecked()
+
+
+def test_focus_from_the_view_menu(opened):
+    action = menu_action(opened, "View", "Focus on the Map")
+    action.trigger()
+    assert not opened.docks.inspector_dock.isVisible()
+    action.trigger()
+    assert opened.docks.inspector_dock.isVisible()
+
+
+def test_a_folded_palette_gets_the_next_projects_entries(projector, project_file, qtbot):
+    window = projector
+    rail = window.workspace.rail(window.docks.palette)
+    assert rail.mode == "rail"
+    assert window.open_path(project_file)
+    qtbot.mouseClick(rail.rail, Qt.MouseButton.LeftButton)
+    assert rail.content() is window.docks.palette_widget
+    assert window.docks.palette_widget.isVisible()
