@@ -102,8 +102,10 @@ class EditingMixin:
             self.status_message.emit(trn("Pasted %n item(s)", len(created)))
         return created or []
 
-    def add_card_here(self, cell: tuple[str, str] | None = None, edit: bool = True) -> Any:
-        """Add a card (or, on an emotions lane, a neutral marker) to the current cell."""
+    def add_card_here(self, cell: tuple[str, str] | None = None, edit: bool = True,
+                      capture: bool = False) -> Any:
+        """Add a card (or, on an emotions lane, a neutral marker) to the current cell;
+        `capture` (the keys): Enter goes on to the next card, an empty one is taken back."""
         journey = self.map_scene.journey
         cell = cell or self.current_cell()
         if journey is None or cell is None:
@@ -115,9 +117,11 @@ class EditingMixin:
         else:
             created = self._run(lambda: ops.add_card(self.doc, journey, stage_id, lane_id))
         if created is not None:
+            mark = self.doc.undo_stack.index()
             self.select_entities([created])
-            if edit:
-                self.edit_entity(created)
+            editor = self.edit_entity(created) if edit else None
+            if capture and editor is not None and isinstance(created, Card):
+                editor.capture = mark  # Enter: the next card (app.canvas.capture)
         return created
 
     def add_palette_item(self, payload: dict[str, Any]) -> Any:

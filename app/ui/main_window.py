@@ -28,7 +28,7 @@ from app.document import operations
 from app.document.document import Document
 from app.document.failures import Failure
 from app.document.subscription import Subscription
-from app.domain.model import JourneyMap, LaneKind
+from app.domain.model import JourneyMap, Lane, LaneKind, Stage
 from app.ui import drafts_prompt, exporting, failures, importing, opening, prompts
 from app.ui.actions import WindowActions
 from app.ui.docks import Docks, PaletteFactory
@@ -462,8 +462,9 @@ class MainWindow(QMainWindow):
             return
         title = "Giai đoạn mới" if self.doc.project.language == "vi" else "New stage"
         stage = self._run(lambda: operations.add_stage(self.doc, journey, title))
-        if stage is not None:
+        if isinstance(stage, Stage):
             self.inspector.set_selection([stage])
+            self.reveal(stage.id)
 
     def add_lane(self, kind: LaneKind) -> None:
         """Map ▸ Add Lane ▸ kind: a new lane at the bottom, titled in the project's language."""
@@ -471,8 +472,16 @@ class MainWindow(QMainWindow):
         if journey is None or self.doc.read_only:
             return
         lane = self._run(lambda: operations.add_lane(self.doc, journey, LaneKind(kind)))
-        if lane is not None:
+        if isinstance(lane, Lane):
             self.inspector.set_selection([lane])
+            self.reveal(lane.id)
+
+    def reveal(self, entity_id: str) -> None:
+        """Scroll the canvas to a stage, lane or card (a new one would start off-screen)."""
+        if self.view is not None:
+            from app.canvas.capture import reveal_entity
+
+            reveal_entity(self.view, entity_id)
 
     def show_map_properties(self) -> None:
         """Map ▸ Map Properties…: every field of the map, applied as one undo step."""

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
 
+from app.domain.model import LaneKind
 from app.ui.main_window import MainWindow
 from app.ui.workspace import LEGIBLE_ZOOM, RAIL_WIDTH, stages_in_view
 from tests.ui.conftest import focus_canvas, menu_action
@@ -90,3 +91,32 @@ def test_a_folded_palette_gets_the_next_projects_entries(projector, project_file
     qtbot.mouseClick(rail.rail, Qt.MouseButton.LeftButton)
     assert rail.content() is window.docks.palette_widget
     assert window.docks.palette_widget.isVisible()
+
+
+def stage_shown(window, stage_id: str) -> bool:
+    view = window.view
+    rect = view.map_scene.layout.stage_rects[stage_id]
+    left = view.mapFromScene(rect.x, 0).x()
+    return 0 <= left < view.viewport().width() - 40
+
+
+def test_a_stage_added_from_the_toolbar_is_scrolled_into_view(opened, qtbot):
+    window = opened
+    window.view.set_zoom(1.0)
+    window.scroll_home()
+    button = window.toolbar.widgetForAction(window.actions.add_stage)
+    for _ in range(3):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert stage_shown(window, window.journey.stages[-1].id)
+    assert window.view.horizontalScrollBar().value() > 0
+
+
+def test_a_lane_added_from_the_toolbar_menu_is_scrolled_into_view(opened, qtbot):
+    window = opened
+    window.view.set_zoom(1.0)
+    window.scroll_home()
+    for _ in range(3):
+        window.actions.add_lane[LaneKind.PAINS].trigger()
+    view, lane = window.view, window.journey.lanes[-1]
+    top = view.mapFromScene(0, view.map_scene.layout.lane_rects[lane.id].y).y()
+    assert 0 <= top < view.viewport().height() - 40
