@@ -28,6 +28,7 @@ class EditingMixin:
     doc: Any
     map_scene: Any
     status_message: Any
+    notice: Any  # Signal(str): what an edit did, offered with Undo
     if TYPE_CHECKING:
         def selected_entities(self) -> list[Any]: ...
         def select_entities(self, entities: list[Any]) -> None: ...
@@ -43,11 +44,14 @@ class EditingMixin:
         return result
 
     def delete_selection(self) -> None:
-        """Delete the selection (stages and lanes with their cards) as one step."""
+        """Delete the selection (stages and lanes with their cards) as one step, and say
+        what went, with Undo, in the status bar (the window's notice)."""
         entities = self.selected_entities()
         if entities:
-            self._run(lambda: ops.remove(self.doc, entities),
-                      trn("Deleted %n item(s)", len(entities)))
+            text = deleted_text(self.map_scene.journey, entities)
+            ok, _ = self.doc.attempt(lambda: ops.remove(self.doc, entities))
+            if ok:
+                self.notice.emit(text)
 
     def duplicate_selection(self) -> None:
         """Duplicate the selected cards, markers and stages; select the copies."""
@@ -156,3 +160,16 @@ class EditingMixin:
         self.status_message.emit(plan.message)
         return created
 
+
+
+def deleted_text(journey: Any, entities: list[Any]) -> str:
+    """“Stage ‘Purchase’ deleted with 12 cards”, or “Deleted 3 items”."""
+    if len(entities) == 1 and isinstance(entities[0], (Stage, Lane)) and journey is not None:
+        entity = entities[0]
+        key = "stage_id" if isinstance(entity, Stage) else "lane_id"
+        cards = sum(1 for c in journey.cards if getattr(c, key) == entity.id)
+        cards += sum(1 for m in journey.markers if getattr(m, key) == entity.id)
+        text = (trn("Stage “%1” deleted with %n item(s)", cards) if isinstance(entity, Stage)
+                else trn("Lane “%1” deleted with %n item(s)", cards))
+        return text.replace("%1", entity.title)
+    return trn("Deleted %n item(s)", len(entities))

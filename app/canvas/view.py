@@ -38,6 +38,7 @@ class MapView(EditingMixin, QGraphicsView):
     zoom_changed = Signal(float)
     persona_activated = Signal(str)  # the persona id ("" when the map has none)
     status_message = Signal(str)
+    notice = Signal(str)  # what an edit did, which the window offers to undo
 
     def __init__(self, doc: Document, map_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -507,11 +508,12 @@ class MapView(EditingMixin, QGraphicsView):
         else:
             self.map_scene.preview.clear()
             event.ignore()
-        if plan.message:
-            self.status_message.emit(plan.message)
+        # A hint that no longer applies (the pointer left the wrong place) goes away.
+        self.status_message.emit(plan.message)
 
     def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.map_scene.preview.clear()
+        self.status_message.emit("")
         event.accept()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -40,6 +40,7 @@ from app.ui.file_dialogs import (
 )
 from app.ui.help_dialogs import ShortcutsDialog, show_about
 from app.ui.i18n import current_language
+from app.ui.notices import UndoNotice
 from app.ui.paths import PROJECT_SUFFIX
 from app.ui.preferences import PreferencesDialog
 from app.ui.recent import RecentFiles
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
                                        *self.docks.toggles(), self.toolbar.toggleViewAction()])
         self.review = ReviewTools(self)
         self.status = StatusParts(self.statusBar())
+        self.notice = UndoNotice(self)
         self.setAcceptDrops(True)
         self.resize(1440, 900)
         if remember:
@@ -218,6 +220,7 @@ class MainWindow(QMainWindow):
         view.selection_changed.connect(self._on_selection_changed)
         view.zoom_changed.connect(self._on_zoom_changed)
         view.status_message.connect(self.show_message)
+        view.notice.connect(self.notice.show_notice)
         view.persona_activated.connect(self.persona_requested.emit)
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
@@ -299,9 +302,11 @@ class MainWindow(QMainWindow):
         failures.report(self, failure)
 
     def show_message(self, text: str) -> None:
-        """A passing note in the status bar."""
+        """A passing note in the status bar; "" clears one that no longer applies."""
         if text:
             self.statusBar().showMessage(text, 5000)
+        else:
+            self.statusBar().clearMessage()
 
     def _refresh(self) -> None:
         self._refresh_title()

@@ -230,23 +230,23 @@
     <context>
         <name>canvas</name>
         <message>
-            <location filename="../../app/canvas/actions.py" line="75" />
+            <location filename="../../app/canvas/actions.py" line="79" />
             <location filename="../../app/canvas/menus.py" line="93" />
             <source>Cut</source>
             <translation>Cắt</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="82" />
+            <location filename="../../app/canvas/actions.py" line="86" />
             <source>Add a stage and a lane before pasting.</source>
             <translation>Hãy thêm giai đoạn và làn trước khi dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="94" />
+            <location filename="../../app/canvas/actions.py" line="98" />
             <source>The clipboard holds nothing to paste.</source>
             <translation>Bộ nhớ tạm không có gì để dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="110" />
+            <location filename="../../app/canvas/actions.py" line="116" />
             <source>Add a stage and a lane first.</source>
             <translation>Hãy thêm giai đoạn và làn trước.</translation>
         </message>
@@ -331,27 +331,27 @@
             <translation>Thê&amp;m thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/edit_actions.py" line="67" />
+            <location filename="../../app/canvas/edit_actions.py" line="68" />
             <source>Zoom &amp;In</source>
             <translation>Phóng &amp;to</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/edit_actions.py" line="69" />
+            <location filename="../../app/canvas/edit_actions.py" line="70" />
             <source>Zoom &amp;Out</source>
             <translation>Thu &amp;nhỏ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/edit_actions.py" line="71" />
+            <location filename="../../app/canvas/edit_actions.py" line="72" />
             <source>&amp;100 %</source>
             <translation>&amp;100 %</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/edit_actions.py" line="73" />
+            <location filename="../../app/canvas/edit_actions.py" line="74" />
             <source>&amp;Fit to Window</source>
             <translation>&amp;Vừa cửa sổ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/editor.py" line="125" />
+            <location filename="../../app/canvas/editor.py" line="142" />
             <source>Edit text</source>
             <translation>Sửa chữ</translation>
         </message>
@@ -359,11 +359,6 @@
             <location filename="../../app/canvas/gestures.py" line="135" />
             <source>The emotions lane holds emotion markers, not cards.</source>
             <translation>Làn cảm xúc chứa điểm cảm xúc, không chứa thẻ.</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/gestures.py" line="148" />
-            <source>Moved into the “{0}” lane: the lane decides the kind.</source>
-            <translation>Đã chuyển vào làn “{0}”: làn quyết định loại thẻ.</translation>
         </message>
         <message>
             <location filename="../../app/canvas/gestures.py" line="209" />
@@ -374,6 +369,31 @@
             <location filename="../../app/canvas/gestures.py" line="231" />
             <source>Move lane</source>
             <translation>Di chuyển làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="386" />
+            <source>Moved into “{0}”: the lane decides how the card shows.</source>
+            <translation>Đã chuyển vào “{0}”: làn quyết định cách thẻ hiển thị.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="389" />
+            <source>the channel (shown in touchpoint lanes)</source>
+            <translation>kênh (hiện trong làn điểm chạm)</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="391" />
+            <source>the severity (shown in pain lanes)</source>
+            <translation>mức độ nghiêm trọng (hiện trong làn điểm đau)</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="393" />
+            <source>the figures (shown in metric lanes)</source>
+            <translation>số liệu (hiện trong làn chỉ số)</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="395" />
+            <source>Kept: {0}.</source>
+            <translation>Vẫn giữ: {0}.</translation>
         </message>
         <message>
             <location filename="../../app/canvas/i18n.py" line="32" />
@@ -745,15 +765,7 @@
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="67" />
-            <source>Copied %n item(s)</source>
-            <translation>
-                <numerusform>
-                </numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="50" />
+            <location filename="../../app/canvas/actions.py" line="175" />
             <source>Deleted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -761,7 +773,29 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="102" />
+            <location filename="../../app/canvas/actions.py" line="71" />
+            <source>Copied %n item(s)</source>
+            <translation>
+                <numerusform>
+                </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/canvas/actions.py" line="172" />
+            <source>Stage “%1” deleted with %n item(s)</source>
+            <translation>
+                <numerusform>Đã xóa giai đoạn “%1” cùng %n mục</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/canvas/actions.py" line="173" />
+            <source>Lane “%1” deleted with %n item(s)</source>
+            <translation>
+                <numerusform>Đã xóa làn “%1” cùng %n mục</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/canvas/actions.py" line="106" />
             <source>Pasted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -2266,54 +2300,54 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="391" />
+            <location filename="../../app/ui/main_window.py" line="396" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="322" />
+            <location filename="../../app/ui/main_window.py" line="327" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="376" />
+            <location filename="../../app/ui/main_window.py" line="381" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="389" />
-            <location filename="../../app/ui/main_window.py" line="395" />
-            <location filename="../../app/ui/main_window.py" line="401" />
+            <location filename="../../app/ui/main_window.py" line="394" />
+            <location filename="../../app/ui/main_window.py" line="400" />
+            <location filename="../../app/ui/main_window.py" line="406" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="396" />
+            <location filename="../../app/ui/main_window.py" line="401" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="402" />
+            <location filename="../../app/ui/main_window.py" line="407" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="404" />
+            <location filename="../../app/ui/main_window.py" line="409" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="504" />
+            <location filename="../../app/ui/main_window.py" line="518" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="506" />
+            <location filename="../../app/ui/main_window.py" line="520" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="551" />
+            <location filename="../../app/ui/main_window.py" line="565" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -4060,6 +4094,49 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
         </message>
     </context>
     <context>
+        <name>StatusBar</name>
+        <message>
+            <location filename="../../app/ui/notices.py" line="74" />
+            <source>Undone.</source>
+            <translation>Đã hoàn tác.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="21" />
+            <source>Stages: %1</source>
+            <translation>Giai đoạn: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="22" />
+            <source>Lanes: %1</source>
+            <translation>Làn: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="23" />
+            <source>Cards: %1</source>
+            <translation>Thẻ: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="24" />
+            <source>Emotions: %1</source>
+            <translation>Cảm xúc: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="32" />
+            <source>Read-only</source>
+            <translation>Chỉ đọc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="37" />
+            <source>This project is open read-only: changes are not allowed.</source>
+            <translation>Dự án này đang mở ở chế độ chỉ đọc: không được thay đổi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="46" />
+            <source>Zoom (Ctrl+wheel, Ctrl+0 for 100 %, Ctrl+9 to fit)</source>
+            <translation>Thu phóng (Ctrl+cuộn chuột, Ctrl+0 về 100 %, Ctrl+9 cho vừa)</translation>
+        </message>
+    </context>
+    <context>
         <name>Preferences</name>
         <message>
             <location filename="../../app/ui/preferences.py" line="29" />
@@ -4174,44 +4251,6 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
             <location filename="../../app/ui/start_page.py" line="57" />
             <source>Recent projects</source>
             <translation>Dự án gần đây</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusBar</name>
-        <message>
-            <location filename="../../app/ui/status.py" line="21" />
-            <source>Stages: %1</source>
-            <translation>Giai đoạn: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/status.py" line="22" />
-            <source>Lanes: %1</source>
-            <translation>Làn: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/status.py" line="23" />
-            <source>Cards: %1</source>
-            <translation>Thẻ: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/status.py" line="24" />
-            <source>Emotions: %1</source>
-            <translation>Cảm xúc: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/status.py" line="32" />
-            <source>Read-only</source>
-            <translation>Chỉ đọc</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/status.py" line="37" />
-            <source>This project is open read-only: changes are not allowed.</source>
-            <translation>Dự án này đang mở ở chế độ chỉ đọc: không được thay đổi.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/status.py" line="46" />
-            <source>Zoom (Ctrl+wheel, Ctrl+0 for 100 %, Ctrl+9 to fit)</source>
-            <translation>Thu phóng (Ctrl+cuộn chuột, Ctrl+0 về 100 %, Ctrl+9 cho vừa)</translation>
         </message>
     </context>
 </TS>
