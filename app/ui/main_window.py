@@ -49,6 +49,7 @@ from app.ui.settings import KEY_GEOMETRY, KEY_STATE, settings
 from app.ui.start_page import StartPage
 from app.ui.status import StatusParts
 from app.ui.template_dialog import TemplateDialog
+from app.ui.timer import TimerParts
 from app.ui.workspace import Workspace, fit_width
 
 if TYPE_CHECKING:
@@ -119,7 +120,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.workspace = Workspace(self, [self.docks.palette, self.docks.maps,
                                           self.docks.inspector_dock])
-        self.actions.add_view_toggles([self.workspace.focus, self.workspace.collapse_all,
+        self.timer = TimerParts(self)  # the status bar's timer, and View ▸ Timer
+        self.actions.add_view_toggles([self.timer.menu.menuAction(),
+                                       self.workspace.focus, self.workspace.collapse_all,
                                        *self.docks.toggles(), self.toolbar.toggleViewAction()])
         self.review = ReviewTools(self)
         self.status = StatusParts(self.statusBar())

@@ -51,7 +51,8 @@ class UndoNotice(QLabel):
             return
         self.dismiss()
         self.main.statusBar().clearMessage()
-        self.setText(f"{escape(text)} — <a href=\"undo\">{escape(tr('Undo'))}</a>")
+        link = tr("Undo")
+        self.setText(f"{escape(text)} — <a href=\"undo\">{escape(link)}</a>")
         self._stack = doc.undo_stack
         self._index = doc.undo_stack.index()
         doc.undo_stack.indexChanged.connect(self._stack_moved)

@@ -199,14 +199,14 @@ class Workspace:
         self._widths: dict[Qt.DockWidgetArea, int] = {}
         window.docks.content_of = lambda dock: self.rail(dock).content()
         self._saved: QByteArray | None = None
-        self.focus = QAction(tr("&Focus on the Map"), window)
+        self.focus = QAction(tr("Foc&us on the Map"), window)
         self.focus.setObjectName("focusMode")
         self.focus.setCheckable(True)
         self.focus.setShortcut(QKeySequence("F11"))
         self.focus.setToolTip(tr("Hide every dock and toolbar (F11)"))
         self.focus.toggled.connect(self.set_focus)
         window.addAction(self.focus)  # the key works with the menu bar hidden
-        self.collapse_all = QAction(tr("&Collapse Docks to Rails"), window)
+        self.collapse_all = QAction(tr("Collapse &Docks to Rails"), window)
         self.collapse_all.setObjectName("collapseDocks")
         self.collapse_all.triggered.connect(self.collapse_docks)
 

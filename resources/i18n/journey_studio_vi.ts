@@ -2300,54 +2300,54 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="396" />
+            <location filename="../../app/ui/main_window.py" line="399" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="327" />
+            <location filename="../../app/ui/main_window.py" line="330" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="381" />
+            <location filename="../../app/ui/main_window.py" line="384" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="394" />
-            <location filename="../../app/ui/main_window.py" line="400" />
-            <location filename="../../app/ui/main_window.py" line="406" />
+            <location filename="../../app/ui/main_window.py" line="397" />
+            <location filename="../../app/ui/main_window.py" line="403" />
+            <location filename="../../app/ui/main_window.py" line="409" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="401" />
+            <location filename="../../app/ui/main_window.py" line="404" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="407" />
+            <location filename="../../app/ui/main_window.py" line="410" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="409" />
+            <location filename="../../app/ui/main_window.py" line="412" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="518" />
+            <location filename="../../app/ui/main_window.py" line="521" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="520" />
+            <location filename="../../app/ui/main_window.py" line="523" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="565" />
+            <location filename="../../app/ui/main_window.py" line="568" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -2408,8 +2408,8 @@
         </message>
         <message>
             <location filename="../../app/ui/workspace.py" line="202" />
-            <source>&amp;Focus on the Map</source>
-            <translation>&amp;Tập trung vào bản đồ</translation>
+            <source>Foc&amp;us on the Map</source>
+            <translation>Tập trung và&amp;o bản đồ</translation>
         </message>
         <message>
             <location filename="../../app/ui/workspace.py" line="206" />
@@ -2418,8 +2418,8 @@
         </message>
         <message>
             <location filename="../../app/ui/workspace.py" line="209" />
-            <source>&amp;Collapse Docks to Rails</source>
-            <translation>&amp;Thu gọn các bảng thành thanh bên</translation>
+            <source>Collapse &amp;Docks to Rails</source>
+            <translation>Thu gọn các bảng thành th&amp;anh bên</translation>
         </message>
         <message>
             <location filename="../../app/ui/workspace.py" line="256" />
@@ -3710,6 +3710,54 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
         </message>
     </context>
     <context>
+        <name>StatusBar</name>
+        <message>
+            <location filename="../../app/ui/notices.py" line="54" />
+            <source>Undo</source>
+            <translation>Hoàn tác</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" line="76" />
+            <source>Undone.</source>
+            <translation>Đã hoàn tác.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="21" />
+            <source>Stages: %1</source>
+            <translation>Giai đoạn: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="22" />
+            <source>Lanes: %1</source>
+            <translation>Làn: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="23" />
+            <source>Cards: %1</source>
+            <translation>Thẻ: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="24" />
+            <source>Emotions: %1</source>
+            <translation>Cảm xúc: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="32" />
+            <source>Read-only</source>
+            <translation>Chỉ đọc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="37" />
+            <source>This project is open read-only: changes are not allowed.</source>
+            <translation>Dự án này đang mở ở chế độ chỉ đọc: không được thay đổi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="46" />
+            <source>Zoom (Ctrl+wheel, Ctrl+0 for 100 %, Ctrl+9 to fit)</source>
+            <translation>Thu phóng (Ctrl+cuộn chuột, Ctrl+0 về 100 %, Ctrl+9 cho vừa)</translation>
+        </message>
+    </context>
+    <context>
         <name>failures</name>
         <message>
             <location filename="../../app/document/failures.py" line="49" />
@@ -4094,49 +4142,6 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
         </message>
     </context>
     <context>
-        <name>StatusBar</name>
-        <message>
-            <location filename="../../app/ui/notices.py" line="74" />
-            <source>Undone.</source>
-            <translation>Đã hoàn tác.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/status.py" line="21" />
-            <source>Stages: %1</source>
-            <translation>Giai đoạn: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/status.py" line="22" />
-            <source>Lanes: %1</source>
-            <translation>Làn: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/status.py" line="23" />
-            <source>Cards: %1</source>
-            <translation>Thẻ: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/status.py" line="24" />
-            <source>Emotions: %1</source>
-            <translation>Cảm xúc: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/status.py" line="32" />
-            <source>Read-only</source>
-            <translation>Chỉ đọc</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/status.py" line="37" />
-            <source>This project is open read-only: changes are not allowed.</source>
-            <translation>Dự án này đang mở ở chế độ chỉ đọc: không được thay đổi.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/status.py" line="46" />
-            <source>Zoom (Ctrl+wheel, Ctrl+0 for 100 %, Ctrl+9 to fit)</source>
-            <translation>Thu phóng (Ctrl+cuộn chuột, Ctrl+0 về 100 %, Ctrl+9 cho vừa)</translation>
-        </message>
-    </context>
-    <context>
         <name>Preferences</name>
         <message>
             <location filename="../../app/ui/preferences.py" line="29" />
@@ -4251,6 +4256,69 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
             <location filename="../../app/ui/start_page.py" line="57" />
             <source>Recent projects</source>
             <translation>Dự án gần đây</translation>
+        </message>
+    </context>
+    <context>
+        <name>Timer</name>
+        <message>
+            <location filename="../../app/ui/timer.py" line="160" />
+            <source>&amp;Start or Pause Timer</source>
+            <translation>&amp;Bắt đầu hoặc tạm dừng hẹn giờ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="162" />
+            <source>&amp;Reset Timer</source>
+            <translation>Đặt &amp;lại hẹn giờ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="164" />
+            <source>&amp;Custom Length…</source>
+            <translation>Độ dài &amp;tùy chọn…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="166" />
+            <source>Work&amp;shop Timer</source>
+            <translation>Hẹn g&amp;iờ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="169" />
+            <source>%1 min</source>
+            <translation>%1 phút</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="200" />
+            <source>Timer</source>
+            <translation>Hẹn giờ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="200" />
+            <source>Minutes:</source>
+            <translation>Số phút:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="225" />
+            <source>Timer %1</source>
+            <translation>Hẹn giờ %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="226" />
+            <source>Start a %1 timer (Ctrl+Alt+W); the arrow picks another length</source>
+            <translation>Bắt đầu hẹn giờ %1 (Ctrl+Alt+W); mũi tên để chọn độ dài khác</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="227" />
+            <source>Pause the timer (Ctrl+Alt+W)</source>
+            <translation>Tạm dừng hẹn giờ (Ctrl+Alt+W)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="228" />
+            <source>Resume the timer (Ctrl+Alt+W)</source>
+            <translation>Tiếp tục hẹn giờ (Ctrl+Alt+W)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="229" />
+            <source>Time is up: click to start again</source>
+            <translation>Hết giờ: bấm để bắt đầu lại</translation>
         </message>
     </context>
 </TS>
