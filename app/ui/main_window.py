@@ -506,8 +506,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard Shortcuts."""
-        menus = [(menu.title(), [a for a in menu.actions() if not a.isSeparator()])
-                 for menu in self.actions.menus.values()]
+        listed = list(self.actions.menus.values())
+        menus = [(menu.title(), _actions_of(menu, listed)) for menu in listed]
         ShortcutsDialog(menus, self).exec()
 
     def show_about(self) -> None:
@@ -580,3 +580,17 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _actions_of(menu, listed: list) -> list:
+    """A menu's actions with those of its submenus (View ▸ Workshop Timer), in order;
+    a submenu `listed` on its own (File ▸ Export) is left to its own group."""
+    found: list = []
+    for action in menu.actions():
+        sub = action.menu()
+        if sub is not None:
+            if sub not in listed:
+                found += _actions_of(sub, listed)
+        elif not action.isSeparator():
+            found.append(action)
+    return found

@@ -3991,152 +3991,192 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Help</name>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="36" />
+            <location filename="../../app/ui/help_dialogs.py" line="37" />
             <source>Arrow keys</source>
             <translation>Phím mũi tên</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="36" />
+            <location filename="../../app/ui/help_dialogs.py" line="37" />
             <source>Move the selection between cells and cards</source>
             <translation>Di chuyển vùng chọn giữa các ô và thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="37" />
+            <location filename="../../app/ui/help_dialogs.py" line="38" />
             <source>Enter</source>
             <translation>Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="37" />
+            <location filename="../../app/ui/help_dialogs.py" line="38" />
             <source>Edit the selected item's text</source>
             <translation>Sửa chữ của mục đang chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="38" />
+            <location filename="../../app/ui/help_dialogs.py" line="39" />
             <source>Shift+Enter</source>
             <translation>Shift+Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="38" />
+            <location filename="../../app/ui/help_dialogs.py" line="39" />
             <source>New line while editing</source>
             <translation>Xuống dòng khi đang sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="39" />
+            <location filename="../../app/ui/help_dialogs.py" line="40" />
             <source>Esc</source>
             <translation>Esc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="39" />
+            <location filename="../../app/ui/help_dialogs.py" line="40" />
             <source>Cancel editing</source>
             <translation>Huỷ chỉnh sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="40" />
+            <location filename="../../app/ui/help_dialogs.py" line="41" />
             <source>Insert, Ctrl+Enter</source>
             <translation>Insert, Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="40" />
+            <location filename="../../app/ui/help_dialogs.py" line="41" />
             <source>Add a card to the current cell</source>
             <translation>Thêm thẻ vào ô hiện tại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="41" />
+            <location filename="../../app/ui/help_dialogs.py" line="42" />
+            <source>Type a letter</source>
+            <translation>Gõ một chữ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="42" />
+            <source>Start a card in the current cell with that letter</source>
+            <translation>Bắt đầu một thẻ trong ô hiện tại bằng chữ đó</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="43" />
+            <source>Enter (on a new card)</source>
+            <translation>Enter (trên thẻ mới)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="43" />
+            <source>Store it and start the next card in the same cell</source>
+            <translation>Lưu thẻ và bắt đầu thẻ tiếp theo trong cùng ô</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="44" />
+            <source>Tab, Shift+Tab</source>
+            <translation>Tab, Shift+Tab</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="44" />
+            <source>Store the card and go to the next or previous cell</source>
+            <translation>Lưu thẻ và chuyển sang ô kế tiếp hoặc ô trước</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="45" />
+            <source>Ctrl+Tab</source>
+            <translation>Ctrl+Tab</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="45" />
+            <source>Leave the map for the next control</source>
+            <translation>Rời bản đồ sang điều khiển kế tiếp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="46" />
             <source>Double-click</source>
             <translation>Nhấp đúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="41" />
+            <location filename="../../app/ui/help_dialogs.py" line="46" />
             <source>Edit text in place</source>
             <translation>Sửa chữ ngay trên bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="42" />
+            <location filename="../../app/ui/help_dialogs.py" line="47" />
             <source>Ctrl+click, drag a rectangle</source>
             <translation>Ctrl+nhấp, kéo khung chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="42" />
+            <location filename="../../app/ui/help_dialogs.py" line="47" />
             <source>Select several items</source>
             <translation>Chọn nhiều mục</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="43" />
+            <location filename="../../app/ui/help_dialogs.py" line="48" />
             <source>Ctrl+wheel, pinch</source>
             <translation>Ctrl+cuộn chuột, chụm hai ngón</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="43" />
+            <location filename="../../app/ui/help_dialogs.py" line="48" />
             <source>Zoom around the pointer</source>
             <translation>Thu phóng quanh con trỏ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="44" />
+            <location filename="../../app/ui/help_dialogs.py" line="49" />
             <source>Middle-drag, Space+drag</source>
             <translation>Kéo chuột giữa, Space+kéo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="44" />
+            <location filename="../../app/ui/help_dialogs.py" line="49" />
             <source>Pan the map</source>
             <translation>Kéo di chuyển bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="45" />
+            <location filename="../../app/ui/help_dialogs.py" line="50" />
             <source>Right-click</source>
             <translation>Nhấp chuột phải</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="45" />
+            <location filename="../../app/ui/help_dialogs.py" line="50" />
             <source>Actions for the item under the pointer</source>
             <translation>Các thao tác cho mục dưới con trỏ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="55" />
+            <location filename="../../app/ui/help_dialogs.py" line="84" />
             <source>Keyboard Shortcuts</source>
             <translation>Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="60" />
+            <location filename="../../app/ui/help_dialogs.py" line="88" />
             <source>Command</source>
             <translation>Lệnh</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="60" />
+            <location filename="../../app/ui/help_dialogs.py" line="88" />
             <source>Keys</source>
             <translation>Phím</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="70" />
+            <location filename="../../app/ui/help_dialogs.py" line="107" />
             <source>On the map</source>
             <translation>Trên bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="93" />
+            <location filename="../../app/ui/help_dialogs.py" line="150" />
             <source>About Journey Studio</source>
             <translation>Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="97" />
+            <location filename="../../app/ui/help_dialogs.py" line="154" />
             <source>A desktop editor for customer journey maps: stages, touchpoints, emotions, pains and opportunities, for one persona at a time.</source>
             <translation>Trình biên tập bản đồ hành trình khách hàng trên máy tính: giai đoạn, điểm chạm, cảm xúc, điểm đau và cơ hội, cho từng chân dung khách hàng.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="118" />
+            <location filename="../../app/ui/help_dialogs.py" line="175" />
             <source>Bundled fonts and libraries, and their licences:</source>
             <translation>Phông chữ và thư viện đi kèm, cùng giấy phép của chúng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="125" />
+            <location filename="../../app/ui/help_dialogs.py" line="182" />
             <source>The licence files are missing from this installation.</source>
             <translation>Bản cài đặt này thiếu các tệp giấy phép.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="134" />
+            <location filename="../../app/ui/help_dialogs.py" line="191" />
             <source>The licence file %1 is missing from this installation.</source>
             <translation>Bản cài đặt này thiếu tệp giấy phép %1.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="141" />
+            <location filename="../../app/ui/help_dialogs.py" line="198" />
             <source>Qt %1 · PySide6 %2 · Python %3</source>
             <translation>Qt %1 · PySide6 %2 · Python %3</translation>
         </message>
