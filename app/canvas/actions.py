@@ -154,7 +154,8 @@ class EditingMixin:
             return None
         if isinstance(created, (Card, EmotionMarker)):
             self.select_entities([created])
-        if isinstance(created, (Card, Stage, Lane)):
+        if isinstance(created, (Card, Stage, Lane, EmotionMarker)):
+            # A marker too: its label is typed at once, as a card's title is.
             self.setFocus(Qt.FocusReason.OtherFocusReason)
             self.edit_entity(created)
         self.status_message.emit(plan.message)

@@ -442,7 +442,6 @@
         </message>
         <message>
             <location filename="../../app/canvas/menus.py" line="30" />
-            <location filename="../../app/canvas/palette.py" line="130" />
             <source>Touchpoints</source>
             <translation>Điểm chạm</translation>
         </message>
@@ -458,7 +457,6 @@
         </message>
         <message>
             <location filename="../../app/canvas/menus.py" line="31" />
-            <location filename="../../app/canvas/palette.py" line="141" />
             <source>Emotions</source>
             <translation>Cảm xúc</translation>
         </message>
@@ -690,29 +688,54 @@
             <translation>Xoá làn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/palette.py" line="65" />
+            <location filename="../../app/canvas/palette.py" line="67" />
             <source>Drag onto the map, or click to add at the current cell</source>
             <translation>Kéo vào bản đồ, hoặc nhấp để thêm vào ô hiện tại</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/palette.py" line="122" />
-            <source>Stages</source>
-            <translation>Giai đoạn</translation>
+            <location filename="../../app/canvas/palette.py" line="127" />
+            <source>Structure</source>
+            <translation>Cấu trúc</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/palette.py" line="123" />
+            <location filename="../../app/canvas/palette.py" line="129" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/palette.py" line="124" />
-            <source>Lanes</source>
-            <translation>Làn</translation>
+            <location filename="../../app/canvas/palette.py" line="133" />
+            <source>Emotion curve</source>
+            <translation>Đường cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/palette.py" line="135" />
+            <location filename="../../app/canvas/palette.py" line="136" />
+            <source>A lane of %1: drag onto the map, or click to add one</source>
+            <translation>Một làn %1: kéo vào bản đồ, hoặc bấm để thêm</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="139" />
             <source>Cards</source>
             <translation>Thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="147" />
+            <source>Channels (touchpoints)</source>
+            <translation>Kênh (điểm chạm)</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="155" />
+            <source>A touchpoint card on %1</source>
+            <translation>Thẻ điểm chạm qua %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="156" />
+            <source>Emotion markers</source>
+            <translation>Điểm cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="162" />
+            <source>An emotion marker, %1: drop it on the emotion curve</source>
+            <translation>Điểm cảm xúc %1: thả vào đường cảm xúc</translation>
         </message>
         <message>
             <location filename="../../app/canvas/scene.py" line="531" />
@@ -765,7 +788,7 @@
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="175" />
+            <location filename="../../app/canvas/actions.py" line="176" />
             <source>Deleted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -781,14 +804,14 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="172" />
+            <location filename="../../app/canvas/actions.py" line="173" />
             <source>Stage “%1” deleted with %n item(s)</source>
             <translation>
                 <numerusform>Đã xóa giai đoạn “%1” cùng %n mục</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="173" />
+            <location filename="../../app/canvas/actions.py" line="174" />
             <source>Lane “%1” deleted with %n item(s)</source>
             <translation>
                 <numerusform>Đã xóa làn “%1” cùng %n mục</numerusform>

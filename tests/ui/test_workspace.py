@@ -120,3 +120,18 @@ def test_a_lane_added_from_the_toolbar_menu_is_scrolled_into_view(opened, qtbot)
     view, lane = window.view, window.journey.lanes[-1]
     top = view.mapFromScene(0, view.map_scene.layout.lane_rects[lane.id].y).y()
     assert 0 <= top < view.viewport().height() - 40
+
+
+def test_the_whole_palette_shows_without_scrolling_at_1280x800(projector, qtbot):
+    window = projector
+    rail = window.workspace.rail(window.docks.palette)
+    qtbot.mouseClick(rail.rail, Qt.MouseButton.LeftButton)
+    palette = window.docks.palette_widget
+    qtbot.waitUntil(lambda: palette.isVisible() and palette.width() > 150)
+    QApplication.processEvents()
+    area = palette._scroll.viewport()
+    assert palette._scroll.verticalScrollBar().maximum() == 0
+    for button in palette.buttons:
+        top_left = button.mapTo(area, button.rect().topLeft())
+        assert area.rect().contains(top_left) and button.isVisible(), button.text()
+        assert top_left.x() + button.width() <= area.width() + 1, button.text()
