@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QMenu,
     QPlainTextEdit,
     QStyledItemDelegate,
     QTreeWidget,
@@ -49,6 +50,23 @@ def canvas_gestures() -> list[tuple[str, str]]:
         (tr("Middle-drag, Space+drag"), tr("Pan the map")),
         (tr("Right-click"), tr("Actions for the item under the pointer")),
     ]
+
+
+def shortcut_groups(menus: list[QMenu]) -> list[tuple[str, list[QAction]]]:
+    """(title, actions) per menu, with the actions of its submenus (View ▸ Workshop
+    Timer); a submenu that is in `menus` itself (File ▸ Export) keeps its own group."""
+    def actions_of(menu: QMenu) -> list[QAction]:
+        found: list[QAction] = []
+        for action in menu.actions():
+            sub = action.menu()
+            if isinstance(sub, QMenu):
+                if sub not in menus:
+                    found += actions_of(sub)
+            elif not action.isSeparator():
+                found.append(action)
+        return found
+
+    return [(menu.title(), actions_of(menu)) for menu in menus]
 
 
 class _WrappingDelegate(QStyledItemDelegate):

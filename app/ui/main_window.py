@@ -38,7 +38,7 @@ from app.ui.file_dialogs import (
     ask_save_path,
     safe_file_name,
 )
-from app.ui.help_dialogs import ShortcutsDialog, show_about
+from app.ui.help_dialogs import ShortcutsDialog, shortcut_groups, show_about
 from app.ui.i18n import current_language
 from app.ui.notices import UndoNotice
 from app.ui.paths import PROJECT_SUFFIX
@@ -506,9 +506,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard Shortcuts."""
-        listed = list(self.actions.menus.values())
-        menus = [(menu.title(), _actions_of(menu, listed)) for menu in listed]
-        ShortcutsDialog(menus, self).exec()
+        ShortcutsDialog(shortcut_groups(list(self.actions.menus.values())), self).exec()
 
     def show_about(self) -> None:
         """Help ▸ About."""
@@ -581,16 +579,3 @@ def _same_file(a: str, b: str) -> bool:
     except OSError:
         return os.path.abspath(a) == os.path.abspath(b)
 
-
-def _actions_of(menu, listed: list) -> list:
-    """A menu's actions with those of its submenus (View ▸ Workshop Timer), in order;
-    a submenu `listed` on its own (File ▸ Export) is left to its own group."""
-    found: list = []
-    for action in menu.actions():
-        sub = action.menu()
-        if sub is not None:
-            if sub not in listed:
-                found += _actions_of(sub, listed)
-        elif not action.isSeparator():
-            found.append(action)
-    return found
