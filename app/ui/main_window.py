@@ -45,7 +45,7 @@ from app.ui.paths import PROJECT_SUFFIX
 from app.ui.preferences import PreferencesDialog
 from app.ui.recent import RecentFiles
 from app.ui.review import ReviewTools
-from app.ui.settings import KEY_GEOMETRY, KEY_STATE, settings
+from app.ui.settings import KEY_GEOMETRY, KEY_RAILS, KEY_STATE, settings
 from app.ui.start_page import StartPage
 from app.ui.status import StatusParts
 from app.ui.template_dialog import TemplateDialog
@@ -535,12 +535,18 @@ class MainWindow(QMainWindow):
         state = store.value(KEY_STATE)
         if isinstance(state, QByteArray | bytes) and state:
             self.restoreState(QByteArray(state))
+        rails = store.value(KEY_RAILS)
+        if isinstance(rails, str):  # one name comes back as a string from QSettings
+            rails = [rails]
+        if isinstance(rails, list):
+            self.workspace.fold([str(name) for name in rails])
 
     def save_layout(self) -> None:
-        """Remember the window's geometry and docks for the next start."""
+        """Remember the window's geometry, docks and rails for the next start."""
         store = settings()
         store.setValue(KEY_GEOMETRY, self.saveGeometry())
-        store.setValue(KEY_STATE, self.saveState())
+        store.setValue(KEY_STATE, self.workspace.state_to_save())
+        store.setValue(KEY_RAILS, self.workspace.folded())
         store.sync()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name

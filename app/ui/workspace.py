@@ -264,6 +264,22 @@ class Workspace:
         if w.view is not None:
             w.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def state_to_save(self) -> QByteArray:
+        """The window's dock state to remember: as before Focus while Focus is on (the
+        next start shows the docks again)."""
+        return self._saved if self._saved is not None else self.window.saveState()
+
+    def folded(self) -> list[str]:
+        """The object names of the docks folded to rails or title lines."""
+        return [name for name, rail in self.rails.items() if rail.collapsed]
+
+    def fold(self, names: list[str]) -> None:
+        """Fold these docks again (a restored window's rails)."""
+        for name in names:
+            rail = self.rails.get(name)
+            if rail is not None:
+                rail.collapse()
+
     @property
     def focused(self) -> bool:
         """True while Focus mode hides the docks and toolbars."""

@@ -135,3 +135,20 @@ def test_the_whole_palette_shows_without_scrolling_at_1280x800(projector, qtbot)
         top_left = button.mapTo(area, button.rect().topLeft())
         assert area.rect().contains(top_left) and button.isVisible(), button.text()
         assert top_left.x() + button.width() <= area.width() + 1, button.text()
+
+
+def test_rails_are_remembered_and_focus_is_not(window, qtbot):
+    window.workspace.rail(window.docks.palette).collapse()
+    window.save_layout()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.workspace.rail(again.docks.palette).collapsed
+    assert not again.workspace.rail(again.docks.maps).collapsed
+    again.workspace.set_focus(True)
+    again.save_layout()
+    third = MainWindow()
+    qtbot.addWidget(third)
+    third.show()
+    qtbot.waitExposed(third)
+    assert third.docks.inspector_dock.isVisible() and third.toolbar.isVisible()
+    assert third.workspace.rail(third.docks.palette).collapsed
