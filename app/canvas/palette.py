@@ -166,6 +166,9 @@ class PaletteWidget(QWidget):
         if old is not None:
             old.deleteLater()
         self._scroll.setWidget(body)
+        # Never narrower than two columns of names (a dock would clip them).
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(body.minimumSizeHint().width() + bar)
 
     def _section(self, column: QVBoxLayout, title: str) -> None:
         label = QLabel(title.upper())

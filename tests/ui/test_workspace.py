@@ -152,3 +152,13 @@ def test_rails_are_remembered_and_focus_is_not(window, qtbot):
     qtbot.waitExposed(third)
     assert third.docks.inspector_dock.isVisible() and third.toolbar.isVisible()
     assert third.workspace.rail(third.docks.palette).collapsed
+
+
+def test_no_palette_name_is_clipped_in_the_default_dock(opened, qtbot):
+    palette = opened.docks.palette_widget
+    QApplication.processEvents()
+    area = palette._scroll.viewport()
+    for button in palette.buttons:
+        left = button.mapTo(area, button.rect().topLeft()).x()
+        assert left + button.width() <= area.width() + 1, button.text()
+        assert button.sizeHint().width() <= button.width() + 1, button.text()
