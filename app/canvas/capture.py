@@ -125,9 +125,12 @@ def key(view: MapView, event: QKeyEvent) -> bool:
     """A key on the view that starts capturing (typing in a cell); True when taken."""
     spot = view.spot
     text = typed_text(event)
-    if not text or spot is None or spot.item_id is not None or view.selected_entities():
+    if not text or (spot is not None and spot.item_id is not None) \
+            or view.selected_entities():
         return False
-    return start(view, (spot.stage_id, spot.lane_id), text) is not None
+    # No place yet (a map just opened): the first stage's first card lane.
+    cell = (spot.stage_id, spot.lane_id) if spot is not None else view.current_cell()
+    return cell is not None and start(view, cell, text) is not None
 
 
 def tab(view: MapView, delta: int) -> bool:

@@ -117,3 +117,13 @@ def test_a_new_card_in_a_narrow_view_is_not_under_the_pinned_headers(qtbot, view
     shown = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
     assert shown.left() >= style.LANE_HEADER_WIDTH * zoom
     assert shown.top() >= style.STAGE_HEADER_HEIGHT * zoom
+
+
+def test_typing_on_a_map_just_opened_starts_in_its_first_cell(qtbot, view, doc):
+    j, s, lanes = doc.sample["map"], doc.sample["stages"], doc.sample["lanes"]
+    assert view.spot is None and view.selected_entities() == []
+    type_keys(view, "Nghe bạn bè kể")
+    qtbot.keyClick(view.editor, Qt.Key.Key_Tab)
+    first = j.cell_cards(s[0], lanes[LaneKind.TOUCHPOINTS])
+    assert first[-1].title == "Nghe bạn bè kể"
+    assert (view.spot.stage_id, view.spot.lane_id) == (s[1], lanes[LaneKind.TOUCHPOINTS])
