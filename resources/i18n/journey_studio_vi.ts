@@ -738,52 +738,52 @@
             <translation>Điểm cảm xúc %1: thả vào đường cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="531" />
+            <location filename="../../app/canvas/scene.py" line="543" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="537" />
+            <location filename="../../app/canvas/scene.py" line="549" />
             <source>Channel: {0}</source>
             <translation>Kênh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="539" />
+            <location filename="../../app/canvas/scene.py" line="551" />
             <source>Severity: {0} of 3</source>
             <translation>Mức độ nghiêm trọng: {0}/3</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="541" />
+            <location filename="../../app/canvas/scene.py" line="553" />
             <source>Value: {0} {1}</source>
             <translation>Giá trị: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="544" />
+            <location filename="../../app/canvas/scene.py" line="556" />
             <source>Target: {0}</source>
             <translation>Mục tiêu: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="545" />
+            <location filename="../../app/canvas/scene.py" line="557" />
             <source>Owner</source>
             <translation>Người phụ trách</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="545" />
+            <location filename="../../app/canvas/scene.py" line="557" />
             <source>Priority</source>
             <translation>Mức ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="546" />
+            <location filename="../../app/canvas/scene.py" line="558" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="550" />
+            <location filename="../../app/canvas/scene.py" line="562" />
             <source>Evidence: {0}</source>
             <translation>Bằng chứng: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="552" />
+            <location filename="../../app/canvas/scene.py" line="564" />
             <source>★ Favourite touchpoint</source>
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
@@ -2360,17 +2360,17 @@
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="521" />
+            <location filename="../../app/ui/main_window.py" line="519" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="523" />
+            <location filename="../../app/ui/main_window.py" line="521" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="568" />
+            <location filename="../../app/ui/main_window.py" line="572" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -4014,192 +4014,192 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Help</name>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="37" />
+            <location filename="../../app/ui/help_dialogs.py" line="38" />
             <source>Arrow keys</source>
             <translation>Phím mũi tên</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="37" />
+            <location filename="../../app/ui/help_dialogs.py" line="38" />
             <source>Move the selection between cells and cards</source>
             <translation>Di chuyển vùng chọn giữa các ô và thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="38" />
+            <location filename="../../app/ui/help_dialogs.py" line="39" />
             <source>Enter</source>
             <translation>Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="38" />
+            <location filename="../../app/ui/help_dialogs.py" line="39" />
             <source>Edit the selected item's text</source>
             <translation>Sửa chữ của mục đang chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="39" />
+            <location filename="../../app/ui/help_dialogs.py" line="40" />
             <source>Shift+Enter</source>
             <translation>Shift+Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="39" />
+            <location filename="../../app/ui/help_dialogs.py" line="40" />
             <source>New line while editing</source>
             <translation>Xuống dòng khi đang sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="40" />
+            <location filename="../../app/ui/help_dialogs.py" line="41" />
             <source>Esc</source>
             <translation>Esc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="40" />
+            <location filename="../../app/ui/help_dialogs.py" line="41" />
             <source>Cancel editing</source>
             <translation>Huỷ chỉnh sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="41" />
+            <location filename="../../app/ui/help_dialogs.py" line="42" />
             <source>Insert, Ctrl+Enter</source>
             <translation>Insert, Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="41" />
+            <location filename="../../app/ui/help_dialogs.py" line="42" />
             <source>Add a card to the current cell</source>
             <translation>Thêm thẻ vào ô hiện tại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="42" />
+            <location filename="../../app/ui/help_dialogs.py" line="43" />
             <source>Type a letter</source>
             <translation>Gõ một chữ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="42" />
+            <location filename="../../app/ui/help_dialogs.py" line="43" />
             <source>Start a card in the current cell with that letter</source>
             <translation>Bắt đầu một thẻ trong ô hiện tại bằng chữ đó</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="43" />
+            <location filename="../../app/ui/help_dialogs.py" line="44" />
             <source>Enter (on a new card)</source>
             <translation>Enter (trên thẻ mới)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="43" />
+            <location filename="../../app/ui/help_dialogs.py" line="44" />
             <source>Store it and start the next card in the same cell</source>
             <translation>Lưu thẻ và bắt đầu thẻ tiếp theo trong cùng ô</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="44" />
+            <location filename="../../app/ui/help_dialogs.py" line="45" />
             <source>Tab, Shift+Tab</source>
             <translation>Tab, Shift+Tab</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="44" />
+            <location filename="../../app/ui/help_dialogs.py" line="45" />
             <source>Store the card and go to the next or previous cell</source>
             <translation>Lưu thẻ và chuyển sang ô kế tiếp hoặc ô trước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="45" />
+            <location filename="../../app/ui/help_dialogs.py" line="46" />
             <source>Ctrl+Tab</source>
             <translation>Ctrl+Tab</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="45" />
+            <location filename="../../app/ui/help_dialogs.py" line="46" />
             <source>Leave the map for the next control</source>
             <translation>Rời bản đồ sang điều khiển kế tiếp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="46" />
+            <location filename="../../app/ui/help_dialogs.py" line="47" />
             <source>Double-click</source>
             <translation>Nhấp đúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="46" />
+            <location filename="../../app/ui/help_dialogs.py" line="47" />
             <source>Edit text in place</source>
             <translation>Sửa chữ ngay trên bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="47" />
+            <location filename="../../app/ui/help_dialogs.py" line="48" />
             <source>Ctrl+click, drag a rectangle</source>
             <translation>Ctrl+nhấp, kéo khung chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="47" />
+            <location filename="../../app/ui/help_dialogs.py" line="48" />
             <source>Select several items</source>
             <translation>Chọn nhiều mục</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="48" />
+            <location filename="../../app/ui/help_dialogs.py" line="49" />
             <source>Ctrl+wheel, pinch</source>
             <translation>Ctrl+cuộn chuột, chụm hai ngón</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="48" />
+            <location filename="../../app/ui/help_dialogs.py" line="49" />
             <source>Zoom around the pointer</source>
             <translation>Thu phóng quanh con trỏ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="49" />
+            <location filename="../../app/ui/help_dialogs.py" line="50" />
             <source>Middle-drag, Space+drag</source>
             <translation>Kéo chuột giữa, Space+kéo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="49" />
+            <location filename="../../app/ui/help_dialogs.py" line="50" />
             <source>Pan the map</source>
             <translation>Kéo di chuyển bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="50" />
+            <location filename="../../app/ui/help_dialogs.py" line="51" />
             <source>Right-click</source>
             <translation>Nhấp chuột phải</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="50" />
+            <location filename="../../app/ui/help_dialogs.py" line="51" />
             <source>Actions for the item under the pointer</source>
             <translation>Các thao tác cho mục dưới con trỏ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="84" />
+            <location filename="../../app/ui/help_dialogs.py" line="102" />
             <source>Keyboard Shortcuts</source>
             <translation>Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="88" />
+            <location filename="../../app/ui/help_dialogs.py" line="106" />
             <source>Command</source>
             <translation>Lệnh</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="88" />
+            <location filename="../../app/ui/help_dialogs.py" line="106" />
             <source>Keys</source>
             <translation>Phím</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="107" />
+            <location filename="../../app/ui/help_dialogs.py" line="125" />
             <source>On the map</source>
             <translation>Trên bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="150" />
+            <location filename="../../app/ui/help_dialogs.py" line="168" />
             <source>About Journey Studio</source>
             <translation>Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="154" />
+            <location filename="../../app/ui/help_dialogs.py" line="172" />
             <source>A desktop editor for customer journey maps: stages, touchpoints, emotions, pains and opportunities, for one persona at a time.</source>
             <translation>Trình biên tập bản đồ hành trình khách hàng trên máy tính: giai đoạn, điểm chạm, cảm xúc, điểm đau và cơ hội, cho từng chân dung khách hàng.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="175" />
+            <location filename="../../app/ui/help_dialogs.py" line="193" />
             <source>Bundled fonts and libraries, and their licences:</source>
             <translation>Phông chữ và thư viện đi kèm, cùng giấy phép của chúng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="182" />
+            <location filename="../../app/ui/help_dialogs.py" line="200" />
             <source>The licence files are missing from this installation.</source>
             <translation>Bản cài đặt này thiếu các tệp giấy phép.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="191" />
+            <location filename="../../app/ui/help_dialogs.py" line="209" />
             <source>The licence file %1 is missing from this installation.</source>
             <translation>Bản cài đặt này thiếu tệp giấy phép %1.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="198" />
+            <location filename="../../app/ui/help_dialogs.py" line="216" />
             <source>Qt %1 · PySide6 %2 · Python %3</source>
             <translation>Qt %1 · PySide6 %2 · Python %3</translation>
         </message>
@@ -4230,42 +4230,42 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Present</name>
         <message>
-            <location filename="../../app/ui/present.py" line="46" />
+            <location filename="../../app/ui/present.py" line="48" />
             <source>Overview — %1 stages</source>
             <translation>Toàn cảnh — %1 giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="47" />
+            <location filename="../../app/ui/present.py" line="49" />
             <source>Stage %1 of %2 — %3</source>
             <translation>Giai đoạn %1/%2 — %3</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="50" />
+            <location filename="../../app/ui/present.py" line="52" />
             <source>lane %1 of %2</source>
             <translation>làn %1/%2</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="61" />
+            <location filename="../../app/ui/present.py" line="65" />
             <source>Journey Studio — Audience</source>
             <translation>Journey Studio — Khán giả</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="81" />
+            <location filename="../../app/ui/present.py" line="89" />
             <source>Pr&amp;esent</source>
             <translation>Trình &amp;chiếu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="83" />
+            <location filename="../../app/ui/present.py" line="91" />
             <source>Nex&amp;t Stage</source>
             <translation>&amp;Giai đoạn tiếp theo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="85" />
+            <location filename="../../app/ui/present.py" line="93" />
             <source>Pre&amp;vious Stage</source>
             <translation>Giai đoạn t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="87" />
+            <location filename="../../app/ui/present.py" line="95" />
             <source>&amp;Reveal Lane by Lane</source>
             <translation>&amp;Hé lộ từng làn</translation>
         </message>
