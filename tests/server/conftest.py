@@ -1,0 +1,62 @@
+"""A fresh database on the throwaway PostgreSQL server for each test.
+
+`scripts/pg_cluster.sh start` starts the server and prints JOURNEY_STUDIO_TEST_PG (the URL
+of a database whose role may create databases); `.ci/run` does that, so CI runs these
+tests. Without the variable they are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+ENV = "JOURNEY_STUDIO_TEST_PG"
+
+
+def with_database(url: str, name: str) -> str:
+    """`url` pointing at the database `name` (host, port and options kept)."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def with_user(url: str, user: str, password: str | None = None) -> str:
+    """`url` connecting as `user` (with `password` in the URL when given)."""
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    login = user if password is None else f"{user}:{password}"
+    return urlunsplit(parts._replace(netloc=f"{login}@{host}"))
+
+
+def with_project(url: str, name: str) -> str:
+    """`url` naming the project `name` (its ?project= parameter)."""
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}project={name}"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The URL of the server's first database (a superuser's)."""
+    url = os.environ.get(ENV)
+    if not url:
+        pytest.skip(f"no PostgreSQL server: run `eval \"$(bash scripts/pg_cluster.sh start)\"` "
+                    f"to set {ENV}")
+    return url
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """The URL of a new, empty database, dropped after the test."""
+    import psycopg
+
+    name = f"js_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield with_database(pg_server, name)
+    finally:
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
