@@ -5,6 +5,8 @@
 #       JOURNEY_STUDIO_TEST_PG_DIR  the cluster's folder (data, socket, log)
 #   bash scripts/pg_cluster.sh stop [DIR]        stop it and delete its folder
 #                                                (DIR defaults to $JOURNEY_STUDIO_TEST_PG_DIR)
+#   bash scripts/pg_cluster.sh halt|resume DIR   stop the server / start it again, keeping
+#                                                its data (tests of a server going away)
 # Debian's postgresql is installed when no server binaries are found (as root, or sudo).
 # The server runs as an unprivileged user (PostgreSQL refuses root: "nobody" when run as
 # root, yourself otherwise) and listens only on a Unix socket inside its folder, so
@@ -43,6 +45,14 @@ as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
 }
 
+run_server() {
+  local bin="$1" dir="$2"
+  # fsync off: a throwaway server; the tests' durability is about our transactions.
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-k $dir -p $PG_PORT -c listen_addresses= -c fsync=off -c full_page_writes=off" \
+    start >/dev/null || { cat "$dir/server.log" >&2; exit 2; }
+}
+
 start() {
   local bin dir
   bin=$(find_bin) || { install_server; bin=$(find_bin); } \
@@ -56,10 +66,7 @@ start() {
   # Our superuser without a password; any other role with its password.
   as_owner sh -c "printf '%s\n' 'local all $SUPERUSER trust' 'local all all scram-sha-256' \
     >'$dir/data/pg_hba.conf'"
-  # fsync off: a throwaway server; the tests' durability is about our transactions.
-  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-k $dir -p $PG_PORT -c listen_addresses= -c fsync=off -c full_page_writes=off" \
-    start >/dev/null || { cat "$dir/server.log" >&2; exit 2; }
+  run_server "$bin" "$dir"
   "$bin/createdb" -h "$dir" -p "$PG_PORT" -U "$SUPERUSER" "$DB_NAME"
   echo "export JOURNEY_STUDIO_TEST_PG='postgresql://$SUPERUSER@/$DB_NAME?host=$dir&port=$PG_PORT'"
   echo "export JOURNEY_STUDIO_TEST_PG_DIR='$dir'"
@@ -74,8 +81,21 @@ stop() {
   rm -rf "$dir"
 }
 
+halt() {
+  [ -d "${1:-}/data" ] || { echo "error: give the cluster's folder" >&2; exit 2; }
+  as_owner "$(find_bin)/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null
+}
+
+resume() {
+  [ -d "${1:-}/data" ] || { echo "error: give the cluster's folder" >&2; exit 2; }
+  run_server "$(find_bin)" "$1"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop "${2:-}" ;;
-  *) echo "usage: bash scripts/pg_cluster.sh start | stop [DIR]" >&2; exit 2 ;;
+  halt) halt "${2:-}" ;;
+  resume) resume "${2:-}" ;;
+  *) echo "usage: bash scripts/pg_cluster.sh start | stop [DIR] | halt DIR | resume DIR" >&2
+     exit 2 ;;
 esac

@@ -60,3 +60,33 @@ def pg_url(pg_server: str) -> Iterator[str]:
     finally:
         with psycopg.connect(pg_server, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def make_role(pg_server: str, pg_url: str) -> Iterator:
+    """make_role(*grants) → (name, password): a login role, dropped after the test.
+
+    Each grant is SQL run in the test's database with {role} for the role's name.
+    """
+    import psycopg
+
+    made: list[str] = []
+
+    def make(*grants: str) -> tuple[str, str]:
+        name = f"r_{uuid.uuid4().hex[:10]}"
+        password = f"pw-{uuid.uuid4().hex}"
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f"CREATE ROLE \"{name}\" LOGIN PASSWORD '{password}'")
+        made.append(name)
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            for grant in grants:
+                conn.execute(grant.format(role=f'"{name}"'))
+        return name, password
+
+    yield make
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        for name in made:
+            conn.execute(f'DROP OWNED BY "{name}"')
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        for name in made:
+            admin.execute(f'DROP ROLE IF EXISTS "{name}"')

@@ -63,6 +63,9 @@ def _reason(exc: BaseException, location: ServerLocation) -> str:
     first = re.sub(r"^connection to server (on socket \"[^\"]*\"|at \"[^\"]*\"[^:]*) failed: ",
                    "", first)
     first = re.sub(r"^(FATAL|ERROR):\s+", "", first)
+    hint = next((line for line in lines[1:] if line.startswith("Is the server running")), "")
+    if hint:  # libpq's own question says what to check
+        first = f"{first}; {hint[0].lower()}{hint[1:]}"
     return one_line(first)
 
 
@@ -81,6 +84,12 @@ def server_error(exc: BaseException, location: ServerLocation, doing: str) -> St
     state = sqlstate(exc)
     reason = _reason(exc, location)
     where = location.display
+    if not state:  # a refused connection carries no SQLSTATE: libpq's words tell
+        if "authentication failed" in reason or "no password supplied" in reason or (
+                reason.startswith("role ") and "does not exist" in reason):
+            state = "28P01"
+        elif reason.startswith("database ") and "does not exist" in reason:
+            state = _NO_DATABASE
     if state in _LOGIN:
         return ServerError(f"the server {where} refused the login: {reason}")
     if state == _NO_DATABASE:

@@ -80,12 +80,17 @@ class ServerStore:
         """Connect, check the schema and the role's rights, and load the project."""
         location = _location(where)
         name = _need_project(location)
+        from sqlalchemy.exc import SQLAlchemyError
+
         engine = engine_for(location)
         try:
             with engine.connect() as conn:
                 cls._check_schema(conn, location, upgrade=not read_only)
                 reason = "" if read_only else _read_only_reason(conn, location)
                 project, known, project_id = cls._load(conn, location, name)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise server_error(exc, location, "opening the project") from None
         except BaseException:
             engine.dispose()
             raise
@@ -349,19 +354,26 @@ class ServerStore:
 
     def reload(self) -> Project:
         """The whole project as the server holds it now (this store's versions follow)."""
-        self._check_usable()
-        with self._engine.connect() as conn:
-            project, known, _ = self._load(conn, self._location, self.name)
+        project, known = self._load_now()
         self._known = known
         return project
+
+    def _load_now(self) -> tuple[Project, dict[tuple[type, str], Known]]:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        self._check_usable()
+        try:
+            with self._engine.connect() as conn:
+                project, known, _ = self._load(conn, self._location, self.name)
+        except SQLAlchemyError as exc:
+            raise server_error(exc, self._location, "reading the project") from None
+        return project, known
 
     def save_copy(self, dest_path: str | os.PathLike[str]) -> None:
         """Write the project as the server holds it now to a .cjm file (replacing it)."""
         from app.storage.store import ProjectStore
 
-        self._check_usable()
-        with self._engine.connect() as conn:
-            project, _, _ = self._load(conn, self._location, self.name)
+        project, _ = self._load_now()
         ProjectStore.create(dest_path, project, overwrite=True).close()
 
     # -- closing --------------------------------------------------------------------------
