@@ -90,6 +90,8 @@ def server_error(exc: BaseException, location: ServerLocation, doing: str) -> St
             state = "28P01"
         elif reason.startswith("database ") and "does not exist" in reason:
             state = _NO_DATABASE
+        elif reason.startswith(("invalid ", "missing ")) or "URI" in reason:
+            return ServerError(f"not a valid server URL ({reason}): {where}")
     if state in _LOGIN:
         return ServerError(f"the server {where} refused the login: {reason}")
     if state == _NO_DATABASE:
