@@ -65,10 +65,13 @@ class Document(QObject):
 
     @classmethod
     def open(cls, path: str, read_only: bool = False) -> Document:
-        """Open a .cjm file (raises app.storage.StorageError with a one-line reason)."""
-        from app.storage import ProjectStore
+        """Open a .cjm file or a server project (postgresql://…?project=NAME).
 
-        store, project = ProjectStore.open(path, read_only=read_only)
+        Raises app.storage.StorageError with a one-line reason.
+        """
+        from app.storage.backend import open_store
+
+        store, project = open_store(path, read_only=read_only)
         return cls(project, store, read_only=read_only)
 
     @classmethod
@@ -190,9 +193,10 @@ class Document(QObject):
         try:
             with self.batch():
                 command.redo()
-        except Exception:
+        except Exception as error:
             self._failed_step = command.text()
             self._roll_back(command.undo)
+            self._after_conflict(error)
             raise
 
     def _roll_back(self, restore: Callable[[], None]) -> None:
@@ -210,6 +214,15 @@ class Document(QObject):
         finally:
             self._persisting = True
 
+    def _after_conflict(self, error: BaseException) -> None:
+        """A server refused the write as stale: show the entity as the server holds it."""
+        from app.storage.server.errors import ConflictError
+
+        if isinstance(error, ConflictError):
+            from app.document.server_sync import refresh_stale
+
+            refresh_stale(self, error)
+
     @contextmanager
     def macro(self, text: str) -> Iterator[Macro]:
         """Build a multi-step command; it is written and stacked as one undo step."""
@@ -218,9 +231,10 @@ class Document(QObject):
         try:
             with self.batch():
                 yield command
-        except Exception:
+        except Exception as error:
             self._failed_step = text
             self._roll_back(command.undo)
+            self._after_conflict(error)
             raise
         command.skip_next_redo = True
         self.undo_stack.push(command)
@@ -265,9 +279,10 @@ class Document(QObject):
         try:
             with self.batch():
                 step()
-        except Exception:
+        except Exception as error:
             self._failed_step = name
             self._roll_back(reverse)
+            self._after_conflict(error)
             raise
 
     # -- failures, told once --------------------------------------------------------------

@@ -341,6 +341,8 @@ class MainWindow(QMainWindow):
             return False
         # The file opened may not be the one asked for (a local copy of a network one).
         self._adopt(doc, doc.path or path)
+        # A server role that may only read: say why the project opened read-only.
+        self.show_message(getattr(doc.store, "read_only_reason", ""))
         if map_name:
             self.show_map_named(map_name)
         return True

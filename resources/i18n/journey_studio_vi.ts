@@ -1986,7 +1986,7 @@
             <translation>Bộ lọc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/focus.py" line="201" />
+            <location filename="../../app/ui/focus.py" line="209" />
             <source>Filter: %1 of %2 cards</source>
             <translation>Bộ lọc: %1 / %2 thẻ</translation>
         </message>
@@ -2256,7 +2256,7 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="368" />
+            <location filename="../../app/ui/main_window.py" line="370" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
@@ -2266,44 +2266,44 @@
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="353" />
+            <location filename="../../app/ui/main_window.py" line="355" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="366" />
-            <location filename="../../app/ui/main_window.py" line="372" />
-            <location filename="../../app/ui/main_window.py" line="378" />
+            <location filename="../../app/ui/main_window.py" line="368" />
+            <location filename="../../app/ui/main_window.py" line="374" />
+            <location filename="../../app/ui/main_window.py" line="380" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="373" />
+            <location filename="../../app/ui/main_window.py" line="375" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="379" />
+            <location filename="../../app/ui/main_window.py" line="381" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="381" />
+            <location filename="../../app/ui/main_window.py" line="383" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="481" />
+            <location filename="../../app/ui/main_window.py" line="483" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="483" />
+            <location filename="../../app/ui/main_window.py" line="485" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="528" />
+            <location filename="../../app/ui/main_window.py" line="530" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -3527,81 +3527,86 @@
     <context>
         <name>Opening</name>
         <message>
-            <location filename="../../app/ui/opening.py" line="57" />
-            <location filename="../../app/ui/opening.py" line="81" />
+            <location filename="../../app/ui/opening.py" line="68" />
+            <location filename="../../app/ui/opening.py" line="92" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="32" />
+            <location filename="../../app/ui/opening.py" line="33" />
             <source>the file “%1” does not exist</source>
             <translation>tệp “%1” không tồn tại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="49" />
+            <location filename="../../app/ui/opening.py" line="57" />
+            <source>the server project</source>
+            <translation>dự án trên máy chủ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="60" />
             <source>The file does not exist (it may have been moved or deleted).</source>
             <translation>Tệp không tồn tại (có thể đã bị chuyển hoặc xoá).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="53" />
-            <location filename="../../app/ui/opening.py" line="63" />
-            <location filename="../../app/ui/opening.py" line="89" />
+            <location filename="../../app/ui/opening.py" line="64" />
+            <location filename="../../app/ui/opening.py" line="74" />
+            <location filename="../../app/ui/opening.py" line="100" />
             <source>Cannot Open Project</source>
             <translation>Không thể mở dự án</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="55" />
+            <location filename="../../app/ui/opening.py" line="66" />
             <source>Project in Use</source>
             <translation>Dự án đang được mở</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="56" />
+            <location filename="../../app/ui/opening.py" line="67" />
             <source>Open it read-only instead?</source>
             <translation>Mở ở chế độ chỉ đọc thay thế?</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="57" />
-            <location filename="../../app/ui/opening.py" line="80" />
+            <location filename="../../app/ui/opening.py" line="68" />
+            <location filename="../../app/ui/opening.py" line="91" />
             <source>Open Read-Only</source>
             <translation>Mở chỉ đọc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="64" />
+            <location filename="../../app/ui/opening.py" line="75" />
             <source>“%1” could not be opened.</source>
             <translation>Không mở được “%1”.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="74" />
+            <location filename="../../app/ui/opening.py" line="85" />
             <source>“%1” is on a network drive (%2). Editing a project in place there can damage it: a network drive cannot keep a colleague from writing it at the same time.</source>
             <translation>“%1” nằm trên ổ mạng (%2). Sửa dự án trực tiếp ở đó có thể làm hỏng nó: ổ mạng không ngăn được một đồng nghiệp ghi vào tệp cùng lúc.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="77" />
+            <location filename="../../app/ui/opening.py" line="88" />
             <source>Edit a copy on this computer, and put it back with File ▸ Save a Copy As when you are done; or open the original read-only.</source>
             <translation>Hãy sửa một bản sao trên máy này, rồi đưa nó trở lại bằng Tệp ▸ Lưu một bản sao thành khi sửa xong; hoặc mở bản gốc ở chế độ chỉ đọc.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="79" />
+            <location filename="../../app/ui/opening.py" line="90" />
             <source>Project on a Network Drive</source>
             <translation>Dự án trên ổ mạng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="80" />
+            <location filename="../../app/ui/opening.py" line="91" />
             <source>Edit a Copy on This Computer</source>
             <translation>Sửa bản sao trên máy này</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="90" />
+            <location filename="../../app/ui/opening.py" line="101" />
             <source>No copy of “%1” could be made on this computer.</source>
             <translation>Không tạo được bản sao của “%1” trên máy này.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="95" />
+            <location filename="../../app/ui/opening.py" line="106" />
             <source>Editing a Copy</source>
             <translation>Đang sửa bản sao</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="96" />
+            <location filename="../../app/ui/opening.py" line="107" />
             <source>You are editing a copy on this computer:
 %1
 
@@ -3612,12 +3617,12 @@ The original on the network drive is unchanged until you save a copy over it.</s
 Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một bản sao đè lên nó.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="130" />
+            <location filename="../../app/ui/opening.py" line="141" />
             <source>Cannot Create Project</source>
             <translation>Không thể tạo dự án</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="131" />
+            <location filename="../../app/ui/opening.py" line="142" />
             <source>“%1” could not be created.</source>
             <translation>Không tạo được “%1”.</translation>
         </message>
@@ -3625,12 +3630,12 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Document</name>
         <message>
-            <location filename="../../app/document/document.py" line="241" />
+            <location filename="../../app/document/document.py" line="255" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/document/document.py" line="253" />
+            <location filename="../../app/document/document.py" line="267" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
