@@ -214,14 +214,19 @@ class Document(QObject):
         finally:
             self._persisting = True
 
-    def _after_conflict(self, error: BaseException) -> None:
-        """A server refused the write as stale: show the entity as the server holds it."""
+    def _after_conflict(self, error: BaseException) -> bool:
+        """A server refused the write as stale: show the entity as the server holds it.
+
+        Returns True for such a refusal.
+        """
         from app.storage.server.errors import ConflictError
 
-        if isinstance(error, ConflictError):
-            from app.document.server_sync import refresh_stale
+        if not isinstance(error, ConflictError):
+            return False
+        from app.document.server_sync import refresh_stale
 
-            refresh_stale(self, error)
+        refresh_stale(self, error)
+        return True
 
     @contextmanager
     def macro(self, text: str) -> Iterator[Macro]:
@@ -252,7 +257,7 @@ class Document(QObject):
             return
         self._check_writable()
         command = self._command_at(stack.index() - 1)
-        self._run_step(command.undo, command.redo, tr("Undo"))
+        self._run_step(command, command.undo, command.redo, tr("Undo"))
         command.skip_next_undo = True
         stack.undo()
 
@@ -264,7 +269,7 @@ class Document(QObject):
         self._check_writable()
         command = self._command_at(stack.index())
         command.skip_next_redo = False
-        self._run_step(command.redo, command.undo, tr("Redo"))
+        self._run_step(command, command.redo, command.undo, tr("Redo"))
         command.skip_next_redo = True
         stack.redo()
 
@@ -274,15 +279,22 @@ class Document(QObject):
             raise TypeError(f"undo stack entry {index} is not a document command")
         return command
 
-    def _run_step(self, step: Callable[[], None], reverse: Callable[[], None],
-                  name: str) -> None:
+    def _run_step(self, command: Command, step: Callable[[], None],
+                  reverse: Callable[[], None], name: str) -> None:
+        if getattr(command, "overtaken", False):
+            # A server refused this step once: someone else changed what it touches since,
+            # and the entity was reloaded. Trying again would overwrite their work.
+            raise DomainError(tr("%1 is not possible: someone else has changed what this "
+                                 "step changed since; it would overwrite their work")
+                              .replace("%1", name))
         try:
             with self.batch():
                 step()
         except Exception as error:
             self._failed_step = name
             self._roll_back(reverse)
-            self._after_conflict(error)
+            if self._after_conflict(error):
+                command.overtaken = True  # type: ignore[attr-defined]
             raise
 
     # -- failures, told once --------------------------------------------------------------

@@ -3630,14 +3630,19 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Document</name>
         <message>
-            <location filename="../../app/document/document.py" line="255" />
+            <location filename="../../app/document/document.py" line="260" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/document/document.py" line="267" />
+            <location filename="../../app/document/document.py" line="272" />
             <source>Redo</source>
             <translation>Làm lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/document.py" line="287" />
+            <source>%1 is not possible: someone else has changed what this step changed since; it would overwrite their work</source>
+            <translation>%1: không thể thực hiện vì người khác đã thay đổi nội dung mà bước này đã sửa; làm vậy sẽ ghi đè lên thay đổi của họ</translation>
         </message>
     </context>
     <context>

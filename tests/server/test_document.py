@@ -94,3 +94,24 @@ def test_a_role_that_may_only_read_opens_a_read_only_document(qapp, pg_url, make
         assert not ok and "read-only" in doc.last_failure.message
     finally:
         doc.close()
+
+
+def test_undoing_a_change_someone_has_changed_since_is_refused_and_stays_refused(two_docs,
+                                                                                  pg_url):
+    mine, theirs = two_docs
+    assert mine.attempt(lambda: operations.edit_text(mine, _card(mine), "title", "Mine"))[0]
+    theirs.attempt(lambda: operations.edit_text(theirs, _card(theirs), "title", "x"))
+    assert _card(theirs).title == "Mine"  # refused once, and reloaded
+    assert theirs.attempt(lambda: operations.edit_text(theirs, _card(theirs), "title",
+                                                      "Theirs"))[0]
+    ok, _ = mine.attempt(mine.undo)
+    assert not ok and mine.last_failure.message == CONFLICT
+    assert _card(mine).title == "Theirs"  # their version shows
+    ok, _ = mine.attempt(mine.undo)  # again: refused without a try, nothing overwritten
+    assert not ok
+    assert mine.last_failure.message == ("Undo is not possible: someone else has changed what "
+                                         "this step changed since; it would overwrite their "
+                                         "work")
+    card_id = _card(mine).id
+    assert run_sql(pg_url, f"SELECT title FROM card WHERE id = '{card_id}'") == [("Theirs",)]
+    assert mine.undo_stack.index() == 1  # the step stays where it was
