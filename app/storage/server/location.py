@@ -10,7 +10,7 @@ never shown: `display` leaves it out, and `scrub` removes it from any message.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from app.storage.errors import StorageError
@@ -42,10 +42,12 @@ def check_name(name: str) -> str:
 class ServerLocation:
     """A parsed server URL: what libpq gets, the project, and what messages show."""
 
-    conninfo: str  # the URL without `project`, for libpq (may hold a password: never shown)
+    # The URL without `project`, for libpq: it may hold a password, so no repr shows it
+    # (nor the password itself), should a location ever be logged.
+    conninfo: str = field(repr=False)
     project: str | None
     display: str  # the URL without its password, for titles and messages
-    secret: str | None  # the password given in the URL, to scrub from messages
+    secret: str | None = field(repr=False)  # the URL's password, to scrub from messages
 
     def scrub(self, text: str) -> str:
         """`text` without the URL's password (a libpq message may quote the URL)."""
