@@ -14,7 +14,8 @@ nothing of it is written. A role that may only read opens the project read-only,
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,7 @@ from app.storage.server.schema import ENTITY_TABLES, PROJECTS, SERVER_SCHEMA_VER
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
+    from app.storage.server.live import Listener, Remote
     from app.storage.server.rows import Known
 
 
@@ -71,6 +73,9 @@ class ServerStore:
         self._read_only = read_only
         self._read_only_reason = read_only_reason
         self._closed = False
+        # Said in each write's NOTIFY, so that this store's listener ignores its own.
+        self._origin = uuid.uuid4().hex
+        self._listener: Listener | None = None
 
     # -- opening --------------------------------------------------------------------------
 
@@ -292,7 +297,7 @@ class ServerStore:
         from sqlalchemy.exc import SQLAlchemyError
 
         from app.storage import writer
-        from app.storage.server import rows
+        from app.storage.server import live, rows
 
         self._check_usable()
         if self._read_only:
@@ -304,6 +309,7 @@ class ServerStore:
         try:
             with self._engine.begin() as conn:
                 done = rows.apply(conn, todo, self._project_id, self._known)
+                live.notify(conn, self._project_id, self._origin)
         except ConflictError:
             raise
         except SQLAlchemyError as exc:
@@ -338,6 +344,49 @@ class ServerStore:
         entity, known = found
         self._known[(entity_type, entity_id)] = known
         return entity
+
+    # -- other people's changes -----------------------------------------------------------
+
+    def listen(self, on_change: Callable[[], None]) -> None:
+        """Call `on_change()` (on another thread) whenever someone else writes the project.
+
+        Then call `remote_changes` (on your own thread) to learn what changed.
+        """
+        from app.storage.server.live import Listener
+
+        self._check_usable()
+        if self._listener is None:
+            self._listener = Listener(self._location, self._project_id, self._origin,
+                                      on_change)
+
+    @property
+    def listening(self) -> bool:
+        """True while the listener hears the server (False before, and after a break)."""
+        return self._listener is not None and self._listener.listening.is_set()
+
+    def remote_changes(self) -> Remote:
+        """What changed on the server since this store last read or wrote it.
+
+        The entities returned are new objects with the server's values; this store now
+        knows their versions, so the next write of them is checked against those.
+        """
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from app.storage.server import live
+
+        self._check_usable()
+        try:
+            with self._engine.connect() as conn:
+                found = live.scan(conn, self._project_id, self._known)
+        except SQLAlchemyError as exc:
+            raise server_error(exc, self._location, "reading the changes") from None
+        except BadRow as exc:
+            raise NotAProjectError(f"{self.path} is damaged: {exc}") from None
+        for cls, entity, known in found.changed:
+            self._known[(cls, entity.id)] = known
+        for key in found.removed:
+            self._known.pop(key, None)
+        return found
 
     def checkpoint(self) -> bool:
         """Nothing to do on a server (the file's WAL checkpoint has no counterpart)."""
@@ -383,6 +432,9 @@ class ServerStore:
         if self._closed:
             return
         self._closed = True
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
         self._engine.dispose()
 
     def __enter__(self) -> ServerStore:
