@@ -60,6 +60,13 @@ class Document(QObject):
         self._checkpoint_timer.setSingleShot(True)
         self._checkpoint_timer.setInterval(CHECKPOINT_AFTER_MS)
         self._checkpoint_timer.timeout.connect(self._checkpoint)
+        # A server project follows other people's changes as they are written.
+        if store is not None and hasattr(store, "listen"):
+            from app.document.live_sync import LiveSync
+
+            self.live: LiveSync | None = LiveSync(self)
+        else:
+            self.live = None
 
     # -- opening and closing -------------------------------------------------------------
 

@@ -34,7 +34,8 @@ def refresh_stale(doc: Document, error: BaseException) -> list[Change]:
     project = doc.project
     current: Any = project if cls is Project else find(project, entity_id)
     if fresh is None:
-        changes = [] if current is None or cls is Project else _remove(project, current)
+        changes = ([] if current is None or cls is Project
+                   else remove_with_dependents(project, current))
     elif current is None:
         try:
             attach(project, fresh)
@@ -42,14 +43,15 @@ def refresh_stale(doc: Document, error: BaseException) -> list[Change]:
             return []  # it hangs on something this editor does not have
         changes = [Change(ChangeKind.ADDED, fresh)]
     else:
-        changes = _copy_fields(current, fresh)
+        changes = copy_fields(current, fresh)
     if changes:
         doc.events.emit(changes)
         doc.changed.emit(changes)
     return changes
 
 
-def _copy_fields(current: Any, fresh: Any) -> list[Change]:
+def copy_fields(current: Any, fresh: Any) -> list[Change]:
+    """Copy the stored fields of `fresh` onto `current`; the change, if any."""
     from app.storage.mapping import SPECS
 
     names = tuple(name for name in SPECS[type(current)].fields
@@ -59,7 +61,7 @@ def _copy_fields(current: Any, fresh: Any) -> list[Change]:
     return [Change(ChangeKind.CHANGED, current, names)] if names else []
 
 
-def _remove(project: Project, entity: Any) -> list[Change]:
+def remove_with_dependents(project: Project, entity: Any) -> list[Change]:
     """Take out what someone else deleted, with what the server deleted along with it."""
     changes: list[Change] = []
     if isinstance(entity, (Stage, Lane)):

@@ -79,6 +79,7 @@ def scan(conn: Connection, project_id: str, known: Rows) -> Remote:
     for key in known:
         if key not in found:
             result.removed.append(key)
+    result.removed.sort(key=lambda key: INSERT_ORDER.index(key[0]))  # parents first
     for cls in INSERT_ORDER:  # parents first, so that new children find them
         ids = stale.get(cls)
         if not ids:

@@ -364,6 +364,12 @@ class ServerStore:
         """True while the listener hears the server (False before, and after a break)."""
         return self._listener is not None and self._listener.listening.is_set()
 
+    def place_of(self, entity_type: type, entity_id: str) -> int | None:
+        """An ordered entity's place in its list as the server last told ('seq')."""
+        known = self._known.get((entity_type, entity_id))
+        seq = known.values.get("seq") if known is not None else None
+        return seq if isinstance(seq, int) else None
+
     def remote_changes(self) -> Remote:
         """What changed on the server since this store last read or wrote it.
 
