@@ -1,10 +1,12 @@
-"""The server store on loopback: open a 5,000-card project, and one card edit committed.
+"""The server store on loopback: open a 5,000-card project, one card edit committed, and
+how long until another store has fetched it (NOTIFY, then the version scan).
 
     eval "$(bash scripts/pg_cluster.sh start)"
     .venv/bin/python bench/server_bench.py            # uses $JOURNEY_STUDIO_TEST_PG
 
 Publishes into a fresh database (dropped afterwards); prints the median and p95 of
-opening and of one edit's write (a card title plus the project's stamp), 200 edits.
+opening, of one edit's write (a card title plus the project's stamp; 200 edits), and of
+the time from that write's start to the other store holding the new title (50 edits).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -62,9 +65,29 @@ def main() -> int:
             start = time.perf_counter()
             store.write(project, [project, card])
             edits.append(time.perf_counter() - start)
-        store.close()
         print(f"one edit: median {statistics.median(edits) * 1000:.1f} ms, "
               f"p95 {p95(edits) * 1000:.1f} ms")
+        other, _ = ServerStore.open(with_project(url, "big"))
+        heard = threading.Event()
+        other.listen(heard.set)
+        heard.wait(10)
+        other.remote_changes()
+        seen = []
+        for i in range(50):
+            heard.clear()
+            card = cards[i]
+            card.title = f"seen {i}"
+            start = time.perf_counter()
+            store.write(project, [project, card])
+            if not heard.wait(10):
+                raise SystemExit("error: the other store heard nothing in 10 s")
+            found = other.remote_changes()
+            assert any(e.title == card.title for _, e, _ in found.changed)
+            seen.append(time.perf_counter() - start)
+        other.close()
+        store.close()
+        print(f"seen by another store: median {statistics.median(seen) * 1000:.1f} ms, "
+              f"p95 {p95(seen) * 1000:.1f} ms")
     finally:
         with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
