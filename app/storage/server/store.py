@@ -364,6 +364,11 @@ class ServerStore:
         """True while the listener hears the server (False before, and after a break)."""
         return self._listener is not None and self._listener.listening.is_set()
 
+    def version_of(self, entity_type: type, entity_id: str) -> int | None:
+        """The row version this store last read or wrote of an entity (None: unknown)."""
+        known = self._known.get((entity_type, entity_id))
+        return known.version if known is not None else None
+
     def place_of(self, entity_type: type, entity_id: str) -> int | None:
         """An ordered entity's place in its list as the server last told ('seq')."""
         known = self._known.get((entity_type, entity_id))
