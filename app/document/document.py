@@ -38,6 +38,7 @@ class Document(QObject):
     """An open project; every change arrives as a command and is written at once."""
 
     changed = Signal(list)  # list[Change], one batch per command, redo or undo
+    offline_changed = Signal(bool)  # a server project: out of reach (True) or back
     persist_failed = Signal(str)  # a one-line reason of a failed write
     failed = Signal(object)  # a Failure of a user operation (see attempt), model = file
 
@@ -47,6 +48,8 @@ class Document(QObject):
         self.project = project
         self.store = store
         self.read_only = read_only or bool(store is not None and store.read_only)
+        self._opened_read_only = self.read_only
+        self.offline = False  # a server project whose server is out of reach
         self.events = EventBus()
         self.undo_stack = QUndoStack(self)
         self._depth = 0
@@ -185,8 +188,19 @@ class Document(QObject):
     # -- pushing commands ----------------------------------------------------------------
 
     def _check_writable(self) -> None:
+        if self.offline:
+            raise ReadOnlyError(tr("the server cannot be reached; the project is read-only "
+                                   "until it is back"))
         if self.read_only:
             raise ReadOnlyError("this project is open read-only")
+
+    def set_offline_by_server(self, offline: bool) -> None:
+        """The server went out of reach (read-only meanwhile) or came back."""
+        if offline == self.offline or self.store is None:
+            return
+        self.offline = offline
+        self.read_only = offline or self._opened_read_only
+        self.offline_changed.emit(offline)
 
     def push(self, command: Command) -> Command:
         """Run a command, write it, then put it on the undo stack."""

@@ -31,14 +31,19 @@ class LiveSync(QObject):
     """Follows the server for one document; a child of the document."""
 
     heard = Signal()  # emitted on the listener's thread, delivered on the document's
+    offline = Signal(bool)  # likewise: the server went out of reach (True) or is back
 
     def __init__(self, doc: Document) -> None:
         super().__init__(doc)
         self._doc = doc
         self.applied = 0  # batches of remote changes applied (for tests and the status)
         self.heard.connect(self._catch_up, Qt.ConnectionType.QueuedConnection)
+        self.offline.connect(doc.set_offline_by_server, Qt.ConnectionType.QueuedConnection)
         store: Any = doc.store
-        store.listen(self.heard.emit)
+        store.listen(self.heard.emit, self._state)
+
+    def _state(self, up: bool) -> None:
+        self.offline.emit(not up)
 
     def _catch_up(self) -> None:
         doc = self._doc

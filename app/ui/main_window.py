@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
                 self._doc_subscription.cancel()
                 self._doc_subscription = None
             old.failed.disconnect(self._on_failed)
+            old.offline_changed.disconnect(self._on_offline)
             self.undo_group.removeStack(old.undo_stack)
         self._drop_view()
         self.doc = doc
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
             # else reads it.
             self._doc_subscription = doc.subscribe(self, self._on_doc_changed, coalesce=False)
             doc.failed.connect(self._on_failed)
+            doc.offline_changed.connect(self._on_offline)
             if map_id is None or doc.project.map(map_id) is None:
                 map_id = doc.project.maps[0].id if doc.project.maps else None
         self.docks.set_document(doc, map_id)
@@ -274,6 +276,14 @@ class MainWindow(QMainWindow):
     def _on_failed(self, failure: Failure) -> None:
         # The document has already put the model back as the file holds it.
         failures.report(self, failure)
+
+    def _on_offline(self, offline: bool) -> None:
+        # A server project: read-only while its server is out of reach.
+        self._refresh()
+        self.statusBar().showMessage(
+            tr("The server cannot be reached: the project is read-only until it is back.")
+            if offline else tr("The server is back: the project can be edited again."),
+            0 if offline else 5000)
 
     def show_message(self, text: str) -> None:
         """A passing note in the status bar."""

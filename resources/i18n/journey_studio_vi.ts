@@ -2256,54 +2256,64 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="370" />
+            <location filename="../../app/ui/main_window.py" line="380" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="299" />
+            <location filename="../../app/ui/main_window.py" line="284" />
+            <source>The server cannot be reached: the project is read-only until it is back.</source>
+            <translation>Không kết nối được máy chủ: dự án chỉ đọc cho đến khi máy chủ hoạt động trở lại.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="285" />
+            <source>The server is back: the project can be edited again.</source>
+            <translation>Máy chủ đã hoạt động trở lại: có thể chỉnh sửa dự án.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="309" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="355" />
+            <location filename="../../app/ui/main_window.py" line="365" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="368" />
-            <location filename="../../app/ui/main_window.py" line="374" />
-            <location filename="../../app/ui/main_window.py" line="380" />
+            <location filename="../../app/ui/main_window.py" line="378" />
+            <location filename="../../app/ui/main_window.py" line="384" />
+            <location filename="../../app/ui/main_window.py" line="390" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="375" />
+            <location filename="../../app/ui/main_window.py" line="385" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="381" />
+            <location filename="../../app/ui/main_window.py" line="391" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="383" />
+            <location filename="../../app/ui/main_window.py" line="393" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="483" />
+            <location filename="../../app/ui/main_window.py" line="493" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="485" />
+            <location filename="../../app/ui/main_window.py" line="495" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="530" />
+            <location filename="../../app/ui/main_window.py" line="540" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -3630,17 +3640,22 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Document</name>
         <message>
-            <location filename="../../app/document/document.py" line="260" />
+            <location filename="../../app/document/document.py" line="192" />
+            <source>the server cannot be reached; the project is read-only until it is back</source>
+            <translation>không kết nối được máy chủ; dự án chỉ đọc cho đến khi máy chủ hoạt động trở lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/document.py" line="281" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/document/document.py" line="272" />
+            <location filename="../../app/document/document.py" line="293" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
         <message>
-            <location filename="../../app/document/document.py" line="287" />
+            <location filename="../../app/document/document.py" line="308" />
             <source>%1 is not possible: someone else has changed what this step changed since; it would overwrite their work</source>
             <translation>%1: không thể thực hiện vì người khác đã thay đổi nội dung mà bước này đã sửa; làm vậy sẽ ghi đè lên thay đổi của họ</translation>
         </message>

@@ -8,8 +8,11 @@ tests. Without the variable they are skipped.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -90,3 +93,26 @@ def make_role(pg_server: str, pg_url: str) -> Iterator:
     with psycopg.connect(pg_server, autocommit=True) as admin:
         for name in made:
             admin.execute(f'DROP ROLE IF EXISTS "{name}"')
+
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "pg_cluster.sh"
+
+
+@pytest.fixture
+def own_server():
+    """A server of this test's own (the shared one keeps serving the others)."""
+    if not os.environ.get(ENV):
+        pytest.skip(f"no PostgreSQL server ({ENV} unset)")
+    out = subprocess.run(["bash", str(SCRIPT), "start"], capture_output=True, text=True,
+                         check=True).stdout
+    values = dict(line.removeprefix("export ").split("=", 1) for line in out.splitlines())
+    url, folder = (values[k].strip("'") for k in (ENV, f"{ENV}_DIR"))
+    try:
+        yield url, folder
+    finally:
+        subprocess.run(["bash", str(SCRIPT), "stop", folder], check=False)
+
+
+def pg_script(*args: str) -> None:
+    """Run scripts/pg_cluster.sh with these arguments (halt DIR, resume DIR…)."""
+    subprocess.run(["bash", str(SCRIPT), *args], check=True, stdout=sys.stderr)

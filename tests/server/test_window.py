@@ -56,3 +56,21 @@ def test_a_reader_sees_why_the_project_opened_read_only(window, qtbot, pg_url, m
     assert f"your role '{role}' may only read the projects" in message
     assert password not in message
     assert all(password not in path for path in window.recent.paths())
+
+
+def test_the_window_says_when_the_server_is_away_and_back(window, qtbot, own_server):
+    from tests.server.conftest import pg_script
+
+    url, folder = own_server
+    publish_sample(url)[0].close()
+    assert window.open_path(with_project(url, "sample"))
+    qtbot.waitUntil(lambda: window.doc.store.listening, timeout=10000)
+    pg_script("halt", folder)
+    qtbot.waitUntil(lambda: "[read-only]" in window.windowTitle(), timeout=10000)
+    assert window.statusBar().currentMessage() == (
+        "The server cannot be reached: the project is read-only until it is back.")
+    assert not window.actions.undo.isEnabled() or window.doc.undo_stack.count() == 0
+    pg_script("resume", folder)
+    qtbot.waitUntil(lambda: "[read-only]" not in window.windowTitle(), timeout=15000)
+    assert window.statusBar().currentMessage() == (
+        "The server is back: the project can be edited again.")

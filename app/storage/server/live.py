@@ -96,14 +96,20 @@ def scan(conn: Connection, project_id: str, known: Rows) -> Remote:
 
 
 class Listener:
-    """A thread that calls `on_change()` when another store writes this project."""
+    """A thread that calls `on_change()` when another store writes this project.
+
+    `on_state(False)` when its connection to the server broke, `on_state(True)` each
+    time it is listening (again).
+    """
 
     def __init__(self, location: ServerLocation, project_id: str, origin: str,
-                 on_change: Callable[[], None]) -> None:
+                 on_change: Callable[[], None],
+                 on_state: Callable[[bool], None] | None = None) -> None:
         self._location = location
         self._project_id = project_id
         self._origin = origin
         self._on_change = on_change
+        self._on_state = on_state or (lambda _up: None)
         self._stop = threading.Event()
         self._conn: Any = None
         self.listening = threading.Event()  # set while LISTEN is in force
@@ -122,6 +128,7 @@ class Listener:
                     self._conn = conn
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.listening.set()
+                    self._on_state(True)
                     # Whatever was written before LISTEN took effect (on opening, or while
                     # the server was away) was not heard: catch up now.
                     self._on_change()
@@ -133,7 +140,10 @@ class Listener:
                 pass  # the server went away, or we are stopping: try again
             finally:
                 self._conn = None
+                was = self.listening.is_set()
                 self.listening.clear()
+                if was and not self._stop.is_set():
+                    self._on_state(False)
             self._stop.wait(RECONNECT_S)
 
     def _ours(self, payload: str) -> bool:

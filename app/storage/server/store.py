@@ -347,17 +347,20 @@ class ServerStore:
 
     # -- other people's changes -----------------------------------------------------------
 
-    def listen(self, on_change: Callable[[], None]) -> None:
+    def listen(self, on_change: Callable[[], None],
+               on_state: Callable[[bool], None] | None = None) -> None:
         """Call `on_change()` (on another thread) whenever someone else writes the project.
 
         Then call `remote_changes` (on your own thread) to learn what changed.
+        `on_state(False)` says the server is out of reach, `on_state(True)` that it is
+        back (then `on_change()` follows: changes may have been missed meanwhile).
         """
         from app.storage.server.live import Listener
 
         self._check_usable()
         if self._listener is None:
             self._listener = Listener(self._location, self._project_id, self._origin,
-                                      on_change)
+                                      on_change, on_state)
 
     @property
     def listening(self) -> bool:
