@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.document.commands import Command, InsertEntity, MoveInList, RemoveEntity, SetFields
 from app.document.server_sync import copy_fields, remove_with_dependents
@@ -26,17 +26,25 @@ from app.storage.errors import StorageError
 if TYPE_CHECKING:
     from app.document.document import Document
 
+PRESENCE_MS = 5000  # how often the list of who else is here is asked again
+
 
 class LiveSync(QObject):
     """Follows the server for one document; a child of the document."""
 
     heard = Signal()  # emitted on the listener's thread, delivered on the document's
     offline = Signal(bool)  # likewise: the server went out of reach (True) or is back
+    presence_changed = Signal(list)  # list[str]: who else has the project open now
 
     def __init__(self, doc: Document) -> None:
         super().__init__(doc)
         self._doc = doc
         self.applied = 0  # batches of remote changes applied (for tests and the status)
+        self.present: list[str] = []  # the roles of the others here (one per session)
+        self._presence_timer = QTimer(self)
+        self._presence_timer.setInterval(PRESENCE_MS)
+        self._presence_timer.timeout.connect(self.refresh_presence)
+        self._presence_timer.start()
         self.heard.connect(self._catch_up, Qt.ConnectionType.QueuedConnection)
         self.offline.connect(doc.set_offline_by_server, Qt.ConnectionType.QueuedConnection)
         store: Any = doc.store
@@ -44,6 +52,21 @@ class LiveSync(QObject):
 
     def _state(self, up: bool) -> None:
         self.offline.emit(not up)
+        if up:  # listening (again): ask at once who is here
+            self.heard.emit()
+
+    def refresh_presence(self) -> None:
+        """Ask the server who else has the project open; `presence_changed` if it moved."""
+        store: Any = self._doc.store
+        if store is None or store.closed or not store.listening:
+            return
+        try:
+            present = store.present()
+        except StorageError:
+            return
+        if present != self.present:
+            self.present = present
+            self.presence_changed.emit(present)
 
     def _catch_up(self) -> None:
         doc = self._doc
@@ -54,6 +77,7 @@ class LiveSync(QObject):
             remote = store.remote_changes()
         except StorageError:
             return  # the server went away: the listener calls again once it is back
+        self.refresh_presence()  # someone wrote, or came: the list may have moved
         if remote.empty():
             return
         changes = apply_remote(doc.project, remote, store.place_of)

@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
                 self._doc_subscription = None
             old.failed.disconnect(self._on_failed)
             old.offline_changed.disconnect(self._on_offline)
+            if old.live is not None:
+                old.live.presence_changed.disconnect(self.status.show_presence)
             self.undo_group.removeStack(old.undo_stack)
         self._drop_view()
         self.doc = doc
@@ -154,9 +156,12 @@ class MainWindow(QMainWindow):
             self._doc_subscription = doc.subscribe(self, self._on_doc_changed, coalesce=False)
             doc.failed.connect(self._on_failed)
             doc.offline_changed.connect(self._on_offline)
+            if doc.live is not None:  # a server project: who else has it open
+                doc.live.presence_changed.connect(self.status.show_presence)
             if map_id is None or doc.project.map(map_id) is None:
                 map_id = doc.project.maps[0].id if doc.project.maps else None
         self.docks.set_document(doc, map_id)
+        self.status.show_presence(doc.live.present if doc is not None and doc.live else [])
         palette = self.docks.palette_widget
         if palette is not None:
             palette.activated.connect(self._palette_activated)

@@ -2256,64 +2256,64 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="380" />
+            <location filename="../../app/ui/main_window.py" line="385" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="284" />
+            <location filename="../../app/ui/main_window.py" line="289" />
             <source>The server cannot be reached: the project is read-only until it is back.</source>
             <translation>Không kết nối được máy chủ: dự án chỉ đọc cho đến khi máy chủ hoạt động trở lại.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="285" />
+            <location filename="../../app/ui/main_window.py" line="290" />
             <source>The server is back: the project can be edited again.</source>
             <translation>Máy chủ đã hoạt động trở lại: có thể chỉnh sửa dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="309" />
+            <location filename="../../app/ui/main_window.py" line="314" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="365" />
+            <location filename="../../app/ui/main_window.py" line="370" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="378" />
-            <location filename="../../app/ui/main_window.py" line="384" />
-            <location filename="../../app/ui/main_window.py" line="390" />
+            <location filename="../../app/ui/main_window.py" line="383" />
+            <location filename="../../app/ui/main_window.py" line="389" />
+            <location filename="../../app/ui/main_window.py" line="395" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="385" />
+            <location filename="../../app/ui/main_window.py" line="390" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="391" />
+            <location filename="../../app/ui/main_window.py" line="396" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="393" />
+            <location filename="../../app/ui/main_window.py" line="398" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="493" />
+            <location filename="../../app/ui/main_window.py" line="498" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="495" />
+            <location filename="../../app/ui/main_window.py" line="500" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="540" />
+            <location filename="../../app/ui/main_window.py" line="545" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -4194,9 +4194,19 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
             <translation>Dự án này đang mở ở chế độ chỉ đọc: không được thay đổi.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/status.py" line="46" />
+            <location filename="../../app/ui/status.py" line="50" />
             <source>Zoom (Ctrl+wheel, Ctrl+0 for 100 %, Ctrl+9 to fit)</source>
             <translation>Thu phóng (Ctrl+cuộn chuột, Ctrl+0 về 100 %, Ctrl+9 cho vừa)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="67" />
+            <source>Also here: %1</source>
+            <translation>Cũng đang mở: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="68" />
+            <source>Others editing this project on the server now</source>
+            <translation>Những người khác đang chỉnh sửa dự án này trên máy chủ</translation>
         </message>
     </context>
 </TS>

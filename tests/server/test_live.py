@@ -82,3 +82,28 @@ def test_a_reorder_and_a_deletion_show_in_the_scan(pg_url):
     finally:
         first.close()
         second.close()
+
+
+def test_present_lists_the_other_sessions_listening_on_the_project(pg_url, make_role):
+    from tests.server.conftest import with_user
+
+    publish_sample(pg_url)[0].close()
+    from app.domain.templates import new_project
+
+    # Someone on another project is not listed.
+    ServerStore.create(pg_url, new_project("awareness-5", "en", "Other"), name="another").close()
+    role, password = make_role("GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
+    url = with_project(pg_url, "sample")
+    mine, _ = ServerStore.open(url)
+    reader, _ = ServerStore.open(with_project(with_user(pg_url, role, password), "sample"))
+    elsewhere, _ = ServerStore.open(with_project(pg_url, "another"))
+    try:
+        for store in (mine, reader, elsewhere):
+            _heard(store)
+        assert mine.present() == [role]  # not itself, not the other project's
+        assert reader.present() == ["journey"]
+        reader.close()
+        assert mine.present() == []
+    finally:
+        for store in (mine, reader, elsewhere):
+            store.close()

@@ -74,3 +74,23 @@ def test_the_window_says_when_the_server_is_away_and_back(window, qtbot, own_ser
     qtbot.waitUntil(lambda: "[read-only]" not in window.windowTitle(), timeout=15000)
     assert window.statusBar().currentMessage() == (
         "The server is back: the project can be edited again.")
+
+
+def test_the_status_bar_shows_who_else_has_the_project_open(window, qtbot, pg_url,
+                                                            make_role):
+    from app.document.document import Document
+
+    publish_sample(pg_url)[0].close()
+    role, password = make_role("GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
+    assert window.open_path(with_project(pg_url, "sample"))
+    label = window.status.presence
+    assert not label.isVisible()
+    other = Document.open(with_project(with_user(pg_url, role, password), "sample"))
+    try:
+        qtbot.waitUntil(lambda: other.store.listening, timeout=10000)
+        window.doc.live.refresh_presence()
+        assert label.isVisible() and label.text() == f"Also here: {role}"
+    finally:
+        other.close()
+    window.doc.live.refresh_presence()
+    assert not label.isVisible()

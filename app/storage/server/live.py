@@ -28,6 +28,24 @@ from app.storage.server.rows import Known, Rows, _keys, _select, _table
 
 CHANNEL = "journey_studio"
 RECONNECT_S = 1.0
+# The listener's connection names its project: the server's own list of sessions
+# (pg_stat_activity) is then the list of who has the project open, with no heartbeat
+# table to keep: a client that dies leaves it when its connection closes.
+PRESENCE_PREFIX = "journey-studio:"
+
+
+def presence_name(project_id: str) -> str:
+    """The application_name of a listener on `project_id` (libpq keeps 63 bytes)."""
+    return (PRESENCE_PREFIX + project_id).encode()[:63].decode("utf-8", "ignore")
+
+
+def present(conn: Connection, project_id: str, own_pid: int | None) -> list[str]:
+    """The roles of the other sessions listening on the project, by name."""
+    rows = conn.execute(text(
+        "SELECT usename FROM pg_stat_activity WHERE application_name = :name "
+        "AND datname = current_database() AND pid IS DISTINCT FROM :own ORDER BY usename"),
+        {"name": presence_name(project_id), "own": own_pid})
+    return [str(row[0]) for row in rows]
 
 
 def notify(conn: Connection, project_id: str, origin: str) -> None:
@@ -112,6 +130,7 @@ class Listener:
         self._on_state = on_state or (lambda _up: None)
         self._stop = threading.Event()
         self._conn: Any = None
+        self.backend_pid: int | None = None  # the server process of the listening session
         self.listening = threading.Event()  # set while LISTEN is in force
         self._thread = threading.Thread(target=self._run, name="journey-studio-listen",
                                         daemon=True)
@@ -124,8 +143,10 @@ class Listener:
             try:
                 with psycopg.connect(self._location.conninfo, autocommit=True,
                                      connect_timeout=5,
-                                     application_name="Journey Studio (listening)") as conn:
+                                     application_name=presence_name(self._project_id)
+                                     ) as conn:
                     self._conn = conn
+                    self.backend_pid = conn.info.backend_pid
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.listening.set()
                     self._on_state(True)

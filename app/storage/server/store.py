@@ -367,6 +367,20 @@ class ServerStore:
         """True while the listener hears the server (False before, and after a break)."""
         return self._listener is not None and self._listener.listening.is_set()
 
+    def present(self) -> list[str]:
+        """Who else has the project open (and listening) now: their roles, one a session."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from app.storage.server import live
+
+        self._check_usable()
+        own = self._listener.backend_pid if self._listener is not None else None
+        try:
+            with self._engine.connect() as conn:
+                return live.present(conn, self._project_id, own)
+        except SQLAlchemyError as exc:
+            raise server_error(exc, self._location, "asking who is here") from None
+
     def version_of(self, entity_type: type, entity_id: str) -> int | None:
         """The row version this store last read or wrote of an entity (None: unknown)."""
         known = self._known.get((entity_type, entity_id))
