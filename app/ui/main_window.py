@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -343,6 +344,15 @@ class MainWindow(QMainWindow):
         """Ask for a project file and open it."""
         path = ask_open_project(self)
         return self.open_path(path) if path else False
+
+    def open_from_server(self) -> bool:
+        """File ▸ Open from Server…: choose a project on a PostgreSQL server and open it."""
+        from app.dialogs.open_server import OpenServerDialog
+
+        dialog = OpenServerDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.url():
+            return False
+        return self.open_path(dialog.url())
 
     def open_path(self, path: str, read_only: bool = False, map_name: str | None = None
                   ) -> bool:

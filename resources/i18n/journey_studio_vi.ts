@@ -1994,7 +1994,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/actions.py" line="347" />
+            <location filename="../../app/ui/actions.py" line="350" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -2004,7 +2004,7 @@
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="348" />
+            <location filename="../../app/ui/actions.py" line="351" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -2014,14 +2014,14 @@
             <translation>C&amp;hụp ảnh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="69" />
-            <location filename="../../app/ui/actions.py" line="77" />
+            <location filename="../../app/ui/actions.py" line="71" />
+            <location filename="../../app/ui/actions.py" line="79" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="71" />
-            <location filename="../../app/ui/actions.py" line="78" />
+            <location filename="../../app/ui/actions.py" line="73" />
+            <location filename="../../app/ui/actions.py" line="80" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
@@ -2037,186 +2037,191 @@
         </message>
         <message>
             <location filename="../../app/ui/actions.py" line="52" />
+            <source>Open from Ser&amp;ver…</source>
+            <translation>Mở từ máy </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="54" />
             <source>Save a Cop&amp;y As…</source>
             <translation>Lưu một &amp;bản sao thành…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="53" />
+            <location filename="../../app/ui/actions.py" line="55" />
             <source>&amp;PDF…</source>
             <translation>&amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="55" />
+            <location filename="../../app/ui/actions.py" line="57" />
             <source>P&amp;NG Image…</source>
             <translation>Ảnh P&amp;NG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="56" />
+            <location filename="../../app/ui/actions.py" line="58" />
             <source>&amp;SVG Image…</source>
             <translation>Ảnh &amp;SVG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="57" />
+            <location filename="../../app/ui/actions.py" line="59" />
             <source>&amp;JSON…</source>
             <translation>&amp;JSON…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="59" />
+            <location filename="../../app/ui/actions.py" line="61" />
             <source>Spreadsheet (&amp;XLSX)…</source>
             <translation>Bảng tính (&amp;XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="61" />
+            <location filename="../../app/ui/actions.py" line="63" />
             <source>&amp;CSV Table…</source>
             <translation>Bảng &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="62" />
+            <location filename="../../app/ui/actions.py" line="64" />
             <source>&amp;Spreadsheet…</source>
             <translation>&amp;Bảng tính…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="64" />
+            <location filename="../../app/ui/actions.py" line="66" />
             <source>&amp;Close</source>
             <translation>Đó&amp;ng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="65" />
+            <location filename="../../app/ui/actions.py" line="67" />
             <source>&amp;Quit</source>
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="85" />
+            <location filename="../../app/ui/actions.py" line="87" />
             <source>F&amp;ind…</source>
             <translation>Tì&amp;m…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="87" />
+            <location filename="../../app/ui/actions.py" line="89" />
             <source>Find &amp;Next</source>
             <translation>Tìm kết quả &amp;kế tiếp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="89" />
+            <location filename="../../app/ui/actions.py" line="91" />
             <source>Find Pre&amp;vious</source>
             <translation>Tìm kết quả t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="91" />
+            <location filename="../../app/ui/actions.py" line="93" />
             <source>Fi&amp;lter…</source>
             <translation>&amp;Lọc…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="94" />
+            <location filename="../../app/ui/actions.py" line="96" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="97" />
+            <location filename="../../app/ui/actions.py" line="99" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="99" />
+            <location filename="../../app/ui/actions.py" line="101" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="107" />
+            <location filename="../../app/ui/actions.py" line="109" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="109" />
+            <location filename="../../app/ui/actions.py" line="111" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="112" />
+            <location filename="../../app/ui/actions.py" line="114" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="114" />
+            <location filename="../../app/ui/actions.py" line="116" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="117" />
+            <location filename="../../app/ui/actions.py" line="119" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="119" />
+            <location filename="../../app/ui/actions.py" line="121" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="124" />
+            <location filename="../../app/ui/actions.py" line="126" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="228" />
+            <location filename="../../app/ui/actions.py" line="230" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="233" />
+            <location filename="../../app/ui/actions.py" line="235" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="237" />
+            <location filename="../../app/ui/actions.py" line="239" />
             <source>&amp;Import</source>
             <translation>Nhậ&amp;p</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="243" />
+            <location filename="../../app/ui/actions.py" line="245" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="254" />
+            <location filename="../../app/ui/actions.py" line="256" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="262" />
+            <location filename="../../app/ui/actions.py" line="264" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="272" />
+            <location filename="../../app/ui/actions.py" line="274" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="291" />
+            <location filename="../../app/ui/actions.py" line="294" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="293" />
+            <location filename="../../app/ui/actions.py" line="296" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="316" />
+            <location filename="../../app/ui/actions.py" line="319" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="330" />
+            <location filename="../../app/ui/actions.py" line="333" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="331" />
+            <location filename="../../app/ui/actions.py" line="334" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="346" />
+            <location filename="../../app/ui/actions.py" line="349" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
@@ -2256,64 +2261,64 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="385" />
+            <location filename="../../app/ui/main_window.py" line="395" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="289" />
+            <location filename="../../app/ui/main_window.py" line="290" />
             <source>The server cannot be reached: the project is read-only until it is back.</source>
             <translation>Không kết nối được máy chủ: dự án chỉ đọc cho đến khi máy chủ hoạt động trở lại.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="290" />
+            <location filename="../../app/ui/main_window.py" line="291" />
             <source>The server is back: the project can be edited again.</source>
             <translation>Máy chủ đã hoạt động trở lại: có thể chỉnh sửa dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="314" />
+            <location filename="../../app/ui/main_window.py" line="315" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="370" />
+            <location filename="../../app/ui/main_window.py" line="380" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="383" />
-            <location filename="../../app/ui/main_window.py" line="389" />
-            <location filename="../../app/ui/main_window.py" line="395" />
+            <location filename="../../app/ui/main_window.py" line="393" />
+            <location filename="../../app/ui/main_window.py" line="399" />
+            <location filename="../../app/ui/main_window.py" line="405" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="390" />
+            <location filename="../../app/ui/main_window.py" line="400" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="396" />
+            <location filename="../../app/ui/main_window.py" line="406" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="398" />
+            <location filename="../../app/ui/main_window.py" line="408" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="498" />
+            <location filename="../../app/ui/main_window.py" line="508" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="500" />
+            <location filename="../../app/ui/main_window.py" line="510" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="545" />
+            <location filename="../../app/ui/main_window.py" line="555" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -3638,6 +3643,44 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
         </message>
     </context>
     <context>
+        <name>OpenServerDialog</name>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="62" />
+            <source>Open from Server</source>
+            <translation>Mở từ máy chủ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="71" />
+            <source>&amp;List Projects</source>
+            <translation>&amp;Liệt kê dự án</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="78" />
+            <source>A password comes from ~/.pgpass or PGPASSWORD; it is never saved.</source>
+            <translation>Mật khẩu được lấy từ ~/.pgpass hoặc PGPASSWORD; mật khẩu không bao giờ được lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="87" />
+            <source>&amp;Server:</source>
+            <translation>&amp;Máy chủ:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="118" />
+            <source>%1 — %2 (%3 maps, %4 cards)</source>
+            <translation>%1 — %2 (%3 bản đồ, %4 thẻ)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="126" />
+            <source>Choose a project to open.</source>
+            <translation>Chọn một dự án để mở.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="128" />
+            <source>This server holds no projects yet: publish one with 'journey-studio publish FILE.cjm URL'.</source>
+            <translation>Máy chủ này chưa có dự án nào: hãy đăng một dự án bằng 'journey-studio publish FILE.cjm URL'.</translation>
+        </message>
+    </context>
+    <context>
         <name>Document</name>
         <message>
             <location filename="../../app/document/document.py" line="192" />
@@ -4159,6 +4202,11 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
             <location filename="../../app/ui/start_page.py" line="57" />
             <source>Recent projects</source>
             <translation>Dự án gần đây</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="106" />
+            <source>%1 (on the server %2)</source>
+            <translation>%1 (trên máy chủ %2)</translation>
         </message>
     </context>
     <context>

@@ -58,6 +58,12 @@ class ServerLocation:
                 text = text.replace(quoted, "***")
         return text
 
+    def conninfo_with_project(self) -> str:
+        """The URL to open this project again (with its password, if one was given)."""
+        if self.project is None:
+            return self.conninfo
+        return _add_query(self.conninfo, {"project": self.project})
+
     def with_project(self, name: str) -> ServerLocation:
         """The same server, naming another project."""
         return parse_location(_add_query(self.conninfo, {"project": name}))
