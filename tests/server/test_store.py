@@ -225,3 +225,14 @@ def test_a_wrong_password_is_one_line_without_the_password(pg_url, make_role):
     message = str(caught.value)
     assert "refused the login: password authentication failed" in message
     assert wrong not in message and "\n" not in message
+
+
+def test_a_row_another_program_broke_is_refused_naming_table_and_column(pg_url):
+    from app.storage import NotAProjectError
+
+    publish_sample(pg_url)[0].close()
+    run_sql(pg_url, "UPDATE card SET evidence = 'rumour' WHERE ctid = "
+                    "(SELECT ctid FROM card LIMIT 1)")
+    with pytest.raises(NotAProjectError, match=r"the project 'sample' on postgresql://\S+ is "
+                       r"damaged: table card, column evidence holds 'rumour'"):
+        ServerStore.open(with_project(pg_url, "sample"), read_only=True)

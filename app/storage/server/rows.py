@@ -17,19 +17,11 @@ from sqlalchemy import Connection, Integer, bindparam, delete, literal_column, s
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.domain.model import (
-    Card,
-    Channel,
-    EmotionMarker,
-    JourneyMap,
-    Lane,
-    Persona,
-    Project,
-    Snapshot,
-    Stage,
-)
+from app.domain.model import JourneyMap, Project
+from app.domain.tree import container_of
+from app.domain.validation import DomainError
 from app.storage import columns
-from app.storage.mapping import INSERT_ORDER, SPECS, BadRow, Spec, bad_value, check_project
+from app.storage.mapping import INSERT_ORDER, SPECS, BadRow, Spec, check_project
 from app.storage.server.errors import ConflictError
 from app.storage.server.schema import TABLES
 from app.storage.writer import Plan
@@ -98,6 +90,8 @@ def _read(conn: Connection, cls: type, project_id: str, rows: Rows) -> list[Any]
 def load(conn: Connection, project_id: str) -> tuple[Project, Rows]:
     """The whole project and every row's version (inside one repeatable-read transaction).
 
+    Each kind is read parents first (INSERT_ORDER) and put in the list the domain keeps
+    it in (app.domain.tree.container_of), so a kind the file gains is loaded here too.
     Raises BadRow when the rows do not make a valid project.
     """
     rows: Rows = {}
@@ -105,19 +99,15 @@ def load(conn: Connection, project_id: str) -> tuple[Project, Rows]:
     if len(found) != 1:
         raise BadRow(f"expected one project record, found {len(found)}")
     project: Project = found[0]
-    project.channels = _read(conn, Channel, project_id, rows)
-    project.personas = _read(conn, Persona, project_id, rows)
-    project.maps = _read(conn, JourneyMap, project_id, rows)
-    maps = {journey.id: journey for journey in project.maps}
-    for cls, attr in ((Stage, "stages"), (Lane, "lanes"), (Card, "cards"),
-                      (EmotionMarker, "markers")):
+    for cls in INSERT_ORDER:
+        if cls is Project:
+            continue
         for item in _read(conn, cls, project_id, rows):
-            journey = maps.get(item.map_id)
-            if journey is None:
-                raise bad_value(SPECS[cls].table.name, "map_id", item.map_id,
-                                "no such journey_map")
-            getattr(journey, attr).append(item)
-    project.snapshots = _read(conn, Snapshot, project_id, rows)
+            try:
+                container_of(project, item).append(item)
+            except DomainError as exc:  # its map (or round…) is not in the project
+                raise BadRow(f"table {SPECS[cls].table.name}, row {item.id!r}: {exc}"
+                             ) from None
     check_project(project)
     return project, rows
 
