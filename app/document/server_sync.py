@@ -8,10 +8,12 @@ one batch of changes; nothing is written and the undo stack is untouched.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from app.domain.events import Change, ChangeKind
-from app.domain.model import Channel, Lane, Persona, Project, Stage
+from app.domain.model import JourneyMap, Project
 from app.domain.tree import attach, detach, find, is_attached
 from app.domain.validation import DomainError
 from app.storage.errors import StorageError
@@ -61,30 +63,46 @@ def copy_fields(current: Any, fresh: Any) -> list[Change]:
     return [Change(ChangeKind.CHANGED, current, names)] if names else []
 
 
+def _entities(project: Project) -> Iterator[Any]:
+    """Every stored entity of the project (the lists of the project and of its maps)."""
+    from app.storage.mapping import SPECS
+
+    def lists(owner: Any) -> Iterator[list[Any]]:
+        for f in dataclasses.fields(owner):
+            value = getattr(owner, f.name)
+            if isinstance(value, list) and value and type(value[0]) in SPECS:
+                yield value
+
+    for items in lists(project):
+        yield from items
+        for item in items:
+            if isinstance(item, JourneyMap):
+                for children in lists(item):
+                    yield from children
+
+
 def remove_with_dependents(project: Project, entity: Any) -> list[Change]:
-    """Take out what someone else deleted, with what the server deleted along with it."""
+    """Take out what someone else deleted, with what the server changed along with it.
+
+    The file's references (columns.py) say what follows a deletion: rows referring to it
+    ON DELETE CASCADE go too, those SET NULL lose the reference; as on the server.
+    """
+    from app.storage.mapping import SPECS
+
     changes: list[Change] = []
-    if isinstance(entity, (Stage, Lane)):
-        journey = project.map(entity.map_id)
-        key = "stage_id" if isinstance(entity, Stage) else "lane_id"
-        if journey is not None:
-            lists: tuple[list[Any], ...] = (journey.cards, journey.markers)
-            for items in lists:
-                gone = [item for item in items if getattr(item, key) == entity.id]
-                for item in gone:
-                    items.remove(item)
-                    changes.append(Change(ChangeKind.REMOVED, item))
-    elif isinstance(entity, Persona):
-        for journey in project.maps:
-            if journey.persona_id == entity.id:
-                journey.persona_id = None
-                changes.append(Change(ChangeKind.CHANGED, journey, ("persona_id",)))
-    elif isinstance(entity, Channel):
-        for journey in project.maps:
-            for card in journey.cards:
-                if card.channel_id == entity.id:
-                    card.channel_id = None
-                    changes.append(Change(ChangeKind.CHANGED, card, ("channel_id",)))
+    target = SPECS[type(entity)].table.name
+    for other in list(_entities(project)):
+        info = SPECS[type(other)].table
+        for column in info.columns:
+            if (column.references is None or column.references[0] != target
+                    or getattr(other, column.name) != entity.id):
+                continue
+            if column.references[1] == "CASCADE":
+                if is_attached(project, other):
+                    changes += remove_with_dependents(project, other)
+            else:  # SET NULL
+                setattr(other, column.name, None)
+                changes.append(Change(ChangeKind.CHANGED, other, (column.name,)))
     if is_attached(project, entity):
         detach(project, entity)
         changes.append(Change(ChangeKind.REMOVED, entity))

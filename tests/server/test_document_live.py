@@ -71,3 +71,22 @@ def test_undoing_a_step_someone_has_changed_since_is_refused(two_docs, qtbot):
     assert mine.attempt(lambda: operations.edit_text(mine, card, "title", "Mine again"))[0]
     assert mine.attempt(mine.undo)[0]
     assert card.title == "Theirs"
+
+
+def test_a_stage_deleted_elsewhere_leaves_with_its_cards_and_a_persona_with_its_links(
+        two_docs, qtbot):
+    mine, theirs = two_docs
+    journey = mine.project.maps[0]
+    stage = journey.stages[1]
+    in_stage = {c.id for c in journey.cards if c.stage_id == stage.id}
+    assert in_stage
+    assert mine.attempt(lambda: operations.remove(mine, [stage]))[0]
+    other = theirs.project.maps[0]
+    qtbot.waitUntil(lambda: all(s.id != stage.id for s in other.stages), timeout=10000)
+    assert not in_stage & {c.id for c in other.cards}
+    persona = mine.project.personas[0]
+    assert any(m.persona_id == persona.id for m in theirs.project.maps)
+    assert mine.attempt(lambda: operations.remove(mine, [persona]))[0]
+    qtbot.waitUntil(lambda: not theirs.project.personas or theirs.project.personas[0].id
+                    != persona.id, timeout=10000)
+    assert all(m.persona_id != persona.id for m in theirs.project.maps)
