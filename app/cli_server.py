@@ -48,7 +48,7 @@ def load_server_project(source: ServerInput) -> tuple[Any, int]:
 
 
 def cmd_projects(args: argparse.Namespace) -> int:
-    """List the projects on a server."""
+    """List the projects on a server: name, title, maps, cards, last change and by whom."""
     from app.storage.server import ServerStore, parse_location
 
     location = parse_location(args.url)
@@ -60,12 +60,14 @@ def cmd_projects(args: argparse.Namespace) -> int:
         print(f"No projects on {location.display.split('?project=')[0]} yet (publish one "
               f"with '{PROG} publish FILE.cjm URL')")
         return 0
-    rows = [("NAME", "TITLE", "MAPS", "CARDS", "MODIFIED")] + [
-        (p.name, p.title, str(p.maps), str(p.cards), p.modified) for p in listing]
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    rows = [("NAME", "TITLE", "MAPS", "CARDS", "MODIFIED", "BY")] + [
+        (p.name, p.title, str(p.maps), str(p.cards), p.modified, p.modified_by)
+        for p in listing]
+    widths = [max(len(row[i]) for row in rows) for i in range(6)]
     for row in rows:
         cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]),
-                 row[2].rjust(widths[2]), row[3].rjust(widths[3]), row[4]]
+                 row[2].rjust(widths[2]), row[3].rjust(widths[3]),
+                 row[4].ljust(widths[4]), row[5]]
         print("  ".join(cells).rstrip())
     return 0
 

@@ -44,9 +44,9 @@ def test_publish_then_projects_lists_it_and_export_gives_the_file_back(
     code, out, err = cli("projects", pg_url)
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0].split() == ["NAME", "TITLE", "MAPS", "CARDS", "MODIFIED"]
+    assert lines[0].split() == ["NAME", "TITLE", "MAPS", "CARDS", "MODIFIED", "BY"]
     assert lines[1].startswith("online-shop  Cửa hàng trực tuyến Sen Việt")
-    assert lines[1].split()[-3:-1] == ["2", "103"]
+    assert lines[1].split()[-4:-2] == ["2", "103"] and lines[1].endswith("  journey")
     url = with_project(pg_url, "online-shop")
     copy = tmp_path / "copy.cjm"
     code, out, err = cli("export", url, "-o", copy)
