@@ -176,6 +176,7 @@ class Listener:
                 and note.get("o") != self._origin)
 
     def stop(self) -> None:
-        """End the thread (within a quarter of a second) and its connection."""
+        """End the thread and its connection (within a quarter of a second, unless it is
+        connecting to a server out of reach: then it is left to end by itself, a daemon)."""
         self._stop.set()
-        self._thread.join(timeout=5)
+        self._thread.join(timeout=1)
