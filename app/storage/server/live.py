@@ -145,6 +145,8 @@ class Listener:
                                      connect_timeout=5,
                                      application_name=presence_name(self._project_id)
                                      ) as conn:
+                    if self._stop.is_set():  # closed while connecting: tell nobody
+                        return
                     self._conn = conn
                     self.backend_pid = conn.info.backend_pid
                     conn.execute(f"LISTEN {CHANNEL}")
@@ -155,7 +157,7 @@ class Listener:
                     self._on_change()
                     while not self._stop.is_set():
                         for note in conn.notifies(timeout=0.25):
-                            if self._ours(note.payload):
+                            if self._ours(note.payload) and not self._stop.is_set():
                                 self._on_change()
             except psycopg.Error:
                 pass  # the server went away, or we are stopping: try again
