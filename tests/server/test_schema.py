@@ -1,5 +1,6 @@
 """The server schema: the migrations create exactly the tables schema.py derives from the file's."""
 
+import pytest
 from sqlalchemy import create_engine, inspect
 
 from app.storage import columns
@@ -94,3 +95,21 @@ def test_two_upgrades_at_once_take_turns(pg_url):
         assert migrate.current_version(conn) == 1
     engine.dispose()
     assert errors == []
+
+
+def test_a_database_a_newer_journey_studio_upgraded_is_refused_in_one_line(pg_url):
+    from app.storage import NewerVersionError
+    from app.storage.server import ServerStore
+    from tests.server.conftest import with_project
+    from tests.server.helpers import publish_sample
+
+    publish_sample(pg_url)[0].close()
+    run_sql(pg_url, f"UPDATE {VERSION_TABLE} SET version_num = 's0099'")
+    newer = r"were saved by a newer Journey Studio \(server schema 2; this version reads up to"
+    for read_only in (True, False):
+        with pytest.raises(NewerVersionError, match=newer):
+            ServerStore.open(with_project(pg_url, "sample"), read_only=read_only)
+    with pytest.raises(NewerVersionError):
+        from app.samples import build_sample
+
+        ServerStore.create(pg_url, build_sample(), name="other", replace=True)

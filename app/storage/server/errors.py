@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.storage.errors import StorageError
+from app.storage.errors import NewerVersionError, StorageError
 
 
 class ServerError(StorageError):
@@ -33,3 +33,15 @@ class ConflictError(StorageError):
         what = "deleted" if deleted else "changed"
         super().__init__(f"This {kind} was {what} by someone else a moment ago; your edit "
                          "was not applied")
+
+
+class NewerServerSchemaError(NewerVersionError):
+    """The database was upgraded by a newer Journey Studio than this one."""
+
+    def __init__(self, where: str, found: int, supported: int) -> None:
+        self.file_version = found
+        self.supported_version = supported
+        StorageError.__init__(
+            self, f"the projects on {where} were saved by a newer Journey Studio (server "
+            f"schema {found}; this version reads up to {supported}): please update "
+            "Journey Studio")

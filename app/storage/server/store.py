@@ -22,10 +22,15 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.model import Project
 from app.domain.validation import DomainError, validate_project
-from app.storage.errors import NewerVersionError, NotAProjectError, StorageError
+from app.storage.errors import NotAProjectError, StorageError
 from app.storage.mapping import BadRow
 from app.storage.server.connect import engine_for, server_error
-from app.storage.server.errors import ConflictError, ProjectExistsError, ProjectNotFoundError
+from app.storage.server.errors import (
+    ConflictError,
+    NewerServerSchemaError,
+    ProjectExistsError,
+    ProjectNotFoundError,
+)
 from app.storage.server.location import ServerLocation, check_name, parse_location
 from app.storage.server.schema import ENTITY_TABLES, PROJECTS, SERVER_SCHEMA_VERSION
 
@@ -146,7 +151,7 @@ class ServerStore:
                     f"{location.display} holds no Journey Studio projects yet (publish one "
                     "with `journey-studio publish FILE.cjm URL`)")
             if version > SERVER_SCHEMA_VERSION:
-                raise NewerVersionError(location.display, version, SERVER_SCHEMA_VERSION)
+                raise NewerServerSchemaError(location.display, version, SERVER_SCHEMA_VERSION)
             if version < SERVER_SCHEMA_VERSION:
                 if not upgrade:
                     raise StorageError(f"the projects on {location.display} need an upgrade "
@@ -182,7 +187,7 @@ class ServerStore:
             with engine.begin() as conn:
                 version = migrate.current_version(conn)
                 if version is not None and version > SERVER_SCHEMA_VERSION:
-                    raise NewerVersionError(location.display, version, SERVER_SCHEMA_VERSION)
+                    raise NewerServerSchemaError(location.display, version, SERVER_SCHEMA_VERSION)
                 if version != SERVER_SCHEMA_VERSION:
                     migrate.upgrade(conn)
                 # Publishing the same name twice at once: the second waits, then sees it.
