@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -150,6 +151,9 @@ class MainWindow(QMainWindow):
                 self._doc_subscription.cancel()
                 self._doc_subscription = None
             old.failed.disconnect(self._on_failed)
+            old.offline_changed.disconnect(self._on_offline)
+            if old.live is not None:
+                old.live.presence_changed.disconnect(self.status.show_presence)
             self.undo_group.removeStack(old.undo_stack)
         self._drop_view()
         self.doc = doc
@@ -161,10 +165,14 @@ class MainWindow(QMainWindow):
             # else reads it.
             self._doc_subscription = doc.subscribe(self, self._on_doc_changed, coalesce=False)
             doc.failed.connect(self._on_failed)
+            doc.offline_changed.connect(self._on_offline)
+            if doc.live is not None:  # a server project: who else has it open
+                doc.live.presence_changed.connect(self.status.show_presence)
             if map_id is None or doc.project.map(map_id) is None:
                 map_id = doc.project.maps[0].id if doc.project.maps else None
         self.docks.set_document(doc, map_id)
         self.workspace.rail(self.docks.palette).content_changed()
+        self.status.show_presence(doc.live.present if doc is not None and doc.live else [])
         palette = self.docks.palette_widget
         if palette is not None:
             palette.activated.connect(self._palette_activated)
@@ -304,6 +312,14 @@ class MainWindow(QMainWindow):
         # The document has already put the model back as the file holds it.
         failures.report(self, failure)
 
+    def _on_offline(self, offline: bool) -> None:
+        # A server project: read-only while its server is out of reach.
+        self._refresh()
+        self.statusBar().showMessage(
+            tr("The server cannot be reached: the project is read-only until it is back.")
+            if offline else tr("The server is back: the project can be edited again."),
+            0 if offline else 5000)
+
     def show_message(self, text: str) -> None:
         """A passing note in the status bar; "" clears one that no longer applies."""
         if text:
@@ -360,6 +376,15 @@ class MainWindow(QMainWindow):
         path = ask_open_project(self)
         return self.open_path(path) if path else False
 
+    def open_from_server(self) -> bool:
+        """File ▸ Open from Server…: choose a project on a PostgreSQL server and open it."""
+        from app.dialogs.open_server import OpenServerDialog
+
+        dialog = OpenServerDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.url():
+            return False
+        return self.open_path(dialog.url())
+
     def open_path(self, path: str, read_only: bool = False, map_name: str | None = None
                   ) -> bool:
         """Open a project file in this window (a failure is shown, and nothing changes)."""
@@ -372,6 +397,8 @@ class MainWindow(QMainWindow):
             return False
         # The file opened may not be the one asked for (a local copy of a network one).
         self._adopt(doc, doc.path or path)
+        # A server role that may only read: say why the project opened read-only.
+        self.show_message(getattr(doc.store, "read_only_reason", ""))
         if map_name:
             self.show_map_named(map_name)
         return True
