@@ -6,6 +6,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import style
 from app.domain.insights import MapInsights
+from app.domain.layout import smooth_curve
 from app.domain.model import JourneyMap, LaneKind, MapState, Persona, Project
 from app.export.i18n import msg
 from app.export.pdf import draw
@@ -117,8 +118,8 @@ def _emotion_line(c: Canvas, w: Writer, area: Area, found: MapInsights) -> None:
     if len(points) > 1:
         p = c.beginPath()
         p.moveTo(*points[0])
-        for pt in points[1:]:
-            p.lineTo(*pt)
+        for _, c1, c2, end in smooth_curve(points):  # the canvas's monotone curve
+            p.curveTo(*c1, *c2, *end)
         c.setStrokeColor(color(style.CURVE_COLOR))
         c.setLineWidth(2)
         c.setLineJoin(1)
