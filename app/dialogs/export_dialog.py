@@ -62,6 +62,8 @@ SHEET_FORMATS = ("xlsx", "csv")
 # Each language named in itself, as language menus do: a reader finds their own.
 LANGUAGE_NAMES = (("en", "English"), ("vi", "Tiếng Việt"))
 PAGE_PARTS = ("cover", "persona", "legend", "insights")
+STRIP_STATES = {"on": Qt.CheckState.Checked, "off": Qt.CheckState.Unchecked,
+                "auto": Qt.CheckState.PartiallyChecked}
 _KEY = "export/"
 
 
@@ -207,6 +209,12 @@ class ExportDialog(QDialog):
             box = QCheckBox(label)
             self.part_boxes[key] = box
             row.addWidget(box)
+        # Three states: ticked, not, or half (automatic: on for one sheet or a poster).
+        self.strip_box = QCheckBox(tr("Legen&d strip under the map"))
+        self.strip_box.setTristate(True)
+        self.strip_box.setToolTip(tr("Half ticked: only when the map is on one sheet or the "
+                                     "page is A2 or larger"))
+        row.addWidget(self.strip_box)
         layout.addWidget(parts)
 
         maps = QGroupBox(tr("Maps"))
@@ -247,7 +255,7 @@ class ExportDialog(QDialog):
                        self._fit_group.buttonToggled, self.width_spin.valueChanged,
                        self.all_maps.toggled, self.map_list.itemChanged,
                        self.compare_box.toggled, self.compare_left.currentIndexChanged,
-                       self.compare_right.currentIndexChanged,
+                       self.compare_right.currentIndexChanged, self.strip_box.stateChanged,
                        *(box.toggled for box in self.part_boxes.values())):
             signal.connect(self._summary_timer.start)
 
@@ -336,6 +344,8 @@ class ExportDialog(QDialog):
         self.width_spin.setValue(self._value("fit_width", 2))
         for key, box in self.part_boxes.items():
             box.setChecked(self._value(key, True))
+        self.strip_box.setCheckState(STRIP_STATES.get(self._value("legend_strip", "auto"),
+                                                      Qt.CheckState.PartiallyChecked))
         self.all_maps.setChecked(self._value("all_maps", False))
         table = self._value("table", "cards")
         self.table_box.setCurrentIndex(max(0, self.table_box.findData(table)))
@@ -354,6 +364,7 @@ class ExportDialog(QDialog):
         s.setValue(k + "fit_width", self.width_spin.value())
         for key in PAGE_PARTS:
             s.setValue(k + key, getattr(opts, key))
+        s.setValue(k + "legend_strip", opts.legend_strip)
         s.setValue(k + "all_maps", opts.all_maps)
         s.setValue(k + "table", request.table)
         s.setValue(k + "open_when_done", request.open_when_done)
@@ -410,7 +421,8 @@ class ExportDialog(QDialog):
             box.setEnabled(self.compare_box.isEnabled() and self.compare_box.isChecked())
         choice = self._compare_choice()
         for widget in (self.page_box, self.landscape, self.portrait, self.fit_auto,
-                       self.fit_page, self.fit_width, self.fit_actual, *self.part_boxes.values()):
+                       self.fit_page, self.fit_width, self.fit_actual, self.strip_box,
+                       *self.part_boxes.values()):
             widget.setEnabled(is_pdf)
         self.all_maps.setEnabled(many)
         self.all_maps.setText({"xlsx": tr("All &maps (one grid sheet per map)"),
@@ -477,6 +489,7 @@ class ExportDialog(QDialog):
             fit=fit, map_names=None if self.all_maps.isChecked() else names,
             all_maps=self.all_maps.isChecked(), compare=self._compare_choice(),
             language=self.language_box.currentData(),
+            legend_strip={v: k for k, v in STRIP_STATES.items()}[self.strip_box.checkState()],
             **{key: box.isChecked() for key, box in self.part_boxes.items()})
         path = os.path.abspath(os.path.expanduser(self.path_edit.text().strip()))
         return ExportRequest(fmt, path, options, ids, self.open_when_done.isChecked(),

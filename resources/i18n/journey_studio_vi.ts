@@ -1122,260 +1122,270 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="77" />
+            <location filename="../../app/dialogs/export_dialog.py" line="79" />
             <source>Opportunities</source>
             <translation>Cơ hội</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="76" />
+            <location filename="../../app/dialogs/export_dialog.py" line="78" />
             <source>Metrics</source>
             <translation>Chỉ số</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="75" />
+            <location filename="../../app/dialogs/export_dialog.py" line="77" />
             <source>Cards</source>
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="75" />
+            <location filename="../../app/dialogs/export_dialog.py" line="77" />
             <source>Emotion markers</source>
             <translation>Điểm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="76" />
+            <location filename="../../app/dialogs/export_dialog.py" line="78" />
             <source>Personas</source>
             <translation>Chân dung khách hàng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="99" />
-            <location filename="../../app/dialogs/export_dialog.py" line="234" />
-            <location filename="../../app/dialogs/export_dialog.py" line="558" />
+            <location filename="../../app/dialogs/export_dialog.py" line="101" />
+            <location filename="../../app/dialogs/export_dialog.py" line="242" />
+            <location filename="../../app/dialogs/export_dialog.py" line="571" />
             <source>Export</source>
             <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="118" />
+            <location filename="../../app/dialogs/export_dialog.py" line="120" />
             <source>PDF document</source>
             <translation>Tài liệu PDF</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="118" />
+            <location filename="../../app/dialogs/export_dialog.py" line="120" />
             <source>PNG image (map in view)</source>
             <translation>Ảnh PNG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="119" />
+            <location filename="../../app/dialogs/export_dialog.py" line="121" />
             <source>SVG drawing (map in view)</source>
             <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="120" />
+            <location filename="../../app/dialogs/export_dialog.py" line="122" />
             <source>Excel workbook (maps and tables)</source>
             <translation>Sổ làm việc Excel (bản đồ và các bảng)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="121" />
+            <location filename="../../app/dialogs/export_dialog.py" line="123" />
             <source>CSV table</source>
             <translation>Bảng CSV</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="123" />
+            <location filename="../../app/dialogs/export_dialog.py" line="125" />
             <source>&amp;Format:</source>
             <translation>&amp;Định dạng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="127" />
+            <location filename="../../app/dialogs/export_dialog.py" line="129" />
             <source>&amp;Table:</source>
             <translation>Bả&amp;ng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="134" />
+            <location filename="../../app/dialogs/export_dialog.py" line="136" />
             <source>&amp;Browse…</source>
             <translation>&amp;Duyệt…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="139" />
+            <location filename="../../app/dialogs/export_dialog.py" line="141" />
             <source>&amp;Save as:</source>
             <translation>&amp;Lưu thành:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="145" />
+            <location filename="../../app/dialogs/export_dialog.py" line="147" />
             <source>The language of the headings, page labels, numbers and dates the export adds; the map's own text is printed as written.</source>
             <translation>Ngôn ngữ của tiêu đề, nhãn trang, số và ngày tháng mà bản xuất thêm vào; nội dung của bản đồ được in đúng như đã viết.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="148" />
+            <location filename="../../app/dialogs/export_dialog.py" line="150" />
             <source>Lang&amp;uage:</source>
             <translation>Ngôn n&amp;gữ:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="151" />
+            <location filename="../../app/dialogs/export_dialog.py" line="153" />
             <source>Fit content (one page)</source>
             <translation>Vừa nội dung (một trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="153" />
+            <location filename="../../app/dialogs/export_dialog.py" line="155" />
             <source>&amp;Page size:</source>
             <translation>Khổ giấ&amp;y:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="155" />
+            <location filename="../../app/dialogs/export_dialog.py" line="157" />
             <source>&amp;Landscape</source>
             <translation>N&amp;gang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="156" />
+            <location filename="../../app/dialogs/export_dialog.py" line="158" />
             <source>Po&amp;rtrait</source>
             <translation>Dọ&amp;c</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="160" />
+            <location filename="../../app/dialogs/export_dialog.py" line="162" />
             <source>Orientation:</source>
             <translation>Hướng giấy:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="163" />
+            <location filename="../../app/dialogs/export_dialog.py" line="165" />
             <source>Scaling</source>
             <translation>Tỉ lệ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="165" />
+            <location filename="../../app/dialogs/export_dialog.py" line="167" />
             <source>Legible (&amp;7 pt or more), as few pages as that takes</source>
             <translation>Dễ đọc (&amp;7 pt trở lên), ít trang nhất có thể</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="166" />
+            <location filename="../../app/dialogs/export_dialog.py" line="168" />
             <source>Fit the map on &amp;one page</source>
             <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="168" />
+            <location filename="../../app/dialogs/export_dialog.py" line="170" />
             <source>Fit to &amp;N pages wide (tiled):</source>
             <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="175" />
+            <location filename="../../app/dialogs/export_dialog.py" line="177" />
             <source>&amp;Actual size (tiled as needed)</source>
             <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="195" />
+            <location filename="../../app/dialogs/export_dialog.py" line="197" />
             <source>The first map page: the map's shapes and, on a poster, its tiles</source>
             <translation>Trang bản đồ đầu tiên: hình dạng của bản đồ và, với áp phích, các mảnh của nó</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="202" />
+            <location filename="../../app/dialogs/export_dialog.py" line="204" />
             <source>Pages</source>
             <translation>Trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="205" />
+            <location filename="../../app/dialogs/export_dialog.py" line="207" />
             <source>&amp;Cover</source>
             <translation>&amp;Trang bìa</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="205" />
+            <location filename="../../app/dialogs/export_dialog.py" line="207" />
             <source>P&amp;ersona</source>
             <translation>Chân d&amp;ung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="205" />
+            <location filename="../../app/dialogs/export_dialog.py" line="207" />
             <source>Le&amp;gend</source>
             <translation>C&amp;hú giải</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="206" />
+            <location filename="../../app/dialogs/export_dialog.py" line="208" />
             <source>&amp;Insights</source>
             <translation>&amp;Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="212" />
+            <location filename="../../app/dialogs/export_dialog.py" line="213" />
+            <source>Legen&amp;d strip under the map</source>
+            <translation>Dải chú giải &amp;dưới bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="215" />
+            <source>Half ticked: only when the map is on one sheet or the page is A2 or larger</source>
+            <translation>Đánh dấu một nửa: chỉ khi bản đồ nằm trên một tờ hoặc trang từ A2 trở lên</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="220" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="214" />
-            <location filename="../../app/dialogs/export_dialog.py" line="418" />
+            <location filename="../../app/dialogs/export_dialog.py" line="222" />
+            <location filename="../../app/dialogs/export_dialog.py" line="430" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="230" />
+            <location filename="../../app/dialogs/export_dialog.py" line="238" />
             <source>&amp;Open the file when done</source>
             <translation>Mở tệp khi x&amp;ong</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="256" />
+            <location filename="../../app/dialogs/export_dialog.py" line="264" />
             <source>Compare page</source>
             <translation>Trang so sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="259" />
+            <location filename="../../app/dialogs/export_dialog.py" line="267" />
             <source>Compa&amp;re</source>
             <translation>&amp;So sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="261" />
+            <location filename="../../app/dialogs/export_dialog.py" line="269" />
             <source>Map: %1</source>
             <translation>Bản đồ: %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="263" />
+            <location filename="../../app/dialogs/export_dialog.py" line="271" />
             <source>Snapshot: %1 (%2)</source>
             <translation>Ảnh lưu: %1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="277" />
+            <location filename="../../app/dialogs/export_dialog.py" line="285" />
             <source>Before:</source>
             <translation>Trước:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="278" />
+            <location filename="../../app/dialogs/export_dialog.py" line="286" />
             <source>Af&amp;ter:</source>
             <translation>Sa&amp;u:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="380" />
+            <location filename="../../app/dialogs/export_dialog.py" line="391" />
             <source>Export as</source>
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="416" />
+            <location filename="../../app/dialogs/export_dialog.py" line="428" />
             <source>All &amp;maps (one grid sheet per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một trang lưới)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="417" />
+            <location filename="../../app/dialogs/export_dialog.py" line="429" />
             <source>All &amp;maps (in one table)</source>
             <translation>Tất cả &amp;bản đồ (trong một bảng)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="557" />
+            <location filename="../../app/dialogs/export_dialog.py" line="570" />
             <source>Exporting PDF…</source>
             <translation>Đang xuất PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="557" />
+            <location filename="../../app/dialogs/export_dialog.py" line="570" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="567" />
+            <location filename="../../app/dialogs/export_dialog.py" line="580" />
             <source>Cancelling…</source>
             <translation>Đang huỷ…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="600" />
+            <location filename="../../app/dialogs/export_dialog.py" line="613" />
             <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Legible (7 pt or more)” or “Fit to N pages wide” under Scaling, or a larger page size.</source>
             <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Dễ đọc (7 pt trở lên)” hoặc “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="607" />
+            <location filename="../../app/dialogs/export_dialog.py" line="620" />
             <source>Map “%1” is larger than the largest PDF page (200 inches); it was printed at %2 %.</source>
             <translation>Bản đồ “%1” lớn hơn trang PDF lớn nhất (200 inch); bản đồ đã được in ở %2 %.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="611" />
+            <location filename="../../app/dialogs/export_dialog.py" line="624" />
             <source>%1 character(s) the bundled font cannot print (emoji and other symbols) were replaced by %2.</source>
             <translation>%1 ký tự mà phông chữ đi kèm không in được (emoji và các ký hiệu khác) đã được thay bằng %2.</translation>
         </message>
@@ -1986,7 +1996,7 @@
             <translation>Bộ lọc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/focus.py" line="201" />
+            <location filename="../../app/ui/focus.py" line="209" />
             <source>Filter: %1 of %2 cards</source>
             <translation>Bộ lọc: %1 / %2 thẻ</translation>
         </message>

@@ -140,7 +140,7 @@ def draw_persona(c: Canvas, w: Writer, area: Area, project: Project, persona: Pe
     c.roundRect(area.x, bottom, left_w, area.top - bottom, 10, stroke=0, fill=1)
     cx, r = area.x + left_w / 2, min(80.0, left_w * 0.3)
     cy = area.top - 30 - r
-    _portrait(c, w, cx, cy, r, persona)
+    portrait(c, w, cx, cy, r, persona)
     top = cy - r - 24
     inner = left_w - 40
     top -= w.para(area.x + 20, top, inner, persona.name, 22, True, style.TEXT, 2, 1.2)
@@ -212,7 +212,8 @@ def _bullets(text: str) -> str:
     return "\n".join("• " + ln for ln in lines) if len(lines) > 1 else " ".join(lines)
 
 
-def _portrait(c: Canvas, w: Writer, cx: float, cy: float, r: float, persona: Persona) -> None:
+def portrait(c: Canvas, w: Writer, cx: float, cy: float, r: float, persona: Persona,
+             ring: float = 4.0) -> None:
     """The persona photo clipped to a circle, or initials on a disc when there is none."""
     drawn = False
     if persona.photo:
@@ -239,7 +240,7 @@ def _portrait(c: Canvas, w: Writer, cx: float, cy: float, r: float, persona: Per
         initials = "".join(part[0] for part in w.clean(persona.name).split()[:2]).upper()
         w.text(cx, cy - r * 0.25, initials or "?", r * 0.7, True, "#FFFFFF", "centre")
     c.setStrokeColor(color("#FFFFFF"))
-    c.setLineWidth(4)
+    c.setLineWidth(ring)
     c.circle(cx, cy, r, stroke=1, fill=0)
 
 

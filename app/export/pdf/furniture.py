@@ -1,0 +1,138 @@
+"""Map-page furniture: the title block above the map and the legend strip below it.
+
+Both scale with the paper (`furniture_scale`): on A2–A0 a wall print is read from a metre
+away, so header, footer, title block and strip grow with the sheet while the map keeps the
+scale the plan chose for it.
+"""
+
+from __future__ import annotations
+
+from reportlab.pdfgen.canvas import Canvas
+
+from app.domain import style
+from app.domain.model import Evidence, JourneyMap, LaneKind, MapState, Persona
+from app.export.pdf import draw
+from app.export.pdf.draw import color
+from app.export.pdf.page import Area, Writer
+
+TITLE_BLOCK_H = 40.0  # at scale 1, with the gap under it
+LEGEND_STRIP_H = 30.0  # at scale 1, with the gap over it
+POSTER_PAGES = ("A2", "A1", "A0", "fit-content")
+STATE_FILL = {MapState.FUTURE: "#E69F00", MapState.CURRENT: "#56B4E9"}
+
+
+def legend_strip_default(page: str, fit: str) -> bool:
+    """The legend strip is on by default for a print that stands alone on a wall: the whole
+    map on one sheet (`page`) or a poster size; a tiled A4/A3 set has its legend page."""
+    return fit == "page" or page in POSTER_PAGES
+
+
+def map_area(area: Area, k: float, strip: bool) -> Area:
+    """What is left of the content area for the map under the title block (and above the
+    legend strip)."""
+    top_cut = TITLE_BLOCK_H * k
+    bottom_cut = LEGEND_STRIP_H * k if strip else 0.0
+    return Area(area.x, area.y + bottom_cut, area.w, area.h - top_cut - bottom_cut)
+
+
+def draw_title_block(c: Canvas, w: Writer, area: Area, k: float, journey: JourneyMap,
+                     persona: Persona | None, date: str, accent: str = style.ACCENT) -> None:
+    """Map name and state badge on the left; persona (photo, name) and date on the right,
+    in the band at the top of `area` (the content area)."""
+    h = (TITLE_BLOCK_H - 8) * k
+    bottom = area.top - h
+    c.setFillColor(color(accent))
+    c.rect(area.x, bottom, 4 * k, h, stroke=0, fill=1)
+    c.setStrokeColor(color(accent))
+    c.setLineWidth(0.75 * k)
+    c.line(area.x, bottom - 3 * k, area.right, bottom - 3 * k)
+    right = area.right
+    size = 9 * k
+    if date:
+        right -= w.text(right, bottom + h / 2 - size * 0.35, date, size, False,
+                        style.MUTED_TEXT, "right") + 14 * k
+    if persona is not None:
+        room = min(area.w * 0.3, right - area.x - area.w * 0.45)
+        r = h * 0.42
+        name_w = min(w.wrapper.width(w.clean(persona.name), 10 * k, True), room - 2 * r - 8 * k)
+        if name_w > 20 * k:
+            x = right - name_w
+            w.text(x, bottom + h / 2 - 3.5 * k, persona.name, 10 * k, True, style.TEXT,
+                   width=name_w)
+            from app.export.pdf.front import portrait
+
+            portrait(c, w, x - 6 * k - r, bottom + h / 2, r, persona, 1.5 * k)
+            right = x - 2 * r - 20 * k
+    label = w.tx.state(journey.state)
+    badge_size = 8 * k
+    badge_w = w.wrapper.width(w.clean(label), badge_size, True) + 14 * k
+    x = area.x + 12 * k
+    room = right - x - badge_w - 10 * k
+    title_size = 15 * k
+    name_w = w.fitted(x, bottom + h / 2 - title_size * 0.35, journey.name, title_size, True,
+                      style.TEXT, max(room, 40 * k))
+    bx = x + name_w + 10 * k
+    if bx + badge_w <= right:
+        c.setFillColor(color(STATE_FILL.get(journey.state, "#56B4E9")))
+        bh = badge_size * 1.8
+        c.roundRect(bx, bottom + (h - bh) / 2, badge_w, bh, bh / 2, stroke=0, fill=1)
+        w.text(bx + 7 * k, bottom + h / 2 - badge_size * 0.35, label, badge_size, True,
+               "#1B2633")
+
+
+
+def draw_legend_strip(c: Canvas, w: Writer, area: Area, k: float, journey: JourneyMap) -> None:
+    """One row at the bottom of `area`: the map's lane kinds with their icons, the emotion
+    faces and the evidence tags, as the map draws them; items that do not fit are left off
+    (the legend page has them all)."""
+    tx = w.tx
+    h = (LEGEND_STRIP_H - 8) * k
+    bottom = area.y
+    c.setStrokeColor(color(style.GRID_LINE))
+    c.setLineWidth(0.75 * k)
+    c.line(area.x, bottom + h + 3 * k, area.right, bottom + h + 3 * k)
+    size = 8 * k
+    mid = bottom + h / 2
+    x, right = area.x, area.right
+
+    def fits(width: float) -> bool:
+        return x + width <= right
+
+    kinds = []
+    for lane in journey.lanes:
+        if lane.kind not in kinds:
+            kinds.append(lane.kind)
+    for kind in kinds:
+        label = tx.lane_kind(kind)
+        width = 14 * k + 4 * k + w.wrapper.width(w.clean(label), size, False)
+        if not fits(width):
+            return
+        with draw.y_down_box(c, x, mid + 7 * k, k):
+            draw.channel_icon(c, kind.value, 0, 0, 14, style.card_style(kind).border)
+        w.text(x + 18 * k, mid - size * 0.35, label, size, False, style.TEXT)
+        x += width + 12 * k
+    if LaneKind.EMOTIONS in kinds:
+        x += 4 * k
+        for score in (2, 1, 0, -1, -2):
+            label = tx.signed(score, 0)
+            width = 14 * k + 3 * k + w.wrapper.width(label, size, True)
+            if not fits(width):
+                return
+            with draw.y_down_box(c, x + 7 * k, mid, k):
+                draw.face(c, 0, 0, 7, score)
+            w.text(x + 17 * k, mid - size * 0.35, label, size, True, style.emotion_color(score))
+            x += width + 8 * k
+        x += 8 * k
+    used = {card.evidence for card in journey.cards if card.evidence is not None}
+    for evidence in (Evidence.OBSERVED, Evidence.ASSUMED, Evidence.PROPOSED):
+        if evidence not in used:
+            continue
+        label = tx.evidence(evidence.value)
+        pad = style.EVIDENCE_PAD * size / style.SMALL_SIZE
+        chip_w = w.wrapper.width(w.clean(label), size, False) + 2 * pad
+        if not fits(chip_w):
+            return
+        draw.evidence_tag(c, x, mid, chip_w, size * 1.5, evidence.value, k)
+        w.text(x + pad, mid - size * 0.35, label, size, False,
+               style.EVIDENCE_COLORS[evidence.value][2])
+        x += chip_w + 10 * k
