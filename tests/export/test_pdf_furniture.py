@@ -99,3 +99,42 @@ def test_every_lane_header_draws_its_kind_icon(tmp_path):
     for lane in build_sample().maps[0].lanes:
         assert f"/FormXob.icon-{lane.kind.value}-".encode() in content, lane.kind
     assert LaneKind.PAINS.value.encode() in content
+
+
+def test_the_all_maps_cover_shows_each_maps_state_and_figures(tmp_path):
+    from tests.export.conftest import pdf_text
+
+    project = build_sample()
+    current, future = project.maps
+    future.cards = future.cards[:40]
+    out = tmp_path / "all.pdf"
+    export_pdf(project, out, PdfOptions(all_maps=True, page="A4", orientation="portrait"))
+    cover = pdf_text(out, 1, 1)
+    assert "Trạng thái hiện tại" in cover and "Trạng thái tương lai" in cover
+    assert f" {len(current.cards)} " in cover and " 40 " in cover
+    for name in (current.name, future.name):  # wrapped whole, never cut
+        assert all(word in cover for word in name.split())
+
+
+def test_evidence_and_tags_sit_as_labelled_pills_on_the_cards_bottom_edge(tmp_path):
+    from app.domain.model import Evidence
+
+    project = build_sample()
+    journey = project.maps[0]
+    for card in journey.cards:
+        card.evidence, card.tags = None, []
+    card = next(c for c in journey.cards if c.title.startswith("Lướt Facebook"))
+    card.evidence, card.tags = Evidence.ASSUMED, ["Meta"]
+    out = tmp_path / "tags.pdf"
+    export_pdf(project, out, PdfOptions(**{**MAP_ONLY, "page": "A1"}))
+    page = read_pages(out)[0]
+    title = _line(page, "Lướt Facebook")
+    words = [b for b in page.boxes if b.text == "Giả"]
+    tag = [b for b in words if b.top < page.height * 0.9]
+    assert len(tag) == 1 and _line(page, "Giả định")  # one card, the word in the map's language
+    assert tag[0].x0 > title[0].x0 and tag[0].top > title[0].bottom
+    hashes = [b for b in page.boxes if b.text == "#Meta"]
+    assert len(hashes) == 1 and hashes[0].x1 < tag[0].x0 and abs(hashes[0].top - tag[0].top) < 1
+    # Explained by the strip under the map (A1: on by default), at the strip's size.
+    strip = [b for b in words if b.top > page.height * 0.9]
+    assert len(strip) == 1 and strip[0].size == pytest.approx(8 * 1684 / 842, abs=0.1)
