@@ -51,8 +51,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.dialog_kit import safe_file_name
+from app.dialogs.image_options_box import ImageOptionsBox
 from app.dialogs.page_preview import PagePreviewWidget, PlanWorker, summary_text
 from app.domain.model import Project
+from app.export.image_options import ImageOptions
 from app.export.pdf import ExportCancelled, PdfExportError, PdfOptions, PlanSummary, export_pdf
 from app.export.pdf.options import MAX_TILES_WIDE, PAGE_CHOICES, ExportWarning
 from app.export.pdf.references import MAP, SNAPSHOT, reference
@@ -89,6 +91,7 @@ class ExportRequest:
     map_ids: list[str] = field(default_factory=list)
     open_when_done: bool = False
     table: str = "cards"  # the table of a CSV export
+    image: ImageOptions = field(default_factory=ImageOptions)  # a PNG's or SVG's framing
 
 
 class ExportDialog(QDialog):
@@ -234,6 +237,8 @@ class ExportDialog(QDialog):
         layout.addWidget(maps)
 
         layout.addWidget(self._compare_group())
+        self.image_box = ImageOptionsBox()
+        layout.addWidget(self.image_box)
 
         self.open_when_done = QCheckBox(tr("&Open the file when done"))
         layout.addWidget(self.open_when_done)
@@ -416,6 +421,7 @@ class ExportDialog(QDialog):
         is_pdf = fmt == "pdf"
         many = is_pdf or fmt in SHEET_FORMATS  # formats that take several maps
         self.table_box.setEnabled(fmt == "csv")
+        self.image_box.setEnabled(fmt in ("png", "svg"))
         self.compare_box.setEnabled(is_pdf and self._can_compare())
         for box in (self.compare_left, self.compare_right):
             box.setEnabled(self.compare_box.isEnabled() and self.compare_box.isChecked())
@@ -493,7 +499,7 @@ class ExportDialog(QDialog):
             **{key: box.isChecked() for key, box in self.part_boxes.items()})
         path = os.path.abspath(os.path.expanduser(self.path_edit.text().strip()))
         return ExportRequest(fmt, path, options, ids, self.open_when_done.isChecked(),
-                             self.table_box.currentData())
+                             self.table_box.currentData(), self.image_box.options(fmt == "svg"))
 
     def accept(self) -> None:
         """Keep the request and remember the choices for next time."""

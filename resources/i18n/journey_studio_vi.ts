@@ -1122,272 +1122,307 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="79" />
+            <location filename="../../app/dialogs/export_dialog.py" line="81" />
             <source>Opportunities</source>
             <translation>Cơ hội</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="78" />
+            <location filename="../../app/dialogs/export_dialog.py" line="80" />
             <source>Metrics</source>
             <translation>Chỉ số</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="77" />
+            <location filename="../../app/dialogs/export_dialog.py" line="79" />
             <source>Cards</source>
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="77" />
+            <location filename="../../app/dialogs/export_dialog.py" line="79" />
             <source>Emotion markers</source>
             <translation>Điểm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="78" />
+            <location filename="../../app/dialogs/export_dialog.py" line="80" />
             <source>Personas</source>
             <translation>Chân dung khách hàng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="101" />
-            <location filename="../../app/dialogs/export_dialog.py" line="242" />
-            <location filename="../../app/dialogs/export_dialog.py" line="571" />
+            <location filename="../../app/dialogs/export_dialog.py" line="104" />
+            <location filename="../../app/dialogs/export_dialog.py" line="247" />
+            <location filename="../../app/dialogs/export_dialog.py" line="577" />
             <source>Export</source>
             <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="120" />
+            <location filename="../../app/dialogs/export_dialog.py" line="123" />
             <source>PDF document</source>
             <translation>Tài liệu PDF</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="120" />
+            <location filename="../../app/dialogs/export_dialog.py" line="123" />
             <source>PNG image (map in view)</source>
             <translation>Ảnh PNG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="121" />
+            <location filename="../../app/dialogs/export_dialog.py" line="124" />
             <source>SVG drawing (map in view)</source>
             <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="122" />
+            <location filename="../../app/dialogs/export_dialog.py" line="125" />
             <source>Excel workbook (maps and tables)</source>
             <translation>Sổ làm việc Excel (bản đồ và các bảng)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="123" />
+            <location filename="../../app/dialogs/export_dialog.py" line="126" />
             <source>CSV table</source>
             <translation>Bảng CSV</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="125" />
+            <location filename="../../app/dialogs/export_dialog.py" line="128" />
             <source>&amp;Format:</source>
             <translation>&amp;Định dạng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="129" />
+            <location filename="../../app/dialogs/export_dialog.py" line="132" />
             <source>&amp;Table:</source>
             <translation>Bả&amp;ng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="136" />
+            <location filename="../../app/dialogs/export_dialog.py" line="139" />
             <source>&amp;Browse…</source>
             <translation>&amp;Duyệt…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="141" />
+            <location filename="../../app/dialogs/export_dialog.py" line="144" />
             <source>&amp;Save as:</source>
             <translation>&amp;Lưu thành:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="147" />
+            <location filename="../../app/dialogs/export_dialog.py" line="150" />
             <source>The language of the headings, page labels, numbers and dates the export adds; the map's own text is printed as written.</source>
             <translation>Ngôn ngữ của tiêu đề, nhãn trang, số và ngày tháng mà bản xuất thêm vào; nội dung của bản đồ được in đúng như đã viết.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="150" />
+            <location filename="../../app/dialogs/export_dialog.py" line="153" />
             <source>Lang&amp;uage:</source>
             <translation>Ngôn n&amp;gữ:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="153" />
+            <location filename="../../app/dialogs/export_dialog.py" line="156" />
             <source>Fit content (one page)</source>
             <translation>Vừa nội dung (một trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="155" />
+            <location filename="../../app/dialogs/export_dialog.py" line="158" />
             <source>&amp;Page size:</source>
             <translation>Khổ giấ&amp;y:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="157" />
+            <location filename="../../app/dialogs/export_dialog.py" line="160" />
             <source>&amp;Landscape</source>
             <translation>N&amp;gang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="158" />
+            <location filename="../../app/dialogs/export_dialog.py" line="161" />
             <source>Po&amp;rtrait</source>
             <translation>Dọ&amp;c</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="162" />
+            <location filename="../../app/dialogs/export_dialog.py" line="165" />
             <source>Orientation:</source>
             <translation>Hướng giấy:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="165" />
+            <location filename="../../app/dialogs/export_dialog.py" line="168" />
             <source>Scaling</source>
             <translation>Tỉ lệ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="167" />
+            <location filename="../../app/dialogs/export_dialog.py" line="170" />
             <source>Legible (&amp;7 pt or more), as few pages as that takes</source>
             <translation>Dễ đọc (&amp;7 pt trở lên), ít trang nhất có thể</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="168" />
+            <location filename="../../app/dialogs/export_dialog.py" line="171" />
             <source>Fit the map on &amp;one page</source>
             <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="170" />
+            <location filename="../../app/dialogs/export_dialog.py" line="173" />
             <source>Fit to &amp;N pages wide (tiled):</source>
             <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="177" />
+            <location filename="../../app/dialogs/export_dialog.py" line="180" />
             <source>&amp;Actual size (tiled as needed)</source>
             <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="197" />
+            <location filename="../../app/dialogs/export_dialog.py" line="200" />
             <source>The first map page: the map's shapes and, on a poster, its tiles</source>
             <translation>Trang bản đồ đầu tiên: hình dạng của bản đồ và, với áp phích, các mảnh của nó</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="204" />
+            <location filename="../../app/dialogs/export_dialog.py" line="207" />
             <source>Pages</source>
             <translation>Trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="207" />
+            <location filename="../../app/dialogs/export_dialog.py" line="210" />
             <source>&amp;Cover</source>
             <translation>&amp;Trang bìa</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="207" />
+            <location filename="../../app/dialogs/export_dialog.py" line="210" />
             <source>P&amp;ersona</source>
             <translation>Chân d&amp;ung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="207" />
+            <location filename="../../app/dialogs/export_dialog.py" line="210" />
             <source>Le&amp;gend</source>
             <translation>C&amp;hú giải</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="208" />
+            <location filename="../../app/dialogs/export_dialog.py" line="211" />
             <source>&amp;Insights</source>
             <translation>&amp;Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="213" />
+            <location filename="../../app/dialogs/export_dialog.py" line="216" />
             <source>Legen&amp;d strip under the map</source>
             <translation>Dải chú giải &amp;dưới bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="215" />
+            <location filename="../../app/dialogs/export_dialog.py" line="218" />
             <source>Half ticked: only when the map is on one sheet or the page is A2 or larger</source>
             <translation>Đánh dấu một nửa: chỉ khi bản đồ nằm trên một tờ hoặc trang từ A2 trở lên</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="220" />
+            <location filename="../../app/dialogs/export_dialog.py" line="223" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="222" />
-            <location filename="../../app/dialogs/export_dialog.py" line="430" />
+            <location filename="../../app/dialogs/export_dialog.py" line="225" />
+            <location filename="../../app/dialogs/export_dialog.py" line="436" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="238" />
+            <location filename="../../app/dialogs/export_dialog.py" line="243" />
             <source>&amp;Open the file when done</source>
             <translation>Mở tệp khi x&amp;ong</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="264" />
+            <location filename="../../app/dialogs/export_dialog.py" line="269" />
             <source>Compare page</source>
             <translation>Trang so sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="267" />
+            <location filename="../../app/dialogs/export_dialog.py" line="272" />
             <source>Compa&amp;re</source>
             <translation>&amp;So sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="269" />
+            <location filename="../../app/dialogs/export_dialog.py" line="274" />
             <source>Map: %1</source>
             <translation>Bản đồ: %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="271" />
+            <location filename="../../app/dialogs/export_dialog.py" line="276" />
             <source>Snapshot: %1 (%2)</source>
             <translation>Ảnh lưu: %1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="285" />
+            <location filename="../../app/dialogs/export_dialog.py" line="290" />
             <source>Before:</source>
             <translation>Trước:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="286" />
+            <location filename="../../app/dialogs/export_dialog.py" line="291" />
             <source>Af&amp;ter:</source>
             <translation>Sa&amp;u:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="391" />
+            <location filename="../../app/dialogs/export_dialog.py" line="396" />
             <source>Export as</source>
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="428" />
+            <location filename="../../app/dialogs/export_dialog.py" line="434" />
             <source>All &amp;maps (one grid sheet per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một trang lưới)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="429" />
+            <location filename="../../app/dialogs/export_dialog.py" line="435" />
             <source>All &amp;maps (in one table)</source>
             <translation>Tất cả &amp;bản đồ (trong một bảng)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="570" />
+            <location filename="../../app/dialogs/export_dialog.py" line="576" />
             <source>Exporting PDF…</source>
             <translation>Đang xuất PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="570" />
+            <location filename="../../app/dialogs/export_dialog.py" line="576" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="580" />
+            <location filename="../../app/dialogs/export_dialog.py" line="586" />
             <source>Cancelling…</source>
             <translation>Đang huỷ…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="613" />
+            <location filename="../../app/dialogs/export_dialog.py" line="619" />
             <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Legible (7 pt or more)” or “Fit to N pages wide” under Scaling, or a larger page size.</source>
             <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Dễ đọc (7 pt trở lên)” hoặc “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="620" />
+            <location filename="../../app/dialogs/export_dialog.py" line="626" />
             <source>Map “%1” is larger than the largest PDF page (200 inches); it was printed at %2 %.</source>
             <translation>Bản đồ “%1” lớn hơn trang PDF lớn nhất (200 inch); bản đồ đã được in ở %2 %.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="624" />
+            <location filename="../../app/dialogs/export_dialog.py" line="630" />
             <source>%1 character(s) the bundled font cannot print (emoji and other symbols) were replaced by %2.</source>
             <translation>%1 ký tự mà phông chữ đi kèm không in được (emoji và các ký hiệu khác) đã được thay bằng %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/image_options_box.py" line="19" />
+            <source>Picture (PNG, SVG)</source>
+            <translation>Ảnh (PNG, SVG)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/image_options_box.py" line="27" />
+            <source>Pixels per map pixel: 2 is crisp on slides</source>
+            <translation>Số điểm ảnh cho mỗi điểm ảnh của bản đồ: 2 là sắc nét trên slide</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/image_options_box.py" line="28" />
+            <source>Scale:</source>
+            <translation>Tỉ lệ:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/image_options_box.py" line="30" />
+            <source>&amp;16:9 slide frame</source>
+            <translation>Khung slide &amp;16:9</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/image_options_box.py" line="31" />
+            <source>Title strip</source>
+            <translation>Dải tiêu đề</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/image_options_box.py" line="32" />
+            <source>Legend strip</source>
+            <translation>Dải chú giải</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/image_options_box.py" line="33" />
+            <source>Transparent bac&amp;kground</source>
+            <translation>Nền trong suốt (&amp;K)</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/page_preview.py" line="29" />

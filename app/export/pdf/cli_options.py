@@ -29,7 +29,8 @@ def add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
                            help=f"leave out the {part} page")
     group.add_argument("--legend-strip", default="auto", metavar="auto|on|off",
                        help="a one-line legend under the map on every map page (auto: on "
-                            "for --fit page and for A2, A1, A0 and fit-content)")
+                            "for --fit page and for A2, A1, A0 and fit-content); PNG and SVG: "
+                            "on adds it under the picture")
     group.add_argument("--compare", nargs=2, metavar=("LEFT", "RIGHT"),
                        help="add a compare page: LEFT (before) vs RIGHT (after), each a map or "
                             "snapshot name; prefix map: or snapshot: when a name is both")
