@@ -7,6 +7,8 @@ scale the plan chose for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import style
@@ -93,46 +95,57 @@ def draw_legend_strip(c: Canvas, w: Writer, area: Area, k: float, journey: Journ
     c.line(area.x, bottom + h + 3 * k, area.right, bottom + h + 3 * k)
     size = 8 * k
     mid = bottom + h / 2
-    x, right = area.x, area.right
-
-    def fits(width: float) -> bool:
-        return x + width <= right
-
-    kinds = []
+    Item = tuple[float, Callable[[float], None]]  # (width, draw at x)
+    kinds: list[LaneKind] = []
     for lane in journey.lanes:
         if lane.kind not in kinds:
             kinds.append(lane.kind)
-    for kind in kinds:
+
+    def kind_item(kind: LaneKind) -> Item:
         label = tx.lane_kind(kind)
-        width = 14 * k + 4 * k + w.wrapper.width(w.clean(label), size, False)
-        if not fits(width):
-            return
-        with draw.y_down_box(c, x, mid + 7 * k, k):
-            draw.channel_icon(c, kind.value, 0, 0, 14, style.card_style(kind).border)
-        w.text(x + 18 * k, mid - size * 0.35, label, size, False, style.TEXT)
-        x += width + 12 * k
-    if LaneKind.EMOTIONS in kinds:
-        x += 4 * k
-        for score in (2, 1, 0, -1, -2):
-            label = tx.signed(score, 0)
-            width = 14 * k + 3 * k + w.wrapper.width(label, size, True)
-            if not fits(width):
-                return
+
+        def paint(x: float) -> None:
+            with draw.y_down_box(c, x, mid + 7 * k, k):
+                draw.channel_icon(c, kind.value, 0, 0, 14, style.card_style(kind).border)
+            w.text(x + 18 * k, mid - size * 0.35, label, size, False, style.TEXT)
+        return 18 * k + w.wrapper.width(w.clean(label), size, False), paint
+
+    def face_item(score: int) -> Item:
+        label = tx.signed(score, 0)
+
+        def paint(x: float) -> None:
             with draw.y_down_box(c, x + 7 * k, mid, k):
                 draw.face(c, 0, 0, 7, score)
             w.text(x + 17 * k, mid - size * 0.35, label, size, True, style.emotion_color(score))
-            x += width + 8 * k
-        x += 8 * k
-    used = {card.evidence for card in journey.cards if card.evidence is not None}
-    for evidence in (Evidence.OBSERVED, Evidence.ASSUMED, Evidence.PROPOSED):
-        if evidence not in used:
-            continue
-        label = tx.evidence(evidence.value)
+        return 17 * k + w.wrapper.width(label, size, True), paint
+
+    def evidence_item(value: str) -> Item:
+        label = tx.evidence(value)
         pad = style.EVIDENCE_PAD * size / style.SMALL_SIZE
         chip_w = w.wrapper.width(w.clean(label), size, False) + 2 * pad
-        if not fits(chip_w):
-            return
-        draw.evidence_tag(c, x, mid, chip_w, size * 1.5, evidence.value, k)
-        w.text(x + pad, mid - size * 0.35, label, size, False,
-               style.EVIDENCE_COLORS[evidence.value][2])
-        x += chip_w + 10 * k
+
+        def paint(x: float) -> None:
+            draw.evidence_tag(c, x, mid, chip_w, size * 1.5, value, k)
+            w.text(x + pad, mid - size * 0.35, label, size, False, style.EVIDENCE_COLORS[value][2])
+        return chip_w, paint
+
+    # The key to the marks (faces, evidence) stands at the right and always fits; the lane
+    # kinds fill the room left of it, as many as fit (the legend page has them all).
+    marks: list[Item] = []
+    if LaneKind.EMOTIONS in kinds:
+        marks += [face_item(score) for score in (2, 1, 0, -1, -2)]
+    used = {card.evidence.value for card in journey.cards if card.evidence is not None}
+    marks += [evidence_item(e.value) for e in Evidence if e.value in used]
+    gap = 9 * k
+    x = area.right - sum(width + gap for width, _ in marks) + gap
+    limit = x - 16 * k
+    for width, paint in marks:
+        paint(x)
+        x += width + gap
+    x = area.x
+    for kind in kinds:
+        width, paint = kind_item(kind)
+        if x + width > limit:
+            break
+        paint(x)
+        x += width + 12 * k
