@@ -138,3 +138,30 @@ def test_evidence_and_tags_sit_as_labelled_pills_on_the_cards_bottom_edge(tmp_pa
     # Explained by the strip under the map (A1: on by default), at the strip's size.
     strip = [b for b in words if b.top > page.height * 0.9]
     assert len(strip) == 1 and strip[0].size == pytest.approx(8 * 1684 / 842, abs=0.1)
+
+
+def test_a_client_logo_and_accent_colour_in_the_title_block(tmp_path):
+    """Project.logo and Project.accent (schema 3): the logo drawn at the title block's
+    right, the accent on its bar and on the header rules; a broken logo is left out."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 40), "#C2185B").save(buffer, "PNG")
+    project = build_sample()
+    project.logo, project.accent = buffer.getvalue(), "#123456"  # type: ignore[attr-defined]
+    out = tmp_path / "logo.pdf"
+    export_pdf(project, out, PdfOptions(**{**MAP_ONLY, "fit": "page"}))
+    import re
+
+    def images(path: Path) -> int:  # ReportLab wraps each image in a hashed form
+        content = PdfReader(path).pages[0].get_contents().get_data()
+        return len(re.findall(rb"/FormXob\.[0-9a-f]{32} Do", content))
+
+    content = PdfReader(out).pages[0].get_contents().get_data()
+    assert b".070588 .203922 .337255 RG" in content  # the accent on the rules
+    project.logo = b"not an image"  # type: ignore[attr-defined]
+    broken = tmp_path / "broken.pdf"
+    export_pdf(project, broken, PdfOptions(**{**MAP_ONLY, "fit": "page"}))
+    assert images(out) == images(broken) + 1  # the logo, and nothing in its place

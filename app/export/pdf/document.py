@@ -199,7 +199,9 @@ class _Doc:
         def furnished(c: Canvas, tick: Callable[[], None]) -> None:
             paint(c, tick)
             w = self.writer(c)
-            furniture.draw_title_block(c, w, area, k, journey, persona, date)
+            furniture.draw_title_block(c, w, area, k, journey, persona, date,
+                                       furniture.project_accent(self.project),
+                                       furniture.project_logo(self.project))
             if self.strip:
                 furniture.draw_legend_strip(c, w, area, k, journey)
         return furnished
@@ -362,7 +364,7 @@ class _Doc:
         c.setKeywords(", ".join(p for p in (tx("customer journey map"), clean(project.client))
                                 if p))
         frame = Frame(clean(project.title), clean(project.client), clean(project.author), tx,
-                      len(self.jobs))
+                      len(self.jobs), furniture.rule_colour(project))
         total = sum(j.weight for j in self.jobs)
         done = 0
 

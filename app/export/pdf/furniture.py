@@ -7,12 +7,13 @@ scale the plan chose for it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import style
-from app.domain.model import Evidence, JourneyMap, LaneKind, MapState, Persona
+from app.domain.model import Evidence, JourneyMap, LaneKind, MapState, Persona, Project
 from app.export.pdf import draw
 from app.export.pdf.draw import color
 from app.export.pdf.page import Area, Writer
@@ -37,10 +38,52 @@ def map_area(area: Area, k: float, strip: bool) -> Area:
     return Area(area.x, area.y + bottom_cut, area.w, area.h - top_cut - bottom_cut)
 
 
+HEX = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+def project_accent(project: Project) -> str:
+    """The project's accent colour ("#RRGGBB"), or the app's when it has none or a bad one.
+    (Project.accent and Project.logo come with schema 3; older models have neither.)"""
+    value = str(getattr(project, "accent", "") or "")
+    return value if HEX.fullmatch(value) else style.ACCENT
+
+
+def rule_colour(project: Project) -> str:
+    """The header and footer rules: the project's accent when it has one, else grey."""
+    accent = project_accent(project)
+    return accent if accent != style.ACCENT or getattr(project, "accent", "") else \
+        style.GRID_LINE
+
+
+def project_logo(project: Project) -> bytes | None:
+    data = getattr(project, "logo", None)
+    return data if isinstance(data, bytes) and data else None
+
+
+def _logo(c: Canvas, data: bytes, right: float, bottom: float, h: float, max_w: float
+          ) -> float:
+    """The client's logo right-aligned at `right`, `h` high; return its width (0 when the
+    image cannot be read: a broken logo must not stop the export)."""
+    try:
+        from reportlab.lib.utils import ImageReader
+
+        from app.export.pdf.images import print_image
+
+        image = ImageReader(print_image(data))
+        iw, ih = image.getSize()
+        scale = min(h / ih, max_w / iw)
+        c.drawImage(image, right - iw * scale, bottom + (h - ih * scale) / 2, iw * scale,
+                    ih * scale, mask="auto")
+        return float(iw * scale)
+    except Exception:  # noqa: BLE001 - any undecodable image
+        return 0.0
+
+
 def draw_title_block(c: Canvas, w: Writer, area: Area, k: float, journey: JourneyMap,
-                     persona: Persona | None, date: str, accent: str = style.ACCENT) -> None:
-    """Map name and state badge on the left; persona (photo, name) and date on the right,
-    in the band at the top of `area` (the content area)."""
+                     persona: Persona | None, date: str, accent: str = style.ACCENT,
+                     logo: bytes | None = None) -> None:
+    """Map name and state badge on the left; the client's logo, persona (photo, name) and
+    date on the right, in the band at the top of `area` (the content area)."""
     h = (TITLE_BLOCK_H - 8) * k
     bottom = area.top - h
     c.setFillColor(color(accent))
@@ -49,6 +92,10 @@ def draw_title_block(c: Canvas, w: Writer, area: Area, k: float, journey: Journe
     c.setLineWidth(0.75 * k)
     c.line(area.x, bottom - 3 * k, area.right, bottom - 3 * k)
     right = area.right
+    if logo is not None:
+        used = _logo(c, logo, right, bottom + 1 * k, h - 2 * k, area.w * 0.14)
+        if used:
+            right -= used + 16 * k
     size = 9 * k
     if date:
         right -= w.text(right, bottom + h / 2 - size * 0.35, date, size, False,

@@ -81,16 +81,17 @@ class Frame:
     author: str
     tx: Texts
     total: int = 0
+    accent: str = style.GRID_LINE  # the header and footer rules (a project's accent)
 
     def draw(self, c: Canvas, width: float, height: float, number: int, title: str,
-             right: str = "", k: float | None = None, accent: str = style.GRID_LINE) -> None:
+             right: str = "", k: float | None = None) -> None:
         """Header (project · page title, right label) and footer ("Page X of Y"), at the
         furniture scale `k` (by default the page's)."""
         k = furniture_scale(width, height) if k is None else k
         m = margin_for(width, height)
         top = height - m
         big, small = 9 * k, 8 * k
-        c.setStrokeColor(color(accent))
+        c.setStrokeColor(color(self.accent))
         c.setLineWidth(0.75 * k)
         c.line(m, top - (HEADER_H - 8) * k, width - m, top - (HEADER_H - 8) * k)
         c.line(m, m + (FOOTER_H - 8) * k, width - m, m + (FOOTER_H - 8) * k)
