@@ -50,9 +50,8 @@ def project_accent(project: Project) -> str:
 
 def rule_colour(project: Project) -> str:
     """The header and footer rules: the project's accent when it has one, else grey."""
-    accent = project_accent(project)
-    return accent if accent != style.ACCENT or getattr(project, "accent", "") else \
-        style.GRID_LINE
+    value = str(getattr(project, "accent", None) or "")
+    return value if HEX.fullmatch(value) else style.GRID_LINE
 
 
 def project_logo(project: Project) -> bytes | None:
