@@ -120,6 +120,8 @@ def test_the_insights_page_draws_a_funnel_only_when_the_metrics_form_one(tmp_pat
     from tests.export.conftest import pdf_text
 
     project = build_sample()  # rates of unrelated things: CTR, product views, cart drops…
+    ctr = next(c for c in project.maps[0].cards if c.title.startswith("Tỉ lệ nhấp"))
+    ctr.value = 3.1  # beats its target of 2.5
     options = dict(cover=False, persona=False, legend=False, fit="page")
     export_pdf(project, tmp_path / "sample.pdf", PdfOptions(**options))
     text = pdf_text(tmp_path / "sample.pdf", 2, 2)
