@@ -33,7 +33,8 @@ VI_LABELS = ("Trang 1/", "GIAI ĐOẠN 01", "ĐIỂM CHẠM ·", "Trạng thái 
              "BẢN ĐỒ HÀNH TRÌNH KHÁCH HÀNG", "Toàn cảnh hành trình", "Trạng thái tương lai",
              "Kênh ưa dùng", "Chú giải", "Thang cảm xúc", "Đường trung lập",
              "Cảm xúc trung bình theo giai đoạn", "Khoảnh khắc quyết định", "Cơ hội hàng đầu",
-             "Chỉ số so với mục tiêu", "Hiện tại so với tương lai", "TRƯỚC", "thẻ được thêm", "đã đổi:",
+             "Chỉ số so với mục tiêu", "Hiện tại so với tương lai", "TRƯỚC", "thẻ được thêm",
+             "đã đổi:",
              "Ghi chú thẻ", "mục tiêu ", "kém hơn", "tổng cộng", "29 tuổi", "CHÂN DUNG",
              "Mảnh A1", "Phân tích")
 LONG_BODY = "Khách hàng gọi tổng đài nhiều lần mà không ai nghe máy. " * 12
