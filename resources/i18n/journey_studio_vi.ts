@@ -1444,7 +1444,7 @@
         <name>Insights</name>
         <message>
             <location filename="../../app/ui/insights_panel.py" line="214" />
-            <location filename="../../app/ui/insights_panel.py" line="400" />
+            <location filename="../../app/ui/insights_panel.py" line="403" />
             <source>Opportunities</source>
             <translation>Cơ hội</translation>
         </message>
@@ -1584,12 +1584,17 @@
             <translation>Chưa có thẻ điểm chạm nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="381" />
+            <location filename="../../app/ui/insights_panel.py" line="382" />
+            <source>These metrics form no funnel (one unit, narrowing stage by stage); the PDF shows them against their targets.</source>
+            <translation>Các chỉ số này không tạo thành phễu (cùng một đơn vị, thu hẹp dần qua từng giai đoạn); bản PDF so sánh chúng với mục tiêu.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="384" />
             <source>Add metric cards with values (visitors, conversion %) to see the funnel.</source>
             <translation>Hãy thêm thẻ chỉ số có giá trị (lượt truy cập, tỉ lệ chuyển đổi %) để xem phễu.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="402" />
+            <location filename="../../app/ui/insights_panel.py" line="405" />
             <source>No opportunities yet: add ideas on the opportunities lane.</source>
             <translation>Chưa có cơ hội nào: hãy thêm ý tưởng vào làn cơ hội.</translation>
         </message>
