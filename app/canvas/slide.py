@@ -7,6 +7,7 @@ every word as text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -117,56 +118,66 @@ def draw_title(painter: QPainter, r: QRectF, project: Project, journey: JourneyM
 
 
 def draw_legend(painter: QPainter, r: QRectF, journey: JourneyMap, tx: Texts) -> None:
-    """The map's lane kinds with their icons, the faces and the evidence pills in use;
-    whatever does not fit the width is left off."""
+    """The key to the marks (faces, evidence pills in use) at the right, always whole; the
+    map's lane kinds with their icons in the room left of it, as many as fit (as the PDF's
+    legend strip, app.export.pdf.furniture)."""
     painter.setPen(paint.pen(style.GRID_LINE, 1.0))
     painter.drawLine(QPointF(r.x(), r.y() - 4), QPointF(r.right(), r.y() - 4))
     mid, size = r.center().y(), 12.0
-    x = r.x()
     kinds: list[LaneKind] = []
     for lane in journey.lanes:
         if lane.kind not in kinds:
             kinds.append(lane.kind)
-    painter.setFont(text.font(size))
+    marks: list[tuple[float, Callable[[float], None]]] = []
+
+    def face(score: int) -> None:
+        label = tx.signed(score, 0)
+
+        def draw(x: float) -> None:
+            paint.face(painter, QPointF(x + 10, mid), 10, score)
+            painter.setFont(text.font(size, True))
+            painter.setPen(paint.qcolor(style.emotion_color(score)))
+            painter.drawText(QRectF(x + 24, r.y(), 40, r.height()),
+                             Qt.AlignmentFlag.AlignVCenter, label)
+        marks.append((24 + text.text_width(label, size, True), draw))
+
+    def pill(value: str) -> None:
+        label = tx.evidence(value)
+        w = text.text_width(label, style.SMALL_SIZE, False) + 2 * style.EVIDENCE_PAD
+
+        def draw(x: float) -> None:
+            fill, line, ink = style.EVIDENCE_COLORS[value]
+            rect = QRectF(x, mid - style.EVIDENCE_TAG_HEIGHT / 2, w, style.EVIDENCE_TAG_HEIGHT)
+            painter.setPen(paint.pen(line, 1.0, dashed=value in style.EVIDENCE_DASHED))
+            painter.setBrush(paint.brush(fill))
+            painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+            painter.setFont(text.font(style.SMALL_SIZE))
+            painter.setPen(paint.qcolor(ink))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+        marks.append((w, draw))
+
+    if LaneKind.EMOTIONS in kinds:
+        for score in (2, 1, 0, -1, -2):
+            face(score)
+    used = {c.evidence.value for c in journey.cards if c.evidence is not None}
+    for value in ("observed", "assumed", "proposed"):
+        if value in used:
+            pill(value)
+    gap = 10.0
+    x = r.right() - sum(w + gap for w, _ in marks) + gap
+    limit = x - 20
+    for w, draw in marks:
+        draw(x)
+        x += w + gap
+    x = r.x()
     for kind in kinds:
         label = tx.lane_kind(kind)
-        w = 20 + 6 + text.text_width(label, size, False)
-        if x + w > r.right():
-            return
+        w = 26 + text.text_width(label, size, False)
+        if x + w > limit:
+            break
         draw_icon(painter, kind.value, QRectF(x, mid - 10, 20, 20), style.card_style(kind).border)
         painter.setFont(text.font(size))
         painter.setPen(paint.qcolor(style.TEXT))
         painter.drawText(QRectF(x + 26, r.y(), w, r.height()), Qt.AlignmentFlag.AlignVCenter,
                          label)
         x += w + 16
-    if LaneKind.EMOTIONS in kinds:
-        for score in (2, 1, 0, -1, -2):
-            label = tx.signed(score, 0)
-            w = 20 + 4 + text.text_width(label, size, True)
-            if x + w > r.right():
-                return
-            paint.face(painter, QPointF(x + 10, mid), 10, score)
-            painter.setFont(text.font(size, True))
-            painter.setPen(paint.qcolor(style.emotion_color(score)))
-            painter.drawText(QRectF(x + 24, r.y(), w, r.height()),
-                             Qt.AlignmentFlag.AlignVCenter, label)
-            x += w + 10
-        x += 10
-    used = {c.evidence.value for c in journey.cards if c.evidence is not None}
-    for value in ("observed", "assumed", "proposed"):
-        if value not in used:
-            continue
-        label = tx.evidence(value)
-        tw = text.text_width(label, style.SMALL_SIZE, False)
-        w = tw + 2 * style.EVIDENCE_PAD
-        if x + w > r.right():
-            return
-        fill, line, ink = style.EVIDENCE_COLORS[value]
-        pill = QRectF(x, mid - style.EVIDENCE_TAG_HEIGHT / 2, w, style.EVIDENCE_TAG_HEIGHT)
-        painter.setPen(paint.pen(line, 1.0, dashed=value in style.EVIDENCE_DASHED))
-        painter.setBrush(paint.brush(fill))
-        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        painter.setFont(text.font(style.SMALL_SIZE))
-        painter.setPen(paint.qcolor(ink))
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
-        x += w + 12
