@@ -141,7 +141,7 @@ def test_evidence_and_tags_sit_as_labelled_pills_on_the_cards_bottom_edge(tmp_pa
 
 
 def test_a_client_logo_and_accent_colour_in_the_title_block(tmp_path):
-    """Project.logo and Project.accent (schema 3): the logo drawn at the title block's
+    """Project.logo and Project.accent: the logo drawn at the title block's
     right, the accent on its bar and on the header rules; a broken logo is left out."""
     import io
 
@@ -150,7 +150,7 @@ def test_a_client_logo_and_accent_colour_in_the_title_block(tmp_path):
     buffer = io.BytesIO()
     Image.new("RGB", (120, 40), "#C2185B").save(buffer, "PNG")
     project = build_sample()
-    project.logo, project.accent = buffer.getvalue(), "#123456"  # type: ignore[attr-defined]
+    project.logo, project.accent = buffer.getvalue(), "#123456"
     out = tmp_path / "logo.pdf"
     export_pdf(project, out, PdfOptions(**{**MAP_ONLY, "fit": "page"}))
     import re
@@ -161,7 +161,7 @@ def test_a_client_logo_and_accent_colour_in_the_title_block(tmp_path):
 
     content = PdfReader(out).pages[0].get_contents().get_data()
     assert b".070588 .203922 .337255 RG" in content  # the accent on the rules
-    project.logo = b"not an image"  # type: ignore[attr-defined]
+    project.logo = b"not an image"
     broken = tmp_path / "broken.pdf"
     export_pdf(project, broken, PdfOptions(**{**MAP_ONLY, "fit": "page"}))
     assert images(out) == images(broken) + 1  # the logo, and nothing in its place

@@ -42,21 +42,19 @@ HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 def project_accent(project: Project) -> str:
-    """The project's accent colour ("#RRGGBB"), or the app's when it has none or a bad one.
-    (Project.accent and Project.logo come with schema 3; older models have neither.)"""
-    value = str(getattr(project, "accent", "") or "")
+    """The project's accent colour ("#RRGGBB"), or the app's when it has none or a bad one."""
+    value = project.accent or ""
     return value if HEX.fullmatch(value) else style.ACCENT
 
 
 def rule_colour(project: Project) -> str:
     """The header and footer rules: the project's accent when it has one, else grey."""
-    value = str(getattr(project, "accent", None) or "")
+    value = project.accent or ""
     return value if HEX.fullmatch(value) else style.GRID_LINE
 
 
 def project_logo(project: Project) -> bytes | None:
-    data = getattr(project, "logo", None)
-    return data if isinstance(data, bytes) and data else None
+    return project.logo or None
 
 
 def _logo(c: Canvas, data: bytes, right: float, bottom: float, h: float, max_w: float
