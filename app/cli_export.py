@@ -28,6 +28,7 @@ from app.cli import (
 
 def export_parser(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """The parser of the export command."""
+    from app.export.image_options import add_image_arguments
     from app.export.pdf.cli_options import add_pdf_arguments
     from app.export.sheets.cli_options import add_sheet_arguments
 
@@ -45,6 +46,7 @@ def export_parser(parser_class: type[argparse.ArgumentParser]) -> argparse.Argum
                         help="language of the words the export adds: page labels, headings, sheet "
                              "names, numbers and dates (default: the project's)")
     add_pdf_arguments(export)
+    add_image_arguments(export)
     add_sheet_arguments(export)
     export.set_defaults(func=cmd_export)
     return export
@@ -143,13 +145,19 @@ def _export_image(args: argparse.Namespace, source: Path, target: Path,
     if len(names) > 1:
         raise CliError(f"a {kind} shows one map; give --map once")
     language = export_language(args)
+    from app.export.image_options import image_options_from_args
+
+    try:  # checked before the project is read
+        options = image_options_from_args(args, svg=suffix == ".svg")
+    except ValueError as error:
+        raise CliError(str(error)) from None
 
     def run(project: Any) -> None:
         journey = pick_maps(project, names, source)[0] if names else (
             project.maps[0] if project.maps else None)
         if journey is None:
             raise CliError(f"{source.name} has no map to export")
-        render(project, journey.id, target, language=language)
+        render(project, journey.id, target, language=language, options=options)
 
     return run
 

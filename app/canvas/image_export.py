@@ -12,14 +12,15 @@ a temporary file, and raises a WriteError naming the target.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QBrush, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
+from app.canvas import slide
 from app.document.document import Document
-from app.domain import style
 from app.domain.model import Project
 from app.export.atomic import write_bytes_atomically
 from app.export.i18n import LANGUAGES, CatalogueError, texts_for
@@ -94,27 +95,62 @@ def _buffer() -> tuple[QByteArray, QBuffer]:
     return data, buffer
 
 
-def render_map_image(doc_or_project: Document | Project, map_id: str, scale: float = 2.0,
-                     language: str | None = None) -> QImage:
-    """The map as an image, `scale` pixels per model pixel, its labels in `language`
-    (None: the project's)."""
+def _paint(painter: QPainter, scene, frame: slide.Frame, options: slide.ImageOptions,
+           k: float) -> None:
+    """Background, the map (scene) and the strips, `k` device pixels per model pixel."""
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing
+                           | QPainter.RenderHint.TextAntialiasing
+                           | QPainter.RenderHint.SmoothPixmapTransform)
+    painter.scale(k, k)
+    slide.fill_background(painter, frame, options)
+    if options.background == "transparent":
+        scene.setBackgroundBrush(QBrush(Qt.BrushStyle.NoBrush))
+    painter.save()
+    scene.render(painter, frame.map_rect, _area(scene), Qt.AspectRatioMode.IgnoreAspectRatio)
+    painter.restore()
+    tx = scene.texts
+    if frame.title_rect is not None:
+        slide.draw_title(painter, frame.title_rect, scene.doc.project, scene.journey, tx)
+    if frame.legend_rect is not None:
+        slide.draw_legend(painter, frame.legend_rect, scene.journey, tx)
+
+
+def _options(scale: float | None, options: slide.ImageOptions | None) -> slide.ImageOptions:
+    options = options or slide.ImageOptions()
+    if scale is not None:
+        options.scale, options.dpi = scale, None
+    try:
+        options.validate()
+    except ValueError as exc:
+        raise ImageExportError(str(exc)) from exc
+    return options
+
+
+def render_map_image(doc_or_project: Document | Project, map_id: str,
+                     scale: float | None = None, language: str | None = None,
+                     options: slide.ImageOptions | None = None) -> QImage:
+    """The map as an image, framed by `options` (scale, title, legend, 16:9,
+    background), its labels in `language` (None: the project's)."""
+    options = _options(scale, options)
+    k = options.pixel_scale
     scene = _scene(doc_or_project, map_id, language)
     try:
         area = _area(scene)
-        w, h = area.width() * scale, area.height() * scale
+        frame = slide.plan(area.width(), area.height(), options)
+        w, h = frame.width * k, frame.height * k
         if w * h > MAX_PIXELS:
-            scale *= (MAX_PIXELS / (w * h)) ** 0.5
-        size = QSize(max(1, round(area.width() * scale)), max(1, round(area.height() * scale)))
+            k *= (MAX_PIXELS / (w * h)) ** 0.5
+        size = QSize(max(1, round(frame.width * k)), max(1, round(frame.height * k)))
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
         if image.isNull():
             raise ImageExportError("the map is too large for a picture at this scale")
-        image.fill(QColor(style.CANVAS_BACKGROUND))
+        image.fill(Qt.GlobalColor.transparent)
+        if options.dpi is not None:
+            per_metre = round(options.dpi / 0.0254)
+            image.setDotsPerMeterX(per_metre)
+            image.setDotsPerMeterY(per_metre)
         painter = QPainter(image)
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                               | QPainter.RenderHint.TextAntialiasing
-                               | QPainter.RenderHint.SmoothPixmapTransform)
-        scene.render(painter, QRectF(0, 0, size.width(), size.height()), area,
-                     Qt.AspectRatioMode.IgnoreAspectRatio)
+        _paint(painter, scene, frame, options, k)
         painter.end()
         return image
     finally:
@@ -123,10 +159,11 @@ def render_map_image(doc_or_project: Document | Project, map_id: str, scale: flo
 
 
 def render_map_png(doc_or_project: Document | Project, map_id: str, path: str | Path,
-                   scale: float = 2.0, language: str | None = None) -> Path:
-    """Write the map as a PNG at `scale` (2.0 = crisp on slides); return the path."""
+                   scale: float | None = None, language: str | None = None,
+                   options: slide.ImageOptions | None = None) -> Path:
+    """Write the map as a PNG (by default 2 px per model px: crisp on slides)."""
     path = Path(path)
-    image = render_map_image(doc_or_project, map_id, scale, language)
+    image = render_map_image(doc_or_project, map_id, scale, language, options)
     data, buffer = _buffer()
     ok = image.save(buffer, "PNG")
     buffer.close()
@@ -136,20 +173,34 @@ def render_map_png(doc_or_project: Document | Project, map_id: str, path: str | 
     return path
 
 
+FONT_FALLBACK = "'DejaVu Sans', 'Noto Sans', Arial, sans-serif"
+_FONT_FAMILY = re.compile(rb'font-family="[^"]*"')
+
+
+def with_font_fallback(svg: bytes) -> bytes:
+    """Every font-family of Qt's SVG as one fallback list: a viewer without DejaVu Sans
+    still shows the text as text, in the nearest sans-serif."""
+    return _FONT_FAMILY.sub(b'font-family="' + FONT_FALLBACK.encode() + b'"', svg)
+
+
 def render_map_svg(doc_or_project: Document | Project, map_id: str, path: str | Path,
-                   scale: float = 1.0, title: str | None = None,
-                   language: str | None = None) -> Path:
+                   scale: float | None = None, title: str | None = None,
+                   language: str | None = None,
+                   options: slide.ImageOptions | None = None) -> Path:
     """Write the map as an SVG (vector: text stays text); return the path."""
     from PySide6.QtSvg import QSvgGenerator
 
     path = Path(path)
+    options = _options(1.0 if scale is None and options is None else scale, options)
+    k = options.scale
     scene = _scene(doc_or_project, map_id, language)
     try:
         area = _area(scene)
+        frame = slide.plan(area.width(), area.height(), options)
         data, buffer = _buffer()
         generator = QSvgGenerator()
         generator.setOutputDevice(buffer)
-        size = QSize(round(area.width() * scale), round(area.height() * scale))
+        size = QSize(round(frame.width * k), round(frame.height * k))
         generator.setSize(size)
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
         generator.setTitle(title or scene.journey.name)
@@ -157,15 +208,13 @@ def render_map_svg(doc_or_project: Document | Project, map_id: str, path: str | 
         painter = QPainter()
         if not painter.begin(generator):
             raise ImageExportError(f"cannot write {path}: the picture could not be drawn")
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                               | QPainter.RenderHint.TextAntialiasing)
-        scene.render(painter, QRectF(0, 0, size.width(), size.height()), area)
+        _paint(painter, scene, frame, options, k)
         painter.end()
         buffer.close()
     finally:
         scene.detach()
         scene.deleteLater()
-    svg = xml_safe(bytes(data.data()))
+    svg = with_font_fallback(xml_safe(bytes(data.data())))
     if not svg.rstrip().endswith(b"</svg>"):
         raise ImageExportError(f"cannot write {path}: the picture was not drawn completely")
     write_bytes_atomically(path, svg)

@@ -1,4 +1,5 @@
-"""File ▸ Export…: the export dialog (returns an ExportRequest) and the PDF export runner.
+"""File ▸ Export…: the export dialog (returns an ExportRequest); the PDF export runner
+lives in app.dialogs.pdf_export_run (its names are importable from here too).
 
 Formats: PDF, PNG and SVG of the map in view, an XLSX workbook of the chosen maps, or one
 table of them as CSV.
@@ -11,23 +12,15 @@ responsive and nothing the user does meanwhile can change what is being written.
 
 from __future__ import annotations
 
-import copy
 import os
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEventLoop,
-    QLocale,
-    QObject,
     QSettings,
     Qt,
-    QThread,
     QTimer,
-    QUrl,
 )
-from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -42,7 +35,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -51,10 +43,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.dialog_kit import safe_file_name
+from app.dialogs.image_options_box import ImageOptionsBox
 from app.dialogs.page_preview import PagePreviewWidget, PlanWorker, summary_text
+from app.dialogs.pdf_export_run import (  # noqa: F401 - the dialog's public names
+    ExportOutcome,
+    PdfExportRunner,
+    gui_warning,
+    run_pdf_export,
+)
 from app.domain.model import Project
-from app.export.pdf import ExportCancelled, PdfExportError, PdfOptions, PlanSummary, export_pdf
-from app.export.pdf.options import MAX_TILES_WIDE, PAGE_CHOICES, ExportWarning
+from app.export.image_options import ImageOptions
+from app.export.pdf import PdfOptions, PlanSummary
+from app.export.pdf.options import MAX_TILES_WIDE, PAGE_CHOICES
 from app.export.pdf.references import MAP, SNAPSHOT, reference
 
 FORMATS = ("pdf", "png", "svg", "xlsx", "csv")
@@ -62,6 +62,8 @@ SHEET_FORMATS = ("xlsx", "csv")
 # Each language named in itself, as language menus do: a reader finds their own.
 LANGUAGE_NAMES = (("en", "English"), ("vi", "Tiếng Việt"))
 PAGE_PARTS = ("cover", "persona", "legend", "insights")
+STRIP_STATES = {"on": Qt.CheckState.Checked, "off": Qt.CheckState.Unchecked,
+                "auto": Qt.CheckState.PartiallyChecked}
 _KEY = "export/"
 
 
@@ -87,6 +89,7 @@ class ExportRequest:
     map_ids: list[str] = field(default_factory=list)
     open_when_done: bool = False
     table: str = "cards"  # the table of a CSV export
+    image: ImageOptions = field(default_factory=ImageOptions)  # a PNG's or SVG's framing
 
 
 class ExportDialog(QDialog):
@@ -207,6 +210,12 @@ class ExportDialog(QDialog):
             box = QCheckBox(label)
             self.part_boxes[key] = box
             row.addWidget(box)
+        # Three states: ticked, not, or half (automatic: on for one sheet or a poster).
+        self.strip_box = QCheckBox(tr("Legen&d strip under the map"))
+        self.strip_box.setTristate(True)
+        self.strip_box.setToolTip(tr("Half ticked: only when the map is on one sheet or the "
+                                     "page is A2 or larger"))
+        row.addWidget(self.strip_box)
         layout.addWidget(parts)
 
         maps = QGroupBox(tr("Maps"))
@@ -226,6 +235,8 @@ class ExportDialog(QDialog):
         layout.addWidget(maps)
 
         layout.addWidget(self._compare_group())
+        self.image_box = ImageOptionsBox()
+        layout.addWidget(self.image_box)
 
         self.open_when_done = QCheckBox(tr("&Open the file when done"))
         layout.addWidget(self.open_when_done)
@@ -247,7 +258,7 @@ class ExportDialog(QDialog):
                        self._fit_group.buttonToggled, self.width_spin.valueChanged,
                        self.all_maps.toggled, self.map_list.itemChanged,
                        self.compare_box.toggled, self.compare_left.currentIndexChanged,
-                       self.compare_right.currentIndexChanged,
+                       self.compare_right.currentIndexChanged, self.strip_box.stateChanged,
                        *(box.toggled for box in self.part_boxes.values())):
             signal.connect(self._summary_timer.start)
 
@@ -336,6 +347,8 @@ class ExportDialog(QDialog):
         self.width_spin.setValue(self._value("fit_width", 2))
         for key, box in self.part_boxes.items():
             box.setChecked(self._value(key, True))
+        self.strip_box.setCheckState(STRIP_STATES.get(self._value("legend_strip", "auto"),
+                                                      Qt.CheckState.PartiallyChecked))
         self.all_maps.setChecked(self._value("all_maps", False))
         table = self._value("table", "cards")
         self.table_box.setCurrentIndex(max(0, self.table_box.findData(table)))
@@ -354,6 +367,7 @@ class ExportDialog(QDialog):
         s.setValue(k + "fit_width", self.width_spin.value())
         for key in PAGE_PARTS:
             s.setValue(k + key, getattr(opts, key))
+        s.setValue(k + "legend_strip", opts.legend_strip)
         s.setValue(k + "all_maps", opts.all_maps)
         s.setValue(k + "table", request.table)
         s.setValue(k + "open_when_done", request.open_when_done)
@@ -405,12 +419,14 @@ class ExportDialog(QDialog):
         is_pdf = fmt == "pdf"
         many = is_pdf or fmt in SHEET_FORMATS  # formats that take several maps
         self.table_box.setEnabled(fmt == "csv")
+        self.image_box.setEnabled(fmt in ("png", "svg"))
         self.compare_box.setEnabled(is_pdf and self._can_compare())
         for box in (self.compare_left, self.compare_right):
             box.setEnabled(self.compare_box.isEnabled() and self.compare_box.isChecked())
         choice = self._compare_choice()
         for widget in (self.page_box, self.landscape, self.portrait, self.fit_auto,
-                       self.fit_page, self.fit_width, self.fit_actual, *self.part_boxes.values()):
+                       self.fit_page, self.fit_width, self.fit_actual, self.strip_box,
+                       *self.part_boxes.values()):
             widget.setEnabled(is_pdf)
         self.all_maps.setEnabled(many)
         self.all_maps.setText({"xlsx": tr("All &maps (one grid sheet per map)"),
@@ -477,10 +493,11 @@ class ExportDialog(QDialog):
             fit=fit, map_names=None if self.all_maps.isChecked() else names,
             all_maps=self.all_maps.isChecked(), compare=self._compare_choice(),
             language=self.language_box.currentData(),
+            legend_strip={v: k for k, v in STRIP_STATES.items()}[self.strip_box.checkState()],
             **{key: box.isChecked() for key, box in self.part_boxes.items()})
         path = os.path.abspath(os.path.expanduser(self.path_edit.text().strip()))
         return ExportRequest(fmt, path, options, ids, self.open_when_done.isChecked(),
-                             self.table_box.currentData())
+                             self.table_box.currentData(), self.image_box.options(fmt == "svg"))
 
     def accept(self) -> None:
         """Keep the request and remember the choices for next time."""
@@ -499,122 +516,3 @@ class ExportDialog(QDialog):
         """Show the dialog modally; the request, or None when cancelled."""
         dialog = cls(project, current_map_id, parent, initial_format=initial_format)
         return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-# -- running a PDF export with progress ----------------------------------------------------
-
-@dataclass
-class ExportOutcome:
-    """How an export ended: warnings on success, `error` on failure, or cancelled."""
-
-    path: str
-    warnings: list[str] = field(default_factory=list)
-    error: str | None = None
-    cancelled: bool = False
-
-    @property
-    def ok(self) -> bool:
-        """True when the file was written."""
-        return self.error is None and not self.cancelled
-
-
-class _Worker(QThread):
-    """Runs export_pdf off the GUI thread; reports progress through a queued signal."""
-
-    progressed = QtSignal(int, int)
-
-    def __init__(self, project: Project, path: str, options: PdfOptions) -> None:
-        super().__init__()
-        self.project, self.path, self.options = project, path, options
-        self.cancel_requested = False
-        self.outcome = ExportOutcome(path)
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
-        return not self.cancel_requested
-
-    def run(self) -> None:
-        options = copy.copy(self.options)
-        options.progress = self._progress
-        try:
-            self.outcome.warnings = export_pdf(self.project, self.path, options)
-        except ExportCancelled:
-            self.outcome.cancelled = True
-        except PdfExportError as exc:
-            self.outcome.error = str(exc)
-        except Exception as exc:  # noqa: BLE001 — shown to the user, never a crash
-            self.outcome.error = f"{type(exc).__name__}: {exc}"
-
-
-class PdfExportRunner(QObject):
-    """A PDF export in a worker thread behind a progress dialog with Cancel."""
-
-    def __init__(self, parent: QWidget | None, project: Project, request: ExportRequest) -> None:
-        super().__init__(parent)
-        self.request = request
-        # A private copy: the user may keep editing while the worker reads.
-        self._worker = _Worker(copy.deepcopy(project), request.path, request.options)
-        self.progress_dialog = QProgressDialog(tr("Exporting PDF…"), tr("Cancel"), 0, 0, parent)
-        self.progress_dialog.setWindowTitle(tr("Export"))
-        self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress_dialog.setMinimumDuration(400)
-        self.progress_dialog.canceled.connect(self.cancel)
-        self._worker.progressed.connect(self._on_progress)
-
-    def cancel(self) -> None:
-        """Ask the worker to stop at its next progress report."""
-        self._worker.cancel_requested = True
-        self.progress_dialog.setLabelText(tr("Cancelling…"))
-
-    def _on_progress(self, done: int, total: int) -> None:
-        if self._worker.cancel_requested:
-            return
-        self.progress_dialog.setMaximum(max(1, total))
-        self.progress_dialog.setValue(min(done, total))
-
-    def run(self) -> ExportOutcome:
-        """Export, keeping the event loop turning; open the file when asked and written."""
-        loop = QEventLoop()
-        self._worker.finished.connect(loop.quit)
-        self._worker.start()
-        if self._worker.isRunning():
-            loop.exec()
-        self._worker.wait()
-        self.progress_dialog.reset()
-        self.progress_dialog.hide()
-        outcome = self._worker.outcome
-        outcome.warnings = [gui_warning(w) for w in outcome.warnings]
-        if outcome.ok and self.request.open_when_done:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(outcome.path))
-        return outcome
-
-
-def gui_warning(warning: str) -> str:
-    """An export warning in the interface's words and language: the export words its
-    warnings for the command line ("use --fit width:N"); a window names its own controls."""
-    if not isinstance(warning, ExportWarning):
-        return warning
-    values = warning.values
-    locale = QLocale()
-    if warning.kind == "small_text":
-        return (tr("Map “%1”: at this scale the smallest text prints at %2 pt, below the "
-                   "legible %3 pt. For larger text choose “Legible (7 pt or more)” or “Fit "
-                   "to N pages wide” under Scaling, or a larger page size.")
-                .replace("%1", str(values["map"]))
-                .replace("%2", locale.toString(float(values["size"]), "f", 1))
-                .replace("%3", locale.toString(float(values["legible"]), "g", 3)))
-    if warning.kind == "scaled_down":
-        return (tr("Map “%1” is larger than the largest PDF page (200 inches); it was "
-                   "printed at %2 %.").replace("%1", str(values["map"]))
-                .replace("%2", locale.toString(round(float(values["percent"])))))
-    if warning.kind == "replaced":
-        return (tr("%1 character(s) the bundled font cannot print (emoji and other symbols) "
-                   "were replaced by %2.").replace("%1", locale.toString(int(values["count"])))
-                .replace("%2", str(values["placeholder"])))
-    return warning
-
-
-def run_pdf_export(parent: QWidget | None, project: Project, request: ExportRequest
-                   ) -> ExportOutcome:
-    """Run `request` (a PDF) with a progress dialog; the caller reports the outcome."""
-    return PdfExportRunner(parent, project, request).run()

@@ -23,6 +23,8 @@ _PRIORITY_RANK = {
 # Statuses that mean the work is finished sink to the bottom of "top opportunities".
 _DONE_STATUSES = {"done", "closed", "shipped", "implemented", "hoàn thành", "xong", "đã xong"}
 _DROP_WORDS = ("drop", "bounce", "churn", "abandon", "rời", "thoát", "bỏ")
+# Durations are better short (delivery time, waiting): lower is better for these too.
+_LOWER_WORDS = _DROP_WORDS + ("time", "wait", "thời gian", "chờ")
 # Scores and durations are not head counts: they stand in the funnel only when tagged.
 _NOT_FUNNEL_WORDS = ("nps", "csat", "satisfaction", "score", "rating", "time", "hài lòng",
                      "điểm", "thời gian")
@@ -99,6 +101,20 @@ class FunnelStep:
 
 
 @dataclass(frozen=True)
+class MetricTarget:
+    """One metric against its target (the insights page shows these when the metrics
+    form no funnel)."""
+
+    card_id: str
+    stage_title: str
+    title: str
+    value: float
+    unit: str
+    target: float | None
+    better: bool | None
+
+
+@dataclass(frozen=True)
 class OpportunitySummary:
     """Opportunities counted by status and by priority, and the most urgent open ones."""
 
@@ -121,6 +137,7 @@ class MapInsights:
     funnel: tuple[FunnelStep, ...]
     opportunities: OpportunitySummary
     card_count: int
+    targets: tuple[MetricTarget, ...] = ()
 
     @property
     def overall_emotion(self) -> float | None:
@@ -204,49 +221,81 @@ def channels_ranked(journey: JourneyMap, project: Project | None = None) -> list
 def lower_is_better(card: Card) -> bool:
     """True for a metric where less is good (drop-off, bounce, churn…), by its title/tags."""
     text = (card.title + " " + " ".join(card.tags)).casefold()
-    return any(word in text for word in _DROP_WORDS)
+    return any(word in text for word in _LOWER_WORDS)
 
 
 def _funnel_card(cards: list[Card]) -> Card | None:
     """The metric that stands for a stage in the funnel: tagged "funnel", else the first."""
     valued = [c for c in cards if c.value is not None]
-    tagged = [c for c in valued if any(t.casefold() == "funnel" for t in c.tags)]
+    tagged = [c for c in valued if _tagged_funnel(c)]
     plain = [c for c in valued
              if not any(w in c.title.casefold() for w in _NOT_FUNNEL_WORDS)]
     return next(iter(tagged or plain), None)
 
 
-def metrics_funnel(journey: JourneyMap) -> list[FunnelStep]:
-    """Drop-off per stage from each stage's funnel metric.
+def _tagged_funnel(card: Card) -> bool:
+    return any(t.strip().casefold() == "funnel" for t in card.tags)
 
-    A stage's funnel metric is its first metric card tagged "funnel", else its first metric
-    card with a value that is not a score or a duration (NPS, satisfaction, time…).
-    Counts (any unit but "%") give drop-off = 1 − value / previous value; a percentage
-    named like a drop-off ("drop", "bounce", "rời"…) is the drop-off itself; any other
-    percentage is a conversion rate, so drop-off = 1 − value / 100.
+
+def _unit(card: Card) -> str:
+    return card.unit.strip().casefold()
+
+
+def metrics_funnel(journey: JourneyMap) -> list[FunnelStep]:
+    """The funnel the map's metrics form, in stage order; [] when they form none.
+
+    Each stage offers one metric: its first metric card tagged "funnel", else its first
+    valued metric that is not a score or a duration (NPS, satisfaction, time…). When any
+    card is tagged "funnel", only the tagged ones are steps. The steps form a funnel when
+    there are at least two, all in one unit (a count of people, or "%" shares of the
+    entrants, never a drop-off rate), every value is positive and none is larger than the
+    step before: a funnel never widens and never chains unrelated units. Drop-off is
+    1 − value / previous value; a first step in "%" drops 1 − value / 100 of the entrants.
     """
     metrics = _cards_of(journey, LaneKind.METRICS)
-    steps = []
-    previous: float | None = None
+    chosen: list[tuple[str, str, Card]] = []
     for stage in journey.stages:
         card = _funnel_card([c for c in metrics if c.stage_id == stage.id])
-        if card is None:
-            steps.append(FunnelStep(stage.id, stage.title, None, "", None, "", None))
-            previous = None
-            continue
-        value = float(card.value)  # type: ignore[arg-type]
-        drop: float | None
-        if card.unit.strip() == "%":
-            drop = value / 100 if lower_is_better(card) else 1 - value / 100
-            previous = None
-        else:
-            drop = 1 - value / previous if previous else None
-            previous = value if value > 0 else None
-        if drop is not None:
-            drop = max(0.0, min(1.0, drop))
-        steps.append(FunnelStep(stage.id, stage.title, card.id, card.title, value, card.unit,
-                                drop))
+        if card is not None:
+            chosen.append((stage.id, stage.title, card))
+    if any(_tagged_funnel(card) for _, _, card in chosen):
+        chosen = [step for step in chosen if _tagged_funnel(step[2])]
+    if len(chosen) < 2 or len({_unit(card) for _, _, card in chosen}) != 1:
+        return []
+    values = [float(card.value) for _, _, card in chosen]  # type: ignore[arg-type]
+    share = _unit(chosen[0][2]) == "%"
+    if any(v <= 0 for v in values) or any(b > a for a, b in zip(values, values[1:],
+                                                               strict=False)):
+        return []
+    if share and (values[0] > 100 or any(lower_is_better(card) for _, _, card in chosen)):
+        return []
+    steps = []
+    previous: float | None = 100.0 if share else None
+    for (stage_id, title, card), value in zip(chosen, values, strict=True):
+        drop = None if previous is None else 1 - value / previous
+        steps.append(FunnelStep(stage_id, title, card.id, card.title, value, card.unit, drop))
+        previous = value
     return steps
+
+
+def metrics_against_target(journey: JourneyMap) -> list[MetricTarget]:
+    """Every metric card with a value, in stage order, against its target: `better` is
+    True when it beats the target (lower is better for drop-offs, bounce, churn…), False
+    when it falls short, None without a target or when it is right on it."""
+    order = {stage.id: i for i, stage in enumerate(journey.stages)}
+    titles = {stage.id: stage.title for stage in journey.stages}
+    rows = []
+    for card in sorted(_cards_of(journey, LaneKind.METRICS),
+                       key=lambda c: (order.get(c.stage_id, len(order)), c.order)):
+        if card.value is None:
+            continue
+        better: bool | None = None
+        if card.target is not None and card.value != card.target:
+            better = (card.value < card.target) == lower_is_better(card)
+        rows.append(MetricTarget(card.id, titles.get(card.stage_id, ""), card.title,
+                                 float(card.value), card.unit,
+                                 None if card.target is None else float(card.target), better))
+    return rows
 
 
 def priority_rank(priority: str) -> int:
@@ -284,4 +333,5 @@ def compute_insights(journey: JourneyMap, project: Project | None = None) -> Map
         funnel=tuple(metrics_funnel(journey)),
         opportunities=opportunities(journey),
         card_count=len(journey.cards),
+        targets=tuple(metrics_against_target(journey)),
     )

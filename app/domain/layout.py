@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.domain import style
+from app.domain.curve import monotone_curve
 from app.domain.model import Card, JourneyMap, LaneKind
 
 # text, pixel size, bold -> advance width in pixels
@@ -339,22 +340,10 @@ def layout_card(card: Card, kind: LaneKind, width: float, wrapper: TextWrapper) 
     return CardBox(card, Rect(0, 0, width, height), title, body, truncated, header)
 
 
-def _smooth(points: list[tuple[float, float]]) -> list[tuple[tuple[float, float], ...]]:
-    """Catmull-Rom through the points as cubic Bézier segments (p0, c1, c2, p1)."""
-    segments: list[tuple[tuple[float, float], ...]] = []
-    for i in range(len(points) - 1):
-        p0 = points[i - 1] if i > 0 else points[i]
-        p1, p2 = points[i], points[i + 1]
-        p3 = points[i + 2] if i + 2 < len(points) else p2
-        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
-        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        segments.append((p1, c1, c2, p2))
-    return segments
-
-
 def smooth_curve(points: list[tuple[float, float]]) -> list[tuple[tuple[float, float], ...]]:
-    """The emotion curve through `points` as cubic segments (p0, c1, c2, p1), as laid out."""
-    return _smooth(points)
+    """The emotion curve through `points` as cubic segments (p0, c1, c2, p1): monotone
+    between neighbouring points, so it never overshoots a marker."""
+    return list(monotone_curve(points))
 
 
 def compute_layout(journey: JourneyMap, wrapper: TextWrapper) -> MapLayout:
@@ -392,7 +381,7 @@ def place_markers(journey: JourneyMap, lane_id: str, layout: MapLayout) -> None:
         py = emotion_y(lane_rect, marker.score, journey.emotion_min, journey.emotion_max)
         layout.markers[marker.id] = MarkerPoint(marker.id, px, py, marker.score)
         points.append((px, py))
-    layout.curves[lane_id] = _smooth(points)
+    layout.curves[lane_id] = smooth_curve(points)
 
 
 def approximate_text_width(text: str, size: float, bold: bool) -> float:

@@ -91,3 +91,28 @@ PRINT_BAND_TINT = "#F3F5F8"
 CURVE_COLOR = "#3D4650"
 FAVOURITE_COLOR = "#F2B01E"
 CHIP_FILL = "#FFFFFF"
+
+
+# Evidence tags ("observed", "assumed", "proposed"): a small labelled pill at a card's
+# bottom-right corner, the same in the editor, the PDF, PNG and SVG. Solid = seen in
+# research; outline = assumed; dashed outline = a proposal. (fill, line, text)
+EVIDENCE_COLORS = {
+    "observed": ("#2E7D32", "#2E7D32", "#FFFFFF"),
+    "assumed": ("#FFFFFF", "#B26A00", "#7A4A00"),
+    "proposed": ("#FFFFFF", "#2F6FB3", "#245A93"),
+}
+EVIDENCE_DASHED = {"proposed"}
+EVIDENCE_PAD = 5.0  # text inset in the pill (SMALL_SIZE text)
+EVIDENCE_TAG_HEIGHT = 13.0
+# The pill's centre sits 1 px above the card's bottom edge: its lower half lies in the
+# gap to the next card, its upper half in the card's bottom padding, clear of the text.
+EVIDENCE_TAG_LIFT = 1.0
+EVIDENCE_TAG_RIGHT = 6.0  # from the card's right edge
+
+
+def evidence_tag_rect(card_right: float, card_bottom: float, text_width: float
+                      ) -> tuple[float, float, float, float]:
+    """(x, y, w, h) of a card's evidence pill (y down) for a label `text_width` wide."""
+    w = text_width + 2 * EVIDENCE_PAD
+    h = EVIDENCE_TAG_HEIGHT
+    return (card_right - EVIDENCE_TAG_RIGHT - w, card_bottom - EVIDENCE_TAG_LIFT - h / 2, w, h)

@@ -73,10 +73,10 @@ def run_export(window: MainWindow, request: ExportRequest) -> None:
             language = request.options.language  # the dialog's Language choice
             if request.format == "png":
                 image_export.render_map_png(window.doc, map_id, request.path,
-                                            language=language)
+                                            language=language, options=request.image)
             else:
                 image_export.render_map_svg(window.doc, map_id, request.path,
-                                            language=language)
+                                            language=language, options=request.image)
     except Exception as error:  # noqa: BLE001 - reported in words
         _failed(window, request.path, error)
         return

@@ -377,7 +377,10 @@ class InsightsPanel(QWidget):
                 for s in data.funnel]
         self.funnel_chart.set_rows(rows)
         has = any(s.value is not None for s in data.funnel)
+        # Metrics that form no funnel (mixed units, widening) are not "missing".
         self.funnel_section.show_empty(None if has else tr(
+            "These metrics form no funnel (one unit, narrowing stage by stage); the PDF "
+            "shows them against their targets.") if data.targets else tr(
             "Add metric cards with values (visitors, conversion %) to see the funnel."))
 
     def _show_opportunities(self, data: MapInsights) -> None:

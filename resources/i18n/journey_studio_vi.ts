@@ -1271,262 +1271,277 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="77" />
+            <location filename="../../app/dialogs/export_dialog.py" line="79" />
             <source>Opportunities</source>
             <translation>Cơ hội</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="76" />
+            <location filename="../../app/dialogs/export_dialog.py" line="78" />
             <source>Metrics</source>
             <translation>Chỉ số</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="75" />
+            <location filename="../../app/dialogs/export_dialog.py" line="77" />
             <source>Cards</source>
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="75" />
+            <location filename="../../app/dialogs/export_dialog.py" line="77" />
             <source>Emotion markers</source>
             <translation>Điểm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="76" />
+            <location filename="../../app/dialogs/export_dialog.py" line="78" />
             <source>Personas</source>
             <translation>Chân dung khách hàng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="99" />
-            <location filename="../../app/dialogs/export_dialog.py" line="234" />
-            <location filename="../../app/dialogs/export_dialog.py" line="558" />
+            <location filename="../../app/dialogs/export_dialog.py" line="102" />
+            <location filename="../../app/dialogs/export_dialog.py" line="245" />
+            <location filename="../../app/dialogs/pdf_export_run.py" line="83" />
             <source>Export</source>
             <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="118" />
+            <location filename="../../app/dialogs/export_dialog.py" line="121" />
             <source>PDF document</source>
             <translation>Tài liệu PDF</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="118" />
+            <location filename="../../app/dialogs/export_dialog.py" line="121" />
             <source>PNG image (map in view)</source>
             <translation>Ảnh PNG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="119" />
+            <location filename="../../app/dialogs/export_dialog.py" line="122" />
             <source>SVG drawing (map in view)</source>
             <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="120" />
+            <location filename="../../app/dialogs/export_dialog.py" line="123" />
             <source>Excel workbook (maps and tables)</source>
             <translation>Sổ làm việc Excel (bản đồ và các bảng)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="121" />
+            <location filename="../../app/dialogs/export_dialog.py" line="124" />
             <source>CSV table</source>
             <translation>Bảng CSV</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="123" />
+            <location filename="../../app/dialogs/export_dialog.py" line="126" />
             <source>&amp;Format:</source>
             <translation>&amp;Định dạng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="127" />
+            <location filename="../../app/dialogs/export_dialog.py" line="130" />
             <source>&amp;Table:</source>
             <translation>Bả&amp;ng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="134" />
+            <location filename="../../app/dialogs/export_dialog.py" line="137" />
             <source>&amp;Browse…</source>
             <translation>&amp;Duyệt…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="139" />
+            <location filename="../../app/dialogs/export_dialog.py" line="142" />
             <source>&amp;Save as:</source>
             <translation>&amp;Lưu thành:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="145" />
+            <location filename="../../app/dialogs/export_dialog.py" line="148" />
             <source>The language of the headings, page labels, numbers and dates the export adds; the map's own text is printed as written.</source>
             <translation>Ngôn ngữ của tiêu đề, nhãn trang, số và ngày tháng mà bản xuất thêm vào; nội dung của bản đồ được in đúng như đã viết.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="148" />
+            <location filename="../../app/dialogs/export_dialog.py" line="151" />
             <source>Lang&amp;uage:</source>
             <translation>Ngôn n&amp;gữ:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="151" />
+            <location filename="../../app/dialogs/export_dialog.py" line="154" />
             <source>Fit content (one page)</source>
             <translation>Vừa nội dung (một trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="153" />
+            <location filename="../../app/dialogs/export_dialog.py" line="156" />
             <source>&amp;Page size:</source>
             <translation>Khổ giấ&amp;y:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="155" />
+            <location filename="../../app/dialogs/export_dialog.py" line="158" />
             <source>&amp;Landscape</source>
             <translation>N&amp;gang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="156" />
+            <location filename="../../app/dialogs/export_dialog.py" line="159" />
             <source>Po&amp;rtrait</source>
             <translation>Dọ&amp;c</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="160" />
+            <location filename="../../app/dialogs/export_dialog.py" line="163" />
             <source>Orientation:</source>
             <translation>Hướng giấy:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="163" />
+            <location filename="../../app/dialogs/export_dialog.py" line="166" />
             <source>Scaling</source>
             <translation>Tỉ lệ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="165" />
+            <location filename="../../app/dialogs/export_dialog.py" line="168" />
             <source>Legible (&amp;7 pt or more), as few pages as that takes</source>
             <translation>Dễ đọc (&amp;7 pt trở lên), ít trang nhất có thể</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="166" />
+            <location filename="../../app/dialogs/export_dialog.py" line="169" />
             <source>Fit the map on &amp;one page</source>
             <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="168" />
+            <location filename="../../app/dialogs/export_dialog.py" line="171" />
             <source>Fit to &amp;N pages wide (tiled):</source>
             <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="175" />
+            <location filename="../../app/dialogs/export_dialog.py" line="178" />
             <source>&amp;Actual size (tiled as needed)</source>
             <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="195" />
+            <location filename="../../app/dialogs/export_dialog.py" line="198" />
             <source>The first map page: the map's shapes and, on a poster, its tiles</source>
             <translation>Trang bản đồ đầu tiên: hình dạng của bản đồ và, với áp phích, các mảnh của nó</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="202" />
+            <location filename="../../app/dialogs/export_dialog.py" line="205" />
             <source>Pages</source>
             <translation>Trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="205" />
+            <location filename="../../app/dialogs/export_dialog.py" line="208" />
             <source>&amp;Cover</source>
             <translation>&amp;Trang bìa</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="205" />
+            <location filename="../../app/dialogs/export_dialog.py" line="208" />
             <source>P&amp;ersona</source>
             <translation>Chân d&amp;ung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="205" />
+            <location filename="../../app/dialogs/export_dialog.py" line="208" />
             <source>Le&amp;gend</source>
             <translation>C&amp;hú giải</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="206" />
+            <location filename="../../app/dialogs/export_dialog.py" line="209" />
             <source>&amp;Insights</source>
             <translation>&amp;Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="212" />
+            <location filename="../../app/dialogs/export_dialog.py" line="214" />
+            <source>Legen&amp;d strip under the map</source>
+            <translation>Dải chú giải &amp;dưới bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="216" />
+            <source>Half ticked: only when the map is on one sheet or the page is A2 or larger</source>
+            <translation>Đánh dấu một nửa: chỉ khi bản đồ nằm trên một tờ hoặc trang từ A2 trở lên</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="221" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="214" />
-            <location filename="../../app/dialogs/export_dialog.py" line="418" />
+            <location filename="../../app/dialogs/export_dialog.py" line="223" />
+            <location filename="../../app/dialogs/export_dialog.py" line="434" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="230" />
+            <location filename="../../app/dialogs/export_dialog.py" line="241" />
             <source>&amp;Open the file when done</source>
             <translation>Mở tệp khi x&amp;ong</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="256" />
+            <location filename="../../app/dialogs/export_dialog.py" line="267" />
             <source>Compare page</source>
             <translation>Trang so sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="259" />
+            <location filename="../../app/dialogs/export_dialog.py" line="270" />
             <source>Compa&amp;re</source>
             <translation>&amp;So sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="261" />
+            <location filename="../../app/dialogs/export_dialog.py" line="272" />
             <source>Map: %1</source>
             <translation>Bản đồ: %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="263" />
+            <location filename="../../app/dialogs/export_dialog.py" line="274" />
             <source>Snapshot: %1 (%2)</source>
             <translation>Ảnh lưu: %1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="277" />
+            <location filename="../../app/dialogs/export_dialog.py" line="288" />
             <source>Before:</source>
             <translation>Trước:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="278" />
+            <location filename="../../app/dialogs/export_dialog.py" line="289" />
             <source>Af&amp;ter:</source>
             <translation>Sa&amp;u:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="380" />
+            <location filename="../../app/dialogs/export_dialog.py" line="394" />
             <source>Export as</source>
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="416" />
+            <location filename="../../app/dialogs/export_dialog.py" line="432" />
             <source>All &amp;maps (one grid sheet per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một trang lưới)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="417" />
+            <location filename="../../app/dialogs/export_dialog.py" line="433" />
             <source>All &amp;maps (in one table)</source>
             <translation>Tất cả &amp;bản đồ (trong một bảng)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="557" />
-            <source>Exporting PDF…</source>
-            <translation>Đang xuất PDF…</translation>
+            <location filename="../../app/dialogs/image_options_box.py" line="19" />
+            <source>Picture (PNG, SVG)</source>
+            <translation>Ảnh (PNG, SVG)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="557" />
-            <source>Cancel</source>
-            <translation>Huỷ</translation>
+            <location filename="../../app/dialogs/image_options_box.py" line="27" />
+            <source>Pixels per map pixel: 2 is crisp on slides</source>
+            <translation>Số điểm ảnh cho mỗi điểm ảnh của bản đồ: 2 là sắc nét trên slide</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="567" />
-            <source>Cancelling…</source>
-            <translation>Đang huỷ…</translation>
+            <location filename="../../app/dialogs/image_options_box.py" line="28" />
+            <source>Scale:</source>
+            <translation>Tỉ lệ:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="600" />
-            <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Legible (7 pt or more)” or “Fit to N pages wide” under Scaling, or a larger page size.</source>
-            <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Dễ đọc (7 pt trở lên)” hoặc “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
+            <location filename="../../app/dialogs/image_options_box.py" line="30" />
+            <source>&amp;16:9 slide frame</source>
+            <translation>Khung slide &amp;16:9</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="607" />
-            <source>Map “%1” is larger than the largest PDF page (200 inches); it was printed at %2 %.</source>
-            <translation>Bản đồ “%1” lớn hơn trang PDF lớn nhất (200 inch); bản đồ đã được in ở %2 %.</translation>
+            <location filename="../../app/dialogs/image_options_box.py" line="31" />
+            <source>Title strip</source>
+            <translation>Dải tiêu đề</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="611" />
-            <source>%1 character(s) the bundled font cannot print (emoji and other symbols) were replaced by %2.</source>
-            <translation>%1 ký tự mà phông chữ đi kèm không in được (emoji và các ký hiệu khác) đã được thay bằng %2.</translation>
+            <location filename="../../app/dialogs/image_options_box.py" line="32" />
+            <source>Legend strip</source>
+            <translation>Dải chú giải</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/image_options_box.py" line="33" />
+            <source>Transparent bac&amp;kground</source>
+            <translation>Nền trong suốt (&amp;K)</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/page_preview.py" line="29" />
@@ -1543,12 +1558,42 @@
             <source>— below the legible 7 pt</source>
             <translation>— dưới mức dễ đọc 7 pt</translation>
         </message>
+        <message>
+            <location filename="../../app/dialogs/pdf_export_run.py" line="82" />
+            <source>Exporting PDF…</source>
+            <translation>Đang xuất PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/pdf_export_run.py" line="82" />
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/pdf_export_run.py" line="92" />
+            <source>Cancelling…</source>
+            <translation>Đang huỷ…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/pdf_export_run.py" line="125" />
+            <source>Map “%1”: at this scale the smallest text prints at %2 pt, below the legible %3 pt. For larger text choose “Legible (7 pt or more)” or “Fit to N pages wide” under Scaling, or a larger page size.</source>
+            <translation>Bản đồ “%1”: ở tỉ lệ này, chữ nhỏ nhất chỉ in cỡ %2 pt, dưới mức dễ đọc %3 pt. Để chữ lớn hơn, hãy chọn “Dễ đọc (7 pt trở lên)” hoặc “Vừa N trang chiều ngang” trong mục Tỉ lệ, hoặc chọn khổ giấy lớn hơn.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/pdf_export_run.py" line="132" />
+            <source>Map “%1” is larger than the largest PDF page (200 inches); it was printed at %2 %.</source>
+            <translation>Bản đồ “%1” lớn hơn trang PDF lớn nhất (200 inch); bản đồ đã được in ở %2 %.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/pdf_export_run.py" line="136" />
+            <source>%1 character(s) the bundled font cannot print (emoji and other symbols) were replaced by %2.</source>
+            <translation>%1 ký tự mà phông chữ đi kèm không in được (emoji và các ký hiệu khác) đã được thay bằng %2.</translation>
+        </message>
     </context>
     <context>
         <name>Insights</name>
         <message>
             <location filename="../../app/ui/insights_panel.py" line="214" />
-            <location filename="../../app/ui/insights_panel.py" line="400" />
+            <location filename="../../app/ui/insights_panel.py" line="403" />
             <source>Opportunities</source>
             <translation>Cơ hội</translation>
         </message>
@@ -1688,12 +1733,17 @@
             <translation>Chưa có thẻ điểm chạm nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="381" />
+            <location filename="../../app/ui/insights_panel.py" line="382" />
+            <source>These metrics form no funnel (one unit, narrowing stage by stage); the PDF shows them against their targets.</source>
+            <translation>Các chỉ số này không tạo thành phễu (cùng một đơn vị, thu hẹp dần qua từng giai đoạn); bản PDF so sánh chúng với mục tiêu.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="384" />
             <source>Add metric cards with values (visitors, conversion %) to see the funnel.</source>
             <translation>Hãy thêm thẻ chỉ số có giá trị (lượt truy cập, tỉ lệ chuyển đổi %) để xem phễu.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="402" />
+            <location filename="../../app/ui/insights_panel.py" line="405" />
             <source>No opportunities yet: add ideas on the opportunities lane.</source>
             <translation>Chưa có cơ hội nào: hãy thêm ý tưởng vào làn cơ hội.</translation>
         </message>
@@ -3729,6 +3779,44 @@
         </message>
     </context>
     <context>
+        <name>OpenServerDialog</name>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="62" />
+            <source>Open from Server</source>
+            <translation>Mở từ máy chủ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="71" />
+            <source>&amp;List Projects</source>
+            <translation>&amp;Liệt kê dự án</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="78" />
+            <source>A password comes from ~/.pgpass or PGPASSWORD; it is never saved.</source>
+            <translation>Mật khẩu được lấy từ ~/.pgpass hoặc PGPASSWORD; mật khẩu không bao giờ được lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="87" />
+            <source>&amp;Server:</source>
+            <translation>&amp;Máy chủ:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="118" />
+            <source>%1 — %2 (%3 maps, %4 cards)</source>
+            <translation>%1 — %2 (%3 bản đồ, %4 thẻ)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="126" />
+            <source>Choose a project to open.</source>
+            <translation>Chọn một dự án để mở.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="128" />
+            <source>This server holds no projects yet: publish one with 'journey-studio publish FILE.cjm URL'.</source>
+            <translation>Máy chủ này chưa có dự án nào: hãy đăng một dự án bằng 'journey-studio publish FILE.cjm URL'.</translation>
+        </message>
+    </context>
+    <context>
         <name>Opening</name>
         <message>
             <location filename="../../app/ui/opening.py" line="68" />
@@ -3829,44 +3917,6 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
             <location filename="../../app/ui/opening.py" line="142" />
             <source>“%1” could not be created.</source>
             <translation>Không tạo được “%1”.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OpenServerDialog</name>
-        <message>
-            <location filename="../../app/dialogs/open_server.py" line="62" />
-            <source>Open from Server</source>
-            <translation>Mở từ máy chủ</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/open_server.py" line="71" />
-            <source>&amp;List Projects</source>
-            <translation>&amp;Liệt kê dự án</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/open_server.py" line="78" />
-            <source>A password comes from ~/.pgpass or PGPASSWORD; it is never saved.</source>
-            <translation>Mật khẩu được lấy từ ~/.pgpass hoặc PGPASSWORD; mật khẩu không bao giờ được lưu.</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/open_server.py" line="87" />
-            <source>&amp;Server:</source>
-            <translation>&amp;Máy chủ:</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/open_server.py" line="118" />
-            <source>%1 — %2 (%3 maps, %4 cards)</source>
-            <translation>%1 — %2 (%3 bản đồ, %4 thẻ)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/open_server.py" line="126" />
-            <source>Choose a project to open.</source>
-            <translation>Chọn một dự án để mở.</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/open_server.py" line="128" />
-            <source>This server holds no projects yet: publish one with 'journey-studio publish FILE.cjm URL'.</source>
-            <translation>Máy chủ này chưa có dự án nào: hãy đăng một dự án bằng 'journey-studio publish FILE.cjm URL'.</translation>
         </message>
     </context>
     <context>

@@ -18,6 +18,7 @@ from app.domain.insights import (
     compute_insights,
     favourite_touchpoints,
     lower_is_better,
+    metrics_against_target,
     metrics_funnel,
     moments_of_truth,
     opportunities,
@@ -167,40 +168,69 @@ def _metric(journey, card_id, stage, title, value, unit="người", order=0, tag
                  unit=unit, tags=list(tags))
 
 
-def test_funnel_counts_drop_against_the_previous_stage_and_restart_after_a_gap():
+def test_counts_in_one_unit_that_narrow_form_a_funnel():
     journey = _journey(("Truy cập", "Giỏ", "Trống", "Thanh toán"))
     _metric(journey, "nps", "s1", "NPS", 30, unit="")  # a score, never a head count
     _metric(journey, "visits", "s1", "Khách truy cập", 1000, order=1)
-    _metric(journey, "cart", "s2", "Thêm vào giỏ", 400, tags=["web"])
-    _metric(journey, "orders", "s2", "Đặt hàng", 250, order=1, tags=["Funnel"])
+    _metric(journey, "cart", "s2", "Thêm vào giỏ", 400, unit=" Người ")
     _metric(journey, "empty", "s3", "Chưa đo", None)
     _metric(journey, "paid", "s4", "Thanh toán", 100)
     assert metrics_funnel(journey) == [
         FunnelStep("s1", "Truy cập", "visits", "Khách truy cập", 1000.0, "người", None),
-        FunnelStep("s2", "Giỏ", "orders", "Đặt hàng", 250.0, "người", 0.75),
-        FunnelStep("s3", "Trống", None, "", None, "", None),
-        FunnelStep("s4", "Thanh toán", "paid", "Thanh toán", 100.0, "người", None),
+        FunnelStep("s2", "Giỏ", "cart", "Thêm vào giỏ", 400.0, " Người ", pytest.approx(0.6)),
+        FunnelStep("s4", "Thanh toán", "paid", "Thanh toán", 100.0, "người",
+                   pytest.approx(0.75)),
     ]
 
 
-def test_funnel_percentages_are_conversion_or_drop_off_and_clamped():
-    journey = _journey(("A", "B", "C", "D"))
-    _metric(journey, "conv", "s1", "Chuyển đổi", 30, unit="%")
-    _metric(journey, "bounce", "s2", "Tỷ lệ rời trang", 40, unit=" % ")
-    _metric(journey, "wild", "s3", "Khách", 150, unit="%", tags=["bounce"])
-    _metric(journey, "after", "s4", "Khách", 80)  # a percentage is no previous count
+def test_tagged_steps_alone_make_the_funnel():
+    journey = _journey(("A", "B", "C"))
+    _metric(journey, "visits", "s1", "Khách", 1000, tags=["Funnel"])
+    _metric(journey, "other", "s2", "Khách khác", 5000)  # not tagged: not a step
+    _metric(journey, "buy", "s3", "Mua", 50, tags=[" funnel "])
     assert [(s.card_id, s.drop_off) for s in metrics_funnel(journey)] == [
-        ("conv", pytest.approx(0.7)), ("bounce", pytest.approx(0.4)), ("wild", 1.0),
-        ("after", None)]
+        ("visits", None), ("buy", pytest.approx(0.95))]
 
 
-def test_funnel_ignores_counts_that_cannot_be_divided_by():
+@pytest.mark.parametrize("metrics", [
+    [("Khách", 100, "người"), ("Khách", 250, "người")],  # widens
+    [("Khách", 1000, "người"), ("Đơn", 50, "đơn")],  # unrelated units chained
+    [("Khách", 1000, "người"), ("Chuyển đổi", 3, "%")],  # a count then a share
+    [("Xem", 60, "%"), ("Tỷ lệ rời trang", 40, "%")],  # a drop-off rate is no share
+    [("Khách", 0, "người"), ("Khách", 0, "người")],  # nothing to divide by
+    [("Khách", 1000, "người")],  # one step is no funnel
+])
+def test_metrics_that_form_no_funnel_give_none(metrics):
     journey = _journey(("A", "B", "C", "D"))
-    _metric(journey, "a", "s1", "Khách", -5)
-    _metric(journey, "b", "s2", "Khách", 10)
-    _metric(journey, "c", "s3", "Khách", 1)
-    _metric(journey, "d", "s4", "Khách", 1)
-    assert [s.drop_off for s in metrics_funnel(journey)] == [None, None, pytest.approx(0.9), 0.0]
+    for i, (title, value, unit) in enumerate(metrics):
+        _metric(journey, f"m{i}", f"s{i + 1}", title, value, unit=unit)
+    assert metrics_funnel(journey) == []
+
+
+def test_shares_of_entrants_narrowing_form_a_funnel():
+    journey = _journey(("A", "B", "C"))
+    _metric(journey, "view", "s1", "Xem sản phẩm", 60, unit="%")
+    _metric(journey, "cart", "s2", "Thêm vào giỏ", 30, unit="%")
+    _metric(journey, "buy", "s3", "Mua", 6, unit=" % ")
+    assert [(s.card_id, s.drop_off) for s in metrics_funnel(journey)] == [
+        ("view", pytest.approx(0.4)), ("cart", pytest.approx(0.5)), ("buy", pytest.approx(0.8))]
+
+
+def test_metrics_against_target_mark_better_and_worse():
+    journey = _journey(("A", "B"))
+    _metric(journey, "conv", "s2", "Chuyển đổi", 3, unit="%")
+    journey.cards[-1].target = 2
+    _metric(journey, "bounce", "s1", "Tỷ lệ rời trang", 40, unit="%")
+    journey.cards[-1].target = 30
+    _metric(journey, "csat", "s1", "CSAT", 8, unit="/10", order=1)
+    journey.cards[-1].target = 8
+    _metric(journey, "nps", "s2", "NPS", 20, unit="", order=1)
+    _metric(journey, "none", "s2", "Chưa đo", None, order=2)
+    rows = metrics_against_target(journey)
+    assert [(r.card_id, r.value, r.target, r.better) for r in rows] == [
+        ("bounce", 40, 30, False), ("csat", 8, 8, None), ("conv", 3, 2, True),
+        ("nps", 20, None, None)]
+    assert rows[0].stage_title == "A" and rows[0].unit == "%"
 
 
 def test_lower_is_better_reads_title_and_tags():

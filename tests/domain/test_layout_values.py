@@ -193,8 +193,8 @@ def test_markers_sit_at_their_score_and_the_curve_runs_through_them():
     assert (m2.marker_id, m2.x, m2.y, m2.score) == ("m2", 505, pytest.approx(414.8), -2)
     assert layout.neutral_y["feel"] == pytest.approx(336.8)
     ((p0, c1, c2, p1),) = layout.curves["feel"]
-    assert pytest.approx((*p0, *c1, *c2, *p1)) == (310, 258.8, 342.5, 284.8, 472.5, 388.8,
-                                                   505, 414.8)
+    assert pytest.approx((*p0, *c1, *c2, *p1)) == (310, 258.8, 375, 310.8, 440, 362.8,
+                                                   505, 414.8)  # two markers: straight
 
 
 def test_an_empty_map_has_a_minimum_size_and_short_lanes_their_own_height():
@@ -235,8 +235,8 @@ def test_score_at_is_the_nearest_whole_score_clamped_to_the_scale():
 
 def test_the_curve_bends_through_every_point():
     segments = smooth_curve([(0, 0), (60, 60), (120, 0)])
-    assert segments == [((0, 0), (10, 10), (40, 60), (60, 60)),
-                        ((60, 60), (80, 60), (110, 10), (120, 0))]
+    assert segments == [((0, 0), (20, 20), (40, 60), (60, 60)),
+                        ((60, 60), (80, 60), (100, 20), (120, 0))]  # flat at the peak
     assert smooth_curve([(5, 5)]) == []
 
 

@@ -199,3 +199,39 @@ def test_the_summary_shows_pages_and_the_smallest_text_live(qtbot, settings, tmp
     qtbot.waitUntil(lambda: dialog.summary.text() != one_page)
     assert "below" not in dialog.summary.text()
     assert not [s for s in dialog.preview.preview().shapes if s.label]  # one page, no tiles
+
+
+def test_the_legend_strip_tick_has_three_states_and_is_remembered(qtbot, settings, project):
+    dialog = ExportDialog(project, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.current_request().options.legend_strip == "auto"  # half ticked
+    _click(qtbot, dialog.strip_box)
+    assert dialog.current_request().options.legend_strip == "on"
+    _click(qtbot, dialog.strip_box)
+    assert dialog.current_request().options.legend_strip == "off"
+    _click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    again = ExportDialog(project, settings=settings)
+    qtbot.addWidget(again)
+    assert again.current_request().options.legend_strip == "off"
+
+
+def test_picture_options_apply_to_png_and_svg_only(qtbot, settings, project):
+    dialog = ExportDialog(project, project.maps[0].id, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.image_box.isEnabled()  # a PDF
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
+    assert dialog.image_box.isEnabled()
+    _click(qtbot, dialog.image_box.slide)
+    _click(qtbot, dialog.image_box.title_strip)
+    _click(qtbot, dialog.image_box.transparent)
+    dialog.image_box.scale.selectAll()
+    qtbot.keyClicks(dialog.image_box.scale, "3")
+    image = dialog.current_request().image
+    assert (image.frame, image.title, image.legend, image.background, image.scale) == (
+        "16:9", True, False, "transparent", 3.0)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("svg"))
+    assert dialog.current_request().image.scale == 1.5  # an SVG's size: half the PNG's

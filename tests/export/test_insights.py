@@ -78,20 +78,20 @@ def test_favourite_touchpoints_and_channels_ranked():
         ("Physical store", 1, 1), ("Website", 2, 0)]
 
 
-def test_funnel_drop_off_from_counts_and_percentages():
+def test_funnel_drop_off_from_counts_in_one_unit():
     _, journey, lanes = _map()
     m = lanes[LaneKind.METRICS]
     _card(journey, m, 0, title="Visitors", value=1000)
     _card(journey, m, 1, title="NPS", value=40)  # a score: not a funnel step…
     _card(journey, m, 1, title="Leads", value=250)  # …this is
     _card(journey, m, 2, title="Buyers", value=50)
-    _card(journey, m, 3, title="Bounce rate", value=30, unit="%")
-    _card(journey, m, 4, title="Conversion", value=80, unit="%")
     steps = insights.metrics_funnel(journey)
-    assert [s.metric_title for s in steps] == ["Visitors", "Leads", "Buyers", "Bounce rate",
-                                               "Conversion"]
+    assert [s.metric_title for s in steps] == ["Visitors", "Leads", "Buyers"]
     assert [None if s.drop_off is None else round(s.drop_off, 2) for s in steps] == [
-        None, 0.75, 0.8, 0.3, 0.2]
+        None, 0.75, 0.8]
+    # A bounce rate then a conversion share do not chain onto the head counts.
+    _card(journey, m, 3, title="Bounce rate", value=30, unit="%")
+    assert insights.metrics_funnel(journey) == []
 
 
 def test_opportunities_by_status_and_priority():
@@ -112,3 +112,27 @@ def test_empty_map_gives_empty_insights():
     found = insights.compute_insights(build_map("blank"))
     assert found.stage_emotions == () and found.moments_of_truth == ()
     assert found.opportunities.total == 0 and found.overall_emotion is None
+
+
+def test_the_insights_page_draws_a_funnel_only_when_the_metrics_form_one(tmp_path):
+    from app.export.pdf import PdfOptions, export_pdf
+    from app.samples import build_sample
+    from tests.export.conftest import pdf_text
+
+    project = build_sample()  # rates of unrelated things: CTR, product views, cart drops…
+    ctr = next(c for c in project.maps[0].cards if c.title.startswith("Tỉ lệ nhấp"))
+    ctr.value = 3.1  # beats its target of 2.5
+    options = dict(cover=False, persona=False, legend=False, fit="page")
+    export_pdf(project, tmp_path / "sample.pdf", PdfOptions(**options))
+    text = pdf_text(tmp_path / "sample.pdf", 2, 2)
+    assert "Chỉ số so với mục tiêu" in text and "Phễu chỉ số" not in text
+    assert "kém hơn" in text and "tốt hơn" in text  # ▲/▼ against each target
+    assert "rời bỏ" not in text  # no drop-off between unrelated metrics
+    journey = project.maps[0]
+    metrics = next(lane for lane in journey.lanes if lane.kind == LaneKind.METRICS)
+    journey.cards = [c for c in journey.cards if c.lane_id != metrics.id]
+    for i, value in enumerate((5000, 1200, 300)):
+        _card(journey, metrics, i, title=f"Khách bước {i + 1}", value=value, unit="người")
+    export_pdf(project, tmp_path / "funnel.pdf", PdfOptions(**options))
+    text = pdf_text(tmp_path / "funnel.pdf", 2, 2)
+    assert "Phễu chỉ số" in text and "rời bỏ 76%" in text and "rời bỏ 75%" in text

@@ -20,20 +20,22 @@ from app.samples import build_sample
 from tests.export.conftest import add_card, export, pdf_text
 
 # Labels only the export adds, each seen in its own language's export and never in the
-# other's (the sample's own text holds none of them: checked below).
+# other's (the sample's own text holds none of them: checked below). The sample's metrics
+# form no funnel, so the insights page shows them against target (▼ worse).
 EN_LABELS = ("Page 1 of", "STAGE 01", "TOUCHPOINTS ·", "Current state",
-             "CUSTOMER JOURNEY MAP", "The journey at a glance", "Emotion along the journey",
+             "CUSTOMER JOURNEY MAP", "The journey at a glance", "EMOTION",
              "Goals", "Preferred channels", "Legend", "Emotion scale", "Neutral line",
              "Average emotion per stage", "Moments of truth", "Top opportunities",
-             "Metrics funnel", "Current vs future", "BEFORE", "AFTER", "cards added",
-             "changed:", "Card notes", "target ", "drop-off", "in all", "29 years old",
+             "Metrics against target", "Current vs future", "BEFORE", "AFTER", "cards added",
+             "changed:", "Card notes", "target ", "worse", "in all", "29 years old",
              "PERSONA", "Tile A1", "Insights")
 VI_LABELS = ("Trang 1/", "GIAI ĐOẠN 01", "ĐIỂM CHẠM ·", "Trạng thái hiện tại",
-             "BẢN ĐỒ HÀNH TRÌNH KHÁCH HÀNG", "Toàn cảnh hành trình", "Cảm xúc dọc hành trình",
+             "BẢN ĐỒ HÀNH TRÌNH KHÁCH HÀNG", "Toàn cảnh hành trình", "Trạng thái tương lai",
              "Kênh ưa dùng", "Chú giải", "Thang cảm xúc", "Đường trung lập",
              "Cảm xúc trung bình theo giai đoạn", "Khoảnh khắc quyết định", "Cơ hội hàng đầu",
-             "Phễu chỉ số", "Hiện tại so với tương lai", "TRƯỚC", "thẻ được thêm", "đã đổi:",
-             "Ghi chú thẻ", "mục tiêu ", "rời bỏ", "tổng cộng", "29 tuổi", "CHÂN DUNG",
+             "Chỉ số so với mục tiêu", "Hiện tại so với tương lai", "TRƯỚC", "thẻ được thêm",
+             "đã đổi:",
+             "Ghi chú thẻ", "mục tiêu ", "kém hơn", "tổng cộng", "29 tuổi", "CHÂN DUNG",
              "Mảnh A1", "Phân tích")
 LONG_BODY = "Khách hàng gọi tổng đài nhiều lần mà không ai nghe máy. " * 12
 

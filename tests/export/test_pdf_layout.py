@@ -9,6 +9,7 @@ What is exported (each once per module, shared by the tests that read it):
 - the sample in English on A4 and Letter, both orientations, by default and on one page;
 - both maps of the sample with a compare page (all maps, Vietnamese; one English) on A4
   and Letter in both orientations and A3 portrait, by default;
+- the sample with the legend strip asked for on A4, Letter and A3, both orientations;
 - a large generated map (150 cards of 300 characters, long titles, long stage names and
   descriptions, long emotion labels, Vietnamese) on a representative subset: A4, A3 and
   Letter in both orientations and A0 landscape by default, and A3 landscape with `page`,
@@ -72,6 +73,10 @@ ENGLISH_CASES = [(page, orientation, fit) for page in ("A4", "Letter")
 COMPARE_CASES = [("compare", page, orientation, "default") for page in ("A4", "Letter")
                  for orientation in ("landscape", "portrait")] + [
                      ("compare-en", "A3", "portrait", "default")]
+# The legend strip asked for on small pages, where it is off by default (it is on by
+# default for `page` and for A2–A0 and fit-content, so SAMPLE_CASES cover it there).
+STRIP_CASES = [(page, orientation, "default") for page in ("A4", "Letter", "A3")
+               for orientation in ("landscape", "portrait")]
 LARGE_CASES = ([(page, orientation, "default") for page in ("A4", "A3", "Letter")
                 for orientation in ("landscape", "portrait")]
                + [("A0", "landscape", "default")]
@@ -98,6 +103,8 @@ class _Exports:
                 options.compare = (f"map:{current}", f"map:{future}")
             if fit != "default":
                 options.fit = fit
+            if which == "strip":
+                options.legend_strip = "on"
             out = self.folder / ("-".join(key).replace(":", "") + ".pdf")
             warnings = export_pdf(project, out, options)
             self.done[key] = (read_pages(out), warnings)
@@ -132,6 +139,18 @@ def test_all_maps_with_a_compare_page_nothing_overlaps_and_nothing_below_7_pt(ex
     pages, _ = exports.get(*case)
     found = problems(pages) + _too_small(pages)
     assert not found, "\n".join(found[:20])
+
+
+@pytest.mark.parametrize("case", STRIP_CASES, ids=_ids)
+def test_title_block_and_legend_strip_overlap_nothing_and_print_at_7_pt(exports, case):
+    pages, _ = exports.get("strip", *case)
+    found = problems(pages) + _too_small(pages)
+    assert not found, "\n".join(found[:20])
+    name = build_sample().maps[0].name.split()[0]
+    maps = [p for p in pages if any(b.text == "+2" and b.top > p.height * 0.8
+                                    for b in p.boxes)]  # the strip's faces
+    assert maps and all(any(b.text == name and b.top < p.height * 0.2 for b in p.boxes)
+                        for p in maps)  # each with its title block
 
 
 @pytest.mark.parametrize("case", LARGE_CASES, ids=_ids)

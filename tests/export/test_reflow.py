@@ -121,7 +121,8 @@ def test_the_exported_sample_warns_less_and_shows_every_card(tmp_path):
     project = build_sample()
     out, warnings = export(project, tmp_path, page="A3", orientation="landscape", fit="page",
                            **MAP_ONLY)
-    assert _smallest(warnings) is not None and _smallest(warnings) >= 5.7
+    # 5.7 pt on the whole sheet; the title block and legend strip take 70 pt of it.
+    assert _smallest(warnings) is not None and _smallest(warnings) >= 5.2
     text = pdf_text(out)
     for card in project.maps[0].cards:
         assert " ".join(card.title.split()[:3]) in text, card.title

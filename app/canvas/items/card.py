@@ -183,17 +183,20 @@ class CardItem(HoverMixin, QGraphicsRectItem):
                     break
                 x += w + 4
 
-    def _paint_evidence(self, painter: QPainter, evidence: Evidence, color: str) -> None:
-        # A badge on the bottom-right corner: solid = observed, outline = assumed,
-        # outline with a plus = proposed; the tooltip names it.
-        c = QPointF(self._w - 3, self._h - 3)
-        painter.setPen(paint.pen("#FFFFFF", 1.5))
-        painter.setBrush(paint.brush("#FFFFFF"))
-        painter.drawEllipse(c, 5.5, 5.5)
-        painter.setPen(paint.pen(color, 1.3))
-        painter.setBrush(paint.brush(color) if evidence == Evidence.OBSERVED
-                         else Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(c, 4.2, 4.2)
-        if evidence == Evidence.PROPOSED:
-            painter.drawLine(QPointF(c.x() - 2.2, c.y()), QPointF(c.x() + 2.2, c.y()))
-            painter.drawLine(QPointF(c.x(), c.y() - 2.2), QPointF(c.x(), c.y() + 2.2))
+    def _paint_evidence(self, painter: QPainter, evidence: Evidence, _color: str) -> None:
+        # A labelled pill on the bottom edge ("observed", "assumed", "proposed" in the map's
+        # language), as the PDF, PNG and SVG draw it; the legend explains the three looks.
+        label = texts_of(self).evidence(evidence.value)
+        m = text.metrics(style.SMALL_SIZE)
+        room = self._w - 2 * style.EVIDENCE_TAG_RIGHT - 2 * style.EVIDENCE_PAD
+        shown = m.elidedText(label, Qt.TextElideMode.ElideRight, max(0.0, room))
+        x, y, w, h = style.evidence_tag_rect(self._w, self._h, m.horizontalAdvance(shown))
+        fill, line, ink = style.EVIDENCE_COLORS.get(evidence.value,
+                                                    style.EVIDENCE_COLORS["assumed"])
+        painter.setPen(paint.pen(line, 1.0, dashed=evidence.value in style.EVIDENCE_DASHED))
+        painter.setBrush(paint.brush(fill))
+        rect = QRectF(x, y, w, h)
+        painter.drawRoundedRect(rect, h / 2, h / 2)
+        painter.setFont(text.font(style.SMALL_SIZE))
+        painter.setPen(paint.qcolor(ink))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, shown)

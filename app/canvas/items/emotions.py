@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath
+from PySide6.QtGui import QPainter, QPainterPath, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
 from app.canvas import text
@@ -38,6 +38,28 @@ def curve_path(segments: list[tuple[tuple[float, float], ...]]) -> QPainterPath:
     for _, c1, c2, p1 in segments:
         path.cubicTo(c1[0], c1[1], c2[0], c2[1], p1[0], p1[1])
     return path
+
+
+def tint_polygons(curve: QPainterPath, y0: float) -> list[tuple[QPolygonF, str]]:
+    """The areas between `curve` and the line y = y0: (polygon, tint) above, then below."""
+    points: list[QPointF] = []
+    for polygon in curve.toSubpathPolygons():
+        for p in (polygon.at(i) for i in range(polygon.size())):
+            if points and (points[-1].y() - y0) * (p.y() - y0) < 0:  # crosses: add where
+                q = points[-1]
+                t = (y0 - q.y()) / (p.y() - q.y())
+                points.append(QPointF(q.x() + t * (p.x() - q.x()), y0))
+            points.append(p)
+    if len(points) < 2:
+        return []
+    out = []
+    for above, tint in ((True, style.CURVE_POSITIVE_TINT), (False, style.CURVE_NEGATIVE_TINT)):
+        side = [QPointF(p.x(), min(p.y(), y0) if above else max(p.y(), y0)) for p in points]
+        if all(abs(p.y() - y0) < 0.01 for p in side):
+            continue
+        ring = [QPointF(points[0].x(), y0), *side, QPointF(points[-1].x(), y0)]
+        out.append((QPolygonF(ring), tint))
+    return out
 
 
 class EmotionLaneItem(QGraphicsItem):
@@ -95,21 +117,15 @@ class EmotionLaneItem(QGraphicsItem):
         curve = self._curve
         if curve.isEmpty():
             return
-        area = QPainterPath(curve)
-        end, start = curve.currentPosition(), curve.pointAtPercent(0.0)
-        area.lineTo(end.x(), y0)
-        area.lineTo(start.x(), y0)
-        area.closeSubpath()
+        # The tint between curve and neutral line, green above and red below, as two plain
+        # polygons (the curve flattened and clamped to each side of the line) rather than
+        # one area under two clip rectangles: SVG renderers that ignore clip paths
+        # (and some that mishandle them) draw it right.
         alpha = round(255 * style.CURVE_TINT_ALPHA)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.save()
-        painter.setClipRect(QRectF(rect.left(), rect.top(), rect.width(), y0 - rect.top()))
-        painter.setBrush(paint.brush(style.CURVE_POSITIVE_TINT, alpha))
-        painter.drawPath(area)
-        painter.setClipRect(QRectF(rect.left(), y0, rect.width(), rect.bottom() - y0))
-        painter.setBrush(paint.brush(style.CURVE_NEGATIVE_TINT, alpha))
-        painter.drawPath(area)
-        painter.restore()
+        for polygon, tint in tint_polygons(curve, y0):
+            painter.setBrush(paint.brush(tint, alpha))
+            painter.drawPolygon(polygon)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(paint.pen(paint.CURVE_COLOR, style.CURVE_WIDTH))
         painter.drawPath(curve)

@@ -8,7 +8,7 @@ from app.domain import style
 from app.domain.insights import UNSPECIFIED, MapInsights
 from app.domain.model import JourneyMap, LaneKind, Project
 from app.export.i18n import Texts, msg
-from app.export.pdf import draw
+from app.export.pdf import draw, metrics_panel
 from app.export.pdf.draw import color
 from app.export.pdf.page import Area, Writer
 
@@ -66,6 +66,26 @@ def draw_legend(c: Canvas, w: Writer, area: Area, project: Project) -> None:
     with draw.y_down_box(c, x + 20, top - 8):
         draw.star(c, 0, 0, 8)
     w.fitted(x + 52, top - 12, tx("Favourite touchpoint"), 10, False, style.TEXT, col_w - 52)
+    top -= 26
+    # The pills on a card's bottom edge: how sure the card is, and its tags.
+    hints = {"observed": msg("seen in research"), "assumed": msg("believed, not yet checked"),
+             "proposed": msg("an idea for the future state")}
+    for value, hint in hints.items():
+        label = tx.evidence(value)
+        width = min(w.wrapper.width(w.clean(label), 9, False) + 2 * style.EVIDENCE_PAD,
+                    col_w * 0.45)
+        draw.evidence_tag(c, x, top - 8, width, 13, value)
+        w.text(x + style.EVIDENCE_PAD, top - 11.2, label, 9, False,
+               style.EVIDENCE_COLORS[value][2], width=width - 2 * style.EVIDENCE_PAD)
+        w.fitted(x + width + 8, top - 11.2, tx(hint), 9, False, style.MUTED_TEXT,
+                 col_w - width - 8)
+        top -= 20
+    c.setFillColor(color("#FFFFFF"))
+    c.setStrokeColor(color(style.GRID_LINE))
+    c.setLineWidth(0.75)
+    c.roundRect(x, top - 14.5, 18, 13, 6.5, stroke=1, fill=1)
+    w.text(x + 9, top - 11.2, "#", 9, False, style.MUTED_TEXT, "centre")
+    w.fitted(x + 26, top - 11.2, tx("the card's tags"), 9, False, style.MUTED_TEXT, col_w - 26)
     # Lane kinds
     x, top = area.x + 2 * (col_w + 24), area.top
     top -= w.heading(x, top, tx("Lanes"), "#6C4FA3", 14, col_w) + 6
@@ -108,7 +128,9 @@ def draw_insights(c: Canvas, w: Writer, area: Area, project: Project, journey: J
              journey, found)
     _pains(c, w, _panel(c, w, cells[2], msg("Pains per stage"), "#C0392B"), found)
     _opportunities(c, w, _panel(c, w, cells[3], msg("Top opportunities"), "#1E8449"), found)
-    _funnel(c, w, _panel(c, w, cells[4], msg("Metrics funnel"), "#137C86"), found)
+    # A funnel only when the metrics form one; otherwise each metric against its target.
+    title = msg("Metrics funnel") if found.funnel else msg("Metrics against target")
+    metrics_panel.draw_metrics(c, w, _panel(c, w, cells[4], title, "#137C86"), found)
     _favourites(c, w, _panel(c, w, cells[5], msg("Favourite touchpoints & channels"),
                              "#2F6FB3"), project, journey, found)
 
@@ -219,36 +241,6 @@ def _opportunities(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> Non
             w.text(inner.x + cw + 8, top - 23, meta, 8.5, False, style.MUTED_TEXT,
                    width=inner.w - cw - 8)
         top -= 32
-
-
-def _funnel(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
-    steps = [s for s in found.funnel if s.value is not None]
-    if not steps:
-        _empty(w, inner, msg("No metric cards with values."))
-        return
-    row = _rows(inner, len(steps), 18, 34)
-    counts = [s.value for s in steps if s.value is not None and s.unit.strip() != "%"]
-    biggest = max(counts, default=0) or 1
-    for i, s in enumerate(steps):
-        assert s.value is not None  # steps hold the valued stages only
-        y = inner.top - (i + 0.5) * row
-        frac = s.value / 100 if s.unit.strip() == "%" else s.value / biggest
-        width = max(4.0, inner.w * 0.62 * max(0.0, min(1.0, frac)))
-        x = inner.x + (inner.w * 0.62 - width) / 2
-        c.setFillColor(draw.mix("#137C86", "#FFFFFF", 0.15 + 0.5 * i / max(1, len(steps))))
-        c.rect(x, y - row * 0.35, width, row * 0.7, stroke=0, fill=1)
-        value = w.tx.number(s.value, 0 if abs(s.value) >= 100 else None)
-        value += f" {s.unit}" if s.unit else ""
-        if w.wrapper.width(w.clean(value), 9, True) + 10 < width:
-            w.text(inner.x + inner.w * 0.31, y - 3.5, value, 9, True, "#FFFFFF", "centre")
-        else:
-            w.text(x + width + 5, y - 3.5, value, 9, True, style.TEXT)
-        w.text(inner.x + inner.w * 0.65, y + 0.5, s.stage_title, 9, True, style.TEXT,
-               width=inner.w * 0.35)
-        drop = "" if s.drop_off is None else w.tx("drop-off {share}",
-                                                  share=w.tx.percent(s.drop_off))
-        w.text(inner.x + inner.w * 0.65, y - 9.5, drop or s.metric_title, 8.5, False,
-               style.EMOTION_COLORS[-2] if drop else style.MUTED_TEXT, width=inner.w * 0.35)
 
 
 def _favourites(c: Canvas, w: Writer, inner: Area, project: Project, journey: JourneyMap,

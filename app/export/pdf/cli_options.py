@@ -27,6 +27,10 @@ def add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
     for part in ("cover", "persona", "legend", "insights"):
         group.add_argument(f"--no-{part}", dest=f"no_{part}", action="store_true",
                            help=f"leave out the {part} page")
+    group.add_argument("--legend-strip", default="auto", metavar="auto|on|off",
+                       help="a one-line legend under the map on every map page (auto: on "
+                            "for --fit page and for A2, A1, A0 and fit-content); PNG and SVG: "
+                            "on adds it under the picture")
     group.add_argument("--compare", nargs=2, metavar=("LEFT", "RIGHT"),
                        help="add a compare page: LEFT (before) vs RIGHT (after), each a map or "
                             "snapshot name; prefix map: or snapshot: when a name is both")
@@ -60,6 +64,7 @@ def options_from_args(args: argparse.Namespace) -> PdfOptions:
         cover=not getattr(args, "no_cover", False),
         persona=not getattr(args, "no_persona", False),
         legend=not getattr(args, "no_legend", False),
+        legend_strip=str(getattr(args, "legend_strip", "auto")),
         insights=not getattr(args, "no_insights", False),
         reproducible=bool(getattr(args, "reproducible", False)),
         compare=cast("tuple[str, str]", tuple(compare)) if compare else None,  # nargs=2

@@ -18,7 +18,7 @@ from app.domain.layout import MapLayout, TextWrapper, compute_layout
 from app.domain.model import Card, EmotionMarker, JourneyMap, Lane, Project, Stage
 from app.export.atomic import write_bytes_atomically
 from app.export.i18n import CatalogueError, texts_for
-from app.export.pdf import back, front, notes, reflow
+from app.export.pdf import back, front, furniture, notes, reflow
 from app.export.pdf.compare_page import ComparePages, title_for
 from app.export.pdf.fonts import PLACEHOLDER, REGULAR, TextCleaner, text_width
 from app.export.pdf.map_page import MapPainter, cut_texts
@@ -32,7 +32,16 @@ from app.export.pdf.options import (
     fit_kind,
     page_size,
 )
-from app.export.pdf.page import FOOTER_H, HEADER_H, Area, Frame, Writer, content_area, margin_for
+from app.export.pdf.page import (
+    FOOTER_H,
+    HEADER_H,
+    Area,
+    Frame,
+    Writer,
+    content_area,
+    furniture_scale,
+    margin_for,
+)
 from app.export.pdf.preview import PagePreview, map_preview
 from app.export.pdf.references import Side, resolve_pair
 from app.export.pdf.tiling import PX_TO_PT, Tile, TilePlan, plan_tiles
@@ -56,6 +65,7 @@ class Job:
     right: str = ""
     outline: list[tuple[str, int]] = field(default_factory=list)  # (title, level)
     frame: bool = True
+    k: float | None = None  # the furniture scale; None: the page's (fit-content: 1)
 
 
 def _clean_map(journey: JourneyMap, clean: Callable[[str], str]) -> JourneyMap:
@@ -112,6 +122,9 @@ class _Doc:
         self.fit, self.n_wide = fit_kind(options.fit)
         paper = options.page if options.page != FIT_CONTENT else "A3"
         self.paper = page_size(paper, options.orientation)
+        self.k = furniture_scale(*self.paper)
+        self.strip = (options.legend_strip == "on" or options.legend_strip == "auto"
+                      and furniture.legend_strip_default(options.page, self.fit))
 
     def writer(self, c: Canvas) -> Writer:
         return Writer(c, self.wrapper, self.cleaner.clean, self.tx)
@@ -173,6 +186,26 @@ class _Doc:
     def _area(self) -> Area:
         return content_area(*self.paper)
 
+    def _map_area(self) -> Area:
+        """The content area less the title block (and the legend strip)."""
+        return furniture.map_area(self._area(), self.k, self.strip)
+
+    def _furnished(self, journey: JourneyMap, paint: Painter, area: Area, k: float
+                   ) -> Painter:
+        """`paint` (a map page) with the title block above and the legend strip below."""
+        persona = self.project.persona(journey.persona_id)
+        date = self.tx.date(self.project.modified) if self.project.modified else ""
+
+        def furnished(c: Canvas, tick: Callable[[], None]) -> None:
+            paint(c, tick)
+            w = self.writer(c)
+            furniture.draw_title_block(c, w, area, k, journey, persona, date,
+                                       furniture.project_accent(self.project),
+                                       furniture.project_logo(self.project))
+            if self.strip:
+                furniture.draw_legend_strip(c, w, area, k, journey)
+        return furnished
+
     def _page(self, title: str, outline: Iterable[tuple[str, int]], paint: Painter,
               weight: int = 1) -> None:
         self.jobs.append(Job(self.paper, title, paint, weight, outline=list(outline)))
@@ -184,7 +217,7 @@ class _Doc:
 
     def _fitted(self, journey: JourneyMap, layout: MapLayout) -> reflow.Fitted:
         """The map as it goes on paper: widened for print when fitting (see reflow)."""
-        area = self._area()
+        area = self._map_area()
         if self.fit == "auto":
             return reflow.fit_legible(journey, layout, self.wrapper, area.w, area.h)
         if self.fit == "page":
@@ -200,7 +233,8 @@ class _Doc:
         if self.options.page == FIT_CONTENT:
             painter = self._painter(journey, layout)
             scale = PX_TO_PT
-            head = HEADER_H + FOOTER_H
+            below = furniture.LEGEND_STRIP_H if self.strip else 0.0
+            head = HEADER_H + FOOTER_H + furniture.TITLE_BLOCK_H + below
             need_w, need_h = layout.width * scale, layout.height * scale
             # A margin that grows with the page would be circular: fix it from A3.
             m = margin_for(*self.paper)
@@ -216,17 +250,20 @@ class _Doc:
                         style.STAGE_HEADER_HEIGHT, layout.height + 1, layout.width,
                         layout.height)
             plan = TilePlan(scale, 1, 1, (tile,))
-            area = (m, size[1] - m - HEADER_H)
+            area = (m, size[1] - m - HEADER_H - furniture.TITLE_BLOCK_H)
             if self.preview is None:
                 self.preview = map_preview(journey, layout, plan, size, (
-                    m, m + HEADER_H, size[0] - 2 * m, size[1] - 2 * m - head))
+                    m, m + HEADER_H + furniture.TITLE_BLOCK_H, size[0] - 2 * m,
+                    size[1] - 2 * m - head))
             self._check_scale(journey, scale)
             self.tiles.append(1)
-            self.jobs.append(Job(size, journey.name, self._tile_painter(
-                painter, tile, plan, area[0], area[1]), 1 + len(layout.cards) // 250,
-                outline=[(self.tx("Map"), level)]))
+            paint = self._furnished(journey, self._tile_painter(
+                painter, tile, plan, area[0], area[1]),
+                Area(m, m + FOOTER_H, size[0] - 2 * m, size[1] - 2 * m - HEADER_H - FOOTER_H), 1.0)
+            self.jobs.append(Job(size, journey.name, paint, 1 + len(layout.cards) // 250,
+                                 outline=[(self.tx("Map"), level)], k=1.0))
             return journey, layout
-        area = self._area()
+        area = self._map_area()
         fitted = self._fitted(journey, layout)
         journey, layout, plan = fitted.journey, fitted.layout, fitted.plan
         painter = self._painter(journey, layout)
@@ -252,14 +289,16 @@ class _Doc:
             if len(plan.tiles) == 1:  # a single page: centre the map on it
                 x += max(0.0, (area.w - (tile.view_x1 - tile.x0 + style.LANE_HEADER_WIDTH)
                                * plan.scale) / 2)
-            self.jobs.append(Job(self.paper, journey.name, self._tile_painter(
-                painter, tile, plan, x, area.top), 1 + count // 250, right, outline))
+            paint = self._furnished(journey, self._tile_painter(painter, tile, plan, x,
+                                                                area.top), self._area(), self.k)
+            self.jobs.append(Job(self.paper, journey.name, paint, 1 + count // 250, right,
+                                 outline))
         return journey, layout
 
     def _overview(self, painter: MapPainter, journey: JourneyMap, layout: MapLayout,
                   plan: TilePlan, level: int) -> None:
         """A poster's first page: the whole map, shapes only, with its tiles marked."""
-        area = self._area()
+        area = self._map_area()
         whole = plan_tiles(journey, layout, area.w, area.h, "page", 1)
         scale, tile = whole.scale, whole.tiles[0]
         x = area.x + max(0.0, (area.w - layout.width * scale) / 2)
@@ -269,7 +308,8 @@ class _Doc:
         def paint(c: Canvas, _tick: Callable[[], None]) -> None:
             painter.draw_overview(c, tile, scale, plan.tiles, x, area.top)
 
-        self.jobs.append(Job(self.paper, journey.name, paint, 1, right,
+        self.jobs.append(Job(self.paper, journey.name,
+                             self._furnished(journey, paint, self._area(), self.k), 1, right,
                              [(tx("Map"), level), (tx("Overview"), level + 1)]))
 
     @staticmethod
@@ -324,7 +364,7 @@ class _Doc:
         c.setKeywords(", ".join(p for p in (tx("customer journey map"), clean(project.client))
                                 if p))
         frame = Frame(clean(project.title), clean(project.client), clean(project.author), tx,
-                      len(self.jobs))
+                      len(self.jobs), furniture.rule_colour(project))
         total = sum(j.weight for j in self.jobs)
         done = 0
 
@@ -348,9 +388,9 @@ class _Doc:
             before = done
             job.paint(c, tick)
             if job.frame:
-                frame.draw(c, *job.size, n, names[n - 1], job.right)
+                frame.draw(c, *job.size, n, names[n - 1], job.right, job.k)
             else:
-                frame.draw_number(c, *job.size, n)
+                frame.draw_number(c, *job.size, n, job.k)
             c.showPage()
             done = before + job.weight
             report()

@@ -185,3 +185,17 @@ def star(c: Canvas, cx: float, cy: float, radius: float, hex_value: str = style.
         c.setStrokeColor(color("#FFFFFF"))
         c.setLineWidth(0.8)
     c.drawPath(p, stroke=1 if outline else 0, fill=1)
+
+
+def evidence_tag(c: Canvas, x: float, cy: float, width: float, height: float, value: str,
+                 k: float = 1.0) -> None:
+    """The evidence pill (see style.EVIDENCE_COLORS) from x, centred on cy; the caller
+    writes the word in it."""
+    fill, line, _text = style.EVIDENCE_COLORS.get(value, style.EVIDENCE_COLORS["assumed"])
+    c.setFillColor(color(fill))
+    c.setStrokeColor(color(line))
+    c.setLineWidth(0.9 * k)
+    if value in style.EVIDENCE_DASHED:
+        c.setDash(2.5 * k, 1.5 * k)
+    c.roundRect(x, cy - height / 2, width, height, height / 2, stroke=1, fill=1)
+    c.setDash()

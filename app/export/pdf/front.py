@@ -6,6 +6,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import style
 from app.domain.insights import MapInsights
+from app.domain.layout import smooth_curve
 from app.domain.model import JourneyMap, LaneKind, MapState, Persona, Project
 from app.export.i18n import msg
 from app.export.pdf import draw
@@ -33,14 +34,15 @@ def draw_cover(c: Canvas, w: Writer, width: float, height: float, project: Proje
     title_size = max(26.0, min(46.0, width / 26))
     top -= w.para(pad, top, inner, project.title, title_size, True, "#FFFFFF", 4, 1.15)
     top -= 14
-    names = ", ".join(m.name for m in maps)
-    top -= w.para(pad, top, inner, names, title_size * 0.45, False, "#9CCBFF", 3, 1.3)
-    top -= 18
-    label = w.tx.state(journey.state)
-    lw = w.wrapper.width(w.clean(label), 10, True) + 22
-    c.setFillColor(color("#E69F00" if journey.state == MapState.FUTURE else "#56B4E9"))
-    c.roundRect(pad, top - 20, lw, 20, 10, stroke=0, fill=1)
-    w.text(pad + 11, top - 14, label, 10, True, DARK)
+    if len(maps) == 1:
+        top -= w.para(pad, top, inner, journey.name, title_size * 0.45, False, "#9CCBFF", None,
+                      1.3)
+        top -= 18
+        _badge(c, w, pad, top - 20, journey.state, 10)
+    else:  # each map by its name, wrapped whole; states and figures on the right
+        for m in maps:
+            top -= w.para(pad, top, inner, m.name, title_size * 0.4, False, "#9CCBFF", None,
+                          1.25) + 6
     y = pad + 10
     date = w.tx.date(project.modified) if project.modified else ""
     for caption, value in ((msg("Date"), date), (msg("Author"), project.author),
@@ -50,8 +52,77 @@ def draw_cover(c: Canvas, w: Writer, width: float, height: float, project: Proje
         w.text(pad, y + 14, w.tx(caption).upper(), 8, True, "#8FA3B8", width=inner)
         w.text(pad, y, value, 12, False, "#FFFFFF", width=inner)
         y += 40
-    _glance(c, w, Area(panel_w + pad, pad, width - panel_w - 2 * pad, height - 2 * pad),
-            project, journey, insights.get(journey.id))
+    right = Area(panel_w + pad, pad, width - panel_w - 2 * pad, height - 2 * pad)
+    if len(maps) == 1:
+        _glance(c, w, right, project, journey, insights.get(journey.id))
+    else:
+        _maps_at_a_glance(c, w, right, maps, insights)
+
+
+def _badge(c: Canvas, w: Writer, x: float, y: float, state: MapState, size: float) -> float:
+    """The state as a coloured pill with its bottom-left at (x, y); return its width."""
+    label = w.tx.state(state)
+    lw = w.wrapper.width(w.clean(label), size, True) + size * 2.2
+    h = size * 2
+    c.setFillColor(color("#E69F00" if state == MapState.FUTURE else "#56B4E9"))
+    c.roundRect(x, y, lw, h, h / 2, stroke=0, fill=1)
+    w.text(x + size * 1.1, y + h / 2 - size * 0.35, label, size, True, DARK)
+    return lw
+
+
+def _maps_at_a_glance(c: Canvas, w: Writer, area: Area, maps: list[JourneyMap],
+                      insights: dict[str, MapInsights]) -> None:
+    """One block per map: its name, state, figures and average emotion — each map's own."""
+    top = area.top - 40
+    w.fitted(area.x, top, w.tx("The journey at a glance"), 20, True, style.TEXT, area.w)
+    top -= 30
+    block = min(150.0, (top - area.y) / max(1, len(maps)))
+    name_size = 13.0 if block >= 110 else 11.0
+    for m in maps:
+        if top - 110 < area.y - 1:
+            break  # no room for another block: the maps' own pages follow
+        c.setStrokeColor(color(style.GRID_LINE))
+        c.setLineWidth(0.75)
+        c.line(area.x, top, area.right, top)
+        y = top - 10
+        badge_w = w.wrapper.width(w.clean(w.tx.state(m.state)), 8, True) + 18
+        lines = w.lines(m.name, name_size, True, area.w - badge_w - 12, 2)
+        for n, line in enumerate(lines):
+            w.text(area.x, y - name_size - n * name_size * 1.25, line, name_size, True,
+                   style.TEXT)
+        _badge(c, w, area.right - badge_w, y - 16, m.state, 8)
+        y -= len(lines) * name_size * 1.25 + 14
+        kinds = {lane.id: lane.kind for lane in m.lanes}
+        counts = {k: 0 for k in LaneKind}
+        for card in m.cards:
+            kind = kinds.get(card.lane_id)
+            if kind is not None:
+                counts[kind] += 1
+        figures = [(len(m.stages), msg("stages")), (len(m.cards), msg("cards")),
+                   (counts[LaneKind.PAINS], msg("pains")),
+                   (counts[LaneKind.OPPORTUNITIES], msg("opportunities"))]
+        found = insights.get(m.id)
+        feeling = found.overall_emotion if found is not None else None
+        value_size = 20.0 if block >= 110 else 15.0
+        # The emotion takes a fifth column when there is room, else a row of its own.
+        narrow = area.w / (len(figures) + 1) < value_size * 4.2
+        fw = area.w / (len(figures) + (0 if narrow else 1))
+        for i, (value, caption) in enumerate(figures):
+            x = area.x + i * fw
+            w.text(x, y - value_size, w.tx.integer(value), value_size, True, style.ACCENT)
+            w.fitted(x, y - value_size - 13, w.tx(caption).upper(), 8, True, style.MUTED_TEXT,
+                     fw - 8)
+        x = area.x + len(figures) * fw
+        if narrow:
+            x, y, fw = area.x, y - value_size - 30, area.w
+        if feeling is not None:
+            with draw.y_down_box(c, x + value_size * 0.5, y - value_size * 0.6):
+                draw.face(c, 0, 0, value_size * 0.5, round(feeling))
+            w.text(x + value_size * 1.2, y - value_size, w.tx.signed(feeling), value_size,
+                   True, style.emotion_color(round(feeling)), width=fw - value_size * 1.2)
+            w.fitted(x, y - value_size - 13, w.tx("Emotion").upper(), 8, True,
+                     style.MUTED_TEXT, fw - 8)
+        top = y - value_size - 13 - 22  # under the block's last row
 
 
 def _glance(c: Canvas, w: Writer, area: Area, project: Project, journey: JourneyMap,
@@ -117,8 +188,8 @@ def _emotion_line(c: Canvas, w: Writer, area: Area, found: MapInsights) -> None:
     if len(points) > 1:
         p = c.beginPath()
         p.moveTo(*points[0])
-        for pt in points[1:]:
-            p.lineTo(*pt)
+        for _, c1, c2, end in smooth_curve(points):  # the canvas's monotone curve
+            p.curveTo(*c1, *c2, *end)
         c.setStrokeColor(color(style.CURVE_COLOR))
         c.setLineWidth(2)
         c.setLineJoin(1)
@@ -139,7 +210,7 @@ def draw_persona(c: Canvas, w: Writer, area: Area, project: Project, persona: Pe
     c.roundRect(area.x, bottom, left_w, area.top - bottom, 10, stroke=0, fill=1)
     cx, r = area.x + left_w / 2, min(80.0, left_w * 0.3)
     cy = area.top - 30 - r
-    _portrait(c, w, cx, cy, r, persona)
+    portrait(c, w, cx, cy, r, persona)
     top = cy - r - 24
     inner = left_w - 40
     top -= w.para(area.x + 20, top, inner, persona.name, 22, True, style.TEXT, 2, 1.2)
@@ -211,7 +282,8 @@ def _bullets(text: str) -> str:
     return "\n".join("• " + ln for ln in lines) if len(lines) > 1 else " ".join(lines)
 
 
-def _portrait(c: Canvas, w: Writer, cx: float, cy: float, r: float, persona: Persona) -> None:
+def portrait(c: Canvas, w: Writer, cx: float, cy: float, r: float, persona: Persona,
+             ring: float = 4.0) -> None:
     """The persona photo clipped to a circle, or initials on a disc when there is none."""
     drawn = False
     if persona.photo:
@@ -238,7 +310,7 @@ def _portrait(c: Canvas, w: Writer, cx: float, cy: float, r: float, persona: Per
         initials = "".join(part[0] for part in w.clean(persona.name).split()[:2]).upper()
         w.text(cx, cy - r * 0.25, initials or "?", r * 0.7, True, "#FFFFFF", "centre")
     c.setStrokeColor(color("#FFFFFF"))
-    c.setLineWidth(4)
+    c.setLineWidth(ring)
     c.circle(cx, cy, r, stroke=1, fill=0)
 
 

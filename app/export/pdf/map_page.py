@@ -20,7 +20,7 @@ from app.domain.layout import CardBox, MapLayout, MarkerPoint, Rect, TextWrapper
 from app.domain.model import EmotionMarker, JourneyMap, LaneKind, Project
 from app.domain.style import CardStyle
 from app.export.i18n import Texts
-from app.export.pdf import draw
+from app.export.pdf import card_marks, draw
 from app.export.pdf.draw import color
 from app.export.pdf.fonts import BOLD, REGULAR
 from app.export.pdf.tiling import Tile
@@ -91,6 +91,7 @@ class MapPainter:
             by_lane.setdefault(box.card.lane_id, []).append(box)
         self.by_lane = by_lane
         self._chip_text: dict[str, list[tuple[float, float, str, float]]] = {}
+        self._tag_text: dict[str, list[tuple[float, float, str, str]]] = {}
         self.quiet = False  # shapes only (the overview): no text, so none is illegible
 
     def _emit(self, c: Canvas, text: PDFTextObject) -> None:
@@ -249,14 +250,17 @@ class MapPainter:
             # Only what fits in the lane's part on this tile: text the clip would hide
             # still lands in the PDF's text (copied, searched, read aloud).
             bottom = min(r.bottom, tile.view_y1) if not lane.collapsed else r.bottom
+            # The kind's icon, as on the canvas's lane header; the words start after it.
+            y = top + (8 if lane.collapsed else 18)
+            if bottom - top >= 22:
+                draw.channel_icon(c, lane.kind.value, 14, y - 2, 18, kind_style.border)
             t.setFillColor(color(style.TEXT))
             t.setFont(BOLD, style.LANE_TITLE_SIZE)
-            lines = self.wrapper.wrap(lane.title, style.LANE_TITLE_SIZE, True, w - 30)[:3]
-            y = top + (8 if lane.collapsed else 18)
+            lines = self.wrapper.wrap(lane.title, style.LANE_TITLE_SIZE, True, w - 50)[:3]
             for line in lines:
                 if y + line_height(style.LANE_TITLE_SIZE) > bottom + 4:
                     break
-                t.setTextTransform(1, 0, 0, -1, 16, y + style.LANE_TITLE_SIZE * 0.8)
+                t.setTextTransform(1, 0, 0, -1, 40, y + style.LANE_TITLE_SIZE * 0.8)
                 t.textOut(line)
                 y += line_height(style.LANE_TITLE_SIZE)
                 if lane.collapsed:
@@ -267,11 +271,11 @@ class MapPainter:
                 if lane.kind != LaneKind.EMOTIONS:
                     label += f" · {self.tx.integer(count)}"
                 small = style.SMALL_SIZE
-                if self.wrapper.width(label, small, False) > w - 24:
-                    label = self.wrapper.elide(label, small, False, w - 24)
+                if self.wrapper.width(label, small, False) > w - 48:
+                    label = self.wrapper.elide(label, small, False, w - 48)
                 t.setFillColor(color(style.MUTED_TEXT))
                 t.setFont(REGULAR, small)
-                t.setTextTransform(1, 0, 0, -1, 16, y + 12)
+                t.setTextTransform(1, 0, 0, -1, 40, y + 12)
                 t.textOut(label)
         self._emit(c, t)
         c.setStrokeColor(color(style.GRID_LINE))
@@ -345,7 +349,7 @@ class MapPainter:
             (owned if tile.owns(r.x + r.w / 2, r.y + r.h / 2) else ghosts).append(box)
         self._shapes(c, owned, kind, card_style)
         for n, box in enumerate(owned):
-            self._card_marks(c, box, kind, card_style)
+            self._card_marks(c, box, kind, card_style, (tile.x0, tile.view_x1))
             # A card wider than the tile (spanning stages) starts its text on the tile.
             dx = max(0.0, tile.x0 - box.rect.x)
             self._card_text(c, (titles, bodies, extras), box, kind, dx)
@@ -383,8 +387,8 @@ class MapPainter:
         if card_style.dashed:
             c.setDash()
 
-    def _card_marks(self, c: Canvas, box: CardBox, kind: LaneKind, card_style: CardStyle
-                    ) -> None:
+    def _card_marks(self, c: Canvas, box: CardBox, kind: LaneKind, card_style: CardStyle,
+                    shown: tuple[float, float]) -> None:
         """The per-card marks drawn over the outline: icon, dots, chips, star."""
         card, r = box.card, box.rect
         if kind == LaneKind.TOUCHPOINTS:
@@ -397,9 +401,10 @@ class MapPainter:
             draw.severity_dots(c, r.right - style.CARD_INNER, r.y + style.CARD_INNER + T_LH / 2,
                                card.severity, card_style.border)
         elif kind == LaneKind.OPPORTUNITIES:
-            self._chips(c, box, card_style.border)
+            card_marks.chips(self, c, box, card_style.border)
         if card.favourite:
             draw.star(c, r.right - 2, r.y + 2, 6.5, outline=True)
+        card_marks.edge_tags(self, c, box, card_style, shown)
 
     @staticmethod
     def _bubble(p: PDFPathObject, r: Rect) -> None:
@@ -414,26 +419,6 @@ class MapPainter:
         p.lineTo(r.x, r.y + rad)
         p.curveTo(r.x, r.y, r.x, r.y, r.x + rad, r.y)
         p.close()
-
-    def _chips(self, c: Canvas, box: CardBox, hex_value: str) -> None:
-        card, r = box.card, box.rect
-        y = r.bottom - style.CARD_INNER - style.CHIP_ROW_HEIGHT + 3
-        x = r.x + style.CARD_INNER
-        chips = self._chip_text[card.id] = []  # afresh: a card may be drawn twice
-        for label in (card.priority, card.owner, card.status):
-            label = self.clean(label)
-            if not label:
-                continue
-            w = self.wrapper.width(label, style.SMALL_SIZE, False) + 12
-            w = min(w, r.right - style.CARD_INNER - x)
-            if w < 24:
-                break
-            c.setFillColor(color(style.CHIP_FILL))
-            c.setStrokeColor(draw.mix(hex_value, WHITE, 0.4))
-            c.setLineWidth(0.75)
-            c.roundRect(x, y, w, 15, 7.5, stroke=1, fill=1)
-            chips.append((x + 6, y + 11.2, label, w - 12))
-            x += w + 4
 
     def _card_text(self, c: Canvas, texts: tuple[PDFTextObject, PDFTextObject, PDFTextObject],
                    box: CardBox, kind: LaneKind, dx: float = 0.0) -> None:
@@ -465,6 +450,11 @@ class MapPainter:
                     label = self.wrapper.elide(label, style.SMALL_SIZE, False, width)
                 extras.setTextTransform(1, 0, 0, -1, x, base)
                 extras.textOut(label)
+        extras.setFont(REGULAR, style.SMALL_SIZE)
+        for x, base, label, ink in self._tag_text.get(card.id, ()):
+            extras.setFillColor(color(ink))
+            extras.setTextTransform(1, 0, 0, -1, x, base)
+            extras.textOut(label)
 
     def _metric_text(self, c: Canvas, t: PDFTextObject, box: CardBox, y: float) -> None:
         card, r = box.card, box.rect

@@ -76,6 +76,9 @@ class PdfOptions:
     cover: bool = True
     persona: bool = True
     legend: bool = True
+    # The legend strip under the map: "on", "off" or "auto" (on for one sheet or a poster
+    # size, see app.export.pdf.furniture.legend_strip_default).
+    legend_strip: str = "auto"
     insights: bool = True
     reproducible: bool = False
     # Two references (see app.export.pdf.references): "map:NAME", "snapshot:NAME" or NAME.
@@ -95,6 +98,11 @@ class PdfOptions:
             raise PdfExportError(f"unknown orientation {self.orientation!r}; "
                                  f"choose landscape or portrait")
         fit_kind(self.fit)
+        strip = str(self.legend_strip).strip().casefold()
+        if strip not in ("auto", "on", "off"):
+            raise PdfExportError(f"unknown legend strip {self.legend_strip!r}; "
+                                 f"choose auto, on or off")
+        self.legend_strip = strip
         if self.compare is not None:
             if (len(self.compare) != 2
                     or not all(isinstance(r, str) and r.strip() for r in self.compare)):

@@ -16,6 +16,7 @@ from app.export.pdf.fonts import BOLD, REGULAR
 
 HEADER_H = 30.0
 FOOTER_H = 26.0
+A3_SHORT_SIDE = 842.0
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,18 @@ def margin_for(width: float, height: float) -> float:
     return max(24.0, min(72.0, min(width, height) * 0.04))
 
 
-def content_area(width: float, height: float) -> Area:
-    """Where a page's content goes, between the header and the footer."""
+def furniture_scale(width: float, height: float) -> float:
+    """How much header, footer and title block grow: 1 up to A3, then with the sheet's
+    short side (A2 ×1.4, A1 ×2, A0 ×2.8), so a wall print is readable from a metre."""
+    return max(1.0, min(width, height) / A3_SHORT_SIDE)
+
+
+def content_area(width: float, height: float, k: float | None = None) -> Area:
+    """Where a page's content goes, between the header and the footer (scaled by `k`,
+    by default the page's furniture scale)."""
     m = margin_for(width, height)
-    return Area(m, m + FOOTER_H, width - 2 * m, height - 2 * m - HEADER_H - FOOTER_H)
+    k = furniture_scale(width, height) if k is None else k
+    return Area(m, m + FOOTER_H * k, width - 2 * m, height - 2 * m - (HEADER_H + FOOTER_H) * k)
 
 
 def middle_elide(text: str, font: str, size: float, width: float) -> str:
@@ -72,53 +81,60 @@ class Frame:
     author: str
     tx: Texts
     total: int = 0
+    accent: str = style.GRID_LINE  # the header and footer rules (a project's accent)
 
     def draw(self, c: Canvas, width: float, height: float, number: int, title: str,
-             right: str = "") -> None:
-        """Header (project · page title, right label) and footer ("Page X of Y")."""
+             right: str = "", k: float | None = None) -> None:
+        """Header (project · page title, right label) and footer ("Page X of Y"), at the
+        furniture scale `k` (by default the page's)."""
+        k = furniture_scale(width, height) if k is None else k
         m = margin_for(width, height)
         top = height - m
-        c.setStrokeColor(color(style.GRID_LINE))
-        c.setLineWidth(0.75)
-        c.line(m, top - HEADER_H + 8, width - m, top - HEADER_H + 8)
-        c.line(m, m + FOOTER_H - 8, width - m, m + FOOTER_H - 8)
+        big, small = 9 * k, 8 * k
+        c.setStrokeColor(color(self.accent))
+        c.setLineWidth(0.75 * k)
+        c.line(m, top - (HEADER_H - 8) * k, width - m, top - (HEADER_H - 8) * k)
+        c.line(m, m + (FOOTER_H - 8) * k, width - m, m + (FOOTER_H - 8) * k)
         c.setFillColor(color(style.TEXT))
         # Project and page title share the line with the tile label: whatever is too long
         # is shortened from the middle, so both its start and its end still show.
-        room = width - 2 * m - (c.stringWidth(right, BOLD, 9) + 18 if right else 0)
-        head = middle_elide(self.project, BOLD, 9, room * (0.6 if title else 1.0))
-        c.setFont(BOLD, 9)
-        c.drawString(m, top - 12, head)
-        x = m + c.stringWidth(head, BOLD, 9)
-        c.setFont(REGULAR, 9)
+        base = top - 12 * k
+        room = width - 2 * m - (c.stringWidth(right, BOLD, big) + 18 * k if right else 0)
+        head = middle_elide(self.project, BOLD, big, room * (0.6 if title else 1.0))
+        c.setFont(BOLD, big)
+        c.drawString(m, base, head)
+        x = m + c.stringWidth(head, BOLD, big)
+        c.setFont(REGULAR, big)
         c.setFillColor(color(style.MUTED_TEXT))
         if title:
-            c.drawString(x, top - 12, middle_elide(f"  ·  {title}", REGULAR, 9, m + room - x))
+            c.drawString(x, base, middle_elide(f"  ·  {title}", REGULAR, big, m + room - x))
         if right:
-            c.setFont(BOLD, 9)
+            c.setFont(BOLD, big)
             c.setFillColor(color(style.ACCENT))
-            c.drawRightString(width - m, top - 12, right)
-        c.setFont(REGULAR, 8)
+            c.drawRightString(width - m, base, right)
+        c.setFont(REGULAR, small)
         c.setFillColor(color(style.MUTED_TEXT))
         who = "  ·  ".join(p for p in (self.client, self.author) if p)
         # Elided short of the centred name, which a long client · author line would overrun.
-        room = width / 2 - m - c.stringWidth("Journey Studio", REGULAR, 8) / 2 - 12
-        if c.stringWidth(who, REGULAR, 8) > room:
-            while who and c.stringWidth(who + "…", REGULAR, 8) > room:
+        room = width / 2 - m - c.stringWidth("Journey Studio", REGULAR, small) / 2 - 12 * k
+        if c.stringWidth(who, REGULAR, small) > room:
+            while who and c.stringWidth(who + "…", REGULAR, small) > room:
                 who = who[:-1]
             who = who.rstrip() + "…"
-        c.drawString(m, m + 4, who)
-        c.drawCentredString(width / 2, m + 4, "Journey Studio")
-        self.draw_number(c, width, height, number)
+        c.drawString(m, m + 4 * k, who)
+        c.drawCentredString(width / 2, m + 4 * k, "Journey Studio")
+        self.draw_number(c, width, height, number, k)
 
-    def draw_number(self, c: Canvas, width: float, height: float, number: int) -> None:
+    def draw_number(self, c: Canvas, width: float, height: float, number: int,
+                    k: float | None = None) -> None:
         """Only "Page X of Y", bottom right: the cover has no header or footer, but its
         number still tells a reader how long the document is."""
+        k = furniture_scale(width, height) if k is None else k
         m = margin_for(width, height)
-        c.setFont(REGULAR, 8)
+        c.setFont(REGULAR, 8 * k)
         c.setFillColor(color(style.MUTED_TEXT))
-        c.drawRightString(width - m, m + 4, self.tx("Page {page} of {total}", page=number,
-                                                    total=self.total))
+        c.drawRightString(width - m, m + 4 * k, self.tx("Page {page} of {total}", page=number,
+                                                        total=self.total))
 
 
 class Writer:

@@ -9,6 +9,7 @@ tile holding its centre, and only that tile prints its text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.domain import style
@@ -68,6 +69,19 @@ def _x_cuts(journey: JourneyMap, layout: MapLayout) -> tuple[list[float], list[f
     return clear, edges
 
 
+def _least_harm(layout: MapLayout, low: float, high: float) -> float:
+    """Where to cut across cards when no gap fits: the y (just above a card, or `high`)
+    leaving the fewest cards whose centre is below the cut but whose top is above it
+    (their owning tile would start below their first lines); the lowest such y."""
+    boxes = [b.rect for b in layout.cards.values()]
+    candidates = {high} | {r.y - style.CARD_GAP / 2 for r in boxes if low < r.y - 3 <= high}
+
+    def harm(y: float) -> int:
+        return sum(1 for r in boxes if r.y < y <= r.y + r.h / 2)
+
+    return min(sorted(candidates, reverse=True), key=harm)
+
+
 def _y_cuts(journey: JourneyMap, layout: MapLayout) -> list[float]:
     """Lane edges and gaps between cards where a horizontal cut cuts nothing."""
     spans = [(b.rect.y, b.rect.bottom) for b in layout.cards.values()]
@@ -92,9 +106,11 @@ def _y_cuts(journey: JourneyMap, layout: MapLayout) -> list[float]:
 
 
 def _pack(start: float, stop: float, capacity: float, cuts: list[float],
-          fallback: list[float] | None = None) -> list[tuple[float, float]]:
+          fallback: list[float] | None = None,
+          anywhere: Callable[[float, float], float] | None = None) -> list[tuple[float, float]]:
     """Split [start, stop] into pieces no longer than `capacity`, preferring cut points,
-    then fallback points, and cutting anywhere only when neither fits."""
+    then fallback points, and only when neither fits cutting where `anywhere(low, high)`
+    says (else at the limit)."""
     pieces = []
     capacity = max(capacity, 1.0)
     while start < stop - 0.01:
@@ -108,6 +124,9 @@ def _pack(start: float, stop: float, capacity: float, cuts: list[float],
                 if fitting:
                     end = fitting[-1]
                     break
+            else:
+                if anywhere is not None:
+                    end = anywhere(start + capacity * 0.3, limit)
         pieces.append((start, end))
         start = end
     return pieces or [(start, stop)]
@@ -140,7 +159,8 @@ def plan_tiles(journey: JourneyMap, layout: MapLayout, area_w: float, area_h: fl
             cols = _columns(scale, area_w, body_w, x_cuts)
     overlap_px = OVERLAP_PT / scale
     cap_h = area_h / scale - head_h
-    rows = _pack(head_h, layout.height, cap_h - (overlap_px if cap_h < body_h else 0), y_cuts)
+    rows = _pack(head_h, layout.height, cap_h - (overlap_px if cap_h < body_h else 0), y_cuts,
+                 anywhere=lambda low, high: _least_harm(layout, low, high))
     tiles = []
     for r, (y0, y1) in enumerate(rows):
         for c, (x0, x1) in enumerate(cols):
