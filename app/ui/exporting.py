@@ -46,15 +46,18 @@ def ask_export(window: MainWindow, fmt: str) -> ExportRequest | None:
     """The Export dialog opened on `fmt`; the request, or None when cancelled."""
     from app.dialogs.export_dialog import ExportDialog  # with the PDF options: not at start
 
-    return ExportDialog.ask(window.doc, window.map_id, window, initial_format=fmt)
+    assert window.doc is not None  # the export actions are disabled without a project
+    return ExportDialog.ask(window.doc.project, window.map_id, window, initial_format=fmt)
 
 
 def run_export(window: MainWindow, request: ExportRequest) -> None:
     """Carry out an accepted request and report how it went."""
+    doc = window.doc
+    assert doc is not None  # the export actions are disabled without a project
     if request.format == "pdf":
         from app.dialogs.export_dialog import run_pdf_export
 
-        outcome = run_pdf_export(window, window.doc.project, request)
+        outcome = run_pdf_export(window, doc.project, request)
         if outcome.cancelled:
             window.statusBar().showMessage(tr("Export cancelled"), 6000)
         elif outcome.error is not None:
@@ -68,14 +71,15 @@ def run_export(window: MainWindow, request: ExportRequest) -> None:
         _run_sheet_export(window, request)
         return
     map_id = request.map_ids[0] if request.map_ids else window.map_id
+    assert map_id is not None  # a picture is of one map: the dialog offers none without one
     try:
         with _Busy():
             language = request.options.language  # the dialog's Language choice
             if request.format == "png":
-                image_export.render_map_png(window.doc, map_id, request.path,
+                image_export.render_map_png(doc, map_id, request.path,
                                             language=language, options=request.image)
             else:
-                image_export.render_map_svg(window.doc, map_id, request.path,
+                image_export.render_map_svg(doc, map_id, request.path,
                                             language=language, options=request.image)
     except Exception as error:  # noqa: BLE001 - reported in words
         _failed(window, request.path, error)
@@ -134,6 +138,7 @@ def write_project_json(project, path: str) -> None:
 def export_json(window: MainWindow) -> None:
     """Ask where, then write the whole project as JSON."""
     doc = window.doc
+    assert doc is not None  # the action is disabled without a project
     suggested = safe_file_name(doc.project.title) + ".json"
     path = ask_save_path(window, tr("Export JSON"), suggested, tr("JSON documents (*.json)"),
                          ".json")
