@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.images import photo_problem, read_image_header
 from app.domain.model import (
     SCORE_MAX,
     SCORE_MIN,
@@ -157,9 +158,11 @@ def personas_sheet(tables: list[Table]) -> Table | None:
     return next((t for t in tables if fold(t.name) in names and t.rows), None)
 
 
-def read_personas(table: Table, channels: list[Channel]) -> list[Persona]:
-    """The personas of our Personas sheet (a photo is not in a sheet, so none comes back);
-    channels are matched by name, a bad age names its row and column."""
+def read_personas(table: Table, channels: list[Channel],
+                  photos: dict[int, bytes] | None = None) -> list[Persona]:
+    """The personas of our Personas sheet, with the pictures in their rows (`photos`, by
+    sheet row) as photos; channels are matched by name, a bad age or a picture that is
+    not a PNG or JPEG photo names its row."""
     headers = [cell_text(v).strip() for v in table.rows[0]]
     mapping = match_columns(headers, PERSONA_COLUMNS)
     if "name" not in mapping.values():
@@ -186,6 +189,14 @@ def read_personas(table: Table, channels: list[Channel]) -> list[Persona]:
             persona.age = int(age)
         persona.channel_ids = [by_name[fold(n)] for n in split_tags(texts.get("channels", ""))
                                if fold(n) in by_name]
+        photo = (photos or {}).get(index + 1)
+        if photo is not None:
+            header = read_image_header(photo)
+            mime = header.mime if header is not None else ""
+            problem = photo_problem(photo, mime or "image/png")
+            if problem is not None:
+                raise SheetError(f"{table.name}, row {index + 1}: {problem}")
+            persona.photo, persona.photo_mime = photo, mime
         persona_id = texts.get("id", "").strip()
         if is_id(persona_id) and all(p.id != persona_id for p in found):
             persona.id = persona_id

@@ -17,6 +17,7 @@ from app.domain.validation import validate_project
 from app.export.sheets.columns import CARD_COLUMNS, SHEETS, fold, match_columns
 from app.export.sheets.extras import Extras
 from app.export.sheets.merge import MergePlan, plan_cards, plan_new_map
+from app.export.sheets.photos import read_photos
 from app.export.sheets.read_cards import CardsTable, find_header, read_cards
 from app.export.sheets.read_grid import corner_name, looks_like_grid, read_grid
 from app.export.sheets.read_ours import (
@@ -28,6 +29,7 @@ from app.export.sheets.read_ours import (
     read_personas,
 )
 from app.export.sheets.read_table import Limits, SheetError, Table, cell_text
+from app.export.sheets.snapshots import read_snapshots
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
 
@@ -50,6 +52,8 @@ class SheetSource:
     # What else our workbook carries for a new project (personas, channels, colours…).
     extras: Extras = field(default_factory=Extras)
     personas: Table | None = None
+    # The pictures of our Personas sheet by sheet row (the persona photos).
+    photos: dict[int, bytes] = field(default_factory=dict)
 
 
 def read_tables(path: Path, limits: Limits | None = None, encoding: str | None = None
@@ -63,7 +67,9 @@ def read_tables(path: Path, limits: Limits | None = None, encoding: str | None =
         from app.export.sheets.read_xlsx import read_workbook
 
         book = read_workbook(path, limits)
-        return book.tables, book.meta, Extras.read(book.meta_rows), ""
+        extras = Extras.read(book.meta_rows)
+        extras.snapshot_rows = book.snapshot_rows
+        return book.tables, book.meta, extras, ""
     from app.export.sheets.read_csv import read_csv
 
     table, used = read_csv(path, limits, encoding)
@@ -107,6 +113,8 @@ def read_source(path: Path, overrides: dict[str, str] | None = None,
             source.language = _language(source.cards.headers)
         source.layouts = layouts(tables, meta, extras)
         source.personas = personas_sheet(tables) if source.layouts else None
+        if source.personas is not None and path.suffix.lower() in (".xlsx", ".xlsm"):
+            source.photos = read_photos(path, source.personas.name)
         markers = markers_sheet(tables)
         if source.layouts and markers is not None:
             place_markers(source.layouts, read_markers(markers), markers.name)
@@ -152,7 +160,9 @@ def new_project(source: SheetSource, title: str, language: str | None = None) ->
     if source.cards is not None:
         source.extras.apply_to_project(project)  # before the cards name their channels
         if source.personas is not None:
-            project.personas = read_personas(source.personas, project.channels)
+            project.personas = read_personas(source.personas, project.channels,
+                                             source.photos)
+        project.snapshots = read_snapshots(source.extras.snapshot_rows, source.name)
         project.maps.extend(source.layouts)  # stages and lanes in order, markers placed
         plan = plan_cards(project, source.cards, create_maps=True, default_map=title)
     else:

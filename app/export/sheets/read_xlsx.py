@@ -23,6 +23,7 @@ from app.export.sheets.read_table import (
     SheetError,
     Table,
 )
+from app.export.sheets.snapshots import SNAPSHOT_SHEET
 
 # The first bytes of an OLE compound file: Excel's encrypted .xlsx and the old .xls.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -39,6 +40,8 @@ class Workbook:
     meta: dict[str, list[str]] = field(default_factory=dict)
     # The hidden sheet's rows as they are (`extras.Extras` reads the ones it knows).
     meta_rows: list[list[Cell]] = field(default_factory=list)
+    # The very hidden snapshots sheet's rows as they are (`snapshots.read_snapshots`).
+    snapshot_rows: list[list[Cell]] = field(default_factory=list)
 
     def table(self, title: str) -> Table | None:
         """The visible sheet with this title, or None."""
@@ -111,6 +114,8 @@ def read_workbook(path: Path, limits: Limits | None = None) -> Workbook:
             if sheet.title == META_SHEET:
                 result.meta = _read_meta(rows)
                 result.meta_rows = rows if result.meta else []
+            elif sheet.title == SNAPSHOT_SHEET:
+                result.snapshot_rows = rows
             elif getattr(sheet, "sheet_state", "visible") == "visible":
                 result.tables.append(Table(sheet.title, rows))
     except SheetError:
