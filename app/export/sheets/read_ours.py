@@ -47,6 +47,8 @@ class MarkerRow:
     position: float
     label: str
     id: str = ""
+    # Whether the row's Position cell held a number (an empty one places it mid-stage).
+    placed: bool = True
 
 
 def layouts(tables: list[Table], meta: dict[str, list[str]],
@@ -111,8 +113,9 @@ def read_markers(table: Table) -> list[MarkerRow]:
             raise SheetError(f"{where}, {header('score')}: "
                              f"{cell_text(got.get('score'))!r} is not a score from "
                              f"{SCORE_MIN} to +{SCORE_MAX}")
-        position = 0.5
-        if got.get("position") is not None:
+        position, placed = 0.5, False
+        if cell_text(got.get("position")).strip():
+            placed = True
             number = cell_number(got["position"], f"{where}, {header('position')}")
             if number is None or not 0.0 <= number <= 1.0:
                 raise SheetError(f"{where}, {header('position')}: "
@@ -121,7 +124,8 @@ def read_markers(table: Table) -> list[MarkerRow]:
         rows.append(MarkerRow(index + 1, cell_text(got.get("map")).strip(),
                               cell_text(got.get("stage")).strip(),
                               cell_text(got.get("lane")).strip(), int(score), position,
-                              cell_text(got.get("label")), cell_text(got.get("id")).strip()))
+                              cell_text(got.get("label")), cell_text(got.get("id")).strip(),
+                              placed))
     return rows
 
 
@@ -163,12 +167,25 @@ def read_personas(table: Table, channels: list[Channel],
     """The personas of our Personas sheet, with the pictures in their rows (`photos`, by
     sheet row) as photos; channels are matched by name, a bad age or a picture that is
     not a PNG or JPEG photo names its row."""
+    return [persona for _, persona in persona_rows(table, channels, photos)]
+
+
+def persona_columns(table: Table) -> set[str]:
+    """The persona fields a Personas sheet has columns for."""
+    headers = [cell_text(v).strip() for v in table.rows[0]] if table.rows else []
+    return set(match_columns(headers, PERSONA_COLUMNS).values())
+
+
+def persona_rows(table: Table, channels: list[Channel],
+                 photos: dict[int, bytes] | None = None) -> list[tuple[int, Persona]]:
+    """Each persona of the sheet with its sheet row (what `read_personas` reads)."""
     headers = [cell_text(v).strip() for v in table.rows[0]]
     mapping = match_columns(headers, PERSONA_COLUMNS)
     if "name" not in mapping.values():
         return []
     by_name = {fold(c.name): c.id for c in channels}
     found: list[Persona] = []
+    numbered: list[tuple[int, Persona]] = []
     for index in range(1, len(table.rows)):
         raw = table.rows[index]
         got = {key: raw[p] if p < len(raw) else None for p, key in mapping.items()}
@@ -201,4 +218,5 @@ def read_personas(table: Table, channels: list[Channel],
         if is_id(persona_id) and all(p.id != persona_id for p in found):
             persona.id = persona_id
         found.append(persona)
-    return found
+        numbered.append((index + 1, persona))
+    return numbered

@@ -17,6 +17,7 @@ from app.domain.validation import validate_project
 from app.export.sheets.columns import CARD_COLUMNS, SHEETS, fold, match_columns
 from app.export.sheets.extras import Extras
 from app.export.sheets.merge import MergePlan, plan_cards, plan_new_map
+from app.export.sheets.merge_sides import plan_sides, side_tables
 from app.export.sheets.photos import read_photos
 from app.export.sheets.read_cards import CardsTable, find_header, read_cards
 from app.export.sheets.read_grid import corner_name, looks_like_grid, read_grid
@@ -54,6 +55,8 @@ class SheetSource:
     personas: Table | None = None
     # The pictures of our Personas sheet by sheet row (the persona photos).
     photos: dict[int, bytes] = field(default_factory=dict)
+    # The Metrics, Opportunities, Markers and Personas sheets, merged after the cards.
+    sides: dict[str, Table] = field(default_factory=dict)
 
 
 def read_tables(path: Path, limits: Limits | None = None, encoding: str | None = None
@@ -113,8 +116,9 @@ def read_source(path: Path, overrides: dict[str, str] | None = None,
             source.language = _language(source.cards.headers)
         source.layouts = layouts(tables, meta, extras)
         source.personas = personas_sheet(tables) if source.layouts else None
-        if source.personas is not None and path.suffix.lower() in (".xlsx", ".xlsm"):
-            source.photos = read_photos(path, source.personas.name)
+        source.sides = side_tables(tables)
+        if "personas" in source.sides and path.suffix.lower() in (".xlsx", ".xlsm"):
+            source.photos = read_photos(path, source.sides["personas"].name)
         markers = markers_sheet(tables)
         if source.layouts and markers is not None:
             place_markers(source.layouts, read_markers(markers), markers.name)
@@ -141,8 +145,10 @@ def plan_into(project: Project, source: SheetSource) -> MergePlan:
     """The merge of `source` into an open project (nothing is changed)."""
     if source.cards is not None:
         covered = [i for i in source.map_ids if project.map(i) is not None]
-        return plan_cards(project, source.cards, covered_maps=covered,
+        plan = plan_cards(project, source.cards, covered_maps=covered,
                           source_project=source.project_id)
+        plan_sides(plan, project, source.sides, source.photos, covered)
+        return plan
     plan = plan_new_map(project, source.grids[0])
     for journey in source.grids[1:]:
         plan.new_maps.append(journey)
