@@ -1193,6 +1193,16 @@
             <translation>Chân dung</translation>
         </message>
         <message>
+            <location filename="../../app/dialogs/sheet_reading.py" line="54" />
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_reading.py" line="66" />
+            <source>Cancelling…</source>
+            <translation>Đang huỷ…</translation>
+        </message>
+        <message>
             <location filename="../../app/dialogs/sheet_import_dialog.py" line="88" />
             <source>Age</source>
             <translation>Tuổi</translation>
@@ -1440,37 +1450,53 @@
             <translation>Bảng tính khớp với dự án: không có gì cần thay đổi.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/importing.py" line="90" />
-            <source>Import spreadsheet</source>
-            <translation>Nhập bảng tính</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/importing.py" line="34" />
-            <source>All files (*)</source>
-            <translation>Mọi tệp (*)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/importing.py" line="33" />
+            <location filename="../../app/dialogs/sheet_reading.py" line="48" />
+            <location filename="../../app/ui/importing.py" line="31" />
             <source>Import Spreadsheet</source>
             <translation>Nhập bảng tính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/importing.py" line="34" />
+            <location filename="../../app/dialogs/sheet_reading.py" line="55" />
+            <source>Reading “%1”…</source>
+            <translation>Đang đọc “%1”…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_reading.py" line="68" />
+            <source>Reading “%1”: %2 rows…</source>
+            <translation>Đang đọc “%1”: %2 dòng…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="88" />
+            <source>Import spreadsheet</source>
+            <translation>Nhập bảng tính</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="32" />
+            <source>All files (*)</source>
+            <translation>Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="32" />
             <source>Spreadsheets (*.xlsx *.csv)</source>
             <translation>Bảng tính (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/importing.py" line="41" />
+            <location filename="../../app/ui/importing.py" line="39" />
             <source>Import Failed</source>
             <translation>Nhập thất bại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/importing.py" line="42" />
+            <location filename="../../app/ui/importing.py" line="40" />
             <source>“%1” could not be imported; the project is unchanged.</source>
             <translation>Không nhập được “%1”; dự án vẫn giữ nguyên.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/importing.py" line="92" />
+            <location filename="../../app/ui/importing.py" line="56" />
+            <source>Import cancelled; the project is unchanged.</source>
+            <translation>Đã huỷ nhập; dự án không thay đổi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="90" />
             <source>Imported %1</source>
             <translation>Đã nhập %1</translation>
         </message>

@@ -29,7 +29,7 @@ from app.export.sheets.read_ours import (
     read_markers,
     read_personas,
 )
-from app.export.sheets.read_table import Limits, SheetError, Table, cell_text
+from app.export.sheets.read_table import Limits, Progress, SheetError, Table, cell_text
 from app.export.sheets.snapshots import read_snapshots
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
@@ -59,7 +59,8 @@ class SheetSource:
     sides: dict[str, Table] = field(default_factory=dict)
 
 
-def read_tables(path: Path, limits: Limits | None = None, encoding: str | None = None
+def read_tables(path: Path, limits: Limits | None = None, encoding: str | None = None,
+                progress: Progress | None = None
                 ) -> tuple[list[Table], dict[str, list[str]], Extras, str]:
     """The sheets of a workbook or CSV file, our hidden metadata (its known keys, and the
     rows `extras` reads), and the CSV's encoding."""
@@ -69,13 +70,13 @@ def read_tables(path: Path, limits: Limits | None = None, encoding: str | None =
     if suffix in (".xlsx", ".xlsm"):
         from app.export.sheets.read_xlsx import read_workbook
 
-        book = read_workbook(path, limits)
+        book = read_workbook(path, limits, progress)
         extras = Extras.read(book.meta_rows)
         extras.snapshot_rows = book.snapshot_rows
         return book.tables, book.meta, extras, ""
     from app.export.sheets.read_csv import read_csv
 
-    table, used = read_csv(path, limits, encoding)
+    table, used = read_csv(path, limits, encoding, progress)
     return [table], {}, Extras(), used
 
 
@@ -98,9 +99,14 @@ def cards_sheet(tables: list[Table]) -> Table | None:
 
 
 def read_source(path: Path, overrides: dict[str, str] | None = None,
-                limits: Limits | None = None, encoding: str | None = None) -> SheetSource:
-    """Read a spreadsheet for import; SheetError (or MappingNeeded) says why it cannot."""
-    tables, meta, extras, used = read_tables(path, limits, encoding)
+                limits: Limits | None = None, encoding: str | None = None,
+                progress: Progress | None = None) -> SheetSource:
+    """Read a spreadsheet for import; SheetError (or MappingNeeded) says why it cannot.
+
+    Touches no project and no Qt object, so the editor runs it in a worker thread;
+    `progress` counts the rows read and stops the read (Cancelled) when asked.
+    """
+    tables, meta, extras, used = read_tables(path, limits, encoding, progress)
     project_ids = meta.get("project", [])
     source = SheetSource(path.name, encoding=used,
                          project_id=project_ids[0] if project_ids else None,
