@@ -80,8 +80,9 @@ PERSONA_COLUMNS: tuple[Column, ...] = (
     _c("channels", "Channels", "Kênh"),
 )
 
-# The Metrics sheet: one row per card of a metrics lane (written, not read back: the
-# Cards sheet carries the same fields).
+# The Metrics sheet: one row per card of a metrics lane. A merge reads back Metric (the
+# title), Value, Unit and Target by the card's ID (merge_sides.py); the last two columns
+# are worked out, not read.
 METRIC_COLUMNS: tuple[Column, ...] = (
     _c("id", "ID", "Mã"),
     _c("map", "Map", "Bản đồ"),
@@ -95,7 +96,7 @@ METRIC_COLUMNS: tuple[Column, ...] = (
     _c("versus_target", "Against target", "So với mục tiêu"),
 )
 
-# The Opportunities sheet: the action list (written, not read back, like Metrics).
+# The Opportunities sheet: the action list; a merge reads its card fields back by ID.
 OPPORTUNITY_COLUMNS: tuple[Column, ...] = (
     _c("id", "ID", "Mã"),
     _c("map", "Map", "Bản đồ"),
