@@ -30,7 +30,7 @@ from app.export.sheets.read_ours import (
     read_personas,
 )
 from app.export.sheets.read_table import Limits, Progress, SheetError, Table, cell_text
-from app.export.sheets.snapshots import read_snapshots
+from app.export.sheets.snapshots import apply_hidden, read_hidden
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
 
@@ -169,17 +169,19 @@ def new_project(source: SheetSource, title: str, language: str | None = None) ->
     lang = language or source.language
     check_language(lang)
     project = Project(title=title, language=lang, channels=builtin_channels(lang))
+    hidden = None
     if source.cards is not None:
         source.extras.apply_to_project(project)  # before the cards name their channels
         if source.personas is not None:
             project.personas = read_personas(source.personas, project.channels,
                                              source.photos)
-        project.snapshots = read_snapshots(source.extras.snapshot_rows, source.name)
+        hidden = read_hidden(source.extras.snapshot_rows, source.name)
         project.maps.extend(source.layouts)  # stages and lanes in order, markers placed
         plan = plan_cards(project, source.cards, create_maps=True, default_map=title)
     else:
         plan = plan_into(project, source)
     apply_plan(project, plan, set())
+    apply_hidden(project, hidden)  # snapshots…, once the maps and cards are in
     colours = source.extras.card_colours()
     for card in (c for m in project.maps for c in m.cards if c.id in colours):
         card.color = colours[card.id]

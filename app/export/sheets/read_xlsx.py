@@ -41,7 +41,7 @@ class Workbook:
     meta: dict[str, list[str]] = field(default_factory=dict)
     # The hidden sheet's rows as they are (`extras.Extras` reads the ones it knows).
     meta_rows: list[list[Cell]] = field(default_factory=list)
-    # The very hidden snapshots sheet's rows as they are (`snapshots.read_snapshots`).
+    # The very hidden data sheet's rows as they are (`snapshots.read_hidden`).
     snapshot_rows: list[list[Cell]] = field(default_factory=list)
 
     def table(self, title: str) -> Table | None:

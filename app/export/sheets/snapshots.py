@@ -1,17 +1,20 @@
-"""Snapshots in a hidden, protected sheet: what no visible sheet can show, kept whole.
+"""What no visible sheet can show, kept whole in a hidden, protected sheet.
 
-A snapshot is a copy of a map taken at a review; a spreadsheet has no place a person
-would edit it, but a new project made from our workbook should still hold it. So the
-very hidden sheet `_journey_studio_snapshots` carries them as the project JSON codec
-writes them (app.domain.serialize, ASCII only, so no character is lost to XML), cut
-into chunks of 32,000 characters (a cell holds 32,767), one per row in column A:
+Snapshots (copies of a map taken at a review), and whatever else a person does not edit
+in a grid or a table, have no place on a visible sheet, but a new project made from our
+workbook should still hold them. So the very hidden sheet `_journey_studio_data` carries
+the exported part of the project as the project JSON codec writes it
+(app.domain.serialize; ASCII only, so no character is lost to XML; persona photos left
+out, as the Personas sheet shows them), cut into chunks of 32,000 characters (a cell
+holds 32,767), one per row in column A:
 
-    row 1   journey-studio-snapshots | format version | number of chunks | SHA-256 of the text
+    row 1   journey-studio-data | format version | number of chunks | SHA-256 of the text
     row 2…  the chunks, in order
 
 Reading checks the count and the digest first, then decodes the text with the JSON
 importer's validation (`app.export.json_io.loads`); a sheet edited or cut by hand is
-refused in one line, never half-read.
+refused in one line, never half-read. Only what the visible sheets do not carry is taken
+from it (`HiddenData`): the visible sheets stay the truth for everything they show.
 """
 
 from __future__ import annotations
@@ -22,29 +25,33 @@ from collections.abc import Sequence
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.domain.model import Project, Snapshot
+from app.domain.model import JourneyMap, Project
 from app.domain.serialize import FormatError, project_to_dict
 from app.export.sheets.read_table import Cell, SheetError
 from app.export.sheets.writing import CellWriter
 
-SNAPSHOT_SHEET = "_journey_studio_snapshots"
-SNAPSHOT_MARK = "journey-studio-snapshots"
+SNAPSHOT_SHEET = "_journey_studio_data"
+SNAPSHOT_MARK = "journey-studio-data"
 SNAPSHOT_VERSION = 1
 CHUNK = 32_000
 
 
-def _envelope(project: Project, snapshots: Sequence[Snapshot]) -> Project:
-    # The codec writes projects: a bare one around the snapshots, with the channels their
-    # cards name, so the importer's checks run unchanged.
-    return Project(title=project.title or "snapshots", id=project.id,
-                   language=project.language if project.language in ("en", "vi") else "en",
-                   channels=list(project.channels), snapshots=list(snapshots))
+def _envelope(project: Project, maps: Sequence[JourneyMap]) -> Project:
+    """The exported part of the project (its maps, their snapshots, every persona and
+    channel), without persona photos: the codec writes whole projects."""
+    from app.export.json_io import subset
+
+    part = subset(project, list(maps))
+    for persona in part.personas:
+        persona.photo, persona.photo_mime = None, ""
+    return part
 
 
-def write_snapshots(ws: Worksheet, project: Project, snapshots: Sequence[Snapshot],
+def write_snapshots(ws: Worksheet, project: Project, maps: Sequence[JourneyMap],
                     put: CellWriter) -> None:
-    """Fill the hidden sheet with `snapshots` (the sheet is hidden and protected)."""
-    text = json.dumps(project_to_dict(_envelope(project, snapshots)), ensure_ascii=True,
+    """Fill the hidden sheet with the part of `project` that `maps` make (the sheet is
+    very hidden and protected)."""
+    text = json.dumps(project_to_dict(_envelope(project, maps)), ensure_ascii=True,
                       separators=(",", ":"), allow_nan=False)
     chunks = [text[i:i + CHUNK] for i in range(0, len(text), CHUNK)]
     digest = hashlib.sha256(text.encode("ascii")).hexdigest()
@@ -57,13 +64,14 @@ def write_snapshots(ws: Worksheet, project: Project, snapshots: Sequence[Snapsho
     ws.protection.sheet = True  # a user who unhides it still cannot type into it
 
 
-def read_snapshots(rows: list[list[Cell]], file_name: str) -> list[Snapshot]:
-    """The snapshots of the hidden sheet's rows; SheetError when it was changed."""
+def read_hidden(rows: list[list[Cell]], file_name: str) -> Project | None:
+    """The project part the hidden sheet holds (None without the sheet); SheetError when
+    the sheet was changed."""
     from app.export.json_io import loads
 
     where = f"{file_name}, hidden sheet {SNAPSHOT_SHEET!r}"
     if not rows:
-        return []
+        return None
     head = (list(rows[0]) + [None] * 4)[:4]
     if head[0] != SNAPSHOT_MARK or not isinstance(head[2], int | float) \
             or not isinstance(head[3], str):
@@ -79,7 +87,14 @@ def read_snapshots(rows: list[list[Cell]], file_name: str) -> list[Snapshot]:
         raise SheetError(f"{where}: was changed outside Journey Studio (its check fails); "
                          f"the snapshots cannot be read, export the workbook again")
     try:
-        envelope = loads(text)
+        return loads(text)
     except FormatError as error:
         raise SheetError(f"{where}: {error}") from None
-    return envelope.snapshots
+
+
+def apply_hidden(project: Project, hidden: Project | None) -> None:
+    """Give a project made from the visible sheets what only the hidden sheet carries:
+    the snapshots."""
+    if hidden is None:
+        return
+    project.snapshots = list(hidden.snapshots)

@@ -4,7 +4,7 @@ The workbook holds, in this order: one grid sheet per map (`grid.py`), then the 
 Markers, Personas, Metrics and Opportunities tables (filterable Excel tables; persona
 photos as pictures, `photos.py`), then the very hidden `_journey_studio` sheet that lets
 the importer recognise the workbook and find each map's sheets, and the very hidden
-`_journey_studio_snapshots` sheet (`snapshots.py`). Sheet names and headers follow the
+`_journey_studio_data` sheet (`snapshots.py`). Sheet names and headers follow the
 project's language unless a language is given. The file is written in one step
 (`app.export.atomic`).
 """
@@ -71,9 +71,7 @@ def build_workbook(project: Project, maps: Sequence[JourneyMap] | None = None,
             _write_photos(sheet, project, table, lang, put)
     _write_meta(workbook.create_sheet(META_SHEET), project, lang, chosen, grid_names,
                 table_names, put)
-    keep = {journey.id for journey in chosen}
-    write_snapshots(workbook.create_sheet(SNAPSHOT_SHEET), project,
-                    [s for s in project.snapshots if every or s.map_id in keep], put)
+    write_snapshots(workbook.create_sheet(SNAPSHOT_SHEET), project, chosen, put)
     if workbook.sheetnames:
         workbook.active = 0
     warnings = []
