@@ -292,14 +292,14 @@ class SheetImportDialog(QDialog):
             .replace("%4", str(cards_offered - len(cards_removing))))
         markers_removing = len(removing & marker_ids)
         if self.plan.added_markers or self.plan.marker_edits() or marker_ids:
-            text += " " + (
+            text += "\n" + (
                 tr("Emotion markers: %1 added, %2 changed, %3 removed, %4 kept.")
                 .replace("%1", str(len(self.plan.added_markers)))
                 .replace("%2", str(len(self.plan.marker_edits())))
                 .replace("%3", str(markers_removing))
                 .replace("%4", str(len(marker_ids) - markers_removing)))
         if self.plan.added_personas or self.plan.persona_edits():
-            text += " " + (tr("Personas: %1 added, %2 changed.")
+            text += "\n" + (tr("Personas: %1 added, %2 changed.")
                            .replace("%1", str(len(self.plan.added_personas)))
                            .replace("%2", str(len(self.plan.persona_edits()))))
         self.summary.setText(text)

@@ -76,8 +76,8 @@ def test_side_sheets_are_previewed_and_applied_in_one_undo_step(window, shop, tm
         box = dialog.removals[gone.id]
         assert not box.isChecked()  # a missing row is offered, never obeyed by itself
         assert dialog.summary.text() == (
-            "0 cards added, 1 changed, 0 removed; 0 not in the spreadsheet kept. "
-            "Emotion markers: 0 added, 1 changed, 0 removed, 1 kept. "
+            "0 cards added, 1 changed, 0 removed; 0 not in the spreadsheet kept.\n"
+            "Emotion markers: 0 added, 1 changed, 0 removed, 1 kept.\n"
             "Personas: 0 added, 1 changed.")
         click_box(qtbot, box)
         assert "Emotion markers: 0 added, 1 changed, 1 removed, 0 kept." in dialog.summary.text()
