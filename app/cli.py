@@ -19,8 +19,9 @@ from typing import Any, NoReturn
 
 PROG = "journey-studio"
 PROJECT_SUFFIX = ".cjm"
-COMMANDS = ("new", "info", "export", "import", "templates", "install-desktop")
-EXPORT_FORMATS = (".json", ".pdf", ".png", ".svg", ".xlsx", ".csv")
+COMMANDS = ("new", "info", "export", "import", "templates", "install-desktop", "projects",
+            "publish")
+EXPORT_FORMATS = (".cjm", ".json", ".pdf", ".png", ".svg", ".xlsx", ".csv")
 SHEET_FORMATS = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
 _SIZE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
 
@@ -127,7 +128,12 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     return tuple(classes)
 
 
-def input_file(name: str) -> Path:
+def input_file(name: str) -> Any:
+    """The Path of an input file, or a ServerInput for postgresql://…?project=NAME."""
+    if name.partition("://")[0].lower() in ("postgresql", "postgres"):
+        from app.cli_server import ServerInput
+
+        return ServerInput(name)
     path = Path(name)
     if not path.exists():
         raise CliError(f"{name}: no such file")
@@ -143,15 +149,19 @@ def output_file(name: str, *, force: bool, inputs: Sequence[Path] = ()) -> Path:
     if not path.parent.is_dir():
         raise CliError(f"{name}: the folder {str(path.parent)!r} does not exist")
     for source in inputs:
-        if path.exists() and path.samefile(source):
+        if isinstance(source, Path) and path.exists() and path.samefile(source):
             raise CliError(f"{name}: is the input file; choose another output")
     if path.exists() and not force:
         raise CliError(f"{name}: already exists (use --force to replace it)")
     return path
 
 
-def load_project(path: Path) -> tuple[Any, int | None]:
-    """Read a project (.cjm, or an interchange .json) without changing a byte of it."""
+def load_project(path: Any) -> tuple[Any, int | None]:
+    """Read a project (.cjm, an interchange .json, or a server project) changing nothing."""
+    if not isinstance(path, Path):
+        from app.cli_server import load_server_project
+
+        return load_server_project(path)
     if path.suffix.lower() == ".json":
         from app.export.json_io import read_json
 
@@ -383,6 +393,8 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
                "  import IN -o OUT.cjm import a JSON file or a spreadsheet (.xlsx, .csv)\n"
                "  import IN --into P.cjm  merge a spreadsheet into a project\n"
                "  templates       list the map templates\n"
+               "  projects URL    list the projects on a server (postgresql://…)\n"
+               "  publish FILE URL  upload a project to a server\n"
                "  install-desktop add Journey Studio and .cjm files to the desktop (Linux)\n"
                f"Run '{PROG} COMMAND --help' for a command's options. A first argument that is "
                "not a command is a FILE ('--' forces it).",
@@ -415,7 +427,8 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
     new.set_defaults(func=cmd_new)
 
     info = _Parser(prog=f"{PROG} info", description="Show what a project holds.")
-    info.add_argument("file", metavar="FILE", help="a project (.cjm) or interchange file (.json)")
+    info.add_argument("file", metavar="FILE", help="a project (.cjm), an interchange file "
+                      "(.json) or a server project (postgresql://…?project=NAME)")
     info.add_argument("--json", action="store_true", help="print JSON for scripts")
     info.set_defaults(func=cmd_info)
 
@@ -460,8 +473,10 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
                          help="install for this user only ($XDG_DATA_HOME, default "
                               "~/.local/share) instead of system-wide (/usr/local/share)")
     desktop.set_defaults(func=cmd_install_desktop)
+    from app.cli_server import server_parsers
+
     return {None: opener, "new": new, "info": info, "export": export, "import": importer,
-            "templates": templates, "install-desktop": desktop}
+            "templates": templates, "install-desktop": desktop, **server_parsers(_Parser)}
 
 
 class _VersionAction(argparse.Action):

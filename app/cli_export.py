@@ -33,9 +33,12 @@ def export_parser(parser_class: type[argparse.ArgumentParser]) -> argparse.Argum
 
     export = parser_class(prog=f"{PROG} export",
                      description="Export a project; the format follows OUT's extension: "
-                                 ".json (interchange), .pdf, .png, .svg, .xlsx (every map "
-                                 "as a grid, and the tables), .csv (one table).")
-    export.add_argument("file", metavar="FILE", help="a project (.cjm) or interchange file")
+                                 ".cjm (a copy of the project), .json (interchange), .pdf, "
+                                 ".png, .svg, .xlsx (every map as a grid, and the tables), "
+                                 ".csv (one table).")
+    export.add_argument("file", metavar="FILE",
+                        help="a project (.cjm), an interchange file, or a server project "
+                             "(postgresql://…?project=NAME)")
     export.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
     export.add_argument("--force", action="store_true", help="replace an existing OUT")
     export.add_argument("--lang", metavar="en|vi",
@@ -58,13 +61,28 @@ def run_export(args: argparse.Namespace) -> int:
     target = output_file(args.output, force=args.force, inputs=[source])
     # Each exporter checks its options first and returns the step that writes, so a typo
     # in an option fails before the project is read.
-    exporter = {".json": _export_json, ".pdf": _export_pdf, ".png": _export_image,
-                ".svg": _export_image, ".xlsx": _export_sheet, ".csv": _export_sheet}[suffix]
+    exporter = {".cjm": _export_cjm, ".json": _export_json, ".pdf": _export_pdf,
+                ".png": _export_image, ".svg": _export_image, ".xlsx": _export_sheet,
+                ".csv": _export_sheet}[suffix]
     prepared = exporter(args, source, target, suffix)
     project, _ = load_project(source)
     prepared(project)
     print(f"Exported {source.name} to {target.name}")
     return 0
+
+
+def _export_cjm(args: argparse.Namespace, source: Any, target: Path,
+                _suffix: str) -> Callable[[Any], None]:
+    if getattr(args, "map_names", None):
+        raise CliError("a .cjm copy holds the whole project; leave out --map")
+
+    def run(project: Any) -> None:
+        from app.storage import ProjectStore
+
+        # Written beside the target and renamed into place (ProjectStore.create).
+        ProjectStore.create(target, project, overwrite=True).close()
+
+    return run
 
 
 def _export_json(args: argparse.Namespace, source: Path, target: Path,
