@@ -127,7 +127,8 @@ class ColumnMappingDialog(QDialog):
             combo.setObjectName(f"column_{position}")
             combo.addItem(tr("(leave out)"), "")
             for column in CARD_COLUMNS:
-                combo.addItem(column_name(column.key), column.key)
+                if column.key != "votes":  # a count the import does not read
+                    combo.addItem(column_name(column.key), column.key)
             # A second column headed like a field shows that field too, so the clash
             # is in view and the user picks which one feeds it.
             guess = found.get(position) or next(iter(match_columns([header],

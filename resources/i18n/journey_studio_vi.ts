@@ -1337,7 +1337,7 @@
             <translation>Kênh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="252" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="253" />
             <source>Personas</source>
             <translation>Chân dung</translation>
         </message>
@@ -1504,97 +1504,97 @@
             <translation>(bỏ qua)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="161" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="162" />
             <source>Two columns are set to %1.</source>
             <translation>Có hai cột cùng được chọn là %1.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="164" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="165" />
             <source>Choose the column for %1.</source>
             <translation>Hãy chọn cột cho %1.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="186" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="187" />
             <source>Import %1</source>
             <translation>Nhập %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="193" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="194" />
             <source>This workbook was exported from another project: its cards are added as new cards.</source>
             <translation>Bảng tính này được xuất từ một dự án khác: các thẻ của nó sẽ được thêm thành thẻ mới.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="206" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="207" />
             <source>Apply</source>
             <translation>Áp dụng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="218" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="219" />
             <source>New map %1: %2 stages, %3 lanes, %4 cards</source>
             <translation>Bản đồ mới %1: %2 giai đoạn, %3 làn, %4 thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="225" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="226" />
             <source>(new stage)</source>
             <translation>(giai đoạn mới)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="231" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="232" />
             <source>Add %1</source>
             <translation>Thêm %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="233" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="234" />
             <source>Change %1: %2</source>
             <translation>Sửa %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="236" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="237" />
             <source>Remove %1 (not in the spreadsheet)</source>
             <translation>Xoá %1 (không còn trong bảng tính)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="239" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="240" />
             <source>Add emotion marker %1</source>
             <translation>Thêm điểm cảm xúc %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="243" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="244" />
             <source>Change emotion marker %1: %2</source>
             <translation>Sửa điểm cảm xúc %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="248" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="249" />
             <source>Remove emotion marker %1 (not in the spreadsheet)</source>
             <translation>Xoá điểm cảm xúc %1 (không còn trong bảng tính)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="257" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="258" />
             <source>Add persona %1</source>
             <translation>Thêm chân dung %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="260" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="261" />
             <source>Change persona %1: %2</source>
             <translation>Sửa chân dung %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="287" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="288" />
             <source>%1 cards added, %2 changed, %3 removed; %4 not in the spreadsheet kept.</source>
             <translation>Thêm %1 thẻ, sửa %2, xoá %3; giữ lại %4 thẻ không có trong bảng tính.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="296" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="297" />
             <source>Emotion markers: %1 added, %2 changed, %3 removed, %4 kept.</source>
             <translation>Điểm cảm xúc: thêm %1, sửa %2, xoá %3, giữ %4.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="302" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="303" />
             <source>Personas: %1 added, %2 changed.</source>
             <translation>Chân dung: thêm %1, sửa %2.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="309" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="310" />
             <source>The spreadsheet matches the project: nothing to change.</source>
             <translation>Bảng tính khớp với dự án: không có gì cần thay đổi.</translation>
         </message>
@@ -1676,6 +1676,11 @@
             <location filename="../../app/dialogs/export_dialog.py" line="76" />
             <source>Personas</source>
             <translation>Chân dung khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="77" />
+            <source>Connectors</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="99" />

@@ -51,9 +51,10 @@ _PERSONA_FIELDS = ("name", "description", "age", "occupation", "quote", "goals",
 
 
 def side_tables(tables: list[Table]) -> dict[str, Table]:
-    """The workbook's Metrics, Opportunities, Markers and Personas sheets, by key."""
+    """The workbook's Metrics, Opportunities, Markers, Personas and Connectors sheets, by
+    key (a merge reads all but Connectors; a new project reads Connectors)."""
     found: dict[str, Table] = {}
-    for key in ("metrics", "opportunities", "markers", "personas"):
+    for key in ("metrics", "opportunities", "markers", "personas", "connectors"):
         names = {fold(SHEETS[key].en), fold(SHEETS[key].vi)}
         table = next((t for t in tables if fold(t.name) in names and t.rows), None)
         if table is not None:

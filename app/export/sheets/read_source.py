@@ -15,6 +15,7 @@ from app.domain.model import JourneyMap, Project
 from app.domain.templates import builtin_channels, check_language
 from app.domain.validation import validate_project
 from app.export.sheets.columns import CARD_COLUMNS, SHEETS, fold, match_columns
+from app.export.sheets.connectors import place_connectors
 from app.export.sheets.extras import Extras
 from app.export.sheets.merge import MergePlan, plan_cards, plan_new_map
 from app.export.sheets.merge_sides import plan_sides, side_tables
@@ -181,7 +182,10 @@ def new_project(source: SheetSource, title: str, language: str | None = None) ->
     else:
         plan = plan_into(project, source)
     apply_plan(project, plan, set())
-    apply_hidden(project, hidden)  # snapshots…, once the maps and cards are in
+    connectors = source.sides.get("connectors")
+    if source.cards is not None and connectors is not None:
+        place_connectors(project, connectors)  # once the cards are in
+    apply_hidden(project, hidden)  # snapshots, votes…, once the maps and cards are in
     colours = source.extras.card_colours()
     for card in (c for m in project.maps for c in m.cards if c.id in colours):
         card.color = colours[card.id]

@@ -94,7 +94,25 @@ def read_hidden(rows: list[list[Cell]], file_name: str) -> Project | None:
 
 def apply_hidden(project: Project, hidden: Project | None) -> None:
     """Give a project made from the visible sheets what only the hidden sheet carries:
-    the snapshots."""
+    the snapshots, the logo and accent, and per map (by id) its saved views, voting
+    rounds and votes (those on cards the sheets still have) and its stages' phases."""
     if hidden is None:
         return
     project.snapshots = list(hidden.snapshots)
+    project.logo, project.logo_mime, project.accent = (hidden.logo, hidden.logo_mime,
+                                                       hidden.accent)
+    for journey in project.maps:
+        kept = hidden.map(journey.id)
+        if kept is None:
+            continue
+        phases = {s.id: s.phase for s in kept.stages}
+        for stage in journey.stages:
+            stage.phase = phases.get(stage.id, stage.phase)
+        lanes = {lane.id for lane in journey.lanes}
+        for view in kept.views:
+            view.hidden_lane_ids = [i for i in view.hidden_lane_ids if i in lanes]
+        journey.views = list(kept.views)
+        journey.rounds = list(kept.rounds)
+        cards = {c.id for c in journey.cards}
+        rounds = {r.id for r in journey.rounds}
+        journey.votes = [v for v in kept.votes if v.card_id in cards and v.round_id in rounds]
