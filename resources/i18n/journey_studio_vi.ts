@@ -1680,7 +1680,7 @@
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="77" />
             <source>Connectors</source>
-            <translation type="unfinished" />
+            <translation>Kết nối</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="99" />
