@@ -63,7 +63,8 @@ def import_into(args: argparse.Namespace, source: Path, target: Path) -> int:
     sheet = read_sheet(args, source)
     project, _ = load_project(target)
     plan = plan_into(project, sheet)
-    removing = {c.id for c in plan.removable} if args.remove_missing else set()
+    offered = [c.id for c in plan.removable] + [m.id for m in plan.removable_markers]
+    removing = set(offered) if args.remove_missing else set()
     summary = plan.summary(removing, detail=args.dry_run)
     if args.dry_run or plan.empty(removing):
         print(f"{source.name} → {target.name}"

@@ -76,7 +76,7 @@ def csv_tables() -> list[tuple[str, str]]:
     """The tables a CSV file can hold: (key, name shown)."""
     return [("cards", tr("Cards")), ("markers", tr("Emotion markers")),
             ("personas", tr("Personas")), ("metrics", tr("Metrics")),
-            ("opportunities", tr("Opportunities"))]
+            ("opportunities", tr("Opportunities")), ("connectors", tr("Connectors"))]
 
 
 @dataclass

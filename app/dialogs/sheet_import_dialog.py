@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.model import EmotionMarker, Persona
 from app.export.sheets.columns import CARD_COLUMNS, match_columns
-from app.export.sheets.merge import CardChange, MergePlan, changed_fields
+from app.export.sheets.merge import CardChange, FieldEdit, MergePlan, changed_fields, edit_fields
 from app.export.sheets.read_cards import REQUIRED
 
 
@@ -74,6 +75,28 @@ def change_text(plan: MergePlan, change: CardChange) -> str:
     return "; ".join(parts)
 
 
+def edit_text(plan: MergePlan, edit: FieldEdit) -> str:
+    """A marker's or persona's changes in the user's language."""
+    return "; ".join(f"{_field_name(key)}: {old} → {new}"
+                     for key, old, new in edit_fields(plan, edit))
+
+
+def _field_name(key: str) -> str:
+    names = {
+        "stage": tr("Stage"), "score": tr("Score"), "position": tr("Position"),
+        "label": tr("Label"), "name": tr("Name"), "description": tr("Description"),
+        "age": tr("Age"), "occupation": tr("Occupation"), "quote": tr("Quote"),
+        "goals": tr("Goals"), "motivations": tr("Motivations"),
+        "behaviours": tr("Behaviours"), "interests": tr("Interests"), "pains": tr("Pains"),
+        "channels": tr("Channels"), "photo": tr("Photo"), "photo_mime": tr("Photo type"),
+    }
+    return names.get(key, key)
+
+
+def _marker(score: int, label: str) -> str:
+    return (f"{score:+d}" if score else "0") + (" " + _title(label) if label else "")
+
+
 def _title(text: str) -> str:
     text = " ".join(text.split()) or tr("(untitled)")
     return "“" + (text if len(text) <= 60 else text[:59] + "…") + "”"
@@ -104,7 +127,8 @@ class ColumnMappingDialog(QDialog):
             combo.setObjectName(f"column_{position}")
             combo.addItem(tr("(leave out)"), "")
             for column in CARD_COLUMNS:
-                combo.addItem(column_name(column.key), column.key)
+                if column.key != "votes":  # a count the import does not read
+                    combo.addItem(column_name(column.key), column.key)
             # A second column headed like a field shows that field too, so the clash
             # is in view and the user picks which one feeds it.
             guess = found.get(position) or next(iter(match_columns([header],
@@ -210,14 +234,41 @@ class SheetImportDialog(QDialog):
                 self._line(parent, tr("Change %1: %2").replace(
                     "%1", _title(change.card.title)).replace("%2", change_text(self.plan, change)))
             for card in group.removable:
-                item = QTreeWidgetItem(parent)
-                box = QCheckBox(tr("Remove %1 (not in the spreadsheet)").replace(
-                    "%1", _title(card.title)))
-                box.setObjectName(f"remove_{card.id}")
-                box.toggled.connect(self._update)
-                self.removals[card.id] = box
-                self.tree.setItemWidget(item, 0, box)
+                self._removal(parent, card.id, tr("Remove %1 (not in the spreadsheet)")
+                              .replace("%1", _title(card.title)))
+            for marker in group.markers_added:
+                self._line(parent, tr("Add emotion marker %1").replace(
+                    "%1", _marker(marker.score, marker.label)))
+            for edit in group.markers_changed:
+                assert isinstance(edit.entity, EmotionMarker)
+                self._line(parent, tr("Change emotion marker %1: %2").replace(
+                    "%1", _marker(edit.entity.score, edit.entity.label)).replace(
+                    "%2", edit_text(self.plan, edit)))
+            for marker in group.markers_removable:
+                self._removal(parent, marker.id,
+                              tr("Remove emotion marker %1 (not in the spreadsheet)")
+                              .replace("%1", _marker(marker.score, marker.label)))
             parent.setExpanded(True)
+        if self.plan.added_personas or self.plan.persona_edits():
+            parent = QTreeWidgetItem(self.tree, [tr("Personas")])
+            font = parent.font(0)
+            font.setBold(True)
+            parent.setFont(0, font)
+            for persona in self.plan.added_personas:
+                self._line(parent, tr("Add persona %1").replace("%1", _title(persona.name)))
+            for edit in self.plan.persona_edits():
+                assert isinstance(edit.entity, Persona)
+                self._line(parent, tr("Change persona %1: %2").replace(
+                    "%1", _title(edit.entity.name)).replace("%2", edit_text(self.plan, edit)))
+            parent.setExpanded(True)
+
+    def _removal(self, parent: QTreeWidgetItem, entity_id: str, text: str) -> None:
+        item = QTreeWidgetItem(parent)
+        box = QCheckBox(text)
+        box.setObjectName(f"remove_{entity_id}")
+        box.toggled.connect(self._update)
+        self.removals[entity_id] = box
+        self.tree.setItemWidget(item, 0, box)
 
     @staticmethod
     def _line(parent: QTreeWidgetItem, text: str) -> None:
@@ -230,13 +281,29 @@ class SheetImportDialog(QDialog):
 
     def _update(self) -> None:
         removing = self.removing()
-        self.summary.setText(
+        marker_ids = {m.id for m in self.plan.removable_markers}
+        cards_removing = removing - marker_ids
+        cards_offered = len(self.plan.removable)
+        text = (
             tr("%1 cards added, %2 changed, %3 removed; %4 not in the spreadsheet kept.")
             .replace("%1", str(len(self.plan.added) + sum(len(m.cards)
                                                           for m in self.plan.new_maps)))
             .replace("%2", str(len(self.plan.changed)))
-            .replace("%3", str(len(removing)))
-            .replace("%4", str(len(self.removals) - len(removing))))
+            .replace("%3", str(len(cards_removing)))
+            .replace("%4", str(cards_offered - len(cards_removing))))
+        markers_removing = len(removing & marker_ids)
+        if self.plan.added_markers or self.plan.marker_edits() or marker_ids:
+            text += "\n" + (
+                tr("Emotion markers: %1 added, %2 changed, %3 removed, %4 kept.")
+                .replace("%1", str(len(self.plan.added_markers)))
+                .replace("%2", str(len(self.plan.marker_edits())))
+                .replace("%3", str(markers_removing))
+                .replace("%4", str(len(marker_ids) - markers_removing)))
+        if self.plan.added_personas or self.plan.persona_edits():
+            text += "\n" + (tr("Personas: %1 added, %2 changed.")
+                           .replace("%1", str(len(self.plan.added_personas)))
+                           .replace("%2", str(len(self.plan.persona_edits()))))
+        self.summary.setText(text)
         empty = self.plan.empty(removing)
         self.apply_button.setEnabled(not empty)
         if empty and not self.removals:

@@ -448,8 +448,8 @@ def import_sheet(doc: Document, plan: MergePlan, removing: set[str]) -> None:
             macro.insert(entity)
         for journey in plan.new_maps:
             macro.insert(journey)
-        if plan.changed:
-            macro.set([(change.card, change.new) for change in plan.changed])
-        for card in plan.removable:
-            if card.id in removing:
-                macro.remove(card)
+        edits = plan.field_edits()  # cards, and markers and personas of their sheets
+        if edits:
+            macro.set(edits)
+        for entity in plan.removals(removing):
+            macro.remove(entity)

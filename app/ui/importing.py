@@ -8,11 +8,9 @@ reported like any other and the model stays equal to the file).
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.ui import prompts
@@ -44,19 +42,19 @@ def _failed(window: MainWindow, path: str, error: Exception) -> None:
 
 
 def _read(window: MainWindow, path: str):
-    """The spreadsheet read for import, asking for the columns when the headers don't say."""
+    """The spreadsheet read for import (in a worker thread, with progress and Cancel),
+    asking for the columns when the headers don't say; None when cancelled."""
     from app.dialogs.sheet_import_dialog import ColumnMappingDialog
+    from app.dialogs.sheet_reading import read_in_background
     from app.export.sheets.read_cards import MappingNeeded
-    from app.export.sheets.read_source import read_source
 
     overrides: dict[str, str] | None = None
     while True:
         try:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                return read_source(Path(path), overrides)
-            finally:
-                QGuiApplication.restoreOverrideCursor()
+            source = read_in_background(window, path, overrides)
+            if source is None:
+                window.show_message(tr("Import cancelled; the project is unchanged."))
+            return source
         except MappingNeeded as needed:
             overrides = ColumnMappingDialog.ask(needed.headers, needed.found, window)
             if overrides is None:

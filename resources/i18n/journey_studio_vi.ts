@@ -1269,6 +1269,388 @@
         </message>
     </context>
     <context>
+        <name>SheetImport</name>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="90" />
+            <source>Pains</source>
+            <translation>Nỗi đau</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="48" />
+            <source>Channel</source>
+            <translation>Kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="58" />
+            <source>Favourite</source>
+            <translation>Yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="50" />
+            <source>Severity</source>
+            <translation>Mức độ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="57" />
+            <source>Evidence</source>
+            <translation>Bằng chứng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="86" />
+            <source>Score</source>
+            <translation>Điểm</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="44" />
+            <source>Lane kind</source>
+            <translation>Loại làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="42" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="86" />
+            <source>Stage</source>
+            <translation>Giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="101" />
+            <source>(untitled)</source>
+            <translation>(chưa có tiêu đề)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="51" />
+            <source>Owner</source>
+            <translation>Người phụ trách</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="52" />
+            <source>Priority</source>
+            <translation>Ưu tiên</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="53" />
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="91" />
+            <source>Channels</source>
+            <translation>Kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="253" />
+            <source>Personas</source>
+            <translation>Chân dung</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_reading.py" line="54" />
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_reading.py" line="66" />
+            <source>Cancelling…</source>
+            <translation>Đang huỷ…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="88" />
+            <source>Age</source>
+            <translation>Tuổi</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="89" />
+            <source>Goals</source>
+            <translation>Mục tiêu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="89" />
+            <source>Motivations</source>
+            <translation>Động lực</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="90" />
+            <source>Behaviours</source>
+            <translation>Hành vi</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="90" />
+            <source>Interests</source>
+            <translation>Sở thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="40" />
+            <source>ID</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="41" />
+            <source>Map</source>
+            <translation>Bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="43" />
+            <source>Lane</source>
+            <translation>Làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="45" />
+            <source>Order</source>
+            <translation>Thứ tự</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="46" />
+            <source>Title</source>
+            <translation>Tiêu đề</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="47" />
+            <source>Body</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="49" />
+            <source>Tags</source>
+            <translation>Thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="54" />
+            <source>Value</source>
+            <translation>Giá trị</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="55" />
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="56" />
+            <source>Target</source>
+            <translation>Mục tiêu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="59" />
+            <source>Span</source>
+            <translation>Số giai đoạn trải</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="69" />
+            <source>new place in its cell</source>
+            <translation>đổi vị trí trong ô</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="72" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="73" />
+            <source>yes</source>
+            <translation>có</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="72" />
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="73" />
+            <source>no</source>
+            <translation>không</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="86" />
+            <source>Position</source>
+            <translation>Vị trí</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="87" />
+            <source>Label</source>
+            <translation>Nhãn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="87" />
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="87" />
+            <source>Description</source>
+            <translation>Mô tả</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="88" />
+            <source>Occupation</source>
+            <translation>Nghề nghiệp</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="88" />
+            <source>Quote</source>
+            <translation>Câu nói</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="91" />
+            <source>Photo</source>
+            <translation>Ảnh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="91" />
+            <source>Photo type</source>
+            <translation>Loại ảnh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="111" />
+            <source>Match the Columns</source>
+            <translation>Ghép các cột</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="114" />
+            <source>Say which column of the spreadsheet holds what. Stage and Title are needed; columns left out are not imported.</source>
+            <translation>Cho biết mỗi cột của bảng tính chứa gì. Cần có Giai đoạn và Tiêu đề; các cột bỏ qua sẽ không được nhập.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="128" />
+            <source>(leave out)</source>
+            <translation>(bỏ qua)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="162" />
+            <source>Two columns are set to %1.</source>
+            <translation>Có hai cột cùng được chọn là %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="165" />
+            <source>Choose the column for %1.</source>
+            <translation>Hãy chọn cột cho %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="187" />
+            <source>Import %1</source>
+            <translation>Nhập %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="194" />
+            <source>This workbook was exported from another project: its cards are added as new cards.</source>
+            <translation>Bảng tính này được xuất từ một dự án khác: các thẻ của nó sẽ được thêm thành thẻ mới.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="207" />
+            <source>Apply</source>
+            <translation>Áp dụng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="219" />
+            <source>New map %1: %2 stages, %3 lanes, %4 cards</source>
+            <translation>Bản đồ mới %1: %2 giai đoạn, %3 làn, %4 thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="226" />
+            <source>(new stage)</source>
+            <translation>(giai đoạn mới)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="232" />
+            <source>Add %1</source>
+            <translation>Thêm %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="234" />
+            <source>Change %1: %2</source>
+            <translation>Sửa %1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="237" />
+            <source>Remove %1 (not in the spreadsheet)</source>
+            <translation>Xoá %1 (không còn trong bảng tính)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="240" />
+            <source>Add emotion marker %1</source>
+            <translation>Thêm điểm cảm xúc %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="244" />
+            <source>Change emotion marker %1: %2</source>
+            <translation>Sửa điểm cảm xúc %1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="249" />
+            <source>Remove emotion marker %1 (not in the spreadsheet)</source>
+            <translation>Xoá điểm cảm xúc %1 (không còn trong bảng tính)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="258" />
+            <source>Add persona %1</source>
+            <translation>Thêm chân dung %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="261" />
+            <source>Change persona %1: %2</source>
+            <translation>Sửa chân dung %1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="288" />
+            <source>%1 cards added, %2 changed, %3 removed; %4 not in the spreadsheet kept.</source>
+            <translation>Thêm %1 thẻ, sửa %2, xoá %3; giữ lại %4 thẻ không có trong bảng tính.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="297" />
+            <source>Emotion markers: %1 added, %2 changed, %3 removed, %4 kept.</source>
+            <translation>Điểm cảm xúc: thêm %1, sửa %2, xoá %3, giữ %4.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="303" />
+            <source>Personas: %1 added, %2 changed.</source>
+            <translation>Chân dung: thêm %1, sửa %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_import_dialog.py" line="310" />
+            <source>The spreadsheet matches the project: nothing to change.</source>
+            <translation>Bảng tính khớp với dự án: không có gì cần thay đổi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_reading.py" line="48" />
+            <location filename="../../app/ui/importing.py" line="31" />
+            <source>Import Spreadsheet</source>
+            <translation>Nhập bảng tính</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_reading.py" line="55" />
+            <source>Reading “%1”…</source>
+            <translation>Đang đọc “%1”…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/sheet_reading.py" line="68" />
+            <source>Reading “%1”: %2 rows…</source>
+            <translation>Đang đọc “%1”: %2 dòng…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="88" />
+            <source>Import spreadsheet</source>
+            <translation>Nhập bảng tính</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="32" />
+            <source>All files (*)</source>
+            <translation>Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="32" />
+            <source>Spreadsheets (*.xlsx *.csv)</source>
+            <translation>Bảng tính (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="39" />
+            <source>Import Failed</source>
+            <translation>Nhập thất bại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="40" />
+            <source>“%1” could not be imported; the project is unchanged.</source>
+            <translation>Không nhập được “%1”; dự án vẫn giữ nguyên.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="56" />
+            <source>Import cancelled; the project is unchanged.</source>
+            <translation>Đã huỷ nhập; dự án không thay đổi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/importing.py" line="90" />
+            <source>Imported %1</source>
+            <translation>Đã nhập %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="79" />
@@ -1294,6 +1676,11 @@
             <location filename="../../app/dialogs/export_dialog.py" line="78" />
             <source>Personas</source>
             <translation>Chân dung khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="79" />
+            <source>Connectors</source>
+            <translation>Kết nối</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="102" />
@@ -1850,241 +2237,6 @@
             <location filename="../../app/ui/maps_panel.py" line="366" />
             <source>Open</source>
             <translation>Mở</translation>
-        </message>
-    </context>
-    <context>
-        <name>SheetImport</name>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="47" />
-            <source>Channel</source>
-            <translation>Kênh</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="57" />
-            <source>Favourite</source>
-            <translation>Yêu thích</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="49" />
-            <source>Severity</source>
-            <translation>Mức độ</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="56" />
-            <source>Evidence</source>
-            <translation>Bằng chứng</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="43" />
-            <source>Lane kind</source>
-            <translation>Loại làn</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="41" />
-            <source>Stage</source>
-            <translation>Giai đoạn</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="78" />
-            <source>(untitled)</source>
-            <translation>(chưa có tiêu đề)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="50" />
-            <source>Owner</source>
-            <translation>Người phụ trách</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="51" />
-            <source>Priority</source>
-            <translation>Ưu tiên</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="52" />
-            <source>Status</source>
-            <translation>Trạng thái</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="39" />
-            <source>ID</source>
-            <translation>Mã</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="40" />
-            <source>Map</source>
-            <translation>Bản đồ</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="42" />
-            <source>Lane</source>
-            <translation>Làn</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="44" />
-            <source>Order</source>
-            <translation>Thứ tự</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="45" />
-            <source>Title</source>
-            <translation>Tiêu đề</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="46" />
-            <source>Body</source>
-            <translation>Nội dung</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="48" />
-            <source>Tags</source>
-            <translation>Thẻ</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="53" />
-            <source>Value</source>
-            <translation>Giá trị</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="54" />
-            <source>Unit</source>
-            <translation>Đơn vị</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="55" />
-            <source>Target</source>
-            <translation>Mục tiêu</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="58" />
-            <source>Span</source>
-            <translation>Số giai đoạn trải</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="68" />
-            <source>new place in its cell</source>
-            <translation>đổi vị trí trong ô</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="71" />
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="72" />
-            <source>yes</source>
-            <translation>có</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="71" />
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="72" />
-            <source>no</source>
-            <translation>không</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="88" />
-            <source>Match the Columns</source>
-            <translation>Ghép các cột</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="91" />
-            <source>Say which column of the spreadsheet holds what. Stage and Title are needed; columns left out are not imported.</source>
-            <translation>Cho biết mỗi cột của bảng tính chứa gì. Cần có Giai đoạn và Tiêu đề; các cột bỏ qua sẽ không được nhập.</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="105" />
-            <source>(leave out)</source>
-            <translation>(bỏ qua)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="138" />
-            <source>Two columns are set to %1.</source>
-            <translation>Có hai cột cùng được chọn là %1.</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="141" />
-            <source>Choose the column for %1.</source>
-            <translation>Hãy chọn cột cho %1.</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="163" />
-            <source>Import %1</source>
-            <translation>Nhập %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="170" />
-            <source>This workbook was exported from another project: its cards are added as new cards.</source>
-            <translation>Bảng tính này được xuất từ một dự án khác: các thẻ của nó sẽ được thêm thành thẻ mới.</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="183" />
-            <source>Apply</source>
-            <translation>Áp dụng</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="195" />
-            <source>New map %1: %2 stages, %3 lanes, %4 cards</source>
-            <translation>Bản đồ mới %1: %2 giai đoạn, %3 làn, %4 thẻ</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="202" />
-            <source>(new stage)</source>
-            <translation>(giai đoạn mới)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="208" />
-            <source>Add %1</source>
-            <translation>Thêm %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="210" />
-            <source>Change %1: %2</source>
-            <translation>Sửa %1: %2</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="214" />
-            <source>Remove %1 (not in the spreadsheet)</source>
-            <translation>Xoá %1 (không còn trong bảng tính)</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="234" />
-            <source>%1 cards added, %2 changed, %3 removed; %4 not in the spreadsheet kept.</source>
-            <translation>Thêm %1 thẻ, sửa %2, xoá %3; giữ lại %4 thẻ không có trong bảng tính.</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/sheet_import_dialog.py" line="243" />
-            <source>The spreadsheet matches the project: nothing to change.</source>
-            <translation>Bảng tính khớp với dự án: không có gì cần thay đổi.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/importing.py" line="90" />
-            <source>Import spreadsheet</source>
-            <translation>Nhập bảng tính</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/importing.py" line="34" />
-            <source>All files (*)</source>
-            <translation>Mọi tệp (*)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/importing.py" line="33" />
-            <source>Import Spreadsheet</source>
-            <translation>Nhập bảng tính</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/importing.py" line="34" />
-            <source>Spreadsheets (*.xlsx *.csv)</source>
-            <translation>Bảng tính (*.xlsx *.csv)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/importing.py" line="41" />
-            <source>Import Failed</source>
-            <translation>Nhập thất bại</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/importing.py" line="42" />
-            <source>“%1” could not be imported; the project is unchanged.</source>
-            <translation>Không nhập được “%1”; dự án vẫn giữ nguyên.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/importing.py" line="92" />
-            <source>Imported %1</source>
-            <translation>Đã nhập %1</translation>
         </message>
     </context>
     <context>
@@ -3698,6 +3850,11 @@
             <translation>Bản đồ</translation>
         </message>
         <message>
+            <location filename="../../app/dialogs/snapshot_dialogs.py" line="140" />
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="79" />
             <source>Take Snapshot</source>
             <translation>Chụp ảnh lưu</translation>
@@ -3716,11 +3873,6 @@
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="137" />
             <source>Snapshots</source>
             <translation>Ảnh lưu</translation>
-        </message>
-        <message>
-            <location filename="../../app/dialogs/snapshot_dialogs.py" line="140" />
-            <source>Name</source>
-            <translation>Tên</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="140" />
@@ -4141,23 +4293,23 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
             <translation>Không ghi được “%1”.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="59" />
+            <location filename="../../app/ui/exporting.py" line="62" />
             <source>Export cancelled</source>
             <translation>Đã huỷ xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="65" />
-            <location filename="../../app/ui/exporting.py" line="113" />
+            <location filename="../../app/ui/exporting.py" line="68" />
+            <location filename="../../app/ui/exporting.py" line="117" />
             <source>Exported with Warnings</source>
             <translation>Đã xuất nhưng có cảnh báo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="138" />
+            <location filename="../../app/ui/exporting.py" line="143" />
             <source>Export JSON</source>
             <translation>Xuất JSON</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exporting.py" line="138" />
+            <location filename="../../app/ui/exporting.py" line="143" />
             <source>JSON documents (*.json)</source>
             <translation>Tài liệu JSON (*.json)</translation>
         </message>

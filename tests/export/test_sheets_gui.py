@@ -170,7 +170,7 @@ def test_the_new_words_speak_vietnamese(settings):
     from app.dialogs.export_dialog import csv_tables
 
     assert [shown for _key, shown in csv_tables()] == [
-        "Thẻ", "Điểm cảm xúc", "Chân dung khách hàng", "Chỉ số", "Cơ hội"]
+        "Thẻ", "Điểm cảm xúc", "Chân dung khách hàng", "Chỉ số", "Cơ hội", "Kết nối"]
 
 
 def test_the_all_maps_box_says_what_it_makes(qtbot, settings):

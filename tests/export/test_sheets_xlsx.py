@@ -22,6 +22,7 @@ from app.export.sheets.columns import (
     PERSONA_COLUMNS,
 )
 from app.export.sheets.grid import cell_lines, stage_scores
+from app.export.sheets.snapshots import SNAPSHOT_SHEET
 from app.export.sheets.values import lane_header, split_lane_header
 from app.export.sheets.xlsx import export_xlsx
 from app.samples import build_sample
@@ -233,7 +234,8 @@ def test_the_metadata_sheet_marks_the_workbook_and_names_the_maps(tmp_path):
     assert maps == [(m.id, m.name) for m in project.maps]
     sheets = {row[1]: row[2] for row in rows if row[0] == "sheet"}
     assert sheets == {"cards": "Thẻ", "markers": "Điểm cảm xúc", "personas": "Chân dung",
-                      "metrics": "Chỉ số", "opportunities": "Cơ hội"}
+                      "metrics": "Chỉ số", "opportunities": "Cơ hội",
+                      "connectors": "Kết nối"}
 
 
 def test_language_follows_the_project_unless_asked(tmp_path):
@@ -241,7 +243,8 @@ def test_language_follows_the_project_unless_asked(tmp_path):
     export_xlsx(project, tmp_path / "en.xlsx", language="en")
     workbook = load(tmp_path / "en.xlsx")
     assert workbook.sheetnames[2:] == ["Cards", "Markers", "Personas", "Metrics",
-                                       "Opportunities", META_SHEET]
+                                       "Opportunities", "Connectors", META_SHEET,
+                                       SNAPSHOT_SHEET]
     assert workbook["Cards"]["G1"].value == "Title"
     journey = project.maps[0]
     lane = journey.lanes[0]  # "Điểm chạm", a touchpoints lane: captioned in English
@@ -261,12 +264,14 @@ def test_each_table_is_a_filterable_excel_table(tmp_path):
     for key, columns in (("markers", MARKER_COLUMNS), ("personas", PERSONA_COLUMNS),
                          ("metrics", METRIC_COLUMNS), ("opportunities", OPPORTUNITY_COLUMNS)):
         ws = _sheet_of(workbook, key)
-        assert [c.value for c in ws[1]] == [c.vi for c in columns]
+        # The Personas sheet's photos stand in a column after the table.
+        extra = ["Ảnh"] if key == "personas" else []
+        assert [c.value for c in ws[1]] == [c.vi for c in columns] + extra
         table = ws.tables[key.capitalize()]
         assert table.ref == f"A1:{chr(ord('A') + len(columns) - 1)}{ws.max_row}"
         assert ws.max_row > 1
     cards = _sheet_of(workbook, "cards")
-    assert cards.tables["Cards"].ref == f"A1:T{sum(len(m.cards) for m in project.maps) + 1}"
+    assert cards.tables["Cards"].ref == f"A1:U{sum(len(m.cards) for m in project.maps) + 1}"
     assert cards.freeze_panes == "A2"
 
 

@@ -53,6 +53,20 @@ CARD_COLUMNS: tuple[Column, ...] = (
     _c("evidence", "Evidence", "Bằng chứng"),
     _c("favourite", "Favourite", "Yêu thích", "favorite", "star"),
     _c("span", "Span", "Số giai đoạn trải", "stages spanned"),
+    # Dots of every voting round: shown, not read back (the votes ride in the hidden sheet).
+    _c("votes", "Votes", "Phiếu bầu", "dots", "số phiếu"),
+)
+
+CONNECTOR_COLUMNS: tuple[Column, ...] = (
+    _c("id", "ID", "Mã"),
+    _c("map", "Map", "Bản đồ"),
+    _c("from", "From", "Từ"),
+    _c("from_id", "From ID", "Mã nguồn"),
+    _c("to", "To", "Đến"),
+    _c("to_id", "To ID", "Mã đích"),
+    _c("kind", "Kind", "Loại"),
+    _c("label", "Label", "Nhãn"),
+    _c("assumed", "Assumed", "Giả định"),
 )
 
 MARKER_COLUMNS: tuple[Column, ...] = (
@@ -80,8 +94,9 @@ PERSONA_COLUMNS: tuple[Column, ...] = (
     _c("channels", "Channels", "Kênh"),
 )
 
-# The Metrics sheet: one row per card of a metrics lane (written, not read back: the
-# Cards sheet carries the same fields).
+# The Metrics sheet: one row per card of a metrics lane. A merge reads back Metric (the
+# title), Value, Unit and Target by the card's ID (merge_sides.py); the last two columns
+# are worked out, not read.
 METRIC_COLUMNS: tuple[Column, ...] = (
     _c("id", "ID", "Mã"),
     _c("map", "Map", "Bản đồ"),
@@ -95,7 +110,7 @@ METRIC_COLUMNS: tuple[Column, ...] = (
     _c("versus_target", "Against target", "So với mục tiêu"),
 )
 
-# The Opportunities sheet: the action list (written, not read back, like Metrics).
+# The Opportunities sheet: the action list; a merge reads its card fields back by ID.
 OPPORTUNITY_COLUMNS: tuple[Column, ...] = (
     _c("id", "ID", "Mã"),
     _c("map", "Map", "Bản đồ"),
@@ -117,6 +132,7 @@ SHEETS: dict[str, Column] = {
     "personas": _c("personas", "Personas", "Chân dung"),
     "metrics": _c("metrics", "Metrics", "Chỉ số"),
     "opportunities": _c("opportunities", "Opportunities", "Cơ hội"),
+    "connectors": _c("connectors", "Connectors", "Kết nối"),
 }
 
 # The hidden sheet that marks a workbook as ours: A1 the mark, A2 the format version,

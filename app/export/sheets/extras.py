@@ -63,6 +63,8 @@ class Extras:
     """The hidden sheet's extra rows, by kind (each row's values from column B on)."""
 
     rows: dict[str, list[list[Cell]]] = field(default_factory=dict)
+    # The rows of the snapshots sheet (`snapshots.py`), read only for a new project.
+    snapshot_rows: list[list[Cell]] = field(default_factory=list)
 
     @classmethod
     def read(cls, meta_rows: list[list[Cell]]) -> Extras:

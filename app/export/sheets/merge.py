@@ -20,9 +20,11 @@ from typing import Any
 from app.domain.model import (
     Card,
     Channel,
+    EmotionMarker,
     JourneyMap,
     Lane,
     LaneKind,
+    Persona,
     Project,
     Stage,
     new_id,
@@ -51,6 +53,17 @@ class CardChange:
 
 
 @dataclass
+class FieldEdit:
+    """The fields a row of the Markers or Personas sheet changes on a marker or persona."""
+
+    entity: EmotionMarker | Persona
+    sheet: str
+    row: int
+    new: dict[str, Any]
+    old: dict[str, Any]
+
+
+@dataclass
 class StageGroup:
     """What the plan does in one stage of one map, for the preview."""
 
@@ -60,6 +73,9 @@ class StageGroup:
     added: list[Card] = field(default_factory=list)
     changed: list[CardChange] = field(default_factory=list)
     removable: list[Card] = field(default_factory=list)
+    markers_added: list[EmotionMarker] = field(default_factory=list)
+    markers_changed: list[FieldEdit] = field(default_factory=list)
+    markers_removable: list[EmotionMarker] = field(default_factory=list)
 
 
 @dataclass
@@ -76,17 +92,41 @@ class MergePlan:
     map_names: dict[str, str] = field(default_factory=dict)
     # Names of the lanes and channels a step names, to show a change in words.
     names: dict[str, str] = field(default_factory=dict)
+    # The Markers and Personas sheets' steps (merge_sides.py); new ones are in `inserts`.
+    added_markers: list[EmotionMarker] = field(default_factory=list)
+    added_personas: list[Persona] = field(default_factory=list)
+    edits: list[FieldEdit] = field(default_factory=list)
+    removable_markers: list[EmotionMarker] = field(default_factory=list)
 
     def empty(self, removing: set[str] | None = None) -> bool:
         """True when applying would change nothing."""
-        return not (self.inserts or self.changed or self.new_maps or removing)
+        return not (self.inserts or self.changed or self.new_maps or self.edits
+                    or self.removals(removing or set()))
+
+    def field_edits(self) -> list[tuple[Entity, dict[str, Any]]]:
+        """Every field edit of the plan: cards, markers and personas."""
+        return ([(change.card, change.new) for change in self.changed]
+                + [(edit.entity, edit.new) for edit in self.edits])
+
+    def removals(self, removing: set[str]) -> list[Entity]:
+        """The cards and markers chosen for removal."""
+        chosen: list[Entity] = [c for c in self.removable if c.id in removing]
+        return chosen + [m for m in self.removable_markers if m.id in removing]
+
+    def marker_edits(self) -> list[FieldEdit]:
+        """The edits of markers (the rest are of personas)."""
+        return [e for e in self.edits if isinstance(e.entity, EmotionMarker)]
+
+    def persona_edits(self) -> list[FieldEdit]:
+        """The edits of personas."""
+        return [e for e in self.edits if isinstance(e.entity, Persona)]
 
     def groups(self) -> list[StageGroup]:
         """The steps by map and stage, in the maps' and stages' order."""
         found: dict[str, StageGroup] = {}
         known = set(self.stages) - {s.id for s in self.inserts if isinstance(s, Stage)}
 
-        def group(card: Card) -> StageGroup:
+        def group(card: Card | EmotionMarker) -> StageGroup:
             stage = self.stages.get(card.stage_id)
             if card.stage_id not in found:
                 found[card.stage_id] = StageGroup(
@@ -101,6 +141,14 @@ class MergePlan:
             group(dataclasses.replace(change.card, stage_id=moved)).changed.append(change)
         for card in self.removable:
             group(card).removable.append(card)
+        for marker in self.added_markers:
+            group(marker).markers_added.append(marker)
+        for edit in self.marker_edits():
+            assert isinstance(edit.entity, EmotionMarker)
+            moved = edit.new.get("stage_id", edit.entity.stage_id)
+            group(dataclasses.replace(edit.entity, stage_id=moved)).markers_changed.append(edit)
+        for marker in self.removable_markers:
+            group(marker).markers_removable.append(marker)
         rank = {stage_id: i for i, stage_id in enumerate(self.stages)}
         ordered = sorted(found.items(), key=lambda item: rank.get(item[0], len(rank)))
         return [grp for _, grp in ordered]
@@ -113,6 +161,22 @@ class MergePlan:
         head = (f"{len(self.added)} added, {len(self.changed)} changed, {removed} removed"
                 + (f", {kept} not in the sheet kept" if kept else ""))
         lines = [head]
+        gone = sum(1 for m in self.removable_markers if m.id in removing)
+        marker_parts = [f"{len(self.added_markers)} added" if self.added_markers else "",
+                        f"{len(self.marker_edits())} changed" if self.marker_edits() else "",
+                        f"{gone} removed" if gone else "",
+                        f"{len(self.removable_markers) - gone} not in the sheet kept"
+                        if len(self.removable_markers) > gone else ""]
+        if any(marker_parts):
+            lines.append("emotion markers: " + ", ".join(p for p in marker_parts if p))
+        if self.added_personas or self.persona_edits():
+            lines.append(f"personas: {len(self.added_personas)} added, "
+                         f"{len(self.persona_edits())} changed")
+            if detail:
+                lines += [f"    + {shown(self, 'name', p.name)}" for p in self.added_personas]
+                lines += [f"    ~ {shown(self, 'name', e.entity.name)}: "
+                          f"{describe_edit(self, e)}" for e in self.persona_edits()
+                          if isinstance(e.entity, Persona)]
         for journey in self.new_maps:
             lines.append(f"  new map {journey.name!r}: {len(journey.stages)} stages, "
                          f"{len(journey.lanes)} lanes, {len(journey.cards)} cards, "
@@ -122,6 +186,14 @@ class MergePlan:
             parts = [f"+{len(g.added)}" if g.added else "", f"~{len(g.changed)}" if g.changed
                      else "", f"-{gone}" if gone else "",
                      f"({len(g.removable) - gone} kept)" if len(g.removable) > gone else ""]
+            marker_gone = sum(1 for m in g.markers_removable if m.id in removing)
+            marks = [f"+{len(g.markers_added)}" if g.markers_added else "",
+                     f"~{len(g.markers_changed)}" if g.markers_changed else "",
+                     f"-{marker_gone}" if marker_gone else "",
+                     f"({len(g.markers_removable) - marker_gone} kept)"
+                     if len(g.markers_removable) > marker_gone else ""]
+            if any(marks):
+                parts.append("markers " + " ".join(p for p in marks if p))
             where = f"{g.map_name} / {g.stage_title}" + (" (new stage)" if g.new_stage else "")
             lines.append(f"  {where}: {' '.join(p for p in parts if p)}")
             if detail:
@@ -132,6 +204,15 @@ class MergePlan:
                           f"{shown(self, 'title', c.title)}"
                           + ("" if c.id in removing else " (not in the sheet, kept)")
                           for c in g.removable]
+                lines += [f"    + marker {m.score:+d} {shown(self, 'label', m.label)}"
+                          for m in g.markers_added]
+                lines += [f"    ~ marker {shown(self, 'label', e.entity.label)}: "
+                          f"{describe_edit(self, e)}" for e in g.markers_changed
+                          if isinstance(e.entity, EmotionMarker)]
+                lines += [f"    {'-' if m.id in removing else '='} marker "
+                          f"{shown(self, 'label', m.label)}"
+                          + ("" if m.id in removing else " (not in the sheet, kept)")
+                          for m in g.markers_removable]
         lines.extend(f"warning: {w}" for w in self.warnings)
         return lines
 
@@ -151,6 +232,26 @@ def changed_fields(plan: MergePlan, change: CardChange) -> list[tuple[str, str, 
     if not found and "order" in change.new:
         found.append(("order", "", ""))
     return found
+
+
+def edit_fields(plan: MergePlan, edit: FieldEdit) -> list[tuple[str, str, str]]:
+    """Each field a marker or persona edit changes, as (key, old, new) in words."""
+    return [("channels" if name == "channel_ids" else name.removesuffix("_id"),
+             _shown_edit(plan, name, edit.old[name]), _shown_edit(plan, name, new))
+            for name, new in edit.new.items()]
+
+
+def _shown_edit(plan: MergePlan, name: str, value: Any) -> str:
+    if name == "channel_ids":
+        return shown(plan, name, [plan.names.get(v, v) for v in value])
+    if name == "photo":
+        return "∅" if value is None else f"{len(value):,} bytes"
+    return shown(plan, name, value)
+
+
+def describe_edit(plan: MergePlan, edit: FieldEdit) -> str:
+    """One line naming each field a marker or persona edit changes (for the CLI)."""
+    return "; ".join(f"{key}: {old} → {new}" for key, old, new in edit_fields(plan, edit))
 
 
 def describe_change(plan: MergePlan, change: CardChange) -> str:
@@ -389,12 +490,12 @@ def apply_plan(project: Project, plan: MergePlan,
         attach(project, journey)
         upserts.extend([journey, *journey.stages, *journey.lanes, *journey.cards,
                         *journey.markers])
-    for change in plan.changed:
-        validate_entity(project, dataclasses.replace(change.card, **change.new))
-        for name, value in change.new.items():
-            setattr(change.card, name, value)
-        upserts.append(change.card)
-    removed = [c for c in plan.removable if c.id in removing]
-    for card in removed:
-        detach(project, card)
+    for entity, new in plan.field_edits():
+        validate_entity(project, dataclasses.replace(entity, **new))
+        for name, value in new.items():
+            setattr(entity, name, value)
+        upserts.append(entity)
+    removed = plan.removals(removing)
+    for entity in removed:
+        detach(project, entity)
     return upserts, removed

@@ -22,7 +22,7 @@ TEXT_FIELDS = ("title", "body", "owner", "priority", "status", "unit")
 _HEADER_SEARCH = 10
 _KEYS = {c.key for c in CARD_COLUMNS}
 # Columns that say where a card goes, not what it holds.
-_PLACE = {"map", "stage", "lane", "kind"}
+_PLACE = {"map", "stage", "lane", "kind", "votes"}
 _SEVERITY_WORDS = {"low": 1, "thap": 1, "medium": 2, "trung binh": 2, "high": 3, "cao": 3}
 
 
@@ -167,6 +167,8 @@ def _read_value(row: CardRow, key: str, value: Cell, where: str) -> None:
         row.values[key] = _evidence(text, where)
     elif key == "favourite":
         row.values[key] = _truth(value, text, where)
+    elif key == "votes":
+        pass  # a count of the rounds' dots: shown, never read back into cards
     elif key in ("span", "order"):
         number = _whole(value, text, where, minimum=1 if key == "span" else 0)
         if number is not None:

@@ -13,7 +13,7 @@ import io
 import unicodedata
 from pathlib import Path
 
-from app.export.sheets.read_table import Cell, Limits, SheetError, Table
+from app.export.sheets.read_table import Cell, Limits, Progress, SheetError, Table
 
 # Tried in this order when the file does not say (a byte-order mark says).
 ENCODINGS = ("utf-8", "cp1258")
@@ -79,9 +79,10 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def read_csv(path: Path, limits: Limits | None = None,
-             encoding: str | None = None) -> tuple[Table, str]:
-    """The rows of a CSV file as one table named by the file name, and its encoding."""
+def read_csv(path: Path, limits: Limits | None = None, encoding: str | None = None,
+             progress: Progress | None = None) -> tuple[Table, str]:
+    """The rows of a CSV file as one table named by the file name, and its encoding;
+    `progress` counts the rows and stops the read when cancelled."""
     limits = limits or Limits()
     name = path.name
     try:
@@ -103,6 +104,8 @@ def read_csv(path: Path, limits: Limits | None = None,
             if len(rows) >= limits.max_rows or cells > limits.max_cells:
                 raise SheetError(f"{name}: has more than {limits.max_rows:,} rows or "
                                  f"{limits.max_cells:,} cells; that is the limit")
+            if progress is not None:
+                progress.tick()
             rows.append([_unprefixed(value) if value.strip() != "" else None
                          for value in record])
     except csv.Error as error:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.images import photo_problem, read_image_header
 from app.domain.model import (
     SCORE_MAX,
     SCORE_MIN,
@@ -46,6 +47,8 @@ class MarkerRow:
     position: float
     label: str
     id: str = ""
+    # Whether the row's Position cell held a number (an empty one places it mid-stage).
+    placed: bool = True
 
 
 def layouts(tables: list[Table], meta: dict[str, list[str]],
@@ -110,8 +113,9 @@ def read_markers(table: Table) -> list[MarkerRow]:
             raise SheetError(f"{where}, {header('score')}: "
                              f"{cell_text(got.get('score'))!r} is not a score from "
                              f"{SCORE_MIN} to +{SCORE_MAX}")
-        position = 0.5
-        if got.get("position") is not None:
+        position, placed = 0.5, False
+        if cell_text(got.get("position")).strip():
+            placed = True
             number = cell_number(got["position"], f"{where}, {header('position')}")
             if number is None or not 0.0 <= number <= 1.0:
                 raise SheetError(f"{where}, {header('position')}: "
@@ -120,7 +124,8 @@ def read_markers(table: Table) -> list[MarkerRow]:
         rows.append(MarkerRow(index + 1, cell_text(got.get("map")).strip(),
                               cell_text(got.get("stage")).strip(),
                               cell_text(got.get("lane")).strip(), int(score), position,
-                              cell_text(got.get("label")), cell_text(got.get("id")).strip()))
+                              cell_text(got.get("label")), cell_text(got.get("id")).strip(),
+                              placed))
     return rows
 
 
@@ -157,15 +162,30 @@ def personas_sheet(tables: list[Table]) -> Table | None:
     return next((t for t in tables if fold(t.name) in names and t.rows), None)
 
 
-def read_personas(table: Table, channels: list[Channel]) -> list[Persona]:
-    """The personas of our Personas sheet (a photo is not in a sheet, so none comes back);
-    channels are matched by name, a bad age names its row and column."""
+def read_personas(table: Table, channels: list[Channel],
+                  photos: dict[int, bytes] | None = None) -> list[Persona]:
+    """The personas of our Personas sheet, with the pictures in their rows (`photos`, by
+    sheet row) as photos; channels are matched by name, a bad age or a picture that is
+    not a PNG or JPEG photo names its row."""
+    return [persona for _, persona in persona_rows(table, channels, photos)]
+
+
+def persona_columns(table: Table) -> set[str]:
+    """The persona fields a Personas sheet has columns for."""
+    headers = [cell_text(v).strip() for v in table.rows[0]] if table.rows else []
+    return set(match_columns(headers, PERSONA_COLUMNS).values())
+
+
+def persona_rows(table: Table, channels: list[Channel],
+                 photos: dict[int, bytes] | None = None) -> list[tuple[int, Persona]]:
+    """Each persona of the sheet with its sheet row (what `read_personas` reads)."""
     headers = [cell_text(v).strip() for v in table.rows[0]]
     mapping = match_columns(headers, PERSONA_COLUMNS)
     if "name" not in mapping.values():
         return []
     by_name = {fold(c.name): c.id for c in channels}
     found: list[Persona] = []
+    numbered: list[tuple[int, Persona]] = []
     for index in range(1, len(table.rows)):
         raw = table.rows[index]
         got = {key: raw[p] if p < len(raw) else None for p, key in mapping.items()}
@@ -186,8 +206,17 @@ def read_personas(table: Table, channels: list[Channel]) -> list[Persona]:
             persona.age = int(age)
         persona.channel_ids = [by_name[fold(n)] for n in split_tags(texts.get("channels", ""))
                                if fold(n) in by_name]
+        photo = (photos or {}).get(index + 1)
+        if photo is not None:
+            header = read_image_header(photo)
+            mime = header.mime if header is not None else ""
+            problem = photo_problem(photo, mime or "image/png")
+            if problem is not None:
+                raise SheetError(f"{table.name}, row {index + 1}: {problem}")
+            persona.photo, persona.photo_mime = photo, mime
         persona_id = texts.get("id", "").strip()
         if is_id(persona_id) and all(p.id != persona_id for p in found):
             persona.id = persona_id
         found.append(persona)
-    return found
+        numbered.append((index + 1, persona))
+    return numbered

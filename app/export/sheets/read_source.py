@@ -15,8 +15,11 @@ from app.domain.model import JourneyMap, Project
 from app.domain.templates import builtin_channels, check_language
 from app.domain.validation import validate_project
 from app.export.sheets.columns import CARD_COLUMNS, SHEETS, fold, match_columns
+from app.export.sheets.connectors import place_connectors
 from app.export.sheets.extras import Extras
 from app.export.sheets.merge import MergePlan, plan_cards, plan_new_map
+from app.export.sheets.merge_sides import plan_sides, side_tables
+from app.export.sheets.photos import read_photos
 from app.export.sheets.read_cards import CardsTable, find_header, read_cards
 from app.export.sheets.read_grid import corner_name, looks_like_grid, read_grid
 from app.export.sheets.read_ours import (
@@ -27,7 +30,8 @@ from app.export.sheets.read_ours import (
     read_markers,
     read_personas,
 )
-from app.export.sheets.read_table import Limits, SheetError, Table, cell_text
+from app.export.sheets.read_table import Limits, Progress, SheetError, Table, cell_text
+from app.export.sheets.snapshots import apply_hidden, read_hidden
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
 
@@ -50,9 +54,14 @@ class SheetSource:
     # What else our workbook carries for a new project (personas, channels, colours…).
     extras: Extras = field(default_factory=Extras)
     personas: Table | None = None
+    # The pictures of our Personas sheet by sheet row (the persona photos).
+    photos: dict[int, bytes] = field(default_factory=dict)
+    # The Metrics, Opportunities, Markers and Personas sheets, merged after the cards.
+    sides: dict[str, Table] = field(default_factory=dict)
 
 
-def read_tables(path: Path, limits: Limits | None = None, encoding: str | None = None
+def read_tables(path: Path, limits: Limits | None = None, encoding: str | None = None,
+                progress: Progress | None = None
                 ) -> tuple[list[Table], dict[str, list[str]], Extras, str]:
     """The sheets of a workbook or CSV file, our hidden metadata (its known keys, and the
     rows `extras` reads), and the CSV's encoding."""
@@ -62,11 +71,13 @@ def read_tables(path: Path, limits: Limits | None = None, encoding: str | None =
     if suffix in (".xlsx", ".xlsm"):
         from app.export.sheets.read_xlsx import read_workbook
 
-        book = read_workbook(path, limits)
-        return book.tables, book.meta, Extras.read(book.meta_rows), ""
+        book = read_workbook(path, limits, progress)
+        extras = Extras.read(book.meta_rows)
+        extras.snapshot_rows = book.snapshot_rows
+        return book.tables, book.meta, extras, ""
     from app.export.sheets.read_csv import read_csv
 
-    table, used = read_csv(path, limits, encoding)
+    table, used = read_csv(path, limits, encoding, progress)
     return [table], {}, Extras(), used
 
 
@@ -89,9 +100,14 @@ def cards_sheet(tables: list[Table]) -> Table | None:
 
 
 def read_source(path: Path, overrides: dict[str, str] | None = None,
-                limits: Limits | None = None, encoding: str | None = None) -> SheetSource:
-    """Read a spreadsheet for import; SheetError (or MappingNeeded) says why it cannot."""
-    tables, meta, extras, used = read_tables(path, limits, encoding)
+                limits: Limits | None = None, encoding: str | None = None,
+                progress: Progress | None = None) -> SheetSource:
+    """Read a spreadsheet for import; SheetError (or MappingNeeded) says why it cannot.
+
+    Touches no project and no Qt object, so the editor runs it in a worker thread;
+    `progress` counts the rows read and stops the read (Cancelled) when asked.
+    """
+    tables, meta, extras, used = read_tables(path, limits, encoding, progress)
     project_ids = meta.get("project", [])
     source = SheetSource(path.name, encoding=used,
                          project_id=project_ids[0] if project_ids else None,
@@ -107,6 +123,9 @@ def read_source(path: Path, overrides: dict[str, str] | None = None,
             source.language = _language(source.cards.headers)
         source.layouts = layouts(tables, meta, extras)
         source.personas = personas_sheet(tables) if source.layouts else None
+        source.sides = side_tables(tables)
+        if "personas" in source.sides and path.suffix.lower() in (".xlsx", ".xlsm"):
+            source.photos = read_photos(path, source.sides["personas"].name)
         markers = markers_sheet(tables)
         if source.layouts and markers is not None:
             place_markers(source.layouts, read_markers(markers), markers.name)
@@ -133,8 +152,10 @@ def plan_into(project: Project, source: SheetSource) -> MergePlan:
     """The merge of `source` into an open project (nothing is changed)."""
     if source.cards is not None:
         covered = [i for i in source.map_ids if project.map(i) is not None]
-        return plan_cards(project, source.cards, covered_maps=covered,
+        plan = plan_cards(project, source.cards, covered_maps=covered,
                           source_project=source.project_id)
+        plan_sides(plan, project, source.sides, source.photos, covered)
+        return plan
     plan = plan_new_map(project, source.grids[0])
     for journey in source.grids[1:]:
         plan.new_maps.append(journey)
@@ -149,15 +170,22 @@ def new_project(source: SheetSource, title: str, language: str | None = None) ->
     lang = language or source.language
     check_language(lang)
     project = Project(title=title, language=lang, channels=builtin_channels(lang))
+    hidden = None
     if source.cards is not None:
         source.extras.apply_to_project(project)  # before the cards name their channels
         if source.personas is not None:
-            project.personas = read_personas(source.personas, project.channels)
+            project.personas = read_personas(source.personas, project.channels,
+                                             source.photos)
+        hidden = read_hidden(source.extras.snapshot_rows, source.name)
         project.maps.extend(source.layouts)  # stages and lanes in order, markers placed
         plan = plan_cards(project, source.cards, create_maps=True, default_map=title)
     else:
         plan = plan_into(project, source)
     apply_plan(project, plan, set())
+    connectors = source.sides.get("connectors")
+    if source.cards is not None and connectors is not None:
+        place_connectors(project, connectors)  # once the cards are in
+    apply_hidden(project, hidden)  # snapshots, votes…, once the maps and cards are in
     colours = source.extras.card_colours()
     for card in (c for m in project.maps for c in m.cards if c.id in colours):
         card.color = colours[card.id]

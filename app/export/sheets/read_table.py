@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 import uuid
 from dataclasses import dataclass
 
@@ -12,6 +13,33 @@ Cell = str | int | float | bool | None
 
 class SheetError(ValueError):
     """A spreadsheet that cannot be imported; the message is one line for the user."""
+
+
+class Cancelled(SheetError):
+    """The user stopped the read (the editor reads in a worker thread)."""
+
+
+class Progress:
+    """How far a read has come, and whether to stop: shared by the reading thread, which
+    ticks once per row, and the editor, which shows the count and may cancel."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the read to stop at its next row."""
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def tick(self) -> None:
+        """One more row read; raises Cancelled once cancel() was called."""
+        self.rows += 1
+        if self._cancelled.is_set():
+            raise Cancelled("the import was cancelled")
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,11 @@ from app.export.sheets.columns import META_MARK, META_SHEET
 from app.export.sheets.read_table import (
     Cell,
     Limits,
+    Progress,
     SheetError,
     Table,
 )
+from app.export.sheets.snapshots import SNAPSHOT_SHEET
 
 # The first bytes of an OLE compound file: Excel's encrypted .xlsx and the old .xls.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -39,6 +41,8 @@ class Workbook:
     meta: dict[str, list[str]] = field(default_factory=dict)
     # The hidden sheet's rows as they are (`extras.Extras` reads the ones it knows).
     meta_rows: list[list[Cell]] = field(default_factory=list)
+    # The very hidden data sheet's rows as they are (`snapshots.read_hidden`).
+    snapshot_rows: list[list[Cell]] = field(default_factory=list)
 
     def table(self, title: str) -> Table | None:
         """The visible sheet with this title, or None."""
@@ -89,8 +93,10 @@ def check_container(path: Path, limits: Limits) -> None:
                          f"{limits.max_unpacked_bytes / 1e6:.0f} MB (refused as a zip bomb)")
 
 
-def read_workbook(path: Path, limits: Limits | None = None) -> Workbook:
-    """Every sheet's cell values (formulas as their text), within `limits`."""
+def read_workbook(path: Path, limits: Limits | None = None,
+                  progress: Progress | None = None) -> Workbook:
+    """Every sheet's cell values (formulas as their text), within `limits`; `progress`
+    counts the rows and stops the read (Cancelled) when cancelled."""
     limits = limits or Limits()
     check_container(path, limits)
     import openpyxl  # ~0.2 s: only when a workbook is read
@@ -107,10 +113,12 @@ def read_workbook(path: Path, limits: Limits | None = None) -> Workbook:
     cells = 0
     try:
         for sheet in book.worksheets:
-            rows, cells = _read_rows(sheet, name, limits, cells)
+            rows, cells = _read_rows(sheet, name, limits, cells, progress)
             if sheet.title == META_SHEET:
                 result.meta = _read_meta(rows)
                 result.meta_rows = rows if result.meta else []
+            elif sheet.title == SNAPSHOT_SHEET:
+                result.snapshot_rows = rows
             elif getattr(sheet, "sheet_state", "visible") == "visible":
                 result.tables.append(Table(sheet.title, rows))
     except SheetError:
@@ -122,11 +130,13 @@ def read_workbook(path: Path, limits: Limits | None = None) -> Workbook:
     return result
 
 
-def _read_rows(sheet: Any, name: str, limits: Limits,
-               cells: int) -> tuple[list[list[Cell]], int]:
+def _read_rows(sheet: Any, name: str, limits: Limits, cells: int,
+               progress: Progress | None = None) -> tuple[list[list[Cell]], int]:
     rows: list[list[Cell]] = []
     filled = 0
     for raw in sheet.iter_rows(values_only=True):
+        if progress is not None:
+            progress.tick()
         cells += len(raw)
         if cells > limits.max_cells:
             raise SheetError(f"{name}: has more than {limits.max_cells:,} cells; "

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from app.domain.insights import lower_is_better, opportunities
 from app.domain.model import Card, JourneyMap, LaneKind, Project
+from app.domain.voting import card_votes
 from app.export.sheets.columns import (
     CARD_COLUMNS,
+    CONNECTOR_COLUMNS,
     LANGUAGES,
     MARKER_COLUMNS,
     METRIC_COLUMNS,
@@ -25,7 +27,7 @@ from app.export.sheets.columns import (
 from app.export.sheets.values import evidence_label, join_tags, kind_label, yes_no
 
 Value = str | int | float | None
-TABLES = ("cards", "markers", "personas", "metrics", "opportunities")
+TABLES = ("cards", "markers", "personas", "metrics", "opportunities", "connectors")
 
 _WORDS: dict[str, tuple[str, str]] = {
     "higher": ("higher", "cao hơn"),
@@ -95,6 +97,7 @@ def card_rows(project: Project, maps: Sequence[JourneyMap], language: str) -> li
     """One row per card, in CARD_COLUMNS order."""
     rows: list[list[Value]] = []
     for journey in maps:
+        votes = card_votes(journey)  # every round's dots
         for card in ordered_cards(journey):
             stage, lane = _place(journey, card.stage_id, card.lane_id)
             kind = _kind_of(journey, card.lane_id)
@@ -110,6 +113,7 @@ def card_rows(project: Project, maps: Sequence[JourneyMap], language: str) -> li
                 "evidence": evidence_label(card.evidence.value, language)
                 if card.evidence else "",
                 "favourite": yes_no(card.favourite, language), "span": card.span,
+                "votes": votes.get(card.id),
             }
             rows.append([fields[column.key] for column in CARD_COLUMNS])
     return rows
@@ -207,4 +211,8 @@ def build_table(key: str, project: Project, maps: Sequence[JourneyMap], language
         return Table(key, METRIC_COLUMNS, metric_rows(maps, language))
     if key == "opportunities":
         return Table(key, OPPORTUNITY_COLUMNS, opportunity_rows(maps))
+    if key == "connectors":
+        from app.export.sheets.connectors import connector_rows
+
+        return Table(key, CONNECTOR_COLUMNS, connector_rows(maps, language))
     raise ValueError(f"unknown table {key!r}; choose one of: {', '.join(TABLES)}")

@@ -1,10 +1,12 @@
 """Export a project to an XLSX workbook (openpyxl): grid sheets, tables and a mark.
 
 The workbook holds, in this order: one grid sheet per map (`grid.py`), then the Cards,
-Markers, Personas, Metrics and Opportunities tables (filterable Excel tables), then the
-very hidden `_journey_studio` sheet that lets the importer recognise the workbook and
-find each map's sheets. Sheet names and headers follow the project's language unless a
-language is given. The file is written in one step (`app.export.atomic`).
+Markers, Personas, Metrics and Opportunities tables (filterable Excel tables; persona
+photos as pictures, `photos.py`), then the very hidden `_journey_studio` sheet that lets
+the importer recognise the workbook and find each map's sheets, and the very hidden
+`_journey_studio_data` sheet (`snapshots.py`). Sheet names and headers follow the
+project's language unless a language is given. The file is written in one step
+(`app.export.atomic`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from app.export.sheets.columns import META_MARK, META_SHEET, META_VERSION, SHEET
 from app.export.sheets.extras import Value, extra_rows
 from app.export.sheets.grid import FONT, lines_needed, write_grid
 from app.export.sheets.names import SheetNames
+from app.export.sheets.photos import PHOTO_HEADER, add_photo
+from app.export.sheets.snapshots import SNAPSHOT_SHEET, write_snapshots
 from app.export.sheets.tables import TABLES, Table, build_table, export_language
 from app.export.sheets.writing import CellWriter
 
@@ -46,7 +50,7 @@ def build_workbook(project: Project, maps: Sequence[JourneyMap] | None = None,
     chosen = list(project.maps if maps is None else maps)
     every = maps is None or len(chosen) == len(project.maps)
     put = CellWriter()
-    names = SheetNames(reserved=(META_SHEET,))
+    names = SheetNames(reserved=(META_SHEET, SNAPSHOT_SHEET))
     table_names = {key: names.take(SHEETS[key].header(lang)) for key in TABLES}
     fallback = "Bản đồ" if lang == "vi" else "Map"  # for a map name of forbidden characters
     grid_names = [names.take(journey.name, fallback) for journey in chosen]
@@ -61,9 +65,13 @@ def build_workbook(project: Project, maps: Sequence[JourneyMap] | None = None,
         write_grid(workbook.create_sheet(name), journey, lang, put)
     for key in TABLES:
         table = build_table(key, project, chosen, lang, every_persona=every)
-        _write_table(workbook.create_sheet(table_names[key]), table, lang, put)
+        sheet = workbook.create_sheet(table_names[key])
+        _write_table(sheet, table, lang, put)
+        if key == "personas":
+            _write_photos(sheet, project, table, lang, put)
     _write_meta(workbook.create_sheet(META_SHEET), project, lang, chosen, grid_names,
                 table_names, put)
+    write_snapshots(workbook.create_sheet(SNAPSHOT_SHEET), project, chosen, put)
     if workbook.sheetnames:
         workbook.active = 0
     warnings = []
@@ -120,6 +128,22 @@ def _write_table(ws: Worksheet, table: Table, language: str, put: CellWriter) ->
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
     ws.print_title_rows = "1:1"
+
+
+def _write_photos(ws: Worksheet, project: Project, table: Table, language: str,
+                  put: CellWriter) -> None:
+    """Each persona's photo as a picture in its row, in the column after the table."""
+    photos = {p.id: p.photo for p in project.personas if p.photo}
+    if not photos:
+        return
+    column = len(table.columns) + 1
+    header = ws.cell(row=1, column=column)
+    put(header, PHOTO_HEADER[1] if language == "vi" else PHOTO_HEADER[0])
+    header.font = Font(name=FONT, bold=True, color="FFFFFFFF")
+    header.fill = _HEADER_FILL
+    ws.column_dimensions[get_column_letter(column)].width = 12.0
+    for r, values in enumerate(table.rows, start=2):
+        add_photo(ws, r, column, photos.get(str(values[0])))
 
 
 def _width(key: str, header: str, values: list[object]) -> float:
