@@ -116,3 +116,34 @@ def test_cards_of_lanes_below_a_grown_card_are_not_drawn_again(drawn, view, doc)
     assert below.id not in drawn
     assert grown.id in drawn  # the card that changed is drawn again
     assert_screen_is_current(view)
+
+
+@pytest.fixture
+def drawn_headers(monkeypatch, doc) -> list[str]:
+    """The kinds of header drawn (stage, lane, persona corner), patched before the view."""
+    from app.canvas.items import headers
+
+    kinds: list[str] = []
+    for cls in (headers.StageHeaderItem, headers.LaneHeaderItem, headers.CornerItem):
+        def paint(item, *args, _original=cls.paint):
+            kinds.append(item.kind_name)
+            _original(item, *args)
+
+        monkeypatch.setattr(cls, "paint", paint)
+    return kinds
+
+
+def test_editing_the_card_beside_the_headers_repaints_no_header(drawn_headers, drawn, view,
+                                                               doc):
+    journey = doc.sample["map"]
+    card = doc.sample["cards"][0]  # the first card of the top-left cell, under both headers
+    assert journey.cell_cards(journey.stages[0].id, journey.lanes[0].id)[0] is card
+    view.select_entities([card])  # its halo is drawn too
+    _paint_now(view)
+    drawn_headers.clear()
+    drawn.clear()
+    ops.edit_text(doc, card, "title", "Quảng cáo mới")
+    QApplication.processEvents()  # the view repaints what changed, nothing more
+    assert drawn == [card.id]
+    assert drawn_headers == []
+    assert_screen_is_current(view)

@@ -16,7 +16,10 @@ from app.domain.layout import CardBox, line_height
 from app.domain.model import Channel, Evidence, LaneKind
 
 Z_CARD = 10.0
-MARGIN = 9.0  # room outside the card for the halo, the star and the thought tail
+# Room outside the card for what it draws there (the halo reaches 4.5 px, the star 5.6 and
+# the thought tail 5.5, antialiasing included). Less than the cell padding (8), so a card
+# repainted does not reach the headers and grid lines around its cell.
+MARGIN = 6.0
 
 
 def format_number(value: float | None) -> str:
