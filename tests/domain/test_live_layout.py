@@ -123,13 +123,21 @@ def _edit(journey: JourneyMap, rng: random.Random) -> tuple[list[Card], list[Car
     """One random change of cards, made on the map; (changed, removed) as a command says."""
     stages = [s.id for s in journey.stages]
     lanes = [ln.id for ln in journey.lanes]
-    what = rng.choice(["add", "add", "move", "text", "span", "remove", "tie", "restore"])
+    what = rng.choice(["add", "add", "move", "text", "span", "remove", "tie", "restore",
+                       "swap", "swap"])
     if what == "add" or not journey.cards:
         card = Card("m", rng.choice(stages), rng.choice(lanes), _text(rng),
                     order=rng.randint(0, 9), body=_text(rng))
         journey.cards.append(card)
         return [card], []
     card = rng.choice(journey.cards)
+    if what == "swap":  # two cards of one cell trade places (often of the same height)
+        cell = journey.cell_cards(card.stage_id, card.lane_id)
+        other = rng.choice(cell)
+        card.order, other.order = other.order, card.order
+        if card.order == other.order:
+            card.order += 1
+        return [card, other], []
     if what == "move":
         card.stage_id, card.lane_id = rng.choice(stages), rng.choice(lanes)
         card.order = rng.randint(-1, 10)
@@ -247,3 +255,33 @@ def test_markers_placed_again_follow_their_new_score():
     journey.markers.pop()
     live.update_markers(journey)
     assert set(live.layout.markers) == {"mk1"}
+
+
+def test_an_edit_that_keeps_a_cards_height_lays_out_that_card_only(monkeypatch):
+    journey = _map()
+    journey.cards = [Card("m", "s0", "do", f"thẻ {i}", order=i, id=f"c{i}") for i in range(200)]
+    live = LiveLayout(_wrapper())
+    live.rebuild(journey)
+    placed: list[str] = []
+    real = LiveLayout._put
+
+    def put(self, card, *args):
+        placed.append(card.id)
+        return real(self, card, *args)
+
+    monkeypatch.setattr(LiveLayout, "_put", put)
+    card = journey.cards[3]
+    card.title = "thẻ ba"  # still one line
+    delta = live.update_cards(journey, [card], [])
+    assert placed == ["c3"]  # not the 196 cards below it, which stay where they were
+    assert delta.cards == {"c3"} and delta.rewrapped == {"c3"}
+    assert_current(live, journey)
+    placed.clear()
+    card.title = "thẻ ba " + "dài " * 12  # now three lines: every card below moves down
+    live.update_cards(journey, [card], [])
+    assert placed == [f"c{i}" for i in range(3, 200)]
+    assert_current(live, journey)
+    placed.clear()
+    gone = journey.cards.pop(150)  # a gap: the cards below it close up
+    live.update_cards(journey, [], [gone])
+    assert_current(live, journey)
