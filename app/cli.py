@@ -13,14 +13,15 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 PROG = "journey-studio"
 PROJECT_SUFFIX = ".cjm"
-COMMANDS = ("new", "info", "export", "import", "templates", "install-desktop")
-EXPORT_FORMATS = (".json", ".pdf", ".png", ".svg", ".xlsx", ".csv")
+COMMANDS = ("new", "info", "export", "import", "templates", "install-desktop", "projects",
+            "publish")
+EXPORT_FORMATS = (".cjm", ".json", ".pdf", ".png", ".svg", ".xlsx", ".csv")
 SHEET_FORMATS = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
 _SIZE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
 
@@ -94,7 +95,7 @@ def _utf8_locale_for_qt() -> None:
         os.environ["LC_ALL"] = "C.UTF-8"
 
 
-def _one_line(text: str, limit: int = 400) -> str:
+def one_line(text: str, limit: int = 400) -> str:
     line = " ".join(str(text).split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
@@ -103,10 +104,10 @@ def _describe(error: BaseException) -> str:
     """A one-line message for any failure, naming the file when the error knows it."""
     if isinstance(error, OSError) and error.strerror:
         name = Path(error.filename).name if error.filename else ""
-        return _one_line(f"{name}: {error.strerror}" if name else error.strerror)
+        return one_line(f"{name}: {error.strerror}" if name else error.strerror)
     if isinstance(error, _known_errors()):
-        return _one_line(str(error)) or type(error).__name__
-    return _one_line(f"unexpected {type(error).__name__}: {error} (please report this)")
+        return one_line(str(error)) or type(error).__name__
+    return one_line(f"unexpected {type(error).__name__}: {error} (please report this)")
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
@@ -127,7 +128,12 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     return tuple(classes)
 
 
-def _input_file(name: str) -> Path:
+def input_file(name: str) -> Any:
+    """The Path of an input file, or a ServerInput for postgresql://…?project=NAME."""
+    if name.partition("://")[0].lower() in ("postgresql", "postgres"):
+        from app.cli_server import ServerInput
+
+        return ServerInput(name)
     path = Path(name)
     if not path.exists():
         raise CliError(f"{name}: no such file")
@@ -136,22 +142,26 @@ def _input_file(name: str) -> Path:
     return path
 
 
-def _output_file(name: str, *, force: bool, inputs: Sequence[Path] = ()) -> Path:
+def output_file(name: str, *, force: bool, inputs: Sequence[Path] = ()) -> Path:
     path = Path(name)
     if path.is_dir():
         raise CliError(f"{name}: is a folder; give a file name")
     if not path.parent.is_dir():
         raise CliError(f"{name}: the folder {str(path.parent)!r} does not exist")
     for source in inputs:
-        if path.exists() and path.samefile(source):
+        if isinstance(source, Path) and path.exists() and path.samefile(source):
             raise CliError(f"{name}: is the input file; choose another output")
     if path.exists() and not force:
         raise CliError(f"{name}: already exists (use --force to replace it)")
     return path
 
 
-def load_project(path: Path) -> tuple[Any, int | None]:
-    """Read a project (.cjm, or an interchange .json) without changing a byte of it."""
+def load_project(path: Any) -> tuple[Any, int | None]:
+    """Read a project (.cjm, an interchange .json, or a server project) changing nothing."""
+    if not isinstance(path, Path):
+        from app.cli_server import load_server_project
+
+        return load_server_project(path)
     if path.suffix.lower() == ".json":
         from app.export.json_io import read_json
 
@@ -165,7 +175,7 @@ def load_project(path: Path) -> tuple[Any, int | None]:
         store.close()
 
 
-def _pick_maps(project: Any, names: Sequence[str] | None, source: Path) -> list[Any]:
+def pick_maps(project: Any, names: Sequence[str] | None, source: Path) -> list[Any]:
     if not names:
         return list(project.maps)
     picked = []
@@ -191,7 +201,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         project = new_project(args.template, args.lang, args.title)
     except ValueError as error:  # unknown template or language, named by the domain
         raise CliError(str(error)) from None
-    _output_file(args.file, force=args.force)
+    output_file(args.file, force=args.force)
     _create_project_file(path, project, overwrite=args.force)
     journey = project.maps[0]
     template = TEMPLATES[args.template]
@@ -213,7 +223,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     """Print what a project holds."""
     from app.cli_info import format_summary, project_summary
 
-    path = _input_file(args.file)
+    path = input_file(args.file)
     project, schema_version = load_project(path)
     info = project_summary(project, file=path.name, schema_version=schema_version)
     if args.json:
@@ -259,111 +269,15 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export a project to the format named by the output's extension."""
-    suffix = Path(args.output).suffix.lower()
-    if suffix not in EXPORT_FORMATS:
-        shown = suffix or "a file name without an extension"
-        raise CliError(f"cannot tell the export format from {shown}; "
-                       f"use one of: {', '.join(EXPORT_FORMATS)}")
-    source = _input_file(args.file)
-    target = _output_file(args.output, force=args.force, inputs=[source])
-    # Each exporter checks its options first and returns the step that writes, so a typo
-    # in an option fails before the project is read.
-    exporter = {".json": _export_json, ".pdf": _export_pdf, ".png": _export_image,
-                ".svg": _export_image, ".xlsx": _export_sheet, ".csv": _export_sheet}[suffix]
-    prepared = exporter(args, source, target, suffix)
-    project, _ = load_project(source)
-    prepared(project)
-    print(f"Exported {source.name} to {target.name}")
-    return 0
+    """Export a project to the format named by the output's extension (app.cli_export)."""
+    from app.cli_export import run_export
 
-
-def _export_json(args: argparse.Namespace, source: Path, target: Path,
-                 _suffix: str) -> Callable[[Any], None]:
-    from app.export.json_io import subset, write_json
-
-    def run(project: Any) -> None:
-        names = getattr(args, "map_names", None)
-        if names:
-            project = subset(project, _pick_maps(project, names, source))
-        write_json(project, target)
-
-    return run
-
-
-def _export_pdf(args: argparse.Namespace, _source: Path, target: Path,
-                _suffix: str) -> Callable[[Any], None]:
-    from app.export.pdf import export_pdf
-    from app.export.pdf.cli_options import options_from_args
-
-    options = options_from_args(args)
-
-    def run(project: Any) -> None:
-        # The exporters write atomically themselves (app.export.atomic).
-        warnings = export_pdf(project, target, options)
-        for warning in warnings or ():
-            print(f"warning: {_one_line(warning)}", file=sys.stderr)
-
-    return run
-
-
-def _export_sheet(args: argparse.Namespace, source: Path, target: Path,
-                  suffix: str) -> Callable[[Any], None]:
-    from app.export.sheets.cli_options import prepare_sheet_export
-
-    names = getattr(args, "map_names", None)
-    write = prepare_sheet_export(
-        args, target, suffix,
-        lambda project: _pick_maps(project, names, source) if names else None)
-
-    def run(project: Any) -> None:
-        for warning in write(project):
-            print(f"warning: {_one_line(warning)}", file=sys.stderr)
-
-    return run
-
-
-def _export_image(args: argparse.Namespace, source: Path, target: Path,
-                  suffix: str) -> Callable[[Any], None]:
-    kind = suffix[1:].upper()
-    try:
-        from app.canvas import image_export
-    except ModuleNotFoundError as error:
-        raise _needs_gui(f"{kind} export", error) from None
-
-    render = getattr(image_export, f"render_map_{suffix[1:]}")
-    names = getattr(args, "map_names", None) or []
-    if len(names) > 1:
-        raise CliError(f"a {kind} shows one map; give --map once")
-    language = _export_language(args)
-
-    def run(project: Any) -> None:
-        journey = _pick_maps(project, names, source)[0] if names else (
-            project.maps[0] if project.maps else None)
-        if journey is None:
-            raise CliError(f"{source.name} has no map to export")
-        render(project, journey.id, target, language=language)
-
-    return run
-
-
-def _export_language(args: argparse.Namespace) -> str | None:
-    """--lang checked before the project is read; None means the project's language."""
-    from app.export.i18n import LANGUAGES
-
-    value = getattr(args, "lang", None)
-    if value is None:
-        return None
-    language = value.strip().casefold()
-    if language not in LANGUAGES:
-        raise CliError(f"--lang {value}: unknown language; choose one of: "
-                       f"{', '.join(LANGUAGES)}")
-    return language
+    return run_export(args)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Make a project file from an interchange file or a spreadsheet, or merge one into it."""
-    source = _input_file(args.input)
+    source = input_file(args.input)
     suffix = source.suffix.lower()
     sheet = suffix in SHEET_FORMATS
     if (args.output is None) == (args.into is None):
@@ -375,7 +289,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.into is not None:
         from app.cli_import import import_into
 
-        target = _input_file(args.into)
+        target = input_file(args.into)
         if target.suffix.lower() != PROJECT_SUFFIX:
             raise CliError(f"{args.into}: --into takes a project file ending in "
                            f"{PROJECT_SUFFIX}")
@@ -384,7 +298,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if target.suffix.lower() != PROJECT_SUFFIX:
         raise CliError(f"{args.output}: the output of import is a project file ending in "
                        f"{PROJECT_SUFFIX}")
-    _output_file(args.output, force=args.force, inputs=[source])
+    output_file(args.output, force=args.force, inputs=[source])
     if sheet:
         from app.cli_import import project_from_sheet
 
@@ -405,7 +319,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     """Open the editor, or take a screenshot of it."""
     if args.sample and args.file:
         raise CliError("give either FILE or --sample, not both")
-    path = _input_file(args.file) if args.file else None
+    path = input_file(args.file) if args.file else None
     size = _parse_size(args.size)
     stage = _parse_stage(args.stage, args.present)
     screenshot = None
@@ -413,7 +327,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         if Path(args.screenshot).suffix.lower() != ".png":
             raise CliError(f"{args.screenshot}: a screenshot is saved as .png")
         # A screenshot is a build artefact: replacing the previous one is expected.
-        screenshot = _output_file(args.screenshot, force=True, inputs=[path] if path else [])
+        screenshot = output_file(args.screenshot, force=True, inputs=[path] if path else [])
         if not os.environ.get("QT_QPA_PLATFORM"):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     elif sys.platform.startswith("linux") and not (
@@ -424,7 +338,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     try:
         from app.main import run_gui
     except ModuleNotFoundError as error:
-        raise _needs_gui("the editor", error) from None
+        raise needs_gui("the editor", error) from None
 
     kwargs: dict[str, Any] = {"read_only": args.read_only, "map_name": args.map_name,
                               "size": size, "sample": args.sample}
@@ -436,7 +350,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     return int(run_gui(str(path) if path else None, screenshot=str(screenshot), **kwargs) or 0)
 
 
-def _needs_gui(what: str, error: ModuleNotFoundError) -> CliError:
+def needs_gui(what: str, error: ModuleNotFoundError) -> CliError:
     """The error for `what` when Qt is missing (PDF and JSON export do without it)."""
     if (error.name or "").split(".")[0] != "PySide6":
         raise error
@@ -468,12 +382,6 @@ def _parse_size(text: str) -> tuple[int, int]:
 
 # -- parsers ----------------------------------------------------------------------------------
 
-def _add_pdf_flags(parser: argparse.ArgumentParser) -> None:
-    from app.export.pdf.cli_options import add_pdf_arguments
-
-    add_pdf_arguments(parser)
-
-
 def _parsers() -> dict[str | None, argparse.ArgumentParser]:
     opener = _Parser(
         prog=PROG, description="Journey Studio: customer journey maps. Without a command, "
@@ -485,6 +393,8 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
                "  import IN -o OUT.cjm import a JSON file or a spreadsheet (.xlsx, .csv)\n"
                "  import IN --into P.cjm  merge a spreadsheet into a project\n"
                "  templates       list the map templates\n"
+               "  projects URL    list the projects on a server (postgresql://…)\n"
+               "  publish FILE URL  upload a project to a server\n"
                "  install-desktop add Journey Studio and .cjm files to the desktop (Linux)\n"
                f"Run '{PROG} COMMAND --help' for a command's options. A first argument that is "
                "not a command is a FILE ('--' forces it).",
@@ -517,25 +427,14 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
     new.set_defaults(func=cmd_new)
 
     info = _Parser(prog=f"{PROG} info", description="Show what a project holds.")
-    info.add_argument("file", metavar="FILE", help="a project (.cjm) or interchange file (.json)")
+    info.add_argument("file", metavar="FILE", help="a project (.cjm), an interchange file "
+                      "(.json) or a server project (postgresql://…?project=NAME)")
     info.add_argument("--json", action="store_true", help="print JSON for scripts")
     info.set_defaults(func=cmd_info)
 
-    export = _Parser(prog=f"{PROG} export",
-                     description="Export a project; the format follows OUT's extension: "
-                                 ".json (interchange), .pdf, .png, .svg, .xlsx (every map "
-                                 "as a grid, and the tables), .csv (one table).")
-    export.add_argument("file", metavar="FILE", help="a project (.cjm) or interchange file")
-    export.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
-    export.add_argument("--force", action="store_true", help="replace an existing OUT")
-    export.add_argument("--lang", metavar="en|vi",
-                        help="language of the words the export adds: page labels, headings, sheet "
-                             "names, numbers and dates (default: the project's)")
-    _add_pdf_flags(export)
-    from app.export.sheets.cli_options import add_sheet_arguments
+    from app.cli_export import export_parser
 
-    add_sheet_arguments(export)
-    export.set_defaults(func=cmd_export)
+    export = export_parser(_Parser)
 
     importer = _Parser(prog=f"{PROG} import",
                        description="Make a project from a Journey Studio JSON file or a "
@@ -574,8 +473,10 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
                          help="install for this user only ($XDG_DATA_HOME, default "
                               "~/.local/share) instead of system-wide (/usr/local/share)")
     desktop.set_defaults(func=cmd_install_desktop)
+    from app.cli_server import server_parsers
+
     return {None: opener, "new": new, "info": info, "export": export, "import": importer,
-            "templates": templates, "install-desktop": desktop}
+            "templates": templates, "install-desktop": desktop, **server_parsers(_Parser)}
 
 
 class _VersionAction(argparse.Action):

@@ -170,6 +170,26 @@ make_v1_file(Path(sys.argv[1]), build_sample())' "$work/old.cjm"
     || { echo "error: the bundle did not upgrade a schema-1 project" >&2; return 1; }
   echo "The bundle printed its version, exported the sample to PDF, wrote a screenshot of"
   echo "the sample and upgraded a schema-1 project."
+  # With a test server (.ci/run starts one): the bundle publishes to it and reads it back
+  # (psycopg's C build with its libpq, and the server's migrations, are in the bundle).
+  if [ -n "${JOURNEY_STUDIO_TEST_PG:-}" ]; then
+    step "the bundle on the test server: publish, projects, export"
+    # In a database of its own, dropped after (the server's first one may hold projects).
+    local db="bundle_check_$$" url
+    url=$(.venv/bin/python -c 'import sys; from tests.server.conftest import with_database
+print(with_database(sys.argv[1], sys.argv[2]))' "$JOURNEY_STUDIO_TEST_PG" "$db")
+    psql -q "$JOURNEY_STUDIO_TEST_PG" -c "CREATE DATABASE $db" >/dev/null
+    bundled publish sample.cjm "$url" --project bundle-check --replace >/dev/null \
+      || { bundled publish sample.cjm "$url" --project bundle-check --replace; return 1; }
+    bundled projects "$url" | grep -q "^bundle-check " \
+      || { echo "error: the bundle does not list the project it published" >&2; return 1; }
+    bundled export "$url&project=bundle-check" -o back.cjm >/dev/null \
+      || { bundled export "$url&project=bundle-check" -o back.cjm; return 1; }
+    bundled info back.cjm | grep -q "schema version" \
+      || { echo "error: the bundle's copy from the server is not a project" >&2; return 1; }
+    psql -q "$JOURNEY_STUDIO_TEST_PG" -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
+    echo "The bundle published the sample to the test server and exported it back."
+  fi
   rm -rf "$work"
 }
 

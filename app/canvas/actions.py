@@ -28,6 +28,7 @@ class EditingMixin:
     doc: Any
     map_scene: Any
     status_message: Any
+    notice: Any  # Signal(str): what an edit did, offered with Undo
     if TYPE_CHECKING:
         def selected_entities(self) -> list[Any]: ...
         def select_entities(self, entities: list[Any]) -> None: ...
@@ -43,11 +44,14 @@ class EditingMixin:
         return result
 
     def delete_selection(self) -> None:
-        """Delete the selection (stages and lanes with their cards) as one step."""
+        """Delete the selection (stages and lanes with their cards) as one step, and say
+        what went, with Undo, in the status bar (the window's notice)."""
         entities = self.selected_entities()
         if entities:
-            self._run(lambda: ops.remove(self.doc, entities),
-                      trn("Deleted %n item(s)", len(entities)))
+            text = deleted_text(self.map_scene.journey, entities)
+            ok, _ = self.doc.attempt(lambda: ops.remove(self.doc, entities))
+            if ok:
+                self.notice.emit(text)
 
     def duplicate_selection(self) -> None:
         """Duplicate the selected cards, markers and stages; select the copies."""
@@ -102,8 +106,10 @@ class EditingMixin:
             self.status_message.emit(trn("Pasted %n item(s)", len(created)))
         return created or []
 
-    def add_card_here(self, cell: tuple[str, str] | None = None, edit: bool = True) -> Any:
-        """Add a card (or, on an emotions lane, a neutral marker) to the current cell."""
+    def add_card_here(self, cell: tuple[str, str] | None = None, edit: bool = True,
+                      capture: bool = False) -> Any:
+        """Add a card (or, on an emotions lane, a neutral marker) to the current cell;
+        `capture` (the keys): Enter goes on to the next card, an empty one is taken back."""
         journey = self.map_scene.journey
         cell = cell or self.current_cell()
         if journey is None or cell is None:
@@ -115,9 +121,11 @@ class EditingMixin:
         else:
             created = self._run(lambda: ops.add_card(self.doc, journey, stage_id, lane_id))
         if created is not None:
+            mark = self.doc.undo_stack.index()
             self.select_entities([created])
-            if edit:
-                self.edit_entity(created)
+            editor = self.edit_entity(created) if edit else None
+            if capture and editor is not None and isinstance(created, Card):
+                editor.capture = mark  # Enter: the next card (app.canvas.capture)
         return created
 
     def add_palette_item(self, payload: dict[str, Any]) -> Any:
@@ -146,9 +154,23 @@ class EditingMixin:
             return None
         if isinstance(created, (Card, EmotionMarker)):
             self.select_entities([created])
-        if isinstance(created, (Card, Stage, Lane)):
+        if isinstance(created, (Card, Stage, Lane, EmotionMarker)):
+            # A marker too: its label is typed at once, as a card's title is.
             self.setFocus(Qt.FocusReason.OtherFocusReason)
             self.edit_entity(created)
         self.status_message.emit(plan.message)
         return created
 
+
+
+def deleted_text(journey: Any, entities: list[Any]) -> str:
+    """“Stage ‘Purchase’ deleted with 12 cards”, or “Deleted 3 items”."""
+    if len(entities) == 1 and isinstance(entities[0], (Stage, Lane)) and journey is not None:
+        entity = entities[0]
+        key = "stage_id" if isinstance(entity, Stage) else "lane_id"
+        cards = sum(1 for c in journey.cards if getattr(c, key) == entity.id)
+        cards += sum(1 for m in journey.markers if getattr(m, key) == entity.id)
+        text = (trn("Stage “%1” deleted with %n item(s)", cards) if isinstance(entity, Stage)
+                else trn("Lane “%1” deleted with %n item(s)", cards))
+        return text.replace("%1", entity.title)
+    return trn("Deleted %n item(s)", len(entities))

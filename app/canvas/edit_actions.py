@@ -61,7 +61,8 @@ class EditActions(QObject):
                                  _keys(Key.Delete, "Backspace"))
         self.select_all = self._make("selectAll", tr("Select &All"),
                                      lambda: v and v.select_all(), _keys(Key.SelectAll))
-        self.add_card = self._make("addCard", tr("Add &Card"), lambda: v and v.add_card_here(),
+        self.add_card = self._make("addCard", tr("Add &Card"),
+                                   lambda: v and v.add_card_here(capture=True),
                                    _keys("Ctrl+Return", "Ctrl+Enter", "Insert")
                                    if not mac else _keys("Ctrl+Return"))
         self.zoom_in = self._make("zoomIn", tr("Zoom &In"), lambda: v and v.zoom_in(),

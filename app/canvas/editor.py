@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit
 
@@ -39,6 +39,8 @@ class InlineEditor(QPlainTextEdit):
         self.multiline = multiline
         self.original = getattr(entity, field) or ""
         self._done = False
+        self.capture: int | None = None  # app.canvas.capture: the undo index of its card
+        self.next_step = ""  # what follows: "next", "tab", "backtab" or "cancel"
         self._size, self._bold = size, bold
         self.setObjectName("inlineEditor")
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -87,12 +89,27 @@ class InlineEditor(QPlainTextEdit):
         if self.drafts is not None:
             self.drafts.clear(self.entity, self.field)
 
+    def event(self, event: QEvent) -> bool:
+        # Tab and Shift+Tab on a card store it and go to the next or previous cell
+        # (app.canvas.capture), before Qt would move the focus away.
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and self.field in ("title", "body") and self.multiline):
+            self.next_step = ("backtab" if event.key() == Qt.Key.Key_Backtab
+                              or event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                              else "tab")
+            self.commit()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self.multiline:
                 self.textCursor().insertText("\n")
                 return
+            if self.capture is not None:
+                self.next_step = "next"
             self.commit()
             return
         if key == Qt.Key.Key_Escape:
@@ -138,6 +155,7 @@ class InlineEditor(QPlainTextEdit):
         if self._done:
             return
         self._done = True
+        self.next_step = "cancel"
         self._forget_draft()
         self._close(False)
 

@@ -139,13 +139,13 @@ class CardDrag(Gesture):
             return
         cards = [it.card for it in self.items]
         journey = self.scene.journey
+        # The kinds the cards had, read before the move puts them in the new lane.
+        kinds = {journey.lane(c.lane_id).kind for c in cards if journey.lane(c.lane_id)}
         if self._run(lambda: ops.move_cards(self.view.doc, journey, cards, stage_id, lane_id,
                                             index)):
             lane = journey.lane(lane_id)
-            kinds = {journey.lane(c.lane_id).kind for c in cards if journey.lane(c.lane_id)}
             if lane is not None and kinds - {lane.kind}:
-                self.view.status_message.emit(
-                    tr("Moved into the “{0}” lane: the lane decides the kind.").format(lane.title))
+                self.view.notice.emit(moved_text(cards, lane))
 
     def cancel(self) -> None:
         self._restore()
@@ -378,3 +378,19 @@ class Pan(Gesture):
         h, v = self.view.horizontalScrollBar(), self.view.verticalScrollBar()
         h.setValue(h.value() - round(delta.x()))
         v.setValue(v.value() - round(delta.y()))
+
+
+def moved_text(cards: list, lane) -> str:
+    """What a move into a lane of another kind did: the lane decides how the cards show;
+    what only another kind shows (a channel, a severity, a figure) is kept, not lost."""
+    text = tr("Moved into “{0}”: the lane decides how the card shows.").format(lane.title)
+    kept = []
+    if lane.kind != LaneKind.TOUCHPOINTS and any(c.channel_id for c in cards):
+        kept.append(tr("the channel (shown in touchpoint lanes)"))
+    if lane.kind != LaneKind.PAINS and any(c.severity for c in cards):
+        kept.append(tr("the severity (shown in pain lanes)"))
+    if lane.kind != LaneKind.METRICS and any(c.value is not None for c in cards):
+        kept.append(tr("the figures (shown in metric lanes)"))
+    if kept:
+        text += " " + tr("Kept: {0}.").format("; ".join(kept))
+    return text

@@ -90,6 +90,8 @@ class Highlight:
             return
         scene = self.scene
         lanes = look.hidden_lanes
+        if scene.set_hidden_lanes(lanes):
+            return  # the relayout came back here (relaid_out) with the lanes closed up
         for lane_id, layer in scene.layers.items():
             _set_visible(layer, lane_id not in lanes)
         for lane_id, header in scene.lane_headers.items():

@@ -14,6 +14,7 @@ from PySide6.QtGui import QDrag, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QGridLayout,
     QLabel,
     QScrollArea,
     QSizePolicy,
@@ -31,6 +32,7 @@ from app.domain import style
 from app.domain.model import LaneKind, Project
 
 CARD_KINDS = [k for k in LaneKind if k != LaneKind.EMOTIONS]
+TILES = 5  # icon tiles per row (channels, emotion markers)
 
 
 def face_icon(score: int) -> QIcon:
@@ -96,7 +98,10 @@ class PaletteButton(QToolButton):
 
 
 class PaletteWidget(QWidget):
-    """Sections of draggable entries; call `set_project` when the project changes."""
+    """Compact sections of draggable entries, so a 1280 × 800 screen shows them all:
+    structure (stage, lanes), cards by lane kind, channels (touchpoint cards) and emotion
+    markers. The emotions lane is called the emotion curve, apart from the markers.
+    Call `set_project` when the project changes."""
 
     activated = Signal(dict)  # a payload to add at the current cell
 
@@ -113,53 +118,89 @@ class PaletteWidget(QWidget):
         self.set_project(project)
 
     def set_project(self, project: Project | None) -> None:
-        """Rebuild the entries (touchpoints follow the project's channel catalogue)."""
+        """Rebuild the entries (channels follow the project's catalogue)."""
         self.buttons = []
         body = QWidget()
         column = QVBoxLayout(body)
-        column.setContentsMargins(8, 6, 8, 8)
-        column.setSpacing(1)
-        self._section(column, tr("Stages"))
-        self._entry(column, tr("Stage"), qicon("stage", "#5F6670"), {"item": "stage"})
-        self._section(column, tr("Lanes"))
-        for kind in LaneKind:
+        column.setContentsMargins(6, 2, 6, 6)
+        column.setSpacing(0)
+        self._section(column, tr("Structure"))
+        grid = self._grid(column)
+        self._entry(grid, 0, 0, tr("Stage"), qicon("stage", "#5F6670"), {"item": "stage"},
+                    span=2)
+        for i, kind in enumerate(LaneKind):
             border = style.card_style(kind).border
-            self._entry(column, kind_label(kind), qicon(kind.value, border),
-                        {"item": "lane", "kind": kind.value})
-        if project is not None and project.channels:
-            self._section(column, tr("Touchpoints"))
-            kind = LaneKind.TOUCHPOINTS.value
-            for channel in project.channels:
-                self._entry(column, channel.name, qicon(channel.icon, channel.color),
-                            {"item": "card", "kind": kind, "channel_id": channel.id})
+            text = tr("Emotion curve") if kind == LaneKind.EMOTIONS else kind_label(kind)
+            button = self._entry(grid, 1 + i // 2, i % 2, text, qicon(kind.value, border),
+                                 {"item": "lane", "kind": kind.value})
+            button.setToolTip(tr("A lane of %1: drag onto the map, or click to add one")
+                              .replace("%1", kind_label(kind)))
+        channels = project.channels if project is not None else []
         self._section(column, tr("Cards"))
-        for kind in CARD_KINDS:
-            if kind == LaneKind.TOUCHPOINTS and project is not None and project.channels:
-                continue
-            self._entry(column, kind_label(kind), qicon(kind.value, style.card_style(kind).border),
+        grid = self._grid(column)
+        kinds = [k for k in CARD_KINDS if not (k == LaneKind.TOUCHPOINTS and channels)]
+        for i, kind in enumerate(kinds):
+            self._entry(grid, i // 2, i % 2, kind_label(kind),
+                        qicon(kind.value, style.card_style(kind).border),
                         {"item": "card", "kind": kind.value})
-        self._section(column, tr("Emotions"))
-        for score in range(2, -3, -1):
-            self._entry(column, f"{score:+d}  {emotion_name(score)}", face_icon(score),
-                        {"item": "marker", "score": score})
+        if channels:
+            self._section(column, tr("Channels (touchpoints)"))
+            grid = self._grid(column)
+            kind = LaneKind.TOUCHPOINTS.value
+            for i, channel in enumerate(channels):
+                button = self._entry(grid, i // TILES, i % TILES, channel.name,
+                                     qicon(channel.icon, channel.color),
+                                     {"item": "card", "kind": kind, "channel_id": channel.id},
+                                     tile=True)
+                button.setToolTip(tr("A touchpoint card on %1").replace("%1", channel.name))
+        self._section(column, tr("Emotion markers"))
+        grid = self._grid(column)
+        for i, score in enumerate(range(2, -3, -1)):
+            button = self._entry(grid, 0, i, f"{score:+d}  {emotion_name(score)}",
+                                 face_icon(score), {"item": "marker", "score": score},
+                                 tile=True)
+            button.setToolTip(tr("An emotion marker, %1: drop it on the emotion curve")
+                              .replace("%1", f"{score:+d} {emotion_name(score)}"))
         column.addStretch(1)
         old = self._scroll.takeWidget()
         if old is not None:
             old.deleteLater()
         self._scroll.setWidget(body)
+        # Never narrower than two columns of names (a dock would clip them).
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(body.minimumSizeHint().width() + bar)
 
     def _section(self, column: QVBoxLayout, title: str) -> None:
         label = QLabel(title.upper())
         label.setStyleSheet(f"color: {style.MUTED_TEXT}; font-size: 10px; font-weight: bold;"
-                            " letter-spacing: 1px; padding: 10px 4px 4px 4px;")
+                            " letter-spacing: 1px; padding: 8px 2px 2px 2px;")
         column.addWidget(label)
 
-    def _entry(self, column: QVBoxLayout, text: str, icon: QIcon,
-               payload: dict[str, Any]) -> None:
+    @staticmethod
+    def _grid(column: QVBoxLayout) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(2)
+        grid.setVerticalSpacing(0)
+        column.addLayout(grid)
+        return grid
+
+    def _entry(self, grid: QGridLayout, row: int, col: int, text: str, icon: QIcon,
+               payload: dict[str, Any], span: int = 1, tile: bool = False) -> PaletteButton:
         button = PaletteButton(text, icon, payload)
+        if tile:  # a square icon tile; its name is the tooltip's and the accessible one
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setIconSize(QSize(22, 22))
+            button.setFixedSize(QSize(34, 32))
+            button.setAccessibleName(text)
+        else:
+            button.setIconSize(QSize(16, 16))
+            button.setMinimumWidth(0)
+            button.setStyleSheet("QToolButton { text-align: left; padding: 2px 2px; }")
         button.activated.connect(self.activated)
-        column.addWidget(button)
+        grid.addWidget(button, row, col, 1, span)
         self.buttons.append(button)
+        return button
 
     def button_for(self, **payload: Any) -> PaletteButton | None:
         """The entry whose payload contains these keys and values (for tests and tours)."""

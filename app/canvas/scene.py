@@ -267,10 +267,22 @@ class MapScene(QGraphicsScene):
                 if item.scene() is self:
                     self.removeItem(item)
             items.clear()
+        hidden = self.live.hidden_lanes
         self.live = LiveLayout(self.wrapper)
+        self.live.hidden_lanes = hidden
         self.layout = self.live.layout
         self.corner.setVisible(False)
         self.grid.setVisible(False)
+
+    def set_hidden_lanes(self, lane_ids: set[str] | frozenset[str]) -> bool:
+        """Lay the map out without these lanes' bands (a view's filter; the model keeps
+        them); True when that changed the layout."""
+        wanted = frozenset(lane_ids)
+        if wanted == self.live.hidden_lanes:
+            return False
+        self.live.hidden_lanes = wanted
+        self.relayout()
+        return True
 
     def relayout(self, content: set[str] | frozenset = frozenset()) -> None:
         """Lay the whole map out again and move the items whose place or text changed."""

@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QPainter, QTransform
+from PySide6.QtGui import QKeyEvent, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
-from app.canvas import drops, gestures, menus, navigation, units
+from app.canvas import capture, drops, gestures, menus, navigation, units
 from app.canvas.actions import EditingMixin
 from app.canvas.edit_actions import EditActions
 from app.canvas.editor import InlineEditor
@@ -38,6 +38,7 @@ class MapView(EditingMixin, QGraphicsView):
     zoom_changed = Signal(float)
     persona_activated = Signal(str)  # the persona id ("" when the map has none)
     status_message = Signal(str)
+    notice = Signal(str)  # what an edit did, which the window offers to undo
 
     def __init__(self, doc: Document, map_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -212,7 +213,7 @@ class MapView(EditingMixin, QGraphicsView):
         items = [scene.item_for(i) for i in ids]
         items = [i for i in items if isinstance(i, (CardItem, MarkerItem))]
         if items:
-            self.ensureVisible(items[0], 40, 40)
+            capture.reveal(self, items[0].sceneBoundingRect())
 
     def _on_selection(self) -> None:
         entities = self.selected_entities()
@@ -291,9 +292,10 @@ class MapView(EditingMixin, QGraphicsView):
             rect.setRect(center.x() - 70, center.y() + style.MARKER_RADIUS + 4, 140, 24)
         else:
             return None
-        self.editor = InlineEditor(self, entity, field, rect, size, bold, multiline)
-        self.editor.finished.connect(self._editor_finished)
-        return self.editor
+        editor = InlineEditor(self, entity, field, rect, size, bold, multiline)
+        self.editor = editor
+        editor.finished.connect(lambda ok, e=editor: self._editor_finished(ok, e))
+        return editor
 
     def close_editor(self, commit: bool = True) -> None:
         """Close an open editor, storing its text unless `commit` is False."""
@@ -301,9 +303,11 @@ class MapView(EditingMixin, QGraphicsView):
             editor, self.editor = self.editor, None
             editor.commit() if commit else editor.cancel()
 
-    def _editor_finished(self, committed: bool) -> None:
-        self.editor = None
+    def _editor_finished(self, committed: bool, editor: InlineEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        capture.finished(self, editor, committed)  # the next card, or the next cell
 
     # -- mouse -----------------------------------------------------------------------------
 
@@ -504,11 +508,12 @@ class MapView(EditingMixin, QGraphicsView):
         else:
             self.map_scene.preview.clear()
             event.ignore()
-        if plan.message:
-            self.status_message.emit(plan.message)
+        # A hint that no longer applies (the pointer left the wrong place) goes away.
+        self.status_message.emit(plan.message)
 
     def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.map_scene.preview.clear()
+        self.status_message.emit("")
         event.accept()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -524,8 +529,20 @@ class MapView(EditingMixin, QGraphicsView):
 
     # -- keyboard -------------------------------------------------------------------------
 
+    def event(self, event: QEvent) -> bool:
+        # Tab and Shift+Tab walk the cells (app.canvas.capture); Ctrl+Tab leaves the map.
+        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and capture.tab(self, -1 if event.key() == Qt.Key.Key_Backtab else 1)):
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         key, mods = event.key(), event.modifiers()
+        if capture.key(self, event):  # typing in a cell starts a card there
+            event.accept()
+            return
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
                   Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
@@ -576,4 +593,4 @@ class MapView(EditingMixin, QGraphicsView):
             self.map_scene.clearSelection()
             self.spot = spot
             self._show_spot()
-            self.ensureVisible(self.map_scene.cell_rect(spot.stage_id, spot.lane_id), 20, 20)
+            capture.reveal(self, self.map_scene.cell_rect(spot.stage_id, spot.lane_id))

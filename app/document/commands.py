@@ -40,7 +40,8 @@ def tr(text: str) -> str:
 def subtree(entity: Entity) -> list[Any]:
     """The entity and, for a map, every child row that lives and dies with it."""
     if isinstance(entity, JourneyMap):
-        return [entity, *entity.stages, *entity.lanes, *entity.cards, *entity.markers]
+        return [entity, *entity.stages, *entity.lanes, *entity.cards, *entity.markers,
+                *entity.connectors, *entity.views, *entity.rounds, *entity.votes]
     return [entity]
 
 

@@ -38,6 +38,7 @@ class Document(QObject):
     """An open project; every change arrives as a command and is written at once."""
 
     changed = Signal(list)  # list[Change], one batch per command, redo or undo
+    offline_changed = Signal(bool)  # a server project: out of reach (True) or back
     persist_failed = Signal(str)  # a one-line reason of a failed write
     failed = Signal(object)  # a Failure of a user operation (see attempt), model = file
 
@@ -47,6 +48,8 @@ class Document(QObject):
         self.project = project
         self.store = store
         self.read_only = read_only or bool(store is not None and store.read_only)
+        self._opened_read_only = self.read_only
+        self.offline = False  # a server project whose server is out of reach
         self.events = EventBus()
         self.undo_stack = QUndoStack(self)
         self._depth = 0
@@ -60,15 +63,25 @@ class Document(QObject):
         self._checkpoint_timer.setSingleShot(True)
         self._checkpoint_timer.setInterval(CHECKPOINT_AFTER_MS)
         self._checkpoint_timer.timeout.connect(self._checkpoint)
+        # A server project follows other people's changes as they are written.
+        if store is not None and hasattr(store, "listen"):
+            from app.document.live_sync import LiveSync
+
+            self.live: LiveSync | None = LiveSync(self)
+        else:
+            self.live = None
 
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
     def open(cls, path: str, read_only: bool = False) -> Document:
-        """Open a .cjm file (raises app.storage.StorageError with a one-line reason)."""
-        from app.storage import ProjectStore
+        """Open a .cjm file or a server project (postgresql://…?project=NAME).
 
-        store, project = ProjectStore.open(path, read_only=read_only)
+        Raises app.storage.StorageError with a one-line reason.
+        """
+        from app.storage.backend import open_store
+
+        store, project = open_store(path, read_only=read_only)
         return cls(project, store, read_only=read_only)
 
     @classmethod
@@ -175,8 +188,19 @@ class Document(QObject):
     # -- pushing commands ----------------------------------------------------------------
 
     def _check_writable(self) -> None:
+        if self.offline:
+            raise ReadOnlyError(tr("the server cannot be reached; the project is read-only "
+                                   "until it is back"))
         if self.read_only:
             raise ReadOnlyError("this project is open read-only")
+
+    def set_offline_by_server(self, offline: bool) -> None:
+        """The server went out of reach (read-only meanwhile) or came back."""
+        if offline == self.offline or self.store is None:
+            return
+        self.offline = offline
+        self.read_only = offline or self._opened_read_only
+        self.offline_changed.emit(offline)
 
     def push(self, command: Command) -> Command:
         """Run a command, write it, then put it on the undo stack."""
@@ -190,9 +214,10 @@ class Document(QObject):
         try:
             with self.batch():
                 command.redo()
-        except Exception:
+        except Exception as error:
             self._failed_step = command.text()
             self._roll_back(command.undo)
+            self._after_conflict(error)
             raise
 
     def _roll_back(self, restore: Callable[[], None]) -> None:
@@ -210,6 +235,20 @@ class Document(QObject):
         finally:
             self._persisting = True
 
+    def _after_conflict(self, error: BaseException) -> bool:
+        """A server refused the write as stale: show the entity as the server holds it.
+
+        Returns True for such a refusal.
+        """
+        from app.storage.server.errors import ConflictError
+
+        if not isinstance(error, ConflictError):
+            return False
+        from app.document.server_sync import refresh_stale
+
+        refresh_stale(self, error)
+        return True
+
     @contextmanager
     def macro(self, text: str) -> Iterator[Macro]:
         """Build a multi-step command; it is written and stacked as one undo step."""
@@ -218,9 +257,10 @@ class Document(QObject):
         try:
             with self.batch():
                 yield command
-        except Exception:
+        except Exception as error:
             self._failed_step = text
             self._roll_back(command.undo)
+            self._after_conflict(error)
             raise
         command.skip_next_redo = True
         self.undo_stack.push(command)
@@ -238,7 +278,7 @@ class Document(QObject):
             return
         self._check_writable()
         command = self._command_at(stack.index() - 1)
-        self._run_step(command.undo, command.redo, tr("Undo"))
+        self._run_step(command, command.undo, command.redo, tr("Undo"))
         command.skip_next_undo = True
         stack.undo()
 
@@ -250,7 +290,7 @@ class Document(QObject):
         self._check_writable()
         command = self._command_at(stack.index())
         command.skip_next_redo = False
-        self._run_step(command.redo, command.undo, tr("Redo"))
+        self._run_step(command, command.redo, command.undo, tr("Redo"))
         command.skip_next_redo = True
         stack.redo()
 
@@ -260,14 +300,22 @@ class Document(QObject):
             raise TypeError(f"undo stack entry {index} is not a document command")
         return command
 
-    def _run_step(self, step: Callable[[], None], reverse: Callable[[], None],
-                  name: str) -> None:
+    def _run_step(self, command: Command, step: Callable[[], None],
+                  reverse: Callable[[], None], name: str) -> None:
+        if getattr(command, "overtaken", False):
+            # A server refused this step once: someone else changed what it touches since,
+            # and the entity was reloaded. Trying again would overwrite their work.
+            raise DomainError(tr("%1 is not possible: someone else has changed what this "
+                                 "step changed since; it would overwrite their work")
+                              .replace("%1", name))
         try:
             with self.batch():
                 step()
-        except Exception:
+        except Exception as error:
             self._failed_step = name
             self._roll_back(reverse)
+            if self._after_conflict(error):
+                command.overtaken = True  # type: ignore[attr-defined]
             raise
 
     # -- failures, told once --------------------------------------------------------------

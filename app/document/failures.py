@@ -53,4 +53,8 @@ class Failure:
 
 def failure_of(error: BaseException, step: str = "") -> Failure:
     """Describe an error met by a user operation."""
-    return Failure(step, reason_of(error), isinstance(error, DomainError))
+    from app.storage.server.errors import ConflictError
+
+    # Someone else's newer change is said as it is, like a refusal: nothing failed here.
+    refused = isinstance(error, (DomainError, ConflictError))
+    return Failure(step, reason_of(error), refused)

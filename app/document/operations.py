@@ -18,6 +18,7 @@ from app.document.commands import (
     tr,
 )
 from app.document.document import Document
+from app.document.operations_links import remove_links
 from app.domain.copying import clone_map, frozen_copy
 from app.domain.model import (
     MIN_STAGE_WIDTH,
@@ -31,6 +32,7 @@ from app.domain.model import (
     Persona,
     Snapshot,
     Stage,
+    VotingRound,
     new_id,
 )
 from app.domain.serialize import FormatError, entity_from_dict, entity_to_dict
@@ -247,7 +249,18 @@ def _cascade(doc: Document, entity: Entity, macro: Macro, gone: set[str]) -> Non
         for child in journey.cards + journey.markers:
             if getattr(child, key) == entity.id and child.id not in gone:
                 gone.add(child.id)
+                if isinstance(child, Card):
+                    remove_links(journey, child, macro, gone)
                 macro.remove(child)
+        if isinstance(entity, Stage):
+            remove_links(journey, entity, macro, gone)
+    elif isinstance(entity, Card):
+        remove_links(cast(JourneyMap, project.map(entity.map_id)), entity, macro, gone)
+    elif isinstance(entity, VotingRound):
+        journey = cast(JourneyMap, project.map(entity.map_id))
+        for vote in [v for v in journey.votes if v.round_id == entity.id and v.id not in gone]:
+            gone.add(vote.id)
+            macro.remove(vote)
     elif isinstance(entity, Persona):
         users = [(m, {"persona_id": None}) for m in project.maps if m.persona_id == entity.id]
         if users:

@@ -66,6 +66,9 @@ class LiveLayout:
         self._shuffled: set[CellKey] = set()
         self._orders: dict[str, int] = {}
         self._delta = LayoutDelta()
+        # A view's own choice, not the model's: lanes a filter hides take no height, so
+        # the lanes below close up (the map itself keeps them).
+        self.hidden_lanes: frozenset[str] = frozenset()
 
     # -- the whole map -------------------------------------------------------------------
 
@@ -315,7 +318,9 @@ class LiveLayout:
         layout, delta = self.layout, self._delta
         y = style.STAGE_HEADER_HEIGHT
         for lane in journey.lanes:
-            if lane.collapsed:
+            if lane.id in self.hidden_lanes:
+                h = 0.0
+            elif lane.collapsed:
                 h = style.COLLAPSED_LANE_HEIGHT
             elif lane.kind == LaneKind.EMOTIONS:
                 h = max(lane.height, style.EMOTION_LANE_HEIGHT)

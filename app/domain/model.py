@@ -60,6 +60,24 @@ class Evidence(StrEnum):
     PROPOSED = "proposed"
 
 
+class Phase(StrEnum):
+    """Where a stage sits in the customer's timeline."""
+
+    BEFORE = "before"
+    DURING = "during"
+    AFTER = "after"
+
+
+class ConnectorKind(StrEnum):
+    """What an arrow between two cards (or a card and a stage) means."""
+
+    FLOW = "flow"
+    LOOP_BACK = "loop_back"
+    BRANCH = "branch"
+    HANDOFF = "handoff"
+    DEPENDENCY = "dependency"
+
+
 def channel_id_for(key: str) -> str:
     """The deterministic id of a built-in channel, equal in every project."""
     return str(uuid.uuid5(_CHANNEL_NAMESPACE, "channel:" + key))
@@ -106,6 +124,7 @@ class Stage:
     description: str = ""
     color: str = "#999999"
     width: float = DEFAULT_STAGE_WIDTH
+    phase: Phase | None = None  # None: guessed by app.domain.phases.stage_phase
 
 
 @dataclass
@@ -159,6 +178,97 @@ class EmotionMarker:
     id: str = field(default_factory=new_id)
 
 
+@dataclass(frozen=True)
+class Filter:
+    """Criteria on cards and markers; an empty set means "any" for that kind.
+
+    `tags`, `owners`, `statuses` and `priorities` hold folded text, so "Meta ads" picks
+    the cards tagged "Meta Ads". `favourite` True keeps only favourite cards. The score
+    range keeps the emotion markers scored inside it (both ends included).
+    """
+
+    channels: frozenset[str] = frozenset()  # channel ids
+    lane_kinds: frozenset[LaneKind] = frozenset()
+    tags: frozenset[str] = frozenset()
+    severities: frozenset[int] = frozenset()
+    evidence: frozenset[Evidence] = frozenset()
+    statuses: frozenset[str] = frozenset()
+    priorities: frozenset[str] = frozenset()
+    owners: frozenset[str] = frozenset()
+    favourite: bool = False
+    score_min: int | None = None
+    score_max: int | None = None
+
+    @property
+    def card_criteria(self) -> bool:
+        """True when some criterion concerns cards' own fields (not only the lane)."""
+        return bool(self.channels or self.tags or self.severities or self.evidence
+                    or self.statuses or self.priorities or self.owners or self.favourite)
+
+    @property
+    def score_criteria(self) -> bool:
+        """True when a score range is set."""
+        return self.score_min is not None or self.score_max is not None
+
+    @property
+    def empty(self) -> bool:
+        """True when the filter keeps everything."""
+        return not (self.card_criteria or self.lane_kinds or self.score_criteria)
+
+
+@dataclass
+class Connector:
+    """An arrow from a card to a card or a stage of the same map."""
+
+    map_id: str
+    source_id: str  # a card id
+    target_id: str  # a card id or a stage id
+    kind: ConnectorKind = ConnectorKind.FLOW
+    label: str = ""
+    assumed: bool = False  # drawn dashed
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class SavedView:
+    """A named filter, lane visibility and zoom, listed in a map's View menu."""
+
+    map_id: str
+    name: str
+    filter: Filter = field(default_factory=Filter)
+    hide: bool = False  # hide what the filter drops rather than dim it
+    hidden_lane_ids: list[str] = field(default_factory=list)
+    zoom: float | None = None  # None: fit the map
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class VotingRound:
+    """A dot-voting round on a map's cards."""
+
+    map_id: str
+    title: str
+    dots_per_participant: int = 3
+    participants: list[str] = field(default_factory=list)  # empty: anonymous dots
+    closed: bool = False
+    created: str = field(default_factory=now_iso)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Vote:
+    """One dot a participant put on a card in a round."""
+
+    round_id: str
+    card_id: str
+    participant: str = ""
+    id: str = field(default_factory=new_id)
+
+
+# Lists whose order carries no meaning: equality compares them sorted by id.
+_UNORDERED = frozenset({"cards", "markers", "connectors", "votes"})
+
+
 @dataclass(eq=False)
 class JourneyMap:
     """One journey: stages × lanes holding cards and emotion markers.
@@ -180,13 +290,17 @@ class JourneyMap:
     lanes: list[Lane] = field(default_factory=list)
     cards: list[Card] = field(default_factory=list)
     markers: list[EmotionMarker] = field(default_factory=list)
+    connectors: list[Connector] = field(default_factory=list)
+    views: list[SavedView] = field(default_factory=list)  # ordered: menu order
+    rounds: list[VotingRound] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, JourneyMap):
             return NotImplemented
         for f in dataclasses.fields(self):
             mine, theirs = getattr(self, f.name), getattr(other, f.name)
-            if f.name in ("cards", "markers"):
+            if f.name in _UNORDERED:
                 mine = sorted(mine, key=lambda item: item.id)
                 theirs = sorted(theirs, key=lambda item: item.id)
             if mine != theirs:
@@ -202,6 +316,26 @@ class JourneyMap:
     def lane(self, lane_id: str) -> Lane | None:
         """The lane with this id, or None."""
         return next((lane for lane in self.lanes if lane.id == lane_id), None)
+
+    def card(self, card_id: str) -> Card | None:
+        """The card with this id, or None."""
+        return next((c for c in self.cards if c.id == card_id), None)
+
+    def connector(self, connector_id: str) -> Connector | None:
+        """The connector with this id, or None."""
+        return next((c for c in self.connectors if c.id == connector_id), None)
+
+    def connectors_of(self, entity_id: str) -> list[Connector]:
+        """The connectors touching this card or stage, as source or target."""
+        return [c for c in self.connectors if entity_id in (c.source_id, c.target_id)]
+
+    def view(self, view_id: str) -> SavedView | None:
+        """The saved view with this id, or None."""
+        return next((v for v in self.views if v.id == view_id), None)
+
+    def round(self, round_id: str) -> VotingRound | None:
+        """The voting round with this id, or None."""
+        return next((r for r in self.rounds if r.id == round_id), None)
 
     def cell_cards(self, stage_id: str, lane_id: str) -> list[Card]:
         """The cards of one cell in their display order."""
@@ -257,6 +391,9 @@ class Project:
     maps: list[JourneyMap] = field(default_factory=list)
     snapshots: list[Snapshot] = field(default_factory=list)
     channels: list[Channel] = field(default_factory=list)
+    logo: bytes | None = None  # checked like persona photos (app.domain.images)
+    logo_mime: str = ""
+    accent: str = ""  # "": the default accent, else "#RRGGBB"
 
     def map(self, map_id: str) -> JourneyMap | None:
         """The map with this id, or None."""

@@ -15,7 +15,15 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app.domain.model import Card, EmotionMarker, Evidence, JourneyMap, LaneKind, Project
+from app.domain.model import (  # Filter lives in model: SavedView holds one
+    Card,
+    EmotionMarker,
+    Evidence,
+    Filter,
+    JourneyMap,
+    LaneKind,
+    Project,
+)
 
 
 def fold(text: str) -> str:
@@ -106,44 +114,6 @@ def find(journey: JourneyMap, query: str) -> list[Hit]:
 
 
 # -- filter ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Filter:
-    """Criteria on cards and markers; an empty set means "any" for that kind.
-
-    `tags`, `owners`, `statuses` and `priorities` hold folded text, so "Meta ads" picks
-    the cards tagged "Meta Ads". `favourite` True keeps only favourite cards. The score
-    range keeps the emotion markers scored inside it (both ends included).
-    """
-
-    channels: frozenset[str] = frozenset()  # channel ids
-    lane_kinds: frozenset[LaneKind] = frozenset()
-    tags: frozenset[str] = frozenset()
-    severities: frozenset[int] = frozenset()
-    evidence: frozenset[Evidence] = frozenset()
-    statuses: frozenset[str] = frozenset()
-    priorities: frozenset[str] = frozenset()
-    owners: frozenset[str] = frozenset()
-    favourite: bool = False
-    score_min: int | None = None
-    score_max: int | None = None
-
-    @property
-    def card_criteria(self) -> bool:
-        """True when some criterion concerns cards' own fields (not only the lane)."""
-        return bool(self.channels or self.tags or self.severities or self.evidence
-                    or self.statuses or self.priorities or self.owners or self.favourite)
-
-    @property
-    def score_criteria(self) -> bool:
-        """True when a score range is set."""
-        return self.score_min is not None or self.score_max is not None
-
-    @property
-    def empty(self) -> bool:
-        """True when the filter keeps everything."""
-        return not (self.card_criteria or self.lane_kinds or self.score_criteria)
 
 
 def card_passes(card: Card, kind: LaneKind, criteria: Filter) -> bool:

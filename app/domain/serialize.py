@@ -19,19 +19,30 @@ from typing import Any
 from app.domain.model import (
     Card,
     Channel,
+    Connector,
     EmotionMarker,
+    Evidence,
+    Filter,
     JourneyMap,
     Lane,
+    LaneKind,
     Persona,
     Project,
+    SavedView,
     Snapshot,
     Stage,
+    Vote,
+    VotingRound,
 )
 
 FORMAT_NAME = "journey-studio"
-FORMAT_VERSION = 1
+# 2 adds connectors, views, rounds and votes to maps, phase to stages, logo and accent to
+# the project; a version-1 document reads as one without them.
+FORMAT_VERSION = 2
 
-_MAP_LISTS = {"stages": Stage, "lanes": Lane, "cards": Card, "markers": EmotionMarker}
+_MAP_LISTS = {"stages": Stage, "lanes": Lane, "cards": Card, "markers": EmotionMarker,
+              "connectors": Connector, "views": SavedView, "rounds": VotingRound,
+              "votes": Vote}
 # Fields holding child entities: written in their own sections, never inline.
 _CHILD_FIELDS = frozenset({*_MAP_LISTS, "personas", "maps", "snapshots", "channels", "content"})
 
@@ -93,7 +104,55 @@ def _check_text(value: str, where: str) -> str:
     return value
 
 
+_FILTER_TEXT_SETS = ("channels", "tags", "statuses", "priorities", "owners")
+
+
+def filter_to_dict(criteria: Filter) -> dict[str, Any]:
+    """A filter as JSON-ready values: sets as sorted lists, so equal filters write alike."""
+    out: dict[str, Any] = {name: sorted(getattr(criteria, name)) for name in _FILTER_TEXT_SETS}
+    out["lane_kinds"] = sorted(k.value for k in criteria.lane_kinds)
+    out["severities"] = sorted(criteria.severities)
+    out["evidence"] = sorted(e.value for e in criteria.evidence)
+    out["favourite"] = criteria.favourite
+    out["score_min"] = criteria.score_min
+    out["score_max"] = criteria.score_max
+    return out
+
+
+def filter_from_dict(data: Any, where: str = "filter") -> Filter:
+    """The inverse of filter_to_dict; raises FormatError on anything malformed.
+
+    Text sets are folded again (the filter matches folded text), so a hand-written
+    "Meta Ads" still picks the cards tagged "meta ads". Missing keys mean "any".
+    """
+    from app.domain.search import fold  # search imports this module's model; keep it lazy
+
+    if not isinstance(data, dict):
+        raise FormatError(f"{where}: expected an object")
+    kwargs: dict[str, Any] = {}
+    for name in _FILTER_TEXT_SETS:
+        items = _decode(data.get(name, []), list[str], f"{where}.{name}")
+        kwargs[name] = frozenset(items if name == "channels" else (fold(t) for t in items))
+    kwargs["lane_kinds"] = frozenset(_decode(data.get("lane_kinds", []), list[LaneKind],
+                                             f"{where}.lane_kinds"))
+    severities = _decode(data.get("severities", []), list[int], f"{where}.severities")
+    if any(v not in (1, 2, 3) for v in severities):
+        raise FormatError(f"{where}.severities: each must be 1, 2 or 3")
+    kwargs["severities"] = frozenset(severities)
+    kwargs["evidence"] = frozenset(_decode(data.get("evidence", []), list[Evidence],
+                                           f"{where}.evidence"))
+    kwargs["favourite"] = _decode(data.get("favourite", False), bool, f"{where}.favourite")
+    for end in ("score_min", "score_max"):
+        kwargs[end] = _decode(data.get(end), int | None, f"{where}.{end}")
+    low, high = kwargs["score_min"], kwargs["score_max"]
+    if low is not None and high is not None and low > high:
+        raise FormatError(f"{where}: score_min {low} is above score_max {high}")
+    return Filter(**kwargs)
+
+
 def _encode(value: Any) -> Any:
+    if isinstance(value, Filter):
+        return filter_to_dict(value)
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, bytes):
@@ -157,6 +216,8 @@ def _decode(value: Any, annotation: Any, where: str) -> Any:
         except ValueError:
             raise FormatError(f"{where}: {_shown(repr(value))} is not a valid "
                               f"{annotation.__name__}") from None
+    if annotation is Filter:
+        return filter_from_dict(value, where)
     if annotation is bytes:
         try:
             return base64.b64decode(value, validate=True)
@@ -224,6 +285,8 @@ def _canonical_order(journey: JourneyMap, name: str) -> list[Any]:
                                             lane_rank.get(c.lane_id, -1), c.order, c.id))
     if name == "markers":
         return sorted(items, key=lambda m: (stage_rank.get(m.stage_id, -1), m.position, m.id))
+    if name in ("connectors", "votes"):
+        return sorted(items, key=lambda item: item.id)
     return items
 
 

@@ -11,19 +11,27 @@ from typing import Any, cast
 from app.domain.model import (
     Card,
     Channel,
+    Connector,
     EmotionMarker,
     JourneyMap,
     Lane,
     Persona,
     Project,
+    SavedView,
     Snapshot,
     Stage,
+    Vote,
+    VotingRound,
 )
 from app.domain.validation import DomainError, validate_entity
+from app.domain.validation_links import map_of_round
 
-Entity = Stage | Lane | Card | EmotionMarker | JourneyMap | Persona | Snapshot | Channel
+Entity = (Stage | Lane | Card | EmotionMarker | JourneyMap | Persona | Snapshot | Channel
+          | Connector | SavedView | VotingRound | Vote)
 
-_MAP_CHILD_LISTS = {Stage: "stages", Lane: "lanes", Card: "cards", EmotionMarker: "markers"}
+_MAP_CHILD_LISTS = {Stage: "stages", Lane: "lanes", Card: "cards", EmotionMarker: "markers",
+                    Connector: "connectors", SavedView: "views", VotingRound: "rounds",
+                    Vote: "votes"}
 _PROJECT_LISTS = {
     JourneyMap: "maps",
     Persona: "personas",
@@ -37,7 +45,12 @@ def container_of(project: Project, entity: Entity) -> list[Any]:
     kind = type(entity)
     if kind in _PROJECT_LISTS:
         return cast("list[Any]", getattr(project, _PROJECT_LISTS[kind]))
-    if isinstance(entity, (Stage, Lane, Card, EmotionMarker)):  # the keys of _MAP_CHILD_LISTS
+    if isinstance(entity, Vote):  # filed under its round's map
+        found = map_of_round(project, entity.round_id)
+        if found is None:
+            raise DomainError("vote refers to a voting round that does not exist")
+        return found[0].votes
+    if isinstance(entity, (Stage, Lane, Card, EmotionMarker, Connector, SavedView, VotingRound)):
         journey = project.map(entity.map_id)
         if journey is None:
             raise DomainError(f"{kind.__name__.lower()} refers to a map that does not exist")

@@ -10,6 +10,7 @@ from app.domain.model import (
     SCORE_MIN,
     Card,
     Channel,
+    Connector,
     EmotionMarker,
     Evidence,
     JourneyMap,
@@ -17,9 +18,13 @@ from app.domain.model import (
     LaneKind,
     MapState,
     Persona,
+    Phase,
     Project,
+    SavedView,
     Snapshot,
     Stage,
+    Vote,
+    VotingRound,
 )
 
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -29,6 +34,14 @@ MAX_EXTENT = 20_000.0
 
 class DomainError(ValueError):
     """A change that would make the project invalid; the message is for the user."""
+
+
+from app.domain.validation_links import (  # noqa: E402  # it raises DomainError, defined above
+    validate_connector,
+    validate_round,
+    validate_view,
+    validate_vote,
+)
 
 
 def _check(condition: bool, message: str) -> None:
@@ -109,6 +122,7 @@ def validate_entity(project: Project, entity: object) -> None:
         _check(0 < entity.width <= MAX_EXTENT,
                f"a stage's width must be above 0 and at most {MAX_EXTENT:g}, not {entity.width!r}")
         _check_color(entity.color, "stage")
+        _check(entity.phase is None or isinstance(entity.phase, Phase), "unknown stage phase")
     elif isinstance(entity, Lane):
         _map_of(project, entity.map_id, "lane")
         _check(isinstance(entity.kind, LaneKind), "unknown lane kind")
@@ -127,8 +141,19 @@ def validate_entity(project: Project, entity: object) -> None:
     elif isinstance(entity, Project):
         _check(entity.title.strip() != "", "a project needs a title")
         _check(entity.language in ("en", "vi"), "the project language is en or vi")
+        _check(entity.logo is None or entity.logo_mime in ("image/png", "image/jpeg"),
+               "a project logo must be PNG or JPEG")
+        _check_color(entity.accent, "accent", allow_empty=True)
     elif isinstance(entity, Snapshot):
         _check(entity.name.strip() != "", "a snapshot needs a name")
+    elif isinstance(entity, Connector):
+        validate_connector(project, entity)
+    elif isinstance(entity, SavedView):
+        validate_view(project, entity)
+    elif isinstance(entity, VotingRound):
+        validate_round(project, entity)
+    elif isinstance(entity, Vote):
+        validate_vote(project, entity)
     else:
         raise TypeError(f"not a project entity: {type(entity).__name__}")
 
@@ -147,8 +172,14 @@ def validate_project(project: Project) -> None:
             _unique(entity.id)
             validate_entity(project, entity)
     for journey in project.maps:
-        for group in (journey.stages, journey.lanes, journey.cards, journey.markers):
+        for group in (journey.stages, journey.lanes, journey.cards, journey.markers,
+                      journey.connectors, journey.views, journey.rounds):
             for entity in group:
                 _unique(entity.id)
                 _check(entity.map_id == journey.id, f"{entity.id} is filed under another map")
                 validate_entity(project, entity)
+        for vote in journey.votes:
+            _unique(vote.id)
+            _check(journey.round(vote.round_id) is not None,
+                   f"the vote {vote.id} is filed under another map than its round")
+            validate_entity(project, vote)

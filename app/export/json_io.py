@@ -98,7 +98,7 @@ def loads(text: str | bytes) -> Project:
 
 
 def _map_entities(journey: JourneyMap, where: str) -> Iterator[tuple[str, Any]]:
-    for name in ("stages", "lanes", "cards", "markers"):
+    for name in ("stages", "lanes", "cards", "markers", "connectors", "views", "rounds"):
         for i, item in enumerate(getattr(journey, name)):
             yield f"{where}.{name}[{i}]", item
 
@@ -113,6 +113,8 @@ def _entities(project: Project) -> Iterator[tuple[str, Any]]:
     for i, journey in enumerate(project.maps):
         yield f"maps[{i}]", journey
         yield from _map_entities(journey, f"maps[{i}]")
+        for j, vote in enumerate(journey.votes):  # filed by round, not map_id
+            yield f"maps[{i}].votes[{j}]", vote
     for i, snapshot in enumerate(project.snapshots):
         yield f"snapshots[{i}]", snapshot
 
@@ -135,6 +137,12 @@ def _check_fields(entity: Any, where: str) -> None:
         if entity.language not in LANGUAGES:
             raise FormatError(f"{where}.language: {entity.language[:20]!r} is not a language "
                               f"Journey Studio knows ({' or '.join(LANGUAGES)})")
+        if entity.logo is not None and entity.logo_mime not in PHOTO_MIMES:
+            raise FormatError(f"{where}.logo_mime: {entity.logo_mime[:40]!r} is not "
+                              f"{' or '.join(PHOTO_MIMES)}")
+        problem = photo_problem(entity.logo, entity.logo_mime)
+        if problem is not None:
+            raise FormatError(f"{where}.logo: {problem}")
     elif isinstance(entity, Persona):
         if entity.photo is not None and entity.photo_mime not in PHOTO_MIMES:
             raise FormatError(f"{where}.photo_mime: {entity.photo_mime[:40]!r} is not "

@@ -49,6 +49,8 @@ class WindowActions:
         # File
         self.new_project = self._make(tr("&New from Template…"), w.new_project, Key.New, "new")
         self.open = self._make(tr("&Open…"), w.open_dialog, Key.Open, "open")
+        self.open_server = self._make(tr("Open from Ser&ver…"), w.open_from_server)
+        self.open_server.setObjectName("openFromServer")
         self.save_copy = self._make(tr("Save a Cop&y As…"), w.save_copy, Key.SaveAs)
         self.export_pdf = self._make(tr("&PDF…"), w.export_pdf, Key.Print,
                                      "export")
@@ -226,7 +228,7 @@ class WindowActions:
         """Fill the menu bar: File, Edit, View, Map, Help."""
         bar = self.window.menuBar()
         file = bar.addMenu(tr("&File"))
-        file.addActions([self.new_project, self.open])
+        file.addActions([self.new_project, self.open, self.open_server])
         file.addMenu(self.recent_menu)
         file.addSeparator()
         file.addAction(self.save_copy)
@@ -284,7 +286,8 @@ class WindowActions:
         menu.clear()
         paths = self.window.recent.paths()
         for number, path in enumerate(paths, start=1):
-            label = f"&{number % 10} {path}" if number <= 10 else path
+            shown = path.replace("&", "&&")  # a server URL's "&" is no mnemonic
+            label = f"&{number % 10} {shown}" if number <= 10 else shown
             action = menu.addAction(label)
             action.triggered.connect(lambda _checked=False, p=path: self.window.open_path(p))
         if not paths:

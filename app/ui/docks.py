@@ -34,6 +34,8 @@ class Docks:
         self.window = window
         self.palette_factory = palette_factory or default_palette_factory
         self.palette_widget: QWidget | None = None
+        # A dock's real contents (app.ui.workspace puts them aside while it is folded).
+        self.content_of: Callable[[QDockWidget], QWidget | None] = lambda d: d.widget()
         self.inspector = Inspector()
         self.maps_panel = MapsPanel()
 
@@ -72,7 +74,7 @@ class Docks:
 
     def set_document(self, doc: Document | None, map_id: str | None) -> None:
         """Point the palette, maps list and inspector at another document."""
-        old = self.palette.widget()
+        old = self.content_of(self.palette)
         subscription = getattr(self, "_subscription", None)
         if subscription is not None:
             subscription.cancel()

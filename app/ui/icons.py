@@ -180,6 +180,14 @@ def _rename(p: QPainter) -> None:
     p.drawLine(QPointF(13.5, 6.5), QPointF(17.5, 10.5))
 
 
+def _timer(p: QPainter) -> None:
+    p.drawEllipse(QPointF(12, 13.5), 7.5, 7.5)
+    p.drawLine(QPointF(10, 3), QPointF(14, 3))
+    p.drawLine(QPointF(12, 3), QPointF(12, 6))
+    _accent(p)
+    p.drawLine(QPointF(12, 13.5), QPointF(15, 10.5))
+
+
 _PAINTERS: dict[str, Painter] = {
     "new": _new,
     "open": _open,
@@ -197,6 +205,7 @@ _PAINTERS: dict[str, Painter] = {
     "map": _map,
     "future": _future,
     "rename": _rename,
+    "timer": _timer,
 }
 
 _cache: dict[str, QIcon] = {}

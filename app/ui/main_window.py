@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -28,7 +29,7 @@ from app.document import operations
 from app.document.document import Document
 from app.document.failures import Failure
 from app.document.subscription import Subscription
-from app.domain.model import JourneyMap, LaneKind
+from app.domain.model import JourneyMap, Lane, LaneKind, Stage
 from app.ui import drafts_prompt, exporting, failures, importing, opening, prompts
 from app.ui.actions import WindowActions
 from app.ui.docks import Docks, PaletteFactory
@@ -38,16 +39,19 @@ from app.ui.file_dialogs import (
     ask_save_path,
     safe_file_name,
 )
-from app.ui.help_dialogs import ShortcutsDialog, show_about
+from app.ui.help_dialogs import ShortcutsDialog, shortcut_groups, show_about
 from app.ui.i18n import current_language
+from app.ui.notices import UndoNotice
 from app.ui.paths import PROJECT_SUFFIX
 from app.ui.preferences import PreferencesDialog
 from app.ui.recent import RecentFiles
 from app.ui.review import ReviewTools
-from app.ui.settings import KEY_GEOMETRY, KEY_STATE, settings
+from app.ui.settings import KEY_GEOMETRY, KEY_RAILS, KEY_STATE, settings
 from app.ui.start_page import StartPage
 from app.ui.status import StatusParts
 from app.ui.template_dialog import TemplateDialog
+from app.ui.timer import TimerParts
+from app.ui.workspace import Workspace, fit_width
 
 if TYPE_CHECKING:
     from app.canvas.view import MapView
@@ -115,9 +119,15 @@ class MainWindow(QMainWindow):
         self.actions.build_menus()
         self.toolbar = self.actions.build_toolbar()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self.actions.add_view_toggles([*self.docks.toggles(), self.toolbar.toggleViewAction()])
+        self.workspace = Workspace(self, [self.docks.palette, self.docks.maps,
+                                          self.docks.inspector_dock])
+        self.timer = TimerParts(self)  # the status bar's timer, and View ▸ Timer
+        self.actions.add_view_toggles([self.timer.menu.menuAction(),
+                                       self.workspace.focus, self.workspace.collapse_all,
+                                       *self.docks.toggles(), self.toolbar.toggleViewAction()])
         self.review = ReviewTools(self)
         self.status = StatusParts(self.statusBar())
+        self.notice = UndoNotice(self)
         self.setAcceptDrops(True)
         self.resize(1440, 900)
         if remember:
@@ -141,6 +151,9 @@ class MainWindow(QMainWindow):
                 self._doc_subscription.cancel()
                 self._doc_subscription = None
             old.failed.disconnect(self._on_failed)
+            old.offline_changed.disconnect(self._on_offline)
+            if old.live is not None:
+                old.live.presence_changed.disconnect(self.status.show_presence)
             self.undo_group.removeStack(old.undo_stack)
         self._drop_view()
         self.doc = doc
@@ -152,9 +165,14 @@ class MainWindow(QMainWindow):
             # else reads it.
             self._doc_subscription = doc.subscribe(self, self._on_doc_changed, coalesce=False)
             doc.failed.connect(self._on_failed)
+            doc.offline_changed.connect(self._on_offline)
+            if doc.live is not None:  # a server project: who else has it open
+                doc.live.presence_changed.connect(self.status.show_presence)
             if map_id is None or doc.project.map(map_id) is None:
                 map_id = doc.project.maps[0].id if doc.project.maps else None
         self.docks.set_document(doc, map_id)
+        self.workspace.rail(self.docks.palette).content_changed()
+        self.status.show_presence(doc.live.present if doc is not None and doc.live else [])
         palette = self.docks.palette_widget
         if palette is not None:
             palette.activated.connect(self._palette_activated)
@@ -195,10 +213,10 @@ class MainWindow(QMainWindow):
                                         else self.no_map_page)
         elif self.view is not None:
             self.view.set_map(map_id)
-            self.scroll_home()
+            self.fit_and_home()
         else:
             self._make_view(map_id)
-            self.scroll_home()
+            self.fit_and_home()
         self.docks.set_map(map_id)
         self._refresh()
         if map_id is not None:
@@ -213,6 +231,7 @@ class MainWindow(QMainWindow):
         view.selection_changed.connect(self._on_selection_changed)
         view.zoom_changed.connect(self._on_zoom_changed)
         view.status_message.connect(self.show_message)
+        view.notice.connect(self.notice.show_notice)
         view.persona_activated.connect(self.persona_requested.emit)
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
@@ -226,13 +245,31 @@ class MainWindow(QMainWindow):
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             bar.setValue(bar.minimum())
 
+    def fit_and_home(self) -> None:
+        """Open a map fitted to the canvas's width (legibly), at its top-left corner."""
+        view = self.view
+        if view is None:
+            return
+        if self.isVisible() and self.pages.currentWidget() is view:
+            view.resize(self.pages.size())  # the layout's size, before it runs
+            fit_width(view)
+        self.scroll_home()
+
+    def _first_layout(self) -> None:
+        # A narrow window (a projector) starts with its docks as rails, then fits the map.
+        self.workspace.start_narrow()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.fit_and_home()
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         first = not getattr(self, "_shown_once", False)
         self._shown_once = True
         super().showEvent(event)
         if first:
             # The view centres a large scene when it is first laid out; start at home.
-            QTimer.singleShot(0, self.scroll_home)
+            QTimer.singleShot(0, self._first_layout)
 
     def _drop_view(self) -> None:
         if self.view is not None:
@@ -275,10 +312,20 @@ class MainWindow(QMainWindow):
         # The document has already put the model back as the file holds it.
         failures.report(self, failure)
 
+    def _on_offline(self, offline: bool) -> None:
+        # A server project: read-only while its server is out of reach.
+        self._refresh()
+        self.statusBar().showMessage(
+            tr("The server cannot be reached: the project is read-only until it is back.")
+            if offline else tr("The server is back: the project can be edited again."),
+            0 if offline else 5000)
+
     def show_message(self, text: str) -> None:
-        """A passing note in the status bar."""
+        """A passing note in the status bar; "" clears one that no longer applies."""
         if text:
             self.statusBar().showMessage(text, 5000)
+        else:
+            self.statusBar().clearMessage()
 
     def _refresh(self) -> None:
         self._refresh_title()
@@ -329,6 +376,15 @@ class MainWindow(QMainWindow):
         path = ask_open_project(self)
         return self.open_path(path) if path else False
 
+    def open_from_server(self) -> bool:
+        """File ▸ Open from Server…: choose a project on a PostgreSQL server and open it."""
+        from app.dialogs.open_server import OpenServerDialog
+
+        dialog = OpenServerDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.url():
+            return False
+        return self.open_path(dialog.url())
+
     def open_path(self, path: str, read_only: bool = False, map_name: str | None = None
                   ) -> bool:
         """Open a project file in this window (a failure is shown, and nothing changes)."""
@@ -341,6 +397,8 @@ class MainWindow(QMainWindow):
             return False
         # The file opened may not be the one asked for (a local copy of a network one).
         self._adopt(doc, doc.path or path)
+        # A server role that may only read: say why the project opened read-only.
+        self.show_message(getattr(doc.store, "read_only_reason", ""))
         if map_name:
             self.show_map_named(map_name)
         return True
@@ -439,8 +497,9 @@ class MainWindow(QMainWindow):
             return
         title = "Giai đoạn mới" if self.doc.project.language == "vi" else "New stage"
         stage = self._run(lambda: operations.add_stage(self.doc, journey, title))
-        if stage is not None:
+        if isinstance(stage, Stage):
             self.inspector.set_selection([stage])
+            self.reveal(stage.id)
 
     def add_lane(self, kind: LaneKind) -> None:
         """Map ▸ Add Lane ▸ kind: a new lane at the bottom, titled in the project's language."""
@@ -448,8 +507,16 @@ class MainWindow(QMainWindow):
         if journey is None or self.doc.read_only:
             return
         lane = self._run(lambda: operations.add_lane(self.doc, journey, LaneKind(kind)))
-        if lane is not None:
+        if isinstance(lane, Lane):
             self.inspector.set_selection([lane])
+            self.reveal(lane.id)
+
+    def reveal(self, entity_id: str) -> None:
+        """Scroll the canvas to a stage, lane or card (a new one would start off-screen)."""
+        if self.view is not None:
+            from app.canvas.capture import reveal_entity
+
+            reveal_entity(self.view, entity_id)
 
     def show_map_properties(self) -> None:
         """Map ▸ Map Properties…: every field of the map, applied as one undo step."""
@@ -466,9 +533,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard Shortcuts."""
-        menus = [(menu.title(), [a for a in menu.actions() if not a.isSeparator()])
-                 for menu in self.actions.menus.values()]
-        ShortcutsDialog(menus, self).exec()
+        ShortcutsDialog(shortcut_groups(list(self.actions.menus.values())), self).exec()
 
     def show_about(self) -> None:
         """Help ▸ About."""
@@ -497,12 +562,18 @@ class MainWindow(QMainWindow):
         state = store.value(KEY_STATE)
         if isinstance(state, QByteArray | bytes) and state:
             self.restoreState(QByteArray(state))
+        rails = store.value(KEY_RAILS)
+        if isinstance(rails, str):  # one name comes back as a string from QSettings
+            rails = [rails]
+        if isinstance(rails, list):
+            self.workspace.fold([str(name) for name in rails])
 
     def save_layout(self) -> None:
-        """Remember the window's geometry and docks for the next start."""
+        """Remember the window's geometry, docks and rails for the next start."""
         store = settings()
         store.setValue(KEY_GEOMETRY, self.saveGeometry())
-        store.setValue(KEY_STATE, self.saveState())
+        store.setValue(KEY_STATE, self.workspace.state_to_save())
+        store.setValue(KEY_RAILS, self.workspace.folded())
         store.sync()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
@@ -540,3 +611,4 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return os.path.abspath(a) == os.path.abspath(b)
+

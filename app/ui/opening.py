@@ -26,9 +26,10 @@ class OpenFailed(Exception):
 
 def open_quietly(path: str, read_only: bool = False) -> Document:
     """Open a project or raise OpenFailed with a one-line reason (no dialogs)."""
+    from app.storage.backend import is_server
     from app.storage.errors import StorageError
 
-    if not os.path.exists(path):
+    if not is_server(path) and not os.path.exists(path):
         raise OpenFailed(tr("the file “%1” does not exist").replace("%1", path))
     try:
         return Document.open(path, read_only=read_only)
@@ -41,11 +42,21 @@ def open_quietly(path: str, read_only: bool = False) -> Document:
 def open_document(parent: QWidget | None, path: str, read_only: bool = False
                   ) -> Document | None:
     """Open a project; a locked one may be opened read-only; failures become a dialog."""
+    from app.storage.backend import is_server
     from app.storage.errors import NetworkDriveError, ProjectLockedError
 
-    name = os.path.basename(path)
+    server = is_server(path)
+    name = path if server else os.path.basename(path)
+    if server:
+        from app.storage.errors import StorageError
+        from app.storage.server import parse_location
+
+        try:
+            name = parse_location(path).display  # never the password
+        except StorageError:
+            name = tr("the server project")
     try:
-        if not os.path.exists(path):
+        if not server and not os.path.exists(path):
             raise OpenFailed(tr("The file does not exist (it may have been moved or deleted)."))
         return Document.open(path, read_only=read_only)
     except ProjectLockedError as error:

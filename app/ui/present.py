@@ -5,8 +5,10 @@ status bar, the map in a PresentView (app.canvas.present_view); Esc brings the e
 back as it was (docks, toolbars, zoom and scroll). With a second screen the projector
 gets an audience window showing the same model, and the laptop keeps the editor:
 PageDown/PageUp step the audience's spotlight, and selecting a card in the editor
-brings its stage into the spotlight. A card added while presenting goes through the
-document like any other edit (one undo step) and both views show it at once.
+brings its stage into the spotlight; Esc in the audience window, or closing it, ends
+the presentation and gives the keyboard back to the editor. A card added while
+presenting goes through the document like any other edit (one undo step) and both
+views show it at once.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QVBoxLayout, QWidget
 
@@ -55,6 +57,8 @@ def step_text(view: PresentView) -> str:
 class AudienceWindow(QWidget):
     """The projector's window: one PresentView, full screen on the other screen."""
 
+    closed = Signal()  # closed by the window manager (or Alt+F4): the presentation ends
+
     def __init__(self, view: PresentView) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("audienceWindow")
@@ -63,6 +67,10 @@ class AudienceWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(view)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().closeEvent(event)
+        self.closed.emit()
 
 
 class Presenter(QObject):
@@ -190,6 +198,7 @@ class Presenter(QObject):
 
     def _start_audience(self, view: PresentView, screen: QScreen, full_screen: bool) -> None:
         audience = AudienceWindow(view)
+        audience.closed.connect(self.stop)
         self.audience = audience
         audience.setScreen(screen)
         audience.setGeometry(screen.geometry())
@@ -216,10 +225,16 @@ class Presenter(QObject):
                     w.view.selection_changed.disconnect(self._follow_selection)
                 except (RuntimeError, TypeError):
                     pass  # the editor's view was replaced meanwhile
-            self.audience.close()
-            self.audience.deleteLater()
-            self.audience = None
+            audience, self.audience = self.audience, None
+            audience.closed.disconnect(self.stop)
+            audience.close()
+            audience.deleteLater()
             w.statusBar().clearMessage()
+            # Esc in the projector's window: the keyboard goes back to the editor.
+            w.activateWindow()
+            w.raise_()
+            if w.view is not None:
+                w.view.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self._give_window_back(view)
         view.deleteLater()

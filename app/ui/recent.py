@@ -29,8 +29,11 @@ class RecentFiles(QObject):
         self.changed.emit()
 
     def add(self, path: str) -> None:
-        """Put `path` first (once)."""
-        path = os.path.abspath(path)
+        """Put `path` first (once); a server project's URL as it is (never a password)."""
+        from app.storage.backend import is_server
+
+        if not is_server(path):
+            path = os.path.abspath(path)
         self._store([path] + [p for p in self.paths() if p != path])
 
     def remove(self, path: str) -> None:

@@ -10,6 +10,7 @@ APPLICATION = "Journey Studio"
 KEY_LANGUAGE = "ui/language"
 KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
+KEY_RAILS = "window/dock_rails"  # the docks folded to rails (app.ui.workspace)
 KEY_RECENT = "recent/files"
 KEY_LAST_DIR = "files/last_dir"
 

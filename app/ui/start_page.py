@@ -77,13 +77,31 @@ class StartPage(QWidget):
     def refresh(self) -> None:
         """List the recent projects (missing files are left out)."""
         self.recent_list.clear()
+        from app.storage.backend import is_server
+
         for path in self.recent.paths():
-            if not os.path.exists(path):
+            server = is_server(path)
+            if not server and not os.path.exists(path):
                 continue
-            item = QListWidgetItem(icon("map"), os.path.basename(path))
+            item = QListWidgetItem(icon("map"), _server_name(path) if server
+                                   else os.path.basename(path))
             item.setToolTip(path)
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.recent_list.addItem(item)
         has_any = self.recent_list.count() > 0
         self.recent_list.setVisible(has_any)
         self.recent_label.setVisible(has_any)
+
+
+def _server_name(url: str) -> str:
+    """A server project as the recent list names it: "NAME (on the server HOST)"."""
+    from app.storage.errors import StorageError
+    from app.storage.server import parse_location
+
+    try:
+        location = parse_location(url)
+    except StorageError:
+        return url
+    host = location.display.split("://", 1)[-1].split("/", 1)[0].rpartition("@")[2]
+    return tr("%1 (on the server %2)").replace("%1", location.project or "?").replace(
+        "%2", host or "localhost")

@@ -36,6 +36,10 @@ class StatusParts:
             " border-radius: 8px; padding: 0px 8px; font-weight: bold; }")
         self.read_only.setToolTip(tr("This project is open read-only: changes are not allowed."))
         self.read_only.hide()
+        self.presence = QLabel()
+        self.presence.setObjectName("presence")
+        self.presence.setStyleSheet("QLabel { padding-right: 8px; color: #2F6F4E; }")
+        self.presence.hide()
         self.counts = QLabel()
         self.counts.setObjectName("counts")
         self.zoom = QLabel()
@@ -45,6 +49,7 @@ class StatusParts:
         self.counts.setStyleSheet("QLabel { padding-right: 6px; color: #3C4450; }")
         self.zoom.setToolTip(tr("Zoom (Ctrl+wheel, Ctrl+0 for 100 %, Ctrl+9 to fit)"))
         bar.addPermanentWidget(self.read_only)
+        bar.addPermanentWidget(self.presence)
         bar.addPermanentWidget(self.counts)
         bar.addPermanentWidget(self.zoom)
 
@@ -55,6 +60,13 @@ class StatusParts:
     def show_zoom(self, factor: float | None) -> None:
         """Show the zoom as a percentage (empty without a map)."""
         self.zoom.setText("" if factor is None else f"{round(factor * 100)} %")
+
+    def show_presence(self, names: list[str]) -> None:
+        """Who else has the server project open ("Also here: anna, bob"), or nothing."""
+        shown = sorted(set(names))
+        self.presence.setText(tr("Also here: %1").replace("%1", ", ".join(shown)))
+        self.presence.setToolTip(tr("Others editing this project on the server now"))
+        self.presence.setVisible(bool(shown))
 
     def show_read_only(self, read_only: bool) -> None:
         """Show or hide the read-only badge."""

@@ -230,23 +230,23 @@
     <context>
         <name>canvas</name>
         <message>
-            <location filename="../../app/canvas/actions.py" line="75" />
+            <location filename="../../app/canvas/actions.py" line="79" />
             <location filename="../../app/canvas/menus.py" line="93" />
             <source>Cut</source>
             <translation>Cắt</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="82" />
+            <location filename="../../app/canvas/actions.py" line="86" />
             <source>Add a stage and a lane before pasting.</source>
             <translation>Hãy thêm giai đoạn và làn trước khi dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="94" />
+            <location filename="../../app/canvas/actions.py" line="98" />
             <source>The clipboard holds nothing to paste.</source>
             <translation>Bộ nhớ tạm không có gì để dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="110" />
+            <location filename="../../app/canvas/actions.py" line="116" />
             <source>Add a stage and a lane first.</source>
             <translation>Hãy thêm giai đoạn và làn trước.</translation>
         </message>
@@ -331,27 +331,27 @@
             <translation>Thê&amp;m thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/edit_actions.py" line="67" />
+            <location filename="../../app/canvas/edit_actions.py" line="68" />
             <source>Zoom &amp;In</source>
             <translation>Phóng &amp;to</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/edit_actions.py" line="69" />
+            <location filename="../../app/canvas/edit_actions.py" line="70" />
             <source>Zoom &amp;Out</source>
             <translation>Thu &amp;nhỏ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/edit_actions.py" line="71" />
+            <location filename="../../app/canvas/edit_actions.py" line="72" />
             <source>&amp;100 %</source>
             <translation>&amp;100 %</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/edit_actions.py" line="73" />
+            <location filename="../../app/canvas/edit_actions.py" line="74" />
             <source>&amp;Fit to Window</source>
             <translation>&amp;Vừa cửa sổ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/editor.py" line="125" />
+            <location filename="../../app/canvas/editor.py" line="142" />
             <source>Edit text</source>
             <translation>Sửa chữ</translation>
         </message>
@@ -359,11 +359,6 @@
             <location filename="../../app/canvas/gestures.py" line="135" />
             <source>The emotions lane holds emotion markers, not cards.</source>
             <translation>Làn cảm xúc chứa điểm cảm xúc, không chứa thẻ.</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/gestures.py" line="148" />
-            <source>Moved into the “{0}” lane: the lane decides the kind.</source>
-            <translation>Đã chuyển vào làn “{0}”: làn quyết định loại thẻ.</translation>
         </message>
         <message>
             <location filename="../../app/canvas/gestures.py" line="209" />
@@ -374,6 +369,31 @@
             <location filename="../../app/canvas/gestures.py" line="231" />
             <source>Move lane</source>
             <translation>Di chuyển làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="386" />
+            <source>Moved into “{0}”: the lane decides how the card shows.</source>
+            <translation>Đã chuyển vào “{0}”: làn quyết định cách thẻ hiển thị.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="389" />
+            <source>the channel (shown in touchpoint lanes)</source>
+            <translation>kênh (hiện trong làn điểm chạm)</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="391" />
+            <source>the severity (shown in pain lanes)</source>
+            <translation>mức độ nghiêm trọng (hiện trong làn điểm đau)</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="393" />
+            <source>the figures (shown in metric lanes)</source>
+            <translation>số liệu (hiện trong làn chỉ số)</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/gestures.py" line="395" />
+            <source>Kept: {0}.</source>
+            <translation>Vẫn giữ: {0}.</translation>
         </message>
         <message>
             <location filename="../../app/canvas/i18n.py" line="32" />
@@ -422,7 +442,6 @@
         </message>
         <message>
             <location filename="../../app/canvas/menus.py" line="30" />
-            <location filename="../../app/canvas/palette.py" line="130" />
             <source>Touchpoints</source>
             <translation>Điểm chạm</translation>
         </message>
@@ -438,7 +457,6 @@
         </message>
         <message>
             <location filename="../../app/canvas/menus.py" line="31" />
-            <location filename="../../app/canvas/palette.py" line="141" />
             <source>Emotions</source>
             <translation>Cảm xúc</translation>
         </message>
@@ -670,90 +688,107 @@
             <translation>Xoá làn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/palette.py" line="65" />
+            <location filename="../../app/canvas/palette.py" line="67" />
             <source>Drag onto the map, or click to add at the current cell</source>
             <translation>Kéo vào bản đồ, hoặc nhấp để thêm vào ô hiện tại</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/palette.py" line="122" />
-            <source>Stages</source>
-            <translation>Giai đoạn</translation>
+            <location filename="../../app/canvas/palette.py" line="127" />
+            <source>Structure</source>
+            <translation>Cấu trúc</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/palette.py" line="123" />
+            <location filename="../../app/canvas/palette.py" line="129" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/palette.py" line="124" />
-            <source>Lanes</source>
-            <translation>Làn</translation>
+            <location filename="../../app/canvas/palette.py" line="133" />
+            <source>Emotion curve</source>
+            <translation>Đường cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/palette.py" line="135" />
+            <location filename="../../app/canvas/palette.py" line="136" />
+            <source>A lane of %1: drag onto the map, or click to add one</source>
+            <translation>Một làn %1: kéo vào bản đồ, hoặc bấm để thêm</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="139" />
             <source>Cards</source>
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="531" />
+            <location filename="../../app/canvas/palette.py" line="147" />
+            <source>Channels (touchpoints)</source>
+            <translation>Kênh (điểm chạm)</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="155" />
+            <source>A touchpoint card on %1</source>
+            <translation>Thẻ điểm chạm qua %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="156" />
+            <source>Emotion markers</source>
+            <translation>Điểm cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/palette.py" line="162" />
+            <source>An emotion marker, %1: drop it on the emotion curve</source>
+            <translation>Điểm cảm xúc %1: thả vào đường cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/scene.py" line="543" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="537" />
+            <location filename="../../app/canvas/scene.py" line="549" />
             <source>Channel: {0}</source>
             <translation>Kênh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="539" />
+            <location filename="../../app/canvas/scene.py" line="551" />
             <source>Severity: {0} of 3</source>
             <translation>Mức độ nghiêm trọng: {0}/3</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="541" />
+            <location filename="../../app/canvas/scene.py" line="553" />
             <source>Value: {0} {1}</source>
             <translation>Giá trị: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="544" />
+            <location filename="../../app/canvas/scene.py" line="556" />
             <source>Target: {0}</source>
             <translation>Mục tiêu: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="545" />
+            <location filename="../../app/canvas/scene.py" line="557" />
             <source>Owner</source>
             <translation>Người phụ trách</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="545" />
+            <location filename="../../app/canvas/scene.py" line="557" />
             <source>Priority</source>
             <translation>Mức ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="546" />
+            <location filename="../../app/canvas/scene.py" line="558" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="550" />
+            <location filename="../../app/canvas/scene.py" line="562" />
             <source>Evidence: {0}</source>
             <translation>Bằng chứng: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="552" />
+            <location filename="../../app/canvas/scene.py" line="564" />
             <source>★ Favourite touchpoint</source>
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="67" />
-            <source>Copied %n item(s)</source>
-            <translation>
-                <numerusform>
-                </numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="50" />
+            <location filename="../../app/canvas/actions.py" line="176" />
             <source>Deleted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -761,7 +796,31 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="102" />
+            <location filename="../../app/canvas/actions.py" line="71" />
+            <source>Copied %n item(s)</source>
+            <translation>
+                <numerusform>
+                </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/canvas/actions.py" line="173" />
+            <source>Stage “%1” deleted with %n item(s)</source>
+            <translation>
+                <numerusform>
+                </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/canvas/actions.py" line="174" />
+            <source>Lane “%1” deleted with %n item(s)</source>
+            <translation>
+                <numerusform>
+                </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/canvas/actions.py" line="106" />
             <source>Pasted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -772,133 +831,223 @@
     <context>
         <name>commands</name>
         <message>
-            <location filename="../../app/document/operations.py" line="55" />
+            <location filename="../../app/document/operations.py" line="57" />
             <source>Edit text</source>
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="306" />
+            <location filename="../../app/document/operations.py" line="319" />
             <source>Paste</source>
             <translation>Dán</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="329" />
+            <location filename="../../app/document/operations.py" line="342" />
             <source>Duplicate</source>
             <translation>Nhân bản</translation>
         </message>
         <message>
-            <location filename="../../app/document/commands.py" line="129" />
-            <location filename="../../app/document/operations.py" line="274" />
+            <location filename="../../app/document/commands.py" line="130" />
+            <location filename="../../app/document/operations.py" line="287" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
         <message>
-            <location filename="../../app/document/commands.py" line="110" />
+            <location filename="../../app/document/commands.py" line="111" />
             <source>Add</source>
             <translation>Thêm</translation>
         </message>
         <message>
-            <location filename="../../app/document/commands.py" line="147" />
-            <location filename="../../app/document/operations.py" line="80" />
+            <location filename="../../app/document/commands.py" line="148" />
+            <location filename="../../app/document/operations.py" line="82" />
             <source>Reorder</source>
             <translation>Sắp xếp lại</translation>
         </message>
         <message>
-            <location filename="../../app/document/commands.py" line="181" />
-            <location filename="../../app/document/operations.py" line="50" />
+            <location filename="../../app/document/commands.py" line="182" />
+            <location filename="../../app/document/operations.py" line="52" />
             <source>Edit</source>
             <translation>Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="65" />
+            <location filename="../../app/document/operations.py" line="67" />
             <source>Add stage</source>
             <translation>Thêm giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="74" />
+            <location filename="../../app/document/operations.py" line="76" />
             <source>Add lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="85" />
+            <location filename="../../app/document/operations.py" line="87" />
             <source>Resize stage</source>
             <translation>Đổi chiều rộng giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="92" />
+            <location filename="../../app/document/operations.py" line="94" />
             <source>Resize lane</source>
             <translation>Đổi chiều cao làn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="181" />
+            <location filename="../../app/document/operations.py" line="183" />
             <source>Add card</source>
             <translation>Thêm thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="206" />
-            <location filename="../../app/document/operations.py" line="221" />
+            <location filename="../../app/document/operations.py" line="208" />
+            <location filename="../../app/document/operations.py" line="223" />
             <source>Move card</source>
             <translation>Di chuyển thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="221" />
+            <location filename="../../app/document/operations.py" line="223" />
             <source>Move cards</source>
             <translation>Di chuyển các thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="229" />
+            <location filename="../../app/document/operations.py" line="231" />
             <source>Add emotion</source>
             <translation>Thêm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="236" />
+            <location filename="../../app/document/operations.py" line="238" />
             <source>Move emotion</source>
             <translation>Di chuyển cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="365" />
+            <location filename="../../app/document/operations.py" line="378" />
             <source>Add map</source>
             <translation>Thêm bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="371" />
+            <location filename="../../app/document/operations.py" line="384" />
             <source>New map</source>
             <translation>Bản đồ mới</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="378" />
+            <location filename="../../app/document/operations.py" line="391" />
             <source>Duplicate map</source>
             <translation>Nhân bản bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="388" />
+            <location filename="../../app/document/operations.py" line="401" />
             <source>Create future state</source>
             <translation>Tạo trạng thái tương lai</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="393" />
+            <location filename="../../app/document/operations.py" line="406" />
             <source>Add persona</source>
             <translation>Thêm chân dung</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="399" />
+            <location filename="../../app/document/operations.py" line="412" />
             <source>Add channel</source>
             <translation>Thêm kênh</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="406" />
+            <location filename="../../app/document/operations.py" line="419" />
             <source>Take snapshot</source>
             <translation>Chụp ảnh lưu</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="420" />
+            <location filename="../../app/document/operations.py" line="433" />
             <source>Restore snapshot</source>
             <translation>Khôi phục ảnh lưu</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations.py" line="433" />
+            <location filename="../../app/document/operations.py" line="446" />
             <source>Import spreadsheet</source>
             <translation>Nhập bảng tính</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="51" />
+            <source>A card cannot be linked to itself.</source>
+            <translation>Không thể nối một thẻ với chính nó.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="53" />
+            <source>A connector must start at a card of this map.</source>
+            <translation>Đường nối phải bắt đầu từ một thẻ của bản đồ này.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="55" />
+            <source>A connector must end at a card or a stage of this map.</source>
+            <translation>Đường nối phải kết thúc ở một thẻ hoặc một giai đoạn của bản đồ này.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="58" />
+            <source>These two are already linked this way.</source>
+            <translation>Hai mục này đã được nối theo cách này.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="61" />
+            <source>Add connector</source>
+            <translation>Thêm đường nối</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="70" />
+            <source>A saved view needs a name.</source>
+            <translation>Chế độ xem đã lưu cần có tên.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="73" />
+            <source>This map already has a view with that name.</source>
+            <translation>Bản đồ này đã có một chế độ xem với tên đó.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="83" />
+            <source>Save view</source>
+            <translation>Lưu chế độ xem</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="90" />
+            <source>Rename view</source>
+            <translation>Đổi tên chế độ xem</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="97" />
+            <source>Update view</source>
+            <translation>Cập nhật chế độ xem</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="102" />
+            <source>Reorder views</source>
+            <translation>Sắp xếp lại chế độ xem</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="113" />
+            <source>Start voting round</source>
+            <translation>Bắt đầu vòng bình chọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="119" />
+            <source>Close voting round</source>
+            <translation>Đóng vòng bình chọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="124" />
+            <source>Reopen voting round</source>
+            <translation>Mở lại vòng bình chọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="131" />
+            <source>That card is not on this round's map.</source>
+            <translation>Thẻ đó không thuộc bản đồ của vòng bình chọn này.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="136" />
+            <source>Vote</source>
+            <translation>Bình chọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="142" />
+            <source>Remove vote</source>
+            <translation>Bỏ phiếu bình chọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="153" />
+            <source>Clear votes</source>
+            <translation>Xoá các phiếu bình chọn</translation>
         </message>
     </context>
     <context>
@@ -1986,7 +2135,7 @@
             <translation>Bộ lọc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/focus.py" line="201" />
+            <location filename="../../app/ui/focus.py" line="209" />
             <source>Filter: %1 of %2 cards</source>
             <translation>Bộ lọc: %1 / %2 thẻ</translation>
         </message>
@@ -1994,17 +2143,22 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/actions.py" line="347" />
+            <location filename="../../app/ui/workspace.py" line="105" />
+            <source>Expand</source>
+            <translation>Mở rộng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="350" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="41" />
+            <location filename="../../app/ui/docks.py" line="43" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="348" />
+            <location filename="../../app/ui/actions.py" line="351" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -2014,14 +2168,14 @@
             <translation>C&amp;hụp ảnh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="69" />
-            <location filename="../../app/ui/actions.py" line="77" />
+            <location filename="../../app/ui/actions.py" line="71" />
+            <location filename="../../app/ui/actions.py" line="79" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="71" />
-            <location filename="../../app/ui/actions.py" line="78" />
+            <location filename="../../app/ui/actions.py" line="73" />
+            <location filename="../../app/ui/actions.py" line="80" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
@@ -2037,273 +2191,293 @@
         </message>
         <message>
             <location filename="../../app/ui/actions.py" line="52" />
+            <source>Open from Ser&amp;ver…</source>
+            <translation>Mở từ máy </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="54" />
             <source>Save a Cop&amp;y As…</source>
             <translation>Lưu một &amp;bản sao thành…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="53" />
+            <location filename="../../app/ui/actions.py" line="55" />
             <source>&amp;PDF…</source>
             <translation>&amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="55" />
+            <location filename="../../app/ui/actions.py" line="57" />
             <source>P&amp;NG Image…</source>
             <translation>Ảnh P&amp;NG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="56" />
+            <location filename="../../app/ui/actions.py" line="58" />
             <source>&amp;SVG Image…</source>
             <translation>Ảnh &amp;SVG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="57" />
+            <location filename="../../app/ui/actions.py" line="59" />
             <source>&amp;JSON…</source>
             <translation>&amp;JSON…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="59" />
+            <location filename="../../app/ui/actions.py" line="61" />
             <source>Spreadsheet (&amp;XLSX)…</source>
             <translation>Bảng tính (&amp;XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="61" />
+            <location filename="../../app/ui/actions.py" line="63" />
             <source>&amp;CSV Table…</source>
             <translation>Bảng &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="62" />
+            <location filename="../../app/ui/actions.py" line="64" />
             <source>&amp;Spreadsheet…</source>
             <translation>&amp;Bảng tính…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="64" />
+            <location filename="../../app/ui/actions.py" line="66" />
             <source>&amp;Close</source>
             <translation>Đó&amp;ng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="65" />
+            <location filename="../../app/ui/actions.py" line="67" />
             <source>&amp;Quit</source>
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="85" />
+            <location filename="../../app/ui/actions.py" line="87" />
             <source>F&amp;ind…</source>
             <translation>Tì&amp;m…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="87" />
+            <location filename="../../app/ui/actions.py" line="89" />
             <source>Find &amp;Next</source>
             <translation>Tìm kết quả &amp;kế tiếp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="89" />
+            <location filename="../../app/ui/actions.py" line="91" />
             <source>Find Pre&amp;vious</source>
             <translation>Tìm kết quả t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="91" />
+            <location filename="../../app/ui/actions.py" line="93" />
             <source>Fi&amp;lter…</source>
             <translation>&amp;Lọc…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="94" />
+            <location filename="../../app/ui/actions.py" line="96" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="97" />
+            <location filename="../../app/ui/actions.py" line="99" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="99" />
+            <location filename="../../app/ui/actions.py" line="101" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="107" />
+            <location filename="../../app/ui/actions.py" line="109" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="109" />
+            <location filename="../../app/ui/actions.py" line="111" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="112" />
+            <location filename="../../app/ui/actions.py" line="114" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="114" />
+            <location filename="../../app/ui/actions.py" line="116" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="117" />
+            <location filename="../../app/ui/actions.py" line="119" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="119" />
+            <location filename="../../app/ui/actions.py" line="121" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="124" />
+            <location filename="../../app/ui/actions.py" line="126" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="228" />
+            <location filename="../../app/ui/actions.py" line="230" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="233" />
+            <location filename="../../app/ui/actions.py" line="235" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="237" />
+            <location filename="../../app/ui/actions.py" line="239" />
             <source>&amp;Import</source>
             <translation>Nhậ&amp;p</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="243" />
+            <location filename="../../app/ui/actions.py" line="245" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="254" />
+            <location filename="../../app/ui/actions.py" line="256" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="262" />
+            <location filename="../../app/ui/actions.py" line="264" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="272" />
+            <location filename="../../app/ui/actions.py" line="274" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="291" />
+            <location filename="../../app/ui/actions.py" line="294" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="293" />
+            <location filename="../../app/ui/actions.py" line="296" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="316" />
+            <location filename="../../app/ui/actions.py" line="319" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="330" />
+            <location filename="../../app/ui/actions.py" line="333" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="331" />
+            <location filename="../../app/ui/actions.py" line="334" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="346" />
+            <location filename="../../app/ui/actions.py" line="349" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="40" />
+            <location filename="../../app/ui/workspace.py" line="91" />
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/docks.py" line="42" />
             <source>Palette</source>
             <translation>Bảng công cụ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="42" />
+            <location filename="../../app/ui/docks.py" line="44" />
             <source>Inspector</source>
             <translation>Thuộc tính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="51" />
+            <location filename="../../app/ui/docks.py" line="53" />
             <source>&amp;Palette</source>
             <translation>&amp;Bảng công cụ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="52" />
+            <location filename="../../app/ui/docks.py" line="54" />
             <source>&amp;Maps</source>
             <translation>Danh sách bản &amp;đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="53" />
+            <location filename="../../app/ui/docks.py" line="55" />
             <source>I&amp;nspector</source>
             <translation>Bảng th&amp;uộc tính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="65" />
+            <location filename="../../app/ui/docks.py" line="67" />
             <source>This project is open read-only.</source>
             <translation>Dự án này đang mở ở chế độ chỉ đọc.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/docks.py" line="66" />
+            <location filename="../../app/ui/docks.py" line="68" />
             <source>Open a project to drag stages, lanes, cards and emotions onto its map.</source>
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="368" />
+            <location filename="../../app/ui/main_window.py" line="426" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="299" />
+            <location filename="../../app/ui/main_window.py" line="319" />
+            <source>The server cannot be reached: the project is read-only until it is back.</source>
+            <translation>Không kết nối được máy chủ: dự án chỉ đọc cho đến khi máy chủ hoạt động trở lại.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="320" />
+            <source>The server is back: the project can be edited again.</source>
+            <translation>Máy chủ đã hoạt động trở lại: có thể chỉnh sửa dự án.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="346" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="353" />
+            <location filename="../../app/ui/main_window.py" line="411" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="366" />
-            <location filename="../../app/ui/main_window.py" line="372" />
-            <location filename="../../app/ui/main_window.py" line="378" />
+            <location filename="../../app/ui/main_window.py" line="424" />
+            <location filename="../../app/ui/main_window.py" line="430" />
+            <location filename="../../app/ui/main_window.py" line="436" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="373" />
+            <location filename="../../app/ui/main_window.py" line="431" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="379" />
+            <location filename="../../app/ui/main_window.py" line="437" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="381" />
+            <location filename="../../app/ui/main_window.py" line="439" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="481" />
+            <location filename="../../app/ui/main_window.py" line="546" />
             <source>This project has no maps yet.</source>
             <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="483" />
+            <location filename="../../app/ui/main_window.py" line="548" />
             <source>New Map from Template…</source>
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="528" />
+            <location filename="../../app/ui/main_window.py" line="599" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -2351,6 +2525,36 @@
             <location filename="../../app/ui/review.py" line="161" />
             <source>Create a future state or take a snapshot to compare this map with.</source>
             <translation>Để so sánh bản đồ này, hãy tạo trạng thái tương lai hoặc chụp ảnh lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/workspace.py" line="48" />
+            <source>Show %1</source>
+            <translation>Hiện %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/workspace.py" line="105" />
+            <source>Collapse to a rail</source>
+            <translation>Thu gọn thành thanh bên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/workspace.py" line="202" />
+            <source>Foc&amp;us on the Map</source>
+            <translation>Tập trung và&amp;o bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/workspace.py" line="206" />
+            <source>Hide every dock and toolbar (F11)</source>
+            <translation>Ẩn mọi bảng và thanh công cụ (F11)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/workspace.py" line="209" />
+            <source>Collapse &amp;Docks to Rails</source>
+            <translation>Thu gọn các bảng thành th&amp;anh bên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/workspace.py" line="256" />
+            <source>Focus: only the map. Press F11 to bring the docks back.</source>
+            <translation>Tập trung: chỉ còn bản đồ. Nhấn F11 để hiện lại các bảng.</translation>
         </message>
     </context>
     <context>
@@ -3527,81 +3731,86 @@
     <context>
         <name>Opening</name>
         <message>
-            <location filename="../../app/ui/opening.py" line="57" />
-            <location filename="../../app/ui/opening.py" line="81" />
+            <location filename="../../app/ui/opening.py" line="68" />
+            <location filename="../../app/ui/opening.py" line="92" />
             <source>Cancel</source>
             <translation>Huỷ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="32" />
+            <location filename="../../app/ui/opening.py" line="33" />
             <source>the file “%1” does not exist</source>
             <translation>tệp “%1” không tồn tại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="49" />
+            <location filename="../../app/ui/opening.py" line="57" />
+            <source>the server project</source>
+            <translation>dự án trên máy chủ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/opening.py" line="60" />
             <source>The file does not exist (it may have been moved or deleted).</source>
             <translation>Tệp không tồn tại (có thể đã bị chuyển hoặc xoá).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="53" />
-            <location filename="../../app/ui/opening.py" line="63" />
-            <location filename="../../app/ui/opening.py" line="89" />
+            <location filename="../../app/ui/opening.py" line="64" />
+            <location filename="../../app/ui/opening.py" line="74" />
+            <location filename="../../app/ui/opening.py" line="100" />
             <source>Cannot Open Project</source>
             <translation>Không thể mở dự án</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="55" />
+            <location filename="../../app/ui/opening.py" line="66" />
             <source>Project in Use</source>
             <translation>Dự án đang được mở</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="56" />
+            <location filename="../../app/ui/opening.py" line="67" />
             <source>Open it read-only instead?</source>
             <translation>Mở ở chế độ chỉ đọc thay thế?</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="57" />
-            <location filename="../../app/ui/opening.py" line="80" />
+            <location filename="../../app/ui/opening.py" line="68" />
+            <location filename="../../app/ui/opening.py" line="91" />
             <source>Open Read-Only</source>
             <translation>Mở chỉ đọc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="64" />
+            <location filename="../../app/ui/opening.py" line="75" />
             <source>“%1” could not be opened.</source>
             <translation>Không mở được “%1”.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="74" />
+            <location filename="../../app/ui/opening.py" line="85" />
             <source>“%1” is on a network drive (%2). Editing a project in place there can damage it: a network drive cannot keep a colleague from writing it at the same time.</source>
             <translation>“%1” nằm trên ổ mạng (%2). Sửa dự án trực tiếp ở đó có thể làm hỏng nó: ổ mạng không ngăn được một đồng nghiệp ghi vào tệp cùng lúc.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="77" />
+            <location filename="../../app/ui/opening.py" line="88" />
             <source>Edit a copy on this computer, and put it back with File ▸ Save a Copy As when you are done; or open the original read-only.</source>
             <translation>Hãy sửa một bản sao trên máy này, rồi đưa nó trở lại bằng Tệp ▸ Lưu một bản sao thành khi sửa xong; hoặc mở bản gốc ở chế độ chỉ đọc.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="79" />
+            <location filename="../../app/ui/opening.py" line="90" />
             <source>Project on a Network Drive</source>
             <translation>Dự án trên ổ mạng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="80" />
+            <location filename="../../app/ui/opening.py" line="91" />
             <source>Edit a Copy on This Computer</source>
             <translation>Sửa bản sao trên máy này</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="90" />
+            <location filename="../../app/ui/opening.py" line="101" />
             <source>No copy of “%1” could be made on this computer.</source>
             <translation>Không tạo được bản sao của “%1” trên máy này.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="95" />
+            <location filename="../../app/ui/opening.py" line="106" />
             <source>Editing a Copy</source>
             <translation>Đang sửa bản sao</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="96" />
+            <location filename="../../app/ui/opening.py" line="107" />
             <source>You are editing a copy on this computer:
 %1
 
@@ -3612,27 +3821,133 @@ The original on the network drive is unchanged until you save a copy over it.</s
 Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một bản sao đè lên nó.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="130" />
+            <location filename="../../app/ui/opening.py" line="141" />
             <source>Cannot Create Project</source>
             <translation>Không thể tạo dự án</translation>
         </message>
         <message>
-            <location filename="../../app/ui/opening.py" line="131" />
+            <location filename="../../app/ui/opening.py" line="142" />
             <source>“%1” could not be created.</source>
             <translation>Không tạo được “%1”.</translation>
         </message>
     </context>
     <context>
+        <name>OpenServerDialog</name>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="62" />
+            <source>Open from Server</source>
+            <translation>Mở từ máy chủ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="71" />
+            <source>&amp;List Projects</source>
+            <translation>&amp;Liệt kê dự án</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="78" />
+            <source>A password comes from ~/.pgpass or PGPASSWORD; it is never saved.</source>
+            <translation>Mật khẩu được lấy từ ~/.pgpass hoặc PGPASSWORD; mật khẩu không bao giờ được lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="87" />
+            <source>&amp;Server:</source>
+            <translation>&amp;Máy chủ:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="118" />
+            <source>%1 — %2 (%3 maps, %4 cards)</source>
+            <translation>%1 — %2 (%3 bản đồ, %4 thẻ)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="126" />
+            <source>Choose a project to open.</source>
+            <translation>Chọn một dự án để mở.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/open_server.py" line="128" />
+            <source>This server holds no projects yet: publish one with 'journey-studio publish FILE.cjm URL'.</source>
+            <translation>Máy chủ này chưa có dự án nào: hãy đăng một dự án bằng 'journey-studio publish FILE.cjm URL'.</translation>
+        </message>
+    </context>
+    <context>
         <name>Document</name>
         <message>
-            <location filename="../../app/document/document.py" line="241" />
+            <location filename="../../app/document/document.py" line="192" />
+            <source>the server cannot be reached; the project is read-only until it is back</source>
+            <translation>không kết nối được máy chủ; dự án chỉ đọc cho đến khi máy chủ hoạt động trở lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/document.py" line="281" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/document/document.py" line="253" />
+            <location filename="../../app/document/document.py" line="293" />
             <source>Redo</source>
             <translation>Làm lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/document.py" line="308" />
+            <source>%1 is not possible: someone else has changed what this step changed since; it would overwrite their work</source>
+            <translation>%1: không thể thực hiện vì người khác đã thay đổi nội dung mà bước này đã sửa; làm vậy sẽ ghi đè lên thay đổi của họ</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <location filename="../../app/ui/notices.py" line="54" />
+            <source>Undo</source>
+            <translation>Hoàn tác</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" line="76" />
+            <source>Undone.</source>
+            <translation>Đã hoàn tác.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="21" />
+            <source>Stages: %1</source>
+            <translation>Giai đoạn: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="22" />
+            <source>Lanes: %1</source>
+            <translation>Làn: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="23" />
+            <source>Cards: %1</source>
+            <translation>Thẻ: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="24" />
+            <source>Emotions: %1</source>
+            <translation>Cảm xúc: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="32" />
+            <source>Read-only</source>
+            <translation>Chỉ đọc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="37" />
+            <source>This project is open read-only: changes are not allowed.</source>
+            <translation>Dự án này đang mở ở chế độ chỉ đọc: không được thay đổi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="50" />
+            <source>Zoom (Ctrl+wheel, Ctrl+0 for 100 %, Ctrl+9 to fit)</source>
+            <translation>Thu phóng (Ctrl+cuộn chuột, Ctrl+0 về 100 %, Ctrl+9 cho vừa)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="67" />
+            <source>Also here: %1</source>
+            <translation>Cũng đang mở: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/status.py" line="68" />
+            <source>Others editing this project on the server now</source>
+            <translation>Những người khác đang chỉnh sửa dự án này trên máy chủ</translation>
         </message>
     </context>
     <context>
@@ -3869,152 +4184,192 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Help</name>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="36" />
+            <location filename="../../app/ui/help_dialogs.py" line="38" />
             <source>Arrow keys</source>
             <translation>Phím mũi tên</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="36" />
+            <location filename="../../app/ui/help_dialogs.py" line="38" />
             <source>Move the selection between cells and cards</source>
             <translation>Di chuyển vùng chọn giữa các ô và thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="37" />
+            <location filename="../../app/ui/help_dialogs.py" line="39" />
             <source>Enter</source>
             <translation>Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="37" />
+            <location filename="../../app/ui/help_dialogs.py" line="39" />
             <source>Edit the selected item's text</source>
             <translation>Sửa chữ của mục đang chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="38" />
+            <location filename="../../app/ui/help_dialogs.py" line="40" />
             <source>Shift+Enter</source>
             <translation>Shift+Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="38" />
+            <location filename="../../app/ui/help_dialogs.py" line="40" />
             <source>New line while editing</source>
             <translation>Xuống dòng khi đang sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="39" />
+            <location filename="../../app/ui/help_dialogs.py" line="41" />
             <source>Esc</source>
             <translation>Esc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="39" />
+            <location filename="../../app/ui/help_dialogs.py" line="41" />
             <source>Cancel editing</source>
             <translation>Huỷ chỉnh sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="40" />
+            <location filename="../../app/ui/help_dialogs.py" line="42" />
             <source>Insert, Ctrl+Enter</source>
             <translation>Insert, Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="40" />
+            <location filename="../../app/ui/help_dialogs.py" line="42" />
             <source>Add a card to the current cell</source>
             <translation>Thêm thẻ vào ô hiện tại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="41" />
+            <location filename="../../app/ui/help_dialogs.py" line="43" />
+            <source>Type a letter</source>
+            <translation>Gõ một chữ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="43" />
+            <source>Start a card in the current cell with that letter</source>
+            <translation>Bắt đầu một thẻ trong ô hiện tại bằng chữ đó</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="44" />
+            <source>Enter (on a new card)</source>
+            <translation>Enter (trên thẻ mới)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="44" />
+            <source>Store it and start the next card in the same cell</source>
+            <translation>Lưu thẻ và bắt đầu thẻ tiếp theo trong cùng ô</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="45" />
+            <source>Tab, Shift+Tab</source>
+            <translation>Tab, Shift+Tab</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="45" />
+            <source>Store the card and go to the next or previous cell</source>
+            <translation>Lưu thẻ và chuyển sang ô kế tiếp hoặc ô trước</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="46" />
+            <source>Ctrl+Tab</source>
+            <translation>Ctrl+Tab</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="46" />
+            <source>Leave the map for the next control</source>
+            <translation>Rời bản đồ sang điều khiển kế tiếp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="47" />
             <source>Double-click</source>
             <translation>Nhấp đúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="41" />
+            <location filename="../../app/ui/help_dialogs.py" line="47" />
             <source>Edit text in place</source>
             <translation>Sửa chữ ngay trên bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="42" />
+            <location filename="../../app/ui/help_dialogs.py" line="48" />
             <source>Ctrl+click, drag a rectangle</source>
             <translation>Ctrl+nhấp, kéo khung chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="42" />
+            <location filename="../../app/ui/help_dialogs.py" line="48" />
             <source>Select several items</source>
             <translation>Chọn nhiều mục</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="43" />
+            <location filename="../../app/ui/help_dialogs.py" line="49" />
             <source>Ctrl+wheel, pinch</source>
             <translation>Ctrl+cuộn chuột, chụm hai ngón</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="43" />
+            <location filename="../../app/ui/help_dialogs.py" line="49" />
             <source>Zoom around the pointer</source>
             <translation>Thu phóng quanh con trỏ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="44" />
+            <location filename="../../app/ui/help_dialogs.py" line="50" />
             <source>Middle-drag, Space+drag</source>
             <translation>Kéo chuột giữa, Space+kéo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="44" />
+            <location filename="../../app/ui/help_dialogs.py" line="50" />
             <source>Pan the map</source>
             <translation>Kéo di chuyển bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="45" />
+            <location filename="../../app/ui/help_dialogs.py" line="51" />
             <source>Right-click</source>
             <translation>Nhấp chuột phải</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="45" />
+            <location filename="../../app/ui/help_dialogs.py" line="51" />
             <source>Actions for the item under the pointer</source>
             <translation>Các thao tác cho mục dưới con trỏ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="55" />
+            <location filename="../../app/ui/help_dialogs.py" line="102" />
             <source>Keyboard Shortcuts</source>
             <translation>Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="60" />
+            <location filename="../../app/ui/help_dialogs.py" line="106" />
             <source>Command</source>
             <translation>Lệnh</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="60" />
+            <location filename="../../app/ui/help_dialogs.py" line="106" />
             <source>Keys</source>
             <translation>Phím</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="70" />
+            <location filename="../../app/ui/help_dialogs.py" line="125" />
             <source>On the map</source>
             <translation>Trên bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="93" />
+            <location filename="../../app/ui/help_dialogs.py" line="168" />
             <source>About Journey Studio</source>
             <translation>Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="97" />
+            <location filename="../../app/ui/help_dialogs.py" line="172" />
             <source>A desktop editor for customer journey maps: stages, touchpoints, emotions, pains and opportunities, for one persona at a time.</source>
             <translation>Trình biên tập bản đồ hành trình khách hàng trên máy tính: giai đoạn, điểm chạm, cảm xúc, điểm đau và cơ hội, cho từng chân dung khách hàng.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="118" />
+            <location filename="../../app/ui/help_dialogs.py" line="193" />
             <source>Bundled fonts and libraries, and their licences:</source>
             <translation>Phông chữ và thư viện đi kèm, cùng giấy phép của chúng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="125" />
+            <location filename="../../app/ui/help_dialogs.py" line="200" />
             <source>The licence files are missing from this installation.</source>
             <translation>Bản cài đặt này thiếu các tệp giấy phép.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="134" />
+            <location filename="../../app/ui/help_dialogs.py" line="209" />
             <source>The licence file %1 is missing from this installation.</source>
             <translation>Bản cài đặt này thiếu tệp giấy phép %1.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="141" />
+            <location filename="../../app/ui/help_dialogs.py" line="216" />
             <source>Qt %1 · PySide6 %2 · Python %3</source>
             <translation>Qt %1 · PySide6 %2 · Python %3</translation>
         </message>
@@ -4045,42 +4400,42 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Present</name>
         <message>
-            <location filename="../../app/ui/present.py" line="46" />
+            <location filename="../../app/ui/present.py" line="48" />
             <source>Overview — %1 stages</source>
             <translation>Toàn cảnh — %1 giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="47" />
+            <location filename="../../app/ui/present.py" line="49" />
             <source>Stage %1 of %2 — %3</source>
             <translation>Giai đoạn %1/%2 — %3</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="50" />
+            <location filename="../../app/ui/present.py" line="52" />
             <source>lane %1 of %2</source>
             <translation>làn %1/%2</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="61" />
+            <location filename="../../app/ui/present.py" line="65" />
             <source>Journey Studio — Audience</source>
             <translation>Journey Studio — Khán giả</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="81" />
+            <location filename="../../app/ui/present.py" line="89" />
             <source>Pr&amp;esent</source>
             <translation>Trình &amp;chiếu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="83" />
+            <location filename="../../app/ui/present.py" line="91" />
             <source>Nex&amp;t Stage</source>
             <translation>&amp;Giai đoạn tiếp theo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="85" />
+            <location filename="../../app/ui/present.py" line="93" />
             <source>Pre&amp;vious Stage</source>
             <translation>Giai đoạn t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="87" />
+            <location filename="../../app/ui/present.py" line="95" />
             <source>&amp;Reveal Lane by Lane</source>
             <translation>&amp;Hé lộ từng làn</translation>
         </message>
@@ -4135,43 +4490,73 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
             <source>Recent projects</source>
             <translation>Dự án gần đây</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="106" />
+            <source>%1 (on the server %2)</source>
+            <translation>%1 (trên máy chủ %2)</translation>
+        </message>
     </context>
     <context>
-        <name>StatusBar</name>
+        <name>Timer</name>
         <message>
-            <location filename="../../app/ui/status.py" line="21" />
-            <source>Stages: %1</source>
-            <translation>Giai đoạn: %1</translation>
+            <location filename="../../app/ui/timer.py" line="160" />
+            <source>&amp;Start or Pause Timer</source>
+            <translation>&amp;Bắt đầu hoặc tạm dừng hẹn giờ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/status.py" line="22" />
-            <source>Lanes: %1</source>
-            <translation>Làn: %1</translation>
+            <location filename="../../app/ui/timer.py" line="162" />
+            <source>&amp;Reset Timer</source>
+            <translation>Đặt &amp;lại hẹn giờ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/status.py" line="23" />
-            <source>Cards: %1</source>
-            <translation>Thẻ: %1</translation>
+            <location filename="../../app/ui/timer.py" line="164" />
+            <source>&amp;Custom Length…</source>
+            <translation>Độ dài &amp;tùy chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/status.py" line="24" />
-            <source>Emotions: %1</source>
-            <translation>Cảm xúc: %1</translation>
+            <location filename="../../app/ui/timer.py" line="166" />
+            <source>Work&amp;shop Timer</source>
+            <translation>Hẹn g&amp;iờ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/status.py" line="32" />
-            <source>Read-only</source>
-            <translation>Chỉ đọc</translation>
+            <location filename="../../app/ui/timer.py" line="169" />
+            <source>%1 min</source>
+            <translation>%1 phút</translation>
         </message>
         <message>
-            <location filename="../../app/ui/status.py" line="37" />
-            <source>This project is open read-only: changes are not allowed.</source>
-            <translation>Dự án này đang mở ở chế độ chỉ đọc: không được thay đổi.</translation>
+            <location filename="../../app/ui/timer.py" line="200" />
+            <source>Timer</source>
+            <translation>Hẹn giờ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/status.py" line="46" />
-            <source>Zoom (Ctrl+wheel, Ctrl+0 for 100 %, Ctrl+9 to fit)</source>
-            <translation>Thu phóng (Ctrl+cuộn chuột, Ctrl+0 về 100 %, Ctrl+9 cho vừa)</translation>
+            <location filename="../../app/ui/timer.py" line="200" />
+            <source>Minutes:</source>
+            <translation>Số phút:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="225" />
+            <source>Timer %1</source>
+            <translation>Hẹn giờ %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="226" />
+            <source>Start a %1 timer (Ctrl+Alt+W); the arrow picks another length</source>
+            <translation>Bắt đầu hẹn giờ %1 (Ctrl+Alt+W); mũi tên để chọn độ dài khác</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="227" />
+            <source>Pause the timer (Ctrl+Alt+W)</source>
+            <translation>Tạm dừng hẹn giờ (Ctrl+Alt+W)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="228" />
+            <source>Resume the timer (Ctrl+Alt+W)</source>
+            <translation>Tiếp tục hẹn giờ (Ctrl+Alt+W)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timer.py" line="229" />
+            <source>Time is up: click to start again</source>
+            <translation>Hết giờ: bấm để bắt đầu lại</translation>
         </message>
     </context>
 </TS>

@@ -18,7 +18,7 @@ from tests.canvas.conftest import assert_scene_matches_model, reopened, type_tex
 COPY = Qt.DropAction.CopyAction
 
 
-def send_drag(view, payload, point: QPoint, drop: bool = True) -> bool:
+def send_drag(view, payload, point: QPoint, drop: bool = True, close: bool = True) -> bool:
     """Enter, move and (optionally) drop `payload` at a viewport point."""
     vp = view.viewport()
     mime = payload_mime(payload)
@@ -33,7 +33,8 @@ def send_drag(view, payload, point: QPoint, drop: bool = True) -> bool:
     event = QDropEvent(QPointF(point), COPY, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(vp, event)
-    view.close_editor(commit=False)
+    if close:
+        view.close_editor(commit=False)
     return event.isAccepted()
 
 
@@ -197,3 +198,31 @@ def test_dropped_card_opens_the_editor_for_typing(qtbot, view, doc):
     qtbot.keyClick(view.editor, Qt.Key.Key_Return)
     assert created.title == "Giá có đắt không?"
     assert doc.undo_stack.count() == 2
+
+
+def test_a_marker_drop_opens_its_label_editor_like_a_card_drop(qtbot, view, doc):
+    j, s, lanes = doc.sample["map"], doc.sample["stages"], doc.sample["lanes"]
+    scene = view.map_scene
+    lane_rect = scene.layout.lane_rects[lanes[LaneKind.EMOTIONS]]
+    stage = scene.layout.stage_rects[s[2]]
+    point = QPointF(stage.x + stage.w * 0.5, emotion_y(lane_rect, -1) - 2)
+    assert send_drag(view, {"item": "marker", "score": -1}, vpoint(view, point.toPoint()),
+                     close=False)
+    marker = j.markers[-1]
+    assert view.editor is not None and view.editor.entity is marker
+    assert view.editor.field == "label" and view.editor.hasFocus()
+    type_text(view.editor, "Lo phí ship")
+    qtbot.keyClick(view.editor, Qt.Key.Key_Return)
+    assert marker.label == "Lo phí ship"
+    assert next(m for m in reopened(doc).maps[0].markers if m.id == marker.id).label \
+        == "Lo phí ship"
+
+
+def test_the_emotion_curve_lane_and_the_markers_are_told_apart(qtbot, doc):
+    palette = PaletteWidget(doc.project)
+    qtbot.addWidget(palette)
+    lane = palette.button_for(item="lane", kind="emotions")
+    assert lane.text() == "Emotion curve"
+    faces = [palette.button_for(item="marker", score=n) for n in range(-2, 3)]
+    assert all("emotion marker" in f.toolTip() for f in faces)
+    assert "lane" not in " ".join(f.toolTip() for f in faces)

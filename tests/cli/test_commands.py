@@ -331,7 +331,7 @@ def test_import_writes_a_project_equal_to_the_interchange_file(cli, sample_cjm, 
 @pytest.mark.parametrize(("text", "fragments"), [
     ('{"format": "journey-studio", "version": 1,', ["bad.json", "not valid JSON (line 1"]),
     ('{"format": "journey-studio", "version": 99, "project": {"title": "x"}}',
-     ["bad.json", "format version 99", "up to version 1"]),
+     ["bad.json", "format version 99", "up to version 2"]),
     ('{"format": "something-else", "version": 1}', ["not a Journey Studio document"]),
     ('[1, 2, 3]', ["not a Journey Studio document"]),
     ('{"format": "journey-studio", "version": 1, "project": {"title": "x"}, "maps": [{"name":'

@@ -110,7 +110,7 @@ def test_the_sample_round_trips_and_validates(validator):
 def test_layout_is_utf8_indent_two_in_dataclass_order():
     text = dumps(new_project("inbound-4", "vi"))
     assert text.endswith("}\n")
-    assert text.startswith('{\n  "format": "journey-studio",\n  "version": 1,\n  "project": {\n'
+    assert text.startswith('{\n  "format": "journey-studio",\n  "version": 2,\n  "project": {\n'
                            '    "title": "Dự án mới",\n    "id": ')
     data = json.loads(text)
     assert list(data) == ["format", "version", "project", "channels", "personas", "maps",
@@ -166,8 +166,8 @@ def _doc(**changes) -> str:
     ("", "not valid JSON (line 1, column 1"),
     ('{"format": "journey-studio",\n "version": 1,\n "project": }', "line 3"),
     ("[]", "not a Journey Studio document"),
-    ('{"format": "journey-studio", "version": 2, "project": {"title": "x"}}',
-     "format version 2; this Journey Studio reads up to version 1"),
+    ('{"format": "journey-studio", "version": 3, "project": {"title": "x"}}',
+     "format version 3; this Journey Studio reads up to version 2"),
     ('{"format": "journey-studio", "version": "1", "project": {"title": "x"}}',
      "no valid \"version\""),
     ('{"format": "journey-studio", "version": 1, "project": {"title": NaN}}',

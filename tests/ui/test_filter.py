@@ -146,3 +146,25 @@ def test_the_curve_fades_when_every_face_is_left_out(vi, qtbot):
     assert curve.opacity() == DIMMED
     click(qtbot, box(panel, "lane_kinds", "Emotions"))  # OR: the curve is kept again
     assert curve.opacity() == 1.0
+
+
+def test_a_hidden_lane_leaves_no_blank_band_and_the_map_keeps_it(vi, qtbot):
+    journey, scene = vi.journey, vi.view.map_scene
+    panel = panel_of(vi, qtbot)
+    index = 1
+    lane, below = journey.lanes[index], journey.lanes[index + 1]
+    top = scene.layout.lane_rects[lane.id].y
+    below_y = scene.layout.lane_rects[below.id].y
+    height = scene.layout.height
+    click(qtbot, panel.lane_boxes[lane.id])
+    rects = scene.layout.lane_rects
+    assert rects[below.id].y == pytest.approx(top)  # the lane below closed the gap
+    assert scene.lane_headers[below.id].y() == pytest.approx(top)
+    card = next(c for c in journey.cards if c.lane_id == below.id)
+    item = scene.cards[card.id]
+    assert item.isVisibleTo(None) and item.sceneBoundingRect().top() < below_y
+    assert scene.layout.height < height
+    assert journey.lane(lane.id) is not None and vi.doc.undo_stack.count() == 0
+    click(qtbot, panel.lane_boxes[lane.id])
+    assert scene.layout.lane_rects[below.id].y == pytest.approx(below_y)
+    assert scene.lane_headers[lane.id].isVisible()

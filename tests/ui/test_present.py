@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QToolBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
 
 from app.canvas.present_view import DIM_ALPHA, HIDDEN_ALPHA, PresentView, Step
 from app.document import operations
@@ -236,3 +236,26 @@ def test_the_stage_line_speaks_vietnamese(editing, qtbot):
     assert window.actions.presenter.label.text() == f"Giai đoạn 1/{count} — {first}"
     view.go(len(view.steps) - 1)
     assert window.actions.presenter.label.text() == f"Toàn cảnh — {count} giai đoạn"
+
+
+def test_esc_in_the_audience_window_gives_the_keyboard_back_to_the_editor(editing, qtbot):
+    window = editing
+    presenter = window.actions.presenter
+    screen = window.screen()
+    presenter.screens = lambda: [screen, screen]  # offscreen has one screen: inject two
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    audience, view = presenter.audience, presenter.view
+    with qtbot.waitActive(audience):
+        audience.activateWindow()  # the facilitator clicked on the projector's window
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert presenter.view is None and not audience.isVisible()
+    assert not window.actions.present.isChecked()
+    assert window.statusBar().currentMessage() == ""
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.view.hasFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)  # and F5 presents again
+    assert presenter.audience is not None and presenter.audience.isVisible()
+    presenter.audience.close()  # closing the projector's window ends the presentation
+    assert presenter.view is None
+    assert window.view.zoom_factor() == pytest.approx(1.3)

@@ -35,8 +35,8 @@ def test_window_opens_the_sample_copy_not_the_bundled_file(window, tmp_path):
 def test_menus_are_exactly_file_edit_view_map_help(window):
     assert menu_titles(window) == ["&File", "&Edit", "&View", "&Map", "&Help"]
     file_texts = [a.text() for a in window.actions.menus["file"].actions() if a.text()]
-    assert file_texts == ["&New from Template…", "&Open…", "Open &Recent", "Save a Cop&y As…",
-                          "&Export", "&Import", "&Close", "&Quit"]
+    assert file_texts == ["&New from Template…", "&Open…", "Open from Ser&ver…", "Open &Recent",
+                          "Save a Cop&y As…", "&Export", "&Import", "&Close", "&Quit"]
     export = [a.text() for a in window.actions.menus["export"].actions()]
     assert export == ["&PDF…", "P&NG Image…", "&SVG Image…", "&JSON…", "Spreadsheet (&XLSX)…",
                       "&CSV Table…"]

@@ -1,0 +1,65 @@
+"""Dot voting: Qt-free counts and the rules of a round.
+
+Each named participant of a round has `dots_per_participant` dots. A round with no
+participants takes anonymous dots (participant ""): the room votes in turn at one
+screen, so anonymous dots have no total limit and dots_left is always the per-voter
+allowance.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from app.domain.model import JourneyMap, LaneKind, VotingRound
+
+
+def card_votes(journey: JourneyMap, round_id: str | None = None) -> dict[str, int]:
+    """Dots per card id in one round, or in every round when round_id is None."""
+    counts = Counter(v.card_id for v in journey.votes
+                     if round_id is None or v.round_id == round_id)
+    return dict(counts)
+
+
+def dots_left(journey: JourneyMap, round_: VotingRound, participant: str) -> int:
+    """How many dots this participant may still put in the round."""
+    if not round_.participants:
+        return round_.dots_per_participant
+    used = sum(1 for v in journey.votes
+               if v.round_id == round_.id and v.participant == participant)
+    return max(0, round_.dots_per_participant - used)
+
+
+def can_vote(journey: JourneyMap, round_: VotingRound, card_id: str,
+             participant: str = "") -> tuple[bool, str]:
+    """(True, "") when the dot may go on the card, else (False, the reason)."""
+    if round_.closed:
+        return False, f"the round {round_.title!r} is closed"
+    if journey.card(card_id) is None:
+        return False, "that card is not on this round's map"
+    if round_.participants and participant not in round_.participants:
+        return False, f"{participant!r} is not a participant of {round_.title!r}"
+    if not round_.participants and participant:
+        return False, f"the round {round_.title!r} takes anonymous dots only"
+    if dots_left(journey, round_, participant) == 0:
+        who = participant or "anonymous voters"
+        return False, f"{who} has no dots left in {round_.title!r}"
+    return True, ""
+
+
+def top_voted(journey: JourneyMap, lane_kinds: Iterable[LaneKind] | None = None,
+              n: int = 5, round_id: str | None = None) -> list[tuple[str, int]]:
+    """The n most voted cards as (card id, dots), most first, ties in reading order.
+
+    `lane_kinds` empty or None means every lane.
+    """
+    kinds = frozenset(lane_kinds or ())
+    lane_kind = {lane.id: lane.kind for lane in journey.lanes}
+    stage_rank = {s.id: i for i, s in enumerate(journey.stages)}
+    lane_rank = {lane.id: i for i, lane in enumerate(journey.lanes)}
+    counts = card_votes(journey, round_id)
+    cards = [c for c in journey.cards if counts.get(c.id)
+             and (not kinds or lane_kind.get(c.lane_id) in kinds)]
+    cards.sort(key=lambda c: (-counts[c.id], stage_rank.get(c.stage_id, -1),
+                              lane_rank.get(c.lane_id, -1), c.order))
+    return [(c.id, counts[c.id]) for c in cards[:n]]
