@@ -46,3 +46,21 @@ def test_the_errors_an_operation_survives(error):
 def test_a_bug_is_not_an_operation_error():
     assert not isinstance(TypeError("x"), OPERATION_ERRORS)
     assert not isinstance(KeyError("x"), OPERATION_ERRORS)
+
+
+def test_the_message_is_in_the_users_language(qapp):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from app.ui.i18n import translation_file
+
+    translator = QTranslator()
+    assert translator.load(translation_file("vi"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        failure = failure_of(OSError(errno.ENOSPC, "No space left on device"), "Hoàn tác")
+        assert failure.message == (
+            "Hoàn tác không thành công: No space left on device; không có gì bị thay đổi.")
+        assert failure_of(StorageError("hỏng")).message == (
+            "Thay đổi không thành công: hỏng; không có gì bị thay đổi.")
+    finally:
+        QCoreApplication.removeTranslator(translator)
