@@ -325,7 +325,7 @@ class MapScene(QGraphicsScene):
                 if item is None or box is None or item.box is not box:
                     placed.add(card_id)
                 else:
-                    item.setPos(box.x, box.dy)
+                    item.place(box)
             refit.update(self.cells[key] for key in delta.cells if key in self.cells)
         kinds = {lane.id: lane.kind for lane in journey.lanes}
         project = self.doc.project
@@ -340,7 +340,7 @@ class MapScene(QGraphicsScene):
             refit.add(cell)
             item = cards.get(card_id)
             if item is None:
-                item = cards[card_id] = CardItem(box, kind, channel)
+                item = cards[card_id] = CardItem(box, kind, channel, self.decorated)
                 item.decorated = self.decorated
                 if self.decorated:
                     # On screen a card is drawn once into a pixmap and blitted while lanes
@@ -363,8 +363,13 @@ class MapScene(QGraphicsScene):
         if full or delta.lanes:
             for lane_id, layer in self.layers.items():
                 band = self.live.bands.get(lane_id)
-                if band is not None and layer.y() != band.y:
-                    layer.setPos(0.0, band.y)
+                if band is None:
+                    continue
+                # Whole pixels on screen, as the cards in it (CardItem.snap): a lane that
+                # grows then shifts the cached pictures of the lanes below without a redraw.
+                y = float(round(band.y)) if self.decorated else band.y
+                if layer.y() != y:
+                    layer.setPos(0.0, y)
         if full or delta.markers:
             for marker_id, item in self.markers.items():
                 point = layout.markers.get(marker_id)
@@ -406,7 +411,7 @@ class MapScene(QGraphicsScene):
         if item.scene() is not self or box is None or self.cards.get(item.entity_id) is not item:
             return  # the card went away meanwhile: its item is no longer shown
         item.setParentItem(self.cell_layer(box.card.stage_id, box.card.lane_id))
-        item.setPos(box.x, box.dy)  # where it was lifted from: the cell's bounds still hold
+        item.place(box)  # where it was lifted from: the cell's bounds still hold
 
     def _update_headers(self, journey: JourneyMap, everything: bool) -> None:
         """Counts and sizes on the headers; repaint those that changed (or all of them).

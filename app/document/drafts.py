@@ -132,7 +132,8 @@ class DraftStore:
 
 def _parse(raw: bytes) -> Draft | None:
     try:
-        record = json.loads(raw.decode("utf-8"))
+        # surrogatepass as in save: a path that is not valid UTF-8 holds lone surrogates.
+        record = json.loads(raw.decode("utf-8", "surrogatepass"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     if (not isinstance(record, dict) or record.get("format") != FORMAT

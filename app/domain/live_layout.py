@@ -60,6 +60,11 @@ class LiveLayout:
         self._objects: dict[str, Card] = {}  # card id → the object the cells hold
         self._used: dict[str, float] = {}  # lane id → height its cards need
         self._stage_index: dict[str, int] = {}
+        self._named: set[str] = set()  # the cards the update being made was given
+        # Cells whose run of cards that update may have changed (a card came, went or
+        # took another order), and the order each card was last laid out with.
+        self._shuffled: set[CellKey] = set()
+        self._orders: dict[str, int] = {}
         self._delta = LayoutDelta()
         # A view's own choice, not the model's: lanes a filter hides take no height, so
         # the lanes below close up (the map itself keeps them).
@@ -82,6 +87,7 @@ class LiveLayout:
         self._cells = {key: list(cards) for key, cards in journey.cells().items()}
         self._where = {c.id: key for key, cards in self._cells.items() for c in cards}
         self._objects = {c.id: c for c in journey.cards}
+        self._orders = {c.id: c.order for c in journey.cards}
         self._span_lanes = set()
         self._spanning = {key for key, cards in self._cells.items()
                           if any(c.span > 1 for c in cards)}
@@ -103,23 +109,31 @@ class LiveLayout:
         """Follow cards added, changed or removed (stages and lanes as they were)."""
         delta = self._delta = LayoutDelta()
         dirty: set[CellKey] = set()
+        shuffled = self._shuffled = set()
+        orders = self._orders
         cards = self.layout.cards
         for card in removed:
             key = self._where.pop(card.id, None)
             self._objects.pop(card.id, None)
+            orders.pop(card.id, None)
             if key is not None:
                 self._take_out(key, card.id)
                 dirty.add(key)
+                shuffled.add(key)
             self._shapes.pop(card.id, None)
             if cards.pop(card.id, None) is not None:
                 delta.removed.add(card.id)
         for card in changed:
             new = (card.stage_id, card.lane_id)
             old = self._where.get(card.id)
+            if old != new or orders.get(card.id) != card.order:
+                shuffled.add(new)
+                orders[card.id] = card.order
             if old != new:
                 if old is not None:
                     self._take_out(old, card.id)
                     dirty.add(old)
+                    shuffled.add(old)
                 self._cells.setdefault(new, []).append(card)
                 self._where[card.id] = new
             elif self._objects.get(card.id) is not card:
@@ -133,6 +147,7 @@ class LiveLayout:
             dirty.add(new)
         if not dirty:
             return delta
+        self._named = {card.id for card in changed}
         delta.counts = True
         lanes: dict[str, set[CellKey]] = {}
         for key in dirty:
@@ -270,9 +285,29 @@ class LiveLayout:
                 width = stage.width - 2 * pad
                 x = rects[stage.id].x + pad
                 offset = pad
-                for card in self._cells.get(key, ()):
+                cell = self._cells.get(key, [])
+                # Only where the cell holds the same cards in the same order as before may
+                # the stacking start at the first card named and stop past the last.
+                stop = key not in self._shuffled
+                named = [i for i, card in enumerate(cell) if card.id in self._named]
+                left, start = len(named), 0
+                if stop and named and named[0] > 0:
+                    # The cards above the first one named are where they were.
+                    above = self.layout.cards.get(cell[named[0] - 1].id)
+                    if above is not None and above.card is cell[named[0] - 1]:
+                        start, offset = named[0], above.dy + above.h + gap
+                for card in cell[start:]:
+                    if stop and not left:
+                        # Past the cards this update named: if the next card is where it
+                        # was, so is every card below it (the same heights, stacked alike).
+                        box = self.layout.cards.get(card.id)
+                        if box is not None and box.dy == offset and box.card is card:
+                            last = self.layout.cards[cell[-1].id]
+                            offset = last.dy + last.h + gap
+                            break
                     box = self._put(card, lane.kind, band, x, offset, width)
                     offset = offset + box.h + gap
+                    left -= card.id in self._named
                 self._bottoms[key] = offset
             self._delta.cells.update(keys)
         used = max((self._bottoms.get((s.id, lane.id), pad) for s in stages), default=pad) - gap

@@ -738,52 +738,52 @@
             <translation>Điểm cảm xúc %1: thả vào đường cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="543" />
+            <location filename="../../app/canvas/scene.py" line="548" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="549" />
+            <location filename="../../app/canvas/scene.py" line="554" />
             <source>Channel: {0}</source>
             <translation>Kênh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="551" />
+            <location filename="../../app/canvas/scene.py" line="556" />
             <source>Severity: {0} of 3</source>
             <translation>Mức độ nghiêm trọng: {0}/3</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="553" />
+            <location filename="../../app/canvas/scene.py" line="558" />
             <source>Value: {0} {1}</source>
             <translation>Giá trị: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="556" />
+            <location filename="../../app/canvas/scene.py" line="561" />
             <source>Target: {0}</source>
             <translation>Mục tiêu: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="557" />
+            <location filename="../../app/canvas/scene.py" line="562" />
             <source>Owner</source>
             <translation>Người phụ trách</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="557" />
+            <location filename="../../app/canvas/scene.py" line="562" />
             <source>Priority</source>
             <translation>Mức ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="558" />
+            <location filename="../../app/canvas/scene.py" line="563" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="562" />
+            <location filename="../../app/canvas/scene.py" line="567" />
             <source>Evidence: {0}</source>
             <translation>Bằng chứng: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="564" />
+            <location filename="../../app/canvas/scene.py" line="569" />
             <source>★ Favourite touchpoint</source>
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>

@@ -87,16 +87,22 @@ def reopened(doc: Document):
         reader.close()
 
 
+def shown_at(box) -> tuple[float, float]:
+    """Where the view shows a card's box: its lane's top and its place in the lane, each
+    rounded to a whole pixel (so its cached picture is reused when it shifts)."""
+    return (round(box.x), round(box.band.y) + round(box.dy))
+
+
 def assert_scene_matches_model(view: MapView) -> None:
-    """Every card item sits exactly on its layout box; every entity has its item."""
+    """Every card item sits on its layout box (on whole pixels); every entity has its item."""
     scene = view.map_scene
     journey = scene.journey
     assert set(scene.cards) == {c.id for c in journey.cards}
     assert set(scene.stage_headers) == {s.id for s in journey.stages}
     assert set(scene.lane_headers) == {ln.id for ln in journey.lanes}
     for card_id, item in scene.cards.items():
-        box = scene.layout.cards[card_id].rect
-        assert (item.scenePos().x(), item.scenePos().y()) == (box.x, box.y)
+        box = scene.layout.cards[card_id]
+        assert (item.scenePos().x(), item.scenePos().y()) == shown_at(box)
         assert (item.card_rect().width(), item.card_rect().height()) == (box.w, box.h)
         assert item.card is next(c for c in journey.cards if c.id == card_id)
     for marker_id, item in scene.markers.items():

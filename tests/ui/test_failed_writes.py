@@ -101,8 +101,9 @@ def test_a_card_drag_whose_write_fails_puts_the_card_back(opened, qtbot, boxes, 
         QTest.mouseMove(vp, start + (end - start) * i / 6)
     QTest.mouseRelease(vp, LEFT, Qt.KeyboardModifier.NoModifier, end)
     assert card.stage_id == journey.stages[0].id
-    box = view.map_scene.layout.cards[card.id].rect
-    assert (item.scenePos().x(), item.scenePos().y()) == (box.x, box.y)
+    box = view.map_scene.layout.cards[card.id]  # back on its box, on whole pixels
+    assert (item.scenePos().x(), item.scenePos().y()) == (
+        round(box.x), round(box.band.y) + round(box.dy))
     _same_as_file(opened)
     _told(opened, boxes, "disk full; nothing was changed.")
 

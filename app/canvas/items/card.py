@@ -16,7 +16,10 @@ from app.domain.layout import CardBox, line_height
 from app.domain.model import Channel, Evidence, LaneKind
 
 Z_CARD = 10.0
-MARGIN = 9.0  # room outside the card for the halo, the star and the thought tail
+# Room outside the card for what it draws there (the halo reaches 4.5 px, the star 5.6 and
+# the thought tail 5.5, antialiasing included). Less than the cell padding (8), so a card
+# repainted does not reach the headers and grid lines around its cell.
+MARGIN = 6.0
 
 
 def format_number(value: float | None) -> str:
@@ -35,8 +38,13 @@ class CardItem(HoverMixin, QGraphicsRectItem):
 
     kind_name = "card"
 
-    def __init__(self, box: CardBox, kind: LaneKind, channel: Channel | None) -> None:
+    def __init__(self, box: CardBox, kind: LaneKind, channel: Channel | None,
+                 snap: bool = False) -> None:
         super().__init__()
+        # On screen a card sits on whole scene pixels: its cached picture (the view's
+        # DeviceCoordinateCache) is reused when the card shifts by whole pixels and drawn
+        # again when it shifts by a fraction, and line heights are fractions (15.6 px).
+        self.snap = snap
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.hovered = False
         self.setAcceptHoverEvents(True)
@@ -51,7 +59,7 @@ class CardItem(HoverMixin, QGraphicsRectItem):
         self.setRect(-MARGIN, -MARGIN, self._w + 2 * MARGIN, self._h + 2 * MARGIN)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_CARD)
-        self.setPos(box.x, box.dy)  # inside its lane's layer (app.canvas.items.layer)
+        self.place(box)  # inside its lane's layer (app.canvas.items.layer)
 
     # -- geometry ------------------------------------------------------------------------
 
@@ -59,6 +67,13 @@ class CardItem(HoverMixin, QGraphicsRectItem):
         path = QPainterPath()
         path.addRect(QRectF(0, 0, self._w, self._h))
         return path
+
+    def place(self, box: CardBox) -> None:
+        """Move to the box's place in its cell (rounded to whole pixels when snapping)."""
+        x, y = (float(round(box.x)), float(round(box.dy))) if self.snap else (box.x, box.dy)
+        pos = self.pos()
+        if pos.x() != x or pos.y() != y:
+            self.setPos(x, y)
 
     def card_rect(self) -> QRectF:
         """The card's own rectangle in item coordinates."""
@@ -72,9 +87,7 @@ class CardItem(HoverMixin, QGraphicsRectItem):
             self._w, self._h = box.w, box.h
             self.setRect(-MARGIN, -MARGIN, self._w + 2 * MARGIN, self._h + 2 * MARGIN)
         self.box, self.card, self.kind, self.channel = box, box.card, kind, channel
-        pos = self.pos()
-        if pos.x() != box.x or pos.y() != box.dy:
-            self.setPos(box.x, box.dy)
+        self.place(box)
         if content_changed and not resized:
             self.update()
 
