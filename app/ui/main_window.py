@@ -11,18 +11,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from app.dialogs.map_properties import edit_map_properties
 from app.document import operations
@@ -30,7 +21,15 @@ from app.document.document import Document
 from app.document.failures import Failure
 from app.document.subscription import Subscription
 from app.domain.model import JourneyMap, Lane, LaneKind, Stage
-from app.ui import drafts_prompt, exporting, failures, importing, opening, prompts
+from app.ui import (
+    drafts_prompt,
+    exporting,
+    failures,
+    importing,
+    opening,
+    prompts,
+    window_layout,
+)
 from app.ui.actions import WindowActions
 from app.ui.docks import Docks, PaletteFactory
 from app.ui.file_dialogs import (
@@ -46,7 +45,7 @@ from app.ui.paths import PROJECT_SUFFIX
 from app.ui.preferences import PreferencesDialog
 from app.ui.recent import RecentFiles
 from app.ui.review import ReviewTools
-from app.ui.settings import KEY_GEOMETRY, KEY_RAILS, KEY_STATE, settings
+from app.ui.server_session import ServerSession
 from app.ui.start_page import StartPage
 from app.ui.status import StatusParts
 from app.ui.template_dialog import TemplateDialog
@@ -103,7 +102,7 @@ class MainWindow(QMainWindow):
         self.start_page.open_requested.connect(self.open_dialog)
         self.start_page.sample_requested.connect(self.open_sample)
         self.start_page.recent_requested.connect(self.open_path)
-        self.no_map_page = self._make_no_map_page()
+        self.no_map_page = window_layout.make_no_map_page(self)
         self.pages.addWidget(self.start_page)
         self.pages.addWidget(self.no_map_page)
         self.setCentralWidget(self.pages)
@@ -128,11 +127,12 @@ class MainWindow(QMainWindow):
         self.review = ReviewTools(self)
         self.status = StatusParts(self.statusBar())
         self.notice = UndoNotice(self)
+        self.server = ServerSession(self)  # offline, presence: a server project's parts
         self.setAcceptDrops(True)
         self.resize(1440, 900)
         if remember:
-            self._restore_layout()
-        self._refresh()
+            window_layout.restore_layout(self)
+        self.refresh()
 
     # -- the document and the map in view ---------------------------------------------
 
@@ -151,9 +151,7 @@ class MainWindow(QMainWindow):
                 self._doc_subscription.cancel()
                 self._doc_subscription = None
             old.failed.disconnect(self._on_failed)
-            old.offline_changed.disconnect(self._on_offline)
-            if old.live is not None:
-                old.live.presence_changed.disconnect(self.status.show_presence)
+            self.server.detach(old)
             self.undo_group.removeStack(old.undo_stack)
         self._drop_view()
         self.doc = doc
@@ -165,14 +163,12 @@ class MainWindow(QMainWindow):
             # else reads it.
             self._doc_subscription = doc.subscribe(self, self._on_doc_changed, coalesce=False)
             doc.failed.connect(self._on_failed)
-            doc.offline_changed.connect(self._on_offline)
-            if doc.live is not None:  # a server project: who else has it open
-                doc.live.presence_changed.connect(self.status.show_presence)
+            self.server.attach(doc)
             if map_id is None or doc.project.map(map_id) is None:
                 map_id = doc.project.maps[0].id if doc.project.maps else None
         self.docks.set_document(doc, map_id)
         self.workspace.rail(self.docks.palette).content_changed()
-        self.status.show_presence(doc.live.present if doc is not None and doc.live else [])
+        self.server.show_presence(doc)
         palette = self.docks.palette_widget
         if palette is not None:
             palette.activated.connect(self._palette_activated)
@@ -218,7 +214,7 @@ class MainWindow(QMainWindow):
             self._make_view(map_id)
             self.fit_and_home()
         self.docks.set_map(map_id)
-        self._refresh()
+        self.refresh()
         if map_id is not None:
             self.map_switched.emit(map_id)
 
@@ -293,7 +289,7 @@ class MainWindow(QMainWindow):
         if self.map_id is None and self.doc.project.maps:
             self._show_map(self.doc.project.maps[0].id)
             return
-        self._refresh()
+        self.refresh()
 
     def _palette_activated(self, payload: dict) -> None:
         # A palette entry chosen by keyboard or click lands in the map's current cell.
@@ -312,14 +308,6 @@ class MainWindow(QMainWindow):
         # The document has already put the model back as the file holds it.
         failures.report(self, failure)
 
-    def _on_offline(self, offline: bool) -> None:
-        # A server project: read-only while its server is out of reach.
-        self._refresh()
-        self.statusBar().showMessage(
-            tr("The server cannot be reached: the project is read-only until it is back.")
-            if offline else tr("The server is back: the project can be edited again."),
-            0 if offline else 5000)
-
     def show_message(self, text: str) -> None:
         """A passing note in the status bar; "" clears one that no longer applies."""
         if text:
@@ -327,7 +315,7 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         self._refresh_title()
         self.status.show_counts(self.journey)
         self.status.show_zoom(self.view.zoom_factor() if self.view is not None
@@ -378,12 +366,8 @@ class MainWindow(QMainWindow):
 
     def open_from_server(self) -> bool:
         """File ▸ Open from Server…: choose a project on a PostgreSQL server and open it."""
-        from app.dialogs.open_server import OpenServerDialog
-
-        dialog = OpenServerDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.url():
-            return False
-        return self.open_path(dialog.url())
+        url = self.server.ask_url()
+        return self.open_path(url) if url else False
 
     def open_path(self, path: str, read_only: bool = False, map_name: str | None = None
                   ) -> bool:
@@ -397,8 +381,7 @@ class MainWindow(QMainWindow):
             return False
         # The file opened may not be the one asked for (a local copy of a network one).
         self._adopt(doc, doc.path or path)
-        # A server role that may only read: say why the project opened read-only.
-        self.show_message(getattr(doc.store, "read_only_reason", ""))
+        self.server.opened(doc)
         if map_name:
             self.show_map_named(map_name)
         return True
@@ -541,40 +524,9 @@ class MainWindow(QMainWindow):
 
     # -- window state, drops and closing -------------------------------------------------
 
-    def _make_no_map_page(self) -> QWidget:
-        page = QWidget()
-        label = QLabel(tr("This project has no maps yet."))
-        label.setStyleSheet("font-size: 15px; color: #5F6670;")
-        button = QPushButton(tr("New Map from Template…"))
-        button.clicked.connect(lambda: self.maps_panel.new_map())
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
-        return page
-
-    def _restore_layout(self) -> None:
-        store = settings()
-        geometry = store.value(KEY_GEOMETRY)
-        if isinstance(geometry, QByteArray | bytes) and geometry:
-            self.restoreGeometry(QByteArray(geometry))
-        state = store.value(KEY_STATE)
-        if isinstance(state, QByteArray | bytes) and state:
-            self.restoreState(QByteArray(state))
-        rails = store.value(KEY_RAILS)
-        if isinstance(rails, str):  # one name comes back as a string from QSettings
-            rails = [rails]
-        if isinstance(rails, list):
-            self.workspace.fold([str(name) for name in rails])
-
     def save_layout(self) -> None:
         """Remember the window's geometry, docks and rails for the next start."""
-        store = settings()
-        store.setValue(KEY_GEOMETRY, self.saveGeometry())
-        store.setValue(KEY_STATE, self.workspace.state_to_save())
-        store.setValue(KEY_RAILS, self.workspace.folded())
-        store.sync()
+        window_layout.save_layout(self)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasUrls() and project_files(event.mimeData().urls()):

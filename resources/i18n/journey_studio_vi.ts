@@ -2622,66 +2622,51 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="426" />
+            <location filename="../../app/ui/main_window.py" line="409" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="319" />
-            <source>The server cannot be reached: the project is read-only until it is back.</source>
-            <translation>Không kết nối được máy chủ: dự án chỉ đọc cho đến khi máy chủ hoạt động trở lại.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" line="320" />
-            <source>The server is back: the project can be edited again.</source>
-            <translation>Máy chủ đã hoạt động trở lại: có thể chỉnh sửa dự án.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" line="346" />
+            <location filename="../../app/ui/main_window.py" line="334" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="411" />
+            <location filename="../../app/ui/main_window.py" line="394" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="424" />
-            <location filename="../../app/ui/main_window.py" line="430" />
-            <location filename="../../app/ui/main_window.py" line="436" />
+            <location filename="../../app/ui/main_window.py" line="407" />
+            <location filename="../../app/ui/main_window.py" line="413" />
+            <location filename="../../app/ui/main_window.py" line="419" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="431" />
+            <location filename="../../app/ui/main_window.py" line="414" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="437" />
+            <location filename="../../app/ui/main_window.py" line="420" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="439" />
+            <location filename="../../app/ui/main_window.py" line="422" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="546" />
-            <source>This project has no maps yet.</source>
-            <translation>Dự án này chưa có bản đồ nào.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" line="548" />
-            <source>New Map from Template…</source>
-            <translation>Bản đồ mới từ mẫu…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" line="599" />
+            <location filename="../../app/ui/main_window.py" line="551" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_layout.py" line="55" />
+            <source>New Map from Template…</source>
+            <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
             <location filename="../../app/ui/review.py" line="51" />
@@ -2727,6 +2712,21 @@
             <location filename="../../app/ui/review.py" line="161" />
             <source>Create a future state or take a snapshot to compare this map with.</source>
             <translation>Để so sánh bản đồ này, hãy tạo trạng thái tương lai hoặc chụp ảnh lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/server_session.py" line="68" />
+            <source>The server cannot be reached: the project is read-only until it is back.</source>
+            <translation>Không kết nối được máy chủ: dự án chỉ đọc cho đến khi máy chủ hoạt động trở lại.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/server_session.py" line="69" />
+            <source>The server is back: the project can be edited again.</source>
+            <translation>Máy chủ đã hoạt động trở lại: có thể chỉnh sửa dự án.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_layout.py" line="53" />
+            <source>This project has no maps yet.</source>
+            <translation>Dự án này chưa có bản đồ nào.</translation>
         </message>
         <message>
             <location filename="../../app/ui/workspace.py" line="48" />
