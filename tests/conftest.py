@@ -39,3 +39,16 @@ def _empty_clipboard_after_each_test():
     app = QApplication.instance()
     if app is not None:
         app.clipboard().clear()
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run the command line in-process: cli("export", …) → (exit code, stdout, stderr)."""
+    from app.cli import main  # Qt-free; imported when a test asks for it
+
+    def run(*args: object) -> tuple[int, str, str]:
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from app.samples import SAMPLE_CJM, samples_dir
 
 
@@ -18,14 +17,3 @@ def sample_cjm(tmp_path: Path) -> Path:
     shutil.copyfile(samples_dir() / SAMPLE_CJM, target)
     return target
 
-
-@pytest.fixture
-def cli(capsys):
-    """Run main([...]) in-process; return (exit code, stdout, stderr)."""
-
-    def run(*args: object) -> tuple[int, str, str]:
-        code = main([str(a) for a in args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run

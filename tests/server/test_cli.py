@@ -11,21 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.cli import main
 from app.samples import SAMPLE_CJM, build_sample, samples_dir
 from app.storage import ProjectStore
 from tests.cli.helpers import assert_one_error_line
 from tests.server.conftest import with_project, with_user
-
-
-@pytest.fixture
-def cli(capsys):
-    def run(*args: object) -> tuple[int, str, str]:
-        code = main([str(a) for a in args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
 
 
 @pytest.fixture
