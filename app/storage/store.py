@@ -40,6 +40,7 @@ from app.storage.mapping import BadRow, load_project, typed_finding
 from app.storage.migrate import upgrade
 from app.storage.snapshot import check_size, read_journal, read_snapshot
 from app.storage.trust import check_schema, too_slow
+from app.storage.unstorable import refuse_unstorable, refuse_unstorable_entities
 from app.storage.wal import WalContent, in_wal_mode, rolled_back
 
 if TYPE_CHECKING:
@@ -207,6 +208,7 @@ class ProjectStore:
             validate_project(project)
         except DomainError as exc:
             raise StorageError(f"could not save {quoted(path)}: {exc}") from None
+        refuse_unstorable(project, quoted(path))
         if path.is_dir():
             raise StorageError(f"{quoted(path)} is a folder; choose a file name")
         if not path.parent.is_dir():
@@ -506,6 +508,8 @@ class ProjectStore:
             raise StorageError(f"{quoted(self._path)} is open read-only; save a copy instead")
         from app.storage import writer
 
+        changed = list(changed)
+        refuse_unstorable_entities(changed, quoted(self._path))
         todo = writer.plan(project, changed, removed, self._path, self._project_id)
         if todo.empty():
             return

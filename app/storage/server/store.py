@@ -33,6 +33,7 @@ from app.storage.server.errors import (
 )
 from app.storage.server.location import ServerLocation, check_name, parse_location
 from app.storage.server.schema import ENTITY_TABLES, PROJECTS, SERVER_SCHEMA_VERSION
+from app.storage.unstorable import refuse_unstorable, refuse_unstorable_entities
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -182,6 +183,7 @@ class ServerStore:
             validate_project(project)
         except DomainError as exc:
             raise StorageError(f"cannot publish the project: {exc}") from None
+        refuse_unstorable(project, location.display)
         engine = engine_for(location)
         try:
             with engine.begin() as conn:
@@ -307,6 +309,8 @@ class ServerStore:
         self._check_usable()
         if self._read_only:
             raise StorageError(f"{self.path} is open read-only; save a copy instead")
+        changed = list(changed)
+        refuse_unstorable_entities(changed, str(self.path))
         shown = Path(self.name.replace("/", "∕") or "project")  # for plan's messages
         todo = writer.plan(project, changed, removed, shown, self._project_id)
         if todo.empty():
