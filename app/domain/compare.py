@@ -4,7 +4,8 @@ Pure Python over the domain model. Items are paired in three passes, strongest f
 the same id (a snapshot keeps ids), a derived id (a future state or a restored snapshot
 made by `clone_map`, in either direction), then by meaning — stages and lanes by title,
 cards by (paired stage, paired lane, title), markers by (paired stage, label) and finally
-by their order inside the stage. Whatever stays unpaired was added or removed.
+by their order inside the stage, connectors by their paired ends (and kind first). Whatever
+stays unpaired was added or removed.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.copying import derived_id
-from app.domain.model import Card, EmotionMarker, JourneyMap, Stage
+from app.domain.model import Card, Connector, EmotionMarker, JourneyMap, Stage
 
 STAGE_FIELDS = ("title", "description", "color", "width")
 LANE_FIELDS = ("title", "kind", "height", "collapsed")
 CARD_FIELDS = ("title", "body", "channel_id", "color", "tags", "severity", "owner",
                "priority", "status", "value", "unit", "target", "evidence", "favourite", "span")
 MARKER_FIELDS = ("score", "label", "position")
+# "source"/"target" are reported when a connector kept its id but now joins other items.
+CONNECTOR_FIELDS = ("kind", "label", "assumed")
 MAP_FIELDS = ("name", "description", "state", "persona_id", "emotion_min", "emotion_max")
 _EPSILON = 1e-6
 
@@ -33,6 +36,7 @@ class ItemKind(StrEnum):
     LANE = "lane"
     CARD = "card"
     MARKER = "marker"
+    CONNECTOR = "connector"
 
 
 class DiffStatus(StrEnum):
@@ -51,7 +55,8 @@ class ItemDiff:
     `stage_id`/`lane_id` name where the item sits in the after map (for a removed item: the
     after map's stage/lane paired with its old one, None when that went too), and
     `before_stage_id`/`before_lane_id` where it sat in the before map; `moved` is set for
-    cards and markers whose cell changed.
+    cards and markers whose cell changed. A connector's title is "source → target" and
+    it sits where its source card sits.
     """
 
     kind: ItemKind
@@ -165,6 +170,9 @@ class MapComparison:
             "lanes_added": len(self.added(ItemKind.LANE)),
             "lanes_removed": len(self.removed(ItemKind.LANE)),
             "markers_changed": len([d for d in self.differences if d.kind == ItemKind.MARKER]),
+            "connectors_added": len(self.added(ItemKind.CONNECTOR)),
+            "connectors_removed": len(self.removed(ItemKind.CONNECTOR)),
+            "connectors_changed": len(self.changed(ItemKind.CONNECTOR)),
         }
 
     def summary(self, lang: str = "en") -> str:
@@ -274,12 +282,23 @@ def compare_maps(before: JourneyMap, after: JourneyMap) -> MapComparison:
            [lambda m, side: (cell_key(m, side)[0], _key(m.label)) if m.label.strip() else None,
             lambda m, side: (cell_key(m, side)[0], ranks.get(m.id))])
 
+    def ends(c: Connector, side: str) -> tuple[str, str] | None:
+        if side == "after":
+            return c.source_id, c.target_id
+        source, target = p.after_of(c.source_id), p.after_of(c.target_id)
+        return (source, target) if source and target else None
+
+    # Between the same paired ends: the same kind first, so a retyped one pairs after.
+    p.pair(before.connectors, after.connectors,
+           [lambda c, side: (e, c.kind) if (e := ends(c, side)) else None, ends])
+
     result = MapComparison(before.id, after.id, dict(p.pairs),
                            _changed_fields(before, after, MAP_FIELDS))
     result.differences.extend(_stage_diffs(before, after, p))
     result.differences.extend(_lane_diffs(before, after, p))
     result.differences.extend(_card_diffs(before, after, p))
     result.differences.extend(_marker_diffs(before, after, p))
+    result.differences.extend(_connector_diffs(before, after, p))
     result.emotions = _emotion_deltas(before, after, p)
     return result
 
@@ -367,6 +386,50 @@ def _marker_diffs(before: JourneyMap, after: JourneyMap, p: _Pairing) -> list[It
                          lambda m: m.label, p)
 
 
+class _Ends:
+    """Titles and cells of one map's cards and stages, to name and place its connectors."""
+
+    def __init__(self, journey: JourneyMap) -> None:
+        self.titles = {s.id: s.title for s in journey.stages}
+        self.titles.update((c.id, c.title) for c in journey.cards)
+        self.cells = {c.id: (c.stage_id, c.lane_id) for c in journey.cards}
+
+    def title(self, c: Connector) -> str:
+        """"Source → target" by the titles of the card (or stage) at each end."""
+        return f"{self.titles.get(c.source_id, '')} → {self.titles.get(c.target_id, '')}"
+
+    def cell(self, c: Connector) -> tuple[str | None, str | None]:
+        """The stage and lane of the connector's source card."""
+        return self.cells.get(c.source_id, (None, None))
+
+
+def connector_title(journey: JourneyMap, connector: Connector) -> str:
+    """"Source → target" by the titles of the card (or stage) at each end."""
+    return _Ends(journey).title(connector)
+
+
+def _connector_diffs(before: JourneyMap, after: JourneyMap, p: _Pairing) -> list[ItemDiff]:
+    """Changed, removed and added connectors; each sits in its source card's cell."""
+    old, new = _Ends(before), _Ends(after)
+    out = []
+    after_by_id = {c.id: c for c in after.connectors}
+    for b in before.connectors:
+        a = after_by_id.get(p.after_of(b.id) or "")
+        if a is None:
+            continue
+        fields = _changed_fields(b, a, CONNECTOR_FIELDS)
+        fields += tuple(end for end, was, now in (("source", b.source_id, a.source_id),
+                                                  ("target", b.target_id, a.target_id))
+                        if p.after_of(was) != now)
+        if fields:
+            out.append(ItemDiff(ItemKind.CONNECTOR, DiffStatus.CHANGED, b.id, a.id,
+                                new.title(a), fields, False, *new.cell(a), *old.cell(b)))
+    return (out + _added_removed(ItemKind.CONNECTOR, before.connectors, [], p, old.title,
+                                 old.cell)
+            + _added_removed(ItemKind.CONNECTOR, [], after.connectors, p, new.title,
+                             new.cell))
+
+
 def _emotion_deltas(before: JourneyMap, after: JourneyMap, p: _Pairing) -> list[StageEmotionDelta]:
     """One row per after stage in order, with removed before stages where they stood."""
     b_avg, a_avg = _stage_emotions(before), _stage_emotions(after)
@@ -412,6 +475,11 @@ _OTHER_PHRASES = {
     "none": ("No differences", "No differences", "Không có khác biệt"),
     "stages_added": ("{} stage added", "{} stages added", "{} giai đoạn được thêm"),
     "stages_removed": ("{} stage removed", "{} stages removed", "{} giai đoạn bị xoá"),
+    "connectors_added": ("{} connector added", "{} connectors added", "{} liên kết được thêm"),
+    "connectors_removed": ("{} connector removed", "{} connectors removed",
+                           "{} liên kết bị xoá"),
+    "connectors_changed": ("{} connector changed", "{} connectors changed",
+                           "{} liên kết thay đổi"),
     "emotion": ("average emotion {:+.1f} → {:+.1f}", "average emotion {:+.1f} → {:+.1f}",
                 "cảm xúc trung bình {:+.1f} → {:+.1f}"),
 }
@@ -430,7 +498,8 @@ def summary_text(comparison: MapComparison, lang: str = "en") -> str:
             cards.append(_phrase(short if cards else full, lang, counts[key]).format(counts[key]))
     parts = [", ".join(cards)] if cards else []
     parts += [_phrase(_OTHER_PHRASES[k], lang, counts[k]).format(counts[k])
-              for k in ("stages_added", "stages_removed") if counts[k]]
+              for k in ("stages_added", "stages_removed", "connectors_added",
+                        "connectors_removed", "connectors_changed") if counts[k]]
     b, a = comparison.emotion_before, comparison.emotion_after
     if b is not None and a is not None and abs(a - b) > _EPSILON:
         parts.append(_phrase(_OTHER_PHRASES["emotion"], lang, 2).format(b, a))

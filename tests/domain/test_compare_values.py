@@ -114,7 +114,8 @@ def test_counts_for_the_summary_line(result):
     assert result.counts() == {
         "cards_added": 1, "cards_removed": 1, "cards_changed": 1, "cards_moved": 1,
         "stages_added": 1, "stages_removed": 2, "stages_changed": 2,
-        "lanes_added": 1, "lanes_removed": 1, "markers_changed": 2}
+        "lanes_added": 1, "lanes_removed": 1, "markers_changed": 2,
+        "connectors_added": 0, "connectors_removed": 0, "connectors_changed": 0}
 
 
 def test_emotions_per_stage_in_journey_order_with_removed_stages_where_they_stood(result):
