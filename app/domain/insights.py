@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from app.domain.model import Card, JourneyMap, LaneKind, Project
+from app.domain.model import Card, ConnectorKind, JourneyMap, LaneKind, Project
 
 # Priority words (English and Vietnamese, as users type them) -> rank; lower is more urgent.
 _PRIORITY_RANK = {
@@ -88,8 +88,36 @@ class ChannelRank:
 
 
 @dataclass(frozen=True)
+class StepBack:
+    """A loop-back connector: where customers return from and to, and the pains there.
+
+    `pain_ids` are the pain cards of the stages the loop spans (from the stage it returns
+    to through the stage it leaves), worst first; a pain card at either end counts too.
+    """
+
+    connector_id: str
+    from_id: str
+    from_title: str
+    from_stage_id: str | None
+    to_id: str
+    to_title: str
+    to_stage_id: str | None
+    label: str
+    assumed: bool
+    pain_ids: tuple[str, ...] = ()
+    pain_titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class FunnelStep:
-    """One stage of the metrics funnel; `drop_off` is a fraction 0..1 (None if unknown)."""
+    """One stage of the metrics funnel; `drop_off` is a fraction 0..1 (None if unknown).
+
+    A step with `branch` set is an alternative path (a metric a branch connector leads
+    to), listed after the main step of its stage: it has no drop-off of its own, and who
+    took it is not counted as lost by the main step it stands beside. `branch_from` names
+    the stage the branch leaves; on a main step it names the stage a branch left before it
+    when that branch's head count is unknown (its drop-off is then None, not a guess).
+    """
 
     stage_id: str
     stage_title: str
@@ -98,6 +126,8 @@ class FunnelStep:
     value: float | None
     unit: str
     drop_off: float | None
+    branch: bool = False
+    branch_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -138,6 +168,7 @@ class MapInsights:
     opportunities: OpportunitySummary
     card_count: int
     targets: tuple[MetricTarget, ...] = ()
+    step_backs: tuple[StepBack, ...] = ()
 
     @property
     def overall_emotion(self) -> float | None:
@@ -251,11 +282,23 @@ def metrics_funnel(journey: JourneyMap) -> list[FunnelStep]:
     entrants, never a drop-off rate), every value is positive and none is larger than the
     step before: a funnel never widens and never chains unrelated units. Drop-off is
     1 − value / previous value; a first step in "%" drops 1 − value / 100 of the entrants.
+
+    Branches are not drop-offs. A metric card a branch connector ends at is an
+    alternative step, never its stage's main step. Customers who left a step by a branch
+    (a branch from any card of a stage from the previous step's on, forward in the
+    journey) are not lost: the next main step's drop-off is 1 − (value + the values of
+    the alternative steps they reached) / previous value. When a branch leads to a card
+    without a value in the funnel's unit, how many took it is unknown and that drop-off
+    is None rather than a figure that counts them as lost.
     """
     metrics = _cards_of(journey, LaneKind.METRICS)
+    rank = {stage.id: i for i, stage in enumerate(journey.stages)}
+    branches = _forward_branches(journey, rank)
+    reached = {target for _, target, _ in branches}
     chosen: list[tuple[str, str, Card]] = []
     for stage in journey.stages:
-        card = _funnel_card([c for c in metrics if c.stage_id == stage.id])
+        card = _funnel_card([c for c in metrics if c.stage_id == stage.id
+                             and c.id not in reached])
         if card is not None:
             chosen.append((stage.id, stage.title, card))
     if any(_tagged_funnel(card) for _, _, card in chosen):
@@ -263,19 +306,93 @@ def metrics_funnel(journey: JourneyMap) -> list[FunnelStep]:
     if len(chosen) < 2 or len({_unit(card) for _, _, card in chosen}) != 1:
         return []
     values = [float(card.value) for _, _, card in chosen]  # type: ignore[arg-type]
-    share = _unit(chosen[0][2]) == "%"
+    unit = _unit(chosen[0][2])
+    share = unit == "%"
     if any(v <= 0 for v in values) or any(b > a for a, b in zip(values, values[1:],
                                                                strict=False)):
         return []
     if share and (values[0] > 100 or any(lower_is_better(card) for _, _, card in chosen)):
         return []
+    by_id = {c.id: c for c in metrics}
+    # Alternative steps: what a branch leads to, when it is counted in the funnel's unit.
+    counted = {cid: by_id[cid] for cid in reached if cid in by_id
+               and by_id[cid].value is not None and _unit(by_id[cid]) == unit}
+    titles = {stage.id: stage.title for stage in journey.stages}
     steps = []
     previous: float | None = 100.0 if share else None
+    after_rank = -1  # branches leaving from this stage on end before the next main step
     for (stage_id, title, card), value in zip(chosen, values, strict=True):
-        drop = None if previous is None else 1 - value / previous
-        steps.append(FunnelStep(stage_id, title, card.id, card.title, value, card.unit, drop))
-        previous = value
+        leaving = [(src, target) for src, target, _ in branches
+                   if after_rank <= rank[src] < rank[stage_id]]
+        unknown = next((src for src, target in leaving if target not in counted), None)
+        kept = sum(float(counted[t].value or 0) for t in {t for _, t in leaving} & counted.keys())
+        drop = None
+        if previous is not None and unknown is None:
+            drop = max(0.0, 1 - (value + kept) / previous)
+        steps.append(FunnelStep(stage_id, title, card.id, card.title, value, card.unit, drop,
+                                branch_from=unknown))
+        for alt in sorted((c for c in counted.values() if c.stage_id == stage_id),
+                          key=lambda c: c.order):
+            steps.append(_branch_step(alt, titles, branches))
+        previous, after_rank = value, rank[stage_id]
+    # Alternative steps in stages with no main step of their own stand where they fall.
+    mains = {step.stage_id for step in steps}
+    for alt in sorted((c for c in counted.values() if c.stage_id not in mains),
+                      key=lambda c: (rank[c.stage_id], c.order)):
+        at = next((i for i, st in enumerate(steps) if rank[st.stage_id] > rank[alt.stage_id]),
+                  len(steps))
+        steps.insert(at, _branch_step(alt, titles, branches))
     return steps
+
+
+def _forward_branches(journey: JourneyMap,
+                      rank: dict[str, int]) -> list[tuple[str, str, str]]:
+    """(source stage, target id, target stage) of each branch that leads forward."""
+    cells = {c.id: c.stage_id for c in journey.cards}
+    out = []
+    for con in journey.connectors:
+        if con.kind != ConnectorKind.BRANCH or cells.get(con.source_id) not in rank:
+            continue
+        source = cells[con.source_id]
+        target_stage = cells.get(con.target_id, con.target_id)
+        if target_stage in rank and rank[target_stage] > rank[source]:
+            out.append((source, con.target_id, target_stage))
+    return out
+
+
+def _branch_step(card: Card, titles: dict[str, str],
+                 branches: list[tuple[str, str, str]]) -> FunnelStep:
+    source = next(src for src, target, _ in branches if target == card.id)
+    return FunnelStep(card.stage_id, titles.get(card.stage_id, ""), card.id, card.title,
+                      float(card.value or 0), card.unit, None, True, source)
+
+
+def step_backs(journey: JourneyMap) -> list[StepBack]:
+    """Where customers step back: every loop-back connector, in journey order of the
+    stage it leaves, with the pains of the stages it spans (worst first)."""
+    rank = {stage.id: i for i, stage in enumerate(journey.stages)}
+    titles = {stage.id: stage.title for stage in journey.stages}
+    cards = {c.id: c for c in journey.cards}
+    pains = _cards_of(journey, LaneKind.PAINS)
+    found = []
+    for con in journey.connectors:
+        source, target = cards.get(con.source_id), cards.get(con.target_id)
+        if con.kind != ConnectorKind.LOOP_BACK or source is None:
+            continue
+        to_stage = target.stage_id if target is not None else con.target_id
+        if target is None and to_stage not in titles:
+            continue
+        ends = [rank[s] for s in (source.stage_id, to_stage) if s in rank]
+        involved = [c for c in pains
+                    if ends and min(ends) <= rank[c.stage_id] <= max(ends)]
+        involved.sort(key=lambda c: -max(1, c.severity or 1))  # stable: journey order next
+        found.append(((rank.get(source.stage_id, len(rank)), rank.get(to_stage, len(rank)),
+                       source.order), StepBack(
+            con.id, source.id, source.title, source.stage_id, con.target_id,
+            target.title if target is not None else titles[to_stage], to_stage, con.label,
+            con.assumed, tuple(c.id for c in involved), tuple(c.title for c in involved))))
+    found.sort(key=lambda pair: pair[0])
+    return [step for _, step in found]
 
 
 def metrics_against_target(journey: JourneyMap) -> list[MetricTarget]:
@@ -334,4 +451,5 @@ def compute_insights(journey: JourneyMap, project: Project | None = None) -> Map
         opportunities=opportunities(journey),
         card_count=len(journey.cards),
         targets=tuple(metrics_against_target(journey)),
+        step_backs=tuple(step_backs(journey)),
     )
