@@ -151,3 +151,31 @@ HAS_QT = importlib.util.find_spec("PySide6") is not None
 _needs_qt = pytest.mark.skipif(not HAS_QT, reason="PNG and SVG are drawn with Qt (PySide6)")
 EXPORT_FORMATS = ["json", "pdf", "xlsx", "csv",
                   *(pytest.param(f, marks=_needs_qt) for f in ("png", "svg"))]
+
+
+def with_links(project: Project) -> Project:
+    """The sample with the issue's connectors: a loop from "Mua hàng" back to "Cân nhắc"
+    (labelled), a handoff from a touchpoint to a backstage card, a branch ("mua tại cửa
+    hàng", assumed: dashed) and a flow; adds the backstage lane and its card."""
+    from app.domain.model import Connector, ConnectorKind
+
+    journey = project.maps[0]
+    backstage = Lane(map_id=journey.id, title="Hậu trường", kind=LaneKind.BACKSTAGE)
+    journey.lanes.insert(journey.lanes.index(next(
+        ln for ln in journey.lanes if ln.kind == LaneKind.METRICS)), backstage)
+    checker = Card(map_id=journey.id, stage_id=journey.stages[2].id, lane_id=backstage.id,
+                   title="Bộ phận thẩm định", body="Kiểm tra hồ sơ trả góp")
+    journey.cards.append(checker)
+    by_title = {c.title: c for c in journey.cards}
+
+    def link(source: str, target: str, kind: ConnectorKind, label: str = "",
+             assumed: bool = False) -> None:
+        journey.connectors.append(Connector(journey.id, by_title[source].id,
+                                            by_title[target].id, kind, label, assumed))
+
+    link("Cửa hàng Quận 1", "Trang web sản phẩm", ConnectorKind.LOOP_BACK, "so sánh lại giá")
+    link("Hotline 1800", "Bộ phận thẩm định", ConnectorKind.HANDOFF, "chuyển hồ sơ")
+    link("Chat trực tuyến", "Cửa hàng Quận 1", ConnectorKind.BRANCH, "mua tại cửa hàng",
+         assumed=True)
+    link("Quảng cáo Facebook", "Trang web sản phẩm", ConnectorKind.FLOW)
+    return project

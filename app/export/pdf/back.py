@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import style
 from app.domain.insights import UNSPECIFIED, MapInsights
-from app.domain.model import JourneyMap, LaneKind, Project
+from app.domain.model import ConnectorKind, JourneyMap, LaneKind, Project
 from app.export.i18n import Texts, msg
-from app.export.pdf import draw, metrics_panel
+from app.export.pdf import connectors, draw, metrics_panel
 from app.export.pdf.draw import color
 from app.export.pdf.page import Area, Writer
 
@@ -25,8 +27,10 @@ KIND_HINTS = {
 }
 
 
-def draw_legend(c: Canvas, w: Writer, area: Area, project: Project) -> None:
-    """Channels, emotion faces and lane kinds, each as the map draws them."""
+def draw_legend(c: Canvas, w: Writer, area: Area, project: Project,
+                kinds: Sequence[ConnectorKind] = ()) -> None:
+    """Channels, emotion faces, marks and lane kinds, each as the map draws them, and the
+    connector `kinds` the maps use (none: no connector section)."""
     col_w = (area.w - 48) / 3
     tx = w.tx
     # Rows spread over the page height (within limits) so the legend does not huddle.
@@ -43,12 +47,14 @@ def draw_legend(c: Canvas, w: Writer, area: Area, project: Project) -> None:
     # Emotions
     x, top = area.x + col_w + 24, area.top
     top -= w.heading(x, top, tx("Emotion scale"), "#1E8449", 14, col_w) + 6
+    # Connectors take the room under the marks: the faces close up on a short page.
+    face_step = 36.0 if kinds and area.h < 600 else 48.0
     for score in (2, 1, 0, -1, -2):
         with draw.y_down_box(c, x + 14, top - 14):
             draw.face(c, 0, 0, 14, score)
         w.text(x + 38, top - 11, tx.signed(score, 0), 11, True, style.emotion_color(score))
         w.text(x + 66, top - 11, tx.emotion(score), 11, False, style.TEXT, width=col_w - 70)
-        top -= 48
+        top -= face_step
     top -= 10
     c.setStrokeColor(color(style.CURVE_COLOR))
     c.setLineWidth(2.5)
@@ -86,6 +92,8 @@ def draw_legend(c: Canvas, w: Writer, area: Area, project: Project) -> None:
     c.roundRect(x, top - 14.5, 18, 13, 6.5, stroke=1, fill=1)
     w.text(x + 9, top - 11.2, "#", 9, False, style.MUTED_TEXT, "centre")
     w.fitted(x + 26, top - 11.2, tx("the card's tags"), 9, False, style.MUTED_TEXT, col_w - 26)
+    if kinds:
+        _connector_legend(c, w, x, top - 30, col_w, kinds)
     # Lane kinds
     x, top = area.x + 2 * (col_w + 24), area.top
     top -= w.heading(x, top, tx("Lanes"), "#6C4FA3", 14, col_w) + 6
@@ -102,6 +110,23 @@ def draw_legend(c: Canvas, w: Writer, area: Area, project: Project) -> None:
         w.para(x + 56, top - 20, col_w - 58, tx(KIND_HINTS[kind]), 9, False, style.MUTED_TEXT,
                2)
         top -= kind_step
+
+
+def _connector_legend(c: Canvas, w: Writer, x: float, top: float, col_w: float,
+                      kinds: Sequence[ConnectorKind]) -> None:
+    """Each connector kind as a short arrow with its name and meaning, then the dash."""
+    tx = w.tx
+    top -= w.heading(x, top, tx("Connectors"), connectors.kind_color(ConnectorKind.LOOP_BACK),
+                     12, col_w) + 4
+    rows = [(kind, False, tx(connectors.KIND_NAMES[kind]), tx(connectors.KIND_HINTS[kind]))
+            for kind in kinds]
+    rows.append((ConnectorKind.FLOW, True, tx("Dashed"), tx("an assumed path")))
+    for kind, dashed, name, hint in rows:
+        connectors.draw_sample(c, x, top - 8, 36, kind, dashed)
+        name_w = w.fitted(x + 46, top - 11.5, name, 9.5, True, style.TEXT, col_w * 0.4)
+        w.fitted(x + 52 + name_w, top - 11.5, hint, 8.5, False, style.MUTED_TEXT,
+                 col_w - 52 - name_w)
+        top -= 17
 
 
 def _panel(c: Canvas, w: Writer, area: Area, title: str, hex_value: str) -> Area:

@@ -15,11 +15,12 @@ from reportlab.pdfgen.canvas import Canvas
 from app.domain import style
 from app.domain.insights import compute_insights
 from app.domain.layout import MapLayout, TextWrapper, compute_layout
-from app.domain.model import Card, EmotionMarker, JourneyMap, Lane, Project, Stage
+from app.domain.model import Card, Connector, EmotionMarker, JourneyMap, Lane, Project, Stage
 from app.export.atomic import write_bytes_atomically
 from app.export.i18n import CatalogueError, texts_for
 from app.export.pdf import back, front, furniture, notes, reflow
 from app.export.pdf.compare_page import ComparePages, title_for
+from app.export.pdf.connectors import kinds_of
 from app.export.pdf.fonts import PLACEHOLDER, REGULAR, TextCleaner, text_width
 from app.export.pdf.map_page import MapPainter, cut_texts
 from app.export.pdf.options import (
@@ -51,7 +52,7 @@ MAX_PAGE_PT = 14400.0  # the largest page PDF viewers accept (200 inches)
 # Draws a page: (canvas, tick), the tick called between items (progress, cancel). Loose
 # arguments: the painters are lambdas that bind loop values as defaults.
 Painter = Callable[..., None]
-_Item = TypeVar("_Item", Stage, Lane, Card, EmotionMarker)
+_Item = TypeVar("_Item", Stage, Lane, Card, EmotionMarker, Connector)
 
 
 @dataclass
@@ -81,7 +82,8 @@ def _clean_map(journey: JourneyMap, clean: Callable[[str], str]) -> JourneyMap:
         stages=[fix(s, "title", "description") for s in journey.stages],
         lanes=[fix(lane, "title") for lane in journey.lanes],
         cards=[fix(c, "title", "body") for c in journey.cards],
-        markers=[fix(m, "label") for m in journey.markers])
+        markers=[fix(m, "label") for m in journey.markers],
+        connectors=[fix(c, "label") for c in journey.connectors])
 
 
 def _select_maps(project: Project, options: PdfOptions) -> list[JourneyMap]:
@@ -140,6 +142,7 @@ class _Doc:
                 c, self.writer(c), *self.paper, self.project, cleaned, found),
                 outline=[(tx("Cover"), 0)], frame=False))
         single = len(cleaned) == 1
+        kinds = kinds_of(cleaned)
         for journey, layout in zip(cleaned, layouts, strict=True):
             level = 0 if single else 1
             first = len(self.jobs)
@@ -152,7 +155,7 @@ class _Doc:
             if opts.legend and single:
                 self._page(tx("Legend"), [(tx("Legend"), level)],
                            lambda c, _t: back.draw_legend(c, self.writer(c), self._area(),
-                                                          self.project))
+                                                          self.project, kinds))
             if opts.insights:
                 self._page(journey.name + " · " + tx("Insights"), [(tx("Insights"), level)],
                            lambda c, _t, j=journey, f=found[journey.id]: back.draw_insights(
@@ -166,7 +169,7 @@ class _Doc:
         self._compare(notes_at if single else len(self.jobs))
         if opts.legend and not single:
             self._page(tx("Legend"), [(tx("Legend"), 0)], lambda c, _t: back.draw_legend(
-                c, self.writer(c), self._area(), self.project))
+                c, self.writer(c), self._area(), self.project, kinds))
 
     def _compare(self, at: int) -> None:
         if self.sides is None:
@@ -267,6 +270,7 @@ class _Doc:
         fitted = self._fitted(journey, layout)
         journey, layout, plan = fitted.journey, fitted.layout, fitted.plan
         painter = self._painter(journey, layout)
+        painter.links.share(plan.tiles)
         self._check_scale(journey, plan.scale)
         self.tiles.append(len(plan.tiles))
         if self.preview is None:

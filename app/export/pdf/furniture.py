@@ -13,8 +13,16 @@ from collections.abc import Callable
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import style
-from app.domain.model import Evidence, JourneyMap, LaneKind, MapState, Persona, Project
-from app.export.pdf import draw
+from app.domain.model import (
+    ConnectorKind,
+    Evidence,
+    JourneyMap,
+    LaneKind,
+    MapState,
+    Persona,
+    Project,
+)
+from app.export.pdf import connectors, draw
 from app.export.pdf.draw import color
 from app.export.pdf.page import Area, Writer
 
@@ -163,6 +171,14 @@ def draw_legend_strip(c: Canvas, w: Writer, area: Area, k: float, journey: Journ
             w.text(x + 17 * k, mid - size * 0.35, label, size, True, style.emotion_color(score))
         return 17 * k + w.wrapper.width(label, size, True), paint
 
+    def connector_item(kind: ConnectorKind) -> Item:
+        label = tx(connectors.KIND_NAMES[kind])
+
+        def paint(x: float) -> None:
+            connectors.draw_sample(c, x, mid, 20 * k, kind, k=k)
+            w.text(x + 24 * k, mid - size * 0.35, label, size, False, style.TEXT)
+        return 24 * k + w.wrapper.width(w.clean(label), size, False), paint
+
     def evidence_item(value: str) -> Item:
         label = tx.evidence(value)
         pad = style.EVIDENCE_PAD * size / style.SMALL_SIZE
@@ -173,9 +189,10 @@ def draw_legend_strip(c: Canvas, w: Writer, area: Area, k: float, journey: Journ
             w.text(x + pad, mid - size * 0.35, label, size, False, style.EVIDENCE_COLORS[value][2])
         return chip_w, paint
 
-    # The key to the marks (faces, evidence) stands at the right and always fits; the lane
-    # kinds fill the room left of it, as many as fit (the legend page has them all).
-    marks: list[Item] = []
+    # The key to the marks (connectors, faces, evidence) stands at the right and always
+    # fits; the lane kinds fill the room left of it, as many as fit (the legend page has
+    # them all).
+    marks: list[Item] = [connector_item(kind) for kind in connectors.kinds_of([journey])]
     if LaneKind.EMOTIONS in kinds:
         marks += [face_item(score) for score in (2, 1, 0, -1, -2)]
     used = {card.evidence.value for card in journey.cards if card.evidence is not None}

@@ -21,6 +21,7 @@ from app.domain.model import EmotionMarker, JourneyMap, LaneKind, Project
 from app.domain.style import CardStyle
 from app.export.i18n import Texts
 from app.export.pdf import card_marks, draw
+from app.export.pdf.connectors import ConnectorPainter
 from app.export.pdf.draw import color
 from app.export.pdf.fonts import BOLD, REGULAR
 from app.export.pdf.tiling import Tile
@@ -93,6 +94,7 @@ class MapPainter:
         self._chip_text: dict[str, list[tuple[float, float, str, float]]] = {}
         self._tag_text: dict[str, list[tuple[float, float, str, str]]] = {}
         self.quiet = False  # shapes only (the overview): no text, so none is illegible
+        self.links = ConnectorPainter(journey, layout, wrapper, clean)
 
     def _emit(self, c: Canvas, text: PDFTextObject) -> None:
         if not self.quiet:
@@ -137,6 +139,9 @@ class MapPainter:
                           lambda: self._body(c, tile, tick))
             self._clipped(c, head_w - tile.x0, 0, Rect(head_w, 0, view_w, head_h),
                           lambda: self._stage_headers(c, tile))
+            if tile.y0 <= head_h + 0.5:  # the header row adjoins this tile's body
+                self._clipped(c, head_w - tile.x0, 0, Rect(head_w, 0, view_w, head_h),
+                              lambda: self.links.draw(c, tile, headers=True))
             self._clipped(c, 0, head_h - tile.y0, Rect(0, head_h, head_w, view_h),
                           lambda: self._lane_headers(c, tile))
             self._corner(c)
@@ -311,6 +316,7 @@ class MapPainter:
                 self._emotions(c, lane.id, tile)
             else:
                 self._cards(c, lane.kind, self.by_lane.get(lane.id, ()), tile, tick)
+        self.links.draw(c, tile, text=not self.quiet)
         self._overlap_veil(c, tile)
 
     def _overlap_veil(self, c: Canvas, tile: Tile) -> None:

@@ -1,0 +1,316 @@
+"""Connectors on a map tile: the routed line, its arrowhead and its label, as vector paths.
+
+Routes come from app.domain.routing (the canvas draws the same lines) and are computed
+once per map, in model pixels; every tile draws them under its own clip, so a connector
+that crosses a tile edge is drawn on both tiles and the halves meet when the tiles are
+put side by side. A label is printed by one tile only (the one holding its centre, as a
+card's text), so the PDF's text holds it once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
+
+from app.domain import style
+from app.domain.layout import MapLayout, TextWrapper
+from app.domain.model import Connector, ConnectorKind, JourneyMap
+from app.domain.routing import CellIndex, Point, Route, arrow_head, route_connector
+from app.export.i18n import msg
+from app.export.pdf.draw import color
+from app.export.pdf.fonts import REGULAR
+from app.export.pdf.tiling import Tile
+
+# One colour per kind, readable on the lane tints and apart in greyscale by the dash of
+# assumed paths only (the kind's name is in the legend). The canvas keeps its own copy
+# until app/domain/style.py holds one for both.
+KIND_COLORS: dict[ConnectorKind, str] = {
+    ConnectorKind.FLOW: "#3C4650",
+    ConnectorKind.LOOP_BACK: "#D55E00",
+    ConnectorKind.BRANCH: "#0072B2",
+    ConnectorKind.HANDOFF: "#CC79A7",
+    ConnectorKind.DEPENDENCY: "#8A6D1E",
+}
+KIND_NAMES: dict[ConnectorKind, str] = {
+    ConnectorKind.FLOW: msg("Flow"),
+    ConnectorKind.LOOP_BACK: msg("Loop back"),
+    ConnectorKind.BRANCH: msg("Branch"),
+    ConnectorKind.HANDOFF: msg("Handoff"),
+    ConnectorKind.DEPENDENCY: msg("Dependency"),
+}
+KIND_HINTS: dict[ConnectorKind, str] = {
+    ConnectorKind.FLOW: msg("the next step"),
+    ConnectorKind.LOOP_BACK: msg("the customer returns to an earlier step"),
+    ConnectorKind.BRANCH: msg("an alternative path"),
+    ConnectorKind.HANDOFF: msg("work passes frontstage → backstage"),
+    ConnectorKind.DEPENDENCY: msg("needs the other to happen first"),
+}
+LINE_WIDTH = 2.0  # model pixels, as every other size on the map
+ARROW_SIZE = 10.0
+CORNER = 8.0  # the radius that softens each bend
+DASH = (7.0, 4.0)
+LABEL_SIZE = style.SMALL_SIZE
+LABEL_MAX_W = 170.0
+WHITE = "#FFFFFF"
+
+
+def kind_color(kind: ConnectorKind) -> str:
+    """The colour a connector of this kind is drawn in."""
+    return KIND_COLORS.get(kind, KIND_COLORS[ConnectorKind.FLOW])
+
+
+@dataclass(frozen=True)
+class Routed:
+    """One connector and where its line runs on the map."""
+
+    connector: Connector
+    route: Route
+    to_stage: bool  # ends at a stage header, above the body
+
+    def meets(self, x0: float, x1: float, y0: float, y1: float) -> bool:
+        """True when the line (with its arrowhead) may show in the region."""
+        b = self.route.bounds()
+        pad = ARROW_SIZE
+        return b.x - pad < x1 and b.right + pad > x0 and b.y - pad < y1 and b.bottom + pad > y0
+
+
+def route_all(journey: JourneyMap, layout: MapLayout) -> list[Routed]:
+    """The route of every connector of `journey` whose two ends are laid out."""
+    if not journey.connectors:
+        return []
+    cells = CellIndex(layout)
+    out = []
+    for con in journey.connectors:
+        found = route_connector(layout, journey, con, cells)
+        if found is not None and len(found.points) >= 2:
+            out.append(Routed(con, found, con.target_id in layout.stage_rects))
+    return out
+
+
+def _rounded(p: PDFPathObject, points: tuple[Point, ...], end: Point) -> None:
+    """The orthogonal polyline with each bend rounded, ending at `end`."""
+    pts = (*points[:-1], end)
+    p.moveTo(*pts[0])
+    for prev, at, nxt in zip(pts, pts[1:], pts[2:], strict=False):
+        in_len = abs(at[0] - prev[0]) + abs(at[1] - prev[1])
+        out_len = abs(nxt[0] - at[0]) + abs(nxt[1] - at[1])
+        r = min(CORNER, in_len / 2, out_len / 2)
+        if r <= 0.5:
+            p.lineTo(*at)
+            continue
+        a = (at[0] - (at[0] - prev[0]) / in_len * r, at[1] - (at[1] - prev[1]) / in_len * r)
+        b = (at[0] + (nxt[0] - at[0]) / out_len * r, at[1] + (nxt[1] - at[1]) / out_len * r)
+        p.lineTo(*a)
+        p.curveTo(*at, *at, *b)
+    p.lineTo(*pts[-1])
+
+
+def _head(c: Canvas, wings_and_tip: tuple[Point, Point, Point]) -> None:
+    """The filled arrowhead (in the fill colour set)."""
+    left, tip, right = wings_and_tip
+    head = c.beginPath()
+    head.moveTo(*left)
+    head.lineTo(*tip)
+    head.lineTo(*right)
+    head.close()
+    c.drawPath(head, stroke=0, fill=1)
+
+
+def _short_of_tip(points: tuple[Point, ...]) -> Point:
+    """Where the line stops so its end hides under the arrowhead, not past the tip."""
+    (x0, y0), (x1, y1) = points[-2], points[-1]
+    length = abs(x1 - x0) + abs(y1 - y0)
+    if length <= 0:
+        return points[-1]
+    cut = min(ARROW_SIZE * 0.6, length)
+    return (x1 - (x1 - x0) / length * cut, y1 - (y1 - y0) / length * cut)
+
+
+@dataclass(frozen=True)
+class Pill:
+    """A label as placed on the map: its text and its box (model pixels)."""
+
+    routed: Routed
+    text: str
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def centre(self) -> Point:
+        """The middle of the pill."""
+        return self.x + self.w / 2, self.y + self.h / 2
+
+
+class _Free:
+    """Answers "does this box touch a card, a face and its label, the headers or a placed
+    label?" looking only at what stands in the stage columns the box spans."""
+
+    def __init__(self, layout: MapLayout) -> None:
+        self.columns = sorted(layout.stage_rects.values(), key=lambda r: r.x)
+        self.by_column: dict[int, list[tuple[float, float, float, float]]] = {}
+        taken = [(b.rect.x, b.rect.y, b.rect.right, b.rect.bottom) for b in layout.cards.values()]
+        # A face with room for its label under or over it (two short lines).
+        reach_x, reach_y = 48.0, style.MARKER_RADIUS + 4 + 2 * LABEL_SIZE * 1.3
+        taken += [(m.x - reach_x, m.y - reach_y, m.x + reach_x, m.y + reach_y)
+                  for m in layout.markers.values()]
+        for box in taken:
+            for i, col in enumerate(self.columns):
+                if box[0] < col.right and box[2] > col.x:
+                    self.by_column.setdefault(i, []).append(box)
+        self.placed: list[tuple[float, float, float, float]] = []
+
+    def free(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        """True when the box stays below the headers and clear of cards and labels."""
+        if y0 < style.STAGE_HEADER_HEIGHT + 1 or x0 < style.LANE_HEADER_WIDTH + 1:
+            return False
+        for i, col in enumerate(self.columns):
+            if x0 < col.right and x1 > col.x:
+                for a in self.by_column.get(i, ()):
+                    if x0 < a[2] and a[0] < x1 and y0 < a[3] and a[1] < y1:
+                        return False
+        return not any(x0 < a[2] and a[0] < x1 and y0 < a[3] and a[1] < y1
+                       for a in self.placed)
+
+
+def _spots(points: tuple[Point, ...], label_at: Point, w: float, h: float) -> list[Point]:
+    """Where a label may be centred, best first: along the longest segments (middle
+    first), then ever further from the route's label point, where the gutters are too
+    narrow for a pill (a label beside its line reads as its own)."""
+    segments = sorted(pairwise(points), key=lambda ab: -(abs(ab[1][0] - ab[0][0])
+                                                        + abs(ab[1][1] - ab[0][1])))
+    out = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+           for a, b in segments for t in (0.5, 0.35, 0.65, 0.2, 0.8)]
+    near = [(label_at[0] + dx * w / 2, label_at[1] + dy * h * 0.75)
+            for dx in range(-3, 4) for dy in range(-6, 7) if dx or dy]
+    near.sort(key=lambda p: math.hypot((p[0] - label_at[0]) / w, (p[1] - label_at[1]) / h))
+    return out + near
+
+
+class ConnectorPainter:
+    """Draws the connectors of one map on its tiles (in the tile's model-pixel space)."""
+
+    def __init__(self, journey: JourneyMap, layout: MapLayout, wrapper: TextWrapper,
+                 clean: Callable[[str], str]) -> None:
+        self.routed = route_all(journey, layout)
+        self.wrapper, self.clean = wrapper, clean
+        self.width, self.height = layout.width, layout.height
+        self.pills = self._place(layout) if any(r.connector.label.strip()
+                                                for r in self.routed) else []
+        self.owners: list[str] = []  # per pill, the label of the tile that prints it
+
+    def share(self, tiles: Sequence[Tile]) -> None:
+        """Give each label to one of `tiles`: the first that shows the whole pill (a pill
+        on a cut would be halved on the tile owning its centre), else that one."""
+        def shows(tile: Tile, pill: Pill) -> bool:
+            return (tile.x0 <= pill.x and pill.x + pill.w <= tile.view_x1
+                    and tile.y0 <= pill.y and pill.y + pill.h <= tile.view_y1)
+
+        self.owners = [
+            next((t.label for t in tiles if shows(t, pill)),
+                 next((t.label for t in tiles if t.owns(*pill.centre)), ""))
+            for pill in self.pills]
+
+    def _place(self, layout: MapLayout) -> list[Pill]:
+        """Each label on its line where it covers no card, header or other label (the
+        route's own label point when nowhere is free)."""
+        size, pad = LABEL_SIZE, 5.0
+        h = size * 1.55
+        space = _Free(layout)
+        out = []
+        for r in self.routed:
+            text = self.clean(" ".join(r.connector.label.split()))
+            if not text:
+                continue
+            if self.wrapper.width(text, size, False) > LABEL_MAX_W:
+                text = self.wrapper.elide(text, size, False, LABEL_MAX_W)
+            w = self.wrapper.width(text, size, False) + 2 * pad
+            spot = next((p for p in _spots(r.route.points, r.route.label_at, w, h)
+                         if space.free(p[0] - w / 2, p[1] - h / 2, p[0] + w / 2, p[1] + h / 2)),
+                        r.route.label_at)
+            x = min(max(spot[0] - w / 2, style.LANE_HEADER_WIDTH + 2), self.width - w - 2)
+            y = min(max(spot[1] - h / 2, style.STAGE_HEADER_HEIGHT + 2), self.height - h - 2)
+            space.placed.append((x, y, x + w, y + h))
+            out.append(Pill(r, text, x, y, w, h))
+        return out
+
+    def draw(self, c: Canvas, tile: Tile, *, headers: bool = False, text: bool = True) -> None:
+        """Every connector that shows on `tile`'s body (or, with `headers`, those that end
+        at a stage header, over the header row); labels unless `text` is False."""
+        y0, y1 = (0.0, style.STAGE_HEADER_HEIGHT) if headers else (tile.y0, tile.view_y1)
+        shown = [r for r in self.routed if (r.to_stage or not headers)
+                 and r.meets(tile.x0, tile.view_x1, y0, y1)]
+        if not shown:
+            return
+        c.saveState()
+        c.setLineCap(1)
+        c.setLineJoin(1)
+        c.setLineWidth(LINE_WIDTH)
+        for r in shown:
+            self._line(c, r)
+        c.restoreState()
+        if text and not headers:
+            self._labels(c, tile)
+
+    @staticmethod
+    def _line(c: Canvas, r: Routed) -> None:
+        hex_value = kind_color(r.connector.kind)
+        points = r.route.points
+        c.setStrokeColor(color(hex_value))
+        c.setFillColor(color(hex_value))
+        c.setDash(*(DASH if r.connector.assumed else ()))
+        p = c.beginPath()
+        _rounded(p, points, _short_of_tip(points))
+        c.drawPath(p, stroke=1, fill=0)
+        c.setDash()
+        _head(c, arrow_head(points, ARROW_SIZE))
+
+    def _labels(self, c: Canvas, tile: Tile) -> None:
+        """The labels whose centre this tile owns (as a card's text: once in the PDF), in
+        white pills edged in their kind's colour."""
+        size = LABEL_SIZE
+        t = c.beginText()
+        t.setFont(REGULAR, size)
+        t.setFillColor(color(style.TEXT))
+        for n, pill in enumerate(self.pills):
+            if (self.owners[n] != tile.label) if self.owners else not tile.owns(*pill.centre):
+                continue
+            c.setFillColor(color(WHITE))
+            c.setStrokeColor(color(kind_color(pill.routed.connector.kind)))
+            c.setLineWidth(1)
+            c.roundRect(pill.x, pill.y, pill.w, pill.h, pill.h / 2, stroke=1, fill=1)
+            t.setTextTransform(1, 0, 0, -1, pill.x + (pill.w - self.wrapper.width(
+                pill.text, size, False)) / 2, pill.y + pill.h / 2 + size * 0.35)
+            t.textOut(pill.text)
+        c.drawText(t)
+
+
+def draw_sample(c: Canvas, x: float, y: float, length: float, kind: ConnectorKind,
+                dashed: bool = False, k: float = 1.0) -> None:
+    """A short connector of `kind` from (x, y) to the right, for the legends (y-up page
+    points; `k` scales it with the page furniture)."""
+    hex_value = kind_color(kind)
+    size = 7.0 * k
+    c.saveState()
+    c.setStrokeColor(color(hex_value))
+    c.setFillColor(color(hex_value))
+    c.setLineWidth(1.6 * k)
+    c.setLineCap(1)
+    if dashed:
+        c.setDash(5 * k, 3 * k)
+    c.line(x, y, x + length - size * 0.6, y)
+    c.setDash()
+    _head(c, arrow_head(((x, y), (x + length, y)), size))
+    c.restoreState()
+
+
+def kinds_of(journeys: Iterable[JourneyMap]) -> list[ConnectorKind]:
+    """The connector kinds these maps use, in the legend's order."""
+    used = {con.kind for journey in journeys for con in journey.connectors}
+    return [kind for kind in ConnectorKind if kind in used]

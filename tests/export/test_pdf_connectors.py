@@ -1,0 +1,183 @@
+"""Connectors in the PDF, read back from the PDF: vector paths in their kind's colour
+(dashed when assumed) with an arrowhead, labels as text in Vietnamese, a line across a
+tile edge on both tiles and clipped to each tile's map, and the legend naming the kinds."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from PIL import Image
+
+from app.domain import style
+from app.domain.model import Connector, ConnectorKind
+from app.export.pdf.connectors import KIND_COLORS
+from tests.export.conftest import export, pdf_text
+from tests.export.pdf_layout import problems, read_pages
+from tests.export.sample import sample_project, with_links
+
+LABELS = ("so sánh lại giá", "chuyển hồ sơ", "mua tại cửa hàng")
+
+
+def _rgb(hex_value: str) -> tuple[float, float, float]:
+    return tuple(int(hex_value[i:i + 2], 16) / 255 for i in (1, 3, 5))  # type: ignore[return-value]
+
+
+def _same(colour, hex_value: str) -> bool:
+    return colour is not None and len(colour) == 3 and all(
+        abs(a - b) < 0.01 for a, b in zip(colour, _rgb(hex_value), strict=True))
+
+
+def _page_with(pdf, text: str):
+    return next(p for p in pdf.pages if text in (p.extract_text() or ""))
+
+
+def _strokes(page, kind: ConnectorKind) -> list[dict]:
+    return [o for o in page.curves + page.lines
+            if o["stroke"] and _same(o.get("stroking_color"), KIND_COLORS[kind])]
+
+
+def _heads(page, kind: ConnectorKind) -> list[dict]:
+    return [o for o in page.curves
+            if o["fill"] and not o["stroke"]
+            and _same(o.get("non_stroking_color"), KIND_COLORS[kind]) and len(o["pts"]) >= 3]
+
+
+def test_each_connector_is_a_vector_path_in_its_kind_colour_with_its_label(tmp_path):
+    out, _ = export(with_links(sample_project(photo=False)), tmp_path, page="A3",
+                    fit="page", legend_strip="off", cover=False, persona=False,
+                    insights=False)
+    with pdfplumber.open(out) as pdf:
+        page = _page_with(pdf, "Bộ phận thẩm định")
+        assert not page.images  # drawn, not pasted
+        for kind in (ConnectorKind.LOOP_BACK, ConnectorKind.HANDOFF, ConnectorKind.BRANCH,
+                     ConnectorKind.FLOW):
+            # The line, and a filled arrowhead at the target.
+            assert _strokes(page, kind), kind
+            assert len(_heads(page, kind)) == 1, kind
+        assert not _strokes(page, ConnectorKind.DEPENDENCY)
+        # Only the assumed branch is dashed (its pill's edge is not).
+        dashed = {kind for kind in ConnectorKind for o in _strokes(page, kind) if o["dash"][0]}
+        assert dashed == {ConnectorKind.BRANCH}
+        text = " ".join((page.extract_text() or "").split())
+    for label in LABELS:
+        assert text.count(label) == 1, label
+
+
+def test_the_loop_arrow_points_at_the_card_it_returns_to(tmp_path):
+    project = with_links(sample_project())
+    out, _ = export(project, tmp_path, page="A3", fit="page", legend_strip="off")
+    with pdfplumber.open(out) as pdf:
+        page = _page_with(pdf, "Bộ phận thẩm định")
+        (head,) = _heads(page, ConnectorKind.LOOP_BACK)
+        card = next(w for w in page.extract_words() if w["text"] == "Trang")
+        # The tip touches the top of "Trang web sản phẩm" (the loop enters from above).
+        tip_y = max(y for _, y in head["pts"])
+        assert head["x0"] < card["x1"] + 150 and head["x1"] > card["x0"] - 20
+        assert 0 < card["top"] - tip_y < 20
+
+
+def _dependency_across_the_map(project):
+    journey = project.maps[0]
+    by_title = {c.title: c for c in journey.cards}
+    journey.connectors.append(Connector(journey.id, by_title["Quảng cáo Facebook"].id,
+                                        by_title["Giới thiệu bạn bè"].id,
+                                        ConnectorKind.DEPENDENCY, "cần voucher"))
+    return project
+
+
+def _body_box(page) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of the tile's map body: right of the lane headers,
+    below the stage headers, inside the map's frame (pdfplumber's top-down points)."""
+    frame = max((r for r in page.rects if r["stroke"]
+                 and _same(r.get("stroking_color"), style.GRID_LINE)), key=lambda r: r["width"])
+    heads = [r for r in page.rects if r["fill"] and r["x0"] <= frame["x0"] + 1
+             and _same(r.get("non_stroking_color"), style.HEADER_FILL)]
+    left = max(r["x1"] for r in heads)
+    top = min(r["top"] for r in heads)
+    return left, top, frame["x1"], frame["bottom"]
+
+
+def _coloured_pixels(pdf_path: Path, page_number: int, hex_value: str, folder: Path
+                     ) -> list[tuple[float, float]]:
+    """Pixels drawn in (nearly) this colour on that page, in points (rendered at 144 dpi:
+    a thin line keeps its colour where at 72 dpi it would blur into the background)."""
+    stem = folder / f"p{page_number}"
+    subprocess.run(["pdftoppm", "-png", "-r", "144", "-f", str(page_number), "-l",
+                    str(page_number), "-singlefile", str(pdf_path), str(stem)], check=True)
+    image = Image.open(f"{stem}.png").convert("RGB")
+    want = tuple(round(v * 255) for v in _rgb(hex_value))
+    width, height = image.size
+    pixels = image.load()
+    return [(x / 2, y / 2) for y in range(height) for x in range(width)
+            if sum(abs(a - b) for a, b in zip(pixels[x, y], want, strict=True)) < 60]
+
+
+def test_a_connector_across_a_tile_edge_is_on_both_tiles_and_clipped_to_their_map(tmp_path):
+    project = _dependency_across_the_map(with_links(sample_project()))
+    out, _ = export(project, tmp_path, page="A4", orientation="landscape")
+    colour = KIND_COLORS[ConnectorKind.DEPENDENCY]
+    with pdfplumber.open(out) as pdf:
+        tiles = {label: n for n, p in enumerate(pdf.pages, 1) for label in ("A1", "B1")
+                 if f"Mảnh {label} " in (p.extract_text() or "")}
+        assert set(tiles) == {"A1", "B1"}
+        bodies = {label: _body_box(pdf.pages[n - 1]) for label, n in tiles.items()}
+        for label, n in tiles.items():
+            assert _strokes(pdf.pages[n - 1], ConnectorKind.DEPENDENCY), label
+        # The label is printed once, by one tile.
+        assert sum("cần voucher" in (pdf.pages[n - 1].extract_text() or "")
+                   for n in tiles.values()) == 1
+    for label, n in tiles.items():
+        seen = _coloured_pixels(out, n, colour, tmp_path)
+        left, top, right, bottom = bodies[label]
+        assert len(seen) > 30, label  # a visible stretch of line on each tile
+        outside = [(x, y) for x, y in seen
+                   if not (left - 1.5 <= x <= right + 1.5 and top - 1.5 <= y <= bottom + 1.5)]
+        assert not outside, (label, outside[:5])
+
+
+def test_the_overview_draws_the_lines_without_their_labels(tmp_path):
+    out, _ = export(with_links(sample_project()), tmp_path, page="A4")
+    with pdfplumber.open(out) as pdf:
+        overview = _page_with(pdf, "Tổng quan")
+        assert _strokes(overview, ConnectorKind.LOOP_BACK)
+        assert "so sánh lại giá" not in (overview.extract_text() or "")
+
+
+@pytest.mark.parametrize("language, title, names, absent", [
+    ("vi", "Chú giải", ("Liên kết", "Quay lại", "Chuyển giao", "Rẽ nhánh", "Luồng",
+                        "Nét đứt"), "Phụ thuộc"),
+    ("en", "Legend", ("Connectors", "Loop back", "Handoff", "Branch", "Flow", "Dashed"),
+     "Dependency")])
+def test_the_legend_names_the_kinds_the_map_uses(tmp_path, language, title, names, absent):
+    out, _ = export(with_links(sample_project()), tmp_path, page="A4", language=language,
+                    legend_strip="on", cover=False, persona=False, insights=False)
+    with pdfplumber.open(out) as pdf:
+        legend = _page_with(pdf, "· " + title)
+        text = legend.extract_text()
+        strip = pdf.pages[0].extract_text()  # the overview, with the strip under it
+    for name in names:
+        assert name in text, name
+    assert absent not in text
+    for name in names[1:5]:
+        assert name in strip, name
+
+
+def test_a_map_without_connectors_has_no_connector_legend(tmp_path):
+    out, _ = export(sample_project(), tmp_path, page="A4", language="en", legend_strip="on")
+    text = pdf_text(out)
+    assert "Legend" in text and "Connectors" not in text and "Loop back" not in text
+
+
+@pytest.mark.parametrize("page", ["A4", "A3"])
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("fit", ["auto", "page"])
+def test_labels_and_legends_overlap_no_text_and_stay_on_the_page(tmp_path, page, orientation,
+                                                                 language, fit):
+    out, _ = export(with_links(sample_project()), tmp_path, page=page,
+                    orientation=orientation, language=language, fit=fit)
+    found = problems(read_pages(out))
+    assert not found, "\n".join(found[:10])
