@@ -23,7 +23,7 @@ LANE_FIELDS = ("title", "kind", "height", "collapsed")
 CARD_FIELDS = ("title", "body", "channel_id", "color", "tags", "severity", "owner",
                "priority", "status", "value", "unit", "target", "evidence", "favourite", "span")
 MARKER_FIELDS = ("score", "label", "position")
-# "source"/"target" are reported when a connector kept its id but now joins other items.
+# "from"/"to" are reported when a connector kept its id but now joins other items.
 CONNECTOR_FIELDS = ("kind", "label", "assumed")
 MAP_FIELDS = ("name", "description", "state", "persona_id", "emotion_min", "emotion_max")
 _EPSILON = 1e-6
@@ -418,8 +418,8 @@ def _connector_diffs(before: JourneyMap, after: JourneyMap, p: _Pairing) -> list
         if a is None:
             continue
         fields = _changed_fields(b, a, CONNECTOR_FIELDS)
-        fields += tuple(end for end, was, now in (("source", b.source_id, a.source_id),
-                                                  ("target", b.target_id, a.target_id))
+        fields += tuple(end for end, was, now in (("from", b.source_id, a.source_id),
+                                                  ("to", b.target_id, a.target_id))
                         if p.after_of(was) != now)
         if fields:
             out.append(ItemDiff(ItemKind.CONNECTOR, DiffStatus.CHANGED, b.id, a.id,

@@ -77,7 +77,7 @@ def test_a_future_state_pairs_by_derived_ids_and_sees_a_reconnected_end():
     future.connectors = [c for c in future.connectors if c.kind == LOOP]
     result = compare_maps(current, future)
     assert [(d.status, d.before_id, d.after_id, d.fields) for d in result.differences] == [
-        (DiffStatus.CHANGED, "k1", loop.id, ("assumed", "target")),
+        (DiffStatus.CHANGED, "k1", loop.id, ("assumed", "to")),
         (DiffStatus.REMOVED, "k2", None, ())]
     assert result.differences[0].title == "Thanh toán → Quảng cáo"
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import style
-from app.domain.compare import DiffStatus, ItemDiff, MapComparison, compare_maps
+from app.domain.compare import DiffStatus, ItemDiff, ItemKind, MapComparison, compare_maps
 from app.domain.layout import smooth_curve
 from app.domain.model import JourneyMap, MapState
 from app.export.i18n import Texts, msg
-from app.export.pdf import draw
+from app.export.pdf import connectors, draw
 from app.export.pdf.draw import color
 from app.export.pdf.page import Area, Writer
 from app.export.pdf.references import MAP, Side
@@ -30,7 +30,8 @@ FIELD_LABELS = {"title": msg("title"), "body": msg("text"), "channel_id": msg("c
                 "owner": msg("owner"), "priority": msg("priority"), "status": msg("status"),
                 "value": msg("value"), "unit": msg("unit"), "target": msg("target"),
                 "evidence": msg("evidence"), "favourite": msg("favourite"),
-                "span": msg("span")}
+                "span": msg("span"), "kind": msg("kind"), "label": msg("label"),
+                "assumed": msg("assumed"), "from": msg("start"), "to": msg("end")}
 TITLE_SIZE, META_SIZE = 9.5, 8.5
 STAGE_ROW = 22.0
 COLUMN_HEAD = 26.0
@@ -120,13 +121,17 @@ class ComparePages:
     # -- the lists ----------------------------------------------------------------------
     def _lists(self, w: Writer) -> list[list[Row]]:
         r = self.result
-        changed = {d.item_id: d for d in (*r.changed(), *r.moved())}
+        link = ItemKind.CONNECTOR
+        # Connectors join the cards' lists, under the stage of the card they leave.
+        changed = {d.item_id: d for d in (*r.changed(), *r.moved(), *r.changed(link))}
         before, after = self.left.journey, self.right.journey
         out = []
         tx = self.tx
         for label, diffs, journey, removed, hex_value, empty in (
-                (msg("Added"), r.added(), after, False, GREEN, msg("No cards added.")),
-                (msg("Removed"), r.removed(), before, True, RED, msg("No cards removed.")),
+                (msg("Added"), r.added() + r.added(link), after, False, GREEN,
+                 msg("No cards added.")),
+                (msg("Removed"), r.removed() + r.removed(link), before, True, RED,
+                 msg("No cards removed.")),
                 (msg("Changed & moved"), list(changed.values()), after, False, AMBER,
                  msg("No cards changed or moved."))):
             rows = [Row("section", f"{tx(label)} · {tx.integer(len(diffs))}", hex_value)]
@@ -165,10 +170,25 @@ class ComparePages:
                 current = sid
             lane = lanes.get(lid or "", (0, None))[1]
             meta = w.lines(lane.title, META_SIZE, False, inner, 1) if lane else []
+            if d.kind == ItemKind.CONNECTOR:
+                meta = w.lines(self._link_words(d, removed), META_SIZE, False, inner, 2)
             meta += self._details(w, d, inner)
             title = w.lines(d.title or self.tx("(untitled)"), TITLE_SIZE, True, inner, 2)
             rows.append(Row("item", d.title, hex_value, title, meta))
         return rows
+
+    def _link_words(self, d: ItemDiff, removed: bool) -> str:
+        """A connector's kind, label and "assumed", as its side of the pair has them."""
+        journey = self.left.journey if removed else self.right.journey
+        con = journey.connector((d.before_id if removed else d.after_id) or "")
+        if con is None:
+            return ""
+        words = [self.tx(connectors.KIND_NAMES[con.kind])]
+        if con.label.strip():
+            words.append(f"“{con.label.strip()}”")
+        if con.assumed:
+            words.append(self.tx("assumed"))
+        return " · ".join(words)
 
     def _details(self, w: Writer, d: ItemDiff, width: float) -> list[str]:
         """For a changed or moved card: which fields, the old title, where it was."""
@@ -417,6 +437,9 @@ _CARD_PHRASES = (
 _STAGE_PHRASES = (
     ("stages_added", (msg("{n} stage added"), msg("{n} stages added"))),
     ("stages_removed", (msg("{n} stage removed"), msg("{n} stages removed"))),
+    ("connectors_added", (msg("{n} connector added"), msg("{n} connectors added"))),
+    ("connectors_removed", (msg("{n} connector removed"), msg("{n} connectors removed"))),
+    ("connectors_changed", (msg("{n} connector changed"), msg("{n} connectors changed"))),
 )
 
 
