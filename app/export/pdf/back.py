@@ -140,11 +140,19 @@ def _panel(c: Canvas, w: Writer, area: Area, title: str, hex_value: str) -> Area
 def draw_insights(c: Canvas, w: Writer, area: Area, project: Project, journey: JourneyMap,
                   found: MapInsights) -> None:
     """Six panels: emotion per stage, moments of truth, pains, opportunities, funnel,
-    favourite touchpoints and channels."""
+    favourite touchpoints and channels; under them, where customers step back (the
+    map's loop-back connectors), when it has any."""
     gap = 18.0
     # Three across on a landscape page; two across and three down on a portrait one,
     # where three columns would leave each panel too narrow for its labels.
     cols, rows = (3, 2) if area.w >= area.h else (2, 3)
+    if found.step_backs:
+        # Where customers step back: a band across the foot of the page, the panels above.
+        band = min(area.h * 0.3, 64 + 30 * min(len(found.step_backs), 4))
+        _step_backs(c, w, _panel(c, w, Area(area.x, area.y, area.w, band),
+                                 msg("Where customers step back"),
+                                 connectors.kind_color(ConnectorKind.LOOP_BACK)), journey, found)
+        area = Area(area.x, area.y + band + gap, area.w, area.h - band - gap)
     cw, rh = (area.w - (cols - 1) * gap) / cols, (area.h - (rows - 1) * gap) / rows
     cells = [Area(area.x + i * (cw + gap), area.y + (rows - 1 - j) * (rh + gap), cw, rh)
              for j in range(rows) for i in range(cols)]
@@ -158,6 +166,41 @@ def draw_insights(c: Canvas, w: Writer, area: Area, project: Project, journey: J
     metrics_panel.draw_metrics(c, w, _panel(c, w, cells[4], title, "#137C86"), found)
     _favourites(c, w, _panel(c, w, cells[5], msg("Favourite touchpoints & channels"),
                              "#2F6FB3"), project, journey, found)
+
+
+def _step_backs(c: Canvas, w: Writer, inner: Area, journey: JourneyMap,
+                found: MapInsights) -> None:
+    """One row per loop-back: the stages (and cards) it returns from and to, its label,
+    and the pains of the stages it spans, worst first."""
+    titles = {s.id: s.title for s in journey.stages}
+    tx = w.tx
+    row = 30.0
+    fits = max(1, int(inner.h // row))
+    shown = found.step_backs if len(found.step_backs) <= fits else found.step_backs[:fits - 1]
+    left_w = inner.w * 0.46
+    for i, back in enumerate(shown):
+        top = inner.top - i * row
+        connectors.draw_sample(c, inner.x, top - 8, 22, ConnectorKind.LOOP_BACK, back.assumed)
+        where = titles.get(back.from_stage_id or "", "")
+        if back.to_stage_id != back.from_stage_id:
+            where += " → " + titles.get(back.to_stage_id or "", "")
+        w.text(inner.x + 30, top - 11, where, 10, True, style.TEXT, width=left_w - 30)
+        cards = f"{back.from_title} → {back.to_title}"
+        if back.label.strip():
+            cards += f" · “{back.label.strip()}”"
+        w.text(inner.x + 30, top - 23, cards, 8.5, False, style.MUTED_TEXT, width=left_w - 30)
+        pains = ", ".join(back.pain_titles[:4]) + ("…" if len(back.pain_titles) > 4 else "")
+        w.text(inner.x + left_w + 10, top - 11, tx("Pains there") if pains else
+               tx("No pains recorded there."), 8.5, True,
+               style.EMOTION_COLORS[-2] if pains else style.MUTED_TEXT,
+               width=inner.w - left_w - 10)
+        if pains:
+            w.text(inner.x + left_w + 10, top - 23, pains, 8.5, False, style.TEXT,
+                   width=inner.w - left_w - 10)
+    if len(shown) < len(found.step_backs):
+        w.text(inner.x, inner.top - len(shown) * row - 10,
+               tx("+{count} more step-backs", count=len(found.step_backs) - len(shown)), 8, False,
+               style.MUTED_TEXT)
 
 
 def _empty(w: Writer, inner: Area, text: str) -> None:

@@ -7,11 +7,14 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import style
 from app.domain.insights import MapInsights
+from app.domain.model import ConnectorKind
 from app.export.i18n import msg
 from app.export.pdf import draw
+from app.export.pdf.connectors import kind_color
 from app.export.pdf.page import Area, Writer
 
 TEAL = "#137C86"
+BRANCH = kind_color(ConnectorKind.BRANCH)
 
 
 def draw_metrics(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
@@ -39,7 +42,9 @@ def _funnel(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
         y = inner.top - (i + 0.5) * row
         width = max(4.0, inner.w * 0.62 * max(0.0, min(1.0, value_of / full)))
         x = inner.x + (inner.w * 0.62 - width) / 2
-        c.setFillColor(draw.mix(TEAL, "#FFFFFF", 0.15 + 0.5 * i / max(1, len(steps))))
+        # An alternative step (reached by a branch) in the branch's colour, not the funnel's.
+        c.setFillColor(draw.mix(BRANCH if s.branch else TEAL, "#FFFFFF",
+                                0.15 + 0.5 * i / max(1, len(steps))))
         c.rect(x, y - row * 0.35, width, row * 0.7, stroke=0, fill=1)
         value = w.tx.number(value_of, 0 if abs(value_of) >= 100 else None)
         value += f" {s.unit.strip()}" if s.unit.strip() else ""
@@ -48,12 +53,19 @@ def _funnel(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
         else:
             w.text(x + width + 5, y - 3.5, value, 9, True, style.TEXT,
                    width=inner.w * 0.63 - (x + width + 5 - inner.x))
-        w.text(inner.x + inner.w * 0.65, y + 0.5, s.stage_title, 9, True, style.TEXT,
+        # An alternative step names its metric: its stage is the one above it.
+        w.text(inner.x + inner.w * 0.65, y + 0.5,
+               "↳ " + s.metric_title if s.branch else s.stage_title, 9, True, style.TEXT,
                width=inner.w * 0.35)
         drop = "" if s.drop_off is None else w.tx("drop-off {share}",
                                                   share=w.tx.percent(s.drop_off))
-        w.text(inner.x + inner.w * 0.65, y - 9.5, drop or s.metric_title, 8.5, False,
-               style.EMOTION_COLORS[-2] if drop else style.MUTED_TEXT, width=inner.w * 0.35)
+        note, ink = drop, style.EMOTION_COLORS[-2]
+        if s.branch:
+            note, ink = w.tx("another path"), BRANCH
+        elif not drop and s.branch_from:
+            note, ink = w.tx("branch, not a drop"), BRANCH
+        w.text(inner.x + inner.w * 0.65, y - 9.5, note or s.metric_title, 8.5, False,
+               ink if note else style.MUTED_TEXT, width=inner.w * 0.35)
 
 
 def _targets(c: Canvas, w: Writer, inner: Area, found: MapInsights) -> None:
