@@ -40,7 +40,7 @@ from app.document.document import Document
 from app.domain.compare import DiffStatus, ItemDiff, ItemKind, MapComparison, compare_maps
 from app.domain.copying import frozen_copy
 from app.domain.layout import emotion_y, smooth_curve
-from app.domain.model import JourneyMap, LaneKind, Project, Snapshot
+from app.domain.model import ConnectorKind, JourneyMap, LaneKind, Project, Snapshot
 from app.ui.charts import DeltaRow, EmotionDeltaChart
 
 ADDED_COLOR = "#1E8449"
@@ -71,8 +71,16 @@ def field_name(name: str) -> str:
         "evidence": tr("evidence"), "favourite": tr("favourite"), "span": tr("span"),
         "description": tr("description"), "width": tr("width"), "kind": tr("kind"),
         "height": tr("height"), "collapsed": tr("collapsed"), "score": tr("score"),
-        "label": tr("label"), "position": tr("position"),
+        "label": tr("label"), "position": tr("position"), "assumed": tr("assumed"),
+        "from": tr("start"), "to": tr("end"),
     }.get(name, name)
+
+
+def connector_kind_name(kind: ConnectorKind) -> str:
+    """A connector kind as the compare window names it."""
+    return {ConnectorKind.FLOW: tr("Flow"), ConnectorKind.LOOP_BACK: tr("Loop back"),
+            ConnectorKind.BRANCH: tr("Branch"), ConnectorKind.HANDOFF: tr("Handoff"),
+            ConnectorKind.DEPENDENCY: tr("Dependency")}[kind]
 
 
 def source_map(project: Project, source_id: str) -> JourneyMap | None:
@@ -481,7 +489,8 @@ class CompareWindow(QWidget):
 
     def _describe(self, diff: ItemDiff) -> str:
         kind = {ItemKind.STAGE: tr("Stage"), ItemKind.LANE: tr("Lane"),
-                ItemKind.CARD: tr("Card"), ItemKind.MARKER: tr("Emotion")}[diff.kind]
+                ItemKind.CARD: tr("Card"), ItemKind.MARKER: tr("Emotion"),
+                ItemKind.CONNECTOR: tr("Connector")}[diff.kind]
         status = {DiffStatus.ADDED: tr("added"), DiffStatus.REMOVED: tr("removed"),
                   DiffStatus.CHANGED: tr("changed"), DiffStatus.MOVED: tr("moved")}[diff.status]
         title = diff.title or tr("(untitled)")
@@ -492,12 +501,24 @@ class CompareWindow(QWidget):
             text += " " + tr("(and moved)")
         return text
 
+    @staticmethod
+    def _connector_words(diff: ItemDiff, before: JourneyMap, after: JourneyMap) -> str:
+        """" (Loop back · “label”)": the connector's kind and label as its side has them."""
+        con = after.connector(diff.after_id or "") or before.connector(diff.before_id or "")
+        if con is None:
+            return ""
+        words = [connector_kind_name(con.kind)]
+        if con.label.strip():
+            words.append(f"“{con.label.strip()}”")
+        return f" ({' · '.join(words)})"
+
     def _fill_differences(self, before: JourneyMap, after: JourneyMap) -> None:
         keep = self.differences.currentItem()
         keep_id = keep.data(Qt.ItemDataRole.UserRole).item_id if keep else None
         self.differences.blockSignals(True)
         self.differences.clear()
-        order = {ItemKind.STAGE: 0, ItemKind.LANE: 1, ItemKind.CARD: 2, ItemKind.MARKER: 3}
+        order = {ItemKind.STAGE: 0, ItemKind.LANE: 1, ItemKind.CARD: 2, ItemKind.MARKER: 3,
+                 ItemKind.CONNECTOR: 4}
         stage_rank = {s.id: i for i, s in enumerate(after.stages)}
         diffs = sorted(self.result.differences,
                        key=lambda d: (order[d.kind], stage_rank.get(d.stage_id or "", 99)))
@@ -505,7 +526,10 @@ class CompareWindow(QWidget):
             s.id: s.title for s in before.stages}
         for diff in diffs:
             where = titles.get(diff.stage_id or diff.before_stage_id or "", "")
-            text = self._describe(diff) + (f"\n{where}" if where else "")
+            text = self._describe(diff)
+            if diff.kind == ItemKind.CONNECTOR:
+                text += self._connector_words(diff, before, after)
+            text += f"\n{where}" if where else ""
             item = QListWidgetItem(swatch_icon(status_color(diff.status), 12), text)
             item.setData(Qt.ItemDataRole.UserRole, diff)
             self.differences.addItem(item)

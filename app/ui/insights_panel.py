@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 
 from app.document.document import Document
 from app.domain import style
-from app.domain.insights import UNSPECIFIED, MapInsights, compute_insights, priority_rank
+from app.domain.insights import (
+    UNSPECIFIED,
+    FunnelStep,
+    MapInsights,
+    compute_insights,
+    priority_rank,
+)
 from app.domain.model import JourneyMap
 from app.ui.charts import (
     EmotionBars,
@@ -72,6 +78,18 @@ def _number(value: float, unit: str) -> str:
         return f"{value:g}%"
     shown = f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
     return f"{shown} {unit}".strip()
+
+
+def _funnel_value(step: FunnelStep) -> str:
+    """The value of a funnel step, and why it has no drop-off when a branch is the
+    reason (an alternative path; customers who left by a branch are not lost)."""
+    shown = _number(step.value, step.unit) if step.value is not None else ""
+    # tr() outside the f-strings: lupdate does not look inside them.
+    if step.branch:
+        return shown + " · " + tr("another path")
+    if step.drop_off is None and step.branch_from:
+        return shown + " · " + tr("branch, not a drop")
+    return shown
 
 
 def _score(value: int) -> str:
@@ -155,7 +173,8 @@ def _plain(rich: str) -> str:
 
 
 class InsightsPanel(QWidget):
-    """Live insights of one map for a dock: emotion, drops, pains, favourites, funnel."""
+    """Live insights of one map for a dock: emotion, drops, pains, where customers step
+    back, favourites, funnel."""
 
     def __init__(self, doc: Document, map_id: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,6 +225,11 @@ class InsightsPanel(QWidget):
         self.channel_chart = RankedBars()
         self.channels_section.body.addWidget(self.channel_chart)
 
+        self.step_backs_section = Section(tr("Where customers step back"), tr(
+            "Loop-back connectors, with the pains of the stages they span"))
+        self.step_backs = LineList()
+        self.step_backs_section.body.addWidget(self.step_backs)
+
         self.funnel_section = Section(tr("Metrics funnel"), tr(
             "Each stage's funnel metric: the share that goes on, and the drop-off (▼)"))
         self.funnel_chart = FunnelChart()
@@ -231,8 +255,8 @@ class InsightsPanel(QWidget):
         column.addWidget(self.heading)
         column.addWidget(self.overview)
         self.sections = [self.emotion_section, self.moments_section, self.pains_section,
-                         self.favourites_section, self.channels_section, self.funnel_section,
-                         self.opportunities_section]
+                         self.step_backs_section, self.favourites_section,
+                         self.channels_section, self.funnel_section, self.opportunities_section]
         for section in self.sections:
             line = QFrame()
             line.setFrameShape(QFrame.Shape.HLine)
@@ -299,6 +323,7 @@ class InsightsPanel(QWidget):
         self._show_emotions(journey, data)
         self._show_moments(journey, data)
         self._show_pains(data)
+        self._show_step_backs(journey, data)
         self._show_favourites(journey, data)
         self._show_funnel(data)
         self._show_opportunities(data)
@@ -341,6 +366,31 @@ class InsightsPanel(QWidget):
                 tr("Heaviest: {0} ({1} pain points). Darker means more severe.")
                 .format(worst.stage_title, worst.count))
 
+    def _show_step_backs(self, journey: JourneyMap, data: MapInsights) -> None:
+        titles = {s.id: s.title for s in journey.stages}
+        muted = f"<span style='color:{style.MUTED_TEXT}'>"
+        lines = []
+        for back in data.step_backs[:MAX_LISTED]:
+            where = html.escape(titles.get(back.from_stage_id or "", ""))
+            if back.to_stage_id != back.from_stage_id:
+                where += " → " + html.escape(titles.get(back.to_stage_id or "", ""))
+            cards = html.escape(f"{back.from_title} → {back.to_title}")
+            label = f" · <i>{html.escape(back.label)}</i>" if back.label.strip() else ""
+            pains = html.escape(", ".join(back.pain_titles[:3])
+                                + ("…" if len(back.pain_titles) > 3 else ""))
+            caption = html.escape(tr("Pains"))
+            pain_line = f"<br><span style='color:#C0392B'>{caption}: {pains}</span>" if pains \
+                else ""
+            lines.append(f"<span style='color:#D55E00; font-weight:bold'>↩</span>&nbsp; "
+                         f"<b>{where}</b><br>{muted}{cards}</span>{label}{pain_line}")
+        extra = len(data.step_backs) - MAX_LISTED
+        if extra > 0:
+            more = tr("and {0} more").format(extra)
+            lines.append(f"{muted}{html.escape(more)}</span>")
+        self.step_backs.set_lines(lines)
+        self.step_backs_section.show_empty(None if lines else tr(
+            "No loop-back connectors: draw one where customers return to an earlier step."))
+
     def _show_favourites(self, journey: JourneyMap, data: MapInsights) -> None:
         titles = {s.id: s.title for s in journey.stages}
         lines = []
@@ -371,9 +421,8 @@ class InsightsPanel(QWidget):
         self.channels_section.show_empty(None if rows else tr("No touchpoint cards yet."))
 
     def _show_funnel(self, data: MapInsights) -> None:
-        rows = [FunnelRow(s.stage_title, s.value,
-                          _number(s.value, s.unit) if s.value is not None else "", s.drop_off,
-                          s.metric_title)
+        rows = [FunnelRow("↳ " + s.metric_title if s.branch else s.stage_title, s.value,
+                          _funnel_value(s), s.drop_off, s.metric_title)
                 for s in data.funnel]
         self.funnel_chart.set_rows(rows)
         has = any(s.value is not None for s in data.funnel)

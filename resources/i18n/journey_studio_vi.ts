@@ -1273,7 +1273,7 @@
         <message>
             <location filename="../../app/dialogs/sheet_import_dialog.py" line="90" />
             <source>Pains</source>
-            <translation>Nỗi đau</translation>
+            <translation>Điểm đau</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/sheet_import_dialog.py" line="48" />
@@ -1651,6 +1651,212 @@
         </message>
     </context>
     <context>
+        <name>Insights</name>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="381" />
+            <source>Pains</source>
+            <translation>Điểm đau</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="238" />
+            <location filename="../../app/ui/insights_panel.py" line="452" />
+            <source>Opportunities</source>
+            <translation>Cơ hội</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="72" />
+            <source>Not set</source>
+            <translation>Chưa đặt</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="223" />
+            <source>Channels</source>
+            <translation>Kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="89" />
+            <source>another path</source>
+            <translation>lối đi khác</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="91" />
+            <source>branch, not a drop</source>
+            <translation>rẽ nhánh, không rời bỏ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="204" />
+            <source>Emotion by stage</source>
+            <translation>Cảm xúc theo giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="204" />
+            <source>Average score of the emotion markers, −2 to +2</source>
+            <translation>Điểm trung bình của các điểm cảm xúc, từ −2 đến +2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="209" />
+            <source>Moments of truth</source>
+            <translation>Khoảnh khắc quyết định</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="210" />
+            <source>The deepest drops between consecutive markers</source>
+            <translation>Những lần cảm xúc tụt sâu nhất giữa hai điểm liên tiếp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="214" />
+            <source>Pains by stage</source>
+            <translation>Điểm đau theo giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="215" />
+            <source>Number of pain points; darker means more severe</source>
+            <translation>Số điểm đau; màu càng đậm càng nghiêm trọng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="219" />
+            <source>Favourite touchpoints</source>
+            <translation>Điểm chạm được yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="224" />
+            <source>Touchpoints per channel; ★ counts favourites</source>
+            <translation>Số điểm chạm theo kênh; ★ là số điểm chạm được yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="228" />
+            <source>Where customers step back</source>
+            <translation>Nơi khách hàng quay lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="229" />
+            <source>Loop-back connectors, with the pains of the stages they span</source>
+            <translation>Các liên kết quay lại, kèm điểm đau của các giai đoạn chúng đi qua</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="233" />
+            <source>Metrics funnel</source>
+            <translation>Phễu chỉ số</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="234" />
+            <source>Each stage's funnel metric: the share that goes on, and the drop-off (▼)</source>
+            <translation>Chỉ số phễu của từng giai đoạn: tỉ lệ đi tiếp và tỉ lệ rời bỏ (▼)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="239" />
+            <source>By status</source>
+            <translation>Theo tình trạng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="241" />
+            <source>By priority</source>
+            <translation>Theo mức ưu tiên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="309" />
+            <source>No map</source>
+            <translation>Chưa có bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="310" />
+            <source>Open a map to see its insights.</source>
+            <translation>Hãy mở một bản đồ để xem phân tích.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="321" />
+            <source>average emotion {0}</source>
+            <translation>cảm xúc trung bình {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="337" />
+            <source>Put emotion markers on the emotions lane to see how each stage feels.</source>
+            <translation>Hãy đặt điểm cảm xúc lên làn cảm xúc để thấy khách hàng cảm nhận thế nào ở từng giai đoạn.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="353" />
+            <source>No drop in emotion between consecutive markers.</source>
+            <translation>Cảm xúc không tụt giữa các điểm cảm xúc liên tiếp.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="357" />
+            <source>{0}: {1} pain points, severity total {2}, worst {3}</source>
+            <translation>{0}: {1} điểm đau, tổng mức độ nghiêm trọng {2}, nặng nhất {3}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="362" />
+            <source>No pain points on this map.</source>
+            <translation>Bản đồ này chưa có điểm đau nào.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="366" />
+            <source>Heaviest: {0} ({1} pain points). Darker means more severe.</source>
+            <translation>Nặng nhất: {0} ({1} điểm đau). Màu càng đậm càng nghiêm trọng.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="388" />
+            <location filename="../../app/ui/insights_panel.py" line="406" />
+            <source>and {0} more</source>
+            <translation>và {0} mục khác</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="392" />
+            <source>No loop-back connectors: draw one where customers return to an earlier step.</source>
+            <translation>Chưa có liên kết quay lại: hãy vẽ một liên kết ở nơi khách hàng trở lại bước trước.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="410" />
+            <source>Mark the touchpoints customers love with the favourite star.</source>
+            <translation>Hãy gắn sao yêu thích cho những điểm chạm được khách hàng ưa chuộng.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="414" />
+            <source>No channel</source>
+            <translation>Không có kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="418" />
+            <source>{0}: {1} touchpoints, {2} favourites</source>
+            <translation>{0}: {1} điểm chạm, {2} được yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="421" />
+            <source>No touchpoint cards yet.</source>
+            <translation>Chưa có thẻ điểm chạm nào.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="431" />
+            <source>These metrics form no funnel (one unit, narrowing stage by stage); the PDF shows them against their targets.</source>
+            <translation>Các chỉ số này không tạo thành phễu (cùng một đơn vị, thu hẹp dần qua từng giai đoạn); bản PDF so sánh chúng với mục tiêu.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="433" />
+            <source>Add metric cards with values (visitors, conversion %) to see the funnel.</source>
+            <translation>Hãy thêm thẻ chỉ số có giá trị (lượt truy cập, tỉ lệ chuyển đổi %) để xem phễu.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="454" />
+            <source>No opportunities yet: add ideas on the opportunities lane.</source>
+            <translation>Chưa có cơ hội nào: hãy thêm ý tưởng vào làn cơ hội.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/insights_panel.py" line="319" />
+            <source>%n card(s)</source>
+            <translation>
+                <numerusform>
+                </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/insights_panel.py" line="319" />
+            <source>%n stage(s)</source>
+            <translation>
+                <numerusform>
+                </numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="79" />
@@ -1974,181 +2180,6 @@
             <location filename="../../app/dialogs/pdf_export_run.py" line="136" />
             <source>%1 character(s) the bundled font cannot print (emoji and other symbols) were replaced by %2.</source>
             <translation>%1 ký tự mà phông chữ đi kèm không in được (emoji và các ký hiệu khác) đã được thay bằng %2.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Insights</name>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="214" />
-            <location filename="../../app/ui/insights_panel.py" line="403" />
-            <source>Opportunities</source>
-            <translation>Cơ hội</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="66" />
-            <source>Not set</source>
-            <translation>Chưa đặt</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="204" />
-            <source>Channels</source>
-            <translation>Kênh</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="185" />
-            <source>Emotion by stage</source>
-            <translation>Cảm xúc theo giai đoạn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="185" />
-            <source>Average score of the emotion markers, −2 to +2</source>
-            <translation>Điểm trung bình của các điểm cảm xúc, từ −2 đến +2</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="190" />
-            <source>Moments of truth</source>
-            <translation>Khoảnh khắc quyết định</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="191" />
-            <source>The deepest drops between consecutive markers</source>
-            <translation>Những lần cảm xúc tụt sâu nhất giữa hai điểm liên tiếp</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="195" />
-            <source>Pains by stage</source>
-            <translation>Điểm đau theo giai đoạn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="196" />
-            <source>Number of pain points; darker means more severe</source>
-            <translation>Số điểm đau; màu càng đậm càng nghiêm trọng</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="200" />
-            <source>Favourite touchpoints</source>
-            <translation>Điểm chạm được yêu thích</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="205" />
-            <source>Touchpoints per channel; ★ counts favourites</source>
-            <translation>Số điểm chạm theo kênh; ★ là số điểm chạm được yêu thích</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="209" />
-            <source>Metrics funnel</source>
-            <translation>Phễu chỉ số</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="210" />
-            <source>Each stage's funnel metric: the share that goes on, and the drop-off (▼)</source>
-            <translation>Chỉ số phễu của từng giai đoạn: tỉ lệ đi tiếp và tỉ lệ rời bỏ (▼)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="215" />
-            <source>By status</source>
-            <translation>Theo tình trạng</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="217" />
-            <source>By priority</source>
-            <translation>Theo mức ưu tiên</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="285" />
-            <source>No map</source>
-            <translation>Chưa có bản đồ</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="286" />
-            <source>Open a map to see its insights.</source>
-            <translation>Hãy mở một bản đồ để xem phân tích.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="297" />
-            <source>average emotion {0}</source>
-            <translation>cảm xúc trung bình {0}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="312" />
-            <source>Put emotion markers on the emotions lane to see how each stage feels.</source>
-            <translation>Hãy đặt điểm cảm xúc lên làn cảm xúc để thấy khách hàng cảm nhận thế nào ở từng giai đoạn.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="328" />
-            <source>No drop in emotion between consecutive markers.</source>
-            <translation>Cảm xúc không tụt giữa các điểm cảm xúc liên tiếp.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="332" />
-            <source>{0}: {1} pain points, severity total {2}, worst {3}</source>
-            <translation>{0}: {1} điểm đau, tổng mức độ nghiêm trọng {2}, nặng nhất {3}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="337" />
-            <source>No pain points on this map.</source>
-            <translation>Bản đồ này chưa có điểm đau nào.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="341" />
-            <source>Heaviest: {0} ({1} pain points). Darker means more severe.</source>
-            <translation>Nặng nhất: {0} ({1} điểm đau). Màu càng đậm càng nghiêm trọng.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="356" />
-            <source>and {0} more</source>
-            <translation>và {0} mục khác</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="360" />
-            <source>Mark the touchpoints customers love with the favourite star.</source>
-            <translation>Hãy gắn sao yêu thích cho những điểm chạm được khách hàng ưa chuộng.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="364" />
-            <source>No channel</source>
-            <translation>Không có kênh</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="368" />
-            <source>{0}: {1} touchpoints, {2} favourites</source>
-            <translation>{0}: {1} điểm chạm, {2} được yêu thích</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="371" />
-            <source>No touchpoint cards yet.</source>
-            <translation>Chưa có thẻ điểm chạm nào.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="382" />
-            <source>These metrics form no funnel (one unit, narrowing stage by stage); the PDF shows them against their targets.</source>
-            <translation>Các chỉ số này không tạo thành phễu (cùng một đơn vị, thu hẹp dần qua từng giai đoạn); bản PDF so sánh chúng với mục tiêu.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="384" />
-            <source>Add metric cards with values (visitors, conversion %) to see the funnel.</source>
-            <translation>Hãy thêm thẻ chỉ số có giá trị (lượt truy cập, tỉ lệ chuyển đổi %) để xem phễu.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/insights_panel.py" line="405" />
-            <source>No opportunities yet: add ideas on the opportunities lane.</source>
-            <translation>Chưa có cơ hội nào: hãy thêm ý tưởng vào làn cơ hội.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/insights_panel.py" line="295" />
-            <source>%n card(s)</source>
-            <translation>
-                <numerusform>
-                </numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/insights_panel.py" line="295" />
-            <source>%n stage(s)</source>
-            <translation>
-                <numerusform>
-                </numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -2762,22 +2793,22 @@
     <context>
         <name>Compare</name>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="483" />
+            <location filename="../../app/ui/compare_window.py" line="491" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="487" />
+            <location filename="../../app/ui/compare_window.py" line="496" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="206" />
+            <location filename="../../app/ui/compare_window.py" line="214" />
             <source>Before:</source>
             <translation>Trước:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="483" />
+            <location filename="../../app/ui/compare_window.py" line="491" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -2897,128 +2928,173 @@
             <translation>vị trí</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="102" />
+            <location filename="../../app/ui/compare_window.py" line="74" />
+            <source>assumed</source>
+            <translation>giả định</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="75" />
+            <source>start</source>
+            <translation>điểm đầu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="75" />
+            <source>end</source>
+            <translation>điểm cuối</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="81" />
+            <source>Flow</source>
+            <translation>Luồng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="81" />
+            <source>Loop back</source>
+            <translation>Quay lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="82" />
+            <source>Branch</source>
+            <translation>Rẽ nhánh</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="82" />
+            <source>Handoff</source>
+            <translation>Chuyển giao</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="83" />
+            <source>Dependency</source>
+            <translation>Phụ thuộc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="110" />
             <source>{0} — snapshot “{1}”, {2}</source>
             <translation>{0} — ảnh lưu “{1}”, {2}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="104" />
+            <location filename="../../app/ui/compare_window.py" line="112" />
             <source>(missing)</source>
             <translation>(không tìm thấy)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="192" />
+            <location filename="../../app/ui/compare_window.py" line="200" />
             <source>Swap left and right</source>
             <translation>Hoán đổi hai bên</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="194" />
+            <location filename="../../app/ui/compare_window.py" line="202" />
             <source>Side by Side</source>
             <translation>Cạnh nhau</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="196" />
+            <location filename="../../app/ui/compare_window.py" line="204" />
             <source>Overlay</source>
             <translation>Chồng lớp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="209" />
+            <location filename="../../app/ui/compare_window.py" line="217" />
             <source>After:</source>
             <translation>Sau:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="220" />
-            <location filename="../../app/ui/compare_window.py" line="485" />
+            <location filename="../../app/ui/compare_window.py" line="228" />
+            <location filename="../../app/ui/compare_window.py" line="494" />
             <source>added</source>
             <translation>đã thêm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="220" />
+            <location filename="../../app/ui/compare_window.py" line="228" />
             <source>changed or moved</source>
             <translation>đã đổi hoặc đã chuyển</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="221" />
+            <location filename="../../app/ui/compare_window.py" line="229" />
             <source>removed (ghost)</source>
             <translation>đã xoá (bóng mờ)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="221" />
+            <location filename="../../app/ui/compare_window.py" line="229" />
             <source>emotion before</source>
             <translation>cảm xúc trước đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="246" />
+            <location filename="../../app/ui/compare_window.py" line="254" />
             <source>Emotion change per stage</source>
             <translation>Thay đổi cảm xúc theo giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="248" />
+            <location filename="../../app/ui/compare_window.py" line="256" />
             <source>○ before · face after</source>
             <translation>○ là trước · khuôn mặt là sau</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="250" />
+            <location filename="../../app/ui/compare_window.py" line="258" />
             <source>Differences</source>
             <translation>Khác biệt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="278" />
+            <location filename="../../app/ui/compare_window.py" line="286" />
             <source>Map: {0}</source>
             <translation>Bản đồ: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="280" />
+            <location filename="../../app/ui/compare_window.py" line="288" />
             <source>Snapshot: {0}</source>
             <translation>Ảnh lưu: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="317" />
+            <location filename="../../app/ui/compare_window.py" line="325" />
             <source>Compare — {0} ↔ {1}</source>
             <translation>So sánh — {0} ↔ {1}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="321" />
+            <location filename="../../app/ui/compare_window.py" line="329" />
             <source>One of the compared maps no longer exists.</source>
             <translation>Một trong hai bản đồ đang so sánh không còn tồn tại.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="465" />
+            <location filename="../../app/ui/compare_window.py" line="473" />
             <source>Emotion before: {0}</source>
             <translation>Cảm xúc trước: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="484" />
+            <location filename="../../app/ui/compare_window.py" line="492" />
             <source>Card</source>
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="484" />
+            <location filename="../../app/ui/compare_window.py" line="492" />
             <source>Emotion</source>
             <translation>Cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="485" />
+            <location filename="../../app/ui/compare_window.py" line="493" />
+            <source>Connector</source>
+            <translation>Liên kết</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="494" />
             <source>removed</source>
             <translation>đã xoá</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="486" />
+            <location filename="../../app/ui/compare_window.py" line="495" />
             <source>changed</source>
             <translation>đã thay đổi</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="486" />
+            <location filename="../../app/ui/compare_window.py" line="495" />
             <source>moved</source>
             <translation>đã di chuyển</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="492" />
+            <location filename="../../app/ui/compare_window.py" line="501" />
             <source>(and moved)</source>
             <translation>(và đã di chuyển)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/compare_window.py" line="515" />
+            <location filename="../../app/ui/compare_window.py" line="539" />
             <source>No differences.</source>
             <translation>Không có khác biệt.</translation>
         </message>
