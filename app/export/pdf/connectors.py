@@ -26,16 +26,9 @@ from app.export.pdf.draw import color
 from app.export.pdf.fonts import REGULAR
 from app.export.pdf.tiling import Tile
 
-# One colour per kind, readable on the lane tints and apart in greyscale by the dash of
-# assumed paths only (the kind's name is in the legend). The canvas keeps its own copy
-# until app/domain/style.py holds one for both.
-KIND_COLORS: dict[ConnectorKind, str] = {
-    ConnectorKind.FLOW: "#3C4650",
-    ConnectorKind.LOOP_BACK: "#D55E00",
-    ConnectorKind.BRANCH: "#0072B2",
-    ConnectorKind.HANDOFF: "#CC79A7",
-    ConnectorKind.DEPENDENCY: "#8A6D1E",
-}
+# Colours, widths and the label pill are the canvas's (app.domain.style), so the print and
+# the screen draw one line.
+KIND_COLORS = style.CONNECTOR_COLORS
 KIND_NAMES: dict[ConnectorKind, str] = {
     ConnectorKind.FLOW: msg("Flow"),
     ConnectorKind.LOOP_BACK: msg("Loop back"),
@@ -50,18 +43,19 @@ KIND_HINTS: dict[ConnectorKind, str] = {
     ConnectorKind.HANDOFF: msg("work passes frontstage → backstage"),
     ConnectorKind.DEPENDENCY: msg("needs the other to happen first"),
 }
-LINE_WIDTH = 2.0  # model pixels, as every other size on the map
-ARROW_SIZE = 10.0
+LINE_WIDTH = style.CONNECTOR_WIDTH  # model pixels, as every other size on the map
+ARROW_SIZE = style.CONNECTOR_ARROW
 CORNER = 8.0  # the radius that softens each bend
-DASH = (7.0, 4.0)
-LABEL_SIZE = style.SMALL_SIZE
-LABEL_MAX_W = 170.0
-WHITE = "#FFFFFF"
+DASH = style.CONNECTOR_DASH
+LABEL_SIZE = style.CONNECTOR_LABEL_SIZE
+LABEL_MAX_W = style.CONNECTOR_LABEL_MAX
+LABEL_PAD = style.CONNECTOR_LABEL_PAD
+LABEL_H = style.CONNECTOR_LABEL_HEIGHT
 
 
 def kind_color(kind: ConnectorKind) -> str:
     """The colour a connector of this kind is drawn in."""
-    return KIND_COLORS.get(kind, KIND_COLORS[ConnectorKind.FLOW])
+    return style.connector_color(kind)
 
 
 @dataclass(frozen=True)
@@ -220,8 +214,7 @@ class ConnectorPainter:
     def _place(self, layout: MapLayout) -> list[Pill]:
         """Each label on its line where it covers no card, header or other label (the
         route's own label point when nowhere is free)."""
-        size, pad = LABEL_SIZE, 5.0
-        h = size * 1.55
+        size, pad, h = LABEL_SIZE, LABEL_PAD, LABEL_H
         space = _Free(layout)
         out = []
         for r in self.routed:
@@ -281,7 +274,7 @@ class ConnectorPainter:
         for n, pill in enumerate(self.pills):
             if (self.owners[n] != tile.label) if self.owners else not tile.owns(*pill.centre):
                 continue
-            c.setFillColor(color(WHITE))
+            c.setFillColor(color(style.CONNECTOR_LABEL_FILL))
             c.setStrokeColor(color(kind_color(pill.routed.connector.kind)))
             c.setLineWidth(1)
             c.roundRect(pill.x, pill.y, pill.w, pill.h, pill.h / 2, stroke=1, fill=1)
