@@ -14,6 +14,7 @@ from PIL import Image, ImageChops
 from app.domain import style
 from app.domain.model import Connector, ConnectorKind
 from app.export.pdf.connectors import KIND_COLORS
+from app.storage import ProjectStore
 from tests.export.conftest import export, pdf_text
 from tests.export.pdf_layout import problems, read_pages
 from tests.export.sample import sample_project, with_links
@@ -193,3 +194,20 @@ def test_labels_and_legends_overlap_no_text_and_stay_on_the_page(tmp_path, page,
                     orientation=orientation, language=language, fit=fit)
     found = problems(read_pages(out))
     assert not found, "\n".join(found[:10])
+
+
+def test_connectors_stored_in_a_cjm_print_across_tiles_from_the_command_line(tmp_path, cli):
+    # The "done when": a loop from Mua hàng back to Cân nhắc and a handoff to a
+    # backstage card survive the file and print on the tiles, in Vietnamese.
+    source, out = tmp_path / "links.cjm", tmp_path / "links.pdf"
+    ProjectStore.create(source, with_links(sample_project())).close()
+    code, _out, err = cli("export", source, "-o", out, "--page", "A4")
+    assert (code, err) == (0, "")
+    with pdfplumber.open(out) as pdf:
+        tiles = [p for p in pdf.pages if "Mảnh " in (p.extract_text() or "")]
+        assert len(tiles) > 1
+        loops = [p.page_number for p in tiles if _strokes(p, ConnectorKind.LOOP_BACK)]
+        handoffs = [p.page_number for p in tiles if _strokes(p, ConnectorKind.HANDOFF)]
+        text = " ".join(p.extract_text() or "" for p in tiles)
+    assert loops and len(handoffs) > 1  # the handoff runs down across a tile edge
+    assert text.count("so sánh lại giá") == 1 and text.count("chuyển hồ sơ") == 1
