@@ -17,6 +17,7 @@ from app.canvas import icons as canvas_icons
 from app.canvas import text
 from app.canvas.items import paint
 from app.domain import style
+from app.domain.model import ConnectorKind
 
 LABEL_SIZE = 11
 VALUE_SIZE = 11
@@ -321,6 +322,9 @@ class FunnelRow:
     value_text: str
     drop_off: float | None
     title: str = ""
+    # An alternative step (a branch leads to it): its share of the main step before it,
+    # drawn in the branch colour, with no drop-off of its own.
+    branch_share: float | None = None
 
 
 class FunnelChart(Chart):
@@ -354,13 +358,16 @@ class FunnelChart(Chart):
                 painter.setFont(text.font(10))
                 painter.drawText(track, Qt.AlignmentFlag.AlignCenter, "—")
                 continue
-            going_on = 1.0 - (row.drop_off or 0.0)
+            branch = row.branch_share is not None
+            going_on = row.branch_share if row.branch_share is not None else (
+                1.0 - (row.drop_off or 0.0))
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#F6D5D1"))
+            painter.setBrush(QColor("#DCEAF5" if branch else "#F6D5D1"))
             painter.drawRoundedRect(track, 3, 3)
-            bar = QRectF(track.left(), track.top(), max(3.0, track.width() * going_on),
-                         track.height())
-            painter.setBrush(QColor("#137C86"))
+            bar = QRectF(track.left(), track.top(),
+                         max(3.0, track.width() * min(1.0, going_on)), track.height())
+            painter.setBrush(QColor(style.connector_color(ConnectorKind.BRANCH) if branch
+                                    else "#137C86"))
             painter.drawRoundedRect(bar, 3, 3)
             painter.setFont(text.font(10, True))
             value_w = text.metrics(10, True).horizontalAdvance(row.value_text) + 10

@@ -421,9 +421,21 @@ class InsightsPanel(QWidget):
         self.channels_section.show_empty(None if rows else tr("No touchpoint cards yet."))
 
     def _show_funnel(self, data: MapInsights) -> None:
-        rows = [FunnelRow("↳ " + s.metric_title if s.branch else s.stage_title, s.value,
-                          _funnel_value(s), s.drop_off, s.metric_title)
-                for s in data.funnel]
+        # An alternative step's bar is its share of the step its branch left (the main
+        # step before the one it stands beside), as that one's bar counts it going on.
+        rows: list[FunnelRow] = []
+        left: float | None = None
+        last: float | None = None
+        for s in data.funnel:
+            share = None
+            if s.branch:
+                base = left or last
+                share = (s.value or 0.0) / base if base else 0.0
+            else:
+                left, last = last, s.value
+            rows.append(FunnelRow("↳ " + s.metric_title if s.branch else s.stage_title,
+                                  s.value, _funnel_value(s), s.drop_off, s.metric_title,
+                                  share))
         self.funnel_chart.set_rows(rows)
         has = any(s.value is not None for s in data.funnel)
         # Metrics that form no funnel (mixed units, widening) are not "missing".

@@ -57,4 +57,6 @@ def test_a_flow_is_not_a_step_back_and_a_branch_is_another_path(qtbot):
                              for r in panel.funnel_chart.rows] == [
         ("Tìm hiểu", "1,000", None), ("Mua", "200", 0.5),
         ("↳ Mua tại cửa hàng", "300 · another path", None)])
+    # Its bar: the share of the step the branch left (300 of 1,000), in the branch colour.
+    assert [r.branch_share for r in panel.funnel_chart.rows] == [None, None, 0.3]
     assert panel.step_backs.texts() == []
