@@ -142,35 +142,43 @@ class Pill:
         return self.x + self.w / 2, self.y + self.h / 2
 
 
+Span = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
 class _Free:
     """Answers "does this box touch a card, a face and its label, the headers or a placed
-    label?" looking only at what stands in the stage columns the box spans."""
+    label?" looking only at what stands in the grid buckets the box overlaps."""
+
+    BUCKET = 256.0
 
     def __init__(self, layout: MapLayout) -> None:
-        self.columns = sorted(layout.stage_rects.values(), key=lambda r: r.x)
-        self.by_column: dict[int, list[tuple[float, float, float, float]]] = {}
-        taken = [(b.rect.x, b.rect.y, b.rect.right, b.rect.bottom) for b in layout.cards.values()]
+        self.buckets: dict[tuple[int, int], list[Span]] = {}
+        for b in layout.cards.values():
+            self.add((b.rect.x, b.rect.y, b.rect.right, b.rect.bottom))
         # A face with room for its label under or over it (two short lines).
         reach_x, reach_y = 48.0, style.MARKER_RADIUS + 4 + 2 * LABEL_SIZE * 1.3
-        taken += [(m.x - reach_x, m.y - reach_y, m.x + reach_x, m.y + reach_y)
-                  for m in layout.markers.values()]
-        for box in taken:
-            for i, col in enumerate(self.columns):
-                if box[0] < col.right and box[2] > col.x:
-                    self.by_column.setdefault(i, []).append(box)
-        self.placed: list[tuple[float, float, float, float]] = []
+        for m in layout.markers.values():
+            self.add((m.x - reach_x, m.y - reach_y, m.x + reach_x, m.y + reach_y))
+
+    def _keys(self, box: Span) -> list[tuple[int, int]]:
+        size = self.BUCKET
+        return [(i, j) for i in range(int(box[0] // size), int(box[2] // size) + 1)
+                for j in range(int(box[1] // size), int(box[3] // size) + 1)]
+
+    def add(self, box: Span) -> None:
+        """Mark `box` as taken."""
+        for key in self._keys(box):
+            self.buckets.setdefault(key, []).append(box)
 
     def free(self, x0: float, y0: float, x1: float, y1: float) -> bool:
-        """True when the box stays below the headers and clear of cards and labels."""
+        """True when the box stays below the headers and clear of what is taken."""
         if y0 < style.STAGE_HEADER_HEIGHT + 1 or x0 < style.LANE_HEADER_WIDTH + 1:
             return False
-        for i, col in enumerate(self.columns):
-            if x0 < col.right and x1 > col.x:
-                for a in self.by_column.get(i, ()):
-                    if x0 < a[2] and a[0] < x1 and y0 < a[3] and a[1] < y1:
-                        return False
-        return not any(x0 < a[2] and a[0] < x1 and y0 < a[3] and a[1] < y1
-                       for a in self.placed)
+        for key in self._keys((x0, y0, x1, y1)):
+            for a in self.buckets.get(key, ()):
+                if x0 < a[2] and a[0] < x1 and y0 < a[3] and a[1] < y1:
+                    return False
+        return True
 
 
 def _spots(points: tuple[Point, ...], label_at: Point, w: float, h: float) -> list[Point]:
@@ -229,7 +237,7 @@ class ConnectorPainter:
                         r.route.label_at)
             x = min(max(spot[0] - w / 2, style.LANE_HEADER_WIDTH + 2), self.width - w - 2)
             y = min(max(spot[1] - h / 2, style.STAGE_HEADER_HEIGHT + 2), self.height - h - 2)
-            space.placed.append((x, y, x + w, y + h))
+            space.add((x, y, x + w, y + h))
             out.append(Pill(r, text, x, y, w, h))
         return out
 
