@@ -66,12 +66,6 @@ class Routed:
     route: Route
     to_stage: bool  # ends at a stage header, above the body
 
-    def meets(self, x0: float, x1: float, y0: float, y1: float) -> bool:
-        """True when the line (with its arrowhead) may show in the region."""
-        b = self.route.bounds()
-        pad = ARROW_SIZE
-        return b.x - pad < x1 and b.right + pad > x0 and b.y - pad < y1 and b.bottom + pad > y0
-
 
 def route_all(journey: JourneyMap, layout: MapLayout) -> list[Routed]:
     """The route of every connector of `journey` whose two ends are laid out."""
@@ -135,6 +129,7 @@ class Pill:
     y: float
     w: float
     h: float
+    anchor: Point | None = None  # off its line: where a dotted leader joins the line
 
     @property
     def centre(self) -> Point:
@@ -153,8 +148,13 @@ class _Free:
 
     def __init__(self, layout: MapLayout) -> None:
         self.buckets: dict[tuple[int, int], list[Span]] = {}
+        # A card with a little air at its sides and its evidence pill over the bottom
+        # edge; a pill may rest on the top of its padding (no text there), so a label on
+        # a line through the gutter under the stage headers fits.
+        air, below = 1.0, style.EVIDENCE_TAG_HEIGHT / 2 + 2.0
         for b in layout.cards.values():
-            self.add((b.rect.x, b.rect.y, b.rect.right, b.rect.bottom))
+            r = b.rect
+            self.add((r.x - air, r.y + style.CARD_INNER / 2, r.right + air, r.bottom + below))
         # A face with room for its label under or over it (two short lines).
         reach_x, reach_y = 48.0, style.MARKER_RADIUS + 4 + 2 * LABEL_SIZE * 1.3
         for m in layout.markers.values():
@@ -172,7 +172,7 @@ class _Free:
 
     def free(self, x0: float, y0: float, x1: float, y1: float) -> bool:
         """True when the box stays below the headers and clear of what is taken."""
-        if y0 < style.STAGE_HEADER_HEIGHT + 1 or x0 < style.LANE_HEADER_WIDTH + 1:
+        if y0 < style.STAGE_HEADER_HEIGHT - 4 or x0 < style.LANE_HEADER_WIDTH + 1:
             return False
         for key in self._keys((x0, y0, x1, y1)):
             for a in self.buckets.get(key, ()):
@@ -180,19 +180,45 @@ class _Free:
                     return False
         return True
 
+    def crossed(self, a: Point, b: Point) -> int:
+        """How many taken boxes the segment a–b runs through (sampled every few pixels)."""
+        steps = max(1, int(math.hypot(b[0] - a[0], b[1] - a[1]) // 4))
+        hit: set[Span] = set()
+        for i in range(steps + 1):
+            x, y = a[0] + (b[0] - a[0]) * i / steps, a[1] + (b[1] - a[1]) * i / steps
+            key = (int(x // self.BUCKET), int(y // self.BUCKET))
+            hit.update(box for box in self.buckets.get(key, ())
+                       if box[0] < x < box[2] and box[1] < y < box[3])
+        return len(hit)
 
-def _spots(points: tuple[Point, ...], label_at: Point, w: float, h: float) -> list[Point]:
-    """Where a label may be centred, best first: along the longest segments (middle
-    first), then ever further from the route's label point, where the gutters are too
-    narrow for a pill (a label beside its line reads as its own)."""
+
+def _spots(points: tuple[Point, ...], label_at: Point, w: float, h: float
+           ) -> list[tuple[Point, bool]]:
+    """Where a label may be centred, best first, and whether that is on its line: along
+    the longest segments (middle first), then ever further from the route's label point,
+    where the gutters are too narrow for a pill (a dotted leader then joins them)."""
     segments = sorted(pairwise(points), key=lambda ab: -(abs(ab[1][0] - ab[0][0])
                                                         + abs(ab[1][1] - ab[0][1])))
-    out = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+    out = [((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), True)
            for a, b in segments for t in (0.5, 0.35, 0.65, 0.2, 0.8)]
     near = [(label_at[0] + dx * w / 2, label_at[1] + dy * h * 0.75)
-            for dx in range(-3, 4) for dy in range(-6, 7) if dx or dy]
+            for dx in range(-6, 7) for dy in range(-20, 21) if dx or dy]
     near.sort(key=lambda p: math.hypot((p[0] - label_at[0]) / w, (p[1] - label_at[1]) / h))
-    return out + near
+    return out + [(p, False) for p in near]
+
+
+def _nearest_on(points: tuple[Point, ...], p: Point) -> Point:
+    """The point of the polyline nearest to `p`."""
+    best, at = math.inf, points[0]
+    for (x0, y0), (x1, y1) in pairwise(points):
+        dx, dy = x1 - x0, y1 - y0
+        t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((p[0] - x0) * dx + (p[1] - y0) * dy)
+                                                   / (dx * dx + dy * dy)))
+        q = (x0 + dx * t, y0 + dy * t)
+        d = math.hypot(q[0] - p[0], q[1] - p[1])
+        if d < best:
+            best, at = d, q
+    return at
 
 
 class ConnectorPainter:
@@ -232,30 +258,54 @@ class ConnectorPainter:
             if self.wrapper.width(text, size, False) > LABEL_MAX_W:
                 text = self.wrapper.elide(text, size, False, LABEL_MAX_W)
             w = self.wrapper.width(text, size, False) + 2 * pad
-            spot = next((p for p in _spots(r.route.points, r.route.label_at, w, h)
-                         if space.free(p[0] - w / 2, p[1] - h / 2, p[0] + w / 2, p[1] + h / 2)),
-                        r.route.label_at)
+            spot, anchor = self._spot(r, w, h, space)
             x = min(max(spot[0] - w / 2, style.LANE_HEADER_WIDTH + 2), self.width - w - 2)
-            y = min(max(spot[1] - h / 2, style.STAGE_HEADER_HEIGHT + 2), self.height - h - 2)
+            y = min(max(spot[1] - h / 2, style.STAGE_HEADER_HEIGHT - 4), self.height - h - 2)
             space.add((x, y, x + w, y + h))
-            out.append(Pill(r, text, x, y, w, h))
+            out.append(Pill(r, text, x, y, w, h, anchor))
         return out
 
+    @staticmethod
+    def _spot(r: Routed, w: float, h: float, space: _Free) -> tuple[Point, Point | None]:
+        """The pill's centre, and where its leader meets the line (None: on the line).
+        Off the line, of the few nearest free places the one whose leader crosses the
+        fewest cards."""
+        near: list[tuple[int, int, Point, Point]] = []
+        for n, (p, on_line) in enumerate(_spots(r.route.points, r.route.label_at, w, h)):
+            if not space.free(p[0] - w / 2, p[1] - h / 2, p[0] + w / 2, p[1] + h / 2):
+                continue
+            if on_line:
+                return p, None
+            anchor = _nearest_on(r.route.points, p)
+            near.append((space.crossed(anchor, p), n, p, anchor))
+            if len(near) == 8:
+                break
+        if not near:
+            return r.route.label_at, None
+        _, _, p, anchor = min(near)
+        return p, anchor
+
     def draw(self, c: Canvas, tile: Tile, *, headers: bool = False, text: bool = True) -> None:
-        """Every connector that shows on `tile`'s body (or, with `headers`, those that end
-        at a stage header, over the header row); labels unless `text` is False."""
-        y0, y1 = (0.0, style.STAGE_HEADER_HEIGHT) if headers else (tile.y0, tile.view_y1)
-        shown = [r for r in self.routed if (r.to_stage or not headers)
-                 and r.meets(tile.x0, tile.view_x1, y0, y1)]
+        """The connectors on `tile`'s body (or, with `headers`, those that end at a stage
+        header, over the header row), under the caller's clip; labels unless `text` is
+        False. The lines are one form XObject per map, written once and placed on every
+        tile: a poster of 99 tiles does not repeat 1,000 paths 99 times."""
+        shown = [r for r in self.routed if r.to_stage] if headers else self.routed
         if not shown:
             return
-        c.saveState()
-        c.setLineCap(1)
-        c.setLineJoin(1)
-        c.setLineWidth(LINE_WIDTH)
-        for r in shown:
-            self._line(c, r)
-        c.restoreState()
+        forms = c.__dict__.setdefault("_journey_link_forms", {})
+        key = (id(self), headers)
+        if key not in forms:
+            forms[key] = name = f"links-{len(forms)}"
+            pad = 40  # routes around everything run a gutter outside the map
+            c.beginForm(name, -pad, -pad, int(self.width) + pad, int(self.height) + pad)
+            c.setLineCap(1)
+            c.setLineJoin(1)
+            c.setLineWidth(LINE_WIDTH)
+            for r in shown:
+                self._line(c, r)
+            c.endForm()
+        c.doForm(forms[key])
         if text and not headers:
             self._labels(c, tile)
 
@@ -282,9 +332,15 @@ class ConnectorPainter:
         for n, pill in enumerate(self.pills):
             if (self.owners[n] != tile.label) if self.owners else not tile.owns(*pill.centre):
                 continue
-            c.setFillColor(color(style.CONNECTOR_LABEL_FILL))
             c.setStrokeColor(color(kind_color(pill.routed.connector.kind)))
             c.setLineWidth(1)
+            if pill.anchor is not None:  # a dotted leader from the line to the pill's edge
+                edge = (min(max(pill.anchor[0], pill.x), pill.x + pill.w),
+                        min(max(pill.anchor[1], pill.y), pill.y + pill.h))
+                c.setDash(1.5, 2)
+                c.line(*pill.anchor, *edge)
+                c.setDash()
+            c.setFillColor(color(style.CONNECTOR_LABEL_FILL))
             c.roundRect(pill.x, pill.y, pill.w, pill.h, pill.h / 2, stroke=1, fill=1)
             t.setTextTransform(1, 0, 0, -1, pill.x + (pill.w - self.wrapper.width(
                 pill.text, size, False)) / 2, pill.y + pill.h / 2 + size * 0.35)
