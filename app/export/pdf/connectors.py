@@ -201,8 +201,10 @@ def _spots(points: tuple[Point, ...], label_at: Point, w: float, h: float
                                                         + abs(ab[1][1] - ab[0][1])))
     out = [((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), True)
            for a, b in segments for t in (0.5, 0.35, 0.65, 0.2, 0.8)]
+    # Half a pill apart near the line, a pill and a half apart further out.
+    rows = [*range(-8, 9), *range(-20, -8, 2), *range(10, 21, 2)]
     near = [(label_at[0] + dx * w / 2, label_at[1] + dy * h * 0.75)
-            for dx in range(-6, 7) for dy in range(-20, 21) if dx or dy]
+            for dx in range(-5, 6) for dy in rows if dx or dy]
     near.sort(key=lambda p: math.hypot((p[0] - label_at[0]) / w, (p[1] - label_at[1]) / h))
     return out + [(p, False) for p in near]
 
