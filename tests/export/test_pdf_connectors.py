@@ -146,8 +146,9 @@ def test_a_connector_across_a_tile_edge_is_on_both_tiles_and_clipped_to_their_ma
                           _pixels(plain, n, tmp_path / f"without{n}"))
         left, top, right, bottom = bodies[label]
         assert len(drawn) > 60, label  # a visible stretch of line on each tile
+        # A label may rest on the stage headers' bottom edge (6 model px, < 8 pt).
         outside = [(x, y) for x, y in drawn
-                   if not (left - 1 <= x <= right + 1 and top - 1 <= y <= bottom + 1)]
+                   if not (left - 1 <= x <= right + 1 and top - 8 <= y <= bottom + 1)]
         assert not outside, (label, outside[:5])
 
 

@@ -141,13 +141,14 @@ Span = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
 class _Free:
-    """Answers "does this box touch a card, a face and its label, the headers or a placed
-    label?" looking only at what stands in the grid buckets the box overlaps."""
+    """Answers "does this box touch a card, a face and its label, the headers, another
+    connector's line or a placed label?" looking only at the grid buckets it overlaps."""
 
     BUCKET = 256.0
 
     def __init__(self, layout: MapLayout) -> None:
         self.buckets: dict[tuple[int, int], list[Span]] = {}
+        self.lines: dict[tuple[int, int], list[tuple[Span, int]]] = {}
         # A card with a little air at its sides and its evidence pill over the bottom
         # edge; a pill may rest on the top of its padding (no text there), so a label on
         # a line through the gutter under the stage headers fits.
@@ -170,13 +171,29 @@ class _Free:
         for key in self._keys(box):
             self.buckets.setdefault(key, []).append(box)
 
-    def free(self, x0: float, y0: float, x1: float, y1: float) -> bool:
-        """True when the box stays below the headers and clear of what is taken."""
+    def add_route(self, owner: int, points: tuple[Point, ...]) -> None:
+        """Mark a connector's line and arrowhead as taken for every other label."""
+        pad = LINE_WIDTH + 1
+        boxes = [(min(a[0], b[0]) - pad, min(a[1], b[1]) - pad, max(a[0], b[0]) + pad,
+                  max(a[1], b[1]) + pad) for a, b in pairwise(points)]
+        tip = points[-1]
+        boxes.append((tip[0] - ARROW_SIZE, tip[1] - ARROW_SIZE, tip[0] + ARROW_SIZE,
+                      tip[1] + ARROW_SIZE))
+        for box in boxes:
+            for key in self._keys(box):
+                self.lines.setdefault(key, []).append((box, owner))
+
+    def free(self, x0: float, y0: float, x1: float, y1: float, owner: int = -1) -> bool:
+        """True when the box stays below the headers and clear of what is taken (the
+        line of connector `owner` aside: a label sits on its own line)."""
         if y0 < style.STAGE_HEADER_HEIGHT - 4 or x0 < style.LANE_HEADER_WIDTH + 1:
             return False
         for key in self._keys((x0, y0, x1, y1)):
             for a in self.buckets.get(key, ()):
                 if x0 < a[2] and a[0] < x1 and y0 < a[3] and a[1] < y1:
+                    return False
+            for a, who in self.lines.get(key, ()):
+                if who != owner and x0 < a[2] and a[0] < x1 and y0 < a[3] and a[1] < y1:
                     return False
         return True
 
@@ -252,15 +269,17 @@ class ConnectorPainter:
         route's own label point when nowhere is free)."""
         size, pad, h = LABEL_SIZE, LABEL_PAD, LABEL_H
         space = _Free(layout)
+        for n, r in enumerate(self.routed):
+            space.add_route(n, r.route.points)
         out = []
-        for r in self.routed:
+        for n, r in enumerate(self.routed):
             text = self.clean(" ".join(r.connector.label.split()))
             if not text:
                 continue
             if self.wrapper.width(text, size, False) > LABEL_MAX_W:
                 text = self.wrapper.elide(text, size, False, LABEL_MAX_W)
             w = self.wrapper.width(text, size, False) + 2 * pad
-            spot, anchor = self._spot(r, w, h, space)
+            spot, anchor = self._spot(r, n, w, h, space)
             x = min(max(spot[0] - w / 2, style.LANE_HEADER_WIDTH + 2), self.width - w - 2)
             y = min(max(spot[1] - h / 2, style.STAGE_HEADER_HEIGHT - 4), self.height - h - 2)
             space.add((x, y, x + w, y + h))
@@ -268,13 +287,14 @@ class ConnectorPainter:
         return out
 
     @staticmethod
-    def _spot(r: Routed, w: float, h: float, space: _Free) -> tuple[Point, Point | None]:
+    def _spot(r: Routed, owner: int, w: float, h: float, space: _Free
+              ) -> tuple[Point, Point | None]:
         """The pill's centre, and where its leader meets the line (None: on the line).
         Off the line, of the few nearest free places the one whose leader crosses the
         fewest cards."""
         near: list[tuple[int, int, Point, Point]] = []
         for n, (p, on_line) in enumerate(_spots(r.route.points, r.route.label_at, w, h)):
-            if not space.free(p[0] - w / 2, p[1] - h / 2, p[0] + w / 2, p[1] + h / 2):
+            if not space.free(p[0] - w / 2, p[1] - h / 2, p[0] + w / 2, p[1] + h / 2, owner):
                 continue
             if on_line:
                 return p, None
@@ -287,11 +307,11 @@ class ConnectorPainter:
         _, _, p, anchor = min(near)
         return p, anchor
 
-    def draw(self, c: Canvas, tile: Tile, *, headers: bool = False, text: bool = True) -> None:
+    def draw(self, c: Canvas, tile: Tile, *, headers: bool = False) -> None:
         """The connectors on `tile`'s body (or, with `headers`, those that end at a stage
-        header, over the header row), under the caller's clip; labels unless `text` is
-        False. The lines are one form XObject per map, written once and placed on every
-        tile: a poster of 99 tiles does not repeat 1,000 paths 99 times."""
+        header, over the header row), under the caller's clip. The lines are one form
+        XObject per map, written once and placed on every tile: a poster of 99 tiles does
+        not repeat 1,000 paths 99 times. Labels come after the headers (`labels`)."""
         shown = [r for r in self.routed if r.to_stage] if headers else self.routed
         if not shown:
             return
@@ -308,8 +328,6 @@ class ConnectorPainter:
                 self._line(c, r)
             c.endForm()
         c.doForm(forms[key])
-        if text and not headers:
-            self._labels(c, tile)
 
     @staticmethod
     def _line(c: Canvas, r: Routed) -> None:
@@ -324,7 +342,7 @@ class ConnectorPainter:
         c.setDash()
         _head(c, arrow_head(points, ARROW_SIZE))
 
-    def _labels(self, c: Canvas, tile: Tile) -> None:
+    def labels(self, c: Canvas, tile: Tile) -> None:
         """The labels whose centre this tile owns (as a card's text: once in the PDF), in
         white pills edged in their kind's colour."""
         size = LABEL_SIZE

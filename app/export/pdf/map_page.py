@@ -139,9 +139,17 @@ class MapPainter:
                           lambda: self._body(c, tile, tick))
             self._clipped(c, head_w - tile.x0, 0, Rect(head_w, 0, view_w, head_h),
                           lambda: self._stage_headers(c, tile))
-            if tile.y0 <= head_h + 0.5:  # the header row adjoins this tile's body
+            first_row = tile.y0 <= head_h + 0.5  # the header row adjoins this tile's body
+            if first_row:
                 self._clipped(c, head_w - tile.x0, 0, Rect(head_w, 0, view_w, head_h),
                               lambda: self.links.draw(c, tile, headers=True))
+            if self.links.pills and not self.quiet:
+                # Over the headers' bottom edge too: a label on a line through the gutter
+                # under them may rest on it.
+                lift = 6.0 if first_row else 0.0
+                self._clipped(c, head_w - tile.x0, head_h - tile.y0,
+                              Rect(head_w, head_h - lift, view_w, view_h + lift),
+                              lambda: self.links.labels(c, tile))
             self._clipped(c, 0, head_h - tile.y0, Rect(0, head_h, head_w, view_h),
                           lambda: self._lane_headers(c, tile))
             self._corner(c)
@@ -316,7 +324,7 @@ class MapPainter:
                 self._emotions(c, lane.id, tile)
             else:
                 self._cards(c, lane.kind, self.by_lane.get(lane.id, ()), tile, tick)
-        self.links.draw(c, tile, text=not self.quiet)
+        self.links.draw(c, tile)
         self._overlap_veil(c, tile)
 
     def _overlap_veil(self, c: Canvas, tile: Tile) -> None:
