@@ -1,10 +1,11 @@
 """Connectors on a map tile: the routed line, its arrowhead and its label, as vector paths.
 
 Routes come from app.domain.routing (the canvas draws the same lines) and are computed
-once per map, in model pixels; every tile draws them under its own clip, so a connector
-that crosses a tile edge is drawn on both tiles and the halves meet when the tiles are
-put side by side. A label is printed by one tile only (the one holding its centre, as a
-card's text), so the PDF's text holds it once.
+once per map, in model pixels, and written once as a form XObject that every tile places
+under its own clip: a connector that crosses a tile edge is on both tiles and the halves
+meet when the sheets are put side by side. Labels are placed once per map clear of cards,
+faces, headers, other lines and labels (off their line with a dotted leader when they must
+be), and each is printed by one tile only, so the PDF's text holds it once.
 """
 
 from __future__ import annotations
