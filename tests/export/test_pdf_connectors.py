@@ -212,3 +212,24 @@ def test_connectors_stored_in_a_cjm_print_across_tiles_from_the_command_line(tmp
         text = " ".join(p.extract_text() or "" for p in tiles)
     assert loops and len(handoffs) > 1  # the handoff runs down across a tile edge
     assert text.count("so sánh lại giá") == 1 and text.count("chuyển hồ sơ") == 1
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_a_label_is_printed_whole_by_one_tile_never_halved_by_a_cut(tmp_path, orientation):
+    out, _ = export(with_links(sample_project()), tmp_path, page="A4",
+                    orientation=orientation)
+    seen: dict[str, int] = {}
+    with pdfplumber.open(out) as pdf:
+        for page in pdf.pages:
+            if "Mảnh " not in (page.extract_text() or ""):
+                continue
+            left, top, right, bottom = _body_box(page)
+            words = page.extract_words(keep_blank_chars=True, x_tolerance=1.5)
+            for label in LABELS:
+                for word in words:
+                    if label in " ".join(word["text"].split()):
+                        seen[label] = seen.get(label, 0) + 1
+                        # Inside the tile's map: the clip hides nothing of it.
+                        assert left - 1 <= word["x0"] and word["x1"] <= right + 1, label
+                        assert top - 8 <= word["top"] and word["bottom"] <= bottom + 1, label
+    assert seen == {label: 1 for label in LABELS}

@@ -10,6 +10,7 @@ be), and each is printed by one tile only, so the PDF's text holds it once.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -254,16 +255,30 @@ class ConnectorPainter:
         self.owners: list[str] = []  # per pill, the label of the tile that prints it
 
     def share(self, tiles: Sequence[Tile]) -> None:
-        """Give each label to one of `tiles`: the first that shows the whole pill (a pill
-        on a cut would be halved on the tile owning its centre), else that one."""
+        """Give each label to one of `tiles`: the first that shows the whole pill. A pill
+        on a cut that no tile shows whole moves the least way into the tile holding its
+        centre (a dotted leader keeps it joined to its line), so it is never halved."""
         def shows(tile: Tile, pill: Pill) -> bool:
             return (tile.x0 <= pill.x and pill.x + pill.w <= tile.view_x1
                     and tile.y0 <= pill.y and pill.y + pill.h <= tile.view_y1)
 
-        self.owners = [
-            next((t.label for t in tiles if shows(t, pill)),
-                 next((t.label for t in tiles if t.owns(*pill.centre)), ""))
-            for pill in self.pills]
+        def into(tile: Tile, pill: Pill) -> Pill:
+            x = min(max(pill.x, tile.x0 + 2), tile.view_x1 - pill.w - 2)
+            y = min(max(pill.y, tile.y0 + 2), tile.view_y1 - pill.h - 2)
+            anchor = pill.anchor or _nearest_on(pill.routed.route.points, pill.centre)
+            return dataclasses.replace(pill, x=x, y=y, anchor=anchor)
+
+        self.owners = []
+        for n, pill in enumerate(self.pills):
+            whole = next((t for t in tiles if shows(t, pill)), None)
+            if whole is None:
+                home = next((t for t in tiles if t.owns(*pill.centre)), None)
+                if home is None:
+                    self.owners.append("")
+                    continue
+                self.pills[n] = into(home, pill)
+                whole = home
+            self.owners.append(whole.label)
 
     def _place(self, layout: MapLayout) -> list[Pill]:
         """Each label on its line where it covers no card, header or other label (the
