@@ -15,8 +15,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu
 
 from app.document import operations_links as links
+from app.document.subscription import Subscription
 from app.domain.model import SavedView
 from app.ui.focus import MapFocus, focus_of
+from app.ui.voting import window_actions
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -43,7 +45,8 @@ class SavedViews(QObject):
         super().__init__(window)
         self.window = window
         self.applied_id: str | None = None
-        make = window.actions._make  # same tooltips and window registration
+        actions = window_actions(window)
+        make = actions._make  # same tooltips and window registration
         self.save = make(tr("&Save Current View…"), self.ask_and_save)
         self.save.setObjectName("saveView")
         self.manage = make(tr("&Manage Views…"), self.show_manager)
@@ -57,8 +60,8 @@ class SavedViews(QObject):
         self.menu = QMenu(tr("Sa&ved Views"), window)
         self.menu.setObjectName("savedViewsMenu")
         self.menu.aboutToShow.connect(self.fill_menu)
-        view_menu = window.actions.menus["view"]
-        after_filter = view_menu.actions()[view_menu.actions().index(window.actions.filter) + 1]
+        view_menu = actions.menus["view"]
+        after_filter = view_menu.actions()[view_menu.actions().index(actions.filter) + 1]
         view_menu.insertMenu(after_filter, self.menu)
         self.label = QLabel()
         self.label.setObjectName("savedViewStatus")
@@ -69,7 +72,7 @@ class SavedViews(QObject):
         self.focus.changed.connect(self.show_applied)
         window.document_changed.connect(self._forget)
         window.map_switched.connect(self._forget)
-        self._subscription = None
+        self._subscription: Subscription | None = None
         window.document_changed.connect(self._follow_document)
         self.fill_menu()
 
@@ -192,7 +195,7 @@ class SavedViews(QObject):
         """Show the map as the view says: filter, dim or hide, hidden lanes, zoom."""
         journey, canvas = self.window.journey, self.window.view
         view = journey.view(view_id) if journey is not None else None
-        if view is None or canvas is None:
+        if journey is None or view is None or canvas is None:
             return False
         lanes = {ln.id for ln in journey.lanes}
         focus = self.focus
@@ -237,10 +240,10 @@ class SavedViews(QObject):
         """View ▸ Saved Views ▸ Manage Views…"""
         from app.dialogs.views_dialog import ViewsDialog
 
-        if self.window.journey is None or self.window.doc is None:
+        journey, doc = self.window.journey, self.window.doc
+        if journey is None or doc is None:
             return
-        dialog = ViewsDialog(self.window.doc, self.window.journey.id, self.update_to_current,
-                             self.window)
+        dialog = ViewsDialog(doc, journey.id, self.update_to_current, self.window)
         dialog.exec()
 
 

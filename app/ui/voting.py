@@ -10,25 +10,35 @@ pill adds a dot (Shift+click takes one back), as V and Shift+V do on the selecte
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QMenu
+from shiboken6 import isValid
 
 from app.canvas.items.card import CardItem
 from app.document import operations_links as links
+from app.document.subscription import Subscription
 from app.domain.model import Card, JourneyMap, Vote, VotingRound
 from app.domain.voting import card_votes, dots_left
 
 if TYPE_CHECKING:
+    from app.canvas.scene import MapScene
     from app.canvas.view import MapView
+    from app.ui.actions import WindowActions
     from app.ui.main_window import MainWindow
 
 
 def tr(text: str) -> str:
     """Translate in the voting's context."""
     return QCoreApplication.translate("Voting", text)
+
+
+def window_actions(window: Any) -> WindowActions:
+    """The window's WindowActions (QWidget.actions() shadows the attribute for mypy)."""
+    actions: WindowActions = window.actions
+    return actions
 
 
 def quoted(text: str) -> str:
@@ -47,9 +57,11 @@ class Voting(QObject):
         self.round_id: str | None = None
         self.participant = ""
         self._view: MapView | None = None
+        self._scene: MapScene | None = None
         self._painted = False  # whether card items may show dots to clear
-        self._subscription = None
-        make = window.actions._make
+        self._subscription: Subscription | None = None
+        actions = window_actions(window)
+        make = actions._make
         self.start = make(tr("&Start a Voting Round…"), self.ask_and_start)
         self.start.setObjectName("startRound")
         self.vote = make(tr("&Add a Dot to the Selected Card"), self.vote_selected,
@@ -76,8 +88,8 @@ class Voting(QObject):
         self.menu.addMenu(self.rounds_menu)
         self.menu.addSeparator()
         self.menu.addAction(self.dock.toggleViewAction())
-        map_menu = window.actions.menus["map"]
-        before = window.actions.switch_map_menu.menuAction()
+        map_menu = actions.menus["map"]
+        before = actions.switch_map_menu.menuAction()
         map_menu.insertMenu(before, self.menu)
         map_menu.insertSeparator(before)
         window.document_changed.connect(self._follow_document)
@@ -132,42 +144,37 @@ class Voting(QObject):
         self._follow_map()
 
     def _follow_map(self, *_args: object) -> None:
+        # The window may make another view (another document) and a view another scene
+        # (another map): follow the clicks of the one and the relayouts of the other.
         view = self.window.view
         if view is not self._view:
-            if self._view is not None:
-                self._detach(self._view)
+            if self._view is not None and isValid(self._view):
+                self._view.viewport().removeEventFilter(self)
+                self._view.selection_changed.disconnect(self._enable)
             self._view = view
             if view is not None:
                 view.viewport().installEventFilter(self)
                 view.selection_changed.connect(self._enable)
-                view.map_scene.relaid_out.connect(self.paint_dots)
-                view.destroyed.connect(self._view_gone)
+        scene = view.map_scene if view is not None else None
+        if scene is not self._scene:
+            if self._scene is not None and isValid(self._scene):
+                self._scene.relaid_out.disconnect(self.paint_dots)
+            self._scene = scene
+            if scene is not None:
+                scene.relaid_out.connect(self.paint_dots)
         self._painted = True  # another scene: bring its cards to the round shown
         self.show_round(self._default_round())
 
-    def _detach(self, view: MapView) -> None:
-        try:
-            view.viewport().removeEventFilter(self)
-            view.selection_changed.disconnect(self._enable)
-            view.map_scene.relaid_out.disconnect(self.paint_dots)
-        except (RuntimeError, TypeError):  # already gone with its view
-            pass
-
-    def _view_gone(self, *_args: object) -> None:
-        self._view = None
-
     def _on_model(self, changes: list) -> None:
-        rounds = [c.entity for c in changes if isinstance(c.entity, VotingRound)]
-        if not rounds and not any(isinstance(c.entity, (Vote, Card)) for c in changes):
+        if not any(isinstance(c.entity, (VotingRound, Vote, Card)) for c in changes):
             return
         if self.round_id is not None and self.shown is None:
-            self.round_id = None  # its creation undone
-        for round_ in rounds:
-            if round_.map_id == self.window.map_id and not round_.closed \
-                    and self.journey is not None and self.journey.round(round_.id):
-                if self.round_id != round_.id and self.shown is None:
-                    self.show_round(round_.id)  # a round started (or its removal undone)
-                    return
+            self.round_id = None  # its start undone, or its map gone
+        if self.shown is None:
+            started = self._default_round()  # a round started elsewhere, or redone
+            if started is not None:
+                self.show_round(started)
+                return
         self.refresh()
 
     def refresh(self) -> None:
@@ -179,18 +186,19 @@ class Voting(QObject):
     def paint_dots(self) -> None:
         """Each card of the scene shows its dots in the round shown (after every relayout)."""
         view = self.window.view
-        if view is None:
+        scene = view.map_scene if view is not None else None
+        if scene is None:
             return
         round_, journey = self.shown, self.journey
         if round_ is None or journey is None:
             if self._painted:
-                for item in view.map_scene.cards.values():
+                for item in scene.cards.values():
                     item.set_dots(None)
                 self._painted = False
             return
         counts = card_votes(journey, round_.id)
         taking = not round_.closed
-        for card_id, item in view.map_scene.cards.items():
+        for card_id, item in scene.cards.items():
             item.set_dots((counts.get(card_id, 0), taking))
         self._painted = True
 
@@ -219,7 +227,7 @@ class Voting(QObject):
         journey = self.journey
         group = QActionGroup(menu)
         none = menu.addAction(tr("No Round (hide the dots)"))
-        entries = [(none, None)]
+        entries: list[tuple[QAction, str | None]] = [(none, None)]
         for round_ in journey.rounds if journey is not None else []:
             state = tr("closed") if round_.closed else tr("open")
             entries.append((menu.addAction(f"{round_.title.replace('&', '&&')}  ({state})"),
@@ -357,11 +365,11 @@ class Voting(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kinds = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
                  QEvent.Type.MouseButtonRelease)
-        if event.type() not in kinds or self.shown is None:
+        if event.type() not in kinds or self.shown is None or not isinstance(event, QMouseEvent):
             return False
-        if event.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+        if event.button() != Qt.MouseButton.LeftButton:
             return False
-        card = self._card_under(event.position().toPoint())  # type: ignore[attr-defined]
+        card = self._card_under(event.position().toPoint())
         if card is None:
             return False
         if event.type() == QEvent.Type.MouseButtonPress:

@@ -78,16 +78,16 @@ class VotingPanel(QWidget):
         self.hint.setStyleSheet("QLabel { color: #6B7280; }")
         layout.addWidget(self.hint)
         buttons = QHBoxLayout()
-        self.start = QPushButton(tr("Start…"))
-        self.start.setObjectName("votingStart")
-        self.start.clicked.connect(lambda: voting.ask_and_start())
-        self.close = QPushButton(tr("Close Round"))
-        self.close.setObjectName("votingClose")
-        self.close.clicked.connect(voting.close_shown)
-        self.reopen = QPushButton(tr("Reopen"))
-        self.reopen.setObjectName("votingReopen")
-        self.reopen.clicked.connect(voting.reopen_shown)
-        for button in (self.start, self.close, self.reopen):
+        self.start_button = QPushButton(tr("Start…"))
+        self.start_button.setObjectName("votingStart")
+        self.start_button.clicked.connect(lambda: voting.ask_and_start())
+        self.close_button = QPushButton(tr("Close Round"))
+        self.close_button.setObjectName("votingClose")
+        self.close_button.clicked.connect(voting.close_shown)
+        self.reopen_button = QPushButton(tr("Reopen"))
+        self.reopen_button.setObjectName("votingReopen")
+        self.reopen_button.clicked.connect(voting.reopen_shown)
+        for button in (self.start_button, self.close_button, self.reopen_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self._tally_ids: list[str] = []
@@ -113,9 +113,9 @@ class VotingPanel(QWidget):
         """Show the round shown: heading, chooser, dots left, top cards, buttons."""
         voting = self.voting
         round_, journey = voting.shown, voting.journey
-        self.close.setEnabled(voting.close.isEnabled())
-        self.reopen.setEnabled(voting.reopen.isEnabled())
-        self.start.setEnabled(voting.start.isEnabled())
+        self.close_button.setEnabled(voting.close.isEnabled())
+        self.reopen_button.setEnabled(voting.reopen.isEnabled())
+        self.start_button.setEnabled(voting.start.isEnabled())
         self.tally.clear()
         self._tally_ids = []
         if round_ is None or journey is None:

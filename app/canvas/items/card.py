@@ -240,7 +240,7 @@ class CardItem(HoverMixin, QGraphicsRectItem):
         x = 28.0 if self.kind == LaneKind.THOUGHTS else 6.0  # clear of the thought's tail
         return QRectF(x, self._h - 1 - DOT_HEIGHT / 2, w, DOT_HEIGHT)
 
-    def _paint_dots(self, painter: QPainter, count: int, open_: bool) -> None:
+    def _paint_dots(self, painter: QPainter, count: int, _taking: bool) -> None:
         # A white pill: a filled dot and the count, or an empty dashed target "+" while the
         # round takes dots and the card has none.
         rect = self.dot_target()
@@ -256,6 +256,7 @@ class CardItem(HoverMixin, QGraphicsRectItem):
         painter.drawEllipse(centre, 3.5, 3.5)
         painter.setFont(text.font(style.SMALL_SIZE, True))
         painter.setPen(paint.qcolor(DOT_COLOR if count else style.MUTED_TEXT))
-        label = QRectF(rect.x() + DOT_HEIGHT - 1, rect.y(), rect.width() - DOT_HEIGHT, rect.height())
+        label = QRectF(rect.x() + DOT_HEIGHT - 1, rect.y(), rect.width() - DOT_HEIGHT,
+                       rect.height())
         painter.drawText(label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                          str(count) if count else "+")
