@@ -67,7 +67,7 @@ class ViewsDialog(QDialog):
         self.rename = self._button(tr("&Rename…"), "viewRename", self.rename_current)
         self.up = self._button(tr("Move &Up"), "viewUp", lambda: self.move_current(-1))
         self.down = self._button(tr("Move &Down"), "viewDown", lambda: self.move_current(1))
-        self.update_button = self._button(tr("&Update to Current"), "viewUpdate",
+        self.update_button = self._button(tr("Update to &Current"), "viewUpdate",
                                           self.update_current)
         self.update_button.setToolTip(tr("Keep the filter, hidden lanes and zoom shown now"))
         self.delete = self._button(tr("De&lete"), "viewDelete", self.delete_current)

@@ -57,7 +57,7 @@ class SavedViews(QObject):
                           lambda n=n: self.apply_nth(n - 1), QKeySequence(f"Ctrl+{n}"))
             action.setObjectName(f"applyView{n}")
             self.quick.append(action)
-        self.menu = QMenu(tr("Sa&ved Views"), window)
+        self.menu = QMenu(tr("Saved Vie&ws"), window)
         self.menu.setObjectName("savedViewsMenu")
         self.menu.aboutToShow.connect(self.fill_menu)
         view_menu = actions.menus["view"]

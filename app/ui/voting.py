@@ -41,6 +41,11 @@ def window_actions(window: Any) -> WindowActions:
     return actions
 
 
+def dots_text(n: int) -> str:
+    """“1 dot”, “3 dots”."""
+    return tr("1 dot") if n == 1 else tr("%1 dots").replace("%1", str(n))
+
+
 def quoted(text: str) -> str:
     """A title in the interface's quotation marks."""
     return f"“{text}”"
@@ -318,8 +323,8 @@ class Voting(QObject):
         """What a dot did: the card's count, and the dots the voter has left."""
         journey = self.journey
         count = card_votes(journey, round_.id).get(card.id, 0) if journey else 0
-        text = (tr("%1 now has %2 dots.").replace("%1", quoted(card.title or tr("(untitled)")))
-                .replace("%2", str(count)))
+        text = (tr("%1 now has %2.").replace("%1", quoted(card.title or tr("(untitled)")))
+                .replace("%2", dots_text(count)))
         if round_.participants and journey is not None:
             text += " " + (tr("%1 has %2 left.").replace("%1", self.participant)
                            .replace("%2", str(dots_left(journey, round_, self.participant))))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.voting import card_votes, dots_left, top_voted
+from app.ui.voting import dots_text
 
 if TYPE_CHECKING:
     from app.ui.voting import Voting
@@ -31,11 +32,6 @@ TOP = 10  # cards listed in the tally
 def tr(text: str) -> str:
     """Translate in the voting's context."""
     return QCoreApplication.translate("Voting", text)
-
-
-def dots_text(n: int) -> str:
-    """“1 dot”, “3 dots”."""
-    return tr("1 dot") if n == 1 else tr("%1 dots").replace("%1", str(n))
 
 
 class VotingPanel(QWidget):

@@ -91,7 +91,7 @@ def test_a_round_takes_dots_by_click_and_v_within_the_limit_and_undo(sample, qtb
     qtbot.waitUntil(lambda: item.dots == (1, True))
     assert panel.tally_lines() == [f"1. {first.title} — 1 dot"]
     assert "Lan: 1 left · Minh: 2 left" in panel.left.text()
-    assert win.statusBar().currentMessage() == f"“{first.title}” now has 1 dots. Lan has 1 left."
+    assert win.statusBar().currentMessage() == f"“{first.title}” now has 1 dot. Lan has 1 left."
 
     # Select the other card with a click, V: Lan's second and last dot.
     QTest.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton,
