@@ -105,6 +105,11 @@ class MapFocus(QObject):
         self.update()
 
     @property
+    def look(self) -> Look:
+        """What the canvas shows of find and filter now."""
+        return self._highlight.look if self._highlight is not None else Look()
+
+    @property
     def filtering(self) -> bool:
         """True when the filter or hidden lanes leave something out."""
         return not self.criteria.empty or bool(self.hidden_lanes)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu
 
+from app.canvas.highlight import Highlight, Look
 from app.document import operations_links as links
 from app.document.subscription import Subscription
 from app.domain.model import SavedView
@@ -74,6 +75,10 @@ class SavedViews(QObject):
         window.map_switched.connect(self._forget)
         self._subscription: Subscription | None = None
         window.document_changed.connect(self._follow_document)
+        # A presentation shows the view applied, and Ctrl+1…8 step it through the views.
+        self._presented: Highlight | None = None
+        actions.presenter.action.toggled.connect(
+            lambda on: on and QTimer.singleShot(0, self.show_in_presentation))
         self.fill_menu()
 
     # -- the menu -------------------------------------------------------------------------
@@ -213,7 +218,22 @@ class SavedViews(QObject):
             canvas.set_zoom(view.zoom)
         self.fill_menu()
         self.show_applied()
+        self.show_in_presentation()
         return True
+
+    def show_in_presentation(self) -> None:
+        """While presenting, dim or hide on the room's picture what the view applied does."""
+        presented = window_actions(self.window).presenter.view
+        scene = presented.map_scene if presented is not None else None
+        journey = self.window.journey
+        view = journey.view(self.applied_id) if journey is not None and self.applied_id else None
+        if scene is None or view is None:
+            return
+        if self._presented is None or self._presented.scene is not scene:
+            self._presented = Highlight(scene)
+        look = self.focus.look  # the filter's part only: no find rings for the room
+        self._presented.show(Look(dimmed=set(look.dimmed), hidden=set(look.hidden),
+                                  hidden_lanes=set(look.hidden_lanes)))
 
     def matches(self, view: SavedView) -> bool:
         """True while the window shows exactly what the view holds (zoom aside)."""

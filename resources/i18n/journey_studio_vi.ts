@@ -911,54 +911,54 @@
             <translation>Tên mới:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="50" />
+            <location filename="../../app/ui/saved_views.py" line="51" />
             <source>&amp;Save Current View…</source>
             <translation>&amp;Lưu chế độ xem hiện tại…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="52" />
+            <location filename="../../app/ui/saved_views.py" line="53" />
             <source>&amp;Manage Views…</source>
             <translation>&amp;Quản lý chế độ xem…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="56" />
-            <location filename="../../app/ui/saved_views.py" line="107" />
-            <location filename="../../app/ui/saved_views.py" line="153" />
+            <location filename="../../app/ui/saved_views.py" line="57" />
+            <location filename="../../app/ui/saved_views.py" line="112" />
+            <location filename="../../app/ui/saved_views.py" line="158" />
             <source>View %1</source>
             <translation>Chế độ xem %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="60" />
+            <location filename="../../app/ui/saved_views.py" line="61" />
             <source>Saved Vie&amp;ws</source>
             <translation>Chế độ &amp;xem đã lưu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="112" />
+            <location filename="../../app/ui/saved_views.py" line="117" />
             <source>No saved views</source>
             <translation>Chưa có chế độ xem nào</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="154" />
+            <location filename="../../app/ui/saved_views.py" line="159" />
             <source>Save Current View</source>
             <translation>Lưu chế độ xem hiện tại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="155" />
+            <location filename="../../app/ui/saved_views.py" line="160" />
             <source>Name of the view:</source>
             <translation>Tên chế độ xem:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="172" />
+            <location filename="../../app/ui/saved_views.py" line="177" />
             <source>Saved the view “%1”.</source>
             <translation>Đã lưu chế độ xem “%1”.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="231" />
+            <location filename="../../app/ui/saved_views.py" line="251" />
             <source>View: %1</source>
             <translation>Chế độ xem: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="233" />
+            <location filename="../../app/ui/saved_views.py" line="253" />
             <source>View: %1 (changed)</source>
             <translation>Chế độ xem: %1 (đã thay đổi)</translation>
         </message>
@@ -2477,7 +2477,7 @@
             <translation>Bộ lọc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/focus.py" line="209" />
+            <location filename="../../app/ui/focus.py" line="214" />
             <source>Filter: %1 of %2 cards</source>
             <translation>Bộ lọc: %1 / %2 thẻ</translation>
         </message>

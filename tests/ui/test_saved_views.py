@@ -173,3 +173,30 @@ def test_manage_views_rename_move_update_delete_each_one_undo_step(sample, qtbot
     doc.undo()
     assert [v.name for v in journey.views] == ["Tất cả", "Điểm đau"]
     qtbot.waitUntil(lambda: dialog.list.count() == 2)
+
+
+def test_presenting_steps_through_the_saved_views(sample, qtbot):
+    from app.ui.present import presenter_of
+
+    win = sample
+    journey = win.journey
+    pains = next(ln for ln in journey.lanes if ln.kind == LaneKind.PAINS)
+    thoughts = next(ln for ln in journey.lanes if ln.kind == LaneKind.THOUGHTS)
+    links.add_view(win.doc, journey, "Điểm đau", Filter(lane_kinds=frozenset({LaneKind.PAINS})),
+                   hide=True)
+    links.add_view(win.doc, journey, "Không suy nghĩ", Filter(), hidden_lane_ids=[thoughts.id])
+    qtbot.waitUntil(lambda: win.saved_views.quick[1].isEnabled())
+    presenter = presenter_of(win)
+    assert presenter.start(0, full_screen=False)
+    shown = presenter.view
+    shown.setFocus()
+
+    def hidden() -> set[str]:
+        return {i for i, item in shown.map_scene.cards.items() if not item.isVisibleTo(None)}
+
+    QTest.keyClick(shown, Qt.Key.Key_1, CTRL)  # the room sees the pains alone
+    assert hidden() == {c.id for c in journey.cards if c.lane_id != pains.id}
+    QTest.keyClick(shown, Qt.Key.Key_2, CTRL)  # every card but the thoughts, lane closed up
+    assert hidden() == {c.id for c in journey.cards if c.lane_id == thoughts.id}
+    assert shown.map_scene.live.hidden_lanes == {thoughts.id}
+    presenter.stop()
