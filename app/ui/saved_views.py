@@ -18,7 +18,7 @@ from app.canvas.highlight import Highlight, Look
 from app.document import operations_links as links
 from app.document.subscription import Subscription
 from app.domain.model import SavedView
-from app.ui.focus import MapFocus, focus_of
+from app.ui.focus import MapFocus, focus_of, resubscribe
 from app.ui.voting import window_actions
 
 if TYPE_CHECKING:
@@ -120,12 +120,8 @@ class SavedViews(QObject):
         menu.addAction(self.manage)
 
     def _follow_document(self) -> None:
-        if self._subscription is not None:
-            self._subscription.cancel()
-            self._subscription = None
-        doc = self.window.doc
-        if doc is not None:
-            self._subscription = doc.subscribe(self, self._on_model)
+        self._subscription = resubscribe(self._subscription, self.window.doc, self,
+                                         self._on_model)
         self.fill_menu()
 
     def _on_model(self, changes: list) -> None:

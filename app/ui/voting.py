@@ -22,6 +22,7 @@ from app.document import operations_links as links
 from app.document.subscription import Subscription
 from app.domain.model import Card, JourneyMap, Vote, VotingRound
 from app.domain.voting import card_votes, dots_left
+from app.ui.focus import resubscribe
 
 if TYPE_CHECKING:
     from app.canvas.scene import MapScene
@@ -140,12 +141,8 @@ class Voting(QObject):
         return open_rounds[-1].id if open_rounds else None
 
     def _follow_document(self) -> None:
-        if self._subscription is not None:
-            self._subscription.cancel()
-            self._subscription = None
-        doc = self.window.doc
-        if doc is not None:
-            self._subscription = doc.subscribe(self, self._on_model)
+        self._subscription = resubscribe(self._subscription, self.window.doc, self,
+                                         self._on_model)
         self._follow_map()
 
     def _follow_map(self, *_args: object) -> None:

@@ -923,7 +923,7 @@
         <message>
             <location filename="../../app/ui/saved_views.py" line="57" />
             <location filename="../../app/ui/saved_views.py" line="112" />
-            <location filename="../../app/ui/saved_views.py" line="158" />
+            <location filename="../../app/ui/saved_views.py" line="154" />
             <source>View %1</source>
             <translation>Chế độ xem %1</translation>
         </message>
@@ -938,27 +938,27 @@
             <translation>Chưa có chế độ xem nào</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="159" />
+            <location filename="../../app/ui/saved_views.py" line="155" />
             <source>Save Current View</source>
             <translation>Lưu chế độ xem hiện tại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="160" />
+            <location filename="../../app/ui/saved_views.py" line="156" />
             <source>Name of the view:</source>
             <translation>Tên chế độ xem:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="177" />
+            <location filename="../../app/ui/saved_views.py" line="173" />
             <source>Saved the view “%1”.</source>
             <translation>Đã lưu chế độ xem “%1”.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="251" />
+            <location filename="../../app/ui/saved_views.py" line="247" />
             <source>View: %1</source>
             <translation>Chế độ xem: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/saved_views.py" line="253" />
+            <location filename="../../app/ui/saved_views.py" line="249" />
             <source>View: %1 (changed)</source>
             <translation>Chế độ xem: %1 (đã thay đổi)</translation>
         </message>
@@ -2477,7 +2477,7 @@
             <translation>Bộ lọc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/focus.py" line="214" />
+            <location filename="../../app/ui/focus.py" line="218" />
             <source>Filter: %1 of %2 cards</source>
             <translation>Bộ lọc: %1 / %2 thẻ</translation>
         </message>
@@ -3469,7 +3469,7 @@
     <context>
         <name>Voting</name>
         <message>
-            <location filename="../../app/ui/voting.py" line="326" />
+            <location filename="../../app/ui/voting.py" line="323" />
             <location filename="../../app/ui/voting_panel.py" line="147" />
             <source>(untitled)</source>
             <translation>(chưa có tiêu đề)</translation>
@@ -3510,119 +3510,119 @@
             <translation>&amp;Bắt đầu vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="46" />
+            <location filename="../../app/ui/voting.py" line="47" />
             <source>1 dot</source>
             <translation>1 chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="46" />
+            <location filename="../../app/ui/voting.py" line="47" />
             <source>%1 dots</source>
             <translation>%1 chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="70" />
+            <location filename="../../app/ui/voting.py" line="71" />
             <source>&amp;Start a Voting Round…</source>
             <translation>&amp;Bắt đầu vòng bình chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="72" />
+            <location filename="../../app/ui/voting.py" line="73" />
             <source>&amp;Add a Dot to the Selected Card</source>
             <translation>&amp;Thêm một chấm cho thẻ đang chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="75" />
+            <location filename="../../app/ui/voting.py" line="76" />
             <source>&amp;Take a Dot Back</source>
             <translation>&amp;Rút lại một chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="78" />
+            <location filename="../../app/ui/voting.py" line="79" />
             <source>&amp;Close Round</source>
             <translation>Đó&amp;ng vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="80" />
+            <location filename="../../app/ui/voting.py" line="81" />
             <source>&amp;Reopen Round</source>
             <translation>&amp;Mở lại vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="82" />
+            <location filename="../../app/ui/voting.py" line="83" />
             <source>S&amp;how Round</source>
             <translation>&amp;Hiện vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="88" />
+            <location filename="../../app/ui/voting.py" line="89" />
             <source>&amp;Dot Voting</source>
             <translation>&amp;Bình chọn bằng chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="234" />
+            <location filename="../../app/ui/voting.py" line="231" />
             <source>No Round (hide the dots)</source>
             <translation>Không vòng nào (ẩn các chấm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="237" />
+            <location filename="../../app/ui/voting.py" line="234" />
             <location filename="../../app/ui/voting_panel.py" line="123" />
             <source>closed</source>
             <translation>đã đóng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="237" />
+            <location filename="../../app/ui/voting.py" line="234" />
             <location filename="../../app/ui/voting_panel.py" line="123" />
             <source>open</source>
             <translation>đang mở</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="255" />
+            <location filename="../../app/ui/voting.py" line="252" />
             <source>Round %1</source>
             <translation>Vòng %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="274" />
+            <location filename="../../app/ui/voting.py" line="271" />
             <source>Voting round %1 started: click the dot under a card, or select it and press V.</source>
             <translation>Đã bắt đầu vòng bình chọn %1: bấm vào chấm dưới thẻ, hoặc chọn thẻ rồi nhấn V.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="284" />
+            <location filename="../../app/ui/voting.py" line="281" />
             <source>Round %1 closed.</source>
             <translation>Đã đóng vòng %1.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="298" />
+            <location filename="../../app/ui/voting.py" line="295" />
             <source>No voting round is open: Map ▸ Dot Voting ▸ Start a Voting Round…</source>
             <translation>Chưa có vòng bình chọn nào đang mở: Bản đồ ▸ Bình chọn bằng chấm ▸ Bắt đầu vòng bình chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="300" />
+            <location filename="../../app/ui/voting.py" line="297" />
             <source>The round %1 is closed: reopen it to take dots.</source>
             <translation>Vòng %1 đã đóng: hãy mở lại để nhận thêm chấm.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="304" />
+            <location filename="../../app/ui/voting.py" line="301" />
             <source>Choose who is voting in the voting panel first.</source>
             <translation>Hãy chọn người đang bình chọn trong bảng bình chọn trước.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="306" />
+            <location filename="../../app/ui/voting.py" line="303" />
             <source>%1 has no dots left in %2.</source>
             <translation>%1 đã hết chấm trong vòng %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="326" />
+            <location filename="../../app/ui/voting.py" line="323" />
             <source>%1 now has %2.</source>
             <translation>%1 hiện có %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="329" />
+            <location filename="../../app/ui/voting.py" line="326" />
             <source>%1 has %2 left.</source>
             <translation>%1 còn %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="345" />
+            <location filename="../../app/ui/voting.py" line="342" />
             <source>No dot of %1 on this card to take back.</source>
             <translation>Thẻ này không có chấm nào của %1 để rút lại.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="346" />
+            <location filename="../../app/ui/voting.py" line="343" />
             <source>the room</source>
             <translation>cả phòng</translation>
         </message>
