@@ -64,6 +64,7 @@ class Voting(QObject):
         self.participant = ""
         self._view: MapView | None = None
         self._scene: MapScene | None = None
+        self._known: set[str] = set()  # the map's rounds met: a new one is shown at once
         self._painted = False  # whether card items may show dots to clear
         self._subscription: Subscription | None = None
         actions = window_actions(window)
@@ -172,15 +173,18 @@ class Voting(QObject):
             return
         if self.round_id is not None and self.shown is None:
             self.round_id = None  # its start undone, or its map gone
-        if self.shown is None:
-            started = self._default_round()  # a round started elsewhere, or redone
-            if started is not None:
-                self.show_round(started)
-                return
-        self.refresh()
+        journey = self.journey
+        rounds = journey.rounds if journey is not None else []
+        new = [r for r in rounds if r.id not in self._known and not r.closed]
+        if new:
+            self.show_round(new[-1].id)  # a round started (by another view, or a redo)
+        else:
+            self.refresh()
 
     def refresh(self) -> None:
         """Bring the cards, the actions and the panel up to the round shown."""
+        journey = self.journey
+        self._known = {r.id for r in journey.rounds} if journey is not None else set()
         self.paint_dots()
         self._enable()
         self.changed.emit()

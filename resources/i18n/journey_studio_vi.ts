@@ -3469,7 +3469,7 @@
     <context>
         <name>Voting</name>
         <message>
-            <location filename="../../app/ui/voting.py" line="323" />
+            <location filename="../../app/ui/voting.py" line="327" />
             <location filename="../../app/ui/voting_panel.py" line="147" />
             <source>(untitled)</source>
             <translation>(chưa có tiêu đề)</translation>
@@ -3520,109 +3520,109 @@
             <translation>%1 chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="71" />
+            <location filename="../../app/ui/voting.py" line="72" />
             <source>&amp;Start a Voting Round…</source>
             <translation>&amp;Bắt đầu vòng bình chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="73" />
+            <location filename="../../app/ui/voting.py" line="74" />
             <source>&amp;Add a Dot to the Selected Card</source>
             <translation>&amp;Thêm một chấm cho thẻ đang chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="76" />
+            <location filename="../../app/ui/voting.py" line="77" />
             <source>&amp;Take a Dot Back</source>
             <translation>&amp;Rút lại một chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="79" />
+            <location filename="../../app/ui/voting.py" line="80" />
             <source>&amp;Close Round</source>
             <translation>Đó&amp;ng vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="81" />
+            <location filename="../../app/ui/voting.py" line="82" />
             <source>&amp;Reopen Round</source>
             <translation>&amp;Mở lại vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="83" />
+            <location filename="../../app/ui/voting.py" line="84" />
             <source>S&amp;how Round</source>
             <translation>&amp;Hiện vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="89" />
+            <location filename="../../app/ui/voting.py" line="90" />
             <source>&amp;Dot Voting</source>
             <translation>&amp;Bình chọn bằng chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="231" />
+            <location filename="../../app/ui/voting.py" line="235" />
             <source>No Round (hide the dots)</source>
             <translation>Không vòng nào (ẩn các chấm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="234" />
+            <location filename="../../app/ui/voting.py" line="238" />
             <location filename="../../app/ui/voting_panel.py" line="123" />
             <source>closed</source>
             <translation>đã đóng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="234" />
+            <location filename="../../app/ui/voting.py" line="238" />
             <location filename="../../app/ui/voting_panel.py" line="123" />
             <source>open</source>
             <translation>đang mở</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="252" />
+            <location filename="../../app/ui/voting.py" line="256" />
             <source>Round %1</source>
             <translation>Vòng %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="271" />
+            <location filename="../../app/ui/voting.py" line="275" />
             <source>Voting round %1 started: click the dot under a card, or select it and press V.</source>
             <translation>Đã bắt đầu vòng bình chọn %1: bấm vào chấm dưới thẻ, hoặc chọn thẻ rồi nhấn V.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="281" />
+            <location filename="../../app/ui/voting.py" line="285" />
             <source>Round %1 closed.</source>
             <translation>Đã đóng vòng %1.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="295" />
+            <location filename="../../app/ui/voting.py" line="299" />
             <source>No voting round is open: Map ▸ Dot Voting ▸ Start a Voting Round…</source>
             <translation>Chưa có vòng bình chọn nào đang mở: Bản đồ ▸ Bình chọn bằng chấm ▸ Bắt đầu vòng bình chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="297" />
+            <location filename="../../app/ui/voting.py" line="301" />
             <source>The round %1 is closed: reopen it to take dots.</source>
             <translation>Vòng %1 đã đóng: hãy mở lại để nhận thêm chấm.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="301" />
+            <location filename="../../app/ui/voting.py" line="305" />
             <source>Choose who is voting in the voting panel first.</source>
             <translation>Hãy chọn người đang bình chọn trong bảng bình chọn trước.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="303" />
+            <location filename="../../app/ui/voting.py" line="307" />
             <source>%1 has no dots left in %2.</source>
             <translation>%1 đã hết chấm trong vòng %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="323" />
+            <location filename="../../app/ui/voting.py" line="327" />
             <source>%1 now has %2.</source>
             <translation>%1 hiện có %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="326" />
+            <location filename="../../app/ui/voting.py" line="330" />
             <source>%1 has %2 left.</source>
             <translation>%1 còn %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="342" />
+            <location filename="../../app/ui/voting.py" line="346" />
             <source>No dot of %1 on this card to take back.</source>
             <translation>Thẻ này không có chấm nào của %1 để rút lại.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="343" />
+            <location filename="../../app/ui/voting.py" line="347" />
             <source>the room</source>
             <translation>cả phòng</translation>
         </message>

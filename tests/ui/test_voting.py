@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
 
 from app.document.document import Document
 from app.domain.model import LaneKind
@@ -157,9 +157,15 @@ def test_closing_freezes_the_round_and_reopening_takes_dots_again(sample, qtbot)
     other = pains(win)[1]
     qtbot.waitUntil(lambda: win.view.map_scene.cards[other.id].dots is None)  # nothing drawn
 
-    voting.show_round(None)  # Show Round ▸ No Round
-    assert item.dots is None
-    voting.show_round(win.journey.rounds[0].id)
+    menu = voting.rounds_menu
+    menu.aboutToShow.emit()  # as opening Map ▸ Dot Voting ▸ Show Round does
+    entries = {a.text(): a for a in menu.actions()}
+    assert list(entries) == ["No Round (hide the dots)", "Cả phòng  (closed)"]
+    entries["No Round (hide the dots)"].trigger()
+    assert item.dots is None and voting.shown is None
+    menu.aboutToShow.emit()
+    {a.text(): a for a in menu.actions()}["Cả phòng  (closed)"].trigger()
+    assert item.dots == (4, False)
     qtbot.mouseClick(voting.panel.reopen_button, Qt.MouseButton.LeftButton)
     assert not win.journey.rounds[0].closed
     QTest.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
@@ -199,3 +205,24 @@ def test_dots_follow_a_switch_to_another_map_and_back(sample, qtbot):
     QTest.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=pill_point(win, card))
     item = win.view.map_scene.cards[card.id]
     qtbot.waitUntil(lambda: item.dots == (1, True))
+
+
+def test_no_round_chosen_stays_so_while_the_map_is_edited(sample, qtbot):
+    from app.document import operations as ops
+
+    win = sample
+    voting = win.voting
+    round_ = voting.start_round("R", 3, [])
+    voting.show_round(None)
+    card = pains(win)[0]
+    ops.set_fields(win.doc, card, title="Sửa tiêu đề")
+    for _ in range(3):  # the coalesced change arrives on a later turn of the loop
+        QApplication.processEvents()
+    assert voting.shown is None
+    win.doc.undo()  # the title back
+    win.doc.undo()  # the round's start undone…
+    assert win.journey.rounds == []
+    for _ in range(3):
+        QApplication.processEvents()
+    win.doc.redo()  # …and redone: shown again
+    qtbot.waitUntil(lambda: voting.shown is not None and voting.shown.id == round_.id)
