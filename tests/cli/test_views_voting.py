@@ -24,8 +24,7 @@ THOUGHT_CARD = "Bộ này đẹp quá"
 WEB_LINE, PAIN_LINE, THOUGHT_LINE = "Trang sản phẩm trên", "Quảng cáo không", "Bộ này đẹp"
 
 
-@pytest.fixture
-def viewed(tmp_path):
+def with_views_and_votes():
     """The sample with two views on its first map (one hiding, one dimming) and a round."""
     project = build_sample()
     journey = project.maps[0]
@@ -44,8 +43,14 @@ def viewed(tmp_path):
     other = next(c for c in journey.cards if c.title == WEB_CARD)
     journey.votes += [Vote(round_.id, pain.id, "Lan"), Vote(round_.id, pain.id, "Minh"),
                       Vote(round_.id, other.id, "Lan")]
+    return project
+
+
+@pytest.fixture
+def viewed(tmp_path):
+    """That project as an interchange file."""
     path = tmp_path / "mau.json"
-    write_json(project, path)
+    write_json(with_views_and_votes(), path)
     return path
 
 
@@ -91,6 +96,7 @@ def test_pdf_with_a_dimming_view_keeps_every_card_under_a_veil(cli, viewed, tmp_
 
 
 def test_png_and_svg_with_a_view(cli, viewed, tmp_path):
+    pytest.importorskip("PySide6")  # the headless run has no PNG or SVG export
     from PySide6.QtGui import QImage
 
     full, web = tmp_path / "full.png", tmp_path / "web.png"
@@ -135,3 +141,19 @@ def test_info_lists_views_and_rounds_with_their_tally(cli, viewed):
     assert round_["dots"] == 3 and round_["dots_by_participant"] == {"Lan": 2, "Minh": 1}
     assert [(t["card"], t["dots"]) for t in round_["tally"]] == \
         [("Quảng cáo không ghi giá, phải nhắn tin hỏi", 2), (WEB_CARD, 1)]
+
+
+def test_a_project_file_keeps_views_and_rounds_for_export_and_info(cli, tmp_path):
+    from app.storage import ProjectStore
+
+    path = tmp_path / "mau.cjm"
+    ProjectStore.create(path, with_views_and_votes()).close()
+    out = tmp_path / "web.pdf"
+    assert cli("export", path, "-o", out, "--view", "Chỉ trang web")[0] == 0
+    text = pdf_text(out)
+    assert WEB_LINE in text and PAIN_LINE not in text and THOUGHT_LINE not in text
+    code, stdout, err = cli("info", path, "--json")
+    assert code == 0, err
+    first = json.loads(stdout)["maps"][0]
+    assert [v["name"] for v in first["views"]] == ["Chỉ trang web", "Mờ"]
+    assert first["rounds"][0]["dots_by_participant"] == {"Lan": 2, "Minh": 1}
