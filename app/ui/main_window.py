@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from app.dialogs.map_properties import edit_map_properties
+from app.dialogs.project_properties import edit_project_properties
 from app.document import operations
 from app.document.document import Document
 from app.document.failures import Failure
@@ -45,11 +46,13 @@ from app.ui.paths import PROJECT_SUFFIX
 from app.ui.preferences import PreferencesDialog
 from app.ui.recent import RecentFiles
 from app.ui.review import ReviewTools
+from app.ui.saved_views import SavedViews
 from app.ui.server_session import ServerSession
 from app.ui.start_page import StartPage
 from app.ui.status import StatusParts
 from app.ui.template_dialog import TemplateDialog
 from app.ui.timer import TimerParts
+from app.ui.voting import Voting
 from app.ui.workspace import Workspace, fit_width
 
 if TYPE_CHECKING:
@@ -125,6 +128,8 @@ class MainWindow(QMainWindow):
                                        self.workspace.focus, self.workspace.collapse_all,
                                        *self.docks.toggles(), self.toolbar.toggleViewAction()])
         self.review = ReviewTools(self)
+        self.saved_views = SavedViews(self)  # View ▸ Saved Views
+        self.voting = Voting(self)  # Map ▸ Dot Voting and its dock
         self.status = StatusParts(self.statusBar())
         self.notice = UndoNotice(self)
         self.server = ServerSession(self)  # offline, presence: a server project's parts
@@ -500,6 +505,11 @@ class MainWindow(QMainWindow):
             from app.canvas.capture import reveal_entity
 
             reveal_entity(self.view, entity_id)
+
+    def show_project_properties(self) -> None:
+        """File ▸ Project Properties…: title, client, author, language, logo, accent."""
+        if self.doc is not None:
+            edit_project_properties(self, self.doc)
 
     def show_map_properties(self) -> None:
         """Map ▸ Map Properties…: every field of the map, applied as one undo step."""

@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from app.domain import style
-from app.domain.layout import MapLayout, TextWrapper
+from app.domain.layout import MapLayout, Rect, TextWrapper
 from app.domain.model import Connector, ConnectorKind, JourneyMap
 from app.domain.routing import CellIndex, Point, Route, arrow_head, route_connector
 from app.export.i18n import msg
@@ -31,6 +31,8 @@ from app.export.pdf.tiling import Tile
 # Colours, widths and the label pill are the canvas's (app.domain.style), so the print and
 # the screen draw one line.
 KIND_COLORS = style.CONNECTOR_COLORS
+# MapPainter._clipped: paint under a clip rectangle, translated by (dx, dy).
+Clipper = Callable[[Canvas, float, float, Rect, Callable[[], None]], None]
 KIND_NAMES: dict[ConnectorKind, str] = {
     ConnectorKind.FLOW: msg("Flow"),
     ConnectorKind.LOOP_BACK: msg("Loop back"),
@@ -357,6 +359,23 @@ class ConnectorPainter:
         c.drawPath(p, stroke=1, fill=0)
         c.setDash()
         _head(c, arrow_head(points, ARROW_SIZE))
+
+    def over_headers(self, c: Canvas, tile: Tile, clipped: Clipper, *, text: bool) -> None:
+        """After the headers are painted: on the first row of tiles the last stretch of
+        lines that end at a stage header, then the labels (unless `text` is False),
+        clipped to the body and the headers' bottom edge, where a label on a line
+        through the gutter under them may rest."""
+        head_w, head_h = style.LANE_HEADER_WIDTH, style.STAGE_HEADER_HEIGHT
+        view_w, view_h = tile.view_x1 - tile.x0, tile.view_y1 - tile.y0
+        first_row = tile.y0 <= head_h + 0.5
+        if first_row:
+            clipped(c, head_w - tile.x0, 0, Rect(head_w, 0, view_w, head_h),
+                    lambda: self.draw(c, tile, headers=True))
+        if self.pills and text:
+            lift = 6.0 if first_row else 0.0
+            clipped(c, head_w - tile.x0, head_h - tile.y0,
+                    Rect(head_w, head_h - lift, view_w, view_h + lift),
+                    lambda: self.labels(c, tile))
 
     def labels(self, c: Canvas, tile: Tile) -> None:
         """The labels whose centre this tile owns (as a card's text: once in the PDF), in

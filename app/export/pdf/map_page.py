@@ -95,6 +95,7 @@ class MapPainter:
         self._tag_text: dict[str, list[tuple[float, float, str, str]]] = {}
         self.quiet = False  # shapes only (the overview): no text, so none is illegible
         self.links = ConnectorPainter(journey, layout, wrapper, clean)
+        self.dimmed: frozenset[str] = frozenset()  # card ids veiled (a view's dim mode)
 
     def _emit(self, c: Canvas, text: PDFTextObject) -> None:
         if not self.quiet:
@@ -139,17 +140,7 @@ class MapPainter:
                           lambda: self._body(c, tile, tick))
             self._clipped(c, head_w - tile.x0, 0, Rect(head_w, 0, view_w, head_h),
                           lambda: self._stage_headers(c, tile))
-            first_row = tile.y0 <= head_h + 0.5  # the header row adjoins this tile's body
-            if first_row:
-                self._clipped(c, head_w - tile.x0, 0, Rect(head_w, 0, view_w, head_h),
-                              lambda: self.links.draw(c, tile, headers=True))
-            if self.links.pills and not self.quiet:
-                # Over the headers' bottom edge too: a label on a line through the gutter
-                # under them may rest on it.
-                lift = 6.0 if first_row else 0.0
-                self._clipped(c, head_w - tile.x0, head_h - tile.y0,
-                              Rect(head_w, head_h - lift, view_w, view_h + lift),
-                              lambda: self.links.labels(c, tile))
+            self.links.over_headers(c, tile, self._clipped, text=not self.quiet)
             self._clipped(c, 0, head_h - tile.y0, Rect(0, head_h, head_w, view_h),
                           lambda: self._lane_headers(c, tile))
             self._corner(c)
@@ -371,6 +362,13 @@ class MapPainter:
                 tick()
         for text in (titles, bodies, extras):
             self._emit(c, text)
+        faint = [box for box in owned if box.card.id in self.dimmed]
+        if faint:
+            c.setFillColor(color(WHITE, 0.72))
+            for box in faint:
+                r = box.rect
+                c.roundRect(r.x - 1, r.y - 1, r.w + 2, r.h + 2, style.CARD_RADIUS, stroke=0,
+                            fill=1)
         for box in ghosts:  # shown for alignment only; the owning tile prints the text
             r = box.rect
             c.setFillColor(draw.mix(card_style.fill, WHITE, 0.3))
