@@ -244,18 +244,20 @@ def _sector(journey: JourneyMap, project: Project | None, stage: Stage, phase: P
 
 def _touchpoints(project: Project | None, cards: list[Card], start: float, end: float
                  ) -> tuple[tuple[Touchpoint, ...], int]:
-    """Icons in rows along the inner ring (outer row first); what does not fit is counted."""
+    """Icons in rows along the inner ring (outer row first, each row centred in the
+    sector); what does not fit is counted (the last slot then shows "+N")."""
     rows = (TOUCH_R[1] - ICON_PITCH * 0.62, TOUCH_R[1] - ICON_PITCH * 1.62)
+    room = [max(0, int((math.radians(end - start) * r - ICON_PITCH * 0.4) // ICON_PITCH))
+            for r in rows]
+    fits = sum(room) if len(cards) <= sum(room) else max(0, sum(room) - 1)
+    mid = (start + end) / 2
     slots: list[Point] = []
-    sweep = end - start
-    for r in rows:
-        room = math.radians(sweep) * r - ICON_PITCH * 0.4  # keep clear of the sector edges
-        count = max(0, int(room // ICON_PITCH))
-        mid = (start + end) / 2
+    left = min(len(cards), fits)
+    for r, capacity in zip(rows, room, strict=True):
+        count = min(left, capacity)
         pitch = math.degrees(ICON_PITCH / r)
         slots += [polar(mid + (i - (count - 1) / 2) * pitch, r) for i in range(count)]
-    if len(cards) > len(slots) and slots:
-        slots.pop()  # the last slot shows "+N"
+        left -= count
     placed = []
     for card, at in zip(cards, slots, strict=False):
         channel = project.channel(card.channel_id) if project is not None else None
