@@ -50,6 +50,7 @@ from app.ui.start_page import StartPage
 from app.ui.status import StatusParts
 from app.ui.template_dialog import TemplateDialog
 from app.ui.timer import TimerParts
+from app.ui.wheel_view import WheelTools
 from app.ui.workspace import Workspace, fit_width
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
                                        self.workspace.focus, self.workspace.collapse_all,
                                        *self.docks.toggles(), self.toolbar.toggleViewAction()])
         self.review = ReviewTools(self)
+        self.wheel = WheelTools(self)  # View ▸ Experience Wheel (app.ui.wheel_view)
         self.status = StatusParts(self.statusBar())
         self.notice = UndoNotice(self)
         self.server = ServerSession(self)  # offline, presence: a server project's parts
