@@ -296,7 +296,7 @@ def render_wheel_png(project: Project, journey: JourneyMap, path: str | Path,
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    ok = image.save(buffer, b"PNG")
+    ok = image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes; PySide6 wants str
     buffer.close()
     if not ok or data.isEmpty():
         raise WheelImageError(f"cannot write {path}: the picture could not be encoded")

@@ -1684,7 +1684,7 @@
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="102" />
-            <location filename="../../app/dialogs/export_dialog.py" line="245" />
+            <location filename="../../app/dialogs/export_dialog.py" line="250" />
             <location filename="../../app/dialogs/pdf_export_run.py" line="83" />
             <source>Export</source>
             <translation>Xuất</translation>
@@ -1835,63 +1835,73 @@
             <translation>Đánh dấu một nửa: chỉ khi bản đồ nằm trên một tờ hoặc trang từ A2 trở lên</translation>
         </message>
         <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="220" />
+            <source>E&amp;xperience wheel page</source>
+            <translation>Trang bánh &amp;xe trải nghiệm</translation>
+        </message>
+        <message>
             <location filename="../../app/dialogs/export_dialog.py" line="221" />
+            <source>The map as a circle: before, during, after, with a face per stage, touchpoints and pains</source>
+            <translation>Bản đồ dưới dạng vòng tròn: trước, trong và sau trải nghiệm, với khuôn mặt cảm xúc cho từng giai đoạn, các điểm chạm và điểm đau</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="226" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="223" />
-            <location filename="../../app/dialogs/export_dialog.py" line="434" />
+            <location filename="../../app/dialogs/export_dialog.py" line="228" />
+            <location filename="../../app/dialogs/export_dialog.py" line="442" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="241" />
+            <location filename="../../app/dialogs/export_dialog.py" line="246" />
             <source>&amp;Open the file when done</source>
             <translation>Mở tệp khi x&amp;ong</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="267" />
+            <location filename="../../app/dialogs/export_dialog.py" line="273" />
             <source>Compare page</source>
             <translation>Trang so sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="270" />
+            <location filename="../../app/dialogs/export_dialog.py" line="276" />
             <source>Compa&amp;re</source>
             <translation>&amp;So sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="272" />
+            <location filename="../../app/dialogs/export_dialog.py" line="278" />
             <source>Map: %1</source>
             <translation>Bản đồ: %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="274" />
+            <location filename="../../app/dialogs/export_dialog.py" line="280" />
             <source>Snapshot: %1 (%2)</source>
             <translation>Ảnh lưu: %1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="288" />
+            <location filename="../../app/dialogs/export_dialog.py" line="294" />
             <source>Before:</source>
             <translation>Trước:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="289" />
+            <location filename="../../app/dialogs/export_dialog.py" line="295" />
             <source>Af&amp;ter:</source>
             <translation>Sa&amp;u:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="394" />
+            <location filename="../../app/dialogs/export_dialog.py" line="402" />
             <source>Export as</source>
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="432" />
+            <location filename="../../app/dialogs/export_dialog.py" line="440" />
             <source>All &amp;maps (one grid sheet per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một trang lưới)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="433" />
+            <location filename="../../app/dialogs/export_dialog.py" line="441" />
             <source>All &amp;maps (in one table)</source>
             <translation>Tất cả &amp;bản đồ (trong một bảng)</translation>
         </message>
@@ -3346,7 +3356,7 @@
             <translation>Sau trải nghiệm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector_fields.py" line="408" />
+            <location filename="../../app/ui/inspector_fields.py" line="409" />
             <source>Automatic (%1)</source>
             <translation>Tự động (%1)</translation>
         </message>
@@ -4789,23 +4799,23 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>WheelView</name>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="100" />
-            <location filename="../../app/ui/wheel_view.py" line="167" />
+            <location filename="../../app/ui/wheel_view.py" line="101" />
+            <location filename="../../app/ui/wheel_view.py" line="169" />
             <source>Open a map to see its experience wheel.</source>
             <translation>Mở một bản đồ để xem bánh xe trải nghiệm của nó.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="150" />
+            <location filename="../../app/ui/wheel_view.py" line="151" />
             <source>Experience Wheel</source>
             <translation>Bánh xe trải nghiệm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="156" />
+            <location filename="../../app/ui/wheel_view.py" line="157" />
             <source>E&amp;xperience Wheel</source>
             <translation>Bánh &amp;xe trải nghiệm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="159" />
+            <location filename="../../app/ui/wheel_view.py" line="160" />
             <source>The map as a circle: before, during, after</source>
             <translation>Bản đồ dưới dạng vòng tròn: trước, trong và sau trải nghiệm</translation>
         </message>
