@@ -31,6 +31,7 @@ from app.domain.wheel import (
     Sector,
     Wheel,
     build_wheel,
+    fit_title,
     more_at,
 )
 from app.export import wheel_text
@@ -158,17 +159,8 @@ def _curved_label(painter: QPainter, place: Place, start: float, end: float, lab
 
 
 def _title(painter: QPainter, place: Place, s: Sector) -> None:
-    wrapper = text.shared_wrapper()
-    width, height = s.label.width * place.r, s.label.height * place.r
-    size = max(MIN_PX, min(24.0, place.r * 0.044))
-    lines = wrapper.wrap(s.title, size, True, width)
-    while size > MIN_PX and len(lines) * size * 1.25 > height:
-        size = max(MIN_PX, size - 0.5)
-        lines = wrapper.wrap(s.title, size, True, width)
-    fit = max(1, int(height // (size * 1.25)))
-    if len(lines) > fit:
-        lines = lines[:fit]
-        lines[-1] = wrapper.elide(lines[-1] + "…", size, True, width)
+    size, lines = fit_title(text.shared_wrapper(), s.title, s.label, place.r,
+                            max(MIN_PX, min(24.0, place.r * 0.044)), MIN_PX, 1.25)
     centre = place.at(s.label.centre)
     top = centre.y() - len(lines) * size * 1.25 / 2
     for n, line in enumerate(lines):
@@ -219,8 +211,13 @@ def _centre(painter: QPainter, place: Place, wheel: Wheel, project: Project, tx:
     painter.drawEllipse(centre, r, r)
     size = max(MIN_PX, min(18.0, place.r * 0.045))
     persona = project.persona(wheel.centre.persona_id)
+    wrapper = text.shared_wrapper()
     if persona is None:
-        _text(painter, centre, tx("No persona"), size, False, style.MUTED_TEXT)
+        lines = wrapper.wrap(tx("No persona"), size, False, r * 1.6, 3)[:3]
+        top = place.cy - len(lines) * size * 1.25 / 2
+        for n, line in enumerate(lines):
+            _text(painter, QPointF(place.cx, top + (n + 0.5) * size * 1.25), line, size,
+                  False, style.MUTED_TEXT)
         return
     photo_r = r * 0.42
     at = QPointF(place.cx, place.cy - r * 0.22)
@@ -240,7 +237,6 @@ def _centre(painter: QPainter, place: Place, wheel: Wheel, project: Project, tx:
         painter.drawEllipse(at, photo_r, photo_r)
         initials = "".join(p[0] for p in persona.name.split()[:2]).upper() or "?"
         _text(painter, at, initials, photo_r * 0.8, True, "#FFFFFF")
-    wrapper = text.shared_wrapper()
     lines = wrapper.wrap(persona.name, size, True, r * 1.55, 3)[:2]
     top = at.y() + photo_r + 4
     for n, line in enumerate(lines):

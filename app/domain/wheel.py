@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.domain.layout import TextWrapper
 from app.domain.model import Card, JourneyMap, LaneKind, Phase, Project, Stage
 from app.domain.phases import stage_phase
 
@@ -309,3 +310,24 @@ def label_box(start: float, end: float, r0: float, r1: float, height: float = 0.
         w = (low + high) / 2
         low, high = (w, high) if fits(w, height) else (low, w)
     return LabelBox(centre, low, height)
+
+
+def fit_title(wrapper: TextWrapper, title: str, box: LabelBox, scale: float, largest: float,
+              smallest: float, leading: float = 1.2) -> tuple[float, list[str]]:
+    """(size, lines) of a sector title in its label box scaled by `scale` (points or
+    pixels per unit): the largest size from `largest` down to `smallest` at which every
+    word fits whole and the lines fit the height; at `smallest`, the lines that fit, the
+    last ending in "…". Both painters measure with their own font, the same way."""
+    width, height = box.width * scale, box.height * scale
+    size = largest
+    while True:
+        lines = wrapper.wrap(title, size, True, width)
+        whole = all(wrapper.width(word, size, True) <= width for word in title.split())
+        if (whole and len(lines) * size * leading <= height) or size <= smallest:
+            break
+        size = max(smallest, size - 0.5)
+    fit = max(1, int(height // (size * leading)))
+    if len(lines) > fit:
+        lines = wrapper.wrap(title, size, True, width, fit + 1)[:fit]
+        lines[-1] = wrapper.elide(lines[-1] + " …", size, True, width)
+    return size, lines

@@ -26,6 +26,7 @@ from app.domain.wheel import (
     angle_of,
     build_wheel,
     face_for,
+    fit_title,
     label_box,
     polar,
 )
@@ -202,3 +203,26 @@ def test_no_persona_leaves_the_centre_empty():
 ])
 def test_more_phase_keywords_of_the_templates(title, phase):
     assert phase_from_title(title) == phase
+
+
+def _wrapper():
+    from app.domain.layout import TextWrapper
+
+    return TextWrapper(lambda text, size, bold: len(text) * size * 0.6)
+
+
+def test_a_title_shrinks_before_a_word_is_broken():
+    box = label_box(0, 45, *STAGE_R)
+    scale = 48 / box.width  # the box is 48 wide: "Advocate" needs 52.8 at 11, fits at 10
+    size, lines = fit_title(_wrapper(), "Advocate", box, scale, 11, 7)
+    assert (size, lines) == (10, ["Advocate"])
+
+
+def test_a_title_too_long_for_its_box_ends_with_an_ellipsis():
+    box = label_box(0, 45, *STAGE_R)
+    title = "Chuyển đổi thành khách hàng trả phí sau khi hết thời gian dùng thử " * 3
+    size, lines = fit_title(_wrapper(), title, box, 100, 11, 7)
+    assert size == 7
+    assert len(lines) * 7 * 1.2 <= box.height * 100
+    assert lines[-1].endswith("…")
+    assert all(len(line) * 7 * 0.6 <= box.width * 100 + 0.01 for line in lines)

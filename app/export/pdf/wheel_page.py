@@ -27,6 +27,7 @@ from app.domain.wheel import (
     Point,
     Sector,
     Wheel,
+    fit_title,
     more_at,
 )
 from app.export import wheel_text
@@ -159,16 +160,9 @@ def curved_text(c: Canvas, cx: float, cy: float, radius: float, mid: float, text
 
 
 def _title(w: Writer, place: _Place, s: Sector) -> None:
-    box = s.label
-    width, height = box.width * place.r, box.height * place.r
-    size = max(MIN_PT, min(11.0, place.r * 0.044))
-    lines = w.lines(s.title, size, True, width)
-    while size > MIN_PT and len(lines) * size * 1.2 > height:
-        size = max(MIN_PT, size - 0.5)
-        lines = w.lines(s.title, size, True, width)
-    fit = max(1, int(height // (size * 1.2)))
-    lines = w.lines(s.title, size, True, width, fit)
-    x, y = place.at(box.centre)
+    size, lines = fit_title(w.wrapper, w.clean(s.title), s.label, place.r,
+                            max(MIN_PT, min(11.0, place.r * 0.044)), MIN_PT)
+    x, y = place.at(s.label.centre)
     top = y + len(lines) * size * 1.2 / 2
     for n, line in enumerate(lines):
         w.text(x, top - size * 0.95 - n * size * 1.2, line, size, True, style.TEXT, "centre")
@@ -231,8 +225,11 @@ def _centre(c: Canvas, w: Writer, place: _Place, project: Project, journey: Jour
     persona = project.persona(wheel.centre.persona_id)
     size = max(MIN_PT, min(11.0, place.r * 0.04))
     if persona is None:
-        w.text(place.cx, place.cy - size * 0.35, w.tx("No persona"), size, False,
-               style.MUTED_TEXT, "centre", r * 1.7)
+        lines = w.lines(w.tx("No persona"), size, False, r * 1.6, 3)
+        top = place.cy + len(lines) * size * 1.2 / 2
+        for n, line in enumerate(lines):
+            w.text(place.cx, top - size * 0.95 - n * size * 1.2, line, size, False,
+                   style.MUTED_TEXT, "centre")
         return
     from app.export.pdf.front import portrait
 
