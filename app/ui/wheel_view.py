@@ -15,7 +15,15 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QSizePolicy, QToolTip, QWidge
 
 from app.canvas.wheel import Place, paint_wheel
 from app.document.document import Document
-from app.domain.model import Channel, JourneyMap, Persona, Project
+from app.domain.model import (
+    Card,
+    Channel,
+    EmotionMarker,
+    JourneyMap,
+    Persona,
+    Project,
+    Stage,
+)
 from app.domain.wheel import Wheel, build_wheel
 from app.export.i18n import CatalogueError, Texts, texts_for
 
@@ -161,6 +169,7 @@ class WheelTools:
         # cast: mypy reads `actions` as QWidget.actions(), which the window's attribute hides
         cast("WindowActions", window.actions).add_view_toggles([self.action])
         self.view: WheelView | None = None
+        self._watched: QWidget | None = None  # the map view whose selection we follow
         window.document_changed.connect(self._follow_document)
         window.map_switched.connect(self._follow_map)
 
@@ -183,10 +192,30 @@ class WheelTools:
             self.dock.setWidget(self.view)
         if old is not None:
             old.deleteLater()
+        self._watch_canvas()
 
     def _follow_map(self, map_id: str) -> None:
         if self.view is not None:
             self.view.set_map(map_id)
+        self._watch_canvas()
+
+    def _watch_canvas(self) -> None:
+        """Follow the grid's selection (each map gets a new canvas view)."""
+        canvas = self.window.view
+        if canvas is not None and canvas is not self._watched:
+            self._watched = canvas
+            canvas.selection_changed.connect(self._follow_selection)
+
+    def _follow_selection(self, entities: list) -> None:
+        """Outline the sector of the stage selected in the grid, or of the selected card's
+        or marker's stage."""
+        if self.view is None:
+            return
+        stage_id = next((e.id if isinstance(e, Stage) else e.stage_id for e in entities
+                         if isinstance(e, (Stage, Card, EmotionMarker))), None)
+        if stage_id != self.view.selected:
+            self.view.selected = stage_id
+            self.view.update()
 
     def show_stage(self, stage_id: str) -> None:
         """A sector was clicked: select its stage in the grid and scroll to it."""

@@ -146,3 +146,19 @@ def test_the_phase_combo_is_one_undo_step_and_names_its_guess(wheel_window, qtbo
     # Renamed, the automatic choice names the new guess.
     operations.set_fields(doc, stage, None, title="Thanh toán")
     qtbot.waitUntil(lambda: combo.itemText(0) == "Automatic (During)")
+
+
+def test_a_card_clicked_in_the_grid_outlines_its_stage_on_the_wheel(wheel_window, qtbot):
+    from tests.ui.test_inspector import click_card
+
+    window = wheel_window
+    journey, view = window.journey, window.wheel.view
+    rim = 0.27 + 1.0 / view.place().r  # just outside the centre disc: under the outline
+    spots = [_point(view, s.id, r=rim) for s in journey.stages[:2]]
+    before = [_pixel(view, p) for p in spots]
+    card = next(c for c in journey.cards if c.stage_id == journey.stages[1].id)
+    click_card(window, qtbot, card)
+    qtbot.waitUntil(lambda: view.selected == journey.stages[1].id)
+    after = [_pixel(view, p) for p in spots]
+    assert after[0] == before[0]  # another stage: untouched
+    assert after[1] != before[1]  # its rim now carries the accent outline
