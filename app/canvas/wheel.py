@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath
 
 from app.canvas import icons as canvas_icons
 from app.canvas import text
+from app.canvas.image_export import ImageExportError, write_png, write_svg
 from app.canvas.items import paint
 from app.domain import style
 from app.domain.model import JourneyMap, Project
@@ -35,7 +36,6 @@ from app.domain.wheel import (
     more_at,
 )
 from app.export import wheel_text
-from app.export.atomic import write_bytes_atomically
 from app.export.i18n import CatalogueError, Texts, texts_for
 
 MIN_PX = 9.0  # the smallest label on screen
@@ -247,15 +247,11 @@ def _centre(painter: QPainter, place: Place, wheel: Wheel, project: Project, tx:
 # -- PNG and SVG ------------------------------------------------------------------------
 
 
-class WheelImageError(RuntimeError):
-    """The wheel picture could not be made or written; the message says why."""
-
-
 def _texts(project: Project, language: str | None) -> Texts:
     try:
         return texts_for(language or project.language)
     except CatalogueError as exc:
-        raise WheelImageError(str(exc)) from exc
+        raise ImageExportError(str(exc)) from exc
 
 
 def _paint_image(painter: QPainter, project: Project, journey: JourneyMap, tx: Texts,
@@ -289,44 +285,15 @@ def render_wheel_png(project: Project, journey: JourneyMap, path: str | Path,
     painter = QPainter(image)
     _paint_image(painter, project, journey, tx, IMAGE_SIDE)
     painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    ok = image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes; PySide6 wants str
-    buffer.close()
-    if not ok or data.isEmpty():
-        raise WheelImageError(f"cannot write {path}: the picture could not be encoded")
-    write_bytes_atomically(path, bytes(data.data()))
+    write_png(path, image)
     return path
 
 
 def render_wheel_svg(project: Project, journey: JourneyMap, path: str | Path,
                      language: str | None = None) -> Path:
     """Write the map's experience wheel as an SVG (text stays text); return the path."""
-    from PySide6.QtSvg import QSvgGenerator
-
-    from app.canvas.image_export import with_font_fallback, xml_safe
-
     path = Path(path)
     tx = _texts(project, language)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    size = _image_size()
-    generator.setSize(size)
-    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-    generator.setTitle(f"{journey.name} · {wheel_text.title(tx)}")
-    generator.setDescription("Journey Studio")
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise WheelImageError(f"cannot write {path}: the picture could not be drawn")
-    _paint_image(painter, project, journey, tx, IMAGE_SIDE)
-    painter.end()
-    buffer.close()
-    svg = with_font_fallback(xml_safe(bytes(data.data())))
-    if not svg.rstrip().endswith(b"</svg>"):
-        raise WheelImageError(f"cannot write {path}: the picture was not drawn completely")
-    write_bytes_atomically(path, svg)
+    write_svg(path, _image_size(), f"{journey.name} · {wheel_text.title(tx)}",
+              lambda painter: _paint_image(painter, project, journey, tx, IMAGE_SIDE))
     return path
