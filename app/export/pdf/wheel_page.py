@@ -125,7 +125,7 @@ def _phase_band(c: Canvas, w: Writer, place: _Place, arc: PhaseArc) -> None:
     c.drawPath(place.annulus(c, arc.start, arc.end, *PHASE_R), stroke=0, fill=1)
     label = w.clean(wheel_text.phase_label(w.tx, arc.phase)).upper()
     band = (PHASE_R[1] - PHASE_R[0]) * place.r
-    size = max(MIN_PT, min(10.0, band * 0.55))
+    size = max(MIN_PT, min(12.0, band * 0.55))
     radius = sum(PHASE_R) / 2 * place.r
     room = math.radians(arc.end - arc.start) * radius * 0.92
     while size > MIN_PT and c.stringWidth(label, BOLD, size) > room:
@@ -161,7 +161,7 @@ def curved_text(c: Canvas, cx: float, cy: float, radius: float, mid: float, text
 
 def _title(w: Writer, place: _Place, s: Sector) -> None:
     size, lines = fit_title(w.wrapper, w.clean(s.title), s.label, place.r,
-                            max(MIN_PT, min(11.0, place.r * 0.044)), MIN_PT)
+                            max(MIN_PT, min(14.0, place.r * 0.044)), MIN_PT)
     x, y = place.at(s.label.centre)
     top = y + len(lines) * size * 1.2 / 2
     for n, line in enumerate(lines):
@@ -223,7 +223,7 @@ def _centre(c: Canvas, w: Writer, place: _Place, project: Project, journey: Jour
     c.setLineWidth(0.8)
     c.circle(place.cx, place.cy, r, stroke=1, fill=1)
     persona = project.persona(wheel.centre.persona_id)
-    size = max(MIN_PT, min(11.0, place.r * 0.04))
+    size = max(MIN_PT, min(13.0, place.r * 0.04))
     if persona is None:
         lines = w.lines(w.tx("No persona"), size, False, r * 1.6, 3)
         top = place.cy + len(lines) * size * 1.2 / 2
