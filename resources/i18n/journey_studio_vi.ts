@@ -4799,23 +4799,23 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>WheelView</name>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="101" />
-            <location filename="../../app/ui/wheel_view.py" line="169" />
+            <location filename="../../app/ui/wheel_view.py" line="109" />
+            <location filename="../../app/ui/wheel_view.py" line="178" />
             <source>Open a map to see its experience wheel.</source>
             <translation>Mở một bản đồ để xem bánh xe trải nghiệm của nó.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="151" />
+            <location filename="../../app/ui/wheel_view.py" line="159" />
             <source>Experience Wheel</source>
             <translation>Bánh xe trải nghiệm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="157" />
+            <location filename="../../app/ui/wheel_view.py" line="165" />
             <source>E&amp;xperience Wheel</source>
             <translation>Bánh &amp;xe trải nghiệm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="160" />
+            <location filename="../../app/ui/wheel_view.py" line="168" />
             <source>The map as a circle: before, during, after</source>
             <translation>Bản đồ dưới dạng vòng tròn: trước, trong và sau trải nghiệm</translation>
         </message>

@@ -21,7 +21,7 @@ from app.ui.help_dialogs import shortcut_groups
 
 @pytest.fixture
 def wheel_window(window, qtbot):
-    """The window on an in-memory sample (phases cannot be saved to a file yet), the wheel
+    """The window on the sample (in memory: the tests undo what they change), the wheel
     dock shown from the View menu."""
     window.set_document(Document(build_sample()))
     window.wheel.action.trigger()
@@ -162,3 +162,26 @@ def test_a_card_clicked_in_the_grid_outlines_its_stage_on_the_wheel(wheel_window
     after = [_pixel(view, p) for p in spots]
     assert after[0] == before[0]  # another stage: untouched
     assert after[1] != before[1]  # its rim now carries the accent outline
+
+
+def test_a_phase_chosen_in_the_inspector_survives_reopening_the_file(opened, qtbot,
+                                                                     project_file):
+    window = opened
+    stage = window.journey.stages[0]  # "Awareness": the template says before
+    combo = _select_stage(window, qtbot, stage)
+    assert combo.currentText() == "Before"
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert stage.phase == Phase.DURING
+    window.set_document(None)
+    again = Document.open(project_file)
+    try:
+        journey = again.project.maps[0]
+        assert [s.phase for s in journey.stages] == [
+            Phase.DURING, Phase.BEFORE, Phase.DURING, Phase.AFTER, Phase.AFTER]
+        from app.domain.wheel import build_wheel
+
+        assert [a.phase for a in build_wheel(journey, again.project).arcs] == [
+            Phase.DURING, Phase.BEFORE, Phase.DURING, Phase.AFTER]
+    finally:
+        again.close()
