@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from app.domain.layout import TextWrapper
 from app.domain.model import Card, JourneyMap, LaneKind, Phase, Project, Stage
@@ -184,13 +185,24 @@ def build_wheel(journey: JourneyMap, project: Project | None = None) -> Wheel:
     gaps = len(runs) if len(runs) > 1 else 0
     step = (360.0 - gaps * PHASE_GAP) / n if n else 0.0
     kinds = {lane.id: lane.kind for lane in journey.lanes}
+    # Grouped once: a 5,000-card map is read once, not once per stage.
+    rank = {lane.id: i for i, lane in enumerate(journey.lanes)}
+    cards: dict[str, list[Card]] = {}
+    for card in journey.cards:
+        if kinds.get(card.lane_id) in (LaneKind.TOUCHPOINTS, LaneKind.PAINS):
+            cards.setdefault(card.stage_id, []).append(card)
+    scores: dict[str, list[int]] = {}
+    for marker in journey.markers:
+        scores.setdefault(marker.stage_id, []).append(marker.score)
     sectors: list[Sector] = []
     arcs: list[PhaseArc] = []
     angle = PHASE_GAP / 2 if gaps else 0.0
     for phase, stages in runs:
         first = angle
         for stage in stages:
-            sectors.append(_sector(journey, project, stage, phase, angle, angle + step, kinds))
+            mine = sorted(cards.get(stage.id, ()), key=lambda c: (rank[c.lane_id], c.order))
+            sectors.append(_sector(journey, project, stage, phase, angle, angle + step, kinds,
+                                   mine, scores.get(stage.id, [])))
             angle += step
         arcs.append(PhaseArc(phase, first, angle, tuple(s.id for s in stages),
                              polar((first + angle) / 2, sum(PHASE_R) / 2)))
@@ -215,13 +227,12 @@ def _phase_runs(journey: JourneyMap) -> list[tuple[Phase, list[Stage]]]:
 
 
 def _sector(journey: JourneyMap, project: Project | None, stage: Stage, phase: Phase,
-            start: float, end: float, kinds: dict[str, LaneKind]) -> Sector:
-    cards = sorted((c for c in journey.cards if c.stage_id == stage.id),
-                   key=lambda c: ([lane.id for lane in journey.lanes].index(c.lane_id)
-                                  if c.lane_id in kinds else len(kinds), c.order))
-    touch = [c for c in cards if kinds.get(c.lane_id) == LaneKind.TOUCHPOINTS]
-    pains = [c for c in cards if kinds.get(c.lane_id) == LaneKind.PAINS]
-    scores = [m.score for m in journey.markers if m.stage_id == stage.id]
+            start: float, end: float, kinds: dict[str, LaneKind], cards: list[Card],
+            scores: list[int]) -> Sector:
+    """One stage's sector from its touchpoint and pain cards (in lane and card order)
+    and its markers' scores."""
+    touch = [c for c in cards if kinds[c.lane_id] == LaneKind.TOUCHPOINTS]
+    pains = [c for c in cards if kinds[c.lane_id] == LaneKind.PAINS]
     emotion = sum(scores) / len(scores) if scores else None
     face, score = (face_for(emotion, journey.emotion_min, journey.emotion_max)
                    if emotion is not None else (None, None))
@@ -278,6 +289,7 @@ def more_at(sector: Sector) -> Point:
     return polar(angle, math.hypot(last.x, last.y))
 
 
+@lru_cache(maxsize=512)  # the same few sectors come back at every redraw
 def label_box(start: float, end: float, r0: float, r1: float, height: float = 0.16
               ) -> LabelBox:
     """The widest horizontal box of `height` centred in the annular sector that stays
@@ -306,7 +318,7 @@ def label_box(start: float, end: float, r0: float, r1: float, height: float = 0.
     while height > 0.04 and not fits(0.02, height):
         height *= 0.85
     low, high = 0.0, 2.0
-    for _ in range(24):
+    for _ in range(18):
         w = (low + high) / 2
         low, high = (w, high) if fits(w, height) else (low, w)
     return LabelBox(centre, low, height)
