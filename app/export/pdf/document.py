@@ -190,7 +190,7 @@ class _Doc:
                                        furniture.project_accent(self.project),
                                        furniture.project_logo(self.project))
             draw_wheel_page(c, w, furniture.map_area(area, self.k, False), self.project,
-                            journey, wheel)
+                            wheel)
 
         self._page(journey.name + " · " + title, [*outline, (title, level)], paint)
 

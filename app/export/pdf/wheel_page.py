@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from app.domain import style
-from app.domain.model import JourneyMap, Project
+from app.domain.model import Project
 from app.domain.wheel import (
     CENTRE_R,
     FACE_R,
@@ -68,8 +68,8 @@ class _Place:
         return p
 
 
-def draw_wheel_page(c: Canvas, w: Writer, area: Area, project: Project, journey: JourneyMap,
-                    wheel: Wheel) -> None:
+def draw_wheel_page(c: Canvas, w: Writer, area: Area, project: Project, wheel: Wheel
+                    ) -> None:
     """The wheel and its key in `area` (below the title block)."""
     landscape = area.w > area.h
     if landscape:
@@ -82,12 +82,11 @@ def draw_wheel_page(c: Canvas, w: Writer, area: Area, project: Project, journey:
         place = _Place(area.x + area.w / 2, area.top - side / 2, side / 2)
         key = Area(area.x, area.y, area.w, area.h - side - KEY_GAP)
         columns = 2
-    draw_wheel(c, w, place, project, journey, wheel)
+    draw_wheel(c, w, place, project, wheel)
     _key(c, w, key, wheel, columns)
 
 
-def draw_wheel(c: Canvas, w: Writer, place: _Place, project: Project, journey: JourneyMap,
-               wheel: Wheel) -> None:
+def draw_wheel(c: Canvas, w: Writer, place: _Place, project: Project, wheel: Wheel) -> None:
     """The rings, sectors, phase bands, faces, icons, pains and the persona."""
     tx = w.tx
     c.saveState()
@@ -110,7 +109,7 @@ def draw_wheel(c: Canvas, w: Writer, place: _Place, project: Project, journey: J
         _touchpoints(c, w, place, s)
         _face(c, w, place, s)
         _pains(c, w, place, s)
-    _centre(c, w, place, project, journey, wheel)
+    _centre(c, w, place, project, wheel)
     if not wheel.sectors:
         w.text(place.cx, place.cy - place.r * 0.5, tx("This map has no stages yet"), 10,
                False, style.MUTED_TEXT, "centre")
@@ -215,8 +214,7 @@ def _pains(c: Canvas, w: Writer, place: _Place, s: Sector) -> None:
         pain_marker(c, w, x, y, max(PAIN_SIZE * place.r, MIN_PT * 0.75), s.pains)
 
 
-def _centre(c: Canvas, w: Writer, place: _Place, project: Project, journey: JourneyMap,
-            wheel: Wheel) -> None:
+def _centre(c: Canvas, w: Writer, place: _Place, project: Project, wheel: Wheel) -> None:
     r = CENTRE_R * place.r
     c.setFillColor(color("#FFFFFF"))
     c.setStrokeColor(color(style.GRID_LINE))
