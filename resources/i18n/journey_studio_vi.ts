@@ -5289,7 +5289,7 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
         <message>
             <location filename="../../app/ui/wheel_view.py" line="165" />
             <source>E&amp;xperience Wheel</source>
-            <translation>Bánh &amp;xe trải nghiệm</translation>
+            <translation>Bánh x&amp;e trải nghiệm</translation>
         </message>
         <message>
             <location filename="../../app/ui/wheel_view.py" line="168" />
