@@ -43,6 +43,7 @@ from app.ui.inspector_fields import (
     LineField,
     NumberField,
     OptionalNumberField,
+    PhaseField,
     TagsField,
     TextField,
 )
@@ -144,6 +145,7 @@ def _stage_form(ctx: FormContext, stage: Stage) -> Form:
     form.add(tr("&Colour:"), ColorField(ctx, stage, "color", allow_empty=False))
     form.add(tr("&Width:"), NumberField(ctx, stage, "width", MIN_STAGE_WIDTH, 2000, 20,
                                         suffix=" px"))
+    form.add(tr("P&hase:"), PhaseField(ctx, stage))
     return form
 
 

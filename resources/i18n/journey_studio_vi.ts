@@ -1824,7 +1824,7 @@
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="103" />
-            <location filename="../../app/dialogs/export_dialog.py" line="246" />
+            <location filename="../../app/dialogs/export_dialog.py" line="251" />
             <location filename="../../app/dialogs/pdf_export_run.py" line="83" />
             <source>Export</source>
             <translation>Xuất</translation>
@@ -1975,63 +1975,73 @@
             <translation>Đánh dấu một nửa: chỉ khi bản đồ nằm trên một tờ hoặc trang từ A2 trở lên</translation>
         </message>
         <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="221" />
+            <source>E&amp;xperience wheel page</source>
+            <translation>Trang bánh &amp;xe trải nghiệm</translation>
+        </message>
+        <message>
             <location filename="../../app/dialogs/export_dialog.py" line="222" />
+            <source>The map as a circle: before, during, after, with a face per stage, touchpoints and pains</source>
+            <translation>Bản đồ dưới dạng vòng tròn: trước, trong và sau trải nghiệm, với khuôn mặt cảm xúc cho từng giai đoạn, các điểm chạm và điểm đau</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="227" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="224" />
-            <location filename="../../app/dialogs/export_dialog.py" line="435" />
+            <location filename="../../app/dialogs/export_dialog.py" line="229" />
+            <location filename="../../app/dialogs/export_dialog.py" line="443" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="242" />
+            <location filename="../../app/dialogs/export_dialog.py" line="247" />
             <source>&amp;Open the file when done</source>
             <translation>Mở tệp khi x&amp;ong</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="268" />
+            <location filename="../../app/dialogs/export_dialog.py" line="274" />
             <source>Compare page</source>
             <translation>Trang so sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="271" />
+            <location filename="../../app/dialogs/export_dialog.py" line="277" />
             <source>Compa&amp;re</source>
             <translation>&amp;So sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="273" />
+            <location filename="../../app/dialogs/export_dialog.py" line="279" />
             <source>Map: %1</source>
             <translation>Bản đồ: %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="275" />
+            <location filename="../../app/dialogs/export_dialog.py" line="281" />
             <source>Snapshot: %1 (%2)</source>
             <translation>Ảnh lưu: %1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="289" />
+            <location filename="../../app/dialogs/export_dialog.py" line="295" />
             <source>Before:</source>
             <translation>Trước:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="290" />
+            <location filename="../../app/dialogs/export_dialog.py" line="296" />
             <source>Af&amp;ter:</source>
             <translation>Sa&amp;u:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="395" />
+            <location filename="../../app/dialogs/export_dialog.py" line="403" />
             <source>Export as</source>
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="433" />
+            <location filename="../../app/dialogs/export_dialog.py" line="441" />
             <source>All &amp;maps (one grid sheet per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một trang lưới)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="434" />
+            <location filename="../../app/dialogs/export_dialog.py" line="442" />
             <source>All &amp;maps (in one table)</source>
             <translation>Tất cả &amp;bản đồ (trong một bảng)</translation>
         </message>
@@ -2767,44 +2777,44 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="414" />
+            <location filename="../../app/ui/main_window.py" line="416" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="339" />
+            <location filename="../../app/ui/main_window.py" line="341" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="399" />
+            <location filename="../../app/ui/main_window.py" line="401" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="412" />
-            <location filename="../../app/ui/main_window.py" line="418" />
-            <location filename="../../app/ui/main_window.py" line="424" />
+            <location filename="../../app/ui/main_window.py" line="414" />
+            <location filename="../../app/ui/main_window.py" line="420" />
+            <location filename="../../app/ui/main_window.py" line="426" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="419" />
+            <location filename="../../app/ui/main_window.py" line="421" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="425" />
+            <location filename="../../app/ui/main_window.py" line="427" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="427" />
+            <location filename="../../app/ui/main_window.py" line="429" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="561" />
+            <location filename="../../app/ui/main_window.py" line="563" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -3171,304 +3181,329 @@
     <context>
         <name>Inspector</name>
         <message>
-            <location filename="../../app/ui/inspector.py" line="141" />
+            <location filename="../../app/ui/inspector.py" line="142" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="119" />
+            <location filename="../../app/ui/inspector.py" line="120" />
             <source>Map</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="151" />
+            <location filename="../../app/ui/inspector.py" line="153" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="142" />
-            <location filename="../../app/ui/inspector.py" line="152" />
-            <location filename="../../app/ui/inspector.py" line="169" />
+            <location filename="../../app/ui/inspector.py" line="143" />
+            <location filename="../../app/ui/inspector.py" line="154" />
+            <location filename="../../app/ui/inspector.py" line="171" />
             <source>&amp;Title:</source>
             <translation>&amp;Tiêu đề:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="176" />
+            <location filename="../../app/ui/inspector.py" line="178" />
             <source>favourite</source>
             <translation>yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="195" />
+            <location filename="../../app/ui/inspector.py" line="197" />
             <source>span</source>
             <translation>độ trải dài</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="157" />
+            <location filename="../../app/ui/inspector.py" line="159" />
             <source>collapsed</source>
             <translation>thu gọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="210" />
+            <location filename="../../app/ui/inspector.py" line="212" />
             <source>position</source>
             <translation>vị trí</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="201" />
+            <location filename="../../app/ui/inspector.py" line="203" />
             <source>Emotion</source>
             <translation>Cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="119" />
+            <location filename="../../app/ui/inspector.py" line="120" />
             <source>Select a stage, lane, card or emotion on the map to edit it here.</source>
             <translation>Chọn một giai đoạn, làn, thẻ hoặc cảm xúc trên bản đồ để sửa tại đây.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="121" />
+            <location filename="../../app/ui/inspector.py" line="122" />
             <source>&amp;Name:</source>
             <translation>&amp;Tên:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="122" />
-            <location filename="../../app/ui/inspector.py" line="143" />
+            <location filename="../../app/ui/inspector.py" line="123" />
+            <location filename="../../app/ui/inspector.py" line="144" />
             <source>&amp;Description:</source>
             <translation>&amp;Mô tả:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="123" />
+            <location filename="../../app/ui/inspector.py" line="124" />
             <source>What this journey covers</source>
             <translation>Hành trình này bao gồm những gì</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="125" />
+            <location filename="../../app/ui/inspector.py" line="126" />
             <source>&amp;State:</source>
             <translation>&amp;Trạng thái:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="126" />
+            <location filename="../../app/ui/inspector.py" line="127" />
             <source>(no persona)</source>
             <translation>(chưa có chân dung)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="127" />
+            <location filename="../../app/ui/inspector.py" line="128" />
             <source>&amp;Persona:</source>
             <translation>&amp;Chân dung:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="129" />
+            <location filename="../../app/ui/inspector.py" line="130" />
             <source>Emotion scale &amp;from:</source>
             <translation>Thang cảm xúc &amp;từ:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="130" />
-            <location filename="../../app/ui/inspector.py" line="132" />
+            <location filename="../../app/ui/inspector.py" line="131" />
+            <location filename="../../app/ui/inspector.py" line="133" />
             <source>emotion scale</source>
             <translation>thang cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="131" />
+            <location filename="../../app/ui/inspector.py" line="132" />
             <source>Emotion scale &amp;to:</source>
             <translation>Thang cảm xúc đế&amp;n:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="136" />
+            <location filename="../../app/ui/inspector.py" line="137" />
             <source>Derived from:</source>
             <translation>Bắt nguồn từ:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="144" />
-            <location filename="../../app/ui/inspector.py" line="189" />
+            <location filename="../../app/ui/inspector.py" line="145" />
+            <location filename="../../app/ui/inspector.py" line="191" />
             <source>&amp;Colour:</source>
             <translation>&amp;Màu:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="145" />
+            <location filename="../../app/ui/inspector.py" line="146" />
             <source>&amp;Width:</source>
             <translation>Chiều &amp;rộng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="154" />
+            <location filename="../../app/ui/inspector.py" line="148" />
+            <source>P&amp;hase:</source>
+            <translation>Thời đ&amp;iểm:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="156" />
             <source>&amp;Kind:</source>
             <translation>&amp;Loại:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="155" />
+            <location filename="../../app/ui/inspector.py" line="157" />
             <source>&amp;Height:</source>
             <translation>&amp;Chiều cao:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="157" />
+            <location filename="../../app/ui/inspector.py" line="159" />
             <source>C&amp;ollapsed</source>
             <translation>Thu &amp;gọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="170" />
+            <location filename="../../app/ui/inspector.py" line="172" />
             <source>&amp;Body:</source>
             <translation>&amp;Nội dung:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="170" />
+            <location filename="../../app/ui/inspector.py" line="172" />
             <source>Details, quotes, evidence…</source>
             <translation>Chi tiết, trích dẫn, bằng chứng…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="172" />
+            <location filename="../../app/ui/inspector.py" line="174" />
             <source>(no channel)</source>
             <translation>(không có kênh)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="174" />
+            <location filename="../../app/ui/inspector.py" line="176" />
             <source>C&amp;hannel:</source>
             <translation>&amp;Kênh:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="175" />
+            <location filename="../../app/ui/inspector.py" line="177" />
             <source>&amp;Favourite touchpoint</source>
             <translation>Điểm chạm được &amp;yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="179" />
+            <location filename="../../app/ui/inspector.py" line="181" />
             <source>Se&amp;verity:</source>
             <translation>Mức độ &amp;nghiêm trọng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="181" />
+            <location filename="../../app/ui/inspector.py" line="183" />
             <source>&amp;Owner:</source>
             <translation>&amp;Người phụ trách:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="181" />
+            <location filename="../../app/ui/inspector.py" line="183" />
             <source>Who takes it on</source>
             <translation>Ai đảm nhận</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="182" />
+            <location filename="../../app/ui/inspector.py" line="184" />
             <source>&amp;Priority:</source>
             <translation>Mức ư&amp;u tiên:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="184" />
+            <location filename="../../app/ui/inspector.py" line="186" />
             <source>St&amp;atus:</source>
             <translation>Tình &amp;trạng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="186" />
+            <location filename="../../app/ui/inspector.py" line="188" />
             <source>&amp;Value:</source>
             <translation>&amp;Giá trị:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="187" />
+            <location filename="../../app/ui/inspector.py" line="189" />
             <source>&amp;Unit:</source>
             <translation>Đơn &amp;vị:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="187" />
+            <location filename="../../app/ui/inspector.py" line="189" />
             <source>%, s, points…</source>
             <translation>%, giây, điểm…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="188" />
+            <location filename="../../app/ui/inspector.py" line="190" />
             <source>Tar&amp;get:</source>
             <translation>&amp;Mục tiêu:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="188" />
+            <location filename="../../app/ui/inspector.py" line="190" />
             <source>optional</source>
             <translation>không bắt buộc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="190" />
+            <location filename="../../app/ui/inspector.py" line="192" />
             <source>Ta&amp;gs:</source>
             <translation>&amp;Nhãn dán:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="192" />
+            <location filename="../../app/ui/inspector.py" line="194" />
             <source>&amp;Evidence:</source>
             <translation>&amp;Bằng chứng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="194" />
+            <location filename="../../app/ui/inspector.py" line="196" />
             <source>&amp;Spans:</source>
             <translation>&amp;Trải dài:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="195" />
+            <location filename="../../app/ui/inspector.py" line="197" />
             <source> stage(s)</source>
             <translation> giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="205" />
+            <location filename="../../app/ui/inspector.py" line="207" />
             <source>&amp;Score:</source>
             <translation>Đ&amp;iểm:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="206" />
+            <location filename="../../app/ui/inspector.py" line="208" />
             <source>&amp;Label:</source>
             <translation>&amp;Nhãn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="206" />
+            <location filename="../../app/ui/inspector.py" line="208" />
             <source>What the customer feels</source>
             <translation>Khách hàng cảm thấy gì</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="208" />
+            <location filename="../../app/ui/inspector.py" line="210" />
             <source>S&amp;tage:</source>
             <translation>&amp;Giai đoạn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="209" />
+            <location filename="../../app/ui/inspector.py" line="211" />
             <source>&amp;Position in stage:</source>
             <translation>&amp;Vị trí trong giai đoạn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="336" />
+            <location filename="../../app/ui/inspector.py" line="338" />
             <source>Open a project to see its details here.</source>
             <translation>Mở một dự án để xem chi tiết tại đây.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="337" />
+            <location filename="../../app/ui/inspector.py" line="339" />
             <source>No map is open.</source>
             <translation>Chưa mở bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="341" />
+            <location filename="../../app/ui/inspector.py" line="343" />
             <source>%1 items selected.</source>
             <translation>Đã chọn %1 mục.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="342" />
+            <location filename="../../app/ui/inspector.py" line="344" />
             <source>Select one item to edit all its fields.</source>
             <translation>Chọn một mục để sửa mọi thuộc tính của nó.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector_fields.py" line="93" />
+            <location filename="../../app/ui/inspector_fields.py" line="96" />
             <source>Edit %s</source>
             <translation>Sửa %s</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector_fields.py" line="300" />
+            <location filename="../../app/ui/inspector_fields.py" line="303" />
             <source>tag, another tag</source>
             <translation>nhãn, nhãn khác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector_fields.py" line="332" />
+            <location filename="../../app/ui/inspector_fields.py" line="335" />
             <source>Pick a colour…</source>
             <translation>Chọn màu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector_fields.py" line="335" />
+            <location filename="../../app/ui/inspector_fields.py" line="338" />
             <source>default</source>
             <translation>mặc định</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector_fields.py" line="344" />
+            <location filename="../../app/ui/inspector_fields.py" line="347" />
             <source>Use the lane's colour</source>
             <translation>Dùng màu của làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector_fields.py" line="362" />
+            <location filename="../../app/ui/inspector_fields.py" line="365" />
             <source>Choose a Colour</source>
             <translation>Chọn màu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="385" />
+            <source>Before</source>
+            <translation>Trước trải nghiệm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="385" />
+            <source>During</source>
+            <translation>Trong trải nghiệm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="386" />
+            <source>After</source>
+            <translation>Sau trải nghiệm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="409" />
+            <source>Automatic (%1)</source>
+            <translation>Tự động (%1)</translation>
         </message>
     </context>
     <context>
@@ -4645,7 +4680,7 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="169" />
+            <location filename="../../app/main.py" line="172" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
         </message>
@@ -5236,6 +5271,30 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
             <location filename="../../app/ui/timer.py" line="229" />
             <source>Time is up: click to start again</source>
             <translation>Hết giờ: bấm để bắt đầu lại</translation>
+        </message>
+    </context>
+    <context>
+        <name>WheelView</name>
+        <message>
+            <location filename="../../app/ui/wheel_view.py" line="109" />
+            <location filename="../../app/ui/wheel_view.py" line="178" />
+            <source>Open a map to see its experience wheel.</source>
+            <translation>Mở một bản đồ để xem bánh xe trải nghiệm của nó.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/wheel_view.py" line="159" />
+            <source>Experience Wheel</source>
+            <translation>Bánh xe trải nghiệm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/wheel_view.py" line="165" />
+            <source>E&amp;xperience Wheel</source>
+            <translation>Bánh x&amp;e trải nghiệm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/wheel_view.py" line="168" />
+            <source>The map as a circle: before, during, after</source>
+            <translation>Bản đồ dưới dạng vòng tròn: trước, trong và sau trải nghiệm</translation>
         </message>
     </context>
 </TS>
