@@ -1,0 +1,379 @@
+"""Where a connector's line runs: orthogonal routes through the gutters between cards.
+
+Qt-free, so the canvas and the PDF draw the same line. `route` is plain geometry over
+boxes: it tries a small family of routes with up to four bends through the free channels
+the obstacles leave (on a map, the gutters at stage and lane boundaries) and keeps the
+cheapest by (cards crossed, bends, length). `route_connector` feeds it only the cards of
+the cells between the two ends, never the whole map.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise, product
+from typing import Literal, Protocol
+
+from app.domain import style
+from app.domain.layout import MapLayout, Rect
+from app.domain.model import Card, Connector, ConnectorKind, JourneyMap, LaneKind
+
+Point = tuple[float, float]
+Side = Literal["left", "right", "top", "bottom"]
+
+CROSSING_COST = 10_000.0  # a card crossed outweighs any detour the map allows
+BEND_COST = 100.0  # a bend is worth 100 px of extra length
+_NEAREST = 2  # channels tried next to each end in the longer routes
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in map coordinates (model pixels, as app.domain.layout)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        """The x of the right edge."""
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        """The y of the bottom edge."""
+        return self.y + self.h
+
+    @property
+    def cx(self) -> float:
+        """The x of the centre."""
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        """The y of the centre."""
+        return self.y + self.h / 2
+
+    @classmethod
+    def of(cls, rect: Rect) -> Box:
+        """The box of a layout rectangle."""
+        return cls(rect.x, rect.y, rect.w, rect.h)
+
+
+@dataclass(frozen=True)
+class Route:
+    """A connector's polyline, from the source's edge to the target's edge."""
+
+    points: tuple[Point, ...]
+    label_at: Point  # where a label is centred (the middle of the longest segment)
+
+    def bounds(self) -> Box:
+        """The smallest box holding every point (zero wide for a vertical line)."""
+        xs = [p[0] for p in self.points]
+        ys = [p[1] for p in self.points]
+        return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+class CellCards(Protocol):
+    """Anything that lists a cell's cards without a scan (LiveLayout, CellIndex)."""
+
+    def cell_cards(self, stage_id: str, lane_id: str) -> Sequence[Card]:
+        """The cards of one cell."""
+        ...
+
+
+class CellIndex:
+    """The cards of a laid-out map by cell, built once and shared by every connector."""
+
+    def __init__(self, layout: MapLayout) -> None:
+        self._cells: dict[tuple[str, str], list[Card]] = {}
+        for box in layout.cards.values():
+            self._cells.setdefault((box.card.stage_id, box.card.lane_id), []).append(box.card)
+
+    def cell_cards(self, stage_id: str, lane_id: str) -> Sequence[Card]:
+        """The cards of one cell (in no particular order)."""
+        return self._cells.get((stage_id, lane_id), ())
+
+
+# -- geometry -----------------------------------------------------------------------------
+
+def _crosses(a: Point, b: Point, box: Box) -> bool:
+    """True when the axis-parallel segment a–b runs through the inside of `box`."""
+    inset = 0.5  # touching an edge (a port, a gutter's border) is not crossing
+    if a[1] == b[1]:
+        lo, hi = min(a[0], b[0]), max(a[0], b[0])
+        return (box.y + inset < a[1] < box.bottom - inset
+                and lo < box.right - inset and hi > box.x + inset)
+    lo, hi = min(a[1], b[1]), max(a[1], b[1])
+    return (box.x + inset < a[0] < box.right - inset
+            and lo < box.bottom - inset and hi > box.y + inset)
+
+
+def _simplify(points: Sequence[Point]) -> tuple[Point, ...]:
+    """The polyline without repeated points and without points inside straight runs."""
+    out: list[Point] = []
+    for p in points:
+        if out and out[-1] == p:
+            continue
+        if len(out) >= 2:
+            (x0, y0), (x1, y1) = out[-2], out[-1]
+            if (x0 == x1 == p[0]) or (y0 == y1 == p[1]):
+                out[-1] = p
+                continue
+        out.append(p)
+    return tuple(out)
+
+
+def _length(points: Sequence[Point]) -> float:
+    return sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in pairwise(points))
+
+
+def _label_point(points: Sequence[Point]) -> Point:
+    """The middle of the longest segment (the first of equals)."""
+    best, at = -1.0, points[0]
+    for a, b in pairwise(points):
+        seg = abs(b[0] - a[0]) + abs(b[1] - a[1])
+        if seg > best:
+            best, at = seg, ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    return at
+
+
+def _free_centres(spans: Sequence[tuple[float, float]], lo: float,
+                  width: float) -> list[float]:
+    """The centres of the stretches past `lo`, at least `width` wide, no span covers.
+
+    A run between two stacked cards (narrower than a gutter) is no channel: a line
+    squeezed there reads as part of the cards."""
+    centres: list[float] = []
+    reach = lo
+    for a, b in sorted(spans):
+        if a - reach >= width and reach > lo:  # before the first span: an outer channel
+            centres.append((reach + a) / 2)
+        reach = max(reach, b)
+    return centres
+
+
+def arrow_head(points: Sequence[Point], size: float) -> tuple[Point, Point, Point]:
+    """The arrowhead at the end of a polyline: (left wing, tip, right wing)."""
+    tip = points[-1]
+    prev = next((p for p in reversed(points[:-1]) if p != tip), (tip[0] - 1.0, tip[1]))
+    dx, dy = tip[0] - prev[0], tip[1] - prev[1]
+    norm = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / norm, dy / norm
+    bx, by = tip[0] - ux * size, tip[1] - uy * size
+    half = size * 0.5
+    return (bx - uy * half, by + ux * half), tip, (bx + uy * half, by - ux * half)
+
+
+# -- candidate routes ---------------------------------------------------------------------
+
+_OUT: dict[Side, tuple[float, float]] = {
+    "left": (-1.0, 0.0), "right": (1.0, 0.0), "top": (0.0, -1.0), "bottom": (0.0, 1.0)}
+
+
+def _port(box: Box, side: Side) -> Point:
+    if side == "left":
+        return (box.x, box.cy)
+    if side == "right":
+        return (box.right, box.cy)
+    if side == "top":
+        return (box.cx, box.y)
+    return (box.cx, box.bottom)
+
+
+def _beyond(box: Box, side: Side, value: float, stub: float) -> bool:
+    """True when a channel at `value` lies at least `stub` out of `box` on `side`."""
+    if side == "left":
+        return value <= box.x - stub
+    if side == "right":
+        return value >= box.right + stub
+    if side == "top":
+        return value <= box.y - stub
+    return value >= box.bottom + stub
+
+
+def _nearest(box: Box, side: Side, channels: Sequence[float], stub: float) -> list[float]:
+    """The channels just out of `box` on `side`, nearest first."""
+    ok = [c for c in channels if _beyond(box, side, c, stub)]
+    edge = {"left": box.x, "right": box.right, "top": box.y, "bottom": box.bottom}[side]
+    return sorted(ok, key=lambda c: abs(c - edge))[:_NEAREST]
+
+
+def _straight(source: Box, target: Box, s_side: Side, t_side: Side,
+              stub: float) -> Iterator[tuple[Point, ...]]:
+    """A single segment where the boxes face each other across a shared band."""
+    margin = min(stub, style.CARD_RADIUS)
+    if s_side in ("left", "right"):
+        lo, hi = max(source.y, target.y) + margin, min(source.bottom, target.bottom) - margin
+        if lo > hi or _OUT[s_side][0] != -_OUT[t_side][0]:
+            return
+        ok = _beyond(source, s_side, target.x if s_side == "right" else target.right, stub)
+        y = min(max(source.cy, lo), hi)
+        if ok:
+            yield ((source.right if s_side == "right" else source.x, y),
+                   (target.x if s_side == "right" else target.right, y))
+    else:
+        lo, hi = max(source.x, target.x) + margin, min(source.right, target.right) - margin
+        if lo > hi or _OUT[s_side][1] != -_OUT[t_side][1]:
+            return
+        ok = _beyond(source, s_side, target.y if s_side == "bottom" else target.bottom, stub)
+        x = min(max(source.cx, lo), hi)
+        if ok:
+            yield ((x, source.bottom if s_side == "bottom" else source.y),
+                   (x, target.y if s_side == "bottom" else target.bottom))
+
+
+def _bent(source: Box, target: Box, s_side: Side, t_side: Side, xs: Sequence[float],
+          ys: Sequence[float], stub: float) -> Iterator[tuple[Point, ...]]:
+    """Routes with one to four bends between the two ports, through the channels."""
+    sp, tp = _port(source, s_side), _port(target, t_side)
+    s_h, t_h = s_side in ("left", "right"), t_side in ("left", "right")
+    near_s = _nearest(source, s_side, xs if s_h else ys, stub)
+    near_t = _nearest(target, t_side, xs if t_h else ys, stub)
+    if s_h and t_h:  # H V H, then H V H V H
+        for x in xs:
+            if _beyond(source, s_side, x, stub) and _beyond(target, t_side, x, stub):
+                yield (sp, (x, sp[1]), (x, tp[1]), tp)
+        for x1, y, x2 in product(near_s, ys, near_t):
+            yield (sp, (x1, sp[1]), (x1, y), (x2, y), (x2, tp[1]), tp)
+    elif not s_h and not t_h:  # V H V, then V H V H V
+        for y in ys:
+            if _beyond(source, s_side, y, stub) and _beyond(target, t_side, y, stub):
+                yield (sp, (sp[0], y), (tp[0], y), tp)
+        for y1, x, y2 in product(near_s, xs, near_t):
+            yield (sp, (sp[0], y1), (x, y1), (x, y2), (tp[0], y2), tp)
+    elif s_h:  # H V (an L), then H V H V
+        if _beyond(source, s_side, tp[0], stub) and _beyond(target, t_side, sp[1], stub):
+            yield (sp, (tp[0], sp[1]), tp)
+        for x, y in product(near_s, ys):
+            if _beyond(target, t_side, y, stub):
+                yield (sp, (x, sp[1]), (x, y), (tp[0], y), tp)
+    else:  # V H (an L), then V H V H
+        if _beyond(source, s_side, tp[1], stub) and _beyond(target, t_side, sp[0], stub):
+            yield (sp, (sp[0], tp[1]), tp)
+        for y, x in product(near_s, xs):
+            if _beyond(target, t_side, x, stub):
+                yield (sp, (sp[0], y), (x, y), (x, tp[1]), tp)
+
+
+def _channels(source: Box, target: Box, obstacles: Sequence[Box],
+              lane_gap: float) -> tuple[list[float], list[float]]:
+    """Free vertical (x) and horizontal (y) channels: gutters, then around everything."""
+    boxes = [source, target, *obstacles]
+    left = min(b.x for b in boxes)
+    right = max(b.right for b in boxes)
+    top = min(b.y for b in boxes)
+    bottom = max(b.bottom for b in boxes)
+    xs = _free_centres([(b.x, b.right) for b in boxes], left, lane_gap)
+    ys = _free_centres([(b.y, b.bottom) for b in boxes], top, lane_gap)
+    # Half-way between facing edges, for when every gutter is blocked (a wide card).
+    if target.x > source.right:
+        xs.append((source.right + target.x) / 2)
+    elif source.x > target.right:
+        xs.append((target.right + source.x) / 2)
+    if target.y > source.bottom:
+        ys.append((source.bottom + target.y) / 2)
+    elif source.y > target.bottom:
+        ys.append((target.bottom + source.y) / 2)
+    xs += [left - lane_gap, right + lane_gap]
+    ys += [top - lane_gap, bottom + lane_gap]
+    return sorted(set(xs)), sorted(set(ys))
+
+
+_SIDES: tuple[Side, ...] = ("right", "left", "bottom", "top")
+
+
+def route(source: Box, target: Box, obstacles: Sequence[Box], *, kind: ConnectorKind,
+          lane_gap: float = style.CELL_PADDING) -> Route:
+    """The orthogonal route from `source` to `target` around `obstacles`.
+
+    `lane_gap` is the clearance kept when a route goes around every box, and twice the
+    shortest stub out of a box. A loop-back always leaves and enters through the top or
+    the bottom, so it reads as a loop even with nothing in the way.
+    """
+    stub = lane_gap / 2
+    xs, ys = _channels(source, target, obstacles, lane_gap)
+    sides = _SIDES[2:] if kind == ConnectorKind.LOOP_BACK else _SIDES
+    candidates: list[tuple[float, int, tuple[Point, ...]]] = []
+    for s_side, t_side in product(sides, sides):
+        for raw in (*_straight(source, target, s_side, t_side, stub),
+                    *_bent(source, target, s_side, t_side, xs, ys, stub)):
+            points = _simplify(raw)
+            if len(points) < 2:
+                continue
+            base = (len(points) - 2) * BEND_COST + _length(points)
+            candidates.append((base, len(candidates), points))
+    candidates.sort()
+    walls = (source, target, *obstacles)
+    best_cost, best = math.inf, (_port(source, "right"), _port(target, "left"))
+    for base, _order, points in candidates:
+        if base >= best_cost:
+            break  # sorted by base cost: nothing later can be cheaper
+        cost = base
+        for a, b in pairwise(points):
+            for box in walls:
+                if _crosses(a, b, box):
+                    cost += CROSSING_COST
+                    if cost >= best_cost:
+                        break
+            if cost >= best_cost:
+                break
+        if cost < best_cost:
+            best_cost, best = cost, points
+    return Route(best, _label_point(best))
+
+
+# -- connectors of a laid-out map ---------------------------------------------------------
+
+def route_connector(layout: MapLayout, journey: JourneyMap, connector: Connector,
+                    cells: CellCards | None = None) -> Route | None:
+    """The route of one connector; None when an end is not laid out (a folded lane).
+
+    Only the cards of the cells between the two ends (and one lane beyond, for routes
+    that go around) are obstacles. Pass `cells` (a LiveLayout, or one CellIndex for all
+    of a map's connectors): without it the map's cards are indexed for this call.
+    """
+    source_box = layout.cards.get(connector.source_id)
+    if source_box is None:
+        return None
+    target_box = layout.cards.get(connector.target_id)
+    if target_box is not None:
+        target = Box.of(target_box.rect)
+        t_stage, t_lane = target_box.card.stage_id, target_box.card.lane_id
+    elif connector.target_id in layout.stage_rects:
+        target = Box.of(layout.stage_rects[connector.target_id])
+        t_stage, t_lane = connector.target_id, None
+    else:
+        return None
+    source = Box.of(source_box.rect)
+    s_stage, s_lane = source_box.card.stage_id, source_box.card.lane_id
+    index = {s.id: i for i, s in enumerate(journey.stages)}
+    lane_index = {ln.id: i for i, ln in enumerate(journey.lanes)}
+    if s_stage not in index or t_stage not in index or s_lane not in lane_index:
+        return None
+    first, last = sorted((index[s_stage], index[t_stage]))
+    s_row = lane_index[s_lane]
+    t_row = lane_index[t_lane] if t_lane in lane_index else 0
+    top, bottom = min(s_row, t_row), max(s_row, t_row)
+    grid = cells if cells is not None else CellIndex(layout)
+    ends = {connector.source_id, connector.target_id}
+    obstacles: list[Box] = []
+    if t_lane is None:
+        # A line up to a stage header must not run through the others; their insets
+        # keep the gutters at the stage boundaries open.
+        pad = style.CELL_PADDING
+        for stage in journey.stages[first:last + 1]:
+            if stage.id != connector.target_id:
+                r = layout.stage_rects[stage.id]
+                obstacles.append(Box(r.x + pad, r.y, r.w - 2 * pad, r.h))
+    for lane in journey.lanes[max(0, top - 1):bottom + 2]:
+        if lane.collapsed or lane.kind == LaneKind.EMOTIONS:
+            continue
+        for stage in journey.stages[first:last + 1]:
+            for card in grid.cell_cards(stage.id, lane.id):
+                box = layout.cards.get(card.id)
+                if box is not None and card.id not in ends:
+                    obstacles.append(Box.of(box.rect))
+    return route(source, target, obstacles, kind=connector.kind)
