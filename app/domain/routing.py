@@ -99,16 +99,49 @@ class CellIndex:
 
 # -- geometry -----------------------------------------------------------------------------
 
-def _crosses(a: Point, b: Point, box: Box) -> bool:
-    """True when the axis-parallel segment a–b runs through the inside of `box`."""
-    inset = 0.5  # touching an edge (a port, a gutter's border) is not crossing
-    if a[1] == b[1]:
-        lo, hi = min(a[0], b[0]), max(a[0], b[0])
-        return (box.y + inset < a[1] < box.bottom - inset
-                and lo < box.right - inset and hi > box.x + inset)
-    lo, hi = min(a[1], b[1]), max(a[1], b[1])
-    return (box.x + inset < a[0] < box.right - inset
-            and lo < box.bottom - inset and hi > box.y + inset)
+class _Walls:
+    """The boxes a route must not run through, bucketed so a segment tests only its own."""
+
+    SIZE = 128.0  # bucket side in model pixels: a card or two
+
+    def __init__(self, boxes: Sequence[Box]) -> None:
+        inset = 0.5  # touching an edge (a port, a gutter's border) is not crossing
+        self.rects = [(b.x + inset, b.y + inset, b.right - inset, b.bottom - inset)
+                      for b in boxes]
+        self.buckets: dict[tuple[int, int], list[int]] = {}
+        for n, (x0, y0, x1, y1) in enumerate(self.rects):
+            for gx in range(self._at(x0), self._at(x1) + 1):
+                for gy in range(self._at(y0), self._at(y1) + 1):
+                    self.buckets.setdefault((gx, gy), []).append(n)
+
+    @classmethod
+    def _at(cls, v: float) -> int:
+        return math.floor(v / cls.SIZE)
+
+    def crossed(self, a: Point, b: Point, limit: int) -> int:
+        """How many boxes the axis-parallel segment a–b runs through (at most `limit`)."""
+        seen: set[int] = set()
+        count = 0
+        horizontal = a[1] == b[1]
+        fixed = a[1] if horizontal else a[0]
+        lo, hi = (min(a[0], b[0]), max(a[0], b[0])) if horizontal else (
+            min(a[1], b[1]), max(a[1], b[1]))
+        g = self._at(fixed)
+        for step in range(self._at(lo), self._at(hi) + 1):
+            for n in self.buckets.get((step, g) if horizontal else (g, step), ()):
+                if n in seen:
+                    continue
+                seen.add(n)
+                x0, y0, x1, y1 = self.rects[n]
+                if horizontal:
+                    hit = y0 < fixed < y1 and lo < x1 and hi > x0
+                else:
+                    hit = x0 < fixed < x1 and lo < y1 and hi > y0
+                if hit:
+                    count += 1
+                    if count >= limit:
+                        return count
+        return count
 
 
 def _simplify(points: Sequence[Point]) -> tuple[Point, ...]:
@@ -306,18 +339,16 @@ def route(source: Box, target: Box, obstacles: Sequence[Box], *, kind: Connector
             base = (len(points) - 2) * BEND_COST + _length(points)
             candidates.append((base, len(candidates), points))
     candidates.sort()
-    walls = (source, target, *obstacles)
+    walls = _Walls((source, target, *obstacles))
     best_cost, best = math.inf, (_port(source, "right"), _port(target, "left"))
     for base, _order, points in candidates:
         if base >= best_cost:
             break  # sorted by base cost: nothing later can be cheaper
         cost = base
         for a, b in pairwise(points):
-            for box in walls:
-                if _crosses(a, b, box):
-                    cost += CROSSING_COST
-                    if cost >= best_cost:
-                        break
+            room = (best_cost - cost) / CROSSING_COST  # crossings this route can still afford
+            limit = len(walls.rects) + 1 if math.isinf(room) else max(1, math.ceil(room))
+            cost += walls.crossed(a, b, limit) * CROSSING_COST
             if cost >= best_cost:
                 break
         if cost < best_cost:
