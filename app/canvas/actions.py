@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication
 
-from app.canvas import clipboard, drops
+from app.canvas import clipboard, drops, linking
 from app.canvas.i18n import tr, trn
 from app.document import operations as ops
 from app.domain import style
@@ -52,6 +52,10 @@ class EditingMixin:
             ok, _ = self.doc.attempt(lambda: ops.remove(self.doc, entities))
             if ok:
                 self.notice.emit(text)
+
+    def link_selected(self) -> None:
+        """Link the first selected card to the second (Ctrl+L)."""
+        linking.link_selected(self)  # type: ignore[arg-type]  # the MapView this mixes into
 
     def duplicate_selection(self) -> None:
         """Duplicate the selected cards, markers and stages; select the copies."""

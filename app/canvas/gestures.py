@@ -18,6 +18,7 @@ from app.document import operations as ops
 from app.domain import style
 from app.domain.layout import emotion_y, score_at
 from app.domain.model import MIN_LANE_HEIGHT, MIN_STAGE_WIDTH, LaneKind
+from app.domain.routing import Box
 
 if TYPE_CHECKING:
     from app.canvas.scene import MapScene
@@ -77,11 +78,20 @@ class CardDrag(Gesture):
             item.setOpacity(DRAG_OPACITY)
         for lane in self.lanes:
             lane.setZValue(DRAG_Z)
+        self.links = self.scene.links.of(self.ids)  # only these follow the pointer
 
     def move(self, pos: QPointF) -> None:
         delta = pos - self.origin
         for item, start in zip(self.items, self.starts, strict=True):
             item.setPos(start + delta)
+        journey = self.scene.journey
+        if self.links and journey is not None:
+            moved = {}
+            for item in self.items:
+                at = item.scenePos()
+                rect = item.card_rect()
+                moved[item.entity_id] = Box(at.x(), at.y(), rect.width(), rect.height())
+            self.scene.links.reroute(journey, self.links, moved)
         self.target = self._target(pos)
         if self.target is None:
             self.scene.preview.clear()
@@ -124,6 +134,9 @@ class CardDrag(Gesture):
         for lane in self.lanes:
             lane.setZValue(Z_CARD)
         self.scene.preview.clear()
+        journey = self.scene.journey
+        if self.links and journey is not None:
+            self.scene.links.reroute(journey, self.links)
 
     def release(self, pos: QPointF) -> None:
         target = self._target(pos)

@@ -15,8 +15,10 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
 
 from app.canvas import units
-from app.canvas.i18n import emotion_name, evidence_name, tr
+from app.canvas.connector_layer import ConnectorLayer
+from app.canvas.i18n import connector_kind_name, emotion_name, evidence_name, tr
 from app.canvas.items.card import CardItem, format_number
+from app.canvas.items.connector import ConnectorItem, LinkBandItem, LinkHandleItem
 from app.canvas.items.emotions import EmotionLaneItem, MarkerItem
 from app.canvas.items.grid import GridItem
 from app.canvas.items.headers import CornerItem, LaneHeaderItem, StageHeaderItem
@@ -31,6 +33,7 @@ from app.domain.live_layout import LayoutDelta, LiveLayout
 from app.domain.model import (
     Card,
     Channel,
+    Connector,
     EmotionMarker,
     JourneyMap,
     Lane,
@@ -92,8 +95,12 @@ class MapScene(QGraphicsScene):
         self.preview = DropPreviewItem()
         self.guide = GuideItem()
         self.cell_cursor = CellCursorItem()
-        for item in (self.grid, self.corner, self.preview, self.guide, self.cell_cursor):
+        self.link_handle = LinkHandleItem()
+        self.link_band = LinkBandItem()
+        for item in (self.grid, self.corner, self.preview, self.guide, self.cell_cursor,
+                     self.link_handle, self.link_band):
             self.addItem(item)
+        self.links = ConnectorLayer(self)
         self.corner.decorated = decorated
         # Not coalesced: the next gesture reads this geometry right after its own edit,
         # and a change costs only the cells it touched.
@@ -126,12 +133,15 @@ class MapScene(QGraphicsScene):
             return item.stage
         if isinstance(item, LaneHeaderItem):
             return item.lane
+        if isinstance(item, ConnectorItem):
+            return item.connector
         return None
 
     def item_for(self, entity_id: str) -> QGraphicsItem | None:
         """The item showing this entity, if any."""
         return (self.cards.get(entity_id) or self.markers.get(entity_id)
-                or self.stage_headers.get(entity_id) or self.lane_headers.get(entity_id))
+                or self.stage_headers.get(entity_id) or self.lane_headers.get(entity_id)
+                or self.links.items.get(entity_id))
 
     # -- following changes ---------------------------------------------------------------
 
@@ -143,6 +153,7 @@ class MapScene(QGraphicsScene):
                 self._drop_all()
             return
         cards: dict[str, tuple[Card, ChangeKind]] = {}
+        links: list[Change] = []
         repaint: set[str] = set()
         headers: set[str] = set()
         markers = corner = structural = False
@@ -157,6 +168,9 @@ class MapScene(QGraphicsScene):
                 if entity.map_id == self.map_id:
                     markers = True
                     repaint.add(entity.id)
+            elif isinstance(entity, Connector):
+                if entity.map_id == self.map_id:
+                    links.append(change)
             elif isinstance(entity, (Stage, Lane)):
                 if entity.map_id != self.map_id:
                     continue
@@ -204,6 +218,8 @@ class MapScene(QGraphicsScene):
                 header.update()
         if corner:
             self.corner.set_content(journey, self.doc.project.persona(journey.persona_id))
+        if links:
+            self.links.changed(journey, links)
 
     def _concerns(self, change: Change) -> bool:
         entity = change.entity
@@ -234,6 +250,7 @@ class MapScene(QGraphicsScene):
         self._sync_dict(self.layers, {ln.id: ln for ln in journey.lanes},
                         lambda ln: LaneLayer(ln.id))
         self._sync_markers(journey)
+        self.links.sync(journey)
         self.relayout(content)
 
     def _sync_markers(self, journey: JourneyMap) -> None:
@@ -267,6 +284,7 @@ class MapScene(QGraphicsScene):
                 if item.scene() is self:
                     self.removeItem(item)
             items.clear()
+        self.links.clear()
         hidden = self.live.hidden_lanes
         self.live = LiveLayout(self.wrapper)
         self.live.hidden_lanes = hidden
@@ -395,6 +413,7 @@ class MapScene(QGraphicsScene):
                                      layout.height + SCENE_MARGIN))
         if full or delta.lanes:
             self.pin_headers(*self.pin)
+        self.links.after_layout(journey, delta, touched)
         self.relaid_out.emit()
 
     def cell_layer(self, stage_id: str, lane_id: str) -> CellLayer:
@@ -574,7 +593,24 @@ class MapScene(QGraphicsScene):
         if isinstance(entity, (Stage, Lane)):
             extra = entity.description if isinstance(entity, Stage) else ""
             return entity.title + (f"\n\n{extra}" if extra else "")
+        if isinstance(entity, Connector):
+            return self.connector_text(entity)
         return ""
+
+    def end_name(self, entity_id: str) -> str:
+        """The name of a connector's end: a card's title or a stage's."""
+        journey = self.journey
+        end = (journey.card(entity_id) or journey.stage(entity_id)) if journey else None
+        return (end.title or tr("(untitled)")) if end is not None else "?"
+
+    def connector_text(self, connector: Connector) -> str:
+        """“Flow: Search → Compare prices”, and its label."""
+        line = tr("{0}: {1} → {2}").format(connector_kind_name(connector.kind),
+                                           self.end_name(connector.source_id),
+                                           self.end_name(connector.target_id))
+        if connector.assumed:
+            line += " " + tr("(assumed)")
+        return line + (f"\n{connector.label}" if connector.label else "")
 
     def helpEvent(self, event) -> None:  # noqa: N802 - Qt's name
         for item in self.items(event.scenePos()):

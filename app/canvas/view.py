@@ -14,11 +14,12 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
-from app.canvas import capture, drops, gestures, menus, navigation, units
+from app.canvas import capture, drops, gestures, linking, menus, navigation, units
 from app.canvas.actions import EditingMixin
 from app.canvas.edit_actions import EditActions
 from app.canvas.editor import InlineEditor
 from app.canvas.items.card import CardItem
+from app.canvas.items.connector import ConnectorItem
 from app.canvas.items.emotions import MarkerItem
 from app.canvas.items.headers import CornerItem, LaneHeaderItem, StageHeaderItem
 from app.canvas.scene import MapScene
@@ -28,7 +29,8 @@ from app.domain import style
 from app.domain.layout import line_height, score_at
 from app.domain.model import Card, EmotionMarker, LaneKind
 
-_INTERACTIVE = (CardItem, MarkerItem, StageHeaderItem, LaneHeaderItem, CornerItem)
+_INTERACTIVE = (ConnectorItem, CardItem, MarkerItem, StageHeaderItem, LaneHeaderItem,
+                CornerItem)
 
 
 class MapView(EditingMixin, QGraphicsView):
@@ -53,6 +55,7 @@ class MapView(EditingMixin, QGraphicsView):
         self._space = False
         self._home_pending = True
         self._press_item: QGraphicsItem | None = None
+        self._order: list[str] = []  # selected ids, first selected first (Ctrl+L)
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -215,8 +218,16 @@ class MapView(EditingMixin, QGraphicsView):
         if items:
             capture.reveal(self, items[0].sceneBoundingRect())
 
+    def selection_order(self) -> list[Any]:
+        """The selected entities, the first selected first."""
+        by_id = {e.id: e for e in self.selected_entities()}
+        return [by_id[i] for i in self._order if i in by_id]
+
     def _on_selection(self) -> None:
         entities = self.selected_entities()
+        ids = {e.id for e in entities}
+        kept = [i for i in self._order if i in ids]
+        self._order = kept + [e.id for e in entities if e.id not in kept]
         last = next((e for e in reversed(entities) if isinstance(e, (Card, EmotionMarker))), None)
         if last is not None:
             self.spot = navigation.spot_of(self.map_scene.journey, last)
@@ -337,10 +348,27 @@ class MapView(EditingMixin, QGraphicsView):
             event.accept()
             return
         scene_pos = self.mapToScene(pos)
+        scene = self.map_scene
+        handle = scene.link_handle if scene is not None else None
+        if handle is not None and scene is not None:
+            card_id = handle.card_id
+            if handle.grips(scene_pos) and card_id is not None and card_id in scene.cards:
+                self._gesture = linking.LinkDrag(self, scene_pos, card_id)
+                event.accept()
+                return
+            handle.hide_handle()
         item = self._item_at(pos)
         ctrl = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                          | Qt.KeyboardModifier.ShiftModifier))
         self._press_item = item
+        if isinstance(item, ConnectorItem):
+            if ctrl:
+                item.setSelected(not item.isSelected())
+            elif not item.isSelected():
+                self.select_entities([item.connector])
+            self._pending = None
+            event.accept()
+            return
         if isinstance(item, (CardItem, MarkerItem)):
             if ctrl:
                 item.setSelected(not item.isSelected())
@@ -390,7 +418,14 @@ class MapView(EditingMixin, QGraphicsView):
             self._gesture.move(scene_pos)
             event.accept()
             return
+        if self._pending is None and not event.buttons():
+            linking.track_handle(self, scene_pos)
         super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.map_scene is not None:
+            self.map_scene.link_handle.hide_handle()
+        super().leaveEvent(event)
 
     def _start_gesture(self, kind: str, origin: QPointF, item) -> gestures.Gesture:
         if kind == "card":

@@ -10,7 +10,7 @@ the cells between the two ends, never the whole map.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, product
 from typing import Literal, Protocol
@@ -359,27 +359,27 @@ def route(source: Box, target: Box, obstacles: Sequence[Box], *, kind: Connector
 # -- connectors of a laid-out map ---------------------------------------------------------
 
 def route_connector(layout: MapLayout, journey: JourneyMap, connector: Connector,
-                    cells: CellCards | None = None) -> Route | None:
+                    cells: CellCards | None = None, *,
+                    moved: Mapping[str, Box] | None = None) -> Route | None:
     """The route of one connector; None when an end is not laid out (a folded lane).
 
     Only the cards of the cells between the two ends (and one lane beyond, for routes
     that go around) are obstacles. Pass `cells` (a LiveLayout, or one CellIndex for all
     of a map's connectors): without it the map's cards are indexed for this call.
+    `moved` holds the boxes of cards being dragged: they are where the pointer put them,
+    and no obstacle where they were.
     """
+    moved = moved or {}
     source_box = layout.cards.get(connector.source_id)
     if source_box is None:
         return None
-    target_box = layout.cards.get(connector.target_id)
-    if target_box is not None:
-        target = Box.of(target_box.rect)
-        t_stage, t_lane = target_box.card.stage_id, target_box.card.lane_id
-    elif connector.target_id in layout.stage_rects:
-        target = Box.of(layout.stage_rects[connector.target_id])
-        t_stage, t_lane = connector.target_id, None
-    else:
+    ends = _end(layout, connector.target_id, moved)
+    if ends is None:
         return None
-    source = Box.of(source_box.rect)
-    s_stage, s_lane = source_box.card.stage_id, source_box.card.lane_id
+    target, t_stage, t_lane = ends
+    start = _end(layout, connector.source_id, moved)
+    assert start is not None  # its card is laid out
+    source, s_stage, s_lane = start
     index = {s.id: i for i, s in enumerate(journey.stages)}
     lane_index = {ln.id: i for i, ln in enumerate(journey.lanes)}
     if s_stage not in index or t_stage not in index or s_lane not in lane_index:
@@ -389,7 +389,7 @@ def route_connector(layout: MapLayout, journey: JourneyMap, connector: Connector
     t_row = lane_index[t_lane] if t_lane in lane_index else 0
     top, bottom = min(s_row, t_row), max(s_row, t_row)
     grid = cells if cells is not None else CellIndex(layout)
-    ends = {connector.source_id, connector.target_id}
+    skip = {connector.source_id, connector.target_id, *moved}
     obstacles: list[Box] = []
     if t_lane is None:
         # A line up to a stage header must not run through the others; their insets
@@ -405,6 +405,29 @@ def route_connector(layout: MapLayout, journey: JourneyMap, connector: Connector
         for stage in journey.stages[first:last + 1]:
             for card in grid.cell_cards(stage.id, lane.id):
                 box = layout.cards.get(card.id)
-                if box is not None and card.id not in ends:
+                if box is not None and card.id not in skip:
                     obstacles.append(Box.of(box.rect))
     return route(source, target, obstacles, kind=connector.kind)
+
+
+def _end(layout: MapLayout, entity_id: str, moved: Mapping[str, Box]
+         ) -> tuple[Box, str, str | None] | None:
+    """The box of a connector's end and the (stage id, lane id) it lies in."""
+    box = moved.get(entity_id)
+    if box is not None:  # a dragged card: in the cell under its centre
+        stage_id = layout.stage_at(box.cx)
+        lane_id = layout.lane_at(box.cy)
+        card_box = layout.cards.get(entity_id)
+        if card_box is not None:
+            stage_id = stage_id or card_box.card.stage_id
+            lane_id = lane_id or card_box.card.lane_id
+        if stage_id is None:
+            return None
+        return box, stage_id, lane_id
+    card_box = layout.cards.get(entity_id)
+    if card_box is not None:
+        return Box.of(card_box.rect), card_box.card.stage_id, card_box.card.lane_id
+    rect = layout.stage_rects.get(entity_id)
+    if rect is not None:
+        return Box.of(rect), entity_id, None
+    return None
