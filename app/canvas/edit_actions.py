@@ -70,7 +70,7 @@ class EditActions(QObject):
             if v is not None:
                 v.link_selected()
 
-        self.link = self._make("link", tr("&Link Selected Cards"), link, _keys("Ctrl+L"))
+        self.link = self._make("link", tr("Lin&k Selected Cards"), link, _keys("Ctrl+L"))
         self.zoom_in = self._make("zoomIn", tr("Zoom &In"), lambda: v and v.zoom_in(),
                                   _keys(Key.ZoomIn, "Ctrl+="), _IN_WINDOW)
         self.zoom_out = self._make("zoomOut", tr("Zoom &Out"), lambda: v and v.zoom_out(),
