@@ -16,8 +16,8 @@ from app.canvas.i18n import tr
 from app.canvas.items.card import CardItem
 from app.canvas.items.headers import StageHeaderItem
 from app.document.operations_links import add_connector
-from app.domain.model import Card, ConnectorKind
-from app.domain.routing import Box, route
+from app.domain.model import Card, Connector, ConnectorKind
+from app.domain.routing import Box, Route, route, route_connector
 
 if TYPE_CHECKING:
     from app.canvas.view import MapView
@@ -46,6 +46,19 @@ def track_handle(view: MapView, scene_pos: QPointF) -> None:
     handle.show_for(item.entity_id, QPointF(rect.right(), rect.center().y()))
 
 
+def press(view: MapView, scene_pos: QPointF) -> LinkDrag | None:
+    """A press on the link handle starts drawing a connector; elsewhere it hides."""
+    scene = view.map_scene
+    if scene is None:
+        return None
+    handle = scene.link_handle
+    card_id = handle.card_id
+    if handle.grips(scene_pos) and card_id is not None and card_id in scene.cards:
+        return LinkDrag(view, scene_pos, card_id)
+    handle.hide_handle()
+    return None
+
+
 class LinkDrag(Gesture):
     """From a card's handle to the card or stage header under the pointer."""
 
@@ -54,6 +67,7 @@ class LinkDrag(Gesture):
         self.source_id = card_id
         item = self.scene.cards[card_id]
         self.source = _box(item.mapRectToScene(item.card_rect()))
+        self._routes: dict[str, Route | None] = {}  # target id -> its route, per drag
         self.scene.link_handle.hide_handle()
 
     def target_at(self, pos: QPointF) -> tuple[str, QRectF] | None:
@@ -70,10 +84,22 @@ class LinkDrag(Gesture):
         if found is None:
             self.scene.preview.clear()
             target = Box(pos.x(), pos.y(), 0.0, 0.0)
+            line = route(self.source, target, [], kind=ConnectorKind.FLOW)
         else:
             self.scene.preview.show_at(found[1].adjusted(-3, -3, 3, 3))
-            target = _box(found[1])
-        self.scene.link_band.show_route(route(self.source, target, [], kind=ConnectorKind.FLOW))
+            line = self._preview(found[0]) or route(self.source, _box(found[1]), [],
+                                                    kind=ConnectorKind.FLOW)
+        self.scene.link_band.show_route(line)
+
+    def _preview(self, target_id: str) -> Route | None:
+        """The route the connector will take, around the cards as it will be drawn."""
+        scene, journey = self.scene, self.scene.journey
+        if journey is None:
+            return None
+        if target_id not in self._routes:
+            draft = Connector(journey.id, self.source_id, target_id)
+            self._routes[target_id] = route_connector(scene.layout, journey, draft, scene.live)
+        return self._routes[target_id]
 
     def release(self, pos: QPointF) -> None:
         found = self.target_at(pos)

@@ -14,10 +14,9 @@ from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
 
-from app.canvas import units
+from app.canvas import tooltips, units
 from app.canvas.connector_layer import ConnectorLayer
-from app.canvas.i18n import connector_kind_name, emotion_name, evidence_name, tr
-from app.canvas.items.card import CardItem, format_number
+from app.canvas.items.card import CardItem
 from app.canvas.items.connector import ConnectorItem, LinkBandItem, LinkHandleItem
 from app.canvas.items.emotions import EmotionLaneItem, MarkerItem
 from app.canvas.items.grid import GridItem
@@ -559,58 +558,7 @@ class MapScene(QGraphicsScene):
 
     def tooltip_for(self, item: QGraphicsItem | None) -> str:
         """The full text behind an item (the canvas shows at most six lines)."""
-        entity = self.entity_of(item)
-        if isinstance(item, CornerItem) and item.persona is not None:
-            p = item.persona
-            return "\n".join(x for x in (p.name, p.occupation, p.quote and f"“{p.quote}”") if x)
-        if isinstance(entity, Card):
-            parts = [entity.title or tr("(untitled)")]
-            if entity.body:
-                parts.append(entity.body)
-            channel = self.doc.project.channel(entity.channel_id)
-            details = []
-            if channel is not None:
-                details.append(tr("Channel: {0}").format(channel.name))
-            if entity.severity:
-                details.append(tr("Severity: {0} of 3").format(entity.severity))
-            if entity.value is not None:
-                details.append(tr("Value: {0} {1}").format(format_number(entity.value),
-                                                           entity.unit).strip())
-            if entity.target is not None:
-                details.append(tr("Target: {0}").format(format_number(entity.target)))
-            for label, value in ((tr("Owner"), entity.owner), (tr("Priority"), entity.priority),
-                                 (tr("Status"), entity.status)):
-                if value:
-                    details.append(f"{label}: {value}")
-            if entity.evidence is not None:
-                details.append(tr("Evidence: {0}").format(evidence_name(entity.evidence.value)))
-            if entity.favourite:
-                details.append(tr("★ Favourite touchpoint"))
-            return "\n\n".join(parts + (["\n".join(details)] if details else []))
-        if isinstance(entity, EmotionMarker):
-            name = emotion_name(entity.score)
-            return f"{entity.score:+d} · {name}" + (f"\n{entity.label}" if entity.label else "")
-        if isinstance(entity, (Stage, Lane)):
-            extra = entity.description if isinstance(entity, Stage) else ""
-            return entity.title + (f"\n\n{extra}" if extra else "")
-        if isinstance(entity, Connector):
-            return self.connector_text(entity)
-        return ""
-
-    def end_name(self, entity_id: str) -> str:
-        """The name of a connector's end: a card's title or a stage's."""
-        journey = self.journey
-        end = (journey.card(entity_id) or journey.stage(entity_id)) if journey else None
-        return (end.title or tr("(untitled)")) if end is not None else "?"
-
-    def connector_text(self, connector: Connector) -> str:
-        """“Flow: Search → Compare prices”, and its label."""
-        line = tr("{0}: {1} → {2}").format(connector_kind_name(connector.kind),
-                                           self.end_name(connector.source_id),
-                                           self.end_name(connector.target_id))
-        if connector.assumed:
-            line += " " + tr("(assumed)")
-        return line + (f"\n{connector.label}" if connector.label else "")
+        return tooltips.tooltip_for(self, item)
 
     def helpEvent(self, event) -> None:  # noqa: N802 - Qt's name
         for item in self.items(event.scenePos()):

@@ -23,10 +23,9 @@ from app.canvas.items.connector import ConnectorItem
 from app.canvas.items.emotions import MarkerItem
 from app.canvas.items.headers import CornerItem, LaneHeaderItem, StageHeaderItem
 from app.canvas.scene import MapScene
-from app.document import operations as ops
 from app.document.document import Document
 from app.domain import style
-from app.domain.layout import line_height, score_at
+from app.domain.layout import line_height
 from app.domain.model import Card, EmotionMarker, LaneKind
 
 _INTERACTIVE = (ConnectorItem, CardItem, MarkerItem, StageHeaderItem, LaneHeaderItem,
@@ -348,15 +347,10 @@ class MapView(EditingMixin, QGraphicsView):
             event.accept()
             return
         scene_pos = self.mapToScene(pos)
-        scene = self.map_scene
-        handle = scene.link_handle if scene is not None else None
-        if handle is not None and scene is not None:
-            card_id = handle.card_id
-            if handle.grips(scene_pos) and card_id is not None and card_id in scene.cards:
-                self._gesture = linking.LinkDrag(self, scene_pos, card_id)
-                event.accept()
-                return
-            handle.hide_handle()
+        self._gesture = linking.press(self, scene_pos)  # the edge handle draws a link
+        if self._gesture is not None:
+            event.accept()
+            return
         item = self._item_at(pos)
         ctrl = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                          | Qt.KeyboardModifier.ShiftModifier))
@@ -490,31 +484,8 @@ class MapView(EditingMixin, QGraphicsView):
         elif isinstance(item, (StageHeaderItem, LaneHeaderItem, MarkerItem)):
             self.edit_entity(self.map_scene.entity_of(item))
         else:
-            self._double_click_cell(scene_pos)
+            self.add_at(scene_pos)
         event.accept()
-
-    def _double_click_cell(self, scene_pos: QPointF) -> None:
-        scene = self.map_scene
-        cell = scene.cell_at(scene_pos.x(), scene_pos.y())
-        if cell is None or scene_pos.x() < style.LANE_HEADER_WIDTH:
-            return
-        journey = scene.journey
-        lane = journey.lane(cell[1])
-        if lane.kind == LaneKind.EMOTIONS:
-            rect = scene.layout.stage_rects[cell[0]]
-            score = score_at(scene.layout.lane_rects[lane.id], scene_pos.y(),
-                             journey.emotion_min, journey.emotion_max)
-            position = round((scene_pos.x() - rect.x) / rect.w, 3)
-            created = self._run(lambda: ops.add_marker(self.doc, journey, cell[0], lane.id,
-                                                       score, position))
-            if created is not None:
-                self.select_entities([created])
-            return
-        index = scene.insert_index(cell[0], cell[1], scene_pos.y())
-        created = self._run(lambda: ops.add_card(self.doc, journey, cell[0], cell[1], index))
-        if created is not None:
-            self.select_entities([created])
-            self.edit_entity(created)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
         menu = menus.build_menu(self, self.mapToScene(event.pos()))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.canvas.i18n import connector_kind_name
+from app.canvas.tooltips import end_name
 from app.document import operations
 from app.document.document import Document
 from app.domain.events import Change, ChangeKind
@@ -216,15 +217,10 @@ def _marker_form(ctx: FormContext, marker: EmotionMarker) -> Form:
     return form
 
 
-def _end_name(journey: JourneyMap | None, entity_id: str) -> str:
-    end = (journey.card(entity_id) or journey.stage(entity_id)) if journey else None
-    return (end.title or tr("(untitled)")) if end is not None else "?"
-
-
 def _connector_form(ctx: FormContext, connector: Connector) -> Form:
     journey = ctx.doc.project.map(connector.map_id)
-    source = _end_name(journey, connector.source_id)
-    target = _end_name(journey, connector.target_id)
+    source = end_name(journey, connector.source_id)
+    target = end_name(journey, connector.target_id)
     form = Form(ctx, connector, tr("Connector"), f"{source} → {target}")
     kinds = [(connector_kind_name(k), k) for k in ConnectorKind]
     form.add(tr("&Kind:"), ChoiceField(ctx, connector, "kind", kinds))
@@ -360,8 +356,8 @@ class Inspector(QWidget):
             extra = (target.kind,)
         elif isinstance(target, Connector):
             journey = project.map(target.map_id)
-            extra = (target.source_id, target.target_id, _end_name(journey, target.source_id),
-                     _end_name(journey, target.target_id))
+            extra = (target.source_id, target.target_id, end_name(journey, target.source_id),
+                     end_name(journey, target.target_id))
         elif isinstance(target, JourneyMap):
             extra = (tuple((p.id, p.name) for p in project.personas), target.derived_from_id)
         return (type(target).__name__, target.id, extra)

@@ -471,12 +471,12 @@
             <translation>Chưa có chân dung — nhấp đúp để chọn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/linking.py" line="82" />
+            <location filename="../../app/canvas/linking.py" line="95" />
             <source>Drop on a card or a stage header to link.</source>
             <translation>Thả lên một thẻ hoặc tiêu đề giai đoạn để nối.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/linking.py" line="102" />
+            <location filename="../../app/canvas/linking.py" line="115" />
             <source>Select two cards to link them.</source>
             <translation>Hãy chọn hai thẻ để nối chúng.</translation>
         </message>
@@ -804,65 +804,65 @@
             <translation>Điểm cảm xúc %1: thả vào đường cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="567" />
-            <location filename="../../app/canvas/scene.py" line="604" />
+            <location filename="../../app/canvas/tooltips.py" line="21" />
+            <location filename="../../app/canvas/tooltips.py" line="35" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="573" />
-            <source>Channel: {0}</source>
-            <translation>Kênh: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/scene.py" line="575" />
-            <source>Severity: {0} of 3</source>
-            <translation>Mức độ nghiêm trọng: {0}/3</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/scene.py" line="577" />
-            <source>Value: {0} {1}</source>
-            <translation>Giá trị: {0} {1}</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/scene.py" line="580" />
-            <source>Target: {0}</source>
-            <translation>Mục tiêu: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/scene.py" line="581" />
-            <source>Owner</source>
-            <translation>Người phụ trách</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/scene.py" line="581" />
-            <source>Priority</source>
-            <translation>Mức ưu tiên</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/scene.py" line="582" />
-            <source>Status</source>
-            <translation>Tình trạng</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/scene.py" line="586" />
-            <source>Evidence: {0}</source>
-            <translation>Bằng chứng: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/scene.py" line="588" />
-            <source>★ Favourite touchpoint</source>
-            <translation>★ Điểm chạm được yêu thích</translation>
-        </message>
-        <message>
-            <location filename="../../app/canvas/scene.py" line="608" />
+            <location filename="../../app/canvas/tooltips.py" line="26" />
             <source>{0}: {1} → {2}</source>
             <translation>{0}: {1} → {2}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="612" />
+            <location filename="../../app/canvas/tooltips.py" line="30" />
             <source>(assumed)</source>
             <translation>(giả định)</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/tooltips.py" line="41" />
+            <source>Channel: {0}</source>
+            <translation>Kênh: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/tooltips.py" line="43" />
+            <source>Severity: {0} of 3</source>
+            <translation>Mức độ nghiêm trọng: {0}/3</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/tooltips.py" line="45" />
+            <source>Value: {0} {1}</source>
+            <translation>Giá trị: {0} {1}</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/tooltips.py" line="48" />
+            <source>Target: {0}</source>
+            <translation>Mục tiêu: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/tooltips.py" line="49" />
+            <source>Owner</source>
+            <translation>Người phụ trách</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/tooltips.py" line="49" />
+            <source>Priority</source>
+            <translation>Mức ưu tiên</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/tooltips.py" line="50" />
+            <source>Status</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/tooltips.py" line="54" />
+            <source>Evidence: {0}</source>
+            <translation>Bằng chứng: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/tooltips.py" line="56" />
+            <source>★ Favourite touchpoint</source>
+            <translation>★ Điểm chạm được yêu thích</translation>
         </message>
         <message numerus="yes">
             <location filename="../../app/canvas/actions.py" line="180" />
@@ -2319,319 +2319,314 @@
     <context>
         <name>Inspector</name>
         <message>
-            <location filename="../../app/ui/inspector.py" line="242" />
+            <location filename="../../app/ui/inspector.py" line="238" />
             <source>Delete connector</source>
             <translation>Xoá kết nối</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="146" />
+            <location filename="../../app/ui/inspector.py" line="147" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="221" />
-            <source>(untitled)</source>
-            <translation>(chưa đặt tên)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="124" />
+            <location filename="../../app/ui/inspector.py" line="125" />
             <source>Map</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="156" />
+            <location filename="../../app/ui/inspector.py" line="157" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="181" />
+            <location filename="../../app/ui/inspector.py" line="182" />
             <source>favourite</source>
             <translation>yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="200" />
+            <location filename="../../app/ui/inspector.py" line="201" />
             <source>span</source>
             <translation>độ trải dài</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="162" />
+            <location filename="../../app/ui/inspector.py" line="163" />
             <source>collapsed</source>
             <translation>thu gọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="215" />
+            <location filename="../../app/ui/inspector.py" line="216" />
             <source>position</source>
             <translation>vị trí</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="206" />
+            <location filename="../../app/ui/inspector.py" line="207" />
             <source>Emotion</source>
             <translation>Cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="124" />
+            <location filename="../../app/ui/inspector.py" line="125" />
             <source>Select a stage, lane, card or emotion on the map to edit it here.</source>
             <translation>Chọn một giai đoạn, làn, thẻ hoặc cảm xúc trên bản đồ để sửa tại đây.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="126" />
+            <location filename="../../app/ui/inspector.py" line="127" />
             <source>&amp;Name:</source>
             <translation>&amp;Tên:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="127" />
-            <location filename="../../app/ui/inspector.py" line="148" />
+            <location filename="../../app/ui/inspector.py" line="128" />
+            <location filename="../../app/ui/inspector.py" line="149" />
             <source>&amp;Description:</source>
             <translation>&amp;Mô tả:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="128" />
+            <location filename="../../app/ui/inspector.py" line="129" />
             <source>What this journey covers</source>
             <translation>Hành trình này bao gồm những gì</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="130" />
+            <location filename="../../app/ui/inspector.py" line="131" />
             <source>&amp;State:</source>
             <translation>&amp;Trạng thái:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="131" />
+            <location filename="../../app/ui/inspector.py" line="132" />
             <source>(no persona)</source>
             <translation>(chưa có chân dung)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="132" />
+            <location filename="../../app/ui/inspector.py" line="133" />
             <source>&amp;Persona:</source>
             <translation>&amp;Chân dung:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="134" />
+            <location filename="../../app/ui/inspector.py" line="135" />
             <source>Emotion scale &amp;from:</source>
             <translation>Thang cảm xúc &amp;từ:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="135" />
-            <location filename="../../app/ui/inspector.py" line="137" />
+            <location filename="../../app/ui/inspector.py" line="136" />
+            <location filename="../../app/ui/inspector.py" line="138" />
             <source>emotion scale</source>
             <translation>thang cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="136" />
+            <location filename="../../app/ui/inspector.py" line="137" />
             <source>Emotion scale &amp;to:</source>
             <translation>Thang cảm xúc đế&amp;n:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="141" />
+            <location filename="../../app/ui/inspector.py" line="142" />
             <source>Derived from:</source>
             <translation>Bắt nguồn từ:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="147" />
-            <location filename="../../app/ui/inspector.py" line="157" />
-            <location filename="../../app/ui/inspector.py" line="174" />
+            <location filename="../../app/ui/inspector.py" line="148" />
+            <location filename="../../app/ui/inspector.py" line="158" />
+            <location filename="../../app/ui/inspector.py" line="175" />
             <source>&amp;Title:</source>
             <translation>&amp;Tiêu đề:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="149" />
-            <location filename="../../app/ui/inspector.py" line="194" />
+            <location filename="../../app/ui/inspector.py" line="150" />
+            <location filename="../../app/ui/inspector.py" line="195" />
             <source>&amp;Colour:</source>
             <translation>&amp;Màu:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="150" />
+            <location filename="../../app/ui/inspector.py" line="151" />
             <source>&amp;Width:</source>
             <translation>Chiều &amp;rộng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="159" />
-            <location filename="../../app/ui/inspector.py" line="230" />
+            <location filename="../../app/ui/inspector.py" line="160" />
+            <location filename="../../app/ui/inspector.py" line="226" />
             <source>&amp;Kind:</source>
             <translation>&amp;Loại:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="160" />
+            <location filename="../../app/ui/inspector.py" line="161" />
             <source>&amp;Height:</source>
             <translation>&amp;Chiều cao:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="162" />
+            <location filename="../../app/ui/inspector.py" line="163" />
             <source>C&amp;ollapsed</source>
             <translation>Thu &amp;gọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="175" />
+            <location filename="../../app/ui/inspector.py" line="176" />
             <source>&amp;Body:</source>
             <translation>&amp;Nội dung:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="175" />
+            <location filename="../../app/ui/inspector.py" line="176" />
             <source>Details, quotes, evidence…</source>
             <translation>Chi tiết, trích dẫn, bằng chứng…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="177" />
+            <location filename="../../app/ui/inspector.py" line="178" />
             <source>(no channel)</source>
             <translation>(không có kênh)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="179" />
+            <location filename="../../app/ui/inspector.py" line="180" />
             <source>C&amp;hannel:</source>
             <translation>&amp;Kênh:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="180" />
+            <location filename="../../app/ui/inspector.py" line="181" />
             <source>&amp;Favourite touchpoint</source>
             <translation>Điểm chạm được &amp;yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="184" />
+            <location filename="../../app/ui/inspector.py" line="185" />
             <source>Se&amp;verity:</source>
             <translation>Mức độ &amp;nghiêm trọng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="186" />
+            <location filename="../../app/ui/inspector.py" line="187" />
             <source>&amp;Owner:</source>
             <translation>&amp;Người phụ trách:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="186" />
+            <location filename="../../app/ui/inspector.py" line="187" />
             <source>Who takes it on</source>
             <translation>Ai đảm nhận</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="187" />
+            <location filename="../../app/ui/inspector.py" line="188" />
             <source>&amp;Priority:</source>
             <translation>Mức ư&amp;u tiên:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="189" />
+            <location filename="../../app/ui/inspector.py" line="190" />
             <source>St&amp;atus:</source>
             <translation>Tình &amp;trạng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="191" />
+            <location filename="../../app/ui/inspector.py" line="192" />
             <source>&amp;Value:</source>
             <translation>&amp;Giá trị:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="192" />
+            <location filename="../../app/ui/inspector.py" line="193" />
             <source>&amp;Unit:</source>
             <translation>Đơn &amp;vị:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="192" />
+            <location filename="../../app/ui/inspector.py" line="193" />
             <source>%, s, points…</source>
             <translation>%, giây, điểm…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="193" />
+            <location filename="../../app/ui/inspector.py" line="194" />
             <source>Tar&amp;get:</source>
             <translation>&amp;Mục tiêu:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="193" />
+            <location filename="../../app/ui/inspector.py" line="194" />
             <source>optional</source>
             <translation>không bắt buộc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="195" />
+            <location filename="../../app/ui/inspector.py" line="196" />
             <source>Ta&amp;gs:</source>
             <translation>&amp;Nhãn dán:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="197" />
+            <location filename="../../app/ui/inspector.py" line="198" />
             <source>&amp;Evidence:</source>
             <translation>&amp;Bằng chứng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="199" />
+            <location filename="../../app/ui/inspector.py" line="200" />
             <source>&amp;Spans:</source>
             <translation>&amp;Trải dài:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="200" />
+            <location filename="../../app/ui/inspector.py" line="201" />
             <source> stage(s)</source>
             <translation> giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="210" />
+            <location filename="../../app/ui/inspector.py" line="211" />
             <source>&amp;Score:</source>
             <translation>Đ&amp;iểm:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="211" />
-            <location filename="../../app/ui/inspector.py" line="231" />
+            <location filename="../../app/ui/inspector.py" line="212" />
+            <location filename="../../app/ui/inspector.py" line="227" />
             <source>&amp;Label:</source>
             <translation>&amp;Nhãn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="211" />
+            <location filename="../../app/ui/inspector.py" line="212" />
             <source>What the customer feels</source>
             <translation>Khách hàng cảm thấy gì</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="213" />
+            <location filename="../../app/ui/inspector.py" line="214" />
             <source>S&amp;tage:</source>
             <translation>&amp;Giai đoạn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="214" />
+            <location filename="../../app/ui/inspector.py" line="215" />
             <source>&amp;Position in stage:</source>
             <translation>&amp;Vị trí trong giai đoạn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="228" />
+            <location filename="../../app/ui/inspector.py" line="224" />
             <source>Connector</source>
             <translation>Kết nối</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="231" />
+            <location filename="../../app/ui/inspector.py" line="227" />
             <source>What happens along it</source>
             <translation>Điều gì diễn ra trên đường nối này</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="232" />
+            <location filename="../../app/ui/inspector.py" line="228" />
             <source>&amp;Assumed (drawn dashed)</source>
             <translation>&amp;Giả định (vẽ nét đứt)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="233" />
+            <location filename="../../app/ui/inspector.py" line="229" />
             <source>assumed</source>
             <translation>giả định</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="234" />
+            <location filename="../../app/ui/inspector.py" line="230" />
             <source>From:</source>
             <translation>Từ:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="234" />
+            <location filename="../../app/ui/inspector.py" line="230" />
             <source>To:</source>
             <translation>Đến:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="238" />
+            <location filename="../../app/ui/inspector.py" line="234" />
             <source>&amp;Delete Connector</source>
             <translation>&amp;Xoá kết nối</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="373" />
+            <location filename="../../app/ui/inspector.py" line="369" />
             <source>Open a project to see its details here.</source>
             <translation>Mở một dự án để xem chi tiết tại đây.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="374" />
+            <location filename="../../app/ui/inspector.py" line="370" />
             <source>No map is open.</source>
             <translation>Chưa mở bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="378" />
+            <location filename="../../app/ui/inspector.py" line="374" />
             <source>%1 items selected.</source>
             <translation>Đã chọn %1 mục.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="379" />
+            <location filename="../../app/ui/inspector.py" line="375" />
             <source>Select one item to edit all its fields.</source>
             <translation>Chọn một mục để sửa mọi thuộc tính của nó.</translation>
         </message>
