@@ -10,9 +10,9 @@ the cells between the two ends, never the whole map.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
-from itertools import pairwise, product
+from itertools import chain, pairwise, product
 from typing import Literal, Protocol
 
 from app.domain import style
@@ -80,7 +80,11 @@ class CellCards(Protocol):
     """Anything that lists a cell's cards without a scan (LiveLayout, CellIndex)."""
 
     def cell_cards(self, stage_id: str, lane_id: str) -> Sequence[Card]:
-        """The cards of one cell."""
+        """The cards of one cell, top to bottom."""
+        ...
+
+    def spanning(self, stage_id: str, lane_id: str) -> bool:
+        """True when the cell holds a card wider than one stage."""
         ...
 
 
@@ -89,12 +93,19 @@ class CellIndex:
 
     def __init__(self, layout: MapLayout) -> None:
         self._cells: dict[tuple[str, str], list[Card]] = {}
-        for box in layout.cards.values():
+        for box in sorted(layout.cards.values(), key=lambda b: b.band.y + b.dy):
             self._cells.setdefault((box.card.stage_id, box.card.lane_id), []).append(box.card)
 
+        self._spanning = {key for key, cards in self._cells.items()
+                          if any(c.span > 1 for c in cards)}
+
     def cell_cards(self, stage_id: str, lane_id: str) -> Sequence[Card]:
-        """The cards of one cell (in no particular order)."""
+        """The cards of one cell, top to bottom."""
         return self._cells.get((stage_id, lane_id), ())
+
+    def spanning(self, stage_id: str, lane_id: str) -> bool:
+        """True when the cell holds a card wider than one stage."""
+        return (stage_id, lane_id) in self._spanning
 
 
 # -- geometry -----------------------------------------------------------------------------
@@ -104,11 +115,16 @@ class _Walls:
 
     SIZE = 128.0  # bucket side in model pixels: a card or two
 
+    FEW = 48  # up to this many boxes, a segment simply tests them all
+
     def __init__(self, boxes: Sequence[Box]) -> None:
         inset = 0.5  # touching an edge (a port, a gutter's border) is not crossing
         self.rects = [(b.x + inset, b.y + inset, b.right - inset, b.bottom - inset)
                       for b in boxes]
         self.buckets: dict[tuple[int, int], list[int]] = {}
+        self.few = len(self.rects) <= self.FEW
+        if self.few:
+            return
         for n, (x0, y0, x1, y1) in enumerate(self.rects):
             for gx in range(self._at(x0), self._at(x1) + 1):
                 for gy in range(self._at(y0), self._at(y1) + 1):
@@ -127,8 +143,11 @@ class _Walls:
         lo, hi = (min(a[0], b[0]), max(a[0], b[0])) if horizontal else (
             min(a[1], b[1]), max(a[1], b[1]))
         g = self._at(fixed)
-        for step in range(self._at(lo), self._at(hi) + 1):
-            for n in self.buckets.get((step, g) if horizontal else (g, step), ()):
+        everything = (range(len(self.rects)),)
+        for bucket in everything if self.few else (
+                self.buckets.get((step, g) if horizontal else (g, step), ())
+                for step in range(self._at(lo), self._at(hi) + 1)):
+            for n in bucket:
                 if n in seen:
                     continue
                 seen.add(n)
@@ -259,36 +278,43 @@ def _straight(source: Box, target: Box, s_side: Side, t_side: Side,
 
 
 def _bent(source: Box, target: Box, s_side: Side, t_side: Side, xs: Sequence[float],
-          ys: Sequence[float], stub: float) -> Iterator[tuple[Point, ...]]:
-    """Routes with one to four bends between the two ports, through the channels."""
+          ys: Sequence[float], stub: float, long: bool) -> Iterator[tuple[Point, ...]]:
+    """Routes between the two ports through the channels: with one or two bends, or
+    (`long`) with three or four."""
     sp, tp = _port(source, s_side), _port(target, t_side)
     s_h, t_h = s_side in ("left", "right"), t_side in ("left", "right")
-    near_s = _nearest(source, s_side, xs if s_h else ys, stub)
-    near_t = _nearest(target, t_side, xs if t_h else ys, stub)
-    if s_h and t_h:  # H V H, then H V H V H
-        for x in xs:
-            if _beyond(source, s_side, x, stub) and _beyond(target, t_side, x, stub):
-                yield (sp, (x, sp[1]), (x, tp[1]), tp)
-        for x1, y, x2 in product(near_s, ys, near_t):
-            yield (sp, (x1, sp[1]), (x1, y), (x2, y), (x2, tp[1]), tp)
-    elif not s_h and not t_h:  # V H V, then V H V H V
-        for y in ys:
-            if _beyond(source, s_side, y, stub) and _beyond(target, t_side, y, stub):
-                yield (sp, (sp[0], y), (tp[0], y), tp)
-        for y1, x, y2 in product(near_s, xs, near_t):
-            yield (sp, (sp[0], y1), (x, y1), (x, y2), (tp[0], y2), tp)
-    elif s_h:  # H V (an L), then H V H V
-        if _beyond(source, s_side, tp[0], stub) and _beyond(target, t_side, sp[1], stub):
+    if long:
+        near_s = _nearest(source, s_side, xs if s_h else ys, stub)
+        near_t = _nearest(target, t_side, xs if t_h else ys, stub)
+    if s_h and t_h:  # H V H, or H V H V H
+        if long:
+            for x1, y, x2 in product(near_s, ys, near_t):
+                yield (sp, (x1, sp[1]), (x1, y), (x2, y), (x2, tp[1]), tp)
+        else:
+            for x in xs:
+                if _beyond(source, s_side, x, stub) and _beyond(target, t_side, x, stub):
+                    yield (sp, (x, sp[1]), (x, tp[1]), tp)
+    elif not s_h and not t_h:  # V H V, or V H V H V
+        if long:
+            for y1, x, y2 in product(near_s, xs, near_t):
+                yield (sp, (sp[0], y1), (x, y1), (x, y2), (tp[0], y2), tp)
+        else:
+            for y in ys:
+                if _beyond(source, s_side, y, stub) and _beyond(target, t_side, y, stub):
+                    yield (sp, (sp[0], y), (tp[0], y), tp)
+    elif s_h:  # H V (an L), or H V H V
+        if long:
+            for x, y in product(near_s, ys):
+                if _beyond(target, t_side, y, stub):
+                    yield (sp, (x, sp[1]), (x, y), (tp[0], y), tp)
+        elif _beyond(source, s_side, tp[0], stub) and _beyond(target, t_side, sp[1], stub):
             yield (sp, (tp[0], sp[1]), tp)
-        for x, y in product(near_s, ys):
-            if _beyond(target, t_side, y, stub):
-                yield (sp, (x, sp[1]), (x, y), (tp[0], y), tp)
-    else:  # V H (an L), then V H V H
-        if _beyond(source, s_side, tp[1], stub) and _beyond(target, t_side, sp[0], stub):
-            yield (sp, (sp[0], tp[1]), tp)
+    elif long:  # V H V H
         for y, x in product(near_s, xs):
             if _beyond(target, t_side, x, stub):
                 yield (sp, (sp[0], y), (x, y), (x, tp[1]), tp)
+    elif _beyond(source, s_side, tp[1], stub) and _beyond(target, t_side, sp[0], stub):
+        yield (sp, (sp[0], tp[1]), tp)  # V H (an L)
 
 
 def _channels(source: Box, target: Box, obstacles: Sequence[Box],
@@ -329,30 +355,38 @@ def route(source: Box, target: Box, obstacles: Sequence[Box], *, kind: Connector
     stub = lane_gap / 2
     xs, ys = _channels(source, target, obstacles, lane_gap)
     sides = _SIDES[2:] if kind == ConnectorKind.LOOP_BACK else _SIDES
-    candidates: list[tuple[float, int, tuple[Point, ...]]] = []
-    for s_side, t_side in product(sides, sides):
-        for raw in (*_straight(source, target, s_side, t_side, stub),
-                    *_bent(source, target, s_side, t_side, xs, ys, stub)):
-            points = _simplify(raw)
-            if len(points) < 2:
-                continue
-            base = (len(points) - 2) * BEND_COST + _length(points)
-            candidates.append((base, len(candidates), points))
-    candidates.sort()
     walls = _Walls((source, target, *obstacles))
     best_cost, best = math.inf, (_port(source, "right"), _port(target, "left"))
-    for base, _order, points in candidates:
-        if base >= best_cost:
-            break  # sorted by base cost: nothing later can be cheaper
-        cost = base
-        for a, b in pairwise(points):
-            room = (best_cost - cost) / CROSSING_COST  # crossings this route can still afford
-            limit = len(walls.rects) + 1 if math.isinf(room) else max(1, math.ceil(room))
-            cost += walls.crossed(a, b, limit) * CROSSING_COST
-            if cost >= best_cost:
-                break
-        if cost < best_cost:
-            best_cost, best = cost, points
+    # Short routes first: a free one with two bends beats every longer route (three bends
+    # and at least the gap between the boxes), which then are not even made.
+    gap = (max(0.0, target.x - source.right, source.x - target.right)
+           + max(0.0, target.y - source.bottom, source.y - target.bottom))
+    for long in (False, True):
+        if long and best_cost <= 3 * BEND_COST + gap:
+            break
+        candidates: list[tuple[float, int, tuple[Point, ...]]] = []
+        for s_side, t_side in product(sides, sides):
+            raws = _bent(source, target, s_side, t_side, xs, ys, stub, long)
+            if not long:
+                raws = chain(_straight(source, target, s_side, t_side, stub), raws)
+            for raw in raws:
+                points = _simplify(raw)
+                if len(points) >= 2:
+                    base = (len(points) - 2) * BEND_COST + _length(points)
+                    candidates.append((base, len(candidates), points))
+        candidates.sort()
+        for base, _order, points in candidates:
+            if base >= best_cost:
+                break  # sorted by base cost: nothing later can be cheaper
+            cost = base
+            for a, b in pairwise(points):
+                room = (best_cost - cost) / CROSSING_COST  # crossings it can still afford
+                limit = len(walls.rects) + 1 if math.isinf(room) else max(1, math.ceil(room))
+                cost += walls.crossed(a, b, limit) * CROSSING_COST
+                if cost >= best_cost:
+                    break
+            if cost < best_cost:
+                best_cost, best = cost, points
     return Route(best, _label_point(best))
 
 
@@ -390,6 +424,9 @@ def route_connector(layout: MapLayout, journey: JourneyMap, connector: Connector
     top, bottom = min(s_row, t_row), max(s_row, t_row)
     grid = cells if cells is not None else CellIndex(layout)
     skip = {connector.source_id, connector.target_id, *moved}
+    # The cells whose run of cards an end (or a dragged card) breaks.
+    broken = {(b.card.stage_id, b.card.lane_id) for i in skip
+              if (b := layout.cards.get(i)) is not None}
     obstacles: list[Box] = []
     if t_lane is None:
         # A line up to a stage header must not run through the others; their insets
@@ -403,11 +440,48 @@ def route_connector(layout: MapLayout, journey: JourneyMap, connector: Connector
         if lane.collapsed or lane.kind == LaneKind.EMOTIONS:
             continue
         for stage in journey.stages[first:last + 1]:
-            for card in grid.cell_cards(stage.id, lane.id):
-                box = layout.cards.get(card.id)
-                if box is not None and card.id not in skip:
-                    obstacles.append(Box.of(box.rect))
+            cards = grid.cell_cards(stage.id, lane.id)
+            if not cards:
+                continue
+            if grid.spanning(stage.id, lane.id):
+                obstacles += [Box.of(b.rect) for c in cards if c.id not in skip
+                              and (b := layout.cards.get(c.id)) is not None]
+            else:
+                obstacles += _stacks(layout, cards, skip if (stage.id, lane.id) in broken
+                                     else frozenset())
     return route(source, target, obstacles, kind=connector.kind)
+
+
+def _stacks(layout: MapLayout, cards: Sequence[Card], skip: Set[str]) -> list[Box]:
+    """A cell's cards (top to bottom, none wider than its stage) as few boxes: each run
+    stacked in the column is one.
+
+    The gaps inside a run are narrower than a channel, so no route could use them; a
+    cell of a hundred cards then costs the router one box, not a hundred, and a run is
+    known from its first and last card. The ends of the connector (and dragged cards)
+    break a run: they are no obstacle.
+    """
+    placed = layout.cards
+    boxes: list[Box] = []
+
+    def run(first_id: str, last_id: str) -> None:
+        first, last = placed.get(first_id), placed.get(last_id)
+        if first is not None and last is not None:
+            top = first.band.y + first.dy
+            boxes.append(Box(first.x, top, first.w, last.band.y + last.dy + last.h - top))
+
+    if not skip:
+        run(cards[0].id, cards[-1].id)
+        return boxes
+    start = 0
+    for i, card in enumerate(cards):
+        if card.id in skip:
+            if i > start:
+                run(cards[start].id, cards[i - 1].id)
+            start = i + 1
+    if start < len(cards):
+        run(cards[start].id, cards[-1].id)
+    return boxes
 
 
 def _end(layout: MapLayout, entity_id: str, moved: Mapping[str, Box]

@@ -161,6 +161,9 @@ class _CountingCells:
         self.asked.add((stage_id, lane_id))
         return self.live.cell_cards(stage_id, lane_id)
 
+    def spanning(self, stage_id: str, lane_id: str) -> bool:
+        return self.live.spanning(stage_id, lane_id)
+
 
 def test_a_connector_on_a_big_map_looks_only_at_the_cells_between_its_ends() -> None:
     m = _grid_map(50, 10, 10)  # 5,000 cards
@@ -211,3 +214,62 @@ def test_a_card_in_a_folded_lane_has_no_route() -> None:
     assert route_connector(layout, m, Connector("m", "c0_2_0", "c1_0_0")) is None
     assert route_connector(layout, m, Connector("m", "c0_0_0", "c1_2_0")) is None
     assert route_connector(layout, m, Connector("m", "c0_0_0", "c1_1_0")) is not None
+
+
+def test_a_stack_of_cards_is_one_obstacle_broken_at_the_connector_end(monkeypatch) -> None:
+    import app.domain.routing as routing
+
+    m = _grid_map(3, 1, 40)
+    layout = compute_layout(m, _wrapper())
+    seen: list[Sequence[Box]] = []
+    real = routing.route
+
+    def spy(source: Box, target: Box, obstacles: Sequence[Box], **kw: object) -> Route:
+        seen.append(list(obstacles))
+        return real(source, target, obstacles, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(routing, "route", spy)
+    r = route_connector(layout, m, Connector("m", "c0_0_20", "c2_0_5"))
+    assert r is not None
+    boxes = seen[0]
+    # Column 0 above and below its end, column 1 whole, column 2 above and below its end.
+    assert len(boxes) == 5
+    cards = [Box.of(b.rect) for cid, b in layout.cards.items() if cid not in ("c0_0_20",
+                                                                                "c2_0_5")]
+    assert _crossed(r, cards) == []
+    # Every card but the two ends lies inside one of the boxes.
+    e = 1e-6
+    assert all(any(o.x <= c.x and c.right <= o.right + e and o.y <= c.y
+                   and c.bottom <= o.bottom + e for o in boxes) for c in cards)
+
+
+def test_a_dragged_card_is_routed_from_where_the_pointer_has_it() -> None:
+    m = _grid_map(4, 3, 2)
+    layout = compute_layout(m, _wrapper())
+    c = Connector("m", "c0_0_0", "c3_2_1")
+    home = route_connector(layout, m, c)
+    where = layout.cards["c2_1_0"].rect  # dropped over another card, in another cell
+    moved = Box(where.x, where.y + 10, where.w, 40)
+    r = route_connector(layout, m, c, moved={"c0_0_0": moved})
+    assert home is not None and r is not None and r != home
+    assert _on_edge(r.points[0], moved) is not None
+    # The card's old place is no obstacle any more, the others still are.
+    others = [Box.of(b.rect) for cid, b in layout.cards.items()
+              if cid not in ("c0_0_0", "c3_2_1", "c2_1_0")]
+    assert _crossed(r, others) == []
+
+
+def test_a_card_wider_than_its_stage_blocks_the_gutter_it_covers() -> None:
+    m = _grid_map(4, 2, 3)
+    wide = next(c for c in m.cards if c.id == "c1_0_1")
+    wide.span = 2
+    live = LiveLayout(_wrapper())
+    layout = live.rebuild(m)
+    assert live.spanning("s1", "l0")
+    c = Connector("m", "c1_0_0", "c2_1_0")  # down past the wide card
+    r = route_connector(layout, m, c, live)
+    assert r is not None
+    cards = [Box.of(b.rect) for cid, b in layout.cards.items() if cid not in ("c1_0_0",
+                                                                                "c2_1_0")]
+    assert _crossed(r, cards) == []
+    assert r == route_connector(layout, m, c, CellIndex(layout))
