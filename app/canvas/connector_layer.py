@@ -7,15 +7,18 @@ in its way). While cards are dragged, only the connectors touching them follow.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from app.canvas.items.connector import ConnectorItem
+from app.domain import style
 from app.domain.events import Change, ChangeKind
 from app.domain.layout import Rect
 from app.domain.live_layout import LayoutDelta
 from app.domain.model import Connector, JourneyMap
-from app.domain.routing import Box, Route, route_connector
+from app.domain.routing import Box, Route, label_point, route_connector
 
 if TYPE_CHECKING:
     from app.canvas.scene import MapScene
@@ -29,6 +32,44 @@ def _meets(bounds: Box, rect: Rect) -> bool:
             and bounds.y <= rect.bottom and rect.y <= bounds.bottom)
 
 
+def _crosses(route: Route, rect: Rect) -> bool:
+    """True when a segment of the route runs into the rectangle."""
+    for (x0, y0), (x1, y1) in pairwise(route.points):
+        if (min(x0, x1) < rect.right and rect.x < max(x0, x1) + (x0 == x1)
+                and min(y0, y1) < rect.bottom and rect.y < max(y0, y1) + (y0 == y1)):
+            return True
+    return False
+
+
+class _Stretch:
+    """Where a point of a line goes when lanes moved: along with the lane it lies in (a
+    point in the gutter just above a lane's bottom edge goes with the lane below)."""
+
+    def __init__(self, journey: JourneyMap, old: Mapping[str, float],
+                 new: Mapping[str, float]) -> None:
+        lanes = [ln.id for ln in journey.lanes if ln.id in old and ln.id in new]
+        self.tops = [old[i] for i in lanes]
+        self.shifts = [new[i] - old[i] for i in lanes]
+
+    def y(self, y: float) -> float:
+        """The new height of a point that was at `y`."""
+        i = bisect_right(self.tops, y) - 1
+        if i < 0:
+            return y  # above the lanes: the stage headers stay
+        if i + 1 < len(self.tops) and self.tops[i + 1] - y < style.CELL_PADDING:
+            i += 1
+        return y + self.shifts[i]
+
+    def route(self, route: Route) -> Route:
+        """The route with each point moved with its lane (the same route if none moved)."""
+        if not any(self.shifts):
+            return route
+        points = tuple((x, self.y(y)) for x, y in route.points)
+        if points == route.points:
+            return route
+        return Route(points, label_point(points))
+
+
 class ConnectorLayer:
     """The scene's connector items by id, and which connectors touch each card or stage."""
 
@@ -37,6 +78,10 @@ class ConnectorLayer:
         self.items: dict[str, ConnectorItem] = {}
         self._touching: dict[str, set[str]] = {}  # card or stage id -> connector ids
         self.rerouted = 0  # connectors routed since the scene was made (for tests, bench)
+        self.shifted = 0  # connectors moved along with their lanes instead
+        self._bands: dict[str, float] = {}  # each lane's top when the lines were laid
+        self._stacks: dict[tuple[str, str], tuple[float, float]] = {}  # a cell's cards'
+        # top and bottom below its lane's top, when the lines were laid
 
     # -- items --------------------------------------------------------------------------
 
@@ -113,7 +158,9 @@ class ConnectorLayer:
                moved: Mapping[str, Box] | None = None) -> Route | None:
         self.rerouted += 1
         scene = self.scene
-        return route_connector(scene.layout, journey, connector, scene.live, moved=moved)
+        # A drag's frames draw the quick line; the drop routes around the cards again.
+        return route_connector(scene.layout, journey, connector, scene.live, moved=moved,
+                               around=moved is None)
 
     def of(self, entity_ids: Iterable[str]) -> set[str]:
         """The ids of the connectors touching these cards or stages."""
@@ -132,38 +179,72 @@ class ConnectorLayer:
 
     def after_layout(self, journey: JourneyMap, delta: LayoutDelta,
                      touched: Iterable[str]) -> None:
-        """Route again what a relayout may have moved or put in the way."""
+        """Route again what a relayout may have moved or put in the way.
+
+        A line whose cards stayed in their place in their lanes is not routed again when
+        lanes only moved (one grew, the lanes below it went down): each of its points
+        goes with the lane it runs in, so its runs stretch across the lanes that moved
+        apart. Only a line a restacked cell may now stand in is routed again.
+        """
+        bands = {lane_id: band.y for lane_id, band in self.scene.live.bands.items()}
+        old_bands, self._bands = self._bands, bands
         if not self.items:
             return
         if delta.full:
+            self._stacks.clear()
+            self._dirty_rects(LayoutDelta(cells={(s.id, ln.id) for s in journey.stages
+                                                 for ln in journey.lanes}))
             self.reroute(journey, list(self.items))
             return
-        moved = self.of((*delta.cards, *delta.removed, *touched))
-        layout = self.scene.layout
-        lanes = delta.lanes
-        # Per lane, one rectangle over the cells stacked again.
-        dirty: dict[str, Rect] = {}
-        for stage_id, lane_id in delta.cells:
-            stage, lane = layout.stage_rects.get(stage_id), layout.lane_rects.get(lane_id)
-            if stage is None or lane is None:
+        again = self.of((*delta.cards, *delta.removed, *touched))
+        dirty = self._dirty_rects(delta)
+        stretch = _Stretch(journey, old_bands, bands) if delta.lanes else None
+        if stretch is None and not dirty:
+            self.reroute(journey, again)
+            return
+        for connector_id, item in self.items.items():
+            route = item.route
+            if connector_id in again or route is None:
                 continue
-            old = dirty.get(lane_id)
-            if old is None:
-                dirty[lane_id] = Rect(stage.x, lane.y, stage.w, lane.h)
-            else:
-                x = min(old.x, stage.x)
-                dirty[lane_id] = Rect(x, lane.y, max(old.right, stage.right) - x, lane.h)
-        if lanes or dirty:
-            cards = layout.cards
-            for connector_id, item in self.items.items():
-                if connector_id in moved:
-                    continue
-                c = item.connector
-                if lanes and any(end in cards and cards[end].card.lane_id in lanes
-                                 for end in (c.source_id, c.target_id)):
-                    moved.add(connector_id)
-                elif item.route is not None and dirty:
-                    bounds = item.route.bounds()
-                    if any(_meets(bounds, rect) for rect in dirty.values()):
-                        moved.add(connector_id)
-        self.reroute(journey, moved)
+            moved = stretch.route(route) if stretch is not None else route
+            bounds = moved.bounds()
+            if any(_meets(bounds, rect) and _crosses(moved, rect) for rect in dirty):
+                again.add(connector_id)
+            elif moved is not route:
+                item.set_route(moved)
+                self.shifted += 1
+        self.reroute(journey, again)
+
+    def _dirty_rects(self, delta: LayoutDelta) -> list[Rect]:
+        """Where a restacked cell may now stand in a line's way: the strips its stack of
+        cards grew into or gave up, at its top and its bottom.
+
+        The router sees a stack as one box (app.domain.routing), so a line beside it or
+        across it is laid out alike while the stack's ends stay where they were.
+        """
+        live, layout = self.scene.live, self.scene.layout
+        rects: list[Rect] = []
+        pad = style.CELL_PADDING
+        for key in delta.cells:
+            stage, lane = layout.stage_rects.get(key[0]), layout.lane_rects.get(key[1])
+            cards = live.cell_cards(*key)
+            now: tuple[float, float] | None = None
+            if cards:
+                first, last = layout.cards.get(cards[0].id), layout.cards.get(cards[-1].id)
+                if first is not None and last is not None:
+                    now = (first.dy, last.dy + last.h)
+            old = self._stacks.pop(key, None)
+            if now is not None:
+                self._stacks[key] = now
+            if stage is None or lane is None or old == now:
+                continue
+            # The cards' own width: a line in the gutter beside them is not in their way.
+            x, w = stage.x + pad, stage.w - 2 * pad
+            if old is None or now is None:  # the cell filled or emptied: all of it
+                top, bottom = (old or now)  # type: ignore[misc]  # one of them is set
+                rects.append(Rect(x, lane.y + top - pad, w, bottom - top + 2 * pad))
+                continue
+            for a, b in ((old[0], now[0]), (old[1], now[1])):
+                if a != b:
+                    rects.append(Rect(x, lane.y + min(a, b) - pad, w, abs(a - b) + 2 * pad))
+        return rects

@@ -182,7 +182,7 @@ def _length(points: Sequence[Point]) -> float:
     return sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in pairwise(points))
 
 
-def _label_point(points: Sequence[Point]) -> Point:
+def label_point(points: Sequence[Point]) -> Point:
     """The middle of the longest segment (the first of equals)."""
     best, at = -1.0, points[0]
     for a, b in pairwise(points):
@@ -344,6 +344,20 @@ def _channels(source: Box, target: Box, obstacles: Sequence[Box],
 _SIDES: tuple[Side, ...] = ("right", "left", "bottom", "top")
 
 
+def _may_face(source: Box, target: Box, s_side: Side, t_side: Side) -> bool:
+    """False for a side turned away from the other box where the two lie apart on that
+    axis (a route from there only doubles back): fewer routes to try."""
+    if target.x >= source.right:  # the target lies to the right
+        return s_side != "left" and t_side != "right"
+    if target.right <= source.x:
+        return s_side != "right" and t_side != "left"
+    if target.y >= source.bottom:
+        return s_side != "top" and t_side != "bottom"
+    if target.bottom <= source.y:
+        return s_side != "bottom" and t_side != "top"
+    return True
+
+
 def route(source: Box, target: Box, obstacles: Sequence[Box], *, kind: ConnectorKind,
           lane_gap: float = style.CELL_PADDING) -> Route:
     """The orthogonal route from `source` to `target` around `obstacles`.
@@ -355,6 +369,7 @@ def route(source: Box, target: Box, obstacles: Sequence[Box], *, kind: Connector
     stub = lane_gap / 2
     xs, ys = _channels(source, target, obstacles, lane_gap)
     sides = _SIDES[2:] if kind == ConnectorKind.LOOP_BACK else _SIDES
+    pairs = [(s, t) for s, t in product(sides, sides) if _may_face(source, target, s, t)]
     walls = _Walls((source, target, *obstacles))
     best_cost, best = math.inf, (_port(source, "right"), _port(target, "left"))
     # Short routes first: a free one with two bends beats every longer route (three bends
@@ -365,7 +380,7 @@ def route(source: Box, target: Box, obstacles: Sequence[Box], *, kind: Connector
         if long and best_cost <= 3 * BEND_COST + gap:
             break
         candidates: list[tuple[float, int, tuple[Point, ...]]] = []
-        for s_side, t_side in product(sides, sides):
+        for s_side, t_side in pairs:
             raws = _bent(source, target, s_side, t_side, xs, ys, stub, long)
             if not long:
                 raws = chain(_straight(source, target, s_side, t_side, stub), raws)
@@ -387,21 +402,23 @@ def route(source: Box, target: Box, obstacles: Sequence[Box], *, kind: Connector
                     break
             if cost < best_cost:
                 best_cost, best = cost, points
-    return Route(best, _label_point(best))
+    return Route(best, label_point(best))
 
 
 # -- connectors of a laid-out map ---------------------------------------------------------
 
 def route_connector(layout: MapLayout, journey: JourneyMap, connector: Connector,
                     cells: CellCards | None = None, *,
-                    moved: Mapping[str, Box] | None = None) -> Route | None:
+                    moved: Mapping[str, Box] | None = None,
+                    around: bool = True) -> Route | None:
     """The route of one connector; None when an end is not laid out (a folded lane).
 
     Only the cards of the cells between the two ends (and one lane beyond, for routes
     that go around) are obstacles. Pass `cells` (a LiveLayout, or one CellIndex for all
     of a map's connectors): without it the map's cards are indexed for this call.
     `moved` holds the boxes of cards being dragged: they are where the pointer put them,
-    and no obstacle where they were.
+    and no obstacle where they were. `around=False` routes past nothing: the quick line
+    that follows a drag at the frame rate.
     """
     moved = moved or {}
     source_box = layout.cards.get(connector.source_id)
@@ -418,6 +435,8 @@ def route_connector(layout: MapLayout, journey: JourneyMap, connector: Connector
     lane_index = {ln.id: i for i, ln in enumerate(journey.lanes)}
     if s_stage not in index or t_stage not in index or s_lane not in lane_index:
         return None
+    if not around:
+        return route(source, target, [], kind=connector.kind)
     first, last = sorted((index[s_stage], index[t_stage]))
     s_row = lane_index[s_lane]
     t_row = lane_index[t_lane] if t_lane in lane_index else 0
