@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu
 from app.canvas.i18n import connector_kind_name, emotion_name, evidence_name, tr
 from app.canvas.icons import qicon
 from app.canvas.items.card import CardItem
-from app.canvas.items.connector import ConnectorItem
+from app.canvas.items.connector import ConnectorItem, connector_item
 from app.canvas.items.emotions import MarkerItem
 from app.canvas.items.headers import LaneHeaderItem, StageHeaderItem
 from app.document import operations as ops
@@ -59,7 +59,7 @@ def build_menu(view: MapView, scene_pos: QPointF) -> QMenu | None:
     journey = scene.journey
     if journey is None:
         return None
-    item = next((i for i in scene.items(scene_pos)
+    item = next((i for i in (connector_item(i) or i for i in scene.items(scene_pos))
                  if isinstance(i, (ConnectorItem, CardItem, MarkerItem, StageHeaderItem,
                                    LaneHeaderItem))), None)
     menu = QMenu(view)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
 from app.canvas import tooltips, units
 from app.canvas.connector_layer import ConnectorLayer
 from app.canvas.items.card import CardItem
-from app.canvas.items.connector import ConnectorItem, LinkBandItem, LinkHandleItem
+from app.canvas.items.connector import LinkBandItem, LinkHandleItem, connector_item
 from app.canvas.items.emotions import EmotionLaneItem, MarkerItem
 from app.canvas.items.grid import GridItem
 from app.canvas.items.headers import CornerItem, LaneHeaderItem, StageHeaderItem
@@ -132,8 +132,9 @@ class MapScene(QGraphicsScene):
             return item.stage
         if isinstance(item, LaneHeaderItem):
             return item.lane
-        if isinstance(item, ConnectorItem):
-            return item.connector
+        link = connector_item(item)
+        if link is not None:
+            return link.connector
         return None
 
     def item_for(self, entity_id: str) -> QGraphicsItem | None:

@@ -19,7 +19,7 @@ from app.canvas.actions import EditingMixin
 from app.canvas.edit_actions import EditActions
 from app.canvas.editor import InlineEditor
 from app.canvas.items.card import CardItem
-from app.canvas.items.connector import ConnectorItem
+from app.canvas.items.connector import ConnectorItem, connector_item
 from app.canvas.items.emotions import MarkerItem
 from app.canvas.items.headers import CornerItem, LaneHeaderItem, StageHeaderItem
 from app.canvas.scene import MapScene
@@ -323,6 +323,7 @@ class MapView(EditingMixin, QGraphicsView):
 
     def _item_at(self, pos: QPoint) -> QGraphicsItem | None:
         for item in self.items(pos):
+            item = connector_item(item) or item  # a run of a line: the line
             if isinstance(item, _INTERACTIVE):
                 return item
         return None

@@ -7,13 +7,14 @@ or on its label.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from itertools import pairwise
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
 from app.canvas import text
 from app.canvas.items import paint
-from app.canvas.items.hover import HoverMixin
 from app.domain import style
 from app.domain.model import Connector
 from app.domain.routing import Route, arrow_head
@@ -37,9 +38,10 @@ def arrow_polygon(points: tuple[tuple[float, float], ...], size: float) -> QPoly
 
 
 def line_pen(color: str, width: float, dashed: bool) -> QPen:
-    """The pen of a connector's line (dashes measured in model pixels)."""
+    """The pen of a connector's line (dashes measured in model pixels); square caps
+    close the corners where two runs meet."""
     pen = QPen(paint.qcolor(color), width)
-    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap if dashed else Qt.PenCapStyle.SquareCap)
     pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
     if dashed:
         dash, gap = style.CONNECTOR_DASH
@@ -47,8 +49,16 @@ def line_pen(color: str, width: float, dashed: bool) -> QPen:
     return pen
 
 
-class ConnectorItem(HoverMixin, QGraphicsItem):
-    """One connector of the map, following its route."""
+def connector_item(item: QGraphicsItem | None) -> ConnectorItem | None:
+    """The connector an item draws (itself, or the connector of one of its runs)."""
+    if isinstance(item, _Run):
+        return item.owner
+    return item if isinstance(item, ConnectorItem) else None
+
+
+class ConnectorItem(QGraphicsItem):
+    """One connector of the map, following its route: it draws the arrowhead and the
+    label, its runs (child items) the line."""
 
     kind_name = "connector"
 
@@ -57,8 +67,11 @@ class ConnectorItem(HoverMixin, QGraphicsItem):
         self.connector = connector
         self.entity_id = connector.id
         self.decorated = decorated
+        self.hovered = False
         self.route: Route | None = None
-        self._path = QPainterPath()
+        self.runs: list[_Run] = []
+        self._pens: tuple[tuple[object, ...], list[QPen]] | None = None
+        self._arrow = QPolygonF()
         self._shape = QPainterPath()
         self._bounds = QRectF()
         self._label = ""
@@ -76,31 +89,64 @@ class ConnectorItem(HoverMixin, QGraphicsItem):
         """Follow a new route (None: an end is not shown, so neither is the line)."""
         if route == self.route and self._label == self.connector.label:
             return
-        self.prepareGeometryChange()
         self.route = route
         self.setVisible(route is not None)
         self._label = self.connector.label
+        segments = list(pairwise(route.points)) if route is not None else []
+        while len(self.runs) > len(segments):
+            run = self.runs.pop()
+            scene = run.scene()
+            if scene is not None:
+                scene.removeItem(run)
+        while len(self.runs) < len(segments):
+            self.runs.append(_Run(self))
+        along = 0.0
+        for run, (a, b) in zip(self.runs, segments, strict=True):
+            run.set_run(a, b, along)
+            along += abs(b[0] - a[0]) + abs(b[1] - a[1])
+        self.prepareGeometryChange()
         if route is None:
-            self._path, self._shape, self._bounds = QPainterPath(), QPainterPath(), QRectF()
+            self._arrow, self._shape, self._bounds = QPolygonF(), QPainterPath(), QRectF()
             self._label_rect = QRectF()
             return
-        self._path = route_path(route.points)
+        self._arrow = arrow_polygon(route.points, style.CONNECTOR_ARROW)
         self._label_rect = self._pill(route) if self._label else QRectF()
-        stroker = QPainterPathStroker()
-        stroker.setWidth(HIT_WIDTH)
-        shape = stroker.createStroke(self._path)
-        shape.addPolygon(arrow_polygon(route.points, style.CONNECTOR_ARROW))
+        shape = QPainterPath()
+        shape.addPolygon(self._arrow)
         if not self._label_rect.isEmpty():
             shape.addRect(self._label_rect)
-        self._shape = shape.simplified()
-        self._bounds = self._shape.boundingRect().adjusted(-_HALO, -_HALO, _HALO, _HALO)
+        self._shape = shape
+        self._bounds = shape.boundingRect().adjusted(-_HALO, -_HALO, _HALO, _HALO)
 
     def refresh(self) -> None:
         """Repaint after the connector's kind, label or assumed flag changed."""
         if self.connector.label != self._label:
             route, self.route = self.route, None
             self.set_route(route)
+        self.update_all()
+
+    def update_all(self) -> None:
+        """Repaint the arrowhead, the label and every run."""
         self.update()
+        for run in self.runs:
+            run.update()
+
+    def set_hovered(self, hovered: bool) -> None:
+        """The pointer came onto the line (or its arrow or label), or left it."""
+        if hovered != self.hovered:
+            self.hovered = hovered
+            self.update_all()
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.set_hovered(True)
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.set_hovered(False)
+
+    def itemChange(self, change, value):  # noqa: N802 - Qt's name
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.update_all()
+        return super().itemChange(change, value)
 
     def _pill(self, route: Route) -> QRectF:
         m = text.metrics(style.CONNECTOR_LABEL_SIZE)
@@ -118,27 +164,41 @@ class ConnectorItem(HoverMixin, QGraphicsItem):
 
     # -- painting ------------------------------------------------------------------------
 
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        route = self.route
-        if route is None:
-            return
-        c = self.connector
-        color = style.connector_color(c.kind)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        width = style.CONNECTOR_WIDTH
+    def color(self) -> str:
+        """The line's colour now: its kind's, or the accent while selected."""
         if self.decorated and self.isSelected():
-            painter.setPen(paint.pen(style.ACCENT, width + 5, paint.HALO_ALPHA))
-            painter.drawPath(self._path)
-            color, width = style.ACCENT, width + 0.5
-        elif self.decorated and self.hovered:
-            painter.setPen(paint.pen(color, width + 4, 50))
-            painter.drawPath(self._path)
-        painter.setPen(line_pen(color, width, c.assumed))
-        painter.drawPath(self._path)
+            return style.ACCENT
+        return style.connector_color(self.connector.kind)
+
+    def pens(self) -> list[QPen]:
+        """The pens a run strokes with, in order (a halo under the line while selected
+        or under the pointer)."""
+        c = self.connector
+        key = (self.decorated and self.isSelected(), self.decorated and self.hovered,
+               c.kind, c.assumed)
+        if self._pens is None or self._pens[0] != key:
+            self._pens = (key, self._make_pens())
+        return self._pens[1]
+
+    def _make_pens(self) -> list[QPen]:
+        width = style.CONNECTOR_WIDTH
+        color = self.color()
+        if self.decorated and self.isSelected():
+            return [paint.pen(style.ACCENT, width + 5, paint.HALO_ALPHA),
+                    line_pen(color, width + 0.5, self.connector.assumed)]
+        line = line_pen(color, width, self.connector.assumed)
+        if self.decorated and self.hovered:
+            return [paint.pen(color, width + 4, 50), line]
+        return [line]
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.route is None:
+            return
+        color = self.color()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(paint.brush(color))
-        painter.drawPolygon(arrow_polygon(route.points, style.CONNECTOR_ARROW))
+        painter.drawPolygon(self._arrow)
         if not self._label_rect.isEmpty():
             self._paint_label(painter, color)
 
@@ -153,6 +213,73 @@ class ConnectorItem(HoverMixin, QGraphicsItem):
         painter.setFont(text.font(style.CONNECTOR_LABEL_SIZE))
         painter.setPen(paint.qcolor(style.TEXT))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, shown)
+
+
+class _Run(QGraphicsItem):
+    """One straight run of a connector's line, an item of its own: a line moving across
+    the map repaints the strips its runs leave and take, not the box around all of it."""
+
+    def __init__(self, owner: ConnectorItem) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.ends = (0.0, 0.0, 0.0, 0.0)  # x0, y0, x1, y1 in scene coordinates
+        self.along = -1.0  # distance from the line's start (so dashes keep their phase)
+        self._bounds = QRectF()
+        self._shape = QPainterPath()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.setAcceptHoverEvents(owner.decorated)
+        if not owner.decorated:
+            self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_run(self, a: tuple[float, float], b: tuple[float, float], along: float) -> None:
+        """Run from a to b (scene coordinates: the owner sits at the origin)."""
+        ends = (a[0], a[1], b[0], b[1])
+        if ends == self.ends and along == self.along:
+            return
+        self.prepareGeometryChange()
+        self.ends, self.along = ends, along
+        rect = QRectF(QPointF(*a), QPointF(*b)).normalized()
+        self._bounds = rect.adjusted(-_HALO, -_HALO, _HALO, _HALO)
+        grip = HIT_WIDTH / 2
+        self._shape = QPainterPath()
+        self._shape.addRect(rect.adjusted(-grip, -grip, grip, grip))
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.owner.set_hovered(True)
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.owner.set_hovered(False)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        # Only the part inside the exposed area: a run across the map costs its piece on
+        # screen.
+        area = option.exposedRect
+        x0, y0, x1, y1 = self.ends
+        if y0 == y1:
+            lo = max(min(x0, x1), area.left() - _HALO)
+            hi = min(max(x0, x1), area.right() + _HALO)
+            line = QLineF(lo, y0, hi, y0) if x0 <= x1 else QLineF(hi, y0, lo, y0)
+        else:
+            lo = max(min(y0, y1), area.top() - _HALO)
+            hi = min(max(y0, y1), area.bottom() + _HALO)
+            line = QLineF(x0, lo, x0, hi) if y0 <= y1 else QLineF(x0, hi, x0, lo)
+        if lo > hi:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        dashed = self.owner.connector.assumed
+        along = self.along + abs(line.x1() - x0) + abs(line.y1() - y0)
+        for pen in self.owner.pens():
+            if dashed and pen.style() == Qt.PenStyle.CustomDashLine:
+                pen = QPen(pen)
+                pen.setDashOffset(along / pen.widthF())
+            painter.setPen(pen)
+            painter.drawLine(line)
 
 
 class LinkHandleItem(QGraphicsItem):
