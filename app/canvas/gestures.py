@@ -134,6 +134,9 @@ class CardDrag(Gesture):
         for lane in self.lanes:
             lane.setZValue(Z_CARD)
         self.scene.preview.clear()
+
+    def _lines_back(self) -> None:
+        """The dragged cards' lines back on the cards where they stay."""
         journey = self.scene.journey
         if self.links and journey is not None:
             self.scene.links.reroute(journey, self.links)
@@ -141,27 +144,35 @@ class CardDrag(Gesture):
     def release(self, pos: QPointF) -> None:
         target = self._target(pos)
         self._restore()
+        if not self._drop(target, pos):
+            self._lines_back()  # a move that happened routed them from the new places
+
+    def _drop(self, target: tuple[str, str, int] | None, pos: QPointF) -> bool:
+        """Push the move; True when it happened."""
         if target is None:
             cell = self.scene.cell_at(pos.x(), pos.y())
             if cell is not None:
                 self.view.status_message.emit(
                     tr("The emotions lane holds emotion markers, not cards."))
-            return
+            return False
         stage_id, lane_id, index = target
         if not self._changes_anything(stage_id, lane_id, index):
-            return
+            return False
         cards = [it.card for it in self.items]
         journey = self.scene.journey
         # The kinds the cards had, read before the move puts them in the new lane.
         kinds = {journey.lane(c.lane_id).kind for c in cards if journey.lane(c.lane_id)}
-        if self._run(lambda: ops.move_cards(self.view.doc, journey, cards, stage_id, lane_id,
-                                            index)):
-            lane = journey.lane(lane_id)
-            if lane is not None and kinds - {lane.kind}:
-                self.view.notice.emit(moved_text(cards, lane))
+        if not self._run(lambda: ops.move_cards(self.view.doc, journey, cards, stage_id,
+                                                lane_id, index)):
+            return False
+        lane = journey.lane(lane_id)
+        if lane is not None and kinds - {lane.kind}:
+            self.view.notice.emit(moved_text(cards, lane))
+        return True
 
     def cancel(self) -> None:
         self._restore()
+        self._lines_back()
 
 
 class _HeaderMove(Gesture):

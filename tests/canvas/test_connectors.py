@@ -350,3 +350,73 @@ def test_the_inspector_edits_a_clicked_connector_one_step_per_edit(view, doc, qt
     assert doc.undo_stack.count() == steps + 3
     doc.undo()
     assert journey.connectors == [connector]
+
+
+def _edge_of(view: MapView, card_id: str, point) -> bool:
+    """True when the point lies on the edge of the card's laid-out box (the card item
+    sits on it, rounded to whole pixels)."""
+    r = view.map_scene.layout.cards[card_id].rect
+    x, y = point
+    e = 1e-6
+    on_x, on_y = r.x - e <= x <= r.right + e, r.y - e <= y <= r.bottom + e
+    return on_x and on_y and min(abs(x - r.x), abs(x - r.right), abs(y - r.y),
+                                 abs(y - r.bottom)) < e
+
+
+def test_an_edit_elsewhere_routes_no_connector_again(view, doc):
+    a, b, c, d = doc.sample["cards"]
+    journey = doc.sample["map"]
+    link = add_connector(doc, journey, a.id, d.id)
+    links = view.map_scene.links
+    item = links.items[link.id]
+    route, routed = item.route, links.rerouted
+    far = ops.add_card(doc, journey, doc.sample["stages"][4],
+                       doc.sample["lanes"][LaneKind.OPPORTUNITIES], title="Xa")
+    ops.set_fields(doc, far, "t", title="Xa lắm")
+    assert links.rerouted == routed and item.route is route
+
+
+def test_a_lane_that_grows_stretches_the_lines_below_instead_of_routing_them(view, doc):
+    journey = doc.sample["map"]
+    s, lanes = doc.sample["stages"], doc.sample["lanes"]
+    low1 = ops.add_card(doc, journey, s[1], lanes[LaneKind.PAINS], title="Đau 1")
+    low2 = ops.add_card(doc, journey, s[3], lanes[LaneKind.OPPORTUNITIES], title="Cơ hội")
+    link = add_connector(doc, journey, low1.id, low2.id, ConnectorKind.HANDOFF)
+    links = view.map_scene.links
+    item = links.items[link.id]
+    before, routed, shifted = item.route, links.rerouted, links.shifted
+    # A tall card in an empty lane above them pushes every lane below it down.
+    assert journey.lanes.index(journey.lane(lanes[LaneKind.THOUGHTS])) < \
+        journey.lanes.index(journey.lane(lanes[LaneKind.PAINS]))
+    ops.add_card(doc, journey, s[4], lanes[LaneKind.THOUGHTS], title="Dài",
+                 body="\n".join(["dòng"] * 5))
+    assert links.rerouted == routed and links.shifted == shifted + 1
+    dy = item.route.points[0][1] - before.points[0][1]
+    assert dy > 0
+    assert item.route.points == tuple((x, y + dy) for x, y in before.points)
+    assert _edge_of(view, low1.id, item.route.points[0])
+    assert _edge_of(view, low2.id, item.route.points[-1])
+
+
+def test_a_drop_routes_again_only_the_lines_of_the_cards_it_moved(view, doc):
+    a, b, c, d = doc.sample["cards"]
+    journey = doc.sample["map"]
+    s, lanes = doc.sample["stages"], doc.sample["lanes"]
+    mine = add_connector(doc, journey, a.id, d.id)
+    far1 = ops.add_card(doc, journey, s[3], lanes[LaneKind.THOUGHTS], title="Nghĩ")
+    far2 = ops.add_card(doc, journey, s[4], lanes[LaneKind.THOUGHTS], title="Nghĩ tiếp")
+    other = add_connector(doc, journey, far1.id, far2.id)
+    links = view.map_scene.links
+    other_item = links.items[other.id]
+    other_route, routed = other_item.route, links.rerouted
+    target = view.map_scene.cell_rect(s[2], lanes[LaneKind.ACTIONS])
+    drag(view, center_of(view, a.id), vpoint(view, target.center()))
+    assert a.stage_id == s[2]
+    mine_item = links.items[mine.id]
+    assert _edge_of(view, a.id, mine_item.route.points[0])
+    assert _edge_of(view, d.id, mine_item.route.points[-1])
+    # The drop routed the dragged card's line (and the frames drew it quickly); the line
+    # between the far cards kept its route, or moved with its lane.
+    assert links.rerouted - routed == 6 + 1  # six drag frames, one drop
+    assert other_item.route.points[0][0] == other_route.points[0][0]
+    assert _edge_of(view, far1.id, other_item.route.points[0])
