@@ -7,10 +7,13 @@ in its way). While cards are dragged, only the connectors touching them follow.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from itertools import pairwise
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
 
 from app.canvas.items.connector import ConnectorItem
 from app.domain import style
@@ -22,6 +25,8 @@ from app.domain.routing import Box, Route, label_point, route_connector
 
 if TYPE_CHECKING:
     from app.canvas.scene import MapScene
+
+_TURN = 0.006  # seconds of pending routing per event-loop turn
 
 # Fields of a connector that move its line; the others only repaint it.
 _ROUTE_FIELDS = frozenset({"source_id", "target_id", "kind", "map_id"})
@@ -82,6 +87,14 @@ class ConnectorLayer:
         self._bands: dict[str, float] = {}  # each lane's top when the lines were laid
         self._stacks: dict[tuple[str, str], tuple[float, float]] = {}  # a cell's cards'
         # top and bottom below its lane's top, when the lines were laid
+        # Lines a command moved only by the way (their cards shifted in their cells, a
+        # cell beside them grew): routed in the next idle moments, a few per turn, so a
+        # drop costs what its own cards' lines cost. An export routes them at once.
+        self.pending: set[str] = set()
+        self._later = QTimer(scene)  # goes with the scene
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._route_pending)
 
     # -- items --------------------------------------------------------------------------
 
@@ -196,24 +209,60 @@ class ConnectorLayer:
                                                  for ln in journey.lanes}))
             self.reroute(journey, list(self.items))
             return
-        again = self.of((*delta.cards, *delta.removed, *touched))
+        now = self.of((*delta.removed, *touched))  # the command's own cards
+        again = self.of(delta.cards) - now  # cards that shifted in their cells
         dirty = self._dirty_rects(delta)
         stretch = _Stretch(journey, old_bands, bands) if delta.lanes else None
-        if stretch is None and not dirty:
+        if stretch is not None or dirty:
+            again |= self._by_the_way(stretch, dirty, now | again)
+        self.reroute(journey, now)
+        if self.scene.decorated:
+            self.pending |= again
+            if self.pending:
+                self._later.start()
+        else:
             self.reroute(journey, again)
-            return
+
+    def _by_the_way(self, stretch: _Stretch | None, dirty: list[Rect],
+                    routed: set[str]) -> set[str]:
+        """Stretch the lines of lanes that moved apart (but those `routed` names); the
+        lines a restacked cell may now stand in, to be routed again."""
+        again: set[str] = set()
         for connector_id, item in self.items.items():
             route = item.route
-            if connector_id in again or route is None:
+            if connector_id in routed or route is None:
                 continue
             moved = stretch.route(route) if stretch is not None else route
             bounds = moved.bounds()
             if any(_meets(bounds, rect) and _crosses(moved, rect) for rect in dirty):
                 again.add(connector_id)
             elif moved is not route:
-                item.set_route(moved)
+                dys = {b[1] - a[1] for a, b in zip(route.points, moved.points, strict=True)}
+                if len(dys) == 1 and self.scene.decorated:
+                    item.shift(moved, dys.pop())  # the whole line moved with its lanes
+                else:
+                    item.set_route(moved)
                 self.shifted += 1
-        self.reroute(journey, again)
+        return again
+
+    def _route_pending(self) -> None:
+        """Route pending lines for a few milliseconds, then let the user act again."""
+        journey = self.scene.journey
+        if journey is None:
+            self.pending.clear()
+            return
+        deadline = time.perf_counter() + _TURN
+        while self.pending and time.perf_counter() < deadline:
+            self.reroute(journey, [self.pending.pop()])
+        if self.pending:
+            self._later.start()
+
+    def settle(self) -> None:
+        """Route every pending line now (before a picture is taken, in tests)."""
+        journey = self.scene.journey
+        if journey is not None:
+            self.reroute(journey, list(self.pending))
+        self.pending.clear()
 
     def _dirty_rects(self, delta: LayoutDelta) -> list[Rect]:
         """Where a restacked cell may now stand in a line's way: the strips its stack of

@@ -52,6 +52,7 @@ _HEADER_FIELDS: dict[type, frozenset[str]] = {
 # Fields of a card that say where it is, not what it shows: the layout places it again and
 # its picture (the device cache) stays. A drop renumbers the cards after the drop point.
 _PLACE_FIELDS = frozenset({"order", "stage_id", "lane_id"})
+_ORDER_ONLY = frozenset({"order"})
 _MAP_LOOKS = frozenset({"name", "description", "state", "persona_id", "derived_from_id"})
 _MAP_SCALE = frozenset({"emotion_min", "emotion_max"})
 
@@ -154,6 +155,7 @@ class MapScene(QGraphicsScene):
             return
         cards: dict[str, tuple[Card, ChangeKind]] = {}
         links: list[Change] = []
+        relinked: set[str] = set()  # cards whose lines this command moves (not renumbered)
         repaint: set[str] = set()
         headers: set[str] = set()
         markers = corner = structural = False
@@ -164,6 +166,8 @@ class MapScene(QGraphicsScene):
                     cards[entity.id] = (entity, kind)
                     if not _only(change, _PLACE_FIELDS):
                         repaint.add(entity.id)
+                    if not _only(change, _ORDER_ONLY):
+                        relinked.add(entity.id)
             elif isinstance(entity, EmotionMarker):
                 if entity.map_id == self.map_id:
                     markers = True
@@ -211,7 +215,7 @@ class MapScene(QGraphicsScene):
         if delta is None and repaint:
             delta = LayoutDelta()
         if delta is not None:
-            self._apply(journey, delta, repaint, set(cards))
+            self._apply(journey, delta, repaint, set(cards), relinked)
         for entity_id in headers:
             header = self.stage_headers.get(entity_id) or self.lane_headers.get(entity_id)
             if header is not None:
@@ -314,10 +318,12 @@ class MapScene(QGraphicsScene):
         self.corner.set_content(journey, self.doc.project.persona(journey.persona_id))
 
     def _apply(self, journey: JourneyMap, delta: LayoutDelta, repaint: set[str],
-               touched: set[str] | frozenset[str] = frozenset()) -> None:
+               touched: set[str] | frozenset[str] = frozenset(),
+               relinked: set[str] | None = None) -> None:
         """Bring the items named by `delta` to the layout; repaint the cards in `repaint`.
 
-        `touched` names the cards the command changed (they may have changed cell).
+        `touched` names the cards the command changed (they may have changed cell),
+        `relinked` those of them whose lines it moves (default: all of them).
         """
         layout = self.layout
         cards = self.cards
@@ -413,7 +419,7 @@ class MapScene(QGraphicsScene):
                                      layout.height + SCENE_MARGIN))
         if full or delta.lanes:
             self.pin_headers(*self.pin)
-        self.links.after_layout(journey, delta, touched)
+        self.links.after_layout(journey, delta, touched if relinked is None else relinked)
         self.relaid_out.emit()
 
     def cell_layer(self, stage_id: str, lane_id: str) -> CellLayer:

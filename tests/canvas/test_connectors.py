@@ -420,3 +420,20 @@ def test_a_drop_routes_again_only_the_lines_of_the_cards_it_moved(view, doc):
     assert links.rerouted - routed == 6 + 1  # six drag frames, one drop
     assert other_item.route.points[0][0] == other_route.points[0][0]
     assert _edge_of(view, far1.id, other_item.route.points[0])
+
+
+def test_lines_of_cards_a_drop_only_shifted_follow_in_the_next_idle_moments(view, doc, qtbot):
+    a, b, c, d = doc.sample["cards"]
+    journey = doc.sample["map"]
+    s, lanes = doc.sample["stages"], doc.sample["lanes"]
+    shifted = add_connector(doc, journey, c.id, d.id)  # c sits under a in its cell
+    links = view.map_scene.links
+    item = links.items[shifted.id]
+    target = view.map_scene.cell_rect(s[2], lanes[LaneKind.ACTIONS])
+    drag(view, center_of(view, a.id), vpoint(view, target.center()))
+    assert a.stage_id == s[2]
+    # c moved up in its cell by a's height: its line follows once the drop is painted.
+    assert shifted.id in links.pending
+    qtbot.waitUntil(lambda: not links.pending)
+    assert _edge_of(view, c.id, item.route.points[0])
+    assert _edge_of(view, d.id, item.route.points[-1])

@@ -89,6 +89,8 @@ class ConnectorItem(QGraphicsItem):
         """Follow a new route (None: an end is not shown, so neither is the line)."""
         if route == self.route and self._label == self.connector.label:
             return
+        if not self.pos().isNull():
+            self.setPos(0.0, 0.0)  # a shifted line: its runs are laid out anew below
         self.route = route
         self.setVisible(route is not None)
         self._label = self.connector.label
@@ -117,6 +119,12 @@ class ConnectorItem(QGraphicsItem):
             shape.addRect(self._label_rect)
         self._shape = shape
         self._bounds = shape.boundingRect().adjusted(-_HALO, -_HALO, _HALO, _HALO)
+
+    def shift(self, route: Route, dy: float) -> None:
+        """Follow the same route moved down by dy (its lanes moved): one move, no new
+        geometry."""
+        self.route = route
+        self.setPos(self.x(), self.y() + dy)
 
     def refresh(self) -> None:
         """Repaint after the connector's kind, label or assumed flag changed."""
