@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from app.canvas import text
 from app.canvas.items import paint
@@ -56,9 +56,12 @@ def connector_item(item: QGraphicsItem | None) -> ConnectorItem | None:
     return item if isinstance(item, ConnectorItem) else None
 
 
-class ConnectorItem(QGraphicsItem):
+class ConnectorItem(QGraphicsRectItem):
     """One connector of the map, following its route: it draws the arrowhead and the
-    label, its runs (child items) the line."""
+    label, its runs (child items) the line.
+
+    Rectangle items (no pen, no brush) answer their bounds in C++: with no scene index,
+    Qt asks the bounds of every line's item and run on each paint."""
 
     kind_name = "connector"
 
@@ -73,9 +76,9 @@ class ConnectorItem(QGraphicsItem):
         self._pens: tuple[tuple[object, ...], list[QPen]] | None = None
         self._arrow = QPolygonF()
         self._shape = QPainterPath()
-        self._bounds = QRectF()
         self._label = ""
         self._label_rect = QRectF()
+        self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setZValue(Z_CONNECTOR)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, decorated)
         self.setAcceptHoverEvents(decorated)
@@ -106,10 +109,10 @@ class ConnectorItem(QGraphicsItem):
         for run, (a, b) in zip(self.runs, segments, strict=True):
             run.set_run(a, b, along)
             along += abs(b[0] - a[0]) + abs(b[1] - a[1])
-        self.prepareGeometryChange()
         if route is None:
-            self._arrow, self._shape, self._bounds = QPolygonF(), QPainterPath(), QRectF()
+            self._arrow, self._shape = QPolygonF(), QPainterPath()
             self._label_rect = QRectF()
+            self.setRect(QRectF())
             return
         self._arrow = arrow_polygon(route.points, style.CONNECTOR_ARROW)
         self._label_rect = self._pill(route) if self._label else QRectF()
@@ -118,7 +121,7 @@ class ConnectorItem(QGraphicsItem):
         if not self._label_rect.isEmpty():
             shape.addRect(self._label_rect)
         self._shape = shape
-        self._bounds = shape.boundingRect().adjusted(-_HALO, -_HALO, _HALO, _HALO)
+        self.setRect(shape.boundingRect().adjusted(-_HALO, -_HALO, _HALO, _HALO))
 
     def shift(self, route: Route, dy: float) -> None:
         """Follow the same route moved down by dy (its lanes moved): one move, no new
@@ -163,9 +166,6 @@ class ConnectorItem(QGraphicsItem):
         h = style.CONNECTOR_LABEL_HEIGHT
         x, y = route.label_at
         return QRectF(x - w / 2, y - h / 2, w, h)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return self._bounds
 
     def shape(self) -> QPainterPath:
         return self._shape
@@ -223,7 +223,7 @@ class ConnectorItem(QGraphicsItem):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, shown)
 
 
-class _Run(QGraphicsItem):
+class _Run(QGraphicsRectItem):
     """One straight run of a connector's line, an item of its own: a line moving across
     the map repaints the strips its runs leave and take, not the box around all of it."""
 
@@ -232,8 +232,7 @@ class _Run(QGraphicsItem):
         self.owner = owner
         self.ends = (0.0, 0.0, 0.0, 0.0)  # x0, y0, x1, y1 in scene coordinates
         self.along = -1.0  # distance from the line's start (so dashes keep their phase)
-        self._bounds = QRectF()
-        self._shape = QPainterPath()
+        self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptHoverEvents(owner.decorated)
         if not owner.decorated:
@@ -244,19 +243,12 @@ class _Run(QGraphicsItem):
         ends = (a[0], a[1], b[0], b[1])
         if ends == self.ends and along == self.along:
             return
-        self.prepareGeometryChange()
         self.ends, self.along = ends, along
-        rect = QRectF(QPointF(*a), QPointF(*b)).normalized()
-        self._bounds = rect.adjusted(-_HALO, -_HALO, _HALO, _HALO)
+        # One rectangle for bounds and hits: the line's width of grip each side, which
+        # holds the selection halo too.
         grip = HIT_WIDTH / 2
-        self._shape = QPainterPath()
-        self._shape.addRect(rect.adjusted(-grip, -grip, grip, grip))
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return self._shape
+        self.setRect(QRectF(QPointF(*a), QPointF(*b)).normalized().adjusted(
+            -grip, -grip, grip, grip))
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.owner.set_hovered(True)
