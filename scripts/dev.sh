@@ -166,7 +166,7 @@ from app.samples import build_sample
 from tests.storage.test_migration import make_v1_file
 make_v1_file(Path(sys.argv[1]), build_sample())' "$work/old.cjm"
   bundled old.cjm --screenshot old.png 2>"$work/old.log" || { cat "$work/old.log" >&2; return 1; }
-  bundled info old.cjm | grep -q "schema version 2" \
+  bundled info old.cjm | grep -q "schema version $(.venv/bin/python -c 'from app.storage.columns import SCHEMA_VERSION as v; print(v)')" \
     || { echo "error: the bundle did not upgrade a schema-1 project" >&2; return 1; }
   echo "The bundle printed its version, exported the sample to PDF, wrote a screenshot of"
   echo "the sample and upgraded a schema-1 project."

@@ -387,13 +387,14 @@ class Project:
     created: str = field(default_factory=now_iso)
     modified: str = field(default_factory=now_iso)
     language: str = "en"
+    # Stored fields lead (app.storage.mapping reads rows positionally); lists follow.
+    logo: bytes | None = None  # checked like persona photos (app.domain.images)
+    logo_mime: str = ""
+    accent: str = ""  # "": the default accent, else "#RRGGBB"
     personas: list[Persona] = field(default_factory=list)
     maps: list[JourneyMap] = field(default_factory=list)
     snapshots: list[Snapshot] = field(default_factory=list)
     channels: list[Channel] = field(default_factory=list)
-    logo: bytes | None = None  # checked like persona photos (app.domain.images)
-    logo_mime: str = ""
-    accent: str = ""  # "": the default accent, else "#RRGGBB"
 
     def map(self, map_id: str) -> JourneyMap | None:
         """The map with this id, or None."""

@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # The newest schema this build reads and writes; equals the head Alembic revision.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # "CJM1" as a big-endian 32-bit integer: `PRAGMA application_id` (header offset 68).
 APPLICATION_ID = 0x434A4D31
 # Alembic revision id of each schema version (revision files live in migrations/versions).
-REVISIONS = {1: "0001", 2: "0002"}
+REVISIONS = {1: "0001", 2: "0002", 3: "0003"}
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,11 @@ def _ref(name: str, table: str, on_delete: str = "CASCADE", nullable: bool = Fal
 
 _NULL = True
 
+# Columns after the first revision's come last, where ALTER TABLE ADD COLUMN puts them.
 PROJECT = _table("project", ("title", str), ("client", str), ("author", str),
-                 ("created", str), ("modified", str), ("language", str))
+                 ("created", str), ("modified", str), ("language", str),
+                 ("logo", bytes, _NULL), Column("logo_mime", str, default="''"),
+                 Column("accent", str, default="''"))
 CHANNEL = _table("channel", ("seq", int), ("key", str), ("name", str), ("icon", str),
                  ("color", str))
 PERSONA = _table("persona", ("seq", int), ("name", str), ("description", str),
@@ -77,7 +80,8 @@ JOURNEY_MAP = _table("journey_map", ("seq", int), ("name", str), ("description",
                      ("derived_from_id", str, _NULL), ("emotion_min", int),
                      ("emotion_max", int))
 STAGE = _table("stage", _ref("map_id", "journey_map"), ("seq", int), ("title", str),
-               ("description", str), ("color", str), ("width", float))
+               ("description", str), ("color", str), ("width", float),
+               ("phase", str, _NULL))
 LANE = _table("lane", _ref("map_id", "journey_map"), ("seq", int), ("title", str),
               ("kind", str), ("height", float), ("collapsed", bool))
 CARD = _table("card", _ref("map_id", "journey_map"), _ref("stage_id", "stage"),
@@ -90,9 +94,21 @@ CARD = _table("card", _ref("map_id", "journey_map"), _ref("stage_id", "stage"),
 EMOTION_MARKER = _table("emotion_marker", _ref("map_id", "journey_map"),
                         _ref("stage_id", "stage"), _ref("lane_id", "lane"), ("score", int),
                         ("position", float), ("label", str))
+CONNECTOR = _table("connector", _ref("map_id", "journey_map"), _ref("source_id", "card"),
+                   # A card's or a stage's id: no foreign key can say "either".
+                   ("target_id", str), ("kind", str), ("label", str), ("assumed", bool))
+SAVED_VIEW = _table("saved_view", _ref("map_id", "journey_map"), ("seq", int), ("name", str),
+                    ("filter", str), ("hide", bool), ("hidden_lane_ids", str),
+                    ("zoom", float, _NULL))
+VOTING_ROUND = _table("voting_round", _ref("map_id", "journey_map"), ("seq", int),
+                      ("title", str), ("dots_per_participant", int), ("participants", str),
+                      ("closed", bool), ("created", str))
+VOTE = _table("vote", _ref("round_id", "voting_round"), _ref("card_id", "card"),
+              ("participant", str))
 SNAPSHOT = _table("snapshot", ("seq", int), ("map_id", str), ("name", str),
                   ("taken_at", str), ("content", str))
 
 # Every project table (Alembic's own `alembic_version` is not ours and not listed).
 TABLES: dict[str, TableInfo] = {table.name: table for table in (
-    PROJECT, CHANNEL, PERSONA, JOURNEY_MAP, STAGE, LANE, CARD, EMOTION_MARKER, SNAPSHOT)}
+    PROJECT, CHANNEL, PERSONA, JOURNEY_MAP, STAGE, LANE, CARD, EMOTION_MARKER, CONNECTOR,
+    SAVED_VIEW, VOTING_ROUND, VOTE, SNAPSHOT)}

@@ -19,18 +19,31 @@ from typing import Any
 from app.domain.model import (
     Card,
     Channel,
+    Connector,
+    ConnectorKind,
     EmotionMarker,
     Evidence,
+    Filter,
     JourneyMap,
     Lane,
     LaneKind,
     MapState,
     Persona,
+    Phase,
     Project,
+    SavedView,
     Snapshot,
     Stage,
+    Vote,
+    VotingRound,
 )
-from app.domain.serialize import FormatError, map_from_dict, map_to_dict
+from app.domain.serialize import (
+    FormatError,
+    filter_from_dict,
+    filter_to_dict,
+    map_from_dict,
+    map_to_dict,
+)
 from app.domain.validation import DomainError, validate_entity
 from app.storage import columns
 from app.storage.columns import Column, TableInfo
@@ -151,6 +164,8 @@ def _encode_value(value: Any) -> Any:
         return _json_text(value)
     if isinstance(value, JourneyMap):
         return _json_text(map_to_dict(value))
+    if isinstance(value, Filter):
+        return _json_text(filter_to_dict(value))
     return value
 
 
@@ -196,6 +211,14 @@ def _snapshot_content(text: Any) -> JourneyMap:
     except (TypeError, ValueError, RecursionError) as exc:  # FormatError is a ValueError
         detail = str(exc) if isinstance(exc, FormatError) else "not valid JSON"
         raise BadRow(f"a map as JSON was expected: {detail}") from None
+
+
+def _filter(text: Any) -> Filter:
+    try:
+        return filter_from_dict(json.loads(text))
+    except (TypeError, ValueError, RecursionError) as exc:  # FormatError is a ValueError
+        detail = str(exc) if isinstance(exc, FormatError) else "not valid JSON"
+        raise BadRow(f"a filter as JSON was expected: {detail}") from None
 
 
 @dataclass(frozen=True)
@@ -260,18 +283,30 @@ SPECS: dict[type, Spec] = {
     Channel: _spec(Channel, columns.CHANNEL),
     Persona: _spec(Persona, columns.PERSONA, {"channel_ids": _str_list}),
     JourneyMap: _spec(JourneyMap, columns.JOURNEY_MAP, {"state": _enum(MapState)}),
-    Stage: _spec(Stage, columns.STAGE),
+    Stage: _spec(Stage, columns.STAGE, {"phase": _enum(Phase, nullable=True)}),
     Lane: _spec(Lane, columns.LANE, {"kind": _enum(LaneKind)}),
     Card: _spec(Card, columns.CARD,
                 {"tags": _str_list, "evidence": _enum(Evidence, nullable=True)}),
     EmotionMarker: _spec(EmotionMarker, columns.EMOTION_MARKER),
+    Connector: _spec(Connector, columns.CONNECTOR, {"kind": _enum(ConnectorKind)}),
+    SavedView: _spec(SavedView, columns.SAVED_VIEW,
+                     {"filter": _filter, "hidden_lane_ids": _str_list}),
+    VotingRound: _spec(VotingRound, columns.VOTING_ROUND, {"participants": _str_list}),
+    Vote: _spec(Vote, columns.VOTE),
     Snapshot: _spec(Snapshot, columns.SNAPSHOT, {"content": _snapshot_content}),
 }
 
 # Parents before children: the order to insert in (and, reversed, to delete in).
 INSERT_ORDER: tuple[type, ...] = (
-    Project, Channel, Persona, JourneyMap, Stage, Lane, Card, EmotionMarker, Snapshot,
+    Project, Channel, Persona, JourneyMap, Stage, Lane, Card, EmotionMarker, Connector,
+    SavedView, VotingRound, Vote, Snapshot,
 )
+
+# A map's lists, by the kind they hold, with whether their order is stored (`seq`).
+_MAP_LISTS: tuple[tuple[type, str], ...] = (
+    (Stage, "stages"), (Lane, "lanes"), (Card, "cards"), (EmotionMarker, "markers"),
+    (Connector, "connectors"), (SavedView, "views"), (VotingRound, "rounds"),
+    (Vote, "votes"))
 
 
 def spec_for(entity: Any) -> Spec:
@@ -298,10 +333,8 @@ def project_rows(project: Project) -> dict[type, list[dict[str, Any]]]:
     add(project.personas, True)
     add(project.maps, True)
     for journey in project.maps:
-        add(journey.stages, True)
-        add(journey.lanes, True)
-        add(journey.cards, False)
-        add(journey.markers, False)
+        for cls, attr in _MAP_LISTS:
+            add(getattr(journey, attr), SPECS[cls].ordered)
     add(project.snapshots, True)
     return rows
 
@@ -326,14 +359,19 @@ def load_project(conn: sqlite3.Connection) -> Project:
     project.personas = list(_load(conn, Persona))
     project.maps = list(_load(conn, JourneyMap))
     maps = {journey.id: journey for journey in project.maps}
-    for cls, attr in ((Stage, "stages"), (Lane, "lanes"), (Card, "cards"),
-                      (EmotionMarker, "markers")):
+    round_maps: dict[str, JourneyMap] = {}
+    for cls, attr in _MAP_LISTS:
         for item in _load(conn, cls):
-            journey = maps.get(item.map_id)
+            # A vote is filed under its round's map (it has no map_id of its own).
+            owner, column, within = (item.round_id, "round_id", round_maps) if (
+                cls is Vote) else (item.map_id, "map_id", maps)
+            journey = within.get(owner)
             if journey is None:
-                raise bad_value(SPECS[cls].table.name, "map_id", item.map_id,
-                                "no such journey_map")
+                target = "voting_round" if cls is Vote else "journey_map"
+                raise bad_value(SPECS[cls].table.name, column, owner, f"no such {target}")
             getattr(journey, attr).append(item)
+            if cls is VotingRound:
+                round_maps[item.id] = journey
     project.snapshots = list(_load(conn, Snapshot))
     check_project(project)
     return project
@@ -345,8 +383,7 @@ def _rows(project: Project) -> Iterable[tuple[str, Any]]:
         (project.channels, columns.CHANNEL), (project.personas, columns.PERSONA),
         (project.maps, columns.JOURNEY_MAP), (project.snapshots, columns.SNAPSHOT)]
     for journey in project.maps:
-        groups += [(journey.stages, columns.STAGE), (journey.lanes, columns.LANE),
-                   (journey.cards, columns.CARD), (journey.markers, columns.EMOTION_MARKER)]
+        groups += [(getattr(journey, attr), SPECS[cls].table) for cls, attr in _MAP_LISTS]
     for group, table in groups:
         for entity in group:
             yield table.name, entity

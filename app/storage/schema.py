@@ -1,4 +1,4 @@
-"""The tables of a .cjm file as SQLAlchemy 2 typed models (schema revision 2, the head).
+"""The tables of a .cjm file as SQLAlchemy 2 typed models (schema revision 3, the head).
 
 These rows never leave app.storage. They create new files, run migrations and write; the
 fast reader never imports this module and reads through the plain description in
@@ -60,6 +60,10 @@ class ProjectRow(Base):
     created: Mapped[str]
     modified: Mapped[str]
     language: Mapped[str]
+    # Revision 3: the client's logo (checked like a persona photo) and accent colour.
+    logo: Mapped[bytes | None]
+    logo_mime: Mapped[str] = mapped_column(server_default="")
+    accent: Mapped[str] = mapped_column(server_default="")
 
 
 class ChannelRow(Base):
@@ -122,6 +126,7 @@ class StageRow(Base):
     description: Mapped[str]
     color: Mapped[str]
     width: Mapped[float]
+    phase: Mapped[str | None]  # revision 3; NULL: guessed from the title and place
 
 
 class LaneRow(Base):
@@ -175,6 +180,58 @@ class MarkerRow(Base):
     score: Mapped[int]
     position: Mapped[float]
     label: Mapped[str]
+
+
+class ConnectorRow(Base):
+    """An arrow from a card to a card or a stage (revision 3)."""
+
+    __tablename__ = columns.CONNECTOR.name
+    id: Mapped[str] = mapped_column(primary_key=True)
+    map_id: Mapped[str] = mapped_column(_fk("journey_map.id", "CASCADE"), index=True)
+    source_id: Mapped[str] = mapped_column(_fk("card.id", "CASCADE"), index=True)
+    # A card's or a stage's id; the editor removes a target's connectors with it.
+    target_id: Mapped[str]
+    kind: Mapped[str]
+    label: Mapped[str]
+    assumed: Mapped[bool]
+
+
+class SavedViewRow(Base):
+    """A named filter, lane visibility and zoom; `filter` is JSON (revision 3)."""
+
+    __tablename__ = columns.SAVED_VIEW.name
+    id: Mapped[str] = mapped_column(primary_key=True)
+    map_id: Mapped[str] = mapped_column(_fk("journey_map.id", "CASCADE"), index=True)
+    seq: Mapped[int]
+    name: Mapped[str]
+    filter: Mapped[str]
+    hide: Mapped[bool]
+    hidden_lane_ids: Mapped[str]
+    zoom: Mapped[float | None]
+
+
+class VotingRoundRow(Base):
+    """A dot-voting round; `participants` is a JSON list (revision 3)."""
+
+    __tablename__ = columns.VOTING_ROUND.name
+    id: Mapped[str] = mapped_column(primary_key=True)
+    map_id: Mapped[str] = mapped_column(_fk("journey_map.id", "CASCADE"), index=True)
+    seq: Mapped[int]
+    title: Mapped[str]
+    dots_per_participant: Mapped[int]
+    participants: Mapped[str]
+    closed: Mapped[bool]
+    created: Mapped[str]
+
+
+class VoteRow(Base):
+    """One dot on a card in a round (revision 3)."""
+
+    __tablename__ = columns.VOTE.name
+    id: Mapped[str] = mapped_column(primary_key=True)
+    round_id: Mapped[str] = mapped_column(_fk("voting_round.id", "CASCADE"), index=True)
+    card_id: Mapped[str] = mapped_column(_fk("card.id", "CASCADE"), index=True)
+    participant: Mapped[str]
 
 
 class SnapshotRow(Base):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,101 +34,22 @@ from app.storage.files import (
     stat_file,
     writer_pragmas,
 )
-from app.storage.guard import is_interrupt, time_limit
-from app.storage.mapping import BadRow, load_project, typed_finding
+from app.storage.guard import time_limit
 from app.storage.migrate import upgrade
+from app.storage.reading import (
+    backup_name,
+    check_database,
+    data_version,
+    memory_image,
+    project_id_alone,
+    read_error,
+    read_project,
+)
 from app.storage.snapshot import check_size, read_journal, read_snapshot
-from app.storage.trust import check_schema, too_slow
-from app.storage.unstorable import refuse_unstorable, refuse_unstorable_entities
 from app.storage.wal import WalContent, in_wal_mode, rolled_back
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-
-
-def _quick_check(raw: sqlite3.Connection) -> list[str]:
-    # Its messages quote damaged bytes, which need not be UTF-8.
-    old = raw.text_factory
-    raw.text_factory = lambda b: b.decode("utf-8", "replace")
-    try:
-        return [str(row[0]) for row in raw.execute("PRAGMA quick_check(1)").fetchall()]
-    finally:
-        raw.text_factory = old
-
-
-def _check_database(raw: sqlite3.Connection, path: Path) -> int:
-    """Structure, identity, then the schema (before any query touches a project table).
-
-    Returns the schema version.
-    """
-    try:
-        result = _quick_check(raw)
-        app_id = raw.execute("PRAGMA application_id").fetchone()[0]
-        if result != ["ok"]:
-            detail = result[0].replace("*** in database main ***", "") if result else "?"
-            finding = typed_finding(detail.strip())
-            if finding is not None:  # a finding about one value: say it as the reader does
-                raise NotAProjectError(f"{quoted(path)} is damaged: {finding}")
-            raise NotAProjectError(
-                f"{quoted(path)} is damaged and cannot be opened ({_one_line(detail)})"
-            )
-        if app_id != APPLICATION_ID:
-            raise NotAProjectError(f"{quoted(path)} is not a Journey Studio project: it is a "
-                                   "database of another program")
-        return check_schema(raw, path)
-    except (sqlite3.Error, UnicodeDecodeError) as exc:
-        raise _read_error(path, exc) from None
-
-
-def _read_error(path: Path, exc: BaseException) -> StorageError:
-    """Damage (NotAProjectError) or a passing trouble such as a lock or a full disk."""
-    if is_interrupt(exc):
-        return too_slow(path, "opening")
-    if isinstance(exc, UnicodeDecodeError):
-        # SQLite's message quoted damaged bytes (Python could not even build the error).
-        text = exc.object.decode("utf-8", "replace") if isinstance(exc.object, bytes) else ""
-        return NotAProjectError(
-            f"{quoted(path)} is damaged and cannot be opened ({_one_line(text) or 'unreadable'})")
-    message = _one_line(exc)
-    # OperationalError is what SQLite raises for locks, I/O and permissions; its one
-    # damage-like case is text that is not UTF-8.
-    if isinstance(exc, sqlite3.OperationalError) and "decode" not in message:
-        return StorageError(f"cannot open {quoted(path)} ({message})")
-    return NotAProjectError(f"{quoted(path)} is damaged and cannot be opened ({message})")
-
-
-def _read_project(raw: sqlite3.Connection, path: Path, *, writer: bool) -> Project:
-    """Load and validate the whole project; any inconsistency means a damaged file."""
-    try:
-        # One transaction, so every table is read at the same moment. A writer takes the
-        # write lock as it would to save: a file another program is writing is refused now
-        # ("database is locked") rather than at the first save.
-        raw.execute("BEGIN IMMEDIATE" if writer else "BEGIN")
-        try:
-            project = load_project(raw)
-        finally:
-            if raw.in_transaction:  # SQLite may already have rolled back after an error
-                raw.execute("ROLLBACK")  # nothing was written
-        validate_project(project)  # load_project named any failure; this is the domain's word
-    except (BadRow, DomainError) as exc:
-        raise NotAProjectError(f"{quoted(path)} is damaged: {exc}") from None
-    except (sqlite3.Error, UnicodeDecodeError) as exc:
-        raise _read_error(path, exc) from None
-    return project
-
-
-def _memory_image(path: Path, image: bytes) -> sqlite3.Connection:
-    """An in-memory database holding `image` (marked as a rollback-journal file)."""
-    data = bytearray(image)
-    if len(data) >= 20:
-        data[18:20] = b"\x01\x01"  # in-memory databases cannot be in WAL mode
-    memory = connect(":memory:", "rw")
-    try:
-        memory.deserialize(bytes(data))
-    except (sqlite3.Error, UnicodeDecodeError) as exc:
-        memory.close()
-        raise _read_error(path, exc) from None
-    return memory
 
 
 def _loads_alone(path: Path, data: bytes) -> bool:
@@ -139,41 +59,6 @@ def _loads_alone(path: Path, data: bytes) -> bool:
     except StorageError:
         return False
     return True
-
-
-def _project_id_alone(path: Path, data: bytes) -> str | None:
-    """The project id the file holds without its WAL, when that can be read."""
-    memory = _memory_image(path, data)
-    try:
-        with time_limit(memory):
-            check_schema(memory, path)
-            rows = memory.execute("SELECT id FROM project").fetchall()
-    except (StorageError, sqlite3.Error, UnicodeDecodeError):
-        return None
-    finally:
-        memory.close()
-    return rows[0][0] if len(rows) == 1 and isinstance(rows[0][0], str) else None
-
-
-def _data_version(raw: sqlite3.Connection, path: Path) -> int:
-    try:
-        return int(raw.execute("PRAGMA data_version").fetchone()[0])
-    except sqlite3.Error as exc:
-        raise _read_error(path, exc) from None
-
-
-def _backup_name(path: Path, version: int) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    base = path.name
-    # Shorten a long name rather than fail: a file name holds at most 255 bytes.
-    while len(f"{base}.v{version}-backup-{stamp}-99.cjm".encode()) > 255:
-        base = base[:-1]
-    candidate = path.with_name(f"{base}.v{version}-backup-{stamp}.cjm")
-    n = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{base}.v{version}-backup-{stamp}-{n}.cjm")
-        n += 1
-    return candidate
 
 
 class ProjectStore:
@@ -208,7 +93,6 @@ class ProjectStore:
             validate_project(project)
         except DomainError as exc:
             raise StorageError(f"could not save {quoted(path)}: {exc}") from None
-        refuse_unstorable(project, quoted(path))
         if path.is_dir():
             raise StorageError(f"{quoted(path)} is a folder; choose a file name")
         if not path.parent.is_dir():
@@ -244,7 +128,7 @@ class ProjectStore:
         store = cls(path, raw, read_only=False, lock=lock, schema_version=SCHEMA_VERSION)
         store._project_id = project.id
         try:
-            store._data_version = _data_version(raw, path)
+            store._data_version = data_version(raw, path)
         except BaseException:
             store.close()
             raise
@@ -295,14 +179,14 @@ class ProjectStore:
             try:
                 raw = connect(path, "rw")
                 with time_limit(raw):
-                    version = _check_database(raw, path)
+                    version = check_database(raw, path)
             except (sqlite3.Error, UnicodeDecodeError) as exc:
-                raise _read_error(path, exc) from None
+                raise read_error(path, exc) from None
             if version > SCHEMA_VERSION:
                 raise NewerVersionError(path.name, version, SCHEMA_VERSION)
             backup = None
             if version < SCHEMA_VERSION:
-                backup = _backup_name(path, version)
+                backup = backup_name(path, version)
                 try:
                     backup_to(raw, backup)
                 except (OSError, sqlite3.Error) as exc:
@@ -313,15 +197,15 @@ class ProjectStore:
             try:
                 writer_pragmas(raw)
             except sqlite3.Error as exc:
-                raise _read_error(path, exc) from None
+                raise read_error(path, exc) from None
             store = cls(path, raw, read_only=False, lock=lock, schema_version=SCHEMA_VERSION,
                         backup_path=backup)
             with time_limit(raw):
                 if backup is not None:
                     store._upgrade()
-                project = _read_project(raw, path, writer=True)
+                project = read_project(raw, path, writer=True)
             store._project_id = project.id
-            store._data_version = _data_version(raw, path)
+            store._data_version = data_version(raw, path)
             return store, project
         except BaseException:
             if raw is not None:
@@ -378,7 +262,7 @@ class ProjectStore:
                 finally:
                     source.close()
             except (sqlite3.Error, UnicodeDecodeError) as exc:
-                raise _read_error(path, exc) from None
+                raise read_error(path, exc) from None
             return cls._load_memory(path, memory)
         except BaseException:
             memory.close()
@@ -397,7 +281,7 @@ class ProjectStore:
                 damage = str(exc).removeprefix(f"{quoted(path)} is damaged").lstrip(": ")
                 raise StrayWalError(f"{path.name}-wal", path.name, damage) from None
             raise
-        alone = _project_id_alone(path, data)
+        alone = project_id_alone(path, data)
         if alone is not None and alone != project.id:
             store.close()
             raise StrayWalError(f"{path.name}-wal", path.name)
@@ -423,14 +307,14 @@ class ProjectStore:
         except NotAProjectError:
             raise stray from None
         store.close()
-        alone = _project_id_alone(path, data)
+        alone = project_id_alone(path, data)
         if alone is not None and alone != project.id:
             raise stray
         return image
 
     @classmethod
     def _from_image(cls, path: Path, image: bytes) -> tuple[ProjectStore, Project]:
-        memory = _memory_image(path, image)
+        memory = memory_image(path, image)
         try:
             return cls._load_memory(path, memory)
         except BaseException:
@@ -441,14 +325,14 @@ class ProjectStore:
     def _load_memory(cls, path: Path, memory: sqlite3.Connection
                      ) -> tuple[ProjectStore, Project]:
         with time_limit(memory):
-            version = _check_database(memory, path)
+            version = check_database(memory, path)
             if version > SCHEMA_VERSION:
                 raise NewerVersionError(path.name, version, SCHEMA_VERSION)
             memory.execute("PRAGMA foreign_keys=ON")
             store = cls(path, memory, read_only=True, lock=None, schema_version=version)
             if version < SCHEMA_VERSION:
                 store._upgrade()  # the in-memory copy only; the file keeps its version
-            project = _read_project(memory, path, writer=False)
+            project = read_project(memory, path, writer=False)
         store._project_id = project.id
         return store, project
 
@@ -509,7 +393,6 @@ class ProjectStore:
         from app.storage import writer
 
         changed = list(changed)
-        refuse_unstorable_entities(changed, quoted(self._path))
         todo = writer.plan(project, changed, removed, self._path, self._project_id)
         if todo.empty():
             return

@@ -22,8 +22,12 @@ from app.storage.files import quoted
 # SQLite's declared type for each Python value type, as SQLAlchemy and Alembic write them.
 _DECLARED = {str: "TEXT", int: "INTEGER", float: "FLOAT", bytes: "BLOB", bool: "BOOLEAN"}
 VERSION_TABLE = "alembic_version"
-# Columns that arrived after schema version 1, by table (a version-1 file lacks them).
-_ADDED_IN = {2: {"card": ("span",)}}
+# Columns that arrived after schema version 1, by table (an older file lacks them).
+_ADDED_IN: dict[int, dict[str, tuple[str, ...]]] = {
+    2: {"card": ("span",)},
+    3: {"project": ("logo", "logo_mime", "accent"), "stage": ("phase",)}}
+# Tables that arrived after schema version 1.
+_TABLES_ADDED_IN = {3: ("connector", "saved_view", "voting_round", "vote")}
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,10 @@ def _expected_table(table: TableInfo, version: int) -> TableShape:
 
 def expected_shape(version: int = SCHEMA_VERSION) -> Shape:
     """The tables a file of schema `version` holds, as `describe` reports them."""
-    shape = {name: _expected_table(table, version) for name, table in TABLES.items()}
+    later = {name for added, names in _TABLES_ADDED_IN.items() if added > version
+             for name in names}
+    shape = {name: _expected_table(table, version) for name, table in TABLES.items()
+             if name not in later}
     shape[VERSION_TABLE] = TableShape(
         ("table", 1, 0, 0), (("version_num", "VARCHAR(32)", 1, None, 1, 0),), frozenset(),
         frozenset({(f"sqlite_autoindex_{VERSION_TABLE}_1", 1, "pk", 0, ("version_num",))}))

@@ -218,11 +218,20 @@ def _upsert(raw: sqlite3.Connection, cls: type, rows: dict[str, dict[str, Any]],
         raw.executemany(_upsert_sql(cls), whole)
 
 
+# A connector's target is a card or a stage, which no foreign key can say: after a save
+# that deleted (and so perhaps cascaded), connectors whose target is gone go too, as the
+# other links go by ON DELETE CASCADE. Only saves that delete pay for it.
+_TARGET_GONE_SQL = ("DELETE FROM connector WHERE target_id NOT IN (SELECT id FROM card) "
+                    "AND target_id NOT IN (SELECT id FROM stage)")
+
+
 def _apply(raw: sqlite3.Connection, todo: Plan, written: Written | None) -> None:
     for cls in reversed(INSERT_ORDER):
         ids = todo.deletes.get(cls)
         if ids:
             raw.executemany(_delete_sql(cls), [{"b_id": i} for i in ids])
+    if todo.deletes:
+        raw.execute(_TARGET_GONE_SQL)
     for cls in INSERT_ORDER:
         rows = todo.upserts.get(cls)
         if rows:

@@ -52,6 +52,9 @@ class WindowActions:
         self.open_server = self._make(tr("Open from Ser&ver…"), w.open_from_server)
         self.open_server.setObjectName("openFromServer")
         self.save_copy = self._make(tr("Save a Cop&y As…"), w.save_copy, Key.SaveAs)
+        self.project_properties = self._make(tr("Pro&ject Properties…"),
+                                             w.show_project_properties)
+        self.project_properties.setObjectName("projectProperties")
         self.export_pdf = self._make(tr("&PDF…"), w.export_pdf, Key.Print,
                                      "export")
         self.export_png = self._make(tr("P&NG Image…"), w.export_png)
@@ -126,9 +129,9 @@ class WindowActions:
         self.recent_menu = QMenu(tr("Open &Recent"), w)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
-        self.document_actions = [self.save_copy, self.export_pdf, self.export_png,
-                                 self.export_svg, self.export_json, self.export_xlsx,
-                                 self.export_csv, self.close]
+        self.document_actions = [self.save_copy, self.project_properties, self.export_pdf,
+                                 self.export_png, self.export_svg, self.export_json,
+                                 self.export_xlsx, self.export_csv, self.close]
         self.map_actions = [self.add_stage, self.map_properties, self.next_map,
                             self.previous_map, self.find, self.find_next, self.find_previous,
                             self.filter]
@@ -232,6 +235,7 @@ class WindowActions:
         file.addMenu(self.recent_menu)
         file.addSeparator()
         file.addAction(self.save_copy)
+        file.addAction(self.project_properties)
         export = file.addMenu(tr("&Export"))
         export.setIcon(icon("export"))
         export.addActions([self.export_pdf, self.export_png, self.export_svg, self.export_json,

@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from app.dialogs.map_properties import edit_map_properties
+from app.dialogs.project_properties import edit_project_properties
 from app.document import operations
 from app.document.document import Document
 from app.document.failures import Failure
@@ -500,6 +501,11 @@ class MainWindow(QMainWindow):
             from app.canvas.capture import reveal_entity
 
             reveal_entity(self.view, entity_id)
+
+    def show_project_properties(self) -> None:
+        """File ▸ Project Properties…: title, client, author, language, logo, accent."""
+        if self.doc is not None:
+            edit_project_properties(self, self.doc)
 
     def show_map_properties(self) -> None:
         """Map ▸ Map Properties…: every field of the map, applied as one undo step."""

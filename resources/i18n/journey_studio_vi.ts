@@ -230,23 +230,23 @@
     <context>
         <name>canvas</name>
         <message>
-            <location filename="../../app/canvas/actions.py" line="83" />
+            <location filename="../../app/canvas/actions.py" line="84" />
             <location filename="../../app/canvas/menus.py" line="96" />
             <source>Cut</source>
             <translation>Cắt</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="90" />
+            <location filename="../../app/canvas/actions.py" line="91" />
             <source>Add a stage and a lane before pasting.</source>
             <translation>Hãy thêm giai đoạn và làn trước khi dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="102" />
+            <location filename="../../app/canvas/actions.py" line="103" />
             <source>The clipboard holds nothing to paste.</source>
             <translation>Bộ nhớ tạm không có gì để dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="120" />
+            <location filename="../../app/canvas/actions.py" line="121" />
             <source>Add a stage and a lane first.</source>
             <translation>Hãy thêm giai đoạn và làn trước.</translation>
         </message>
@@ -361,42 +361,42 @@
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="148" />
+            <location filename="../../app/canvas/gestures.py" line="156" />
             <source>The emotions lane holds emotion markers, not cards.</source>
             <translation>Làn cảm xúc chứa điểm cảm xúc, không chứa thẻ.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="222" />
+            <location filename="../../app/canvas/gestures.py" line="233" />
             <source>Move stage</source>
             <translation>Di chuyển giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="244" />
+            <location filename="../../app/canvas/gestures.py" line="255" />
             <source>Move lane</source>
             <translation>Di chuyển làn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="399" />
+            <location filename="../../app/canvas/gestures.py" line="410" />
             <source>Moved into “{0}”: the lane decides how the card shows.</source>
             <translation>Đã chuyển vào “{0}”: làn quyết định cách thẻ hiển thị.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="402" />
+            <location filename="../../app/canvas/gestures.py" line="413" />
             <source>the channel (shown in touchpoint lanes)</source>
             <translation>kênh (hiện trong làn điểm chạm)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="404" />
+            <location filename="../../app/canvas/gestures.py" line="415" />
             <source>the severity (shown in pain lanes)</source>
             <translation>mức độ nghiêm trọng (hiện trong làn điểm đau)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="406" />
+            <location filename="../../app/canvas/gestures.py" line="417" />
             <source>the figures (shown in metric lanes)</source>
             <translation>số liệu (hiện trong làn chỉ số)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="408" />
+            <location filename="../../app/canvas/gestures.py" line="419" />
             <source>Kept: {0}.</source>
             <translation>Vẫn giữ: {0}.</translation>
         </message>
@@ -471,12 +471,12 @@
             <translation>Chưa có chân dung — nhấp đúp để chọn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/linking.py" line="95" />
+            <location filename="../../app/canvas/linking.py" line="108" />
             <source>Drop on a card or a stage header to link.</source>
             <translation>Thả lên một thẻ hoặc tiêu đề giai đoạn để nối.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/linking.py" line="115" />
+            <location filename="../../app/canvas/linking.py" line="128" />
             <source>Select two cards to link them.</source>
             <translation>Hãy chọn hai thẻ để nối chúng.</translation>
         </message>
@@ -865,7 +865,7 @@
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="180" />
+            <location filename="../../app/canvas/actions.py" line="205" />
             <source>Deleted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -873,7 +873,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="75" />
+            <location filename="../../app/canvas/actions.py" line="76" />
             <source>Copied %n item(s)</source>
             <translation>
                 <numerusform>
@@ -881,7 +881,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="177" />
+            <location filename="../../app/canvas/actions.py" line="202" />
             <source>Stage “%1” deleted with %n item(s)</source>
             <translation>
                 <numerusform>
@@ -889,7 +889,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="178" />
+            <location filename="../../app/canvas/actions.py" line="203" />
             <source>Lane “%1” deleted with %n item(s)</source>
             <translation>
                 <numerusform>
@@ -897,7 +897,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="110" />
+            <location filename="../../app/canvas/actions.py" line="111" />
             <source>Pasted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -2772,7 +2772,7 @@
             <translation>Mở rộng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="351" />
+            <location filename="../../app/ui/actions.py" line="355" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -2782,7 +2782,7 @@
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="352" />
+            <location filename="../../app/ui/actions.py" line="356" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -2792,14 +2792,14 @@
             <translation>C&amp;hụp ảnh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="71" />
-            <location filename="../../app/ui/actions.py" line="79" />
+            <location filename="../../app/ui/actions.py" line="74" />
+            <location filename="../../app/ui/actions.py" line="82" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="73" />
-            <location filename="../../app/ui/actions.py" line="80" />
+            <location filename="../../app/ui/actions.py" line="76" />
+            <location filename="../../app/ui/actions.py" line="83" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
@@ -2825,181 +2825,186 @@
         </message>
         <message>
             <location filename="../../app/ui/actions.py" line="55" />
+            <source>Pro&amp;ject Properties…</source>
+            <translation>Thuộc tính &amp;dự án…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/actions.py" line="58" />
             <source>&amp;PDF…</source>
             <translation>&amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="57" />
+            <location filename="../../app/ui/actions.py" line="60" />
             <source>P&amp;NG Image…</source>
             <translation>Ảnh P&amp;NG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="58" />
+            <location filename="../../app/ui/actions.py" line="61" />
             <source>&amp;SVG Image…</source>
             <translation>Ảnh &amp;SVG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="59" />
+            <location filename="../../app/ui/actions.py" line="62" />
             <source>&amp;JSON…</source>
             <translation>&amp;JSON…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="61" />
+            <location filename="../../app/ui/actions.py" line="64" />
             <source>Spreadsheet (&amp;XLSX)…</source>
             <translation>Bảng tính (&amp;XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="63" />
+            <location filename="../../app/ui/actions.py" line="66" />
             <source>&amp;CSV Table…</source>
             <translation>Bảng &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="64" />
+            <location filename="../../app/ui/actions.py" line="67" />
             <source>&amp;Spreadsheet…</source>
             <translation>&amp;Bảng tính…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="66" />
+            <location filename="../../app/ui/actions.py" line="69" />
             <source>&amp;Close</source>
             <translation>Đó&amp;ng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="67" />
+            <location filename="../../app/ui/actions.py" line="70" />
             <source>&amp;Quit</source>
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="87" />
+            <location filename="../../app/ui/actions.py" line="90" />
             <source>F&amp;ind…</source>
             <translation>Tì&amp;m…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="89" />
+            <location filename="../../app/ui/actions.py" line="92" />
             <source>Find &amp;Next</source>
             <translation>Tìm kết quả &amp;kế tiếp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="91" />
+            <location filename="../../app/ui/actions.py" line="94" />
             <source>Find Pre&amp;vious</source>
             <translation>Tìm kết quả t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="93" />
+            <location filename="../../app/ui/actions.py" line="96" />
             <source>Fi&amp;lter…</source>
             <translation>&amp;Lọc…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="96" />
+            <location filename="../../app/ui/actions.py" line="99" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="99" />
+            <location filename="../../app/ui/actions.py" line="102" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="101" />
+            <location filename="../../app/ui/actions.py" line="104" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="109" />
+            <location filename="../../app/ui/actions.py" line="112" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="111" />
+            <location filename="../../app/ui/actions.py" line="114" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="114" />
+            <location filename="../../app/ui/actions.py" line="117" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="116" />
+            <location filename="../../app/ui/actions.py" line="119" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="119" />
+            <location filename="../../app/ui/actions.py" line="122" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="121" />
+            <location filename="../../app/ui/actions.py" line="124" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="126" />
+            <location filename="../../app/ui/actions.py" line="129" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="230" />
+            <location filename="../../app/ui/actions.py" line="233" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="235" />
+            <location filename="../../app/ui/actions.py" line="239" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="239" />
+            <location filename="../../app/ui/actions.py" line="243" />
             <source>&amp;Import</source>
             <translation>Nhậ&amp;p</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="245" />
+            <location filename="../../app/ui/actions.py" line="249" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="256" />
+            <location filename="../../app/ui/actions.py" line="260" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="264" />
+            <location filename="../../app/ui/actions.py" line="268" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="275" />
+            <location filename="../../app/ui/actions.py" line="279" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="295" />
+            <location filename="../../app/ui/actions.py" line="299" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="297" />
+            <location filename="../../app/ui/actions.py" line="301" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="320" />
+            <location filename="../../app/ui/actions.py" line="324" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="334" />
+            <location filename="../../app/ui/actions.py" line="338" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="335" />
+            <location filename="../../app/ui/actions.py" line="339" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="350" />
+            <location filename="../../app/ui/actions.py" line="354" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
@@ -3044,44 +3049,44 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="409" />
+            <location filename="../../app/ui/main_window.py" line="410" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="334" />
+            <location filename="../../app/ui/main_window.py" line="335" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="394" />
+            <location filename="../../app/ui/main_window.py" line="395" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="407" />
-            <location filename="../../app/ui/main_window.py" line="413" />
-            <location filename="../../app/ui/main_window.py" line="419" />
+            <location filename="../../app/ui/main_window.py" line="408" />
+            <location filename="../../app/ui/main_window.py" line="414" />
+            <location filename="../../app/ui/main_window.py" line="420" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="414" />
+            <location filename="../../app/ui/main_window.py" line="415" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="420" />
+            <location filename="../../app/ui/main_window.py" line="421" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="422" />
+            <location filename="../../app/ui/main_window.py" line="423" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="551" />
+            <location filename="../../app/ui/main_window.py" line="557" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -3870,6 +3875,7 @@
         </message>
         <message>
             <location filename="../../app/dialogs/persona_dialog.py" line="310" />
+            <location filename="../../app/dialogs/project_properties.py" line="163" />
             <source>Images (*.png *.jpg *.jpeg)</source>
             <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
         </message>
@@ -3962,6 +3968,106 @@
             <location filename="../../app/dialogs/persona_dialog.py" line="562" />
             <source>Remove persona from map</source>
             <translation>Bỏ chân dung khỏi bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="69" />
+            <source>Project Properties</source>
+            <translation>Thuộc tính dự án</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="74" />
+            <source>Who the maps are made for</source>
+            <translation>Khách hàng mà các bản đồ được làm cho</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="77" />
+            <source>Your name or your team's</source>
+            <translation>Tên bạn hoặc tên nhóm của bạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="83" />
+            <source>The language of everything the exports write themselves: headings, legend, page numbers</source>
+            <translation>Ngôn ngữ của mọi chữ mà bản xuất tự ghi: tiêu đề, chú giải, số trang</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="93" />
+            <source>Choose &amp;Logo…</source>
+            <translation>Chọn &amp;logo…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="96" />
+            <source>Remove Logo</source>
+            <translation>Bỏ logo</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="112" />
+            <source>Use the Default</source>
+            <translation>Dùng mặc định</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="125" />
+            <source>&amp;Title</source>
+            <translation>&amp;Tiêu đề</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="126" />
+            <source>&amp;Client</source>
+            <translation>&amp;Khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="127" />
+            <source>&amp;Author</source>
+            <translation>&amp;Tác giả</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="128" />
+            <source>Export &amp;language</source>
+            <translation>&amp;Ngôn ngữ xuất</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="129" />
+            <source>Logo</source>
+            <translation>Logo</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="130" />
+            <source>Accent colour</source>
+            <translation>Màu nhấn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="131" />
+            <source>The logo and the accent colour appear in the title block and the page rules of PDF exports.</source>
+            <translation>Logo và màu nhấn xuất hiện trong khối tiêu đề và các đường kẻ trang của bản xuất PDF.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="158" />
+            <source>No logo</source>
+            <translation>Chưa có logo</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="162" />
+            <source>Choose a Logo</source>
+            <translation>Chọn logo</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="192" />
+            <source>Default</source>
+            <translation>Mặc định</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="198" />
+            <source>Accent Colour</source>
+            <translation>Màu nhấn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="224" />
+            <source>A project needs a title.</source>
+            <translation>Dự án cần có tiêu đề.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/project_properties.py" line="233" />
+            <source>Project properties</source>
+            <translation>Thuộc tính dự án</translation>
         </message>
         <message>
             <location filename="../../app/dialogs/snapshot_dialogs.py" line="140" />

@@ -22,7 +22,7 @@ from app.domain.model import (
 from app.export.sheets.csv_io import csv_text_of
 from app.export.sheets.read_source import new_project, read_source
 from app.export.sheets.xlsx import export_xlsx
-from tests.interchange.test_sheets_round_trip import JPEG, comparable, tricky_project
+from tests.interchange.test_sheets_round_trip import JPEG, comparable, imported, tricky_project
 
 
 def linked_project() -> Project:
@@ -70,8 +70,11 @@ def test_a_new_project_from_the_workbook_has_the_links_and_votes_back(linked, bo
     back = made(book)
     assert comparable(back) | {"project": None} == comparable(project) | {"project": None}
     assert back.maps == project.maps and back.logo == JPEG and back.accent == "#123456"
-    # (Not through a .cjm file yet: the storage of main keeps no connectors, views,
-    # rounds, votes, phases or logo until schema3's migration lands.)
+
+
+def test_import_of_the_workbook_into_a_project_file_keeps_the_links_and_votes(linked, book):
+    back = imported(book)  # `journey-studio import -o x.cjm`, then read from the file
+    assert back.maps == linked.maps and back.logo == JPEG and back.accent == "#123456"
 
 
 def test_the_cards_sheet_counts_every_rounds_votes(linked, book):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from app.domain.model import Card, Stage
 from app.storage.server import ServerStore
@@ -103,6 +104,10 @@ def test_present_lists_the_other_sessions_listening_on_the_project(pg_url, make_
         assert mine.present() == [role]  # not itself, not the other project's
         assert reader.present() == ["journey"]
         reader.close()
+        # The server ends the closed session's backend a moment later, not at once.
+        deadline = time.monotonic() + 10
+        while mine.present() and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert mine.present() == []
     finally:
         for store in (mine, reader, elsewhere):

@@ -7,7 +7,7 @@ from app.storage import columns
 from app.storage.server import migrate
 from app.storage.server.connect import engine_for
 from app.storage.server.location import parse_location
-from app.storage.server.schema import PROJECTS, TABLES, VERSION_TABLE
+from app.storage.server.schema import PROJECTS, SERVER_SCHEMA_VERSION, TABLES, VERSION_TABLE
 from tests.server.helpers import run_sql
 
 
@@ -17,7 +17,7 @@ def _migrated(pg_url):
         assert migrate.current_version(conn) is None
         migrate.upgrade(conn)
     with engine.connect() as conn:
-        assert migrate.current_version(conn) == 1
+        assert migrate.current_version(conn) == SERVER_SCHEMA_VERSION
     return engine
 
 
@@ -29,9 +29,11 @@ def test_the_migrations_create_exactly_the_tables_schema_py_describes(pg_url):
         assert set(found.get_table_names()) == expected | {VERSION_TABLE}
         dialect = engine.dialect
         for table in TABLES.values():
-            reflected = found.get_columns(table.name)
-            assert [c["name"] for c in reflected] == [c.name for c in table.columns], table.name
-            for mine, theirs in zip(table.columns, reflected, strict=True):
+            # By name: ADD COLUMN puts a later revision's columns after `version` and `ins`.
+            reflected = sorted(found.get_columns(table.name), key=lambda c: c["name"])
+            mine_sorted = sorted(table.columns, key=lambda c: c.name)
+            assert [c["name"] for c in reflected] == [c.name for c in mine_sorted], table.name
+            for mine, theirs in zip(mine_sorted, reflected, strict=True):
                 assert mine.type.compile(dialect) == theirs["type"].compile(dialect), (
                     table.name, mine.name)
                 assert mine.nullable == theirs["nullable"], (table.name, mine.name)
@@ -92,7 +94,7 @@ def test_two_upgrades_at_once_take_turns(pg_url):
     engine = create_engine("postgresql+psycopg://", creator=lambda: __import__(
         "psycopg").connect(pg_url))
     with engine.connect() as conn:
-        assert migrate.current_version(conn) == 1
+        assert migrate.current_version(conn) == SERVER_SCHEMA_VERSION
     engine.dispose()
     assert errors == []
 
@@ -105,7 +107,8 @@ def test_a_database_a_newer_journey_studio_upgraded_is_refused_in_one_line(pg_ur
 
     publish_sample(pg_url)[0].close()
     run_sql(pg_url, f"UPDATE {VERSION_TABLE} SET version_num = 's0099'")
-    newer = r"were saved by a newer Journey Studio \(server schema 2; this version reads up to"
+    newer = (r"were saved by a newer Journey Studio \(server schema "
+             rf"{SERVER_SCHEMA_VERSION + 1}; this version reads up to {SERVER_SCHEMA_VERSION}\)")
     for read_only in (True, False):
         with pytest.raises(NewerVersionError, match=newer):
             ServerStore.open(with_project(pg_url, "sample"), read_only=read_only)

@@ -10,13 +10,21 @@ from pathlib import Path
 
 from app.domain.model import (
     Card,
+    Connector,
+    ConnectorKind,
     EmotionMarker,
     Evidence,
+    Filter,
+    JourneyMap,
     LaneKind,
     MapState,
     Persona,
+    Phase,
     Project,
+    SavedView,
     Snapshot,
+    Vote,
+    VotingRound,
 )
 from app.domain.serialize import map_from_dict, map_to_dict, project_to_dict
 from app.domain.templates import build_map, new_project
@@ -81,9 +89,42 @@ def rich_project(cards_per_cell: int = 1, seed: int = 7) -> Project:
             target.markers.append(EmotionMarker(
                 map_id=target.id, stage_id=stage.id, lane_id=emotions.id,
                 score=rng.randint(-2, 2), position=rng.random(), label=rng.choice(TRICKY_TEXT)))
+    add_links(project, journey)
     project.snapshots.append(Snapshot(map_id=journey.id, name="Q1 review <draft>",
                                       content=map_from_dict(map_to_dict(journey))))
     return project
+
+
+def links_of(journey: JourneyMap, ids: set[str]) -> list[Connector | Vote]:
+    """The connectors and votes that go when the cards or stages `ids` go."""
+    return [*(c for c in journey.connectors if {c.source_id, c.target_id} & ids),
+            *(v for v in journey.votes if v.card_id in ids)]
+
+
+def add_links(project: Project, journey: JourneyMap) -> None:
+    """Schema revision 3's content: connectors, a saved view, voting, phases, logo, accent."""
+    project.logo, project.logo_mime, project.accent = PNG_BYTES, "image/png", "#C0392B"
+    journey.stages[0].phase = Phase.DURING  # set against the title's guess
+    journey.stages[-1].phase = Phase.AFTER
+    first, last = journey.cards[0], journey.cards[-1]
+    journey.connectors += [
+        Connector(map_id=journey.id, source_id=last.id, target_id=first.id,
+                  kind=ConnectorKind.LOOP_BACK, label="quay lại <so sánh> & R&D"),
+        Connector(map_id=journey.id, source_id=first.id, target_id=journey.stages[1].id,
+                  kind=ConnectorKind.HANDOFF, assumed=True),
+    ]
+    pains = next(lane for lane in journey.lanes if lane.kind == LaneKind.PAINS)
+    journey.views.append(SavedView(
+        map_id=journey.id, name="Nỗi đau <cao>", hide=True, hidden_lane_ids=[pains.id],
+        zoom=0.75, filter=Filter(tags=frozenset({"vip"}), severities=frozenset({3}),
+                                 evidence=frozenset({list(Evidence)[0]}), score_min=-2)))
+    journey.views.append(SavedView(map_id=journey.id, name="Tất cả"))
+    voting = VotingRound(map_id=journey.id, title="Ưu tiên 😀", dots_per_participant=2,
+                         participants=["Lan", "Minh"])
+    journey.rounds += [voting, VotingRound(map_id=journey.id, title="Closed", closed=True)]
+    journey.votes += [Vote(round_id=voting.id, card_id=first.id, participant="Lan"),
+                      Vote(round_id=voting.id, card_id=first.id, participant="Minh"),
+                      Vote(round_id=voting.id, card_id=last.id, participant="Lan")]
 
 
 def _card(rng: random.Random, project: Project, map_id: str, stage_id: str, lane_id: str,

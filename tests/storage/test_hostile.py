@@ -215,9 +215,9 @@ def test_read_only_on_disk_needs_read_only_open(tmp_path):
 def _newer(path: Path, header_too: bool) -> Path:
     ProjectStore.create(path, new_project()).close()
     conn = sqlite3.connect(path)
-    conn.execute("UPDATE alembic_version SET version_num = '0003'")
+    conn.execute("UPDATE alembic_version SET version_num = '0004'")
     if header_too:
-        conn.execute("PRAGMA user_version = 3")
+        conn.execute("PRAGMA user_version = 4")
     conn.commit()
     conn.close()
     return path
@@ -231,8 +231,8 @@ def test_newer_version_is_refused_untouched(tmp_path, read_only, header_too):
     with pytest.raises(NewerVersionError) as caught:
         ProjectStore.open(path, read_only=read_only)
     error = caught.value
-    assert (error.file_version, error.supported_version) == (3, SCHEMA_VERSION)
-    assert f"file schema version 3; this version reads up to {SCHEMA_VERSION}" in str(error)
+    assert (error.file_version, error.supported_version) == (4, SCHEMA_VERSION)
+    assert f"file schema version 4; this version reads up to {SCHEMA_VERSION}" in str(error)
     assert isinstance(error, StorageError)
     assert digest(path) == before
     assert os.listdir(tmp_path) == ["future.cjm"]

@@ -16,40 +16,63 @@ from app.storage.files import connect
 from app.storage.mapping import INSERT_ORDER, SPECS, project_rows
 from app.storage.migrate import upgrade
 from app.storage.schema import Base
+from app.storage.trust import expected_shape
 from app.storage.writer import engine_for
-from tests.storage.helpers import digest, integrity, rich_project
+from tests.storage.helpers import add_links, digest, integrity, rich_project
 
 
-def v1_project() -> Project:
+def old_project(version: int) -> Project:
+    """The rich project without what schema `version` cannot hold."""
     project = rich_project(cards_per_cell=2)
+    if version < 3:
+        project.logo, project.logo_mime, project.accent = None, "", ""
     for journey in project.maps + [s.content for s in project.snapshots]:
-        for card in journey.cards:
-            card.span = 1  # schema 1 had no span: every card spans one stage
+        if version < 3:
+            journey.connectors, journey.views, journey.rounds, journey.votes = [], [], [], []
+            for stage in journey.stages:
+                stage.phase = None
+        if version < 2:
+            for card in journey.cards:
+                card.span = 1  # schema 1 had no span: every card spans one stage
     return project
 
 
-def make_v1_file(path: Path, project: Project) -> Path:
-    """A genuine schema-1 file: revision 0001's DDL, then rows in schema-1 columns."""
+def v1_project() -> Project:
+    return old_project(1)
+
+
+def make_old_file(path: Path, project: Project, version: int) -> Path:
+    """A genuine file of schema `version`: its revisions' DDL, then rows in its columns."""
+    shape = expected_shape(version)
     raw = connect(path, "rwc")
     engine = engine_for(raw, immediate=True)
     try:
-        upgrade(engine, raw, path, target=1)
+        upgrade(engine, raw, path, target=version)
         raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         rows = project_rows(project)
         raw.execute("BEGIN")
         for cls in INSERT_ORDER:
             table = SPECS[cls].table.name
+            if table not in shape:
+                assert not rows[cls], f"schema {version} has no table {table}"
+                continue
+            held = {column[0] for column in shape[table].columns}
             for row in rows[cls]:
-                row.pop("span", None)
-                columns = ", ".join(f'"{c}"' for c in row)
-                marks = ", ".join("?" for _ in row)
+                kept = {name: value for name, value in row.items() if name in held}
+                columns = ", ".join(f'"{c}"' for c in kept)
+                marks = ", ".join("?" for _ in kept)
                 raw.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})",
-                            list(row.values()))
+                            list(kept.values()))
         raw.execute("COMMIT")
     finally:
         engine.dispose()
         raw.close()
     return path
+
+
+def make_v1_file(path: Path, project: Project) -> Path:
+    """A genuine schema-1 file (the bundle check in scripts/dev.sh makes one too)."""
+    return make_old_file(path, project, 1)
 
 
 def columns(path: Path, table: str) -> list[str]:
@@ -200,3 +223,32 @@ def test_migration_scripts_ship_as_package_files():
     assert {"0001_initial.py", "0002_card_span.py", "__init__.py"} <= names
     assert (migrate.MIGRATIONS_DIR / "env.py").is_file()
     assert (migrate.MIGRATIONS_DIR / "__init__.py").is_file()
+
+
+def test_a_schema_2_file_is_upgraded_and_then_keeps_links_views_and_votes(tmp_path):
+    """Files written before connectors existed open, and take them once upgraded."""
+    before = old_project(2)
+    path = make_old_file(tmp_path / "v2.cjm", before, 2)
+    assert "connector" not in _tables(path) and "phase" not in columns(path, "stage")
+    store, loaded = ProjectStore.open(path)
+    assert loaded == before and store.backup_path is not None
+    assert ".v2-backup-" in store.backup_path.name
+    assert loaded.maps[0].stages[0].phase is None and loaded.logo is None
+    journey = loaded.maps[0]
+    add_links(loaded, journey)
+    store.write(loaded, [*journey.connectors, *journey.views, *journey.rounds,
+                         *journey.votes, journey.stages[0], journey.stages[-1], loaded])
+    store.close()
+    again, reloaded = ProjectStore.open(path)
+    again.close()
+    assert reloaded == loaded
+    assert pragma(path, "user_version") == SCHEMA_VERSION and integrity(path) == "ok"
+
+
+def _tables(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master "
+                                               "WHERE type = 'table'")}
+    finally:
+        conn.close()

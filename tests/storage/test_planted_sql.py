@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from app.storage import NotAProjectError, ProjectStore, StorageError
+from app.storage import SCHEMA_VERSION, NotAProjectError, ProjectStore, StorageError
 from app.storage.files import connect
 from app.storage.guard import time_limit
 from app.storage.trust import describe_table, expected_shape
 from tests.storage.helpers import child_env, digest, rich_project
-from tests.storage.test_migration import make_v1_file, v1_project
+from tests.storage.test_migration import make_old_file, old_project
 
 ENDLESS = ("WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) "
            "SELECT x FROM r")
@@ -49,11 +49,14 @@ def test_the_expected_schema_is_what_create_writes(tmp_path):
     assert _shape(_project(tmp_path / "new.cjm")) == expected_shape()
 
 
-def test_the_expected_schema_of_version_1_is_what_its_migration_writes(tmp_path):
-    path = make_v1_file(tmp_path / "old.cjm", v1_project())
-    assert _shape(path) == expected_shape(1)
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_the_expected_schema_of_an_older_version_is_what_its_migration_writes(tmp_path,
+                                                                            version):
+    path = make_old_file(tmp_path / "old.cjm", old_project(version), version)
+    assert _shape(path) == expected_shape(version)
     ProjectStore.open(path)[0].close()  # upgraded on open
-    assert _shape(path) == expected_shape(2)
+    assert _shape(path) == expected_shape(SCHEMA_VERSION)
+    assert expected_shape(version) != expected_shape(version + 1)
 
 
 PLANTED = {
@@ -203,10 +206,10 @@ def test_a_runaway_statement_is_stopped_by_the_time_limit():
 
 def test_a_slow_read_that_slipped_past_the_check_is_stopped_with_a_message(tmp_path, monkeypatch):
     """Defence in depth: were the schema check ever to miss something, opening still ends."""
-    from app.storage import guard, store
+    from app.storage import guard, reading
 
     path = _endless_view(tmp_path / "x.cjm")
-    monkeypatch.setattr(store, "check_schema", lambda raw, path: 2)
+    monkeypatch.setattr(reading, "check_schema", lambda raw, path: SCHEMA_VERSION)
     monkeypatch.setattr(guard, "QUERY_LIMIT_S", 0.2)
     with pytest.raises(StorageError) as caught:
         ProjectStore.open(path, read_only=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from app.storage import ProjectStore
+from app.storage import SCHEMA_VERSION, ProjectStore
 from tests.storage.helpers import digest, rich_project
 
 
@@ -16,7 +16,7 @@ def test_a_reader_in_the_writers_process_sees_each_edit(tmp_path):
             project.title = f"edit {n}"
             store.write(project, [project])
             reader, seen = ProjectStore.open(path, read_only=True)
-            assert reader.read_only and reader.schema_version == 2
+            assert reader.read_only and reader.schema_version == SCHEMA_VERSION
             reader.close()
             assert seen == project
         project.title = "after the readers"

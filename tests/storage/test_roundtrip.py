@@ -55,7 +55,7 @@ def test_file_says_what_it_is(tmp_path):
     assert int.from_bytes(header[60:64], "big") == SCHEMA_VERSION
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         conn.close()
@@ -130,7 +130,7 @@ def test_relative_paths_are_kept_absolute(tmp_path, monkeypatch):
     store = ProjectStore.create("rel.cjm", new_project())
     with store:
         assert store.path == tmp_path / "rel.cjm"
-        assert repr(store).endswith("writable v2>")
+        assert repr(store).endswith("writable v3>")
 
 
 @pytest.mark.parametrize("read_only", [False, True], ids=["writable", "read-only"])

@@ -14,7 +14,7 @@ from app.domain.model import Card, Lane, LaneKind, Stage
 from app.domain.tree import attach
 from app.storage import ProjectStore, StorageError, writer
 from app.storage.files import connect, writer_pragmas
-from tests.storage.helpers import reopen, rich_project
+from tests.storage.helpers import links_of, reopen, rich_project
 
 FRAME = 24 + 4096  # one WAL frame: its header and one page
 
@@ -62,7 +62,8 @@ def test_a_row_a_cascade_deleted_is_written_whole_again(opened):
     stage = journey.stages[0]
     cards = [c for c in journey.cards if c.stage_id == stage.id]
     markers = [m for m in journey.markers if m.stage_id == stage.id]
-    assert cards
+    links = links_of(journey, {stage.id, *(c.id for c in cards)})
+    assert cards and links
     for card in cards:
         card.title = "remembered"
     store.write(project, cards)
@@ -70,7 +71,7 @@ def test_a_row_a_cascade_deleted_is_written_whole_again(opened):
     store.write(project, [], [stage])  # deletes the stage's cards in the file too
     attach(project, stage, 0)  # and undo: the stage and its cards come back
     cards[0].title = "back"
-    store.write(project, [stage, *cards, *markers])
+    store.write(project, [stage, *cards, *markers, *links])
     assert reopen(store) == project
 
 

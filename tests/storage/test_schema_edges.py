@@ -43,7 +43,7 @@ def _refused(path: Path, error: type[StorageError] = NotAProjectError) -> str:
 UNREADABLE = '"x.cjm" is damaged: its schema version is unreadable'
 
 
-@pytest.mark.parametrize("text", ["0000000002", "²", "0", "-1", " 2", "2 ", ""])
+@pytest.mark.parametrize("text", ["0000000003", "²", "0", "-1", " 3", "3 ", ""])
 def test_a_schema_version_that_is_no_plain_number_from_1_is_unreadable(tmp_path, text):
     path = _alter(_project(tmp_path / "x.cjm"), "DELETE FROM alembic_version",
                   f"INSERT INTO alembic_version VALUES ('{text}')")
@@ -52,7 +52,7 @@ def test_a_schema_version_that_is_no_plain_number_from_1_is_unreadable(tmp_path,
 
 def test_a_schema_version_of_nine_digits_is_read(tmp_path):
     path = _alter(_project(tmp_path / "x.cjm"),
-                  "UPDATE alembic_version SET version_num = '000000002'")
+                  "UPDATE alembic_version SET version_num = '000000003'")
     store, project = ProjectStore.open(path, read_only=True)
     store.close()
     assert project.title == "Bản đồ"
@@ -60,7 +60,7 @@ def test_a_schema_version_of_nine_digits_is_read(tmp_path):
 
 def test_a_schema_version_that_is_no_text_is_unreadable(tmp_path):
     path = _alter(_project(tmp_path / "x.cjm"),
-                  "UPDATE alembic_version SET version_num = X'32'")  # the blob b"2"
+                  "UPDATE alembic_version SET version_num = X'33'")  # the blob b"3"
     assert _refused(path) == UNREADABLE
 
 

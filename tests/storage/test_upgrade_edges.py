@@ -8,7 +8,7 @@ from contextlib import closing
 
 import pytest
 
-from app.storage import ProjectStore, StorageError, migrate
+from app.storage import SCHEMA_VERSION, ProjectStore, StorageError, migrate
 from tests.storage.helpers import digest
 from tests.storage.test_migration import make_v1_file, v1_project
 
@@ -20,7 +20,7 @@ def test_an_install_path_with_a_percent_sign_still_upgrades(tmp_path, monkeypatc
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
     store, project = ProjectStore.open(path)
     store.close()
-    assert store.schema_version == 2 and project.maps
+    assert store.schema_version == SCHEMA_VERSION and project.maps
 
 
 def test_an_upgrade_that_would_leave_broken_links_is_not_made(tmp_path):

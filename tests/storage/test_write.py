@@ -11,7 +11,7 @@ from app.domain.serialize import map_from_dict, map_to_dict
 from app.domain.templates import build_map, new_project
 from app.domain.tree import attach, detach
 from app.storage import ProjectStore, StorageError
-from tests.storage.helpers import canonical, reopen, rich_project
+from tests.storage.helpers import canonical, links_of, reopen, rich_project
 
 
 def test_field_edits_of_every_kind(opened):
@@ -91,10 +91,13 @@ def test_removals_and_cascades(opened):
     doomed_cards = [c for c in journey.cards if c.stage_id == stage.id]
     doomed_markers = [m for m in journey.markers if m.stage_id == stage.id]
     assert doomed_cards and doomed_markers
+    doomed_links = links_of(journey, {stage.id, *(c.id for c in doomed_cards)})
+    assert doomed_links
     detach(project, stage)
-    for item in doomed_cards + doomed_markers:
+    for item in doomed_cards + doomed_markers + doomed_links:
         detach(project, item)
-    # The children are removed by the stage's cascade even when not listed.
+    # The children and links are removed by the stage's cascade even when not listed
+    # (a connector's target has no foreign key: the save removes those itself).
     store.write(project, [], [stage])
     assert reopen(store) == project
 

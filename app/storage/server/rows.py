@@ -13,11 +13,20 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Integer, bindparam, delete, literal_column, select, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    bindparam,
+    delete,
+    literal_column,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.domain.model import JourneyMap, Project
+from app.domain.model import Connector, JourneyMap, Project
 from app.domain.tree import container_of
 from app.domain.validation import DomainError
 from app.storage import columns
@@ -225,6 +234,11 @@ def apply(conn: Connection, todo: Plan, project_id: str, known: Rows) -> Written
                     raise ConflictError(kind_of(cls), entity_id, entity_type=cls)
                 # Gone already (someone else deleted it too, or a cascade here): fine.
             done.deleted.add((cls, entity_id))
+    if todo.deletes:
+        # A connector's target (a card or a stage) has no foreign key: as in the file
+        # (app.storage.writer), connectors whose target is gone go with it.
+        for (entity_id,) in conn.execute(_TARGET_GONE, {"b_pid": pid}):
+            done.deleted.add((Connector, entity_id))
     for cls in INSERT_ORDER:
         for entity_id, row in todo.upserts.get(cls, {}).items():
             _upsert(conn, cls, pid, entity_id, row, known, done)
@@ -272,8 +286,16 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b) and (a is None) == (b is None)
 
 
+_TARGET_GONE = text(
+    "DELETE FROM connector AS c WHERE c.project_id = :b_pid "
+    "AND NOT EXISTS (SELECT 1 FROM card WHERE project_id = :b_pid AND id = c.target_id) "
+    "AND NOT EXISTS (SELECT 1 FROM stage WHERE project_id = :b_pid AND id = c.target_id) "
+    "RETURNING c.id")
+
+
 def forget_cascaded(known: Rows, deleted: set[tuple[type, str]]) -> None:
-    """Drop the rows that deleting `deleted` removed by cascade (children of a map…)."""
+    """Drop the rows that deleting `deleted` removed by cascade (a map's stages, their
+    cards, the cards' votes… to any depth)."""
     gone = {entity_id for _, entity_id in deleted}
     refs: dict[str, tuple[str, ...]] = {
         name: tuple(c.name for c in info.columns
@@ -282,11 +304,16 @@ def forget_cascaded(known: Rows, deleted: set[tuple[type, str]]) -> None:
     for key in list(known):
         if key in deleted:
             del known[key]
-            continue
-        names = refs[SPECS[key[0]].table.name]
-        values = known[key].values
-        if any(values.get(name) in gone for name in names):
-            del known[key]
+    dropped = True
+    while dropped:  # each pass takes the children of what the last one dropped
+        dropped = False
+        for key in list(known):
+            names = refs[SPECS[key[0]].table.name]
+            values = known[key].values
+            if any(values.get(name) in gone for name in names):
+                del known[key]
+                gone.add(key[1])
+                dropped = True
 
 
 def insert_project(conn: Connection, project_id: str, rows: dict[type, list[dict[str, Any]]]

@@ -36,8 +36,8 @@ PROJECTS = "projects"
 # Alembic's bookkeeping table, named so as not to clash with another program's Alembic.
 VERSION_TABLE = "journey_studio_version"
 # The newest server schema this build knows, and the file schema it stores.
-SERVER_REVISIONS = {1: "s0001"}
-SERVER_SCHEMA_VERSION = 1
+SERVER_REVISIONS = {1: "s0001", 2: "s0002"}
+SERVER_SCHEMA_VERSION = 2
 
 _TYPES: dict[type, type[TypeEngine[Any]]] = {
     str: Text, int: BigInteger, float: Double, bytes: LargeBinary, bool: Boolean}

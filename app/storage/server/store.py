@@ -33,7 +33,6 @@ from app.storage.server.errors import (
 )
 from app.storage.server.location import ServerLocation, check_name, parse_location
 from app.storage.server.schema import ENTITY_TABLES, PROJECTS, SERVER_SCHEMA_VERSION
-from app.storage.unstorable import refuse_unstorable, refuse_unstorable_entities
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -183,7 +182,6 @@ class ServerStore:
             validate_project(project)
         except DomainError as exc:
             raise StorageError(f"cannot publish the project: {exc}") from None
-        refuse_unstorable(project, location.display)
         engine = engine_for(location)
         try:
             with engine.begin() as conn:
@@ -211,11 +209,12 @@ class ServerStore:
                     conn.execute(text(f"DELETE FROM {PROJECTS} WHERE id = :i"), {"i": taken})
                 all_rows = project_rows(project)
                 head = all_rows[Project][0]
+                # Every column of the file's project row, whatever revision added it.
+                names = ", ".join(f'"{n}"' for n in head)
+                marks = ", ".join(f":{n}" for n in head)
                 conn.execute(text(
-                    f"INSERT INTO {PROJECTS} (id, name, title, client, author, created, "
-                    "modified, language, modified_by) VALUES (:id, :name, :title, :client, "
-                    ":author, :created, :modified, :language, current_user)"),
-                    {**head, "name": name})
+                    f"INSERT INTO {PROJECTS} (name, modified_by, {names}) "
+                    f"VALUES (:name, current_user, {marks})"), {**head, "name": name})
                 rows.insert_project(conn, project.id, all_rows)
         except SQLAlchemyError as exc:
             raise server_error(exc, location, "publishing the project") from None
@@ -310,7 +309,6 @@ class ServerStore:
         if self._read_only:
             raise StorageError(f"{self.path} is open read-only; save a copy instead")
         changed = list(changed)
-        refuse_unstorable_entities(changed, str(self.path))
         shown = Path(self.name.replace("/", "∕") or "project")  # for plan's messages
         todo = writer.plan(project, changed, removed, shown, self._project_id)
         if todo.empty():
