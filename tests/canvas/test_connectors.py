@@ -17,21 +17,9 @@ from app.document import operations as ops
 from app.document.operations_links import add_connector
 from app.domain import style
 from app.domain.model import ConnectorKind, LaneKind
-from tests.canvas.conftest import LEFT, NO_MOD, center_of, drag, vpoint
+from tests.canvas.conftest import LEFT, NO_MOD, center_of, drag, reopened, vpoint
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def doc(qapp):
-    """The sample document in memory: this file format cannot keep connectors yet."""
-    from app.document import Document
-    from tests.canvas.conftest import make_project, populate
-
-    document = Document(make_project())
-    document.sample = populate(document)
-    yield document
-    document.close()
 
 
 @pytest.fixture(autouse=True)
@@ -99,8 +87,11 @@ def test_dragging_the_handle_onto_a_card_adds_one_connector_in_one_undo_step(vie
     d_rect = view.map_scene.cards[d.id].sceneBoundingRect()
     assert a_rect.contains(QPointF(*item.route.points[0]))
     assert d_rect.contains(QPointF(*item.route.points[-1]))
+    stored = reopened(doc).map(journey.id).connectors
+    assert [(c.id, c.source_id, c.target_id) for c in stored] == [(connector.id, a.id, d.id)]
     doc.undo()
     assert journey.connectors == [] and connector.id not in view.map_scene.links.items
+    assert reopened(doc).map(journey.id).connectors == []
     doc.redo()
     assert [c.id for c in journey.connectors] == [connector.id]
     assert view.map_scene.links.items[connector.id].isVisible()
@@ -337,6 +328,8 @@ def test_the_inspector_edits_a_clicked_connector_one_step_per_edit(view, doc, qt
     assert connector.label == "so sánh lại"
     assert doc.undo_stack.count() == steps + 2  # the typing is one step
     assert not item._label_rect.isEmpty()  # the label's pill is drawn
+    stored = reopened(doc).map(journey.id).connectors[0]
+    assert (stored.kind, stored.label) == (ConnectorKind.LOOP_BACK, "so sánh lại")
     assumed = inspector.field("assumed").widget
     QTest.mouseClick(assumed, LEFT, pos=QPoint(6, assumed.height() // 2))
     assert connector.assumed is True
