@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.canvas_bench import PaintWatch, build_project, wait_paint  # noqa: E402
+from bench.canvas_bench import PaintWatch, build_project, drag_frames, wait_paint  # noqa: E402
 
 
 def add_connectors(journey, count: int, dragged_id: str) -> None:
@@ -108,16 +108,7 @@ def run(n_cards: int, n_links: int, moves: int) -> dict:
     start = next(view.mapFromScene(p) for p in spots
                  if view._item_at(view.mapFromScene(p)) is item)
     vp = view.viewport()
-    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    frames, frames_cpu = [], []
-    for i in range(moves):
-        pos = start + QPoint(3 * (i % 120), 2 * (i % 90))
-        before = watch.count
-        t, c = time.perf_counter(), time.process_time()
-        QTest.mouseMove(vp, pos)
-        wait_paint(app, watch, before)
-        frames.append((time.perf_counter() - t) * 1000)
-        frames_cpu.append((time.process_time() - c) * 1000)
+    frames, frames_cpu = drag_frames(app, watch, vp, start, moves)
     routed = links.rerouted
     before = watch.count
     t, c = time.perf_counter(), time.process_time()

@@ -28,23 +28,8 @@ _NEAREST = 2  # channels tried next to each end in the longer routes
 
 
 @dataclass(frozen=True)
-class Box:
-    """A rectangle in map coordinates (model pixels, as app.domain.layout)."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        """The x of the right edge."""
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        """The y of the bottom edge."""
-        return self.y + self.h
+class Box(Rect):
+    """A rectangle in map coordinates (model pixels, as app.domain.layout's Rect)."""
 
     @property
     def cx(self) -> float:
