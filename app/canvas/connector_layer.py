@@ -55,6 +55,15 @@ class _Stretch:
         lanes = [ln.id for ln in journey.lanes if ln.id in old and ln.id in new]
         self.tops = [old[i] for i in lanes]
         self.shifts = [new[i] - old[i] for i in lanes]
+        pad = style.CELL_PADDING
+        # Above `still` nothing moved; from `along` down everything moved by `dy`.
+        moving = [i for i, d in enumerate(self.shifts) if d]
+        self.still = self.tops[moving[0]] - pad if moving else float("inf")
+        last = len(self.shifts) - 1
+        while last > 0 and self.shifts[last - 1] == self.shifts[-1]:
+            last -= 1
+        self.dy = self.shifts[-1] if self.shifts else 0.0
+        self.along = self.tops[last] + pad if self.shifts else float("inf")
 
     def y(self, y: float) -> float:
         """The new height of a point that was at `y`."""
@@ -65,10 +74,16 @@ class _Stretch:
             i += 1
         return y + self.shifts[i]
 
-    def route(self, route: Route) -> Route:
-        """The route with each point moved with its lane (the same route if none moved)."""
-        if not any(self.shifts):
+    def route(self, route: Route, bounds: Box) -> Route:
+        """The route (lying in `bounds`) with each point moved with its lane (the same
+        route if none moved)."""
+        if bounds.bottom < self.still:
             return route
+        if bounds.y >= self.along:
+            if not self.dy:
+                return route
+            points = tuple((x, y + self.dy) for x, y in route.points)
+            return Route(points, (route.label_at[0], route.label_at[1] + self.dy))
         points = tuple((x, self.y(y)) for x, y in route.points)
         if points == route.points:
             return route
@@ -232,14 +247,17 @@ class ConnectorLayer:
             route = item.route
             if connector_id in routed or route is None:
                 continue
-            moved = stretch.route(route) if stretch is not None else route
-            bounds = moved.bounds()
+            bounds = item.extent
+            moved = stretch.route(route, bounds) if stretch is not None else route
+            if moved is not route:
+                bounds = moved.bounds()
             if any(_meets(bounds, rect) and _crosses(moved, rect) for rect in dirty):
                 again.add(connector_id)
             elif moved is not route:
-                dys = {b[1] - a[1] for a, b in zip(route.points, moved.points, strict=True)}
-                if len(dys) == 1 and self.scene.decorated:
-                    item.shift(moved, dys.pop())  # the whole line moved with its lanes
+                dy = moved.points[0][1] - route.points[0][1]
+                if self.scene.decorated and all(b[1] - a[1] == dy for a, b in zip(
+                        route.points, moved.points, strict=True)):
+                    item.shift(moved, dy, bounds)  # the whole line moved with its lanes
                 else:
                     item.set_route(moved)
                 self.shifted += 1

@@ -17,7 +17,7 @@ from app.canvas import text
 from app.canvas.items import paint
 from app.domain import style
 from app.domain.model import Connector
-from app.domain.routing import Route, arrow_head
+from app.domain.routing import Box, Route, arrow_head
 
 Z_CONNECTOR = 15.0  # above the lanes' cards (10), below a dragged card (80) and overlays
 HIT_WIDTH = 8.0  # how close to the line a click must be
@@ -72,6 +72,7 @@ class ConnectorItem(QGraphicsRectItem):
         self.decorated = decorated
         self.hovered = False
         self.route: Route | None = None
+        self.extent = Box(0.0, 0.0, 0.0, 0.0)  # the route's bounds
         self.runs: list[_Run] = []
         self._pens: tuple[tuple[object, ...], list[QPen]] | None = None
         self._arrow = QPolygonF()
@@ -95,6 +96,7 @@ class ConnectorItem(QGraphicsRectItem):
         if not self.pos().isNull():
             self.setPos(0.0, 0.0)  # a shifted line: its runs are laid out anew below
         self.route = route
+        self.extent = route.bounds() if route is not None else Box(0.0, 0.0, 0.0, 0.0)
         self.setVisible(route is not None)
         self._label = self.connector.label
         segments = list(pairwise(route.points)) if route is not None else []
@@ -123,10 +125,10 @@ class ConnectorItem(QGraphicsRectItem):
         self._shape = shape
         self.setRect(shape.boundingRect().adjusted(-_HALO, -_HALO, _HALO, _HALO))
 
-    def shift(self, route: Route, dy: float) -> None:
+    def shift(self, route: Route, dy: float, extent: Box) -> None:
         """Follow the same route moved down by dy (its lanes moved): one move, no new
         geometry."""
-        self.route = route
+        self.route, self.extent = route, extent
         self.setPos(self.x(), self.y() + dy)
 
     def refresh(self) -> None:
