@@ -167,14 +167,20 @@ def _length(points: Sequence[Point]) -> float:
     return sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in pairwise(points))
 
 
+LABEL_RUN = 48.0  # a horizontal run this long holds a label's pill
+
+
 def label_point(points: Sequence[Point]) -> Point:
-    """The middle of the longest segment (the first of equals)."""
-    best, at = -1.0, points[0]
-    for a, b in pairwise(points):
-        seg = abs(b[0] - a[0]) + abs(b[1] - a[1])
-        if seg > best:
-            best, at = seg, ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-    return at
+    """Where a label goes: the middle of the longest horizontal run when it is long enough
+    (a gutter between lanes is as tall as the pill, one between stages far narrower than
+    it), else of the longest run (the first of equals)."""
+    runs = [(abs(b[0] - a[0]) + abs(b[1] - a[1]), a[1] == b[1], a, b)
+            for a, b in pairwise(points)]
+    if not runs:
+        return points[0]
+    flat = [r for r in runs if r[1] and r[0] >= LABEL_RUN]
+    length, _flat, a, b = max(flat or runs, key=lambda r: r[0])
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
 
 
 def _free_centres(spans: Sequence[tuple[float, float]], lo: float,
