@@ -344,6 +344,10 @@ def cmd_open(args: argparse.Namespace) -> int:
                               "size": size, "sample": args.sample}
     if args.present:
         kwargs["present_stage"] = stage
+    if args.view_name is not None:
+        if not args.view_name.strip():
+            raise CliError("--view needs the name of a saved view")
+        kwargs["view_name"] = args.view_name
     if screenshot is None:
         return int(run_gui(str(path) if path else None, **kwargs) or 0)
     # run_gui writes the screenshot atomically itself, and reports why when it cannot.
@@ -412,6 +416,9 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
                         help="start in presentation mode (with --screenshot: picture it)")
     opener.add_argument("--stage", metavar="N",
                         help="with --present: spotlight stage N (1 = the first; default 1)")
+    opener.add_argument("--view", dest="view_name", metavar="NAME",
+                        help="apply the map's saved view NAME (with --present: on the room's "
+                             "picture)")
     opener.add_argument("--version", action=_VersionAction, nargs=0,
                         help="show the program's version number and exit")
     opener.set_defaults(func=cmd_open)
@@ -510,7 +517,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = _parse(argv)
-        for name in ("title", "template", "lang", "map_name", "map_names", "map_columns"):
+        for name in ("title", "template", "lang", "map_name", "map_names", "map_columns",
+                     "view", "view_name"):
             if hasattr(args, name):
                 setattr(args, name, _recover_text(getattr(args, name)))
         return args.func(args)

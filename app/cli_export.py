@@ -7,6 +7,7 @@ its options before the project is read, so a typo in an option fails at once.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +46,9 @@ def export_parser(parser_class: type[argparse.ArgumentParser]) -> argparse.Argum
     export.add_argument("--lang", metavar="en|vi",
                         help="language of the words the export adds: page labels, headings, sheet "
                              "names, numbers and dates (default: the project's)")
+    export.add_argument("--view", metavar="NAME",
+                        help="PDF, PNG, SVG: export the map as its saved view NAME shows it "
+                             "(its filter, dimmed or hidden, and its hidden lanes)")
     add_pdf_arguments(export)
     add_image_arguments(export)
     add_sheet_arguments(export)
@@ -59,6 +63,7 @@ def run_export(args: argparse.Namespace) -> int:
         shown = suffix or "a file name without an extension"
         raise CliError(f"cannot tell the export format from {shown}; "
                        f"use one of: {', '.join(EXPORT_FORMATS)}")
+    check_view_args(args, suffix)
     source = input_file(args.file)
     target = output_file(args.output, force=args.force, inputs=[source])
     # Each exporter checks its options first and returns the step that writes, so a typo
@@ -108,6 +113,10 @@ def _export_pdf(args: argparse.Namespace, _source: Path, target: Path,
     options = options_from_args(args)
 
     def run(project: Any) -> None:
+        shown = viewed(args, project, _source)
+        if shown is not None:
+            project = shown.project  # that one map, as the view shows it
+            options.map_names, options.dimmed = None, shown.dimmed
         # The exporters write atomically themselves (app.export.atomic).
         warnings = export_pdf(project, target, options)
         for warning in warnings or ():
@@ -153,6 +162,11 @@ def _export_image(args: argparse.Namespace, source: Path, target: Path,
         raise CliError(str(error)) from None
 
     def run(project: Any) -> None:
+        shown = viewed(args, project, source)
+        if shown is not None:
+            render(shown.project, shown.journey.id, target, language=language,
+                   options=dataclasses.replace(options, dimmed=shown.dimmed))
+            return
         journey = pick_maps(project, names, source)[0] if names else (
             project.maps[0] if project.maps else None)
         if journey is None:
@@ -174,3 +188,38 @@ def export_language(args: argparse.Namespace) -> str | None:
         raise CliError(f"--lang {value}: unknown language; choose one of: "
                        f"{', '.join(LANGUAGES)}")
     return language
+
+
+def check_view_args(args: argparse.Namespace, suffix: str) -> None:
+    """--view fits a PDF, PNG or SVG of one map (checked before the project is read)."""
+    if getattr(args, "view", None) is None:
+        return
+    if suffix not in (".pdf", ".png", ".svg"):
+        raise CliError(f"--view applies to .pdf, .png and .svg exports, not {suffix}")
+    if getattr(args, "all_maps", False):
+        raise CliError("--view shows one map; leave out --all-maps")
+    if getattr(args, "compare", None):
+        raise CliError("--view shows one map; leave out --compare")
+    if len(getattr(args, "map_names", None) or []) > 1:
+        raise CliError("--view shows one map; give --map once")
+
+
+def viewed(args: argparse.Namespace, project: Any, source: Path) -> Any:
+    """The project as `--view NAME` shows it (a ViewedMap), or None without --view.
+
+    The view is looked up on the --map given, else on every map in order; an unknown
+    name is an error that lists the names there are.
+    """
+    name = getattr(args, "view", None)
+    if name is None:
+        return None
+    from app.export.view_apply import apply_view, find_view, view_names
+
+    names = getattr(args, "map_names", None)
+    journeys = pick_maps(project, names, source) if names else list(project.maps)
+    found = find_view(journeys, name)
+    if found is None:
+        known = ", ".join(repr(n) for n in view_names(journeys)) or "none"
+        where = f"map {journeys[0].name!r}" if names else source.name
+        raise CliError(f"no saved view named {name!r} in {where} (views: {known})")
+    return apply_view(project, *found)

@@ -5,11 +5,14 @@ Qt-free and storage-free: these only read domain objects, so `info` stays fast.
 
 from __future__ import annotations
 
+import dataclasses
+from enum import Enum
 from typing import Any
 
-from app.domain.model import JourneyMap, Project
+from app.domain.model import Filter, JourneyMap, Project, SavedView, VotingRound
 from app.domain.serialize import FORMAT_VERSION
 from app.domain.templates import TEMPLATES, lane_title
+from app.domain.voting import card_votes, top_voted
 
 
 def map_summary(project: Project, journey: JourneyMap) -> dict[str, Any]:
@@ -28,6 +31,55 @@ def map_summary(project: Project, journey: JourneyMap) -> dict[str, Any]:
         "description": journey.description,
         "derived_from": origin.name if origin else None,
         "snapshots": sum(1 for s in project.snapshots if s.map_id == journey.id),
+        "views": [view_summary(journey, v) for v in journey.views],
+        "rounds": [round_summary(journey, r) for r in journey.rounds],
+    }
+
+
+def filter_summary(criteria: Filter) -> dict[str, Any]:
+    """The criteria a filter sets (the empty ones left out), as JSON values."""
+    out: dict[str, Any] = {}
+    for name, value in dataclasses.asdict(criteria).items():
+        if isinstance(value, (set, frozenset)):
+            if value:
+                out[name] = sorted(v.value if isinstance(v, Enum) else v for v in value)
+        elif value not in (None, False):
+            out[name] = value
+    return out
+
+
+def view_summary(journey: JourneyMap, view: SavedView) -> dict[str, Any]:
+    """One saved view in `info --json`."""
+    titles = {lane.id: lane.title for lane in journey.lanes}
+    return {
+        "name": view.name,
+        "filter": filter_summary(view.filter),
+        "hide": view.hide,
+        "hidden_lanes": [titles[i] for i in view.hidden_lane_ids if i in titles],
+        "zoom": view.zoom,
+        "id": view.id,
+    }
+
+
+def round_summary(journey: JourneyMap, round_: VotingRound) -> dict[str, Any]:
+    """One voting round in `info --json`, with its tally (most voted first)."""
+    counts = card_votes(journey, round_.id)
+    top = []
+    for card_id, dots in top_voted(journey, n=len(counts), round_id=round_.id):
+        card = journey.card(card_id)
+        top.append({"card": card.title if card else "", "dots": dots, "id": card_id})
+    per_participant = {name: sum(1 for v in journey.votes if v.round_id == round_.id
+                                 and v.participant == name) for name in round_.participants}
+    return {
+        "title": round_.title,
+        "closed": round_.closed,
+        "dots_per_participant": round_.dots_per_participant,
+        "participants": round_.participants,
+        "dots": sum(counts.values()),
+        "dots_by_participant": per_participant,
+        "tally": top,
+        "created": round_.created,
+        "id": round_.id,
     }
 
 
@@ -91,6 +143,14 @@ def format_summary(info: dict[str, Any]) -> str:
         lines.append(f"     lanes ({len(journey['lanes'])}): {lanes or '(none)'}")
         lines.append(f"     {_plural(journey['cards'], 'card')}, "
                      f"{_plural(journey['markers'], 'emotion marker')}")
+        if journey["views"]:
+            names = ", ".join(v["name"] for v in journey["views"])
+            lines.append(f"     saved views ({len(journey['views'])}): {names}")
+        for round_ in journey["rounds"]:
+            state = "closed" if round_["closed"] else "open"
+            top = ", ".join(f"{t['card']} ({t['dots']})" for t in round_["tally"][:3])
+            lines.append(f"     voting round: {round_['title']} [{state}], "
+                         f"{_plural(round_['dots'], 'dot')}" + (f"; top: {top}" if top else ""))
     lines.append("")
     lines.append(f"Snapshots ({info['snapshots']})")
     for snapshot in info["snapshot_list"]:

@@ -132,12 +132,15 @@ def _screenshot(window, path: str, size: tuple[int, int]) -> int:
 
 def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None = None,
             map_name: str | None = None, size: tuple[int, int] = (1600, 1000),
-            sample: bool = False, present_stage: int | None = None) -> int:
+            sample: bool = False, present_stage: int | None = None,
+            view_name: str | None = None) -> int:
     """Run the editor on `path` (or the sample); with `screenshot`, save a PNG and return.
 
     Without a path the window shows its start page, unless `sample` asks for the user's
     copy of the bundled sample (what `scripts/dev.sh run` opens). `present_stage` (1 =
-    the first stage) starts presentation mode on that stage.
+    the first stage) starts presentation mode on that stage; `view_name` applies that
+    saved view of the shown map (its filter, hidden lanes and zoom, on the room's picture
+    too).
     """
     app = application()
     load_fonts()
@@ -174,6 +177,10 @@ def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None
                 window.close()
                 return 2
             presenter_of(window).start(present_stage - 1)
+        if opened and view_name:
+            problem = _apply_view(window, view_name)
+            if problem:
+                window.show_message(problem)
         # Load the write machinery (SQLAlchemy, ~0.2 s) before the first edit saves, but
         # only once the first frame is on screen. A timer set now is no proof of that: a
         # window manager may expose the window many event-loop turns later.
@@ -204,22 +211,56 @@ def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None
         window.close()
         window.deleteLater()
         return 2
-    if present_stage is not None:
+    problem = _view_problem(window, view_name) if view_name else ""
+    if present_stage is not None and not problem:
         problem = _stage_problem(window, present_stage)
-        if problem:
-            print(f"error: {problem}", file=sys.stderr)
-            window.close()
-            window.deleteLater()
-            return 2
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        window.close()
+        window.deleteLater()
+        return 2
+    if present_stage is not None:
         window.resize(*size)
         window.show()
         # The window's own size, not the offscreen screen's: the picture is --size.
         presenter_of(window).start(present_stage - 1, full_screen=False)
+    if view_name:
+        _apply_view(window, view_name)
     code = _screenshot(window, screenshot, size)
     presenter_of(window).stop()
     window.close()
     window.deleteLater()
     return code
+
+
+def _named_view(window, name: str):
+    """The shown map's saved view `name` (case-insensitive), or None."""
+    journey = window.journey
+    wanted = name.strip().casefold()
+    views = journey.views if journey is not None else []
+    return next((v for v in views if v.name.strip().casefold() == wanted), None)
+
+
+def _view_problem(window, name: str) -> str:
+    """Why the shown map has no saved view `name`, or ""."""
+    journey = window.journey
+    if journey is None:
+        return "the project has no map to show a view of"
+    if _named_view(window, name) is not None:
+        return ""
+    known = ", ".join(repr(v.name) for v in journey.views)
+    return (f"--view {name!r}: the map {journey.name!r} has no such saved view"
+            + (f"; its views are {known}" if known else "; it has none"))
+
+
+def _apply_view(window, name: str) -> str:
+    """Apply the shown map's saved view `name` (on the room's picture too); why not, or ""."""
+    from app.ui.saved_views import saved_views_of
+
+    problem = _view_problem(window, name)
+    if not problem:
+        saved_views_of(window).apply(_named_view(window, name).id)
+    return problem
 
 
 def _stage_problem(window, stage: int) -> str:

@@ -6,7 +6,9 @@
   the find bar looks for "giao hang" among them;
 - docs/focus-mode.png: View ▸ Focus on the Map (F11), no docks or toolbar;
 - docs/present.png: present mode on stage 2 with the workshop timer running;
-- docs/projector-1280.png: the editor as it opens at 1280 × 800 (docks as rails).
+- docs/projector-1280.png: the editor as it opens at 1280 × 800 (docks as rails);
+- docs/dot-voting.png: a voting round of three participants, dots on pains and
+  opportunities, the Dot Voting dock with the tally.
 """
 
 from __future__ import annotations
@@ -83,6 +85,22 @@ def main() -> None:
     countdown.clock = lambda: 47.0 + (countdown._deadline or 0.0) - 300.0  # 4:13 left
     countdown.tick()
     save(window, "present.png")
+
+    window = opened()
+    voting = window.voting
+    voting.start_round("Cơ hội ưu tiên", 3, ["Lan", "Minh", "Hùng"])
+    journey = window.journey
+    kinds = {lane.id: lane.kind for lane in journey.lanes}
+    ideas = [c for c in journey.cards
+             if kinds[c.lane_id] in (LaneKind.PAINS, LaneKind.OPPORTUNITIES)]
+    for who, index in (("Lan", 0), ("Lan", 0), ("Minh", 0), ("Minh", 6), ("Hùng", 6),
+                       ("Lan", 1), ("Hùng", 7)):
+        voting.set_participant(who)
+        assert voting.add_dot(ideas[index]) is not None, window.statusBar().currentMessage()
+    voting.set_participant("Minh")
+    window.view.set_zoom(1.2)
+    window.reveal(ideas[6].id)
+    save(window, "dot-voting.png")
 
 
 if __name__ == "__main__":

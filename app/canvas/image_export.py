@@ -62,6 +62,14 @@ def _scene(doc_or_project: Document | Project, map_id: str, language: str | None
     return scene
 
 
+def _dim(scene, dimmed: frozenset[str]) -> None:
+    """Draw these cards and markers faint, as the canvas dims what a filter leaves out."""
+    if dimmed:
+        from app.canvas.highlight import Highlight, Look
+
+        Highlight(scene).show(Look(dimmed=set(dimmed)))
+
+
 def _area(scene) -> QRectF:
     layout = scene.layout
     return QRectF(0, 0, max(layout.width, 1.0), max(layout.height, 1.0))
@@ -134,6 +142,7 @@ def render_map_image(doc_or_project: Document | Project, map_id: str,
     options = _options(scale, options)
     k = options.pixel_scale
     scene = _scene(doc_or_project, map_id, language)
+    _dim(scene, options.dimmed)
     try:
         area = _area(scene)
         frame = slide.plan(area.width(), area.height(), options)
@@ -194,6 +203,7 @@ def render_map_svg(doc_or_project: Document | Project, map_id: str, path: str | 
     options = _options(1.0 if scale is None and options is None else scale, options)
     k = options.scale
     scene = _scene(doc_or_project, map_id, language)
+    _dim(scene, options.dimmed)
     try:
         area = _area(scene)
         frame = slide.plan(area.width(), area.height(), options)

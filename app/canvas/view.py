@@ -422,6 +422,11 @@ class MapView(EditingMixin, QGraphicsView):
             self.map_scene.link_handle.hide_handle()
         super().leaveEvent(event)
 
+    @property
+    def pointer_busy(self) -> bool:
+        """True while the mouse is pressed on the map (a drag, a pan, a click not let go)."""
+        return self._gesture is not None or self._pending is not None or self._pan is not None
+
     def _start_gesture(self, kind: str, origin: QPointF, item) -> gestures.Gesture:
         if kind == "card":
             items = [i for i in self.map_scene.selectedItems() if isinstance(i, CardItem)]

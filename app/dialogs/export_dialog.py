@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -487,6 +488,7 @@ class ExportDialog(QDialog):
         many = fmt == "pdf" or fmt in SHEET_FORMATS
         ids = self._checked_maps() if many else [self._current] if self._current else []
         names = [m.name for m in self._project.maps if m.id in ids]
+        parts: dict[str, Any] = {key: box.isChecked() for key, box in self.part_boxes.items()}
         options = PdfOptions(
             page=self.page_box.currentData(),
             orientation="portrait" if self.portrait.isChecked() else "landscape",
@@ -494,7 +496,7 @@ class ExportDialog(QDialog):
             all_maps=self.all_maps.isChecked(), compare=self._compare_choice(),
             language=self.language_box.currentData(),
             legend_strip={v: k for k, v in STRIP_STATES.items()}[self.strip_box.checkState()],
-            **{key: box.isChecked() for key, box in self.part_boxes.items()})
+            **parts)
         path = os.path.abspath(os.path.expanduser(self.path_edit.text().strip()))
         return ExportRequest(fmt, path, options, ids, self.open_when_done.isChecked(),
                              self.table_box.currentData(), self.image_box.options(fmt == "svg"))

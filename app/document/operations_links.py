@@ -102,6 +102,12 @@ def move_view(doc: Document, view: SavedView, index: int) -> None:
     doc.push(MoveInList(doc, view, index, tr("Reorder views")))
 
 
+def remove_view(doc: Document, view: SavedView) -> None:
+    """Delete a saved view (the map itself is untouched)."""
+    with doc.macro(tr("Delete view")) as macro:
+        macro.remove(view)
+
+
 # -- dot voting ---------------------------------------------------------------------------
 
 def open_round(doc: Document, journey: JourneyMap, title: str, dots: int = 3,

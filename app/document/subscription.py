@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+from shiboken6 import isValid
 
 from app.domain.events import Change
 
@@ -32,6 +33,7 @@ class Subscription(QObject):
         self._callback: Callback | None = callback
         self._pending: list[Change] = []
         self._timer: QTimer | None = None
+        self._cancelled = False
         if coalesce:
             self._timer = QTimer(self)
             self._timer.setSingleShot(True)
@@ -64,7 +66,11 @@ class Subscription(QObject):
             self._callback(changes)
 
     def cancel(self) -> None:
-        """Stop delivering (the owner follows another document)."""
+        """Stop delivering (the owner follows another document); again, nothing happens."""
+        # Once cancelled, or once its owner's end deleted it, the timer may be gone.
+        if self._cancelled or not isValid(self):
+            return
+        self._cancelled = True
         if self._timer is not None:
             self._timer.stop()
         self._pending = []

@@ -20,6 +20,8 @@ class ImageOptions:
     title: bool = False  # a strip with the map's name, state, persona and date
     legend: bool = False  # a strip with the lane kinds, emotion faces and evidence tags
     background: str = "white"  # or "transparent"
+    # Card and marker ids drawn faint: a saved view that dims (app.export.view_apply).
+    dimmed: frozenset[str] = frozenset()
 
     def validate(self) -> None:
         """Raise ValueError naming the choices when a value is not allowed."""

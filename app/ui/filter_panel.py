@@ -204,6 +204,14 @@ class FilterPanel(QWidget):
         row.addWidget(self.score_max)
         return group
 
+    def show_focus(self) -> None:
+        """Tick what the focus holds now (a saved view was applied from outside)."""
+        self._shape = None
+        self.rebuild()
+        self.hide_mode.blockSignals(True)
+        self.hide_mode.setChecked(self.focus.hide)
+        self.hide_mode.blockSignals(False)
+
     def _sync_ticks(self) -> None:
         for lane_id, box in self.lane_boxes.items():
             shown = lane_id not in self.focus.hidden_lanes

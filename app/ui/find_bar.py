@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton
 
 from app.ui.focus import MapFocus, focus_of
 
@@ -152,8 +152,7 @@ class FindBar(QFrame):
             # The canvas's own Esc (cancel a drag, drop the selection) comes first.
             if (event.key() == Qt.Key.Key_Escape and view is not None
                     and view.map_scene is not None and not view.map_scene.selectedItems()
-                    and view.editor is None
-                    and QApplication.mouseButtons() == Qt.MouseButton.NoButton):
+                    and view.editor is None and not view.pointer_busy):
                 self.close_bar()
                 return True
         elif watched is self.field and event.type() == QEvent.Type.KeyPress:

@@ -28,6 +28,14 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Filter", text)
 
 
+def resubscribe(old: Subscription | None, doc, owner: QObject, callback
+                ) -> Subscription | None:
+    """Follow another document (or none): end `old`, subscribe `callback` to `doc`."""
+    if old is not None:
+        old.cancel()
+    return doc.subscribe(owner, callback) if doc is not None else None
+
+
 class MapFocus(QObject):
     """Find hits, the current hit and the filter of one window's map in view."""
 
@@ -105,6 +113,11 @@ class MapFocus(QObject):
         self.update()
 
     @property
+    def look(self) -> Look:
+        """What the canvas shows of find and filter now."""
+        return self._highlight.look if self._highlight is not None else Look()
+
+    @property
     def filtering(self) -> bool:
         """True when the filter or hidden lanes leave something out."""
         return not self.criteria.empty or bool(self.hidden_lanes)
@@ -112,12 +125,8 @@ class MapFocus(QObject):
     # -- following the window and the model ---------------------------------------------
 
     def _on_document(self) -> None:
-        if self._subscription is not None:
-            self._subscription.cancel()
-            self._subscription = None
-        doc = self.window.doc
-        if doc is not None:
-            self._subscription = doc.subscribe(self, self._on_model)
+        self._subscription = resubscribe(self._subscription, self.window.doc, self,
+                                         self._on_model)
         self.criteria = Filter()
         self.hidden_lanes.clear()
         self.update()

@@ -46,11 +46,13 @@ from app.ui.paths import PROJECT_SUFFIX
 from app.ui.preferences import PreferencesDialog
 from app.ui.recent import RecentFiles
 from app.ui.review import ReviewTools
+from app.ui.saved_views import SavedViews
 from app.ui.server_session import ServerSession
 from app.ui.start_page import StartPage
 from app.ui.status import StatusParts
 from app.ui.template_dialog import TemplateDialog
 from app.ui.timer import TimerParts
+from app.ui.voting import Voting
 from app.ui.workspace import Workspace, fit_width
 
 if TYPE_CHECKING:
@@ -126,6 +128,8 @@ class MainWindow(QMainWindow):
                                        self.workspace.focus, self.workspace.collapse_all,
                                        *self.docks.toggles(), self.toolbar.toggleViewAction()])
         self.review = ReviewTools(self)
+        self.saved_views = SavedViews(self)  # View ▸ Saved Views
+        self.voting = Voting(self)  # Map ▸ Dot Voting and its dock
         self.status = StatusParts(self.statusBar())
         self.notice = UndoNotice(self)
         self.server = ServerSession(self)  # offline, presence: a server project's parts

@@ -906,6 +906,141 @@
         </message>
     </context>
     <context>
+        <name>SavedViews</name>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="73" />
+            <source>De&amp;lete</source>
+            <translation>&amp;Xoá</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="68" />
+            <source>Move &amp;Up</source>
+            <translation>Chuyển &amp;lên</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="38" />
+            <source>hides left-out cards</source>
+            <translation>ẩn các thẻ bị lọc ra</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="38" />
+            <source>dims left-out cards</source>
+            <translation>làm mờ các thẻ bị lọc ra</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="40" />
+            <source>no filter</source>
+            <translation>không lọc</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="42" />
+            <source>%1 lanes hidden</source>
+            <translation>ẩn %1 làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="43" />
+            <source>fit to window</source>
+            <translation>vừa cửa sổ</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="44" />
+            <source>zoom %1 %</source>
+            <translation>thu phóng %1 %</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="56" />
+            <source>Saved Views</source>
+            <translation>Chế độ xem đã lưu</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="60" />
+            <source>Views of this map, in the order of the menu:</source>
+            <translation>Các chế độ xem của bản đồ này, theo thứ tự trong menu:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="67" />
+            <source>&amp;Rename…</source>
+            <translation>Đổi &amp;tên…</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="69" />
+            <source>Move &amp;Down</source>
+            <translation>Chuyển x&amp;uống</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="70" />
+            <source>Update to &amp;Current</source>
+            <translation>&amp;Cập nhật theo hiện tại</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="72" />
+            <source>Keep the filter, hidden lanes and zoom shown now</source>
+            <translation>Giữ bộ lọc, các làn đang ẩn và mức thu phóng đang hiển thị</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="137" />
+            <source>Rename View</source>
+            <translation>Đổi tên chế độ xem</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/views_dialog.py" line="137" />
+            <source>New name:</source>
+            <translation>Tên mới:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/saved_views.py" line="51" />
+            <source>&amp;Save Current View…</source>
+            <translation>&amp;Lưu chế độ xem hiện tại…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/saved_views.py" line="53" />
+            <source>&amp;Manage Views…</source>
+            <translation>&amp;Quản lý chế độ xem…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/saved_views.py" line="57" />
+            <location filename="../../app/ui/saved_views.py" line="112" />
+            <location filename="../../app/ui/saved_views.py" line="154" />
+            <source>View %1</source>
+            <translation>Chế độ xem %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/saved_views.py" line="61" />
+            <source>Saved Vie&amp;ws</source>
+            <translation>Chế độ &amp;xem đã lưu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/saved_views.py" line="117" />
+            <source>No saved views</source>
+            <translation>Chưa có chế độ xem nào</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/saved_views.py" line="155" />
+            <source>Save Current View</source>
+            <translation>Lưu chế độ xem hiện tại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/saved_views.py" line="156" />
+            <source>Name of the view:</source>
+            <translation>Tên chế độ xem:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/saved_views.py" line="173" />
+            <source>Saved the view “%1”.</source>
+            <translation>Đã lưu chế độ xem “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/saved_views.py" line="247" />
+            <source>View: %1</source>
+            <translation>Chế độ xem: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/saved_views.py" line="249" />
+            <source>View: %1 (changed)</source>
+            <translation>Chế độ xem: %1 (đã thay đổi)</translation>
+        </message>
+    </context>
+    <context>
         <name>commands</name>
         <message>
             <location filename="../../app/document/operations.py" line="57" />
@@ -1092,37 +1227,42 @@
             <translation>Sắp xếp lại chế độ xem</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations_links.py" line="113" />
+            <location filename="../../app/document/operations_links.py" line="107" />
+            <source>Delete view</source>
+            <translation>Xoá chế độ xem</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="119" />
             <source>Start voting round</source>
             <translation>Bắt đầu vòng bình chọn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations_links.py" line="119" />
+            <location filename="../../app/document/operations_links.py" line="125" />
             <source>Close voting round</source>
             <translation>Đóng vòng bình chọn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations_links.py" line="124" />
+            <location filename="../../app/document/operations_links.py" line="130" />
             <source>Reopen voting round</source>
             <translation>Mở lại vòng bình chọn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations_links.py" line="131" />
+            <location filename="../../app/document/operations_links.py" line="137" />
             <source>That card is not on this round's map.</source>
             <translation>Thẻ đó không thuộc bản đồ của vòng bình chọn này.</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations_links.py" line="136" />
+            <location filename="../../app/document/operations_links.py" line="142" />
             <source>Vote</source>
             <translation>Bình chọn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations_links.py" line="142" />
+            <location filename="../../app/document/operations_links.py" line="148" />
             <source>Remove vote</source>
             <translation>Bỏ phiếu bình chọn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations_links.py" line="153" />
+            <location filename="../../app/document/operations_links.py" line="159" />
             <source>Clear votes</source>
             <translation>Xoá các phiếu bình chọn</translation>
         </message>
@@ -1730,245 +1870,245 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="79" />
+            <location filename="../../app/dialogs/export_dialog.py" line="80" />
             <source>Opportunities</source>
             <translation>Cơ hội</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="78" />
+            <location filename="../../app/dialogs/export_dialog.py" line="79" />
             <source>Metrics</source>
             <translation>Chỉ số</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="77" />
+            <location filename="../../app/dialogs/export_dialog.py" line="78" />
             <source>Cards</source>
             <translation>Thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="77" />
+            <location filename="../../app/dialogs/export_dialog.py" line="78" />
             <source>Emotion markers</source>
             <translation>Điểm cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="78" />
+            <location filename="../../app/dialogs/export_dialog.py" line="79" />
             <source>Personas</source>
             <translation>Chân dung khách hàng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="79" />
+            <location filename="../../app/dialogs/export_dialog.py" line="80" />
             <source>Connectors</source>
             <translation>Kết nối</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="102" />
-            <location filename="../../app/dialogs/export_dialog.py" line="245" />
+            <location filename="../../app/dialogs/export_dialog.py" line="103" />
+            <location filename="../../app/dialogs/export_dialog.py" line="246" />
             <location filename="../../app/dialogs/pdf_export_run.py" line="83" />
             <source>Export</source>
             <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="121" />
+            <location filename="../../app/dialogs/export_dialog.py" line="122" />
             <source>PDF document</source>
             <translation>Tài liệu PDF</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="121" />
+            <location filename="../../app/dialogs/export_dialog.py" line="122" />
             <source>PNG image (map in view)</source>
             <translation>Ảnh PNG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="122" />
+            <location filename="../../app/dialogs/export_dialog.py" line="123" />
             <source>SVG drawing (map in view)</source>
             <translation>Bản vẽ SVG (bản đồ đang xem)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="123" />
+            <location filename="../../app/dialogs/export_dialog.py" line="124" />
             <source>Excel workbook (maps and tables)</source>
             <translation>Sổ làm việc Excel (bản đồ và các bảng)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="124" />
+            <location filename="../../app/dialogs/export_dialog.py" line="125" />
             <source>CSV table</source>
             <translation>Bảng CSV</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="126" />
+            <location filename="../../app/dialogs/export_dialog.py" line="127" />
             <source>&amp;Format:</source>
             <translation>&amp;Định dạng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="130" />
+            <location filename="../../app/dialogs/export_dialog.py" line="131" />
             <source>&amp;Table:</source>
             <translation>Bả&amp;ng:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="137" />
+            <location filename="../../app/dialogs/export_dialog.py" line="138" />
             <source>&amp;Browse…</source>
             <translation>&amp;Duyệt…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="142" />
+            <location filename="../../app/dialogs/export_dialog.py" line="143" />
             <source>&amp;Save as:</source>
             <translation>&amp;Lưu thành:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="148" />
+            <location filename="../../app/dialogs/export_dialog.py" line="149" />
             <source>The language of the headings, page labels, numbers and dates the export adds; the map's own text is printed as written.</source>
             <translation>Ngôn ngữ của tiêu đề, nhãn trang, số và ngày tháng mà bản xuất thêm vào; nội dung của bản đồ được in đúng như đã viết.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="151" />
+            <location filename="../../app/dialogs/export_dialog.py" line="152" />
             <source>Lang&amp;uage:</source>
             <translation>Ngôn n&amp;gữ:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="154" />
+            <location filename="../../app/dialogs/export_dialog.py" line="155" />
             <source>Fit content (one page)</source>
             <translation>Vừa nội dung (một trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="156" />
+            <location filename="../../app/dialogs/export_dialog.py" line="157" />
             <source>&amp;Page size:</source>
             <translation>Khổ giấ&amp;y:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="158" />
+            <location filename="../../app/dialogs/export_dialog.py" line="159" />
             <source>&amp;Landscape</source>
             <translation>N&amp;gang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="159" />
+            <location filename="../../app/dialogs/export_dialog.py" line="160" />
             <source>Po&amp;rtrait</source>
             <translation>Dọ&amp;c</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="163" />
+            <location filename="../../app/dialogs/export_dialog.py" line="164" />
             <source>Orientation:</source>
             <translation>Hướng giấy:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="166" />
+            <location filename="../../app/dialogs/export_dialog.py" line="167" />
             <source>Scaling</source>
             <translation>Tỉ lệ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="168" />
+            <location filename="../../app/dialogs/export_dialog.py" line="169" />
             <source>Legible (&amp;7 pt or more), as few pages as that takes</source>
             <translation>Dễ đọc (&amp;7 pt trở lên), ít trang nhất có thể</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="169" />
+            <location filename="../../app/dialogs/export_dialog.py" line="170" />
             <source>Fit the map on &amp;one page</source>
             <translation>Đặt vừa bản đồ trên &amp;một trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="171" />
+            <location filename="../../app/dialogs/export_dialog.py" line="172" />
             <source>Fit to &amp;N pages wide (tiled):</source>
             <translation>Vừa &amp;N trang chiều ngang (chia trang):</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="178" />
+            <location filename="../../app/dialogs/export_dialog.py" line="179" />
             <source>&amp;Actual size (tiled as needed)</source>
             <translation>&amp;Kích thước thật (chia trang khi cần)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="198" />
+            <location filename="../../app/dialogs/export_dialog.py" line="199" />
             <source>The first map page: the map's shapes and, on a poster, its tiles</source>
             <translation>Trang bản đồ đầu tiên: hình dạng của bản đồ và, với áp phích, các mảnh của nó</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="205" />
+            <location filename="../../app/dialogs/export_dialog.py" line="206" />
             <source>Pages</source>
             <translation>Trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="208" />
+            <location filename="../../app/dialogs/export_dialog.py" line="209" />
             <source>&amp;Cover</source>
             <translation>&amp;Trang bìa</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="208" />
+            <location filename="../../app/dialogs/export_dialog.py" line="209" />
             <source>P&amp;ersona</source>
             <translation>Chân d&amp;ung</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="208" />
+            <location filename="../../app/dialogs/export_dialog.py" line="209" />
             <source>Le&amp;gend</source>
             <translation>C&amp;hú giải</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="209" />
+            <location filename="../../app/dialogs/export_dialog.py" line="210" />
             <source>&amp;Insights</source>
             <translation>&amp;Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="214" />
+            <location filename="../../app/dialogs/export_dialog.py" line="215" />
             <source>Legen&amp;d strip under the map</source>
             <translation>Dải chú giải &amp;dưới bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="216" />
+            <location filename="../../app/dialogs/export_dialog.py" line="217" />
             <source>Half ticked: only when the map is on one sheet or the page is A2 or larger</source>
             <translation>Đánh dấu một nửa: chỉ khi bản đồ nằm trên một tờ hoặc trang từ A2 trở lên</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="221" />
+            <location filename="../../app/dialogs/export_dialog.py" line="222" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="223" />
-            <location filename="../../app/dialogs/export_dialog.py" line="434" />
+            <location filename="../../app/dialogs/export_dialog.py" line="224" />
+            <location filename="../../app/dialogs/export_dialog.py" line="435" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="241" />
+            <location filename="../../app/dialogs/export_dialog.py" line="242" />
             <source>&amp;Open the file when done</source>
             <translation>Mở tệp khi x&amp;ong</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="267" />
+            <location filename="../../app/dialogs/export_dialog.py" line="268" />
             <source>Compare page</source>
             <translation>Trang so sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="270" />
+            <location filename="../../app/dialogs/export_dialog.py" line="271" />
             <source>Compa&amp;re</source>
             <translation>&amp;So sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="272" />
+            <location filename="../../app/dialogs/export_dialog.py" line="273" />
             <source>Map: %1</source>
             <translation>Bản đồ: %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="274" />
+            <location filename="../../app/dialogs/export_dialog.py" line="275" />
             <source>Snapshot: %1 (%2)</source>
             <translation>Ảnh lưu: %1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="288" />
+            <location filename="../../app/dialogs/export_dialog.py" line="289" />
             <source>Before:</source>
             <translation>Trước:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="289" />
+            <location filename="../../app/dialogs/export_dialog.py" line="290" />
             <source>Af&amp;ter:</source>
             <translation>Sa&amp;u:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="394" />
+            <location filename="../../app/dialogs/export_dialog.py" line="395" />
             <source>Export as</source>
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="432" />
+            <location filename="../../app/dialogs/export_dialog.py" line="433" />
             <source>All &amp;maps (one grid sheet per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một trang lưới)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="433" />
+            <location filename="../../app/dialogs/export_dialog.py" line="434" />
             <source>All &amp;maps (in one table)</source>
             <translation>Tất cả &amp;bản đồ (trong một bảng)</translation>
         </message>
@@ -2339,6 +2479,13 @@
             <translation>Làn</translation>
         </message>
         <message>
+            <location filename="../../app/ui/inspector.py" line="148" />
+            <location filename="../../app/ui/inspector.py" line="158" />
+            <location filename="../../app/ui/inspector.py" line="175" />
+            <source>&amp;Title:</source>
+            <translation>&amp;Tiêu đề:</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/inspector.py" line="182" />
             <source>favourite</source>
             <translation>yêu thích</translation>
@@ -2419,13 +2566,6 @@
             <location filename="../../app/ui/inspector.py" line="142" />
             <source>Derived from:</source>
             <translation>Bắt nguồn từ:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="148" />
-            <location filename="../../app/ui/inspector.py" line="158" />
-            <location filename="../../app/ui/inspector.py" line="175" />
-            <source>&amp;Title:</source>
-            <translation>&amp;Tiêu đề:</translation>
         </message>
         <message>
             <location filename="../../app/ui/inspector.py" line="150" />
@@ -2754,12 +2894,12 @@
             <translation>bất kỳ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/filter_panel.py" line="271" />
+            <location filename="../../app/ui/filter_panel.py" line="279" />
             <source>Filter</source>
             <translation>Bộ lọc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/focus.py" line="209" />
+            <location filename="../../app/ui/focus.py" line="218" />
             <source>Filter: %1 of %2 cards</source>
             <translation>Bộ lọc: %1 / %2 thẻ</translation>
         </message>
@@ -3049,44 +3189,44 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="410" />
+            <location filename="../../app/ui/main_window.py" line="414" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="335" />
+            <location filename="../../app/ui/main_window.py" line="339" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="395" />
+            <location filename="../../app/ui/main_window.py" line="399" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="408" />
-            <location filename="../../app/ui/main_window.py" line="414" />
-            <location filename="../../app/ui/main_window.py" line="420" />
+            <location filename="../../app/ui/main_window.py" line="412" />
+            <location filename="../../app/ui/main_window.py" line="418" />
+            <location filename="../../app/ui/main_window.py" line="424" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="415" />
+            <location filename="../../app/ui/main_window.py" line="419" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="421" />
+            <location filename="../../app/ui/main_window.py" line="425" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="423" />
+            <location filename="../../app/ui/main_window.py" line="427" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="557" />
+            <location filename="../../app/ui/main_window.py" line="561" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -3448,6 +3588,237 @@
             <location filename="../../app/ui/compare_window.py" line="515" />
             <source>No differences.</source>
             <translation>Không có khác biệt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Voting</name>
+        <message>
+            <location filename="../../app/ui/voting.py" line="327" />
+            <location filename="../../app/ui/voting_panel.py" line="147" />
+            <source>(untitled)</source>
+            <translation>(chưa có tiêu đề)</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/voting_dialog.py" line="59" />
+            <source>Start a Voting Round</source>
+            <translation>Bắt đầu vòng bình chọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/voting_dialog.py" line="71" />
+            <source>One name a line; leave empty for anonymous dots</source>
+            <translation>Mỗi dòng một tên; để trống nếu bình chọn ẩn danh</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/voting_dialog.py" line="73" />
+            <source>&amp;Title:</source>
+            <translation>&amp;Tiêu đề:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/voting_dialog.py" line="74" />
+            <source>&amp;Dots per participant:</source>
+            <translation>Số &amp;chấm mỗi người:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/voting_dialog.py" line="75" />
+            <source>&amp;Participants:</source>
+            <translation>&amp;Người tham gia:</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/voting_dialog.py" line="77" />
+            <source>Anonymous dots: the room votes in turn at this screen, each voter with the same number of dots.</source>
+            <translation>Bình chọn ẩn danh: cả phòng lần lượt bình chọn trên màn hình này, mỗi người có cùng số chấm.</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/voting_dialog.py" line="85" />
+            <source>&amp;Start Round</source>
+            <translation>&amp;Bắt đầu vòng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="47" />
+            <source>1 dot</source>
+            <translation>1 chấm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="47" />
+            <source>%1 dots</source>
+            <translation>%1 chấm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="72" />
+            <source>&amp;Start a Voting Round…</source>
+            <translation>&amp;Bắt đầu vòng bình chọn…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="74" />
+            <source>&amp;Add a Dot to the Selected Card</source>
+            <translation>&amp;Thêm một chấm cho thẻ đang chọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="77" />
+            <source>&amp;Take a Dot Back</source>
+            <translation>&amp;Rút lại một chấm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="80" />
+            <source>&amp;Close Round</source>
+            <translation>Đó&amp;ng vòng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="82" />
+            <source>&amp;Reopen Round</source>
+            <translation>&amp;Mở lại vòng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="84" />
+            <source>S&amp;how Round</source>
+            <translation>&amp;Hiện vòng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="90" />
+            <source>&amp;Dot Voting</source>
+            <translation>&amp;Bình chọn bằng chấm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="235" />
+            <source>No Round (hide the dots)</source>
+            <translation>Không vòng nào (ẩn các chấm)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="238" />
+            <location filename="../../app/ui/voting_panel.py" line="123" />
+            <source>closed</source>
+            <translation>đã đóng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="238" />
+            <location filename="../../app/ui/voting_panel.py" line="123" />
+            <source>open</source>
+            <translation>đang mở</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="256" />
+            <source>Round %1</source>
+            <translation>Vòng %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="275" />
+            <source>Voting round %1 started: click the dot under a card, or select it and press V.</source>
+            <translation>Đã bắt đầu vòng bình chọn %1: bấm vào chấm dưới thẻ, hoặc chọn thẻ rồi nhấn V.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="285" />
+            <source>Round %1 closed.</source>
+            <translation>Đã đóng vòng %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="299" />
+            <source>No voting round is open: Map ▸ Dot Voting ▸ Start a Voting Round…</source>
+            <translation>Chưa có vòng bình chọn nào đang mở: Bản đồ ▸ Bình chọn bằng chấm ▸ Bắt đầu vòng bình chọn…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="301" />
+            <source>The round %1 is closed: reopen it to take dots.</source>
+            <translation>Vòng %1 đã đóng: hãy mở lại để nhận thêm chấm.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="305" />
+            <source>Choose who is voting in the voting panel first.</source>
+            <translation>Hãy chọn người đang bình chọn trong bảng bình chọn trước.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="307" />
+            <source>%1 has no dots left in %2.</source>
+            <translation>%1 đã hết chấm trong vòng %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="327" />
+            <source>%1 now has %2.</source>
+            <translation>%1 hiện có %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="330" />
+            <source>%1 has %2 left.</source>
+            <translation>%1 còn %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="346" />
+            <source>No dot of %1 on this card to take back.</source>
+            <translation>Thẻ này không có chấm nào của %1 để rút lại.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="347" />
+            <source>the room</source>
+            <translation>cả phòng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="52" />
+            <source>Voting now:</source>
+            <translation>Đang bình chọn:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="64" />
+            <source>Top voted</source>
+            <translation>Được bình chọn nhiều nhất</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="71" />
+            <source>Click the dot under a card, or select the card and press V; Shift+click or Shift+V takes a dot back.</source>
+            <translation>Bấm vào chấm dưới thẻ, hoặc chọn thẻ rồi nhấn V; Shift+bấm hoặc Shift+V để rút lại một chấm.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="77" />
+            <source>Start…</source>
+            <translation>Bắt đầu…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="80" />
+            <source>Close Round</source>
+            <translation>Đóng vòng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="83" />
+            <source>Reopen</source>
+            <translation>Mở lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="118" />
+            <source>No voting round shown</source>
+            <translation>Chưa hiện vòng bình chọn nào</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="121" />
+            <source>Start a round to put dots on the cards.</source>
+            <translation>Hãy bắt đầu một vòng để đặt chấm lên các thẻ.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="136" />
+            <source>%1: %2 left</source>
+            <translation>%1: còn %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="141" />
+            <source>Anonymous dots: %1 per voter.</source>
+            <translation>Bình chọn ẩn danh: mỗi người %1 chấm.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="143" />
+            <source>%1 on %2 cards</source>
+            <translation>%1 trên %2 thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="151" />
+            <source>No dots yet.</source>
+            <translation>Chưa có chấm nào.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="161" />
+            <source>Dot Voting</source>
+            <translation>Bình chọn bằng chấm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting_panel.py" line="169" />
+            <source>Voting &amp;Panel</source>
+            <translation>Bảng bình &amp;chọn</translation>
         </message>
     </context>
     <context>
@@ -4393,7 +4764,7 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="169" />
+            <location filename="../../app/main.py" line="172" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
         </message>

@@ -70,3 +70,22 @@ def test_cancel_drops_what_waits_and_stops_only_this_listener(qtbot, tmp_path):
     assert calls == []
     assert len(others) == 2  # the other listener of the same document still hears
     doc.close()
+
+
+def test_cancel_again_after_the_subscription_or_its_owner_is_gone_does_nothing(qtbot, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    doc = _doc(tmp_path)
+    owner, calls = QObject(), []
+    cancelled = doc.subscribe(owner, calls.append)
+    cancelled.cancel()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleteLater ran
+    cancelled.cancel()  # a window letting go of a document twice: no RuntimeError
+    orphaned = doc.subscribe(owner, calls.append)
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the owner ended
+    orphaned.cancel()
+    _rename(doc, "After")
+    qtbot.wait(30)
+    assert calls == []
+    doc.close()

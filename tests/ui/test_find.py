@@ -176,3 +176,20 @@ def test_an_edit_costs_no_pass_over_the_map_while_find_and_filter_are_idle(vi, q
     qtbot.wait(50)  # the coalesced change is delivered on the next event-loop turn
     assert vi.view.map_scene.cards[card.id].opacity() == 1.0
     assert vi.map_focus.hits == []
+
+
+def test_esc_while_the_mouse_is_busy_on_the_map_is_the_maps_not_the_bars(vi, qtbot):
+    from PySide6.QtTest import QTest
+
+    bar = open_bar(vi, qtbot)
+    type_text(bar.field, "giao hang")
+    view = vi.view
+    middle, none = Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier
+    start = view.viewport().rect().center()
+    QTest.mousePress(view.viewport(), middle, none, start)  # panning, nothing selected
+    QTest.mouseMove(view.viewport(), start + type(start)(40, 10))
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert bar.isVisible() and vi.map_focus.hits
+    QTest.mouseRelease(view.viewport(), middle, none, start + type(start)(40, 10))
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # the mouse let go: Esc closes the bar
+    assert not bar.isVisible()

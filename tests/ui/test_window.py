@@ -36,7 +36,8 @@ def test_menus_are_exactly_file_edit_view_map_help(window):
     assert menu_titles(window) == ["&File", "&Edit", "&View", "&Map", "&Help"]
     file_texts = [a.text() for a in window.actions.menus["file"].actions() if a.text()]
     assert file_texts == ["&New from Template…", "&Open…", "Open from Ser&ver…", "Open &Recent",
-                          "Save a Cop&y As…", "&Export", "&Import", "&Close", "&Quit"]
+                          "Save a Cop&y As…", "Pro&ject Properties…", "&Export", "&Import",
+                          "&Close", "&Quit"]
     export = [a.text() for a in window.actions.menus["export"].actions()]
     assert export == ["&PDF…", "P&NG Image…", "&SVG Image…", "&JSON…", "Spreadsheet (&XLSX)…",
                       "&CSV Table…"]

@@ -20,6 +20,8 @@ Z_CARD = 10.0
 # the thought tail 5.5, antialiasing included). Less than the cell padding (8), so a card
 # repainted does not reach the headers and grid lines around its cell.
 MARGIN = 6.0
+DOT_COLOR = "#7048E8"  # voting dots: a violet no lane kind, emotion or accent uses
+DOT_HEIGHT = 13.0  # the dot pill straddles the bottom edge, as the evidence pill does
 
 
 def format_number(value: float | None) -> str:
@@ -54,6 +56,8 @@ class CardItem(HoverMixin, QGraphicsRectItem):
         self.kind = kind
         self.channel = channel
         self.decorated = True
+        # Dots of the voting round shown (app.ui.voting): (count, round open), or None.
+        self.dots: tuple[int, bool] | None = None
         self._w = box.w
         self._h = box.h
         self.setRect(-MARGIN, -MARGIN, self._w + 2 * MARGIN, self._h + 2 * MARGIN)
@@ -136,6 +140,8 @@ class CardItem(HoverMixin, QGraphicsRectItem):
             paint.star(painter, QPointF(self._w - 3, 3), 7.5)
         if card.evidence is not None:
             self._paint_evidence(painter, card.evidence, st.border)
+        if self.dots is not None:
+            self._paint_dots(painter, *self.dots)
         if self.decorated:
             if self.isSelected():
                 paint.selection_outline(painter, rect, r)
@@ -213,3 +219,44 @@ class CardItem(HoverMixin, QGraphicsRectItem):
         painter.setFont(text.font(style.SMALL_SIZE))
         painter.setPen(paint.qcolor(ink))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, shown)
+
+    # -- voting dots ---------------------------------------------------------------------
+
+    def set_dots(self, dots: tuple[int, bool] | None) -> None:
+        """Show a round's dots on the card: (count, round open), None for no round."""
+        if dots is not None and not dots[0] and not dots[1]:
+            dots = None  # a closed round draws nothing on a card without dots
+        if dots != self.dots:
+            self.dots = dots
+            self.update()
+
+    def dot_target(self) -> QRectF | None:
+        """Where the dots are drawn (and clicked), in item coordinates; None without a round."""
+        if self.dots is None:
+            return None
+        count = self.dots[0]
+        label = str(count) if count else "+"
+        w = DOT_HEIGHT + text.text_width(label, style.SMALL_SIZE, True) + 4
+        x = 28.0 if self.kind == LaneKind.THOUGHTS else 6.0  # clear of the thought's tail
+        return QRectF(x, self._h - 1 - DOT_HEIGHT / 2, w, DOT_HEIGHT)
+
+    def _paint_dots(self, painter: QPainter, count: int, _taking: bool) -> None:
+        # A white pill: a filled dot and the count, or an empty dashed target "+" while the
+        # round takes dots and the card has none.
+        rect = self.dot_target()
+        if rect is None:
+            return
+        radius = DOT_HEIGHT / 2
+        painter.setPen(paint.pen(DOT_COLOR, 1.0, dashed=not count))
+        painter.setBrush(paint.brush("#FFFFFF"))
+        painter.drawRoundedRect(rect, radius, radius)
+        centre = QPointF(rect.x() + radius, rect.center().y())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(paint.brush(DOT_COLOR, 255 if count else 90))
+        painter.drawEllipse(centre, 3.5, 3.5)
+        painter.setFont(text.font(style.SMALL_SIZE, True))
+        painter.setPen(paint.qcolor(DOT_COLOR if count else style.MUTED_TEXT))
+        label = QRectF(rect.x() + DOT_HEIGHT - 1, rect.y(), rect.width() - DOT_HEIGHT,
+                       rect.height())
+        painter.drawText(label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         str(count) if count else "+")

@@ -212,8 +212,10 @@ class _Doc:
 
     def _painter(self, journey: JourneyMap, layout: MapLayout) -> MapPainter:
         persona = self.project.persona(journey.persona_id)
-        return MapPainter(self.project, journey, layout, self.wrapper, self.cleaner.clean,
-                          self.tx, self.cleaner.clean(persona.name) if persona else "")
+        painter = MapPainter(self.project, journey, layout, self.wrapper, self.cleaner.clean,
+                             self.tx, self.cleaner.clean(persona.name) if persona else "")
+        painter.dimmed = self.options.dimmed
+        return painter
 
     def _fitted(self, journey: JourneyMap, layout: MapLayout) -> reflow.Fitted:
         """The map as it goes on paper: widened for print when fitting (see reflow)."""

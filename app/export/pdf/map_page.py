@@ -93,6 +93,7 @@ class MapPainter:
         self._chip_text: dict[str, list[tuple[float, float, str, float]]] = {}
         self._tag_text: dict[str, list[tuple[float, float, str, str]]] = {}
         self.quiet = False  # shapes only (the overview): no text, so none is illegible
+        self.dimmed: frozenset[str] = frozenset()  # card ids veiled (a view's dim mode)
 
     def _emit(self, c: Canvas, text: PDFTextObject) -> None:
         if not self.quiet:
@@ -357,6 +358,13 @@ class MapPainter:
                 tick()
         for text in (titles, bodies, extras):
             self._emit(c, text)
+        faint = [box for box in owned if box.card.id in self.dimmed]
+        if faint:
+            c.setFillColor(color(WHITE, 0.72))
+            for box in faint:
+                r = box.rect
+                c.roundRect(r.x - 1, r.y - 1, r.w + 2, r.h + 2, style.CARD_RADIUS, stroke=0,
+                            fill=1)
         for box in ghosts:  # shown for alignment only; the owning tile prints the text
             r = box.rect
             c.setFillColor(draw.mix(card_style.fill, WHITE, 0.3))

@@ -85,6 +85,9 @@ class PdfOptions:
     compare: tuple[str, str] | None = None
     # The language of every word the PDF adds ("en" or "vi"); None: the project's.
     language: str | None = None
+    # Card ids drawn faint under a white veil: a saved view that dims what its filter
+    # leaves out (app.export.view_apply).
+    dimmed: frozenset[str] = frozenset()
     progress: Progress | None = field(default=None, compare=False, repr=False)
 
     def validate(self) -> None:
