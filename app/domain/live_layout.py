@@ -189,6 +189,10 @@ class LiveLayout:
         """A cell's cards in display order (as `JourneyMap.cell_cards`), without a scan."""
         return tuple(self._cells.get((stage_id, lane_id), ()))
 
+    def spanning(self, stage_id: str, lane_id: str) -> bool:
+        """True when the cell holds a card wider than one stage."""
+        return (stage_id, lane_id) in self._spanning
+
     @property
     def last_delta(self) -> LayoutDelta:
         """What the latest rebuild or update changed."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.domain.model import LaneKind
+from app.domain.model import ConnectorKind, LaneKind
 
 FONT_FAMILY = "DejaVu Sans"
 
@@ -116,3 +116,27 @@ def evidence_tag_rect(card_right: float, card_bottom: float, text_width: float
     w = text_width + 2 * EVIDENCE_PAD
     h = EVIDENCE_TAG_HEIGHT
     return (card_right - EVIDENCE_TAG_RIGHT - w, card_bottom - EVIDENCE_TAG_LIFT - h / 2, w, h)
+
+
+# Connectors: a thin line in the colour of what the link means (Okabe–Ito hues, apart from
+# the stage bands by lightness), dashed when assumed; the arrowhead at the target.
+CONNECTOR_COLORS = {
+    ConnectorKind.FLOW: "#3D4650",  # the ordinary next step: the ink of the curve
+    ConnectorKind.LOOP_BACK: "#D55E00",  # back to an earlier step: a warning hue
+    ConnectorKind.BRANCH: "#0072B2",
+    ConnectorKind.HANDOFF: "#6C4FA3",  # front stage to backstage: the backstage border
+    ConnectorKind.DEPENDENCY: "#137C86",
+}
+CONNECTOR_WIDTH = 1.5
+CONNECTOR_DASH = (5.0, 3.0)  # (dash, gap) in model pixels
+CONNECTOR_ARROW = 8.0  # arrowhead length
+CONNECTOR_LABEL_SIZE = SMALL_SIZE
+CONNECTOR_LABEL_PAD = 4.0
+CONNECTOR_LABEL_HEIGHT = 14.0
+CONNECTOR_LABEL_MAX = 160.0  # a longer label is elided in its pill
+CONNECTOR_LABEL_FILL = "#FFFFFF"
+
+
+def connector_color(kind: ConnectorKind) -> str:
+    """The line colour of a connector of this kind."""
+    return CONNECTOR_COLORS.get(kind, CONNECTOR_COLORS[ConnectorKind.FLOW])
