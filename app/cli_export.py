@@ -154,6 +154,8 @@ def _export_image(args: argparse.Namespace, source: Path, target: Path,
     if len(names) > 1:
         raise CliError(f"a {kind} shows one map; give --map once")
     language = export_language(args)
+    if getattr(args, "wheel", False) or getattr(args, "wheel_only", False):
+        return _export_wheel_image(source, target, suffix, names, language)
     from app.export.image_options import image_options_from_args
 
     try:  # checked before the project is read
@@ -172,6 +174,24 @@ def _export_image(args: argparse.Namespace, source: Path, target: Path,
         if journey is None:
             raise CliError(f"{source.name} has no map to export")
         render(project, journey.id, target, language=language, options=options)
+
+    return run
+
+
+def _export_wheel_image(source: Path, target: Path, suffix: str, names: list[str],
+                        language: str | None) -> Callable[[Any], None]:
+    """--wheel with a .png or .svg: the map's experience wheel instead of the map."""
+    from app.canvas import image_export, wheel
+
+    render = getattr(wheel, f"render_wheel_{suffix[1:]}")
+
+    def run(project: Any) -> None:
+        journey = pick_maps(project, names, source)[0] if names else (
+            project.maps[0] if project.maps else None)
+        if journey is None:
+            raise CliError(f"{source.name} has no map to export")
+        image_export.ensure_app()
+        render(project, journey, target, language=language)
 
     return run
 

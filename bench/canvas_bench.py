@@ -89,6 +89,25 @@ def wait_paint(app, watch: PaintWatch, before: int, limit: float = 2.0) -> None:
         app.processEvents()
 
 
+def drag_frames(app, watch: PaintWatch, vp, start, moves: int) -> tuple[list[float], list[float]]:
+    """Press at `start` and move the pointer `moves` times, each until its frame is
+    painted; the wall and CPU milliseconds of each frame."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    frames, frames_cpu = [], []
+    for i in range(moves):
+        pos = start + QPoint(3 * (i % 120), 2 * (i % 90))
+        before = watch.count
+        t, c = time.perf_counter(), time.process_time()
+        QTest.mouseMove(vp, pos)
+        wait_paint(app, watch, before)
+        frames.append((time.perf_counter() - t) * 1000)
+        frames_cpu.append((time.process_time() - c) * 1000)
+    return frames, frames_cpu
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the figures against the bars."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -124,16 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     item = view.map_scene.cards[card.id]
     start = view.mapFromScene(item.sceneBoundingRect().center())
     vp = view.viewport()
-    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    frames, frames_cpu = [], []
-    for i in range(args.moves):
-        pos = start + QPoint(3 * (i % 120), 2 * (i % 90))
-        before = watch.count
-        t, c = time.perf_counter(), time.process_time()
-        QTest.mouseMove(vp, pos)
-        wait_paint(app, watch, before)
-        frames.append((time.perf_counter() - t) * 1000)
-        frames_cpu.append((time.process_time() - c) * 1000)
+    frames, frames_cpu = drag_frames(app, watch, vp, start, args.moves)
     t, c = time.perf_counter(), time.process_time()
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        start + QPoint(240, 20))

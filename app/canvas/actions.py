@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication
 
-from app.canvas import clipboard, drops
+from app.canvas import clipboard, drops, linking
 from app.canvas.i18n import tr, trn
 from app.document import operations as ops
 from app.domain import style
+from app.domain.layout import score_at
 from app.domain.model import Card, EmotionMarker, Lane, LaneKind, Stage
 
 
@@ -52,6 +53,10 @@ class EditingMixin:
             ok, _ = self.doc.attempt(lambda: ops.remove(self.doc, entities))
             if ok:
                 self.notice.emit(text)
+
+    def link_selected(self) -> None:
+        """Link the first selected card to the second (Ctrl+L)."""
+        linking.link_selected(self)  # type: ignore[arg-type]  # the MapView this mixes into
 
     def duplicate_selection(self) -> None:
         """Duplicate the selected cards, markers and stages; select the copies."""
@@ -127,6 +132,30 @@ class EditingMixin:
             if capture and editor is not None and isinstance(created, Card):
                 editor.capture = mark  # Enter: the next card (app.canvas.capture)
         return created
+
+    def add_at(self, scene_pos: QPointF) -> None:
+        """A double-click on a cell: a card there (a marker at that score on emotions)."""
+        scene = self.map_scene
+        cell = scene.cell_at(scene_pos.x(), scene_pos.y())
+        if cell is None or scene_pos.x() < style.LANE_HEADER_WIDTH:
+            return
+        journey = scene.journey
+        lane = journey.lane(cell[1])
+        if lane.kind == LaneKind.EMOTIONS:
+            rect = scene.layout.stage_rects[cell[0]]
+            score = score_at(scene.layout.lane_rects[lane.id], scene_pos.y(),
+                             journey.emotion_min, journey.emotion_max)
+            position = round((scene_pos.x() - rect.x) / rect.w, 3)
+            created = self._run(lambda: ops.add_marker(self.doc, journey, cell[0], lane.id,
+                                                       score, position))
+            if created is not None:
+                self.select_entities([created])
+            return
+        index = scene.insert_index(cell[0], cell[1], scene_pos.y())
+        created = self._run(lambda: ops.add_card(self.doc, journey, cell[0], cell[1], index))
+        if created is not None:
+            self.select_entities([created])
+            self.edit_entity(created)
 
     def add_palette_item(self, payload: dict[str, Any]) -> Any:
         """Add a palette item at the keyboard's current place (a click in the palette)."""

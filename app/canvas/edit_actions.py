@@ -1,4 +1,4 @@
-"""The map view's own actions — delete, clipboard, duplicate, select, add, zoom — as QActions.
+"""The map view's own actions — delete, clipboard, duplicate, select, add, link, zoom.
 
 The view creates them, so their keys work wherever a MapView is shown (the main window,
 a snapshot window, a test); the main window places the same objects in its Edit, View
@@ -65,6 +65,12 @@ class EditActions(QObject):
                                    lambda: v and v.add_card_here(capture=True),
                                    _keys("Ctrl+Return", "Ctrl+Enter", "Insert")
                                    if not mac else _keys("Ctrl+Return"))
+
+        def link() -> None:
+            if v is not None:
+                v.link_selected()
+
+        self.link = self._make("link", tr("Lin&k Selected Cards"), link, _keys("Ctrl+L"))
         self.zoom_in = self._make("zoomIn", tr("Zoom &In"), lambda: v and v.zoom_in(),
                                   _keys(Key.ZoomIn, "Ctrl+="), _IN_WINDOW)
         self.zoom_out = self._make("zoomOut", tr("Zoom &Out"), lambda: v and v.zoom_out(),
@@ -81,8 +87,8 @@ class EditActions(QObject):
     def all(self) -> list[QAction]:
         """Every action, in menu order."""
         return [self.cut, self.copy, self.paste, self.duplicate, self.delete,
-                self.select_all, self.add_card, self.zoom_in, self.zoom_out, self.zoom_reset,
-                self.zoom_fit]
+                self.select_all, self.add_card, self.link, self.zoom_in, self.zoom_out,
+                self.zoom_reset, self.zoom_fit]
 
     def _make(self, name: str, text: str, slot: Callable[[], object],
               keys: list[QKeySequence], context: Qt.ShortcutContext = _IN_CANVAS) -> QAction:
@@ -124,3 +130,4 @@ class EditActions(QObject):
         self.cut.setEnabled(writable and bool(clip))
         self.duplicate.setEnabled(writable and bool(selected))
         self.delete.setEnabled(writable and bool(selected))
+        self.link.setEnabled(writable and sum(isinstance(e, Card) for e in selected) == 2)

@@ -18,6 +18,7 @@ from app.document import operations as ops
 from app.domain import style
 from app.domain.layout import emotion_y, score_at
 from app.domain.model import MIN_LANE_HEIGHT, MIN_STAGE_WIDTH, LaneKind
+from app.domain.routing import Box
 
 if TYPE_CHECKING:
     from app.canvas.scene import MapScene
@@ -77,11 +78,20 @@ class CardDrag(Gesture):
             item.setOpacity(DRAG_OPACITY)
         for lane in self.lanes:
             lane.setZValue(DRAG_Z)
+        self.links = self.scene.links.of(self.ids)  # only these follow the pointer
 
     def move(self, pos: QPointF) -> None:
         delta = pos - self.origin
         for item, start in zip(self.items, self.starts, strict=True):
             item.setPos(start + delta)
+        journey = self.scene.journey
+        if self.links and journey is not None:
+            moved = {}
+            for item in self.items:
+                at = item.scenePos()
+                rect = item.card_rect()
+                moved[item.entity_id] = Box(at.x(), at.y(), rect.width(), rect.height())
+            self.scene.links.reroute(journey, self.links, moved)
         self.target = self._target(pos)
         if self.target is None:
             self.scene.preview.clear()
@@ -125,30 +135,44 @@ class CardDrag(Gesture):
             lane.setZValue(Z_CARD)
         self.scene.preview.clear()
 
+    def _lines_back(self) -> None:
+        """The dragged cards' lines back on the cards where they stay."""
+        journey = self.scene.journey
+        if self.links and journey is not None:
+            self.scene.links.reroute(journey, self.links)
+
     def release(self, pos: QPointF) -> None:
         target = self._target(pos)
         self._restore()
+        if not self._drop(target, pos):
+            self._lines_back()  # a move that happened routed them from the new places
+
+    def _drop(self, target: tuple[str, str, int] | None, pos: QPointF) -> bool:
+        """Push the move; True when it happened."""
         if target is None:
             cell = self.scene.cell_at(pos.x(), pos.y())
             if cell is not None:
                 self.view.status_message.emit(
                     tr("The emotions lane holds emotion markers, not cards."))
-            return
+            return False
         stage_id, lane_id, index = target
         if not self._changes_anything(stage_id, lane_id, index):
-            return
+            return False
         cards = [it.card for it in self.items]
         journey = self.scene.journey
         # The kinds the cards had, read before the move puts them in the new lane.
         kinds = {journey.lane(c.lane_id).kind for c in cards if journey.lane(c.lane_id)}
-        if self._run(lambda: ops.move_cards(self.view.doc, journey, cards, stage_id, lane_id,
-                                            index)):
-            lane = journey.lane(lane_id)
-            if lane is not None and kinds - {lane.kind}:
-                self.view.notice.emit(moved_text(cards, lane))
+        if not self._run(lambda: ops.move_cards(self.view.doc, journey, cards, stage_id,
+                                                lane_id, index)):
+            return False
+        lane = journey.lane(lane_id)
+        if lane is not None and kinds - {lane.kind}:
+            self.view.notice.emit(moved_text(cards, lane))
+        return True
 
     def cancel(self) -> None:
         self._restore()
+        self._lines_back()
 
 
 class _HeaderMove(Gesture):

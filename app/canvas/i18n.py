@@ -55,3 +55,9 @@ def texts_of(item) -> Texts:
 def drawn(item, source: str, /, **fields: object) -> str:
     """A label the map draws (not an editor word), in the map's language."""
     return texts_of(item)(source, **fields)
+
+
+def connector_kind_name(kind: str) -> str:
+    """The name of a connector kind, translated."""
+    return {"flow": tr("Flow"), "loop_back": tr("Loop back"), "branch": tr("Branch"),
+            "handoff": tr("Handoff"), "dependency": tr("Dependency")}.get(str(kind), str(kind))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
@@ -172,14 +173,18 @@ def render_map_png(doc_or_project: Document | Project, map_id: str, path: str | 
                    options: slide.ImageOptions | None = None) -> Path:
     """Write the map as a PNG (by default 2 px per model px: crisp on slides)."""
     path = Path(path)
-    image = render_map_image(doc_or_project, map_id, scale, language, options)
+    write_png(path, render_map_image(doc_or_project, map_id, scale, language, options))
+    return path
+
+
+def write_png(path: Path, image: QImage) -> None:
+    """Encode `image` as PNG in memory, then write it atomically."""
     data, buffer = _buffer()
     ok = image.save(buffer, "PNG")
     buffer.close()
     if not ok or data.isEmpty():
         raise ImageExportError(f"cannot write {path}: the picture could not be encoded")
     write_bytes_atomically(path, bytes(data.data()))
-    return path
 
 
 FONT_FALLBACK = "'DejaVu Sans', 'Noto Sans', Arial, sans-serif"
@@ -197,8 +202,6 @@ def render_map_svg(doc_or_project: Document | Project, map_id: str, path: str | 
                    language: str | None = None,
                    options: slide.ImageOptions | None = None) -> Path:
     """Write the map as an SVG (vector: text stays text); return the path."""
-    from PySide6.QtSvg import QSvgGenerator
-
     path = Path(path)
     options = _options(1.0 if scale is None and options is None else scale, options)
     k = options.scale
@@ -207,25 +210,35 @@ def render_map_svg(doc_or_project: Document | Project, map_id: str, path: str | 
     try:
         area = _area(scene)
         frame = slide.plan(area.width(), area.height(), options)
-        data, buffer = _buffer()
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
         size = QSize(round(frame.width * k), round(frame.height * k))
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle(title or scene.journey.name)
-        generator.setDescription("Journey Studio")
-        painter = QPainter()
-        if not painter.begin(generator):
-            raise ImageExportError(f"cannot write {path}: the picture could not be drawn")
-        _paint(painter, scene, frame, options, k)
-        painter.end()
-        buffer.close()
+        write_svg(path, size, title or scene.journey.name,
+                  lambda painter: _paint(painter, scene, frame, options, k))
     finally:
         scene.detach()
         scene.deleteLater()
+    return path
+
+
+def write_svg(path: Path, size: QSize, title: str, paint: Callable[[QPainter], None]
+              ) -> None:
+    """Draw `paint` into an SVG of `size` in memory, made safe for XML readers, then write
+    it atomically."""
+    from PySide6.QtSvg import QSvgGenerator
+
+    data, buffer = _buffer()
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle(title)
+    generator.setDescription("Journey Studio")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise ImageExportError(f"cannot write {path}: the picture could not be drawn")
+    paint(painter)
+    painter.end()
+    buffer.close()
     svg = with_font_fallback(xml_safe(bytes(data.data())))
     if not svg.rstrip().endswith(b"</svg>"):
         raise ImageExportError(f"cannot write {path}: the picture was not drawn completely")
     write_bytes_atomically(path, svg)
-    return path

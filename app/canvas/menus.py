@@ -1,4 +1,4 @@
-"""Right-click menus on cards, markers, stages, lanes and empty cells.
+"""Right-click menus on cards, connectors, markers, stages, lanes and empty cells.
 
 `build_menu` returns the menu without showing it, so tests can trigger its actions.
 Every action calls app.document.operations: one undo step each.
@@ -12,13 +12,14 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QMenu
 
-from app.canvas.i18n import emotion_name, evidence_name, tr
+from app.canvas.i18n import connector_kind_name, emotion_name, evidence_name, tr
 from app.canvas.icons import qicon
 from app.canvas.items.card import CardItem
+from app.canvas.items.connector import ConnectorItem, connector_item
 from app.canvas.items.emotions import MarkerItem
 from app.canvas.items.headers import LaneHeaderItem, StageHeaderItem
 from app.document import operations as ops
-from app.domain.model import Evidence, LaneKind
+from app.domain.model import ConnectorKind, Evidence, LaneKind
 from app.domain.templates import LANE_TITLES, STAGE_PALETTE
 
 if TYPE_CHECKING:
@@ -58,11 +59,13 @@ def build_menu(view: MapView, scene_pos: QPointF) -> QMenu | None:
     journey = scene.journey
     if journey is None:
         return None
-    item = next((i for i in scene.items(scene_pos)
-                 if isinstance(i, (CardItem, MarkerItem, StageHeaderItem, LaneHeaderItem))),
-                None)
+    item = next((i for i in (connector_item(i) or i for i in scene.items(scene_pos))
+                 if isinstance(i, (ConnectorItem, CardItem, MarkerItem, StageHeaderItem,
+                                   LaneHeaderItem))), None)
     menu = QMenu(view)
-    if isinstance(item, CardItem):
+    if isinstance(item, ConnectorItem):
+        _connector_menu(view, menu, item)
+    elif isinstance(item, CardItem):
         _card_menu(view, menu, item)
     elif isinstance(item, MarkerItem):
         _marker_menu(view, menu, item)
@@ -93,6 +96,24 @@ def _common(view: MapView, menu: QMenu) -> None:
     _add(menu, tr("Cut"), view.cut_selection)
     menu.addSeparator()
     _add(menu, tr("Delete"), view.delete_selection)
+
+
+def _connector_menu(view: MapView, menu: QMenu, item: ConnectorItem) -> None:
+    connector, doc = item.connector, view.doc
+    kinds = menu.addMenu(tr("Kind"))
+    group = QActionGroup(kinds)
+    for kind in ConnectorKind:
+        group.addAction(_add(kinds, connector_kind_name(kind),
+                             lambda k=kind: view._run(lambda: ops.set_fields(
+                                 doc, connector, tr("Change connector kind"), kind=k)),
+                             checked=connector.kind == kind))
+    _add(menu, tr("Assumed (dashed)"),
+         lambda: view._run(lambda: ops.set_fields(doc, connector, tr("Change assumed"),
+                                                  assumed=not connector.assumed)),
+         checked=connector.assumed)
+    menu.addSeparator()
+    _add(menu, tr("Delete connector"),
+         lambda: view._run(lambda: ops.remove(doc, [connector], tr("Delete connector"))))
 
 
 def _card_menu(view: MapView, menu: QMenu, item: CardItem) -> None:

@@ -14,9 +14,10 @@ from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
 
-from app.canvas import units
-from app.canvas.i18n import emotion_name, evidence_name, tr
-from app.canvas.items.card import CardItem, format_number
+from app.canvas import tooltips, units
+from app.canvas.connector_layer import ConnectorLayer
+from app.canvas.items.card import CardItem
+from app.canvas.items.connector import LinkBandItem, LinkHandleItem, connector_item
 from app.canvas.items.emotions import EmotionLaneItem, MarkerItem
 from app.canvas.items.grid import GridItem
 from app.canvas.items.headers import CornerItem, LaneHeaderItem, StageHeaderItem
@@ -31,6 +32,7 @@ from app.domain.live_layout import LayoutDelta, LiveLayout
 from app.domain.model import (
     Card,
     Channel,
+    Connector,
     EmotionMarker,
     JourneyMap,
     Lane,
@@ -50,6 +52,7 @@ _HEADER_FIELDS: dict[type, frozenset[str]] = {
 # Fields of a card that say where it is, not what it shows: the layout places it again and
 # its picture (the device cache) stays. A drop renumbers the cards after the drop point.
 _PLACE_FIELDS = frozenset({"order", "stage_id", "lane_id"})
+_ORDER_ONLY = frozenset({"order"})
 _MAP_LOOKS = frozenset({"name", "description", "state", "persona_id", "derived_from_id"})
 _MAP_SCALE = frozenset({"emotion_min", "emotion_max"})
 
@@ -92,8 +95,12 @@ class MapScene(QGraphicsScene):
         self.preview = DropPreviewItem()
         self.guide = GuideItem()
         self.cell_cursor = CellCursorItem()
-        for item in (self.grid, self.corner, self.preview, self.guide, self.cell_cursor):
+        self.link_handle = LinkHandleItem()
+        self.link_band = LinkBandItem()
+        for item in (self.grid, self.corner, self.preview, self.guide, self.cell_cursor,
+                     self.link_handle, self.link_band):
             self.addItem(item)
+        self.links = ConnectorLayer(self)
         self.corner.decorated = decorated
         # Not coalesced: the next gesture reads this geometry right after its own edit,
         # and a change costs only the cells it touched.
@@ -126,12 +133,16 @@ class MapScene(QGraphicsScene):
             return item.stage
         if isinstance(item, LaneHeaderItem):
             return item.lane
+        link = connector_item(item)
+        if link is not None:
+            return link.connector
         return None
 
     def item_for(self, entity_id: str) -> QGraphicsItem | None:
         """The item showing this entity, if any."""
         return (self.cards.get(entity_id) or self.markers.get(entity_id)
-                or self.stage_headers.get(entity_id) or self.lane_headers.get(entity_id))
+                or self.stage_headers.get(entity_id) or self.lane_headers.get(entity_id)
+                or self.links.items.get(entity_id))
 
     # -- following changes ---------------------------------------------------------------
 
@@ -143,6 +154,8 @@ class MapScene(QGraphicsScene):
                 self._drop_all()
             return
         cards: dict[str, tuple[Card, ChangeKind]] = {}
+        links: list[Change] = []
+        relinked: set[str] = set()  # cards whose lines this command moves (not renumbered)
         repaint: set[str] = set()
         headers: set[str] = set()
         markers = corner = structural = False
@@ -153,10 +166,15 @@ class MapScene(QGraphicsScene):
                     cards[entity.id] = (entity, kind)
                     if not _only(change, _PLACE_FIELDS):
                         repaint.add(entity.id)
+                    if not _only(change, _ORDER_ONLY):
+                        relinked.add(entity.id)
             elif isinstance(entity, EmotionMarker):
                 if entity.map_id == self.map_id:
                     markers = True
                     repaint.add(entity.id)
+            elif isinstance(entity, Connector):
+                if entity.map_id == self.map_id:
+                    links.append(change)
             elif isinstance(entity, (Stage, Lane)):
                 if entity.map_id != self.map_id:
                     continue
@@ -197,13 +215,15 @@ class MapScene(QGraphicsScene):
         if delta is None and repaint:
             delta = LayoutDelta()
         if delta is not None:
-            self._apply(journey, delta, repaint, set(cards))
+            self._apply(journey, delta, repaint, set(cards), relinked)
         for entity_id in headers:
             header = self.stage_headers.get(entity_id) or self.lane_headers.get(entity_id)
             if header is not None:
                 header.update()
         if corner:
             self.corner.set_content(journey, self.doc.project.persona(journey.persona_id))
+        if links:
+            self.links.changed(journey, links)
 
     def _concerns(self, change: Change) -> bool:
         entity = change.entity
@@ -234,6 +254,7 @@ class MapScene(QGraphicsScene):
         self._sync_dict(self.layers, {ln.id: ln for ln in journey.lanes},
                         lambda ln: LaneLayer(ln.id))
         self._sync_markers(journey)
+        self.links.sync(journey)
         self.relayout(content)
 
     def _sync_markers(self, journey: JourneyMap) -> None:
@@ -267,6 +288,7 @@ class MapScene(QGraphicsScene):
                 if item.scene() is self:
                     self.removeItem(item)
             items.clear()
+        self.links.clear()
         hidden = self.live.hidden_lanes
         self.live = LiveLayout(self.wrapper)
         self.live.hidden_lanes = hidden
@@ -296,10 +318,12 @@ class MapScene(QGraphicsScene):
         self.corner.set_content(journey, self.doc.project.persona(journey.persona_id))
 
     def _apply(self, journey: JourneyMap, delta: LayoutDelta, repaint: set[str],
-               touched: set[str] | frozenset[str] = frozenset()) -> None:
+               touched: set[str] | frozenset[str] = frozenset(),
+               relinked: set[str] | None = None) -> None:
         """Bring the items named by `delta` to the layout; repaint the cards in `repaint`.
 
-        `touched` names the cards the command changed (they may have changed cell).
+        `touched` names the cards the command changed (they may have changed cell),
+        `relinked` those of them whose lines it moves (default: all of them).
         """
         layout = self.layout
         cards = self.cards
@@ -395,6 +419,7 @@ class MapScene(QGraphicsScene):
                                      layout.height + SCENE_MARGIN))
         if full or delta.lanes:
             self.pin_headers(*self.pin)
+        self.links.after_layout(journey, delta, touched if relinked is None else relinked)
         self.relaid_out.emit()
 
     def cell_layer(self, stage_id: str, lane_id: str) -> CellLayer:
@@ -540,41 +565,7 @@ class MapScene(QGraphicsScene):
 
     def tooltip_for(self, item: QGraphicsItem | None) -> str:
         """The full text behind an item (the canvas shows at most six lines)."""
-        entity = self.entity_of(item)
-        if isinstance(item, CornerItem) and item.persona is not None:
-            p = item.persona
-            return "\n".join(x for x in (p.name, p.occupation, p.quote and f"“{p.quote}”") if x)
-        if isinstance(entity, Card):
-            parts = [entity.title or tr("(untitled)")]
-            if entity.body:
-                parts.append(entity.body)
-            channel = self.doc.project.channel(entity.channel_id)
-            details = []
-            if channel is not None:
-                details.append(tr("Channel: {0}").format(channel.name))
-            if entity.severity:
-                details.append(tr("Severity: {0} of 3").format(entity.severity))
-            if entity.value is not None:
-                details.append(tr("Value: {0} {1}").format(format_number(entity.value),
-                                                           entity.unit).strip())
-            if entity.target is not None:
-                details.append(tr("Target: {0}").format(format_number(entity.target)))
-            for label, value in ((tr("Owner"), entity.owner), (tr("Priority"), entity.priority),
-                                 (tr("Status"), entity.status)):
-                if value:
-                    details.append(f"{label}: {value}")
-            if entity.evidence is not None:
-                details.append(tr("Evidence: {0}").format(evidence_name(entity.evidence.value)))
-            if entity.favourite:
-                details.append(tr("★ Favourite touchpoint"))
-            return "\n\n".join(parts + (["\n".join(details)] if details else []))
-        if isinstance(entity, EmotionMarker):
-            name = emotion_name(entity.score)
-            return f"{entity.score:+d} · {name}" + (f"\n{entity.label}" if entity.label else "")
-        if isinstance(entity, (Stage, Lane)):
-            extra = entity.description if isinstance(entity, Stage) else ""
-            return entity.title + (f"\n\n{extra}" if extra else "")
-        return ""
+        return tooltips.tooltip_for(self, item)
 
     def helpEvent(self, event) -> None:  # noqa: N802 - Qt's name
         for item in self.items(event.scenePos()):

@@ -14,21 +14,22 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
-from app.canvas import capture, drops, gestures, menus, navigation, units
+from app.canvas import capture, drops, gestures, linking, menus, navigation, units
 from app.canvas.actions import EditingMixin
 from app.canvas.edit_actions import EditActions
 from app.canvas.editor import InlineEditor
 from app.canvas.items.card import CardItem
+from app.canvas.items.connector import ConnectorItem, connector_item
 from app.canvas.items.emotions import MarkerItem
 from app.canvas.items.headers import CornerItem, LaneHeaderItem, StageHeaderItem
 from app.canvas.scene import MapScene
-from app.document import operations as ops
 from app.document.document import Document
 from app.domain import style
-from app.domain.layout import line_height, score_at
+from app.domain.layout import line_height
 from app.domain.model import Card, EmotionMarker, LaneKind
 
-_INTERACTIVE = (CardItem, MarkerItem, StageHeaderItem, LaneHeaderItem, CornerItem)
+_INTERACTIVE = (ConnectorItem, CardItem, MarkerItem, StageHeaderItem, LaneHeaderItem,
+                CornerItem)
 
 
 class MapView(EditingMixin, QGraphicsView):
@@ -53,6 +54,7 @@ class MapView(EditingMixin, QGraphicsView):
         self._space = False
         self._home_pending = True
         self._press_item: QGraphicsItem | None = None
+        self._order: list[str] = []  # selected ids, first selected first (Ctrl+L)
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -215,8 +217,16 @@ class MapView(EditingMixin, QGraphicsView):
         if items:
             capture.reveal(self, items[0].sceneBoundingRect())
 
+    def selection_order(self) -> list[Any]:
+        """The selected entities, the first selected first."""
+        by_id = {e.id: e for e in self.selected_entities()}
+        return [by_id[i] for i in self._order if i in by_id]
+
     def _on_selection(self) -> None:
         entities = self.selected_entities()
+        ids = {e.id for e in entities}
+        kept = [i for i in self._order if i in ids]
+        self._order = kept + [e.id for e in entities if e.id not in kept]
         last = next((e for e in reversed(entities) if isinstance(e, (Card, EmotionMarker))), None)
         if last is not None:
             self.spot = navigation.spot_of(self.map_scene.journey, last)
@@ -313,6 +323,7 @@ class MapView(EditingMixin, QGraphicsView):
 
     def _item_at(self, pos: QPoint) -> QGraphicsItem | None:
         for item in self.items(pos):
+            item = connector_item(item) or item  # a run of a line: the line
             if isinstance(item, _INTERACTIVE):
                 return item
         return None
@@ -337,10 +348,22 @@ class MapView(EditingMixin, QGraphicsView):
             event.accept()
             return
         scene_pos = self.mapToScene(pos)
+        self._gesture = linking.press(self, scene_pos)  # the edge handle draws a link
+        if self._gesture is not None:
+            event.accept()
+            return
         item = self._item_at(pos)
         ctrl = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                          | Qt.KeyboardModifier.ShiftModifier))
         self._press_item = item
+        if isinstance(item, ConnectorItem):
+            if ctrl:
+                item.setSelected(not item.isSelected())
+            elif not item.isSelected():
+                self.select_entities([item.connector])
+            self._pending = None
+            event.accept()
+            return
         if isinstance(item, (CardItem, MarkerItem)):
             if ctrl:
                 item.setSelected(not item.isSelected())
@@ -390,7 +413,14 @@ class MapView(EditingMixin, QGraphicsView):
             self._gesture.move(scene_pos)
             event.accept()
             return
+        if self._pending is None and not event.buttons():
+            linking.track_handle(self, scene_pos)
         super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.map_scene is not None:
+            self.map_scene.link_handle.hide_handle()
+        super().leaveEvent(event)
 
     @property
     def pointer_busy(self) -> bool:
@@ -460,31 +490,8 @@ class MapView(EditingMixin, QGraphicsView):
         elif isinstance(item, (StageHeaderItem, LaneHeaderItem, MarkerItem)):
             self.edit_entity(self.map_scene.entity_of(item))
         else:
-            self._double_click_cell(scene_pos)
+            self.add_at(scene_pos)
         event.accept()
-
-    def _double_click_cell(self, scene_pos: QPointF) -> None:
-        scene = self.map_scene
-        cell = scene.cell_at(scene_pos.x(), scene_pos.y())
-        if cell is None or scene_pos.x() < style.LANE_HEADER_WIDTH:
-            return
-        journey = scene.journey
-        lane = journey.lane(cell[1])
-        if lane.kind == LaneKind.EMOTIONS:
-            rect = scene.layout.stage_rects[cell[0]]
-            score = score_at(scene.layout.lane_rects[lane.id], scene_pos.y(),
-                             journey.emotion_min, journey.emotion_max)
-            position = round((scene_pos.x() - rect.x) / rect.w, 3)
-            created = self._run(lambda: ops.add_marker(self.doc, journey, cell[0], lane.id,
-                                                       score, position))
-            if created is not None:
-                self.select_entities([created])
-            return
-        index = scene.insert_index(cell[0], cell[1], scene_pos.y())
-        created = self._run(lambda: ops.add_card(self.doc, journey, cell[0], cell[1], index))
-        if created is not None:
-            self.select_entities([created])
-            self.edit_entity(created)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
         menu = menus.build_menu(self, self.mapToScene(event.pos()))

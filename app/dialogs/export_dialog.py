@@ -217,6 +217,11 @@ class ExportDialog(QDialog):
         self.strip_box.setToolTip(tr("Half ticked: only when the map is on one sheet or the "
                                      "page is A2 or larger"))
         row.addWidget(self.strip_box)
+        # One page per map with its experience wheel (app.export.pdf.wheel_page).
+        self.wheel_box = QCheckBox(tr("E&xperience wheel page"))
+        self.wheel_box.setToolTip(tr("The map as a circle: before, during, after, with a face "
+                                     "per stage, touchpoints and pains"))
+        row.addWidget(self.wheel_box)
         layout.addWidget(parts)
 
         maps = QGroupBox(tr("Maps"))
@@ -260,6 +265,7 @@ class ExportDialog(QDialog):
                        self.all_maps.toggled, self.map_list.itemChanged,
                        self.compare_box.toggled, self.compare_left.currentIndexChanged,
                        self.compare_right.currentIndexChanged, self.strip_box.stateChanged,
+                       self.wheel_box.toggled,
                        *(box.toggled for box in self.part_boxes.values())):
             signal.connect(self._summary_timer.start)
 
@@ -350,6 +356,7 @@ class ExportDialog(QDialog):
             box.setChecked(self._value(key, True))
         self.strip_box.setCheckState(STRIP_STATES.get(self._value("legend_strip", "auto"),
                                                       Qt.CheckState.PartiallyChecked))
+        self.wheel_box.setChecked(self._value("wheel", False))
         self.all_maps.setChecked(self._value("all_maps", False))
         table = self._value("table", "cards")
         self.table_box.setCurrentIndex(max(0, self.table_box.findData(table)))
@@ -369,6 +376,7 @@ class ExportDialog(QDialog):
         for key in PAGE_PARTS:
             s.setValue(k + key, getattr(opts, key))
         s.setValue(k + "legend_strip", opts.legend_strip)
+        s.setValue(k + "wheel", opts.wheel == "on")
         s.setValue(k + "all_maps", opts.all_maps)
         s.setValue(k + "table", request.table)
         s.setValue(k + "open_when_done", request.open_when_done)
@@ -427,7 +435,7 @@ class ExportDialog(QDialog):
         choice = self._compare_choice()
         for widget in (self.page_box, self.landscape, self.portrait, self.fit_auto,
                        self.fit_page, self.fit_width, self.fit_actual, self.strip_box,
-                       *self.part_boxes.values()):
+                       self.wheel_box, *self.part_boxes.values()):
             widget.setEnabled(is_pdf)
         self.all_maps.setEnabled(many)
         self.all_maps.setText({"xlsx": tr("All &maps (one grid sheet per map)"),
@@ -496,6 +504,7 @@ class ExportDialog(QDialog):
             all_maps=self.all_maps.isChecked(), compare=self._compare_choice(),
             language=self.language_box.currentData(),
             legend_strip={v: k for k, v in STRIP_STATES.items()}[self.strip_box.checkState()],
+            wheel="on" if self.wheel_box.isChecked() else "off",
             **parts)
         path = os.path.abspath(os.path.expanduser(self.path_edit.text().strip()))
         return ExportRequest(fmt, path, options, ids, self.open_when_done.isChecked(),

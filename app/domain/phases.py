@@ -13,9 +13,11 @@ from app.domain.search import fold
 # Checked in this order: "after-sales support" must not be read as "sales" → during.
 _KEYWORDS: tuple[tuple[Phase, tuple[str, ...]], ...] = (
     (Phase.AFTER, ("after", "use", "using", "usage", "su dung", "retention", "loyalty",
-                   "trung thanh", "ho tro", "support", "sau mua", "cham soc")),
+                   "trung thanh", "ho tro", "support", "sau mua", "cham soc", "duy tri",
+                   "advocacy", "advocate", "delight", "hai long")),
     (Phase.BEFORE, ("awareness", "aware", "nhan biet", "consideration", "consider",
-                    "can nhac", "tim hieu", "research", "discover", "before")),
+                    "can nhac", "tim hieu", "research", "discover", "before", "nhan thuc",
+                    "attract", "thu hut")),
     (Phase.DURING, ("purchase", "buy", "mua", "thanh toan", "payment", "checkout",
                     "dat hang", "order", "delivery", "giao", "during")),
 )

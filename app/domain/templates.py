@@ -10,6 +10,7 @@ from app.domain.model import (
     Lane,
     LaneKind,
     MapState,
+    Phase,
     Project,
     Stage,
     channel_id_for,
@@ -61,14 +62,19 @@ _DEFAULT_LANES = (
 _BLUEPRINT_LANES = _DEFAULT_LANES + (LaneKind.BACKSTAGE, LaneKind.METRICS)
 
 
+_B, _D, _A = Phase.BEFORE, Phase.DURING, Phase.AFTER
+
+
 @dataclass(frozen=True)
 class Template:
-    """A named starting point: stage titles (English, Vietnamese) and lane kinds."""
+    """A named starting point: stage titles (English, Vietnamese), lane kinds, and each
+    stage's phase on the experience wheel (before / during / after)."""
 
     key: str
     name: tuple[str, str]
     stages: tuple[tuple[str, str], ...]
     lanes: tuple[LaneKind, ...]
+    phases: tuple[Phase, ...] = ()
 
 
 TEMPLATES: dict[str, Template] = {
@@ -85,6 +91,7 @@ TEMPLATES: dict[str, Template] = {
                 ("Loyalty/Advocacy", "Trung thành"),
             ),
             _DEFAULT_LANES,
+            (_B, _B, _D, _A, _A),
         ),
         Template(
             "inbound-4",
@@ -96,6 +103,7 @@ TEMPLATES: dict[str, Template] = {
                 ("Delight", "Hài lòng"),
             ),
             _DEFAULT_LANES,
+            (_B, _B, _D, _A),
         ),
         Template(
             "value-journey-8",
@@ -111,6 +119,8 @@ TEMPLATES: dict[str, Template] = {
                 ("Promote", "Quảng bá"),
             ),
             _DEFAULT_LANES,
+            # Excite is the first use after buying (onboarding): already after.
+            (_B, _B, _B, _D, _A, _A, _A, _A),
         ),
         Template(
             "service-blueprint",
@@ -121,6 +131,7 @@ TEMPLATES: dict[str, Template] = {
                 ("Post-service", "Sau dịch vụ"),
             ),
             _BLUEPRINT_LANES,
+            (_B, _D, _A),
         ),
         Template("blank", ("Blank map", "Bản đồ trống"), (), ()),
     )
@@ -161,7 +172,8 @@ def build_map(key: str, lang: str = "en", name: str | None = None) -> JourneyMap
     for i, pair in enumerate(template.stages):
         journey.stages.append(
             Stage(map_id=journey.id, title=_pick(pair, lang),
-                  color=STAGE_PALETTE[i % len(STAGE_PALETTE)])
+                  color=STAGE_PALETTE[i % len(STAGE_PALETTE)],
+                  phase=template.phases[i] if i < len(template.phases) else None)
         )
     for kind in template.lanes:
         journey.lanes.append(Lane(map_id=journey.id, title=lane_title(kind, lang), kind=kind))

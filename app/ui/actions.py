@@ -267,6 +267,7 @@ class WindowActions:
 
         map_menu = bar.addMenu(tr("&Map"))
         map_menu.addAction(self.canvas.add_card)
+        map_menu.addAction(self.canvas.link)
         map_menu.addAction(self.add_stage)
         map_menu.addMenu(self.add_lane_menu)
         map_menu.addSeparator()

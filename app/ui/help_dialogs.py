@@ -46,6 +46,8 @@ def canvas_gestures() -> list[tuple[str, str]]:
         (tr("Ctrl+Tab"), tr("Leave the map for the next control")),
         (tr("Double-click"), tr("Edit text in place")),
         (tr("Ctrl+click, drag a rectangle"), tr("Select several items")),
+        (tr("Drag the dot on a card's right edge"),
+         tr("Draw a connector to another card or a stage header")),
         (tr("Ctrl+wheel, pinch"), tr("Zoom around the pointer")),
         (tr("Middle-drag, Space+drag"), tr("Pan the map")),
         (tr("Right-click"), tr("Actions for the item under the pointer")),

@@ -9,11 +9,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from app.canvas.i18n import connector_kind_name
+from app.canvas.tooltips import end_name
+from app.document import operations
 from app.document.document import Document
 from app.domain.events import Change, ChangeKind
 from app.domain.model import (
@@ -22,6 +26,8 @@ from app.domain.model import (
     SCORE_MAX,
     SCORE_MIN,
     Card,
+    Connector,
+    ConnectorKind,
     EmotionMarker,
     Evidence,
     JourneyMap,
@@ -43,6 +49,7 @@ from app.ui.inspector_fields import (
     LineField,
     NumberField,
     OptionalNumberField,
+    PhaseField,
     TagsField,
     TextField,
 )
@@ -144,6 +151,7 @@ def _stage_form(ctx: FormContext, stage: Stage) -> Form:
     form.add(tr("&Colour:"), ColorField(ctx, stage, "color", allow_empty=False))
     form.add(tr("&Width:"), NumberField(ctx, stage, "width", MIN_STAGE_WIDTH, 2000, 20,
                                         suffix=" px"))
+    form.add(tr("P&hase:"), PhaseField(ctx, stage))
     return form
 
 
@@ -211,6 +219,29 @@ def _marker_form(ctx: FormContext, marker: EmotionMarker) -> Form:
     return form
 
 
+def _connector_form(ctx: FormContext, connector: Connector) -> Form:
+    journey = ctx.doc.project.map(connector.map_id)
+    source = end_name(journey, connector.source_id)
+    target = end_name(journey, connector.target_id)
+    form = Form(ctx, connector, tr("Connector"), f"{source} → {target}")
+    kinds = [(connector_kind_name(k), k) for k in ConnectorKind]
+    form.add(tr("&Kind:"), ChoiceField(ctx, connector, "kind", kinds))
+    form.add(tr("&Label:"), LineField(ctx, connector, "label", tr("What happens along it")))
+    form.add("", CheckField(ctx, connector, "assumed", tr("&Assumed (drawn dashed)")),
+             tr("assumed"))
+    for label, name in ((tr("From:"), source), (tr("To:"), target)):
+        shown = QLabel(name)
+        shown.setWordWrap(True)
+        form.form.addRow(label, shown)
+    delete = QPushButton(tr("&Delete Connector"))
+    delete.setObjectName("deleteConnector")
+    delete.setEnabled(not ctx.doc.read_only)
+    delete.clicked.connect(lambda: ctx.run(lambda: operations.remove(
+        ctx.doc, [connector], tr("Delete connector"))))
+    form.form.addRow("", delete)
+    return form
+
+
 # Fields of a card or marker whose change can alter what its form must contain.
 _SHAPE_FIELDS = frozenset({"stage_id", "lane_id", "map_id"})
 
@@ -223,7 +254,7 @@ def _leaves_form_as_is(change: Change) -> bool:
 
 
 _BUILDERS = {JourneyMap: _map_form, Stage: _stage_form, Lane: _lane_form, Card: _card_form,
-             EmotionMarker: _marker_form}
+             EmotionMarker: _marker_form, Connector: _connector_form}
 
 
 class Inspector(QWidget):
@@ -325,6 +356,10 @@ class Inspector(QWidget):
             extra = (tuple((s.id, s.title) for s in journey.stages),)
         elif isinstance(target, Lane):
             extra = (target.kind,)
+        elif isinstance(target, Connector):
+            journey = project.map(target.map_id)
+            extra = (target.source_id, target.target_id, end_name(journey, target.source_id),
+                     end_name(journey, target.target_id))
         elif isinstance(target, JourneyMap):
             extra = (tuple((p.id, p.name) for p in project.personas), target.derived_from_id)
         return (type(target).__name__, target.id, extra)

@@ -8,8 +8,9 @@ that stores on Enter is kept as a draft until then (typing elsewhere is written 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtGui import QColor, QRegularExpressionValidator
@@ -30,6 +31,8 @@ from app.document import operations
 from app.document.commands import MERGE_RESIZE
 from app.document.document import Document
 from app.document.draft_recorder import DraftRecorder
+from app.domain.model import Phase, Stage
+from app.domain.phases import stage_phase
 from app.ui.icons import swatch
 
 
@@ -375,3 +378,33 @@ class ColorField(Field):
         if self.clear is not None:
             self.clear.setEnabled(not read_only)
 
+
+
+def phase_name(phase: Phase) -> str:
+    """A phase's name, translated."""
+    return {Phase.BEFORE: tr("Before"), Phase.DURING: tr("During"),
+            Phase.AFTER: tr("After")}[phase]
+
+
+class PhaseField(ChoiceField):
+    """A stage's phase: Automatic (showing the phase it guesses), Before, During, After.
+
+    The guess follows the stage's title and place, so the first item's label is
+    refreshed whenever the stage's map changes, not only when the phase does."""
+
+    def __init__(self, ctx: FormContext, stage: Stage) -> None:
+        choices: list[tuple[str, Any]] = [("", None)] + [(phase_name(p), p) for p in Phase]
+        super().__init__(ctx, stage, "phase", choices)
+        self.subscription = ctx.doc.subscribe(self.widget, self._on_changed)
+
+    def _on_changed(self, changes: list) -> None:
+        if any(getattr(c.entity, "map_id", None) == self.entity.map_id for c in changes):
+            self.load()
+
+    def load(self) -> None:
+        journey = self.ctx.doc.project.map(self.entity.map_id)
+        if journey is not None:
+            guess = stage_phase(journey, dataclasses.replace(self.entity, phase=None))
+            combo = cast(QComboBox, self.widget)
+            combo.setItemText(0, tr("Automatic (%1)").replace("%1", phase_name(guess)))
+        super().load()

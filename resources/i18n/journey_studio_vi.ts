@@ -230,23 +230,23 @@
     <context>
         <name>canvas</name>
         <message>
-            <location filename="../../app/canvas/actions.py" line="79" />
-            <location filename="../../app/canvas/menus.py" line="93" />
+            <location filename="../../app/canvas/actions.py" line="84" />
+            <location filename="../../app/canvas/menus.py" line="96" />
             <source>Cut</source>
             <translation>Cắt</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="86" />
+            <location filename="../../app/canvas/actions.py" line="91" />
             <source>Add a stage and a lane before pasting.</source>
             <translation>Hãy thêm giai đoạn và làn trước khi dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="98" />
+            <location filename="../../app/canvas/actions.py" line="103" />
             <source>The clipboard holds nothing to paste.</source>
             <translation>Bộ nhớ tạm không có gì để dán.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/actions.py" line="116" />
+            <location filename="../../app/canvas/actions.py" line="121" />
             <source>Add a stage and a lane first.</source>
             <translation>Hãy thêm giai đoạn và làn trước.</translation>
         </message>
@@ -331,22 +331,27 @@
             <translation>Thê&amp;m thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/edit_actions.py" line="68" />
+            <location filename="../../app/canvas/edit_actions.py" line="73" />
+            <source>Lin&amp;k Selected Cards</source>
+            <translation>Nố&amp;i các thẻ đã chọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/edit_actions.py" line="74" />
             <source>Zoom &amp;In</source>
             <translation>Phóng &amp;to</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/edit_actions.py" line="70" />
+            <location filename="../../app/canvas/edit_actions.py" line="76" />
             <source>Zoom &amp;Out</source>
             <translation>Thu &amp;nhỏ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/edit_actions.py" line="72" />
+            <location filename="../../app/canvas/edit_actions.py" line="78" />
             <source>&amp;100 %</source>
             <translation>&amp;100 %</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/edit_actions.py" line="74" />
+            <location filename="../../app/canvas/edit_actions.py" line="80" />
             <source>&amp;Fit to Window</source>
             <translation>&amp;Vừa cửa sổ</translation>
         </message>
@@ -356,42 +361,42 @@
             <translation>Sửa chữ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="135" />
+            <location filename="../../app/canvas/gestures.py" line="156" />
             <source>The emotions lane holds emotion markers, not cards.</source>
             <translation>Làn cảm xúc chứa điểm cảm xúc, không chứa thẻ.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="209" />
+            <location filename="../../app/canvas/gestures.py" line="233" />
             <source>Move stage</source>
             <translation>Di chuyển giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="231" />
+            <location filename="../../app/canvas/gestures.py" line="255" />
             <source>Move lane</source>
             <translation>Di chuyển làn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="386" />
+            <location filename="../../app/canvas/gestures.py" line="410" />
             <source>Moved into “{0}”: the lane decides how the card shows.</source>
             <translation>Đã chuyển vào “{0}”: làn quyết định cách thẻ hiển thị.</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="389" />
+            <location filename="../../app/canvas/gestures.py" line="413" />
             <source>the channel (shown in touchpoint lanes)</source>
             <translation>kênh (hiện trong làn điểm chạm)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="391" />
+            <location filename="../../app/canvas/gestures.py" line="415" />
             <source>the severity (shown in pain lanes)</source>
             <translation>mức độ nghiêm trọng (hiện trong làn điểm đau)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="393" />
+            <location filename="../../app/canvas/gestures.py" line="417" />
             <source>the figures (shown in metric lanes)</source>
             <translation>số liệu (hiện trong làn chỉ số)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/gestures.py" line="395" />
+            <location filename="../../app/canvas/gestures.py" line="419" />
             <source>Kept: {0}.</source>
             <translation>Vẫn giữ: {0}.</translation>
         </message>
@@ -436,254 +441,315 @@
             <translation>Đề xuất</translation>
         </message>
         <message>
+            <location filename="../../app/canvas/i18n.py" line="62" />
+            <source>Flow</source>
+            <translation>Luồng</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/i18n.py" line="62" />
+            <source>Loop back</source>
+            <translation>Quay lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/i18n.py" line="62" />
+            <source>Branch</source>
+            <translation>Rẽ nhánh</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/i18n.py" line="63" />
+            <source>Handoff</source>
+            <translation>Chuyển giao</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/i18n.py" line="63" />
+            <source>Dependency</source>
+            <translation>Phụ thuộc</translation>
+        </message>
+        <message>
             <location filename="../../app/canvas/items/headers.py" line="213" />
             <source>No persona yet — double-click to choose</source>
             <translation>Chưa có chân dung — nhấp đúp để chọn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="30" />
+            <location filename="../../app/canvas/linking.py" line="108" />
+            <source>Drop on a card or a stage header to link.</source>
+            <translation>Thả lên một thẻ hoặc tiêu đề giai đoạn để nối.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/linking.py" line="128" />
+            <source>Select two cards to link them.</source>
+            <translation>Hãy chọn hai thẻ để nối chúng.</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="31" />
             <source>Touchpoints</source>
             <translation>Điểm chạm</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="30" />
+            <location filename="../../app/canvas/menus.py" line="31" />
             <source>Actions</source>
             <translation>Hành động</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="31" />
+            <location filename="../../app/canvas/menus.py" line="32" />
             <source>Thoughts</source>
             <translation>Suy nghĩ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="31" />
+            <location filename="../../app/canvas/menus.py" line="32" />
             <source>Emotions</source>
             <translation>Cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="32" />
+            <location filename="../../app/canvas/menus.py" line="33" />
             <source>Pains</source>
             <translation>Điểm đau</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="32" />
+            <location filename="../../app/canvas/menus.py" line="33" />
             <source>Opportunities</source>
             <translation>Cơ hội</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="33" />
+            <location filename="../../app/canvas/menus.py" line="34" />
             <source>Backstage</source>
             <translation>Hậu trường</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="33" />
+            <location filename="../../app/canvas/menus.py" line="34" />
             <source>Metrics</source>
             <translation>Chỉ số</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="34" />
+            <location filename="../../app/canvas/menus.py" line="35" />
             <source>Notes</source>
             <translation>Ghi chú</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="78" />
+            <location filename="../../app/canvas/menus.py" line="81" />
             <source>Add emotion here</source>
             <translation>Thêm cảm xúc tại đây</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="78" />
+            <location filename="../../app/canvas/menus.py" line="81" />
             <source>Add card here</source>
             <translation>Thêm thẻ tại đây</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="80" />
+            <location filename="../../app/canvas/menus.py" line="83" />
             <source>Paste</source>
             <translation>Dán</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="91" />
-            <location filename="../../app/canvas/menus.py" line="160" />
+            <location filename="../../app/canvas/menus.py" line="94" />
+            <location filename="../../app/canvas/menus.py" line="181" />
             <source>Duplicate</source>
             <translation>Nhân bản</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="92" />
-            <location filename="../../app/canvas/menus.py" line="161" />
+            <location filename="../../app/canvas/menus.py" line="95" />
+            <location filename="../../app/canvas/menus.py" line="182" />
             <source>Copy</source>
             <translation>Sao chép</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="95" />
-            <location filename="../../app/canvas/menus.py" line="163" />
+            <location filename="../../app/canvas/menus.py" line="98" />
+            <location filename="../../app/canvas/menus.py" line="184" />
             <source>Delete</source>
             <translation>Xoá</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="100" />
+            <location filename="../../app/canvas/menus.py" line="103" />
+            <source>Kind</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="108" />
+            <source>Change connector kind</source>
+            <translation>Đổi loại kết nối</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="110" />
+            <source>Assumed (dashed)</source>
+            <translation>Giả định (nét đứt)</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="111" />
+            <source>Change assumed</source>
+            <translation>Đổi trạng thái giả định</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="115" />
+            <location filename="../../app/canvas/menus.py" line="116" />
+            <source>Delete connector</source>
+            <translation>Xoá kết nối</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/menus.py" line="121" />
             <source>Edit title</source>
             <translation>Sửa tiêu đề</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="101" />
+            <location filename="../../app/canvas/menus.py" line="122" />
             <source>Edit details</source>
             <translation>Sửa chi tiết</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="103" />
+            <location filename="../../app/canvas/menus.py" line="124" />
             <source>Channel</source>
             <translation>Kênh</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="108" />
+            <location filename="../../app/canvas/menus.py" line="129" />
             <source>Change channel</source>
             <translation>Đổi kênh</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="112" />
+            <location filename="../../app/canvas/menus.py" line="133" />
             <source>Favourite touchpoint</source>
             <translation>Điểm chạm được yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="113" />
+            <location filename="../../app/canvas/menus.py" line="134" />
             <source>Favourite</source>
             <translation>Yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="117" />
+            <location filename="../../app/canvas/menus.py" line="138" />
             <source>Severity</source>
             <translation>Mức độ nghiêm trọng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="118" />
+            <location filename="../../app/canvas/menus.py" line="139" />
             <source>1 — minor</source>
             <translation>1 — nhỏ</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="118" />
+            <location filename="../../app/canvas/menus.py" line="139" />
             <source>2 — serious</source>
             <translation>2 — nghiêm trọng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="119" />
+            <location filename="../../app/canvas/menus.py" line="140" />
             <source>3 — blocks the journey</source>
             <translation>3 — chặn hành trình</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="122" />
+            <location filename="../../app/canvas/menus.py" line="143" />
             <source>Change severity</source>
             <translation>Đổi mức độ nghiêm trọng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="124" />
+            <location filename="../../app/canvas/menus.py" line="145" />
             <source>Evidence</source>
             <translation>Bằng chứng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="125" />
+            <location filename="../../app/canvas/menus.py" line="146" />
             <source>Not set</source>
             <translation>Chưa đặt</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="126" />
-            <location filename="../../app/canvas/menus.py" line="132" />
+            <location filename="../../app/canvas/menus.py" line="147" />
+            <location filename="../../app/canvas/menus.py" line="153" />
             <source>Change evidence</source>
             <translation>Đổi bằng chứng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="135" />
+            <location filename="../../app/canvas/menus.py" line="156" />
             <source>Add card below</source>
             <translation>Thêm thẻ bên dưới</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="152" />
+            <location filename="../../app/canvas/menus.py" line="173" />
             <source>Edit label</source>
             <translation>Sửa nhãn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="153" />
+            <location filename="../../app/canvas/menus.py" line="174" />
             <source>Score</source>
             <translation>Điểm</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="157" />
+            <location filename="../../app/canvas/menus.py" line="178" />
             <source>Change emotion</source>
             <translation>Đổi cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="177" />
-            <location filename="../../app/canvas/menus.py" line="205" />
+            <location filename="../../app/canvas/menus.py" line="198" />
+            <location filename="../../app/canvas/menus.py" line="226" />
             <source>Rename</source>
             <translation>Đổi tên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="178" />
+            <location filename="../../app/canvas/menus.py" line="199" />
             <source>Add stage before</source>
             <translation>Thêm giai đoạn phía trước</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="179" />
+            <location filename="../../app/canvas/menus.py" line="200" />
             <source>Add stage after</source>
             <translation>Thêm giai đoạn phía sau</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="180" />
+            <location filename="../../app/canvas/menus.py" line="201" />
             <source>Colour</source>
             <translation>Màu</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="183" />
+            <location filename="../../app/canvas/menus.py" line="204" />
             <source>Change colour</source>
             <translation>Đổi màu</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="188" />
+            <location filename="../../app/canvas/menus.py" line="209" />
             <source>Duplicate stage</source>
             <translation>Nhân bản giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="191" />
-            <location filename="../../app/canvas/menus.py" line="192" />
+            <location filename="../../app/canvas/menus.py" line="212" />
+            <location filename="../../app/canvas/menus.py" line="213" />
             <source>Delete stage</source>
             <translation>Xoá giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="206" />
+            <location filename="../../app/canvas/menus.py" line="227" />
             <source>Lane kind</source>
             <translation>Loại làn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="209" />
+            <location filename="../../app/canvas/menus.py" line="230" />
             <source>Change lane kind</source>
             <translation>Đổi loại làn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="212" />
+            <location filename="../../app/canvas/menus.py" line="233" />
             <source>Add lane above</source>
             <translation>Thêm làn phía trên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="213" />
+            <location filename="../../app/canvas/menus.py" line="234" />
             <source>Add lane below</source>
             <translation>Thêm làn phía dưới</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="217" />
+            <location filename="../../app/canvas/menus.py" line="238" />
             <source>Collapse</source>
             <translation>Thu gọn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="217" />
+            <location filename="../../app/canvas/menus.py" line="238" />
             <source>Expand</source>
             <translation>Mở rộng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="218" />
+            <location filename="../../app/canvas/menus.py" line="239" />
             <source>Collapse lane</source>
             <translation>Thu gọn làn</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/menus.py" line="221" />
-            <location filename="../../app/canvas/menus.py" line="222" />
+            <location filename="../../app/canvas/menus.py" line="242" />
+            <location filename="../../app/canvas/menus.py" line="243" />
             <source>Delete lane</source>
             <translation>Xoá làn</translation>
         </message>
@@ -738,57 +804,68 @@
             <translation>Điểm cảm xúc %1: thả vào đường cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="548" />
+            <location filename="../../app/canvas/tooltips.py" line="21" />
+            <location filename="../../app/canvas/tooltips.py" line="35" />
             <source>(untitled)</source>
             <translation>(chưa đặt tên)</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="554" />
+            <location filename="../../app/canvas/tooltips.py" line="26" />
+            <source>{0}: {1} → {2}</source>
+            <translation>{0}: {1} → {2}</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/tooltips.py" line="30" />
+            <source>(assumed)</source>
+            <translation>(giả định)</translation>
+        </message>
+        <message>
+            <location filename="../../app/canvas/tooltips.py" line="41" />
             <source>Channel: {0}</source>
             <translation>Kênh: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="556" />
+            <location filename="../../app/canvas/tooltips.py" line="43" />
             <source>Severity: {0} of 3</source>
             <translation>Mức độ nghiêm trọng: {0}/3</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="558" />
+            <location filename="../../app/canvas/tooltips.py" line="45" />
             <source>Value: {0} {1}</source>
             <translation>Giá trị: {0} {1}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="561" />
+            <location filename="../../app/canvas/tooltips.py" line="48" />
             <source>Target: {0}</source>
             <translation>Mục tiêu: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="562" />
+            <location filename="../../app/canvas/tooltips.py" line="49" />
             <source>Owner</source>
             <translation>Người phụ trách</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="562" />
+            <location filename="../../app/canvas/tooltips.py" line="49" />
             <source>Priority</source>
             <translation>Mức ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="563" />
+            <location filename="../../app/canvas/tooltips.py" line="50" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="567" />
+            <location filename="../../app/canvas/tooltips.py" line="54" />
             <source>Evidence: {0}</source>
             <translation>Bằng chứng: {0}</translation>
         </message>
         <message>
-            <location filename="../../app/canvas/scene.py" line="569" />
+            <location filename="../../app/canvas/tooltips.py" line="56" />
             <source>★ Favourite touchpoint</source>
             <translation>★ Điểm chạm được yêu thích</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="176" />
+            <location filename="../../app/canvas/actions.py" line="205" />
             <source>Deleted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -796,7 +873,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="71" />
+            <location filename="../../app/canvas/actions.py" line="76" />
             <source>Copied %n item(s)</source>
             <translation>
                 <numerusform>
@@ -804,7 +881,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="173" />
+            <location filename="../../app/canvas/actions.py" line="202" />
             <source>Stage “%1” deleted with %n item(s)</source>
             <translation>
                 <numerusform>
@@ -812,7 +889,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="174" />
+            <location filename="../../app/canvas/actions.py" line="203" />
             <source>Lane “%1” deleted with %n item(s)</source>
             <translation>
                 <numerusform>
@@ -820,7 +897,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/canvas/actions.py" line="106" />
+            <location filename="../../app/canvas/actions.py" line="111" />
             <source>Pasted %n item(s)</source>
             <translation>
                 <numerusform>
@@ -1406,6 +1483,315 @@
             <location filename="../../app/ui/names.py" line="90" />
             <source>Done</source>
             <translation>Hoàn thành</translation>
+        </message>
+    </context>
+    <context>
+        <name>Compare</name>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="81" />
+            <source>Flow</source>
+            <translation>Luồng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="81" />
+            <source>Loop back</source>
+            <translation>Quay lại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="82" />
+            <source>Branch</source>
+            <translation>Rẽ nhánh</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="82" />
+            <source>Handoff</source>
+            <translation>Chuyển giao</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="83" />
+            <source>Dependency</source>
+            <translation>Phụ thuộc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="491" />
+            <source>Stage</source>
+            <translation>Giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="496" />
+            <source>(untitled)</source>
+            <translation>(chưa đặt tên)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="214" />
+            <source>Before:</source>
+            <translation>Trước:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="491" />
+            <source>Lane</source>
+            <translation>Làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="67" />
+            <source>title</source>
+            <translation>tiêu đề</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="67" />
+            <source>text</source>
+            <translation>nội dung</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="67" />
+            <source>channel</source>
+            <translation>kênh</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="68" />
+            <source>colour</source>
+            <translation>màu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="68" />
+            <source>tags</source>
+            <translation>nhãn phân loại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="68" />
+            <source>severity</source>
+            <translation>mức độ nghiêm trọng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="69" />
+            <source>owner</source>
+            <translation>người phụ trách</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="69" />
+            <source>priority</source>
+            <translation>mức ưu tiên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="69" />
+            <source>status</source>
+            <translation>tình trạng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="70" />
+            <source>value</source>
+            <translation>giá trị</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="70" />
+            <source>unit</source>
+            <translation>đơn vị</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="70" />
+            <source>target</source>
+            <translation>mục tiêu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="71" />
+            <source>evidence</source>
+            <translation>bằng chứng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="71" />
+            <source>favourite</source>
+            <translation>yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="71" />
+            <source>span</source>
+            <translation>độ trải dài</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="72" />
+            <source>description</source>
+            <translation>mô tả</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="72" />
+            <source>width</source>
+            <translation>chiều rộng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="72" />
+            <source>kind</source>
+            <translation>loại</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="73" />
+            <source>height</source>
+            <translation>chiều cao</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="73" />
+            <source>collapsed</source>
+            <translation>thu gọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="73" />
+            <source>score</source>
+            <translation>điểm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="74" />
+            <source>label</source>
+            <translation>nhãn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="74" />
+            <source>position</source>
+            <translation>vị trí</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="74" />
+            <source>assumed</source>
+            <translation>giả định</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="75" />
+            <source>start</source>
+            <translation>điểm đầu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="75" />
+            <source>end</source>
+            <translation>điểm cuối</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="110" />
+            <source>{0} — snapshot “{1}”, {2}</source>
+            <translation>{0} — ảnh lưu “{1}”, {2}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="112" />
+            <source>(missing)</source>
+            <translation>(không tìm thấy)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="200" />
+            <source>Swap left and right</source>
+            <translation>Hoán đổi hai bên</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="202" />
+            <source>Side by Side</source>
+            <translation>Cạnh nhau</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="204" />
+            <source>Overlay</source>
+            <translation>Chồng lớp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="217" />
+            <source>After:</source>
+            <translation>Sau:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="228" />
+            <location filename="../../app/ui/compare_window.py" line="494" />
+            <source>added</source>
+            <translation>đã thêm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="228" />
+            <source>changed or moved</source>
+            <translation>đã đổi hoặc đã chuyển</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="229" />
+            <source>removed (ghost)</source>
+            <translation>đã xoá (bóng mờ)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="229" />
+            <source>emotion before</source>
+            <translation>cảm xúc trước đây</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="254" />
+            <source>Emotion change per stage</source>
+            <translation>Thay đổi cảm xúc theo giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="256" />
+            <source>○ before · face after</source>
+            <translation>○ là trước · khuôn mặt là sau</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="258" />
+            <source>Differences</source>
+            <translation>Khác biệt</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="286" />
+            <source>Map: {0}</source>
+            <translation>Bản đồ: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="288" />
+            <source>Snapshot: {0}</source>
+            <translation>Ảnh lưu: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="325" />
+            <source>Compare — {0} ↔ {1}</source>
+            <translation>So sánh — {0} ↔ {1}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="329" />
+            <source>One of the compared maps no longer exists.</source>
+            <translation>Một trong hai bản đồ đang so sánh không còn tồn tại.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="473" />
+            <source>Emotion before: {0}</source>
+            <translation>Cảm xúc trước: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="492" />
+            <source>Card</source>
+            <translation>Thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="492" />
+            <source>Emotion</source>
+            <translation>Cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="493" />
+            <source>Connector</source>
+            <translation>Liên kết</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="494" />
+            <source>removed</source>
+            <translation>đã xoá</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="495" />
+            <source>changed</source>
+            <translation>đã thay đổi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="495" />
+            <source>moved</source>
+            <translation>đã di chuyển</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="501" />
+            <source>(and moved)</source>
+            <translation>(và đã di chuyển)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/compare_window.py" line="539" />
+            <source>No differences.</source>
+            <translation>Không có khác biệt.</translation>
         </message>
     </context>
     <context>
@@ -2030,7 +2416,7 @@
         </message>
         <message>
             <location filename="../../app/dialogs/export_dialog.py" line="103" />
-            <location filename="../../app/dialogs/export_dialog.py" line="246" />
+            <location filename="../../app/dialogs/export_dialog.py" line="251" />
             <location filename="../../app/dialogs/pdf_export_run.py" line="83" />
             <source>Export</source>
             <translation>Xuất</translation>
@@ -2181,63 +2567,73 @@
             <translation>Đánh dấu một nửa: chỉ khi bản đồ nằm trên một tờ hoặc trang từ A2 trở lên</translation>
         </message>
         <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="221" />
+            <source>E&amp;xperience wheel page</source>
+            <translation>Trang bánh &amp;xe trải nghiệm</translation>
+        </message>
+        <message>
             <location filename="../../app/dialogs/export_dialog.py" line="222" />
+            <source>The map as a circle: before, during, after, with a face per stage, touchpoints and pains</source>
+            <translation>Bản đồ dưới dạng vòng tròn: trước, trong và sau trải nghiệm, với khuôn mặt cảm xúc cho từng giai đoạn, các điểm chạm và điểm đau</translation>
+        </message>
+        <message>
+            <location filename="../../app/dialogs/export_dialog.py" line="227" />
             <source>Maps</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="224" />
-            <location filename="../../app/dialogs/export_dialog.py" line="435" />
+            <location filename="../../app/dialogs/export_dialog.py" line="229" />
+            <location filename="../../app/dialogs/export_dialog.py" line="443" />
             <source>All &amp;maps (one bookmark per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một dấu trang)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="242" />
+            <location filename="../../app/dialogs/export_dialog.py" line="247" />
             <source>&amp;Open the file when done</source>
             <translation>Mở tệp khi x&amp;ong</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="268" />
+            <location filename="../../app/dialogs/export_dialog.py" line="274" />
             <source>Compare page</source>
             <translation>Trang so sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="271" />
+            <location filename="../../app/dialogs/export_dialog.py" line="277" />
             <source>Compa&amp;re</source>
             <translation>&amp;So sánh</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="273" />
+            <location filename="../../app/dialogs/export_dialog.py" line="279" />
             <source>Map: %1</source>
             <translation>Bản đồ: %1</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="275" />
+            <location filename="../../app/dialogs/export_dialog.py" line="281" />
             <source>Snapshot: %1 (%2)</source>
             <translation>Ảnh lưu: %1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="289" />
+            <location filename="../../app/dialogs/export_dialog.py" line="295" />
             <source>Before:</source>
             <translation>Trước:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="290" />
+            <location filename="../../app/dialogs/export_dialog.py" line="296" />
             <source>Af&amp;ter:</source>
             <translation>Sa&amp;u:</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="395" />
+            <location filename="../../app/dialogs/export_dialog.py" line="403" />
             <source>Export as</source>
             <translation>Xuất thành</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="433" />
+            <location filename="../../app/dialogs/export_dialog.py" line="441" />
             <source>All &amp;maps (one grid sheet per map)</source>
             <translation>Tất cả &amp;bản đồ (mỗi bản đồ một trang lưới)</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/export_dialog.py" line="434" />
+            <location filename="../../app/dialogs/export_dialog.py" line="442" />
             <source>All &amp;maps (in one table)</source>
             <translation>Tất cả &amp;bản đồ (trong một bảng)</translation>
         </message>
@@ -2411,6 +2807,376 @@
         </message>
     </context>
     <context>
+        <name>Inspector</name>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="240" />
+            <source>Delete connector</source>
+            <translation>Xoá kết nối</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="148" />
+            <source>Stage</source>
+            <translation>Giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="126" />
+            <source>Map</source>
+            <translation>Bản đồ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="159" />
+            <source>Lane</source>
+            <translation>Làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="149" />
+            <location filename="../../app/ui/inspector.py" line="160" />
+            <location filename="../../app/ui/inspector.py" line="177" />
+            <source>&amp;Title:</source>
+            <translation>&amp;Tiêu đề:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="184" />
+            <source>favourite</source>
+            <translation>yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="203" />
+            <source>span</source>
+            <translation>độ trải dài</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="165" />
+            <source>collapsed</source>
+            <translation>thu gọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="218" />
+            <source>position</source>
+            <translation>vị trí</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="231" />
+            <source>assumed</source>
+            <translation>giả định</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="209" />
+            <source>Emotion</source>
+            <translation>Cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="226" />
+            <source>Connector</source>
+            <translation>Kết nối</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="126" />
+            <source>Select a stage, lane, card or emotion on the map to edit it here.</source>
+            <translation>Chọn một giai đoạn, làn, thẻ hoặc cảm xúc trên bản đồ để sửa tại đây.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="128" />
+            <source>&amp;Name:</source>
+            <translation>&amp;Tên:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="129" />
+            <location filename="../../app/ui/inspector.py" line="150" />
+            <source>&amp;Description:</source>
+            <translation>&amp;Mô tả:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="130" />
+            <source>What this journey covers</source>
+            <translation>Hành trình này bao gồm những gì</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="132" />
+            <source>&amp;State:</source>
+            <translation>&amp;Trạng thái:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="133" />
+            <source>(no persona)</source>
+            <translation>(chưa có chân dung)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="134" />
+            <source>&amp;Persona:</source>
+            <translation>&amp;Chân dung:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="136" />
+            <source>Emotion scale &amp;from:</source>
+            <translation>Thang cảm xúc &amp;từ:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="137" />
+            <location filename="../../app/ui/inspector.py" line="139" />
+            <source>emotion scale</source>
+            <translation>thang cảm xúc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="138" />
+            <source>Emotion scale &amp;to:</source>
+            <translation>Thang cảm xúc đế&amp;n:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="143" />
+            <source>Derived from:</source>
+            <translation>Bắt nguồn từ:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="151" />
+            <location filename="../../app/ui/inspector.py" line="197" />
+            <source>&amp;Colour:</source>
+            <translation>&amp;Màu:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="152" />
+            <source>&amp;Width:</source>
+            <translation>Chiều &amp;rộng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="154" />
+            <source>P&amp;hase:</source>
+            <translation>Thời đ&amp;iểm:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="162" />
+            <location filename="../../app/ui/inspector.py" line="228" />
+            <source>&amp;Kind:</source>
+            <translation>&amp;Loại:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="163" />
+            <source>&amp;Height:</source>
+            <translation>&amp;Chiều cao:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="165" />
+            <source>C&amp;ollapsed</source>
+            <translation>Thu &amp;gọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="178" />
+            <source>&amp;Body:</source>
+            <translation>&amp;Nội dung:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="178" />
+            <source>Details, quotes, evidence…</source>
+            <translation>Chi tiết, trích dẫn, bằng chứng…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="180" />
+            <source>(no channel)</source>
+            <translation>(không có kênh)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="182" />
+            <source>C&amp;hannel:</source>
+            <translation>&amp;Kênh:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="183" />
+            <source>&amp;Favourite touchpoint</source>
+            <translation>Điểm chạm được &amp;yêu thích</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="187" />
+            <source>Se&amp;verity:</source>
+            <translation>Mức độ &amp;nghiêm trọng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="189" />
+            <source>&amp;Owner:</source>
+            <translation>&amp;Người phụ trách:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="189" />
+            <source>Who takes it on</source>
+            <translation>Ai đảm nhận</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="190" />
+            <source>&amp;Priority:</source>
+            <translation>Mức ư&amp;u tiên:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="192" />
+            <source>St&amp;atus:</source>
+            <translation>Tình &amp;trạng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="194" />
+            <source>&amp;Value:</source>
+            <translation>&amp;Giá trị:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="195" />
+            <source>&amp;Unit:</source>
+            <translation>Đơn &amp;vị:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="195" />
+            <source>%, s, points…</source>
+            <translation>%, giây, điểm…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="196" />
+            <source>Tar&amp;get:</source>
+            <translation>&amp;Mục tiêu:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="196" />
+            <source>optional</source>
+            <translation>không bắt buộc</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="198" />
+            <source>Ta&amp;gs:</source>
+            <translation>&amp;Nhãn dán:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="200" />
+            <source>&amp;Evidence:</source>
+            <translation>&amp;Bằng chứng:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="202" />
+            <source>&amp;Spans:</source>
+            <translation>&amp;Trải dài:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="203" />
+            <source> stage(s)</source>
+            <translation> giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="213" />
+            <source>&amp;Score:</source>
+            <translation>Đ&amp;iểm:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="214" />
+            <location filename="../../app/ui/inspector.py" line="229" />
+            <source>&amp;Label:</source>
+            <translation>&amp;Nhãn:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="214" />
+            <source>What the customer feels</source>
+            <translation>Khách hàng cảm thấy gì</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="216" />
+            <source>S&amp;tage:</source>
+            <translation>&amp;Giai đoạn:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="217" />
+            <source>&amp;Position in stage:</source>
+            <translation>&amp;Vị trí trong giai đoạn:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="229" />
+            <source>What happens along it</source>
+            <translation>Điều gì diễn ra trên đường nối này</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="230" />
+            <source>&amp;Assumed (drawn dashed)</source>
+            <translation>&amp;Giả định (vẽ nét đứt)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="232" />
+            <source>From:</source>
+            <translation>Từ:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="232" />
+            <source>To:</source>
+            <translation>Đến:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="236" />
+            <source>&amp;Delete Connector</source>
+            <translation>&amp;Xoá kết nối</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="371" />
+            <source>Open a project to see its details here.</source>
+            <translation>Mở một dự án để xem chi tiết tại đây.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="372" />
+            <source>No map is open.</source>
+            <translation>Chưa mở bản đồ nào.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="376" />
+            <source>%1 items selected.</source>
+            <translation>Đã chọn %1 mục.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector.py" line="377" />
+            <source>Select one item to edit all its fields.</source>
+            <translation>Chọn một mục để sửa mọi thuộc tính của nó.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="96" />
+            <source>Edit %s</source>
+            <translation>Sửa %s</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="303" />
+            <source>tag, another tag</source>
+            <translation>nhãn, nhãn khác</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="335" />
+            <source>Pick a colour…</source>
+            <translation>Chọn màu…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="338" />
+            <source>default</source>
+            <translation>mặc định</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="347" />
+            <source>Use the lane's colour</source>
+            <translation>Dùng màu của làn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="365" />
+            <source>Choose a Colour</source>
+            <translation>Chọn màu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="385" />
+            <source>Before</source>
+            <translation>Trước trải nghiệm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="385" />
+            <source>During</source>
+            <translation>Trong trải nghiệm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="386" />
+            <source>After</source>
+            <translation>Sau trải nghiệm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inspector_fields.py" line="409" />
+            <source>Automatic (%1)</source>
+            <translation>Tự động (%1)</translation>
+        </message>
+    </context>
+    <context>
         <name>Filter</name>
         <message>
             <location filename="../../app/ui/filter_panel.py" line="42" />
@@ -2521,7 +3287,7 @@
             <translation>Mở rộng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="354" />
+            <location filename="../../app/ui/actions.py" line="355" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -2531,7 +3297,7 @@
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="355" />
+            <location filename="../../app/ui/actions.py" line="356" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
@@ -2723,37 +3489,37 @@
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="278" />
+            <location filename="../../app/ui/actions.py" line="279" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="298" />
+            <location filename="../../app/ui/actions.py" line="299" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="300" />
+            <location filename="../../app/ui/actions.py" line="301" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="323" />
+            <location filename="../../app/ui/actions.py" line="324" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="337" />
+            <location filename="../../app/ui/actions.py" line="338" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="338" />
+            <location filename="../../app/ui/actions.py" line="339" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="353" />
+            <location filename="../../app/ui/actions.py" line="354" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
@@ -2798,44 +3564,44 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="414" />
+            <location filename="../../app/ui/main_window.py" line="416" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="339" />
+            <location filename="../../app/ui/main_window.py" line="341" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="399" />
+            <location filename="../../app/ui/main_window.py" line="401" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="412" />
-            <location filename="../../app/ui/main_window.py" line="418" />
-            <location filename="../../app/ui/main_window.py" line="424" />
+            <location filename="../../app/ui/main_window.py" line="414" />
+            <location filename="../../app/ui/main_window.py" line="420" />
+            <location filename="../../app/ui/main_window.py" line="426" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="419" />
+            <location filename="../../app/ui/main_window.py" line="421" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="425" />
+            <location filename="../../app/ui/main_window.py" line="427" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="427" />
+            <location filename="../../app/ui/main_window.py" line="429" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="561" />
+            <location filename="../../app/ui/main_window.py" line="563" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -2933,618 +3699,6 @@
             <location filename="../../app/ui/workspace.py" line="256" />
             <source>Focus: only the map. Press F11 to bring the docks back.</source>
             <translation>Tập trung: chỉ còn bản đồ. Nhấn F11 để hiện lại các bảng.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Compare</name>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="491" />
-            <source>Stage</source>
-            <translation>Giai đoạn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="496" />
-            <source>(untitled)</source>
-            <translation>(chưa đặt tên)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="214" />
-            <source>Before:</source>
-            <translation>Trước:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="491" />
-            <source>Lane</source>
-            <translation>Làn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="67" />
-            <source>title</source>
-            <translation>tiêu đề</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="67" />
-            <source>text</source>
-            <translation>nội dung</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="67" />
-            <source>channel</source>
-            <translation>kênh</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="68" />
-            <source>colour</source>
-            <translation>màu</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="68" />
-            <source>tags</source>
-            <translation>nhãn phân loại</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="68" />
-            <source>severity</source>
-            <translation>mức độ nghiêm trọng</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="69" />
-            <source>owner</source>
-            <translation>người phụ trách</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="69" />
-            <source>priority</source>
-            <translation>mức ưu tiên</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="69" />
-            <source>status</source>
-            <translation>tình trạng</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="70" />
-            <source>value</source>
-            <translation>giá trị</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="70" />
-            <source>unit</source>
-            <translation>đơn vị</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="70" />
-            <source>target</source>
-            <translation>mục tiêu</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="71" />
-            <source>evidence</source>
-            <translation>bằng chứng</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="71" />
-            <source>favourite</source>
-            <translation>yêu thích</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="71" />
-            <source>span</source>
-            <translation>độ trải dài</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="72" />
-            <source>description</source>
-            <translation>mô tả</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="72" />
-            <source>width</source>
-            <translation>chiều rộng</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="72" />
-            <source>kind</source>
-            <translation>loại</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="73" />
-            <source>height</source>
-            <translation>chiều cao</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="73" />
-            <source>collapsed</source>
-            <translation>thu gọn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="73" />
-            <source>score</source>
-            <translation>điểm</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="74" />
-            <source>label</source>
-            <translation>nhãn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="74" />
-            <source>position</source>
-            <translation>vị trí</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="74" />
-            <source>assumed</source>
-            <translation>giả định</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="75" />
-            <source>start</source>
-            <translation>điểm đầu</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="75" />
-            <source>end</source>
-            <translation>điểm cuối</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="81" />
-            <source>Flow</source>
-            <translation>Luồng</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="81" />
-            <source>Loop back</source>
-            <translation>Quay lại</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="82" />
-            <source>Branch</source>
-            <translation>Rẽ nhánh</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="82" />
-            <source>Handoff</source>
-            <translation>Chuyển giao</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="83" />
-            <source>Dependency</source>
-            <translation>Phụ thuộc</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="110" />
-            <source>{0} — snapshot “{1}”, {2}</source>
-            <translation>{0} — ảnh lưu “{1}”, {2}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="112" />
-            <source>(missing)</source>
-            <translation>(không tìm thấy)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="200" />
-            <source>Swap left and right</source>
-            <translation>Hoán đổi hai bên</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="202" />
-            <source>Side by Side</source>
-            <translation>Cạnh nhau</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="204" />
-            <source>Overlay</source>
-            <translation>Chồng lớp</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="217" />
-            <source>After:</source>
-            <translation>Sau:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="228" />
-            <location filename="../../app/ui/compare_window.py" line="494" />
-            <source>added</source>
-            <translation>đã thêm</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="228" />
-            <source>changed or moved</source>
-            <translation>đã đổi hoặc đã chuyển</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="229" />
-            <source>removed (ghost)</source>
-            <translation>đã xoá (bóng mờ)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="229" />
-            <source>emotion before</source>
-            <translation>cảm xúc trước đây</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="254" />
-            <source>Emotion change per stage</source>
-            <translation>Thay đổi cảm xúc theo giai đoạn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="256" />
-            <source>○ before · face after</source>
-            <translation>○ là trước · khuôn mặt là sau</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="258" />
-            <source>Differences</source>
-            <translation>Khác biệt</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="286" />
-            <source>Map: {0}</source>
-            <translation>Bản đồ: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="288" />
-            <source>Snapshot: {0}</source>
-            <translation>Ảnh lưu: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="325" />
-            <source>Compare — {0} ↔ {1}</source>
-            <translation>So sánh — {0} ↔ {1}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="329" />
-            <source>One of the compared maps no longer exists.</source>
-            <translation>Một trong hai bản đồ đang so sánh không còn tồn tại.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="473" />
-            <source>Emotion before: {0}</source>
-            <translation>Cảm xúc trước: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="492" />
-            <source>Card</source>
-            <translation>Thẻ</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="492" />
-            <source>Emotion</source>
-            <translation>Cảm xúc</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="493" />
-            <source>Connector</source>
-            <translation>Liên kết</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="494" />
-            <source>removed</source>
-            <translation>đã xoá</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="495" />
-            <source>changed</source>
-            <translation>đã thay đổi</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="495" />
-            <source>moved</source>
-            <translation>đã di chuyển</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="501" />
-            <source>(and moved)</source>
-            <translation>(và đã di chuyển)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/compare_window.py" line="539" />
-            <source>No differences.</source>
-            <translation>Không có khác biệt.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Inspector</name>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="141" />
-            <source>Stage</source>
-            <translation>Giai đoạn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="119" />
-            <source>Map</source>
-            <translation>Bản đồ</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="151" />
-            <source>Lane</source>
-            <translation>Làn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="142" />
-            <location filename="../../app/ui/inspector.py" line="152" />
-            <location filename="../../app/ui/inspector.py" line="169" />
-            <source>&amp;Title:</source>
-            <translation>&amp;Tiêu đề:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="176" />
-            <source>favourite</source>
-            <translation>yêu thích</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="195" />
-            <source>span</source>
-            <translation>độ trải dài</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="157" />
-            <source>collapsed</source>
-            <translation>thu gọn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="210" />
-            <source>position</source>
-            <translation>vị trí</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="201" />
-            <source>Emotion</source>
-            <translation>Cảm xúc</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="119" />
-            <source>Select a stage, lane, card or emotion on the map to edit it here.</source>
-            <translation>Chọn một giai đoạn, làn, thẻ hoặc cảm xúc trên bản đồ để sửa tại đây.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="121" />
-            <source>&amp;Name:</source>
-            <translation>&amp;Tên:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="122" />
-            <location filename="../../app/ui/inspector.py" line="143" />
-            <source>&amp;Description:</source>
-            <translation>&amp;Mô tả:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="123" />
-            <source>What this journey covers</source>
-            <translation>Hành trình này bao gồm những gì</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="125" />
-            <source>&amp;State:</source>
-            <translation>&amp;Trạng thái:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="126" />
-            <source>(no persona)</source>
-            <translation>(chưa có chân dung)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="127" />
-            <source>&amp;Persona:</source>
-            <translation>&amp;Chân dung:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="129" />
-            <source>Emotion scale &amp;from:</source>
-            <translation>Thang cảm xúc &amp;từ:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="130" />
-            <location filename="../../app/ui/inspector.py" line="132" />
-            <source>emotion scale</source>
-            <translation>thang cảm xúc</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="131" />
-            <source>Emotion scale &amp;to:</source>
-            <translation>Thang cảm xúc đế&amp;n:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="136" />
-            <source>Derived from:</source>
-            <translation>Bắt nguồn từ:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="144" />
-            <location filename="../../app/ui/inspector.py" line="189" />
-            <source>&amp;Colour:</source>
-            <translation>&amp;Màu:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="145" />
-            <source>&amp;Width:</source>
-            <translation>Chiều &amp;rộng:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="154" />
-            <source>&amp;Kind:</source>
-            <translation>&amp;Loại:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="155" />
-            <source>&amp;Height:</source>
-            <translation>&amp;Chiều cao:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="157" />
-            <source>C&amp;ollapsed</source>
-            <translation>Thu &amp;gọn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="170" />
-            <source>&amp;Body:</source>
-            <translation>&amp;Nội dung:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="170" />
-            <source>Details, quotes, evidence…</source>
-            <translation>Chi tiết, trích dẫn, bằng chứng…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="172" />
-            <source>(no channel)</source>
-            <translation>(không có kênh)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="174" />
-            <source>C&amp;hannel:</source>
-            <translation>&amp;Kênh:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="175" />
-            <source>&amp;Favourite touchpoint</source>
-            <translation>Điểm chạm được &amp;yêu thích</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="179" />
-            <source>Se&amp;verity:</source>
-            <translation>Mức độ &amp;nghiêm trọng:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="181" />
-            <source>&amp;Owner:</source>
-            <translation>&amp;Người phụ trách:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="181" />
-            <source>Who takes it on</source>
-            <translation>Ai đảm nhận</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="182" />
-            <source>&amp;Priority:</source>
-            <translation>Mức ư&amp;u tiên:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="184" />
-            <source>St&amp;atus:</source>
-            <translation>Tình &amp;trạng:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="186" />
-            <source>&amp;Value:</source>
-            <translation>&amp;Giá trị:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="187" />
-            <source>&amp;Unit:</source>
-            <translation>Đơn &amp;vị:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="187" />
-            <source>%, s, points…</source>
-            <translation>%, giây, điểm…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="188" />
-            <source>Tar&amp;get:</source>
-            <translation>&amp;Mục tiêu:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="188" />
-            <source>optional</source>
-            <translation>không bắt buộc</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="190" />
-            <source>Ta&amp;gs:</source>
-            <translation>&amp;Nhãn dán:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="192" />
-            <source>&amp;Evidence:</source>
-            <translation>&amp;Bằng chứng:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="194" />
-            <source>&amp;Spans:</source>
-            <translation>&amp;Trải dài:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="195" />
-            <source> stage(s)</source>
-            <translation> giai đoạn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="205" />
-            <source>&amp;Score:</source>
-            <translation>Đ&amp;iểm:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="206" />
-            <source>&amp;Label:</source>
-            <translation>&amp;Nhãn:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="206" />
-            <source>What the customer feels</source>
-            <translation>Khách hàng cảm thấy gì</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="208" />
-            <source>S&amp;tage:</source>
-            <translation>&amp;Giai đoạn:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="209" />
-            <source>&amp;Position in stage:</source>
-            <translation>&amp;Vị trí trong giai đoạn:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="336" />
-            <source>Open a project to see its details here.</source>
-            <translation>Mở một dự án để xem chi tiết tại đây.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="337" />
-            <source>No map is open.</source>
-            <translation>Chưa mở bản đồ nào.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="341" />
-            <source>%1 items selected.</source>
-            <translation>Đã chọn %1 mục.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector.py" line="342" />
-            <source>Select one item to edit all its fields.</source>
-            <translation>Chọn một mục để sửa mọi thuộc tính của nó.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector_fields.py" line="93" />
-            <source>Edit %s</source>
-            <translation>Sửa %s</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector_fields.py" line="300" />
-            <source>tag, another tag</source>
-            <translation>nhãn, nhãn khác</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector_fields.py" line="332" />
-            <source>Pick a colour…</source>
-            <translation>Chọn màu…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector_fields.py" line="335" />
-            <source>default</source>
-            <translation>mặc định</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector_fields.py" line="344" />
-            <source>Use the lane's colour</source>
-            <translation>Dùng màu của làn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inspector_fields.py" line="362" />
-            <source>Choose a Colour</source>
-            <translation>Chọn màu</translation>
         </message>
     </context>
     <context>
@@ -5050,81 +5204,91 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
         </message>
         <message>
             <location filename="../../app/ui/help_dialogs.py" line="49" />
+            <source>Drag the dot on a card's right edge</source>
+            <translation>Kéo chấm tròn ở cạnh phải của thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="50" />
+            <source>Draw a connector to another card or a stage header</source>
+            <translation>Vẽ kết nối tới một thẻ khác hoặc tiêu đề giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help_dialogs.py" line="51" />
             <source>Ctrl+wheel, pinch</source>
             <translation>Ctrl+cuộn chuột, chụm hai ngón</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="49" />
+            <location filename="../../app/ui/help_dialogs.py" line="51" />
             <source>Zoom around the pointer</source>
             <translation>Thu phóng quanh con trỏ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="50" />
+            <location filename="../../app/ui/help_dialogs.py" line="52" />
             <source>Middle-drag, Space+drag</source>
             <translation>Kéo chuột giữa, Space+kéo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="50" />
+            <location filename="../../app/ui/help_dialogs.py" line="52" />
             <source>Pan the map</source>
             <translation>Kéo di chuyển bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="51" />
+            <location filename="../../app/ui/help_dialogs.py" line="53" />
             <source>Right-click</source>
             <translation>Nhấp chuột phải</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="51" />
+            <location filename="../../app/ui/help_dialogs.py" line="53" />
             <source>Actions for the item under the pointer</source>
             <translation>Các thao tác cho mục dưới con trỏ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="102" />
+            <location filename="../../app/ui/help_dialogs.py" line="104" />
             <source>Keyboard Shortcuts</source>
             <translation>Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="106" />
+            <location filename="../../app/ui/help_dialogs.py" line="108" />
             <source>Command</source>
             <translation>Lệnh</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="106" />
+            <location filename="../../app/ui/help_dialogs.py" line="108" />
             <source>Keys</source>
             <translation>Phím</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="125" />
+            <location filename="../../app/ui/help_dialogs.py" line="127" />
             <source>On the map</source>
             <translation>Trên bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="168" />
+            <location filename="../../app/ui/help_dialogs.py" line="170" />
             <source>About Journey Studio</source>
             <translation>Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="172" />
+            <location filename="../../app/ui/help_dialogs.py" line="174" />
             <source>A desktop editor for customer journey maps: stages, touchpoints, emotions, pains and opportunities, for one persona at a time.</source>
             <translation>Trình biên tập bản đồ hành trình khách hàng trên máy tính: giai đoạn, điểm chạm, cảm xúc, điểm đau và cơ hội, cho từng chân dung khách hàng.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="193" />
+            <location filename="../../app/ui/help_dialogs.py" line="195" />
             <source>Bundled fonts and libraries, and their licences:</source>
             <translation>Phông chữ và thư viện đi kèm, cùng giấy phép của chúng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="200" />
+            <location filename="../../app/ui/help_dialogs.py" line="202" />
             <source>The licence files are missing from this installation.</source>
             <translation>Bản cài đặt này thiếu các tệp giấy phép.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="209" />
+            <location filename="../../app/ui/help_dialogs.py" line="211" />
             <source>The licence file %1 is missing from this installation.</source>
             <translation>Bản cài đặt này thiếu tệp giấy phép %1.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help_dialogs.py" line="216" />
+            <location filename="../../app/ui/help_dialogs.py" line="218" />
             <source>Qt %1 · PySide6 %2 · Python %3</source>
             <translation>Qt %1 · PySide6 %2 · Python %3</translation>
         </message>
@@ -5312,6 +5476,30 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
             <location filename="../../app/ui/timer.py" line="229" />
             <source>Time is up: click to start again</source>
             <translation>Hết giờ: bấm để bắt đầu lại</translation>
+        </message>
+    </context>
+    <context>
+        <name>WheelView</name>
+        <message>
+            <location filename="../../app/ui/wheel_view.py" line="109" />
+            <location filename="../../app/ui/wheel_view.py" line="178" />
+            <source>Open a map to see its experience wheel.</source>
+            <translation>Mở một bản đồ để xem bánh xe trải nghiệm của nó.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/wheel_view.py" line="159" />
+            <source>Experience Wheel</source>
+            <translation>Bánh xe trải nghiệm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/wheel_view.py" line="165" />
+            <source>E&amp;xperience Wheel</source>
+            <translation>Bánh x&amp;e trải nghiệm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/wheel_view.py" line="168" />
+            <source>The map as a circle: before, during, after</source>
+            <translation>Bản đồ dưới dạng vòng tròn: trước, trong và sau trải nghiệm</translation>
         </message>
     </context>
 </TS>

@@ -47,3 +47,20 @@ def test_unknown_templates_and_languages_list_the_choices():
     with pytest.raises(ValueError) as caught:
         new_project(lang="fr")
     assert str(caught.value) == f"unknown language 'fr'; choose one of: {', '.join(LANGUAGES)}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_templates_give_their_stages_phases_for_the_wheel(lang):
+    from app.domain.model import Phase
+    from app.domain.wheel import build_wheel
+
+    before, during, after = Phase.BEFORE, Phase.DURING, Phase.AFTER
+    journey = build_map("awareness-5", lang)
+    assert [s.phase for s in journey.stages] == [before, before, during, after, after]
+    assert [(a.phase, len(a.stage_ids)) for a in build_wheel(journey).arcs] == [
+        (before, 2), (during, 1), (after, 2)]
+    for key, template in TEMPLATES.items():
+        phases = [s.phase for s in build_map(key, lang).stages]
+        assert len(phases) == len(template.stages) and None not in phases
+        # Each template runs before → during → after, never back.
+        assert phases == sorted(phases, key=[before, during, after].index)

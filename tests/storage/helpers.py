@@ -105,6 +105,7 @@ def add_links(project: Project, journey: JourneyMap) -> None:
     """Schema revision 3's content: connectors, a saved view, voting, phases, logo, accent."""
     project.logo, project.logo_mime, project.accent = PNG_BYTES, "image/png", "#C0392B"
     journey.stages[0].phase = Phase.DURING  # set against the title's guess
+    journey.stages[1].phase = None  # automatic (the templates give every stage a phase)
     journey.stages[-1].phase = Phase.AFTER
     first, last = journey.cards[0], journey.cards[-1]
     journey.connectors += [

@@ -57,3 +57,12 @@ def test_the_new_keys_are_listed(dialog):
     assert "Tab, Shift+Tab" in rows.values() and "Type a letter" in rows.values()
     assert list(rows).count("PDF…") <= 1
 
+
+
+def test_linking_two_cards_and_drawing_a_connector_are_listed(dialog):
+    tree = dialog.tree
+    rows = [(tree.topLevelItem(i).text(0).strip(), tree.topLevelItem(i).text(1))
+            for i in range(tree.topLevelItemCount())]
+    assert ("Link Selected Cards", "Ctrl+L") in rows
+    assert ("Draw a connector to another card or a stage header",
+            "Drag the dot on a card's right edge") in rows

@@ -31,6 +31,12 @@ def add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
                        help="a one-line legend under the map on every map page (auto: on "
                             "for --fit page and for A2, A1, A0 and fit-content); PNG and SVG: "
                             "on adds it under the picture")
+    group.add_argument("--wheel", action="store_true",
+                       help="add an experience wheel page after each map (the map as a circle: "
+                            "before / during / after, faces, touchpoints, pains); PNG and SVG: "
+                            "draw the wheel instead of the map")
+    group.add_argument("--wheel-only", action="store_true",
+                       help="print only the experience wheel, one page per map")
     group.add_argument("--compare", nargs=2, metavar=("LEFT", "RIGHT"),
                        help="add a compare page: LEFT (before) vs RIGHT (after), each a map or "
                             "snapshot name; prefix map: or snapshot: when a name is both")
@@ -66,6 +72,8 @@ def options_from_args(args: argparse.Namespace) -> PdfOptions:
         legend=not getattr(args, "no_legend", False),
         legend_strip=str(getattr(args, "legend_strip", "auto")),
         insights=not getattr(args, "no_insights", False),
+        wheel="only" if getattr(args, "wheel_only", False) else (
+            "on" if getattr(args, "wheel", False) else "off"),
         reproducible=bool(getattr(args, "reproducible", False)),
         compare=cast("tuple[str, str]", tuple(compare)) if compare else None,  # nargs=2
         language=getattr(args, "lang", None),  # --lang, shared with PNG and SVG (app.cli)

@@ -16,6 +16,7 @@ from app.domain import style
 from app.domain.insights import compute_insights
 from app.domain.layout import MapLayout, TextWrapper, compute_layout
 from app.domain.model import Card, Connector, EmotionMarker, JourneyMap, Lane, Project, Stage
+from app.domain.wheel import build_wheel
 from app.export.atomic import write_bytes_atomically
 from app.export.i18n import CatalogueError, texts_for
 from app.export.pdf import back, front, furniture, notes, reflow
@@ -46,6 +47,7 @@ from app.export.pdf.page import (
 from app.export.pdf.preview import PagePreview, map_preview
 from app.export.pdf.references import Side, resolve_pair
 from app.export.pdf.tiling import PX_TO_PT, Tile, TilePlan, plan_tiles
+from app.export.pdf.wheel_page import draw_wheel_page
 
 MAX_PAGE_PT = 14400.0  # the largest page PDF viewers accept (200 inches)
 
@@ -134,6 +136,10 @@ class _Doc:
     # -- planning -----------------------------------------------------------------------
     def plan(self, maps: list[JourneyMap]) -> None:
         cleaned = [_clean_map(m, self.cleaner.clean) for m in maps]
+        if self.options.wheel == "only":  # a one-page summary per map, nothing else
+            for journey in cleaned:
+                self._wheel(journey, 0 if len(cleaned) == 1 else 1, len(cleaned) > 1)
+            return
         layouts = [compute_layout(m, self.wrapper) for m in cleaned]
         found = {m.id: compute_insights(m, self.project) for m in cleaned}
         opts, tx = self.options, self.tx
@@ -152,6 +158,8 @@ class _Doc:
                            lambda c, _t, p=persona, j=journey: front.draw_persona(
                                c, self.writer(c), self._area(), self.project, p, j))
             journey, layout = self._map_pages(journey, layout, level)
+            if opts.wheel == "on":
+                self._wheel(journey, level)
             if opts.legend and single:
                 self._page(tx("Legend"), [(tx("Legend"), level)],
                            lambda c, _t: back.draw_legend(c, self.writer(c), self._area(),
@@ -170,6 +178,24 @@ class _Doc:
         if opts.legend and not single:
             self._page(tx("Legend"), [(tx("Legend"), 0)], lambda c, _t: back.draw_legend(
                 c, self.writer(c), self._area(), self.project, kinds))
+
+    def _wheel(self, journey: JourneyMap, level: int, named: bool = False) -> None:
+        """The map's experience wheel page, under the same title block as its map."""
+        title = self.tx("Experience wheel")
+        outline = [(self.cleaner.clean(journey.name), 0)] if named else []
+        persona = self.project.persona(journey.persona_id)
+        date = self.tx.date(self.project.modified) if self.project.modified else ""
+        wheel = build_wheel(journey, self.project)
+
+        def paint(c: Canvas, _tick: Callable[[], None]) -> None:
+            w, area = self.writer(c), self._area()
+            furniture.draw_title_block(c, w, area, self.k, journey, persona, date,
+                                       furniture.project_accent(self.project),
+                                       furniture.project_logo(self.project))
+            draw_wheel_page(c, w, furniture.map_area(area, self.k, False), self.project,
+                            wheel)
+
+        self._page(journey.name + " · " + title, [*outline, (title, level)], paint)
 
     def _compare(self, at: int) -> None:
         if self.sides is None:

@@ -25,6 +25,7 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {
 FIT_CONTENT = "fit-content"
 PAGE_CHOICES = (*PAGE_SIZES, FIT_CONTENT)
 ORIENTATIONS = ("landscape", "portrait")
+WHEEL_CHOICES = ("off", "on", "only")  # the experience wheel page: none, added, alone
 MAX_TILES_WIDE = 20
 _FIT = re.compile(r"^(auto|page|actual|width:(\d+))$")
 
@@ -80,6 +81,9 @@ class PdfOptions:
     # size, see app.export.pdf.furniture.legend_strip_default).
     legend_strip: str = "auto"
     insights: bool = True
+    # The experience wheel (app.export.pdf.wheel_page): "off", "on" (a page after each
+    # map's pages) or "only" (just the wheel of each map, one page each).
+    wheel: str = "off"
     reproducible: bool = False
     # Two references (see app.export.pdf.references): "map:NAME", "snapshot:NAME" or NAME.
     compare: tuple[str, str] | None = None
@@ -106,6 +110,13 @@ class PdfOptions:
             raise PdfExportError(f"unknown legend strip {self.legend_strip!r}; "
                                  f"choose auto, on or off")
         self.legend_strip = strip
+        wheel = str(self.wheel).strip().casefold()
+        if wheel not in WHEEL_CHOICES:
+            raise PdfExportError(f"unknown wheel choice {self.wheel!r}; choose on, only or off")
+        self.wheel = wheel
+        if wheel == "only" and self.compare is not None:
+            raise PdfExportError("a wheel-only PDF holds just the wheels; leave out the compare "
+                                 "page")
         if self.compare is not None:
             if (len(self.compare) != 2
                     or not all(isinstance(r, str) and r.strip() for r in self.compare)):

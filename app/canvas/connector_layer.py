@@ -1,0 +1,317 @@
+"""The connectors of a MapScene: one item each, rerouted only where the layout changed.
+
+A connector is routed again when an end moved (its card was placed again, or its lane's
+band moved), or when a cell it runs past was stacked again (a card there may now stand
+in its way). While cards are dragged, only the connectors touching them follow.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+
+from app.canvas.items.connector import ConnectorItem
+from app.domain import style
+from app.domain.events import Change, ChangeKind
+from app.domain.layout import Rect
+from app.domain.live_layout import LayoutDelta
+from app.domain.model import Connector, JourneyMap
+from app.domain.routing import Box, Route, label_point, route_connector
+
+if TYPE_CHECKING:
+    from app.canvas.scene import MapScene
+
+_TURN = 0.006  # seconds of pending routing per event-loop turn
+
+# Fields of a connector that move its line; the others only repaint it.
+_ROUTE_FIELDS = frozenset({"source_id", "target_id", "kind", "map_id"})
+
+
+def _meets(bounds: Box, rect: Rect) -> bool:
+    return (bounds.x <= rect.right and rect.x <= bounds.right
+            and bounds.y <= rect.bottom and rect.y <= bounds.bottom)
+
+
+def _crosses(route: Route, rect: Rect) -> bool:
+    """True when a segment of the route runs into the rectangle."""
+    for (x0, y0), (x1, y1) in pairwise(route.points):
+        if (min(x0, x1) < rect.right and rect.x < max(x0, x1) + (x0 == x1)
+                and min(y0, y1) < rect.bottom and rect.y < max(y0, y1) + (y0 == y1)):
+            return True
+    return False
+
+
+class _Stretch:
+    """Where a point of a line goes when lanes moved: along with the lane it lies in (a
+    point in the gutter just above a lane's bottom edge goes with the lane below)."""
+
+    def __init__(self, journey: JourneyMap, old: Mapping[str, float],
+                 new: Mapping[str, float]) -> None:
+        lanes = [ln.id for ln in journey.lanes if ln.id in old and ln.id in new]
+        self.tops = [old[i] for i in lanes]
+        self.shifts = [new[i] - old[i] for i in lanes]
+        pad = style.CELL_PADDING
+        # Above `still` nothing moved; from `along` down everything moved by `dy`.
+        moving = [i for i, d in enumerate(self.shifts) if d]
+        self.still = self.tops[moving[0]] - pad if moving else float("inf")
+        last = len(self.shifts) - 1
+        while last > 0 and self.shifts[last - 1] == self.shifts[-1]:
+            last -= 1
+        self.dy = self.shifts[-1] if self.shifts else 0.0
+        self.along = self.tops[last] + pad if self.shifts else float("inf")
+
+    def y(self, y: float) -> float:
+        """The new height of a point that was at `y`."""
+        i = bisect_right(self.tops, y) - 1
+        if i < 0:
+            return y  # above the lanes: the stage headers stay
+        if i + 1 < len(self.tops) and self.tops[i + 1] - y < style.CELL_PADDING:
+            i += 1
+        return y + self.shifts[i]
+
+    def route(self, route: Route, bounds: Box) -> Route:
+        """The route (lying in `bounds`) with each point moved with its lane (the same
+        route if none moved)."""
+        if bounds.bottom < self.still:
+            return route
+        if bounds.y >= self.along:
+            if not self.dy:
+                return route
+            points = tuple((x, y + self.dy) for x, y in route.points)
+            return Route(points, (route.label_at[0], route.label_at[1] + self.dy))
+        points = tuple((x, self.y(y)) for x, y in route.points)
+        if points == route.points:
+            return route
+        return Route(points, label_point(points))
+
+
+class ConnectorLayer:
+    """The scene's connector items by id, and which connectors touch each card or stage."""
+
+    def __init__(self, scene: MapScene) -> None:
+        self.scene = scene
+        self.items: dict[str, ConnectorItem] = {}
+        self._touching: dict[str, set[str]] = {}  # card or stage id -> connector ids
+        self.rerouted = 0  # connectors routed since the scene was made (for tests, bench)
+        self.shifted = 0  # connectors moved along with their lanes instead
+        self._bands: dict[str, float] = {}  # each lane's top when the lines were laid
+        self._stacks: dict[tuple[str, str], tuple[float, float]] = {}  # a cell's cards'
+        # top and bottom below its lane's top, when the lines were laid
+        # Lines a command moved only by the way (their cards shifted in their cells, a
+        # cell beside them grew): routed in the next idle moments, a few per turn, so a
+        # drop costs what its own cards' lines cost. An export routes them at once.
+        self.pending: set[str] = set()
+        self._later = QTimer(scene)  # goes with the scene
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._route_pending)
+
+    # -- items --------------------------------------------------------------------------
+
+    def _index(self, connector: Connector) -> None:
+        for end in (connector.source_id, connector.target_id):
+            self._touching.setdefault(end, set()).add(connector.id)
+
+    def _unindex(self, connector: Connector) -> None:
+        for end in (connector.source_id, connector.target_id):
+            ids = self._touching.get(end)
+            if ids is not None:
+                ids.discard(connector.id)
+                if not ids:
+                    del self._touching[end]
+
+    def _add(self, journey: JourneyMap, connector: Connector) -> None:
+        item = ConnectorItem(connector, self._route(journey, connector), self.scene.decorated)
+        self.items[connector.id] = item
+        self._index(connector)
+        self.scene.addItem(item)
+
+    def _drop(self, connector_id: str) -> None:
+        item = self.items.pop(connector_id, None)
+        if item is not None:
+            self._unindex(item.connector)
+            if item.scene() is self.scene:
+                self.scene.removeItem(item)
+
+    def clear(self) -> None:
+        """Remove every connector item."""
+        for connector_id in list(self.items):
+            self._drop(connector_id)
+        self._touching.clear()
+
+    def sync(self, journey: JourneyMap) -> None:
+        """Make and drop items to match the map's connectors (routed by `after_layout`)."""
+        wanted = {c.id: c for c in journey.connectors}
+        for gone in [i for i in self.items if i not in wanted]:
+            self._drop(gone)
+        for connector_id, connector in wanted.items():
+            item = self.items.get(connector_id)
+            if item is None:
+                item = ConnectorItem(connector, None, self.scene.decorated)
+                self.items[connector_id] = item
+                self.scene.addItem(item)
+            elif item.connector is not connector:
+                self._unindex(item.connector)
+                item.connector = connector
+            self._index(connector)
+
+    def changed(self, journey: JourneyMap, changes: Iterable[Change]) -> None:
+        """Follow connectors added, removed or edited."""
+        for change in changes:
+            connector = change.entity
+            assert isinstance(connector, Connector)
+            item = self.items.get(connector.id)
+            if change.kind == ChangeKind.REMOVED:
+                self._drop(connector.id)
+            elif item is None:
+                self._add(journey, connector)
+            elif item.connector is not connector or not change.fields \
+                    or _ROUTE_FIELDS.intersection(change.fields):
+                self._unindex(item.connector)
+                item.connector = connector
+                self._index(connector)
+                item.set_route(self._route(journey, connector))
+                item.refresh()
+            else:
+                item.refresh()
+
+    # -- routes -------------------------------------------------------------------------
+
+    def _route(self, journey: JourneyMap, connector: Connector,
+               moved: Mapping[str, Box] | None = None) -> Route | None:
+        self.rerouted += 1
+        scene = self.scene
+        # A drag's frames draw the quick line; the drop routes around the cards again.
+        return route_connector(scene.layout, journey, connector, scene.live, moved=moved,
+                               around=moved is None)
+
+    def of(self, entity_ids: Iterable[str]) -> set[str]:
+        """The ids of the connectors touching these cards or stages."""
+        found: set[str] = set()
+        for entity_id in entity_ids:
+            found |= self._touching.get(entity_id, set())
+        return found
+
+    def reroute(self, journey: JourneyMap, connector_ids: Iterable[str],
+                moved: Mapping[str, Box] | None = None) -> None:
+        """Route these connectors again (`moved`: boxes of cards being dragged)."""
+        for connector_id in connector_ids:
+            item = self.items.get(connector_id)
+            if item is not None:
+                item.set_route(self._route(journey, item.connector, moved))
+
+    def after_layout(self, journey: JourneyMap, delta: LayoutDelta,
+                     touched: Iterable[str]) -> None:
+        """Route again what a relayout may have moved or put in the way.
+
+        A line whose cards stayed in their place in their lanes is not routed again when
+        lanes only moved (one grew, the lanes below it went down): each of its points
+        goes with the lane it runs in, so its runs stretch across the lanes that moved
+        apart. Only a line a restacked cell may now stand in is routed again.
+        """
+        bands = {lane_id: band.y for lane_id, band in self.scene.live.bands.items()}
+        old_bands, self._bands = self._bands, bands
+        if not self.items:
+            return
+        if delta.full:
+            self._stacks.clear()
+            self._dirty_rects(LayoutDelta(cells={(s.id, ln.id) for s in journey.stages
+                                                 for ln in journey.lanes}))
+            self.reroute(journey, list(self.items))
+            return
+        now = self.of((*delta.removed, *touched))  # the command's own cards
+        again = self.of(delta.cards) - now  # cards that shifted in their cells
+        dirty = self._dirty_rects(delta)
+        stretch = _Stretch(journey, old_bands, bands) if delta.lanes else None
+        if stretch is not None or dirty:
+            again |= self._by_the_way(stretch, dirty, now | again)
+        self.reroute(journey, now)
+        if self.scene.decorated:
+            self.pending |= again
+            if self.pending:
+                self._later.start()
+        else:
+            self.reroute(journey, again)
+
+    def _by_the_way(self, stretch: _Stretch | None, dirty: list[Rect],
+                    routed: set[str]) -> set[str]:
+        """Stretch the lines of lanes that moved apart (but those `routed` names); the
+        lines a restacked cell may now stand in, to be routed again."""
+        again: set[str] = set()
+        for connector_id, item in self.items.items():
+            route = item.route
+            if connector_id in routed or route is None:
+                continue
+            bounds = item.extent
+            moved = stretch.route(route, bounds) if stretch is not None else route
+            if moved is not route:
+                bounds = moved.bounds()
+            if any(_meets(bounds, rect) and _crosses(moved, rect) for rect in dirty):
+                again.add(connector_id)
+            elif moved is not route:
+                dy = moved.points[0][1] - route.points[0][1]
+                if self.scene.decorated and all(b[1] - a[1] == dy for a, b in zip(
+                        route.points, moved.points, strict=True)):
+                    item.shift(moved, dy, bounds)  # the whole line moved with its lanes
+                else:
+                    item.set_route(moved)
+                self.shifted += 1
+        return again
+
+    def _route_pending(self) -> None:
+        """Route pending lines for a few milliseconds, then let the user act again."""
+        journey = self.scene.journey
+        if journey is None:
+            self.pending.clear()
+            return
+        deadline = time.perf_counter() + _TURN
+        while self.pending and time.perf_counter() < deadline:
+            self.reroute(journey, [self.pending.pop()])
+        if self.pending:
+            self._later.start()
+
+    def settle(self) -> None:
+        """Route every pending line now (before a picture is taken, in tests)."""
+        journey = self.scene.journey
+        if journey is not None:
+            self.reroute(journey, list(self.pending))
+        self.pending.clear()
+
+    def _dirty_rects(self, delta: LayoutDelta) -> list[Rect]:
+        """Where a restacked cell may now stand in a line's way: the strips its stack of
+        cards grew into or gave up, at its top and its bottom.
+
+        The router sees a stack as one box (app.domain.routing), so a line beside it or
+        across it is laid out alike while the stack's ends stay where they were.
+        """
+        live, layout = self.scene.live, self.scene.layout
+        rects: list[Rect] = []
+        pad = style.CELL_PADDING
+        for key in delta.cells:
+            stage, lane = layout.stage_rects.get(key[0]), layout.lane_rects.get(key[1])
+            cards = live.cell_cards(*key)
+            now: tuple[float, float] | None = None
+            if cards:
+                first, last = layout.cards.get(cards[0].id), layout.cards.get(cards[-1].id)
+                if first is not None and last is not None:
+                    now = (first.dy, last.dy + last.h)
+            old = self._stacks.pop(key, None)
+            if now is not None:
+                self._stacks[key] = now
+            if stage is None or lane is None or old == now:
+                continue
+            # The cards' own width: a line in the gutter beside them is not in their way.
+            x, w = stage.x + pad, stage.w - 2 * pad
+            if old is None or now is None:  # the cell filled or emptied: all of it
+                top, bottom = (old or now)  # type: ignore[misc]  # one of them is set
+                rects.append(Rect(x, lane.y + top - pad, w, bottom - top + 2 * pad))
+                continue
+            for a, b in ((old[0], now[0]), (old[1], now[1])):
+                if a != b:
+                    rects.append(Rect(x, lane.y + min(a, b) - pad, w, abs(a - b) + 2 * pad))
+        return rects

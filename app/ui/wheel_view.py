@@ -1,0 +1,226 @@
+"""View ▸ Experience Wheel: the map as a circle in a dock beside the grid.
+
+The widget draws app.domain.wheel's geometry with app.canvas.wheel (the same wheel the
+PDF page prints), follows the model from the document's change events, and a click on a
+sector selects that stage in the grid and scrolls the canvas to it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QMouseEvent, QPainter
+from PySide6.QtWidgets import QDockWidget, QLabel, QSizePolicy, QToolTip, QWidget
+
+from app.canvas.wheel import Place, paint_wheel
+from app.document.document import Document
+from app.domain.model import (
+    Card,
+    Channel,
+    EmotionMarker,
+    JourneyMap,
+    Persona,
+    Project,
+    Stage,
+)
+from app.domain.wheel import Wheel, build_wheel
+from app.export.i18n import CatalogueError, Texts, texts_for
+
+if TYPE_CHECKING:
+    from app.ui.actions import WindowActions
+    from app.ui.main_window import MainWindow
+
+
+def tr(text: str) -> str:
+    """Translate in the wheel's context."""
+    return QCoreApplication.translate("WheelView", text)
+
+
+class WheelView(QWidget):
+    """One map's experience wheel; `stage_clicked(stage_id)` when a sector is clicked."""
+
+    stage_clicked = Signal(str)
+
+    def __init__(self, doc: Document, map_id: str | None, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.setObjectName("experienceWheel")
+        self.doc, self.map_id = doc, map_id
+        self.wheel: Wheel | None = None
+        self.hover: str | None = None
+        self.selected: str | None = None
+        self._dirty = True
+        self.setMouseTracking(True)
+        self.setMinimumSize(340, 340)  # room for two-line stage titles
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.subscription = doc.subscribe(self, self._on_changed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(460, 460)
+
+    @property
+    def journey(self) -> JourneyMap | None:
+        return self.doc.project.map(self.map_id) if self.map_id else None
+
+    def set_map(self, map_id: str | None) -> None:
+        """Show another map's wheel."""
+        self.map_id, self.hover, self.selected = map_id, None, None
+        self._dirty = True
+        self.update()
+
+    def current(self) -> Wheel | None:
+        """The wheel as drawn now (rebuilt from the model when a change touched it)."""
+        if self._dirty:
+            journey = self.journey
+            self.wheel = build_wheel(journey, self.doc.project) if journey else None
+            self._dirty = False
+        return self.wheel
+
+    def _on_changed(self, changes: list) -> None:
+        if any(self._concerns(c.entity) for c in changes):
+            self._dirty = True
+            if self.isVisible():
+                self.update()
+
+    def _concerns(self, entity: object) -> bool:
+        if isinstance(entity, (Persona, Channel, Project)):
+            return True
+        if isinstance(entity, JourneyMap):
+            return entity.id == self.map_id
+        return getattr(entity, "map_id", None) == self.map_id
+
+    def place(self) -> Place:
+        return Place(QRectF(self.rect()), 10)
+
+    def texts(self) -> Texts:
+        """The wheel's labels speak the project's language, like the map's own labels."""
+        try:
+            return texts_for(self.doc.project.language)
+        except CatalogueError:
+            return texts_for("en")
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().base())
+        wheel = self.current()
+        if wheel is None:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             tr("Open a map to see its experience wheel."))
+        else:
+            paint_wheel(painter, self.place(), wheel, self.doc.project, self.texts(),
+                        self.hover, self.selected)
+        painter.end()
+
+    def stage_at(self, pos: QPointF) -> str | None:
+        """The stage whose sector is under a widget point, or None."""
+        wheel = self.current()
+        if wheel is None:
+            return None
+        sector = wheel.sector_at(*self.place().unit(pos))
+        return sector.stage_id if sector else None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        stage_id = self.stage_at(event.position())
+        if stage_id != self.hover:
+            self.hover = stage_id
+            self.update()
+        wheel = self.current()
+        sector = wheel.sector(stage_id) if wheel and stage_id else None
+        if sector is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(event.globalPosition().toPoint(), sector.title, self)
+
+    def leaveEvent(self, _event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if self.hover is not None:
+            self.hover = None
+            self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        stage_id = self.stage_at(event.position())
+        if stage_id is not None:
+            self.selected = stage_id
+            self.update()
+            self.stage_clicked.emit(stage_id)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.update()  # changes while hidden only marked the wheel stale
+
+
+class WheelTools:
+    """The Experience Wheel dock and its View menu toggle for one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.dock = QDockWidget(tr("Experience Wheel"), window)
+        self.dock.setObjectName("wheelDock")
+        self.dock.setWidget(self._placeholder())
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()  # shown when asked for; the saved layout brings it back
+        self.action = self.dock.toggleViewAction()
+        self.action.setText(tr("E&xperience Wheel"))
+        self.action.setObjectName("experienceWheel")
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.action.setToolTip(tr("The map as a circle: before, during, after"))
+        # cast: mypy reads `actions` as QWidget.actions(), which the window's attribute hides
+        cast("WindowActions", window.actions).add_view_toggles([self.action])
+        self.view: WheelView | None = None
+        self._watched: QWidget | None = None  # the map view whose selection we follow
+        window.document_changed.connect(self._follow_document)
+        window.map_switched.connect(self._follow_map)
+
+    @staticmethod
+    def _placeholder() -> QLabel:
+        label = QLabel(tr("Open a map to see its experience wheel."))
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+
+    def _follow_document(self) -> None:
+        old = self.dock.widget()
+        doc = self.window.doc
+        if doc is None:
+            self.view = None
+            self.dock.setWidget(self._placeholder())
+        else:
+            self.view = WheelView(doc, self.window.map_id, self.dock)
+            self.view.stage_clicked.connect(self.show_stage)
+            self.dock.setWidget(self.view)
+        if old is not None:
+            old.deleteLater()
+        self._watch_canvas()
+
+    def _follow_map(self, map_id: str) -> None:
+        if self.view is not None:
+            self.view.set_map(map_id)
+        self._watch_canvas()
+
+    def _watch_canvas(self) -> None:
+        """Follow the grid's selection (each map gets a new canvas view)."""
+        canvas = self.window.view
+        if canvas is not None and canvas is not self._watched:
+            self._watched = canvas
+            canvas.selection_changed.connect(self._follow_selection)
+
+    def _follow_selection(self, entities: list) -> None:
+        """Outline the sector of the stage selected in the grid, or of the selected card's
+        or marker's stage."""
+        if self.view is None:
+            return
+        stage_id = next((e.id if isinstance(e, Stage) else e.stage_id for e in entities
+                         if isinstance(e, (Stage, Card, EmotionMarker))), None)
+        if stage_id != self.view.selected:
+            self.view.selected = stage_id
+            self.view.update()
+
+    def show_stage(self, stage_id: str) -> None:
+        """A sector was clicked: select its stage in the grid and scroll to it."""
+        view = self.window.view
+        if view is None:
+            return
+        view.select_entities([stage_id])
+        self.window.reveal(stage_id)
