@@ -233,20 +233,14 @@ def run_gui(path: str | None, *, read_only: bool = False, screenshot: str | None
     return code
 
 
-def _named_view(window, name: str):
-    """The shown map's saved view `name` (case-insensitive), or None."""
-    journey = window.journey
-    wanted = name.strip().casefold()
-    views = journey.views if journey is not None else []
-    return next((v for v in views if v.name.strip().casefold() == wanted), None)
-
-
 def _view_problem(window, name: str) -> str:
-    """Why the shown map has no saved view `name`, or ""."""
+    """Why the shown map has no saved view `name` (case and spaces aside), or ""."""
+    from app.export.view_apply import find_view
+
     journey = window.journey
     if journey is None:
         return "the project has no map to show a view of"
-    if _named_view(window, name) is not None:
+    if find_view([journey], name) is not None:
         return ""
     known = ", ".join(repr(v.name) for v in journey.views)
     return (f"--view {name!r}: the map {journey.name!r} has no such saved view"
@@ -255,12 +249,14 @@ def _view_problem(window, name: str) -> str:
 
 def _apply_view(window, name: str) -> str:
     """Apply the shown map's saved view `name` (on the room's picture too); why not, or ""."""
+    from app.export.view_apply import find_view
     from app.ui.saved_views import saved_views_of
 
-    problem = _view_problem(window, name)
-    if not problem:
-        saved_views_of(window).apply(_named_view(window, name).id)
-    return problem
+    found = find_view([window.journey], name) if window.journey is not None else None
+    if found is None:
+        return _view_problem(window, name)
+    saved_views_of(window).apply(found[1].id)
+    return ""
 
 
 def _stage_problem(window, stage: int) -> str:

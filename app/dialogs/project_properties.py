@@ -49,12 +49,6 @@ class ProjectProperties:
     logo_mime: str
     accent: str
 
-    @classmethod
-    def of(cls, project: Project) -> ProjectProperties:
-        """The current values of a project."""
-        return cls(project.title, project.client, project.author, project.language,
-                   project.logo, project.logo_mime, project.accent)
-
     def changes_to(self, project: Project) -> dict[str, object]:
         """Field -> new value for every property that differs from the project."""
         return {k: v for k, v in vars(self).items() if getattr(project, k) != v}

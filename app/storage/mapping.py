@@ -205,20 +205,20 @@ def _bool(value: Any) -> bool:
     raise BadRow(_EXPECTED[bool])
 
 
-def _snapshot_content(text: Any) -> JourneyMap:
-    try:
-        return map_from_dict(json.loads(text), "snapshot")
-    except (TypeError, ValueError, RecursionError) as exc:  # FormatError is a ValueError
-        detail = str(exc) if isinstance(exc, FormatError) else "not valid JSON"
-        raise BadRow(f"a map as JSON was expected: {detail}") from None
+def _json_of(what: str, parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A decoder of a JSON text column whose value `parse` turns into a domain object."""
+    def decode(text: Any) -> Any:
+        try:
+            return parse(json.loads(text))
+        except (TypeError, ValueError, RecursionError) as exc:  # FormatError is a ValueError
+            detail = str(exc) if isinstance(exc, FormatError) else "not valid JSON"
+            raise BadRow(f"{what} as JSON was expected: {detail}") from None
+
+    return decode
 
 
-def _filter(text: Any) -> Filter:
-    try:
-        return filter_from_dict(json.loads(text))
-    except (TypeError, ValueError, RecursionError) as exc:  # FormatError is a ValueError
-        detail = str(exc) if isinstance(exc, FormatError) else "not valid JSON"
-        raise BadRow(f"a filter as JSON was expected: {detail}") from None
+_snapshot_content = _json_of("a map", lambda data: map_from_dict(data, "snapshot"))
+_filter = _json_of("a filter", filter_from_dict)
 
 
 @dataclass(frozen=True)
