@@ -10,6 +10,8 @@ and item discovery skip whole cells that lie off screen (the scene keeps no inde
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QToolTip
@@ -76,6 +78,9 @@ class MapScene(QGraphicsScene):
         self.map_id = map_id
         self.decorated = decorated
         self.language = language  # the drawn labels' language; None: the project's
+        # A card's dots in the voting round shown, for items made as the map changes; None
+        # while no round is shown (set by app.ui.voting).
+        self.dots_for: Callable[[str], tuple[int, bool] | None] | None = None
         self.wrapper = shared_wrapper()
         self.live = LiveLayout(self.wrapper)
         self.layout: MapLayout = self.live.layout
@@ -366,6 +371,8 @@ class MapScene(QGraphicsScene):
             if item is None:
                 item = cards[card_id] = CardItem(box, kind, channel, self.decorated)
                 item.decorated = self.decorated
+                if self.dots_for is not None:  # a voting round is shown (app.ui.voting)
+                    item.set_dots(self.dots_for(card_id))
                 if self.decorated:
                     # On screen a card is drawn once into a pixmap and blitted while lanes
                     # shift; update() (content, hover, selection) redraws it.

@@ -3,8 +3,9 @@
 One `Voting` per main window. The round shown is view state (which round, which
 participant); rounds and dots are model state, changed only through
 app.document.operations_links (one undo step per dot). The dots are drawn by the card
-items themselves (CardItem.set_dots), brought up to date after every relayout
-(MapScene.relaid_out) and every change of a round or its votes; a click on a card's dot
+items themselves (CardItem.set_dots): items the scene makes ask MapScene.dots_for, a
+vote repaints only its card, and only a change of the round shown repaints them all (an
+edit costs the same on a 5,000-card map as on a small one); a click on a card's dot
 pill adds a dot (Shift+click takes one back), as V and Shift+V do on the selected card.
 """
 
@@ -66,6 +67,7 @@ class Voting(QObject):
         self._scene: MapScene | None = None
         self._known: set[str] = set()  # the map's rounds met: a new one is shown at once
         self._painted = False  # whether card items may show dots to clear
+        self._counts: dict[str, int] = {}  # dots per card in the round shown
         self._subscription: Subscription | None = None
         actions = window_actions(window)
         make = actions._make
@@ -161,15 +163,23 @@ class Voting(QObject):
         scene = view.map_scene if view is not None else None
         if scene is not self._scene:
             if self._scene is not None and isValid(self._scene):
-                self._scene.relaid_out.disconnect(self.paint_dots)
+                self._scene.dots_for = None
             self._scene = scene
-            if scene is not None:
-                scene.relaid_out.connect(self.paint_dots)
         self._painted = True  # another scene: bring its cards to the round shown
         self.show_round(self._default_round())
 
     def _on_model(self, changes: list) -> None:
         if not any(isinstance(c.entity, (VotingRound, Vote, Card)) for c in changes):
+            return
+        if not any(isinstance(c.entity, VotingRound) for c in changes):
+            # Dots only (or cards: their items keep their dots, new ones ask dots_for).
+            round_id = self.round_id
+            voted = {c.entity.card_id for c in changes if isinstance(c.entity, Vote)
+                     and c.entity.round_id == round_id}
+            if voted and self.shown is not None:
+                self._repaint(voted)
+            self._enable()
+            self.changed.emit()
             return
         if self.round_id is not None and self.shown is None:
             self.round_id = None  # its start undone, or its map gone
@@ -190,23 +200,49 @@ class Voting(QObject):
         self.changed.emit()
 
     def paint_dots(self) -> None:
-        """Each card of the scene shows its dots in the round shown (after every relayout)."""
+        """Each card of the scene shows its dots in the round shown (a round shown, closed or
+        reopened: every card changes)."""
         view = self.window.view
         scene = view.map_scene if view is not None else None
         if scene is None:
             return
         round_, journey = self.shown, self.journey
         if round_ is None or journey is None:
+            scene.dots_for = None
+            self._counts = {}
             if self._painted:
                 for item in scene.cards.values():
                     item.set_dots(None)
                 self._painted = False
             return
-        counts = card_votes(journey, round_.id)
-        taking = not round_.closed
+        self._counts = card_votes(journey, round_.id)
+        scene.dots_for = self._dots_of
         for card_id, item in scene.cards.items():
-            item.set_dots((counts.get(card_id, 0), taking))
+            item.set_dots(self._dots_of(card_id))
         self._painted = True
+
+    def _dots_of(self, card_id: str) -> tuple[int, bool] | None:
+        round_ = self.shown
+        return None if round_ is None else (self._counts.get(card_id, 0), not round_.closed)
+
+    def _repaint(self, card_ids: set[str]) -> None:
+        """The dots of these cards again, after votes on them came or went."""
+        journey, round_id = self.journey, self.round_id
+        if journey is None:
+            return
+        counts = self._counts
+        for card_id in card_ids:
+            n = sum(1 for v in journey.votes if v.round_id == round_id and v.card_id == card_id)
+            if n:
+                counts[card_id] = n
+            else:
+                counts.pop(card_id, None)
+        view = self.window.view
+        scene = view.map_scene if view is not None else None
+        for card_id in card_ids:
+            item = scene.cards.get(card_id) if scene is not None else None
+            if item is not None:
+                item.set_dots(self._dots_of(card_id))
 
     def _enable(self, *_args: object) -> None:
         doc, round_ = self.window.doc, self.shown

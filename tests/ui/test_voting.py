@@ -226,3 +226,46 @@ def test_no_round_chosen_stays_so_while_the_map_is_edited(sample, qtbot):
         QApplication.processEvents()
     win.doc.redo()  # …and redone: shown again
     qtbot.waitUntil(lambda: voting.shown is not None and voting.shown.id == round_.id)
+
+
+def test_a_voted_card_deleted_and_undone_shows_its_dots_and_edits_repaint_only_their_card(
+        sample, qtbot, monkeypatch):
+    from app.canvas.items.card import CardItem
+    from app.document import operations as ops
+    from app.document.operations_links import add_vote
+
+    win = sample
+    start_round_by_dialog(win, qtbot, "Ưu tiên", 3, "")
+    round_ = win.journey.rounds[0]
+    first, second = pains(win)[:2]
+    add_vote(win.doc, round_, first)
+    add_vote(win.doc, round_, first)
+    qtbot.waitUntil(lambda: win.view.map_scene.cards[first.id].dots == (2, True))
+    painted = []
+    real = CardItem.set_dots
+    monkeypatch.setattr(CardItem, "set_dots",
+                        lambda item, dots: (painted.append(item.card.id), real(item, dots)))
+    add_vote(win.doc, round_, second)  # one dot: only its card is painted again
+    qtbot.waitUntil(lambda: win.view.map_scene.cards[second.id].dots == (1, True))
+    assert set(painted) == {second.id}
+    painted.clear()
+    ops.set_fields(win.doc, second, title="Phí giao hàng cao")  # not a vote: no card's dots
+    qtbot.wait(20)
+    assert first.id not in painted and len(set(painted)) <= 1
+    ops.remove(win.doc, [first])  # its dots go with it…
+    qtbot.waitUntil(lambda: first.id not in win.view.map_scene.cards)
+    win.doc.undo()  # …and come back with the new item
+    qtbot.waitUntil(lambda: first.id in win.view.map_scene.cards)
+    qtbot.waitUntil(lambda: win.view.map_scene.cards[first.id].dots == (2, True))
+
+
+def test_a_card_added_while_a_round_is_open_shows_an_empty_dot_target(sample, qtbot):
+    from app.document import operations as ops
+
+    win = sample
+    start_round_by_dialog(win, qtbot, "Ưu tiên", 3, "")
+    journey = win.journey
+    lane = next(ln for ln in journey.lanes if ln.kind == LaneKind.PAINS)
+    card = ops.add_card(win.doc, journey, journey.stages[0].id, lane.id, title="Mới")
+    qtbot.waitUntil(lambda: card.id in win.view.map_scene.cards)
+    assert win.view.map_scene.cards[card.id].dots == (0, True)
