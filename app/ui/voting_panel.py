@@ -87,6 +87,7 @@ class VotingPanel(QWidget):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self._tally_ids: list[str] = []
+        self._stale = True
         voting.changed.connect(self.refresh)
         self.refresh()
 
@@ -105,8 +106,20 @@ class VotingPanel(QWidget):
             if card is not None:
                 window.view.select_entities([card])
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
-        """Show the round shown: heading, chooser, dots left, top cards, buttons."""
+        """Show the round shown: heading, chooser, dots left, top cards, buttons.
+
+        While hidden (the dock closed, or behind another tab) it only notes that it is
+        stale: the tally reads every card, and a card's edit should not pay for it.
+        """
+        self._stale = not self.isVisible()
+        if self._stale:
+            return
         voting = self.voting
         round_, journey = voting.shown, voting.journey
         self.close_button.setEnabled(voting.close.isEnabled())

@@ -269,3 +269,24 @@ def test_a_card_added_while_a_round_is_open_shows_an_empty_dot_target(sample, qt
     card = ops.add_card(win.doc, journey, journey.stages[0].id, lane.id, title="Mới")
     qtbot.waitUntil(lambda: card.id in win.view.map_scene.cards)
     assert win.view.map_scene.cards[card.id].dots == (0, True)
+
+
+def test_the_hidden_dock_catches_up_when_shown(sample, qtbot, monkeypatch):
+    from app.document.operations_links import add_vote
+    from app.ui import voting_panel
+
+    win = sample
+    start_round_by_dialog(win, qtbot, "Ưu tiên", 3, "")
+    round_, panel = win.journey.rounds[0], win.voting.panel
+    first = pains(win)[0]
+    win.voting.dock.hide()
+    qtbot.waitUntil(lambda: not panel.isVisible())
+    tallied = []
+    real = voting_panel.top_voted
+    monkeypatch.setattr(voting_panel, "top_voted",
+                        lambda *a, **k: tallied.append(1) or real(*a, **k))
+    add_vote(win.doc, round_, first)
+    qtbot.wait(20)
+    assert tallied == []  # hidden: the tally is not worked out for nobody
+    win.voting.dock.show()
+    qtbot.waitUntil(lambda: panel.tally_lines() == [f"1. {first.title} — 1 dot"])
