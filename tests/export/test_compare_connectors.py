@@ -50,6 +50,7 @@ def test_added_removed_and_changed_connectors_in_vietnamese(tmp_path):
     assert "Rẽ nhánh · “mua tại cửa hàng” · giả định" in removed
     assert "Cửa hàng Quận 1 → Trang web sản phẩm" in text
     assert "đã đổi: nhãn" in text
+    assert "3 liên kết khác" in text  # the count tile beside the cards' four
 
 
 def test_the_same_in_english(tmp_path):
@@ -58,3 +59,4 @@ def test_the_same_in_english(tmp_path):
     assert "Dependency · “cần tài khoản”" in text
     assert "Branch · “mua tại cửa hàng” · assumed" in text
     assert "changed: label" in text
+    assert "3 connectors differ" in text

@@ -73,6 +73,7 @@ def test_the_compare_page_has_the_counts_titles_and_emotion_change(tmp_path):
     assert "changed: title" in text and "was: OLD-TITLE" in text
     assert "changed: text" in text and "moved from" in text
     assert "KEEP-ALPHA" not in text and "KEEP-OMEGA" not in text
+    assert "differ" not in text  # no connector tile where no connector differs
     assert "▲ +2.0" in text and "▼ −2.0" in text
     # The map page of the first map is still there, before the compare page.
     assert pages[0] == 2 and "KEEP-ALPHA" in pdf_text(out, 1, 1)

@@ -295,10 +295,17 @@ class ComparePages:
                   "#FFF8DC"),
                  ((msg("card moved"), msg("cards moved")), counts["cards_moved"], BLUE,
                   "#E8F1FB")]
+        with_summary = per_row == 2  # the narrow column beside the chart has room for it
+        links = sum(counts[k] for k in ("connectors_added", "connectors_removed",
+                                        "connectors_changed"))
+        if links:  # a tile only when links differ: most comparisons have none
+            tiles.append(((msg("connector differs"), msg("connectors differ")), links,
+                          style.MUTED_TEXT, "#F1F1F4"))
+            per_row = 3 if per_row == 2 else 5
         tx = self.tx
         gap = 10.0
         rows = (len(tiles) + per_row - 1) // per_row
-        summary_h = 34.0 if per_row == 2 else 0.0
+        summary_h = 34.0 if with_summary else 0.0
         tw = (area.w - gap * (per_row - 1)) / per_row
         th = min(74.0, (area.h - summary_h - gap * (rows - 1)) / rows)
         for n, ((one, many), value, hex_value, fill) in enumerate(tiles):
