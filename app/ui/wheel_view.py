@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QMouseEvent, QPainter
 from PySide6.QtWidgets import QDockWidget, QLabel, QSizePolicy, QToolTip, QWidget
 
@@ -41,6 +50,9 @@ class WheelView(QWidget):
     """One map's experience wheel; `stage_clicked(stage_id)` when a sector is clicked."""
 
     stage_clicked = Signal(str)
+    # Rebuilding the geometry walks every card (≈ 15 ms at 5,000): while shown, edits mark
+    # the wheel stale at most this often, so a drag or typing burst pays for one rebuild.
+    REFRESH_MS = 150
 
     def __init__(self, doc: Document, map_id: str | None, parent: QWidget | None = None
                  ) -> None:
@@ -51,6 +63,8 @@ class WheelView(QWidget):
         self.hover: str | None = None
         self.selected: str | None = None
         self._dirty = True
+        self._refresh = QTimer(self, singleShot=True, interval=self.REFRESH_MS)
+        self._refresh.timeout.connect(self._stale)
         self.setMouseTracking(True)
         self.setMinimumSize(340, 340)  # room for two-line stage titles
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -78,10 +92,16 @@ class WheelView(QWidget):
         return self.wheel
 
     def _on_changed(self, changes: list) -> None:
-        if any(self._concerns(c.entity) for c in changes):
-            self._dirty = True
-            if self.isVisible():
-                self.update()
+        if not any(self._concerns(c.entity) for c in changes):
+            return
+        if not self.isVisible():
+            self._dirty = True  # rebuilt when shown again
+        elif not self._refresh.isActive():  # throttled, not postponed by each new edit
+            self._refresh.start()
+
+    def _stale(self) -> None:
+        self._dirty = True
+        self.update()
 
     def _concerns(self, entity: object) -> bool:
         if isinstance(entity, (Persona, Channel, Project)):

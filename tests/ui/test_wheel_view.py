@@ -185,3 +185,22 @@ def test_a_phase_chosen_in_the_inspector_survives_reopening_the_file(opened, qtb
             Phase.DURING, Phase.BEFORE, Phase.DURING, Phase.AFTER]
     finally:
         again.close()
+
+
+def test_a_burst_of_edits_while_shown_pays_for_one_rebuild(wheel_window, qtbot, monkeypatch):
+    """The geometry walks every card: edits in quick succession (a drag, typing) are
+    gathered into one rebuild instead of one each."""
+    import app.ui.wheel_view as wheel_view
+    view, doc, stage = wheel_window.wheel.view, wheel_window.doc, wheel_window.journey.stages[0]
+    view.current()
+    view._refresh.setInterval(60_000)  # nothing fires by itself during the burst
+    built, build = [], wheel_view.build_wheel
+    monkeypatch.setattr(wheel_view, "build_wheel", lambda *a: built.append(1) or build(*a))
+    for n in range(10):
+        operations.set_fields(doc, stage, None, title=f"Bước {n}")
+        view.repaint()
+    assert built == []
+    view._refresh.setInterval(0)
+    view._refresh.start()
+    qtbot.waitUntil(lambda: view.current().sector(stage.id).title == "Bước 9")
+    assert built == [1]
