@@ -17,6 +17,9 @@ APT_PACKAGES=(
   libxkbcommon-x11-0 poppler-utils python3-venv
 )
 
+# The tests also open the SVG export in two other renderers a client may use.
+TEST_APT_PACKAGES=(librsvg2-bin inkscape)
+
 # PyInstaller reads shared libraries' dependencies with objdump (binutils).
 SHIP_APT_PACKAGES=(binutils)
 
@@ -209,7 +212,7 @@ case "$command" in
     exec .venv/bin/journey-studio "${open_args[@]}"
     ;;
   test)
-    install_system_packages
+    install_system_packages "${TEST_APT_PACKAGES[@]}"
     setup_python test
     if [ $# -eq 0 ]; then setup_headless; fi
     run_tests "$@"

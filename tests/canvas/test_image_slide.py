@@ -1,6 +1,6 @@
 """PNG and SVG for slides: scale or dpi, a 16:9 frame, title and legend strips, a white or
 transparent background; the SVG keeps its text as text with a font fallback list and draws
-the emotion tint without clip paths (checked in librsvg when rsvg-convert is installed)."""
+the emotion tint without clip paths (checked in librsvg and Inkscape)."""
 
 from __future__ import annotations
 
@@ -69,16 +69,31 @@ def test_the_svg_keeps_text_as_text_with_a_fallback_list_and_no_clip_paths(qapp,
     assert width / height == pytest.approx(16 / 9, abs=0.01)
 
 
-@pytest.mark.skipif(not shutil.which("rsvg-convert"), reason="librsvg2-bin not installed")
-def test_librsvg_draws_the_red_tint_under_the_neutral_line(qapp, tmp_path):
+# Two independent SVG renderers a client's slides may go through: librsvg (GNOME, many
+# converters) and Inkscape. Each is given the SVG file and writes a PNG.
+RENDERERS = {
+    "librsvg": lambda svg, png: ["rsvg-convert", str(svg), "-o", str(png)],
+    "inkscape": lambda svg, png: ["inkscape", str(svg), "--export-type=png",
+                                  f"--export-filename={png}"],
+}
+_PROGRAM = {"librsvg": "rsvg-convert", "inkscape": "inkscape"}
+
+
+@pytest.mark.parametrize("renderer", [
+    pytest.param(name, marks=pytest.mark.skipif(not shutil.which(_PROGRAM[name]),
+                                                 reason=f"{_PROGRAM[name]} not installed"))
+    for name in RENDERERS])
+def test_svg_renderers_draw_the_red_tint_under_the_neutral_line(qapp, tmp_path, renderer,
+                                                                 monkeypatch):
     project = build_sample()
     journey = project.maps[0]
     out = render_map_svg(project, journey.id, tmp_path / "m.svg")
     png = tmp_path / "m.png"
-    subprocess.run(["rsvg-convert", str(out), "-o", str(png)], check=True)
+    monkeypatch.setenv("HOME", str(tmp_path))  # Inkscape writes its preferences there
+    subprocess.run(RENDERERS[renderer](out, png), check=True, capture_output=True, timeout=180)
     image = QImage(str(png))
     layout = compute_layout(journey, shared_wrapper())
-    k = image.width() / layout.width  # librsvg sizes the picture from its physical size
+    k = image.width() / layout.width  # both size the picture from its physical size
     (neutral,) = layout.neutral_y.values()
     low = max(layout.markers.values(), key=lambda m: m.y)  # the lowest face: a −2
     tint = image.pixelColor(round(low.x * k), round(((low.y + neutral) / 2 - 4) * k))
