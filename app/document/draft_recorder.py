@@ -9,12 +9,11 @@ or the undo stack; a draft that cannot be written is logged and reported once th
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.document.document import Document
-from app.document.drafts import Draft, DraftStore, entity_type, now_stamp
+from app.document.drafts import Draft, DraftStore, entity_type
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +62,7 @@ class DraftRecorder(QObject):
         if draft is None:
             return
         try:
-            self.store.save(replace(draft, saved_at=now_stamp()))
+            self.store.save(draft)  # the store stamps the time it is written
         except OSError as error:
             log.warning("could not keep a draft of the text being typed: %s", error)
             if not self._failing:

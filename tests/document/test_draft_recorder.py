@@ -150,3 +150,55 @@ def test_a_document_without_a_file_keeps_no_draft(qapp, store):
     assert not recorder.has_pending()
     recorder.clear()
     assert not store.folder.exists()
+
+
+def test_a_failed_draft_is_logged_and_reported_with_its_reason(doc, store, tmp_path, caplog):
+    card = _card(doc)
+    (tmp_path / "drafts").write_text("a file where the folder should be")
+    recorder = DraftRecorder(doc, store, delay_ms=60_000)
+    reasons = []
+    recorder.failed.connect(reasons.append)
+    recorder.record(card, "title", "Quảng cáo", "M")
+    with caplog.at_level("WARNING", logger="app.document.draft_recorder"):
+        recorder.flush()
+    (reason,) = reasons
+    assert "drafts" in reason and reason != "None"  # the OS's own words, naming the place
+    assert caplog.messages == [f"could not keep a draft of the text being typed: {reason}"]
+
+
+def test_a_draft_that_cannot_be_removed_is_logged(doc, store, monkeypatch, caplog):
+    card = _card(doc)
+    recorder = DraftRecorder(doc, store)
+    recorder.record(card, "title", "Quảng cáo", "Mới")
+    recorder.flush()
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(store, "discard", refuse)
+    with caplog.at_level("WARNING", logger="app.document.draft_recorder"):
+        recorder.clear()
+    assert caplog.messages == ["could not remove a draft: [Errno 13] Permission denied"]
+
+
+def test_nothing_written_means_nothing_to_remove(doc, store, monkeypatch):
+    card = _card(doc)
+    recorder = DraftRecorder(doc, store)
+    removed = []
+    monkeypatch.setattr(store, "discard", removed.append)
+    recorder.clear()  # a fresh recorder has written nothing
+    recorder.record(card, "title", "Quảng cáo", "Mới")
+    recorder.flush()
+    recorder.clear()
+    recorder.clear()  # the draft is gone already
+    assert removed == [doc.path]
+
+
+def test_an_entity_without_an_id_keeps_an_empty_one(doc, store):
+    recorder = DraftRecorder(doc, store, delay_ms=60_000)
+    entity = object()
+    recorder.record(entity, "title", "", "x")
+    recorder.flush()
+    assert store.load(doc.project.id, doc.path).entity_id == ""
+    recorder.clear(object(), "title")  # the same (empty) id and field: it is the one
+    assert store.load(doc.project.id, doc.path) is None
