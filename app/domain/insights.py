@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from app.domain.model import Card, ConnectorKind, JourneyMap, LaneKind, Project
+from app.domain.voting import RoundResult, latest_result
 
 # Priority words (English and Vietnamese, as users type them) -> rank; lower is more urgent.
 _PRIORITY_RANK = {
@@ -169,6 +170,7 @@ class MapInsights:
     card_count: int
     targets: tuple[MetricTarget, ...] = ()
     step_backs: tuple[StepBack, ...] = ()
+    votes: RoundResult | None = None  # the newest voting round with dots
 
     @property
     def overall_emotion(self) -> float | None:
@@ -452,4 +454,5 @@ def compute_insights(journey: JourneyMap, project: Project | None = None) -> Map
         card_count=len(journey.cards),
         targets=tuple(metrics_against_target(journey)),
         step_backs=tuple(step_backs(journey)),
+        votes=latest_result(journey),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from app.domain.model import JourneyMap, LaneKind, VotingRound
 
@@ -63,3 +64,57 @@ def top_voted(journey: JourneyMap, lane_kinds: Iterable[LaneKind] | None = None,
     cards.sort(key=lambda c: (-counts[c.id], stage_rank.get(c.stage_id, -1),
                               lane_rank.get(c.lane_id, -1), c.order))
     return [(c.id, counts[c.id]) for c in cards[:n]]
+
+
+@dataclass(frozen=True)
+class VotedCard:
+    """A card of the insights' "top voted" list with its dots."""
+
+    card_id: str
+    title: str
+    stage_title: str
+    kind: LaneKind
+    dots: int
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    """What the room voted for in one round: the most voted opportunities, pains and
+    other cards, most dots first (ties in reading order)."""
+
+    round_id: str
+    title: str
+    closed: bool
+    dots: int  # every dot of the round, on any card
+    opportunities: tuple[VotedCard, ...]
+    pains: tuple[VotedCard, ...]
+    others: tuple[VotedCard, ...]
+
+
+def latest_result(journey: JourneyMap, n: int = 5) -> RoundResult | None:
+    """The result of the newest round that has dots, or None when no card has one.
+
+    The newest rather than the sum of all: rounds ask different questions ("what hurts
+    most", then "what do we fix first"), and adding their dots would mix the answers.
+    """
+    with_dots = {v.round_id for v in journey.votes}
+    rounds = [(r.created, i, r) for i, r in enumerate(journey.rounds)
+              if r.id in with_dots]
+    if not rounds:
+        return None
+    round_ = max(rounds, key=lambda t: (t[0], t[1]))[2]
+    cards = {c.id: c for c in journey.cards}
+    stages = {s.id: s.title for s in journey.stages}
+    kinds = {lane.id: lane.kind for lane in journey.lanes}
+
+    def voted(pairs: list[tuple[str, int]]) -> tuple[VotedCard, ...]:
+        return tuple(VotedCard(cid, cards[cid].title, stages.get(cards[cid].stage_id, ""),
+                               kinds[cards[cid].lane_id], dots) for cid, dots in pairs)
+
+    other_kinds = [k for k in LaneKind if k not in (LaneKind.OPPORTUNITIES, LaneKind.PAINS)]
+    return RoundResult(
+        round_.id, round_.title, round_.closed,
+        sum(1 for v in journey.votes if v.round_id == round_.id and v.card_id in cards),
+        voted(top_voted(journey, [LaneKind.OPPORTUNITIES], n, round_.id)),
+        voted(top_voted(journey, [LaneKind.PAINS], n, round_.id)),
+        voted(top_voted(journey, other_kinds, 3, round_.id)))

@@ -20,7 +20,7 @@ Z_CARD = 10.0
 # the thought tail 5.5, antialiasing included). Less than the cell padding (8), so a card
 # repainted does not reach the headers and grid lines around its cell.
 MARGIN = 6.0
-DOT_COLOR = "#7048E8"  # voting dots: a violet no lane kind, emotion or accent uses
+DOT_COLOR = style.VOTE_DOT_COLOR
 DOT_HEIGHT = 13.0  # the dot pill straddles the bottom edge, as the evidence pill does
 
 

@@ -9,6 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from app.domain import style
 from app.domain.insights import UNSPECIFIED, MapInsights
 from app.domain.model import ConnectorKind, JourneyMap, LaneKind, Project
+from app.domain.voting import RoundResult
 from app.export.i18n import Texts, msg
 from app.export.pdf import connectors, draw, metrics_panel
 from app.export.pdf.draw import color
@@ -146,12 +147,26 @@ def draw_insights(c: Canvas, w: Writer, area: Area, project: Project, journey: J
     # Three across on a landscape page; two across and three down on a portrait one,
     # where three columns would leave each panel too narrow for its labels.
     cols, rows = (3, 2) if area.w >= area.h else (2, 3)
-    if found.step_backs:
-        # Where customers step back: a band across the foot of the page, the panels above.
-        band = min(area.h * 0.3, 64 + 30 * min(len(found.step_backs), 4))
-        _step_backs(c, w, _panel(c, w, Area(area.x, area.y, area.w, band),
-                                 msg("Where customers step back"),
-                                 connectors.kind_color(ConnectorKind.LOOP_BACK)), journey, found)
+    # Where customers step back and what the room voted for: a band across the foot of
+    # the page (side by side when there are both), the panels above.
+    votes = found.votes
+    vote_rows = (1 + max(len(votes.opportunities), len(votes.pains) + len(votes.others))
+                 if votes else 0)  # a line of totals above the rows
+    if found.step_backs or votes:
+        band = min(area.h * 0.3, 64 + 30 * max(min(len(found.step_backs), 4),
+                                                min(vote_rows, 5)))
+        feet = [part for part in ("backs" if found.step_backs else "",
+                                  "votes" if votes else "") if part]
+        fw = (area.w - gap * (len(feet) - 1)) / len(feet)
+        for i, part in enumerate(feet):
+            foot = Area(area.x + i * (fw + gap), area.y, fw, band)
+            if part == "backs":
+                _step_backs(c, w, _panel(c, w, foot, msg("Where customers step back"),
+                                         connectors.kind_color(ConnectorKind.LOOP_BACK)),
+                            journey, found)
+            elif votes is not None:
+                heading = w.tx("Top voted · {round}", round=votes.title)
+                _top_voted(c, w, _panel(c, w, foot, heading, style.VOTE_DOT_COLOR), votes)
         area = Area(area.x, area.y + band + gap, area.w, area.h - band - gap)
     cw, rh = (area.w - (cols - 1) * gap) / cols, (area.h - (rows - 1) * gap) / rows
     cells = [Area(area.x + i * (cw + gap), area.y + (rows - 1 - j) * (rh + gap), cw, rh)
@@ -201,6 +216,34 @@ def _step_backs(c: Canvas, w: Writer, inner: Area, journey: JourneyMap,
         w.text(inner.x, inner.top - len(shown) * row - 10,
                tx("+{count} more step-backs", count=len(found.step_backs) - len(shown)), 8, False,
                style.MUTED_TEXT)
+
+
+def _top_voted(c: Canvas, w: Writer, inner: Area, votes: RoundResult) -> None:
+    """The round's most voted opportunities in one column, its pains (then other cards)
+    in the other: a dot with the count, the title, the stage."""
+    tx = w.tx
+    state = tx("closed") if votes.closed else tx("open")
+    w.text(inner.x, inner.top - 9, tx("{count} dots in all", count=tx.integer(votes.dots))
+           + f"  ·  {state}", 8.5, False, style.MUTED_TEXT, width=inner.w)
+    half = (inner.w - 12) / 2
+    row = 24.0
+    fits = max(1, int((inner.h - 30) // row))  # under the totals and column titles
+    columns = ((tx("Opportunities"), votes.opportunities),
+               (tx("Pains and other cards"), votes.pains + votes.others))
+    for n, (title, cards) in enumerate(columns):
+        x = inner.x + n * (half + 12)
+        top = inner.top - 16
+        w.text(x, top - 9, title, 8.5, True, style.TEXT, width=half)
+        if not cards:
+            w.text(x, top - 21, tx("No dots here."), 8.5, False, style.MUTED_TEXT, width=half)
+        for i, card in enumerate(cards[:fits]):
+            y = top - 14 - i * row
+            c.setFillColor(color(style.VOTE_DOT_COLOR))
+            c.circle(x + 8, y - 8, 8, stroke=0, fill=1)
+            w.text(x + 8, y - 11, tx.integer(card.dots), 8, True, "#FFFFFF", "centre", 15)
+            w.text(x + 22, y - 7, card.title, 9.5, True, style.TEXT, width=half - 22)
+            w.text(x + 22, y - 18, card.stage_title, 8, False, style.MUTED_TEXT,
+                   width=half - 22)
 
 
 def _empty(w: Writer, inner: Area, text: str) -> None:
