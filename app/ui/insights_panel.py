@@ -247,6 +247,10 @@ class InsightsPanel(QWidget):
                   self.priority_bar, self.top_opportunities):
             self.opportunities_section.body.addWidget(w)
 
+        self.votes_section = Section(tr("Top voted"))
+        self.top_voted = LineList()
+        self.votes_section.body.addWidget(self.top_voted)
+
         content = QWidget()
         content.setObjectName("insightsContent")
         column = QVBoxLayout(content)
@@ -256,7 +260,8 @@ class InsightsPanel(QWidget):
         column.addWidget(self.overview)
         self.sections = [self.emotion_section, self.moments_section, self.pains_section,
                          self.step_backs_section, self.favourites_section,
-                         self.channels_section, self.funnel_section, self.opportunities_section]
+                         self.channels_section, self.funnel_section, self.opportunities_section,
+                         self.votes_section]
         for section in self.sections:
             line = QFrame()
             line.setFrameShape(QFrame.Shape.HLine)
@@ -327,6 +332,7 @@ class InsightsPanel(QWidget):
         self._show_favourites(journey, data)
         self._show_funnel(data)
         self._show_opportunities(data)
+        self._show_votes(data)
 
     def _show_emotions(self, journey: JourneyMap, data: MapInsights) -> None:
         self.emotion_chart.low, self.emotion_chart.high = journey.emotion_min, journey.emotion_max
@@ -464,6 +470,33 @@ class InsightsPanel(QWidget):
             tr("Opportunities") + (f" ({summary.total})" if summary.total else ""))
         self.opportunities_section.show_empty(None if summary.total else tr(
             "No opportunities yet: add ideas on the opportunities lane."))
+
+    def _show_votes(self, data: MapInsights) -> None:
+        result = data.votes
+        self.votes_section.hint.setVisible(True)
+        if result is None:
+            self.votes_section.hint.setText(tr("Dot voting: Map ▸ Dot Voting"))
+            self.top_voted.set_lines([])
+            self.votes_section.show_empty(tr("No dots yet: start a voting round to let the "
+                                             "room choose."))
+            return
+        state = tr("closed") if result.closed else tr("open")
+        total = (tr("1 dot in all") if result.dots == 1
+                 else tr("{0} dots in all").format(result.dots))
+        self.votes_section.hint.setText(
+            tr("Round “{0}”").format(result.title) + f", {total} · {state}")
+        muted = f"<span style='color:{style.MUTED_TEXT}'>"
+        lines = []
+        for caption, cards in ((tr("Opportunities"), result.opportunities),
+                               (tr("Pains"), result.pains), (tr("Other cards"), result.others)):
+            if not cards:
+                continue
+            lines.append(f"{muted}{html.escape(caption)}</span>")
+            lines += [f"<span style='color:{style.VOTE_DOT_COLOR}; font-weight:bold'>"
+                      f"● {card.dots}</span>&nbsp; <b>{html.escape(card.title)}</b> "
+                      f"{muted}· {html.escape(card.stage_title)}</span>" for card in cards]
+        self.top_voted.set_lines(lines)
+        self.votes_section.show_empty(None)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Stop following the document."""

@@ -2179,13 +2179,15 @@
     <context>
         <name>Insights</name>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="381" />
+            <location filename="../../app/ui/insights_panel.py" line="387" />
+            <location filename="../../app/ui/insights_panel.py" line="491" />
             <source>Pains</source>
             <translation>Điểm đau</translation>
         </message>
         <message>
             <location filename="../../app/ui/insights_panel.py" line="238" />
-            <location filename="../../app/ui/insights_panel.py" line="464" />
+            <location filename="../../app/ui/insights_panel.py" line="470" />
+            <location filename="../../app/ui/insights_panel.py" line="490" />
             <source>Opportunities</source>
             <translation>Cơ hội</translation>
         </message>
@@ -2280,93 +2282,138 @@
             <translation>Theo mức ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="309" />
+            <location filename="../../app/ui/insights_panel.py" line="250" />
+            <source>Top voted</source>
+            <translation>Được bình chọn nhiều nhất</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="314" />
             <source>No map</source>
             <translation>Chưa có bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="310" />
+            <location filename="../../app/ui/insights_panel.py" line="315" />
             <source>Open a map to see its insights.</source>
             <translation>Hãy mở một bản đồ để xem phân tích.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="321" />
+            <location filename="../../app/ui/insights_panel.py" line="326" />
             <source>average emotion {0}</source>
             <translation>cảm xúc trung bình {0}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="337" />
+            <location filename="../../app/ui/insights_panel.py" line="343" />
             <source>Put emotion markers on the emotions lane to see how each stage feels.</source>
             <translation>Hãy đặt điểm cảm xúc lên làn cảm xúc để thấy khách hàng cảm nhận thế nào ở từng giai đoạn.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="353" />
+            <location filename="../../app/ui/insights_panel.py" line="359" />
             <source>No drop in emotion between consecutive markers.</source>
             <translation>Cảm xúc không tụt giữa các điểm cảm xúc liên tiếp.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="357" />
+            <location filename="../../app/ui/insights_panel.py" line="363" />
             <source>{0}: {1} pain points, severity total {2}, worst {3}</source>
             <translation>{0}: {1} điểm đau, tổng mức độ nghiêm trọng {2}, nặng nhất {3}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="362" />
+            <location filename="../../app/ui/insights_panel.py" line="368" />
             <source>No pain points on this map.</source>
             <translation>Bản đồ này chưa có điểm đau nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="366" />
+            <location filename="../../app/ui/insights_panel.py" line="372" />
             <source>Heaviest: {0} ({1} pain points). Darker means more severe.</source>
             <translation>Nặng nhất: {0} ({1} điểm đau). Màu càng đậm càng nghiêm trọng.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="388" />
-            <location filename="../../app/ui/insights_panel.py" line="406" />
+            <location filename="../../app/ui/insights_panel.py" line="394" />
+            <location filename="../../app/ui/insights_panel.py" line="412" />
             <source>and {0} more</source>
             <translation>và {0} mục khác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="392" />
+            <location filename="../../app/ui/insights_panel.py" line="398" />
             <source>No loop-back connectors: draw one where customers return to an earlier step.</source>
             <translation>Chưa có liên kết quay lại: hãy vẽ một liên kết ở nơi khách hàng trở lại bước trước.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="410" />
+            <location filename="../../app/ui/insights_panel.py" line="416" />
             <source>Mark the touchpoints customers love with the favourite star.</source>
             <translation>Hãy gắn sao yêu thích cho những điểm chạm được khách hàng ưa chuộng.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="414" />
+            <location filename="../../app/ui/insights_panel.py" line="420" />
             <source>No channel</source>
             <translation>Không có kênh</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="418" />
+            <location filename="../../app/ui/insights_panel.py" line="424" />
             <source>{0}: {1} touchpoints, {2} favourites</source>
             <translation>{0}: {1} điểm chạm, {2} được yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="421" />
+            <location filename="../../app/ui/insights_panel.py" line="427" />
             <source>No touchpoint cards yet.</source>
             <translation>Chưa có thẻ điểm chạm nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="443" />
+            <location filename="../../app/ui/insights_panel.py" line="449" />
             <source>These metrics form no funnel (one unit, narrowing stage by stage); the PDF shows them against their targets.</source>
             <translation>Các chỉ số này không tạo thành phễu (cùng một đơn vị, thu hẹp dần qua từng giai đoạn); bản PDF so sánh chúng với mục tiêu.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="445" />
+            <location filename="../../app/ui/insights_panel.py" line="451" />
             <source>Add metric cards with values (visitors, conversion %) to see the funnel.</source>
             <translation>Hãy thêm thẻ chỉ số có giá trị (lượt truy cập, tỉ lệ chuyển đổi %) để xem phễu.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/insights_panel.py" line="466" />
+            <location filename="../../app/ui/insights_panel.py" line="472" />
             <source>No opportunities yet: add ideas on the opportunities lane.</source>
             <translation>Chưa có cơ hội nào: hãy thêm ý tưởng vào làn cơ hội.</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="478" />
+            <source>Dot voting: Map ▸ Dot Voting</source>
+            <translation>Bình chọn bằng chấm: Bản đồ ▸ Bình chọn bằng chấm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="480" />
+            <source>No dots yet: start a voting round to let the room choose.</source>
+            <translation>Chưa có chấm nào: hãy bắt đầu một vòng bình chọn để cả phòng cùng chọn.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="483" />
+            <source>closed</source>
+            <translation>đã đóng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="483" />
+            <source>open</source>
+            <translation>đang mở</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="484" />
+            <source>1 dot in all</source>
+            <translation>tổng cộng 1 chấm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="485" />
+            <source>{0} dots in all</source>
+            <translation>tổng cộng {0} chấm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="487" />
+            <source>Round “{0}”</source>
+            <translation>Vòng “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/insights_panel.py" line="491" />
+            <source>Other cards</source>
+            <translation>Thẻ khác</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../app/ui/insights_panel.py" line="319" />
+            <location filename="../../app/ui/insights_panel.py" line="324" />
             <source>%n card(s)</source>
             <translation>
                 <numerusform>
@@ -2374,7 +2421,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/ui/insights_panel.py" line="319" />
+            <location filename="../../app/ui/insights_panel.py" line="324" />
             <source>%n stage(s)</source>
             <translation>
                 <numerusform>
@@ -3704,8 +3751,8 @@
     <context>
         <name>Voting</name>
         <message>
-            <location filename="../../app/ui/voting.py" line="327" />
-            <location filename="../../app/ui/voting_panel.py" line="147" />
+            <location filename="../../app/ui/voting.py" line="363" />
+            <location filename="../../app/ui/voting_panel.py" line="160" />
             <source>(untitled)</source>
             <translation>(chưa có tiêu đề)</translation>
         </message>
@@ -3745,119 +3792,124 @@
             <translation>&amp;Bắt đầu vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="47" />
-            <source>1 dot</source>
-            <translation>1 chấm</translation>
+            <location filename="../../app/ui/voting_panel.py" line="64" />
+            <source>Top voted</source>
+            <translation>Được bình chọn nhiều nhất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="47" />
-            <source>%1 dots</source>
-            <translation>%1 chấm</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/voting.py" line="72" />
-            <source>&amp;Start a Voting Round…</source>
-            <translation>&amp;Bắt đầu vòng bình chọn…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/voting.py" line="74" />
-            <source>&amp;Add a Dot to the Selected Card</source>
-            <translation>&amp;Thêm một chấm cho thẻ đang chọn</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/voting.py" line="77" />
-            <source>&amp;Take a Dot Back</source>
-            <translation>&amp;Rút lại một chấm</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/voting.py" line="80" />
-            <source>&amp;Close Round</source>
-            <translation>Đó&amp;ng vòng</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/voting.py" line="82" />
-            <source>&amp;Reopen Round</source>
-            <translation>&amp;Mở lại vòng</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/voting.py" line="84" />
-            <source>S&amp;how Round</source>
-            <translation>&amp;Hiện vòng</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/voting.py" line="90" />
-            <source>&amp;Dot Voting</source>
-            <translation>&amp;Bình chọn bằng chấm</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/voting.py" line="235" />
-            <source>No Round (hide the dots)</source>
-            <translation>Không vòng nào (ẩn các chấm)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/voting.py" line="238" />
-            <location filename="../../app/ui/voting_panel.py" line="123" />
+            <location filename="../../app/ui/voting.py" line="274" />
+            <location filename="../../app/ui/voting_panel.py" line="136" />
             <source>closed</source>
             <translation>đã đóng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="238" />
-            <location filename="../../app/ui/voting_panel.py" line="123" />
+            <location filename="../../app/ui/voting.py" line="274" />
+            <location filename="../../app/ui/voting_panel.py" line="136" />
             <source>open</source>
             <translation>đang mở</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="256" />
+            <location filename="../../app/ui/voting.py" line="48" />
+            <source>1 dot</source>
+            <translation>1 chấm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="48" />
+            <source>%1 dots</source>
+            <translation>%1 chấm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="74" />
+            <source>&amp;Start a Voting Round…</source>
+            <translation>&amp;Bắt đầu vòng bình chọn…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="76" />
+            <source>&amp;Add a Dot to the Selected Card</source>
+            <translation>&amp;Thêm một chấm cho thẻ đang chọn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="79" />
+            <source>&amp;Take a Dot Back</source>
+            <translation>&amp;Rút lại một chấm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="82" />
+            <source>&amp;Close Round</source>
+            <translation>Đó&amp;ng vòng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="84" />
+            <source>&amp;Reopen Round</source>
+            <translation>&amp;Mở lại vòng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="86" />
+            <source>S&amp;how Round</source>
+            <translation>&amp;Hiện vòng</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="92" />
+            <source>&amp;Dot Voting</source>
+            <translation>&amp;Bình chọn bằng chấm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="271" />
+            <source>No Round (hide the dots)</source>
+            <translation>Không vòng nào (ẩn các chấm)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/voting.py" line="292" />
             <source>Round %1</source>
             <translation>Vòng %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="275" />
+            <location filename="../../app/ui/voting.py" line="311" />
             <source>Voting round %1 started: click the dot under a card, or select it and press V.</source>
             <translation>Đã bắt đầu vòng bình chọn %1: bấm vào chấm dưới thẻ, hoặc chọn thẻ rồi nhấn V.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="285" />
+            <location filename="../../app/ui/voting.py" line="321" />
             <source>Round %1 closed.</source>
             <translation>Đã đóng vòng %1.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="299" />
+            <location filename="../../app/ui/voting.py" line="335" />
             <source>No voting round is open: Map ▸ Dot Voting ▸ Start a Voting Round…</source>
             <translation>Chưa có vòng bình chọn nào đang mở: Bản đồ ▸ Bình chọn bằng chấm ▸ Bắt đầu vòng bình chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="301" />
+            <location filename="../../app/ui/voting.py" line="337" />
             <source>The round %1 is closed: reopen it to take dots.</source>
             <translation>Vòng %1 đã đóng: hãy mở lại để nhận thêm chấm.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="305" />
+            <location filename="../../app/ui/voting.py" line="341" />
             <source>Choose who is voting in the voting panel first.</source>
             <translation>Hãy chọn người đang bình chọn trong bảng bình chọn trước.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="307" />
+            <location filename="../../app/ui/voting.py" line="343" />
             <source>%1 has no dots left in %2.</source>
             <translation>%1 đã hết chấm trong vòng %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="327" />
+            <location filename="../../app/ui/voting.py" line="363" />
             <source>%1 now has %2.</source>
             <translation>%1 hiện có %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="330" />
+            <location filename="../../app/ui/voting.py" line="366" />
             <source>%1 has %2 left.</source>
             <translation>%1 còn %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="346" />
+            <location filename="../../app/ui/voting.py" line="382" />
             <source>No dot of %1 on this card to take back.</source>
             <translation>Thẻ này không có chấm nào của %1 để rút lại.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="347" />
+            <location filename="../../app/ui/voting.py" line="383" />
             <source>the room</source>
             <translation>cả phòng</translation>
         </message>
@@ -3865,11 +3917,6 @@
             <location filename="../../app/ui/voting_panel.py" line="52" />
             <source>Voting now:</source>
             <translation>Đang bình chọn:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/voting_panel.py" line="64" />
-            <source>Top voted</source>
-            <translation>Được bình chọn nhiều nhất</translation>
         </message>
         <message>
             <location filename="../../app/ui/voting_panel.py" line="71" />
@@ -3892,42 +3939,42 @@
             <translation>Mở lại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="118" />
+            <location filename="../../app/ui/voting_panel.py" line="131" />
             <source>No voting round shown</source>
             <translation>Chưa hiện vòng bình chọn nào</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="121" />
+            <location filename="../../app/ui/voting_panel.py" line="134" />
             <source>Start a round to put dots on the cards.</source>
             <translation>Hãy bắt đầu một vòng để đặt chấm lên các thẻ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="136" />
+            <location filename="../../app/ui/voting_panel.py" line="149" />
             <source>%1: %2 left</source>
             <translation>%1: còn %2</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="141" />
+            <location filename="../../app/ui/voting_panel.py" line="154" />
             <source>Anonymous dots: %1 per voter.</source>
             <translation>Bình chọn ẩn danh: mỗi người %1 chấm.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="143" />
+            <location filename="../../app/ui/voting_panel.py" line="156" />
             <source>%1 on %2 cards</source>
             <translation>%1 trên %2 thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="151" />
+            <location filename="../../app/ui/voting_panel.py" line="164" />
             <source>No dots yet.</source>
             <translation>Chưa có chấm nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="161" />
+            <location filename="../../app/ui/voting_panel.py" line="174" />
             <source>Dot Voting</source>
             <translation>Bình chọn bằng chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="169" />
+            <location filename="../../app/ui/voting_panel.py" line="182" />
             <source>Voting &amp;Panel</source>
             <translation>Bảng bình &amp;chọn</translation>
         </message>
@@ -4357,7 +4404,7 @@
         </message>
         <message>
             <location filename="../../app/dialogs/persona_dialog.py" line="310" />
-            <location filename="../../app/dialogs/project_properties.py" line="163" />
+            <location filename="../../app/dialogs/project_properties.py" line="157" />
             <source>Images (*.png *.jpg *.jpeg)</source>
             <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
         </message>
@@ -4452,102 +4499,102 @@
             <translation>Bỏ chân dung khỏi bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="69" />
+            <location filename="../../app/dialogs/project_properties.py" line="63" />
             <source>Project Properties</source>
             <translation>Thuộc tính dự án</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="74" />
+            <location filename="../../app/dialogs/project_properties.py" line="68" />
             <source>Who the maps are made for</source>
             <translation>Khách hàng mà các bản đồ được làm cho</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="77" />
+            <location filename="../../app/dialogs/project_properties.py" line="71" />
             <source>Your name or your team's</source>
             <translation>Tên bạn hoặc tên nhóm của bạn</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="83" />
+            <location filename="../../app/dialogs/project_properties.py" line="77" />
             <source>The language of everything the exports write themselves: headings, legend, page numbers</source>
             <translation>Ngôn ngữ của mọi chữ mà bản xuất tự ghi: tiêu đề, chú giải, số trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="93" />
+            <location filename="../../app/dialogs/project_properties.py" line="87" />
             <source>Choose &amp;Logo…</source>
             <translation>Chọn &amp;logo…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="96" />
+            <location filename="../../app/dialogs/project_properties.py" line="90" />
             <source>Remove Logo</source>
             <translation>Bỏ logo</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="112" />
+            <location filename="../../app/dialogs/project_properties.py" line="106" />
             <source>Use the Default</source>
             <translation>Dùng mặc định</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="125" />
+            <location filename="../../app/dialogs/project_properties.py" line="119" />
             <source>&amp;Title</source>
             <translation>&amp;Tiêu đề</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="126" />
+            <location filename="../../app/dialogs/project_properties.py" line="120" />
             <source>&amp;Client</source>
             <translation>&amp;Khách hàng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="127" />
+            <location filename="../../app/dialogs/project_properties.py" line="121" />
             <source>&amp;Author</source>
             <translation>&amp;Tác giả</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="128" />
+            <location filename="../../app/dialogs/project_properties.py" line="122" />
             <source>Export &amp;language</source>
             <translation>&amp;Ngôn ngữ xuất</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="129" />
+            <location filename="../../app/dialogs/project_properties.py" line="123" />
             <source>Logo</source>
             <translation>Logo</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="130" />
+            <location filename="../../app/dialogs/project_properties.py" line="124" />
             <source>Accent colour</source>
             <translation>Màu nhấn</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="131" />
+            <location filename="../../app/dialogs/project_properties.py" line="125" />
             <source>The logo and the accent colour appear in the title block and the page rules of PDF exports.</source>
             <translation>Logo và màu nhấn xuất hiện trong khối tiêu đề và các đường kẻ trang của bản xuất PDF.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="158" />
+            <location filename="../../app/dialogs/project_properties.py" line="152" />
             <source>No logo</source>
             <translation>Chưa có logo</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="162" />
+            <location filename="../../app/dialogs/project_properties.py" line="156" />
             <source>Choose a Logo</source>
             <translation>Chọn logo</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="192" />
+            <location filename="../../app/dialogs/project_properties.py" line="186" />
             <source>Default</source>
             <translation>Mặc định</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="198" />
+            <location filename="../../app/dialogs/project_properties.py" line="192" />
             <source>Accent Colour</source>
             <translation>Màu nhấn</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="224" />
+            <location filename="../../app/dialogs/project_properties.py" line="218" />
             <source>A project needs a title.</source>
             <translation>Dự án cần có tiêu đề.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="233" />
+            <location filename="../../app/dialogs/project_properties.py" line="227" />
             <source>Project properties</source>
             <translation>Thuộc tính dự án</translation>
         </message>
@@ -5481,23 +5528,23 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>WheelView</name>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="109" />
-            <location filename="../../app/ui/wheel_view.py" line="178" />
+            <location filename="../../app/ui/wheel_view.py" line="129" />
+            <location filename="../../app/ui/wheel_view.py" line="198" />
             <source>Open a map to see its experience wheel.</source>
             <translation>Mở một bản đồ để xem bánh xe trải nghiệm của nó.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="159" />
+            <location filename="../../app/ui/wheel_view.py" line="179" />
             <source>Experience Wheel</source>
             <translation>Bánh xe trải nghiệm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="165" />
+            <location filename="../../app/ui/wheel_view.py" line="185" />
             <source>E&amp;xperience Wheel</source>
             <translation>Bánh x&amp;e trải nghiệm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="168" />
+            <location filename="../../app/ui/wheel_view.py" line="188" />
             <source>The map as a circle: before, during, after</source>
             <translation>Bản đồ dưới dạng vòng tròn: trước, trong và sau trải nghiệm</translation>
         </message>

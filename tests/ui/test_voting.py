@@ -290,3 +290,34 @@ def test_the_hidden_dock_catches_up_when_shown(sample, qtbot, monkeypatch):
     assert tallied == []  # hidden: the tally is not worked out for nobody
     win.voting.dock.show()
     qtbot.waitUntil(lambda: panel.tally_lines() == [f"1. {first.title} — 1 dot"])
+
+
+def test_the_insights_list_the_top_voted_cards_as_dots_go_on(sample, qtbot):
+    from app.ui.insights_panel import InsightsPanel
+
+    win = sample
+    panel = InsightsPanel(win.doc, win.journey.id)
+    qtbot.addWidget(panel)
+    panel.resize(320, 900)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.votes_section.empty.isVisible()
+    start_round_by_dialog(win, qtbot, "Sửa gì trước", 3, "")
+    lanes = {ln.id: ln.kind for ln in win.journey.lanes}
+    opportunity = next(c for c in win.journey.cards if lanes[c.lane_id] == LaneKind.OPPORTUNITIES)
+    pain = pains(win)[0]
+    QTest.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=card_point(win, opportunity))
+    focus_canvas(win, qtbot)
+    QTest.keyClick(win.view, Qt.Key.Key_V)
+    QTest.keyClick(win.view, Qt.Key.Key_V)
+    QTest.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=pill_point(win, pain))
+    stage = {s.id: s.title for s in win.journey.stages}
+    qtbot.waitUntil(lambda: panel.top_voted.texts() == [
+        "Opportunities", f"● 2  {opportunity.title} · {stage[opportunity.stage_id]}",
+        "Pains", f"● 1  {pain.title} · {stage[pain.stage_id]}"])
+    assert panel.votes_section.hint.text() == "Round “Sửa gì trước”, 3 dots in all · open"
+    assert not panel.votes_section.empty.isVisible()
+    QTest.keyClick(win.view, Qt.Key.Key_Z, CTRL)  # the pain's dot
+    qtbot.waitUntil(lambda: panel.top_voted.texts() == [
+        "Opportunities", f"● 2  {opportunity.title} · {stage[opportunity.stage_id]}"])
