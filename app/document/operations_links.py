@@ -22,7 +22,7 @@ from app.domain.model import (
     VotingRound,
 )
 from app.domain.validation import DomainError
-from app.domain.voting import can_vote
+from app.domain.voting import VoteRefusal, can_vote
 
 
 class LinkRefused(DomainError):
@@ -134,13 +134,30 @@ def add_vote(doc: Document, round_: VotingRound, card: Card, participant: str = 
     """Put one dot on a card; refused when the round is closed or the voter has none left."""
     journey = doc.project.map(round_.map_id)
     if journey is None or card.map_id != journey.id:
-        raise LinkRefused(tr("That card is not on this round's map."))
-    allowed, reason = can_vote(journey, round_, card.id, participant)
-    if not allowed:
-        raise LinkRefused(reason)
+        raise LinkRefused(refusal_text(VoteRefusal.NOT_ON_MAP, round_, participant))
+    refusal = can_vote(journey, round_, card.id, participant)
+    if refusal is not None:
+        raise LinkRefused(refusal_text(refusal, round_, participant))
     vote = Vote(round_id=round_.id, card_id=card.id, participant=participant)
     doc.push(InsertEntity(doc, vote, None, tr("Vote")))
     return vote
+
+
+def refusal_text(refusal: VoteRefusal, round_: VotingRound, participant: str = "") -> str:
+    """Why a dot was refused, in one line in the user's language."""
+    title = f"“{round_.title}”"
+    if refusal is VoteRefusal.CLOSED:
+        return tr("The round %1 is closed: reopen it to take dots.").replace("%1", title)
+    if refusal is VoteRefusal.NOT_ON_MAP:
+        return tr("That card is not on this round's map.")
+    if refusal is VoteRefusal.NOT_PARTICIPANT:
+        return tr("%1 is not a participant of %2.").replace("%1", f"“{participant}”") \
+            .replace("%2", title)
+    if refusal is VoteRefusal.ANONYMOUS_ONLY:
+        return tr("The round %1 takes anonymous dots only.").replace("%1", title)
+    if not participant:
+        return tr("No dots left in %1.").replace("%1", title)
+    return tr("%1 has no dots left in %2.").replace("%1", participant).replace("%2", title)
 
 
 def remove_vote(doc: Document, vote: Vote) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import Enum
 
 from app.domain.model import JourneyMap, LaneKind, VotingRound
 
@@ -31,21 +32,31 @@ def dots_left(journey: JourneyMap, round_: VotingRound, participant: str) -> int
     return max(0, round_.dots_per_participant - used)
 
 
+class VoteRefusal(Enum):
+    """Why a dot cannot go on a card. A code, not a sentence: the editor words it in the
+    user's language (app.document.operations_links.refusal_text)."""
+
+    CLOSED = "closed"  # the round is closed
+    NOT_ON_MAP = "not on map"  # the card is not on the round's map
+    NOT_PARTICIPANT = "not a participant"  # a named round, and this voter is not in it
+    ANONYMOUS_ONLY = "anonymous only"  # a round without names, and a name was given
+    NO_DOTS_LEFT = "no dots left"
+
+
 def can_vote(journey: JourneyMap, round_: VotingRound, card_id: str,
-             participant: str = "") -> tuple[bool, str]:
-    """(True, "") when the dot may go on the card, else (False, the reason)."""
+             participant: str = "") -> VoteRefusal | None:
+    """None when the dot may go on the card, else why not."""
     if round_.closed:
-        return False, f"the round {round_.title!r} is closed"
+        return VoteRefusal.CLOSED
     if journey.card(card_id) is None:
-        return False, "that card is not on this round's map"
+        return VoteRefusal.NOT_ON_MAP
     if round_.participants and participant not in round_.participants:
-        return False, f"{participant!r} is not a participant of {round_.title!r}"
+        return VoteRefusal.NOT_PARTICIPANT
     if not round_.participants and participant:
-        return False, f"the round {round_.title!r} takes anonymous dots only"
+        return VoteRefusal.ANONYMOUS_ONLY
     if dots_left(journey, round_, participant) == 0:
-        who = participant or "anonymous voters"
-        return False, f"{who} has no dots left in {round_.title!r}"
-    return True, ""
+        return VoteRefusal.NO_DOTS_LEFT
+    return None
 
 
 def top_voted(journey: JourneyMap, lane_kinds: Iterable[LaneKind] | None = None,

@@ -22,7 +22,7 @@ from app.canvas.items.card import CardItem
 from app.document import operations_links as links
 from app.document.subscription import Subscription
 from app.domain.model import Card, JourneyMap, Vote, VotingRound
-from app.domain.voting import card_votes, dots_left
+from app.domain.voting import VoteRefusal, card_votes, dots_left
 from app.ui.focus import resubscribe
 
 if TYPE_CHECKING:
@@ -334,14 +334,12 @@ class Voting(QObject):
         if round_ is None:
             return tr("No voting round is open: Map ▸ Dot Voting ▸ Start a Voting Round…")
         if round_.closed:
-            return tr("The round %1 is closed: reopen it to take dots.").replace(
-                "%1", quoted(round_.title))
+            return links.refusal_text(VoteRefusal.CLOSED, round_)
         journey = self.journey
         if round_.participants and self.participant not in round_.participants:
             return tr("Choose who is voting in the voting panel first.")
         if journey is not None and dots_left(journey, round_, self.participant) == 0:
-            return (tr("%1 has no dots left in %2.").replace("%1", self.participant)
-                    .replace("%2", quoted(round_.title)))
+            return links.refusal_text(VoteRefusal.NO_DOTS_LEFT, round_, self.participant)
         return ""
 
     def add_dot(self, card: Card) -> Vote | None:

@@ -1247,22 +1247,47 @@
             <translation>Mở lại vòng bình chọn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations_links.py" line="137" />
-            <source>That card is not on this round's map.</source>
-            <translation>Thẻ đó không thuộc bản đồ của vòng bình chọn này.</translation>
-        </message>
-        <message>
             <location filename="../../app/document/operations_links.py" line="142" />
             <source>Vote</source>
             <translation>Bình chọn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations_links.py" line="148" />
+            <location filename="../../app/document/operations_links.py" line="150" />
+            <source>The round %1 is closed: reopen it to take dots.</source>
+            <translation>Vòng %1 đã đóng: hãy mở lại để nhận thêm chấm.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="152" />
+            <source>That card is not on this round's map.</source>
+            <translation>Thẻ đó không nằm trên bản đồ của vòng này.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="154" />
+            <source>%1 is not a participant of %2.</source>
+            <translation>%1 không phải người tham gia vòng %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="157" />
+            <source>The round %1 takes anonymous dots only.</source>
+            <translation>Vòng %1 chỉ nhận chấm ẩn danh.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="159" />
+            <source>No dots left in %1.</source>
+            <translation>Đã hết chấm trong vòng %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="160" />
+            <source>%1 has no dots left in %2.</source>
+            <translation>%1 đã hết chấm trong vòng %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/document/operations_links.py" line="165" />
             <source>Remove vote</source>
             <translation>Bỏ phiếu bình chọn</translation>
         </message>
         <message>
-            <location filename="../../app/document/operations_links.py" line="159" />
+            <location filename="../../app/document/operations_links.py" line="176" />
             <source>Clear votes</source>
             <translation>Xoá các phiếu bình chọn</translation>
         </message>
@@ -3751,7 +3776,7 @@
     <context>
         <name>Voting</name>
         <message>
-            <location filename="../../app/ui/voting.py" line="363" />
+            <location filename="../../app/ui/voting.py" line="361" />
             <location filename="../../app/ui/voting_panel.py" line="160" />
             <source>(untitled)</source>
             <translation>(chưa có tiêu đề)</translation>
@@ -3879,37 +3904,27 @@
             <translation>Chưa có vòng bình chọn nào đang mở: Bản đồ ▸ Bình chọn bằng chấm ▸ Bắt đầu vòng bình chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="337" />
-            <source>The round %1 is closed: reopen it to take dots.</source>
-            <translation>Vòng %1 đã đóng: hãy mở lại để nhận thêm chấm.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/voting.py" line="341" />
+            <location filename="../../app/ui/voting.py" line="340" />
             <source>Choose who is voting in the voting panel first.</source>
             <translation>Hãy chọn người đang bình chọn trong bảng bình chọn trước.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="343" />
-            <source>%1 has no dots left in %2.</source>
-            <translation>%1 đã hết chấm trong vòng %2.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/voting.py" line="363" />
+            <location filename="../../app/ui/voting.py" line="361" />
             <source>%1 now has %2.</source>
             <translation>%1 hiện có %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="366" />
+            <location filename="../../app/ui/voting.py" line="364" />
             <source>%1 has %2 left.</source>
             <translation>%1 còn %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="382" />
+            <location filename="../../app/ui/voting.py" line="380" />
             <source>No dot of %1 on this card to take back.</source>
             <translation>Thẻ này không có chấm nào của %1 để rút lại.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="383" />
+            <location filename="../../app/ui/voting.py" line="381" />
             <source>the room</source>
             <translation>cả phòng</translation>
         </message>

@@ -30,7 +30,7 @@ from app.domain.serialize import (
 )
 from app.domain.templates import new_project
 from app.domain.validation import DomainError, validate_project
-from app.domain.voting import can_vote, card_votes, dots_left, top_voted
+from app.domain.voting import VoteRefusal, can_vote, card_votes, dots_left, top_voted
 
 
 def _with_cards(project: Project) -> Project:
@@ -155,12 +155,15 @@ def test_voting_counts_and_refusals():
     a, b = journey.cards[0], journey.cards[1]
     assert card_votes(journey) == {a.id: 2, b.id: 1}
     assert dots_left(journey, voting, "An") == 0 and dots_left(journey, voting, "Bình") == 1
-    assert can_vote(journey, voting, b.id, "An") == (False, "An has no dots left in 'Workshop'")
-    assert can_vote(journey, voting, b.id, "Bình") == (True, "")
-    assert not can_vote(journey, voting, b.id, "Chi")[0]
-    assert not can_vote(journey, voting, "nope", "Bình")[0]
+    assert can_vote(journey, voting, b.id, "An") is VoteRefusal.NO_DOTS_LEFT
+    assert can_vote(journey, voting, b.id, "Bình") is None
+    assert can_vote(journey, voting, b.id, "Chi") is VoteRefusal.NOT_PARTICIPANT
+    assert can_vote(journey, voting, "nope", "Bình") is VoteRefusal.NOT_ON_MAP
+    open_room = VotingRound(journey.id, "Room", participants=[])
+    assert can_vote(journey, open_room, b.id, "An") is VoteRefusal.ANONYMOUS_ONLY
+    assert can_vote(journey, open_room, b.id) is None
     voting.closed = True
-    assert "closed" in can_vote(journey, voting, b.id, "Bình")[1]
+    assert can_vote(journey, voting, b.id, "Bình") is VoteRefusal.CLOSED
     assert top_voted(journey, None, 1) == [(a.id, 2)]
     kind_of_a = journey.lane(a.lane_id).kind
     others = [k for k in LaneKind if k != kind_of_a and k != journey.lane(b.lane_id).kind]
