@@ -102,18 +102,22 @@ class RoundResult:
     others: tuple[VotedCard, ...]
 
 
+def latest_round(journey: JourneyMap) -> VotingRound | None:
+    """The newest round (by when it was started) that has dots, or None."""
+    with_dots = {v.round_id for v in journey.votes}
+    rounds = [(r.created, i, r) for i, r in enumerate(journey.rounds) if r.id in with_dots]
+    return max(rounds, key=lambda t: (t[0], t[1]))[2] if rounds else None
+
+
 def latest_result(journey: JourneyMap, n: int = 5) -> RoundResult | None:
     """The result of the newest round that has dots, or None when no card has one.
 
     The newest rather than the sum of all: rounds ask different questions ("what hurts
     most", then "what do we fix first"), and adding their dots would mix the answers.
     """
-    with_dots = {v.round_id for v in journey.votes}
-    rounds = [(r.created, i, r) for i, r in enumerate(journey.rounds)
-              if r.id in with_dots]
-    if not rounds:
+    round_ = latest_round(journey)
+    if round_ is None:
         return None
-    round_ = max(rounds, key=lambda t: (t[0], t[1]))[2]
     cards = {c.id: c for c in journey.cards}
     stages = {s.id: s.title for s in journey.stages}
     kinds = {lane.id: lane.kind for lane in journey.lanes}

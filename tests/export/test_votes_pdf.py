@@ -67,3 +67,14 @@ def test_votes_beside_step_backs_overlap_nothing(tmp_path, page, orientation):
     text = _last_page(out)
     assert "Khách hàng quay lại ở đâu" in text or "quay lại" in text
     assert first.title in text
+
+
+def test_the_map_page_prints_each_voted_cards_dots(tmp_path):
+    project, first, second, pain = _voted(sample_project())
+    out, _ = export(project, tmp_path, "vi.pdf", language="vi", **ONLY)
+    text = pdf_text(out, 1, 1)
+    for dots in (5, 3, 2):
+        assert f"● {dots}" in text
+    assert text.count("●") == 3  # only the voted cards
+    plain, _ = export(sample_project(), tmp_path, "plain.pdf", language="vi", **ONLY)
+    assert "●" not in pdf_text(plain, 1, 1)

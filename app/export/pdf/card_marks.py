@@ -66,10 +66,20 @@ def edge_tags(self: MapPainter, c: Canvas, box: CardBox, card_style: CardStyle,
         labels.append((x + style.EVIDENCE_PAD, y + h / 2 + small * 0.36, label,
                        style.EVIDENCE_COLORS[card.evidence.value][2]))
         right = x
+    left = r.x + style.CARD_INNER
+    cy = r.bottom - style.EVIDENCE_TAG_LIFT
+    dots = self.dots.get(card.id, 0)
+    if dots:  # the voting dots' pill, bottom left as in the editor
+        label = f"● {self.tx.integer(dots)}"
+        w = self.wrapper.width(label, small, True) + 2 * style.EVIDENCE_PAD
+        if left + w <= right - 4:
+            c.setFillColor(color(style.VOTE_DOT_COLOR))
+            c.roundRect(left, cy - h / 2, w, h, h / 2, stroke=0, fill=1)
+            labels.append((left + style.EVIDENCE_PAD, cy + small * 0.36, label, WHITE))
+            left += w + 4
     tags = [self.clean(t) for t in card.tags if t.strip()]
     if not tags:
         return
-    left = r.x + style.CARD_INNER
     room = right - 6 - left - 2 * style.EVIDENCE_PAD
     text = "  ".join("#" + t for t in tags)
     if self.wrapper.width(text, small, False) > room:
@@ -77,7 +87,6 @@ def edge_tags(self: MapPainter, c: Canvas, box: CardBox, card_style: CardStyle,
             return  # no room: the tags are in the notes and the sheet export
         text = self.wrapper.elide(text, small, False, room)
     w = self.wrapper.width(text, small, False) + 2 * style.EVIDENCE_PAD
-    cy = r.bottom - style.EVIDENCE_TAG_LIFT
     c.setFillColor(color(WHITE))
     c.setStrokeColor(draw.mix(card_style.border, WHITE, 0.45))
     c.setLineWidth(0.75)

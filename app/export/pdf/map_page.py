@@ -19,6 +19,7 @@ from app.domain.insights import lower_is_better
 from app.domain.layout import CardBox, MapLayout, MarkerPoint, Rect, TextWrapper, line_height
 from app.domain.model import EmotionMarker, JourneyMap, LaneKind, Project
 from app.domain.style import CardStyle
+from app.domain.voting import card_votes, latest_round
 from app.export.i18n import Texts
 from app.export.pdf import card_marks, draw
 from app.export.pdf.connectors import ConnectorPainter
@@ -85,6 +86,9 @@ class MapPainter:
         self.kinds = {lane.id: lane.kind for lane in journey.lanes}
         self.lane_index = {lane.id: i for i, lane in enumerate(journey.lanes)}
         self.channels = {ch.id: ch for ch in project.channels}
+        # Dots of the round the insights report (the newest with dots), on their cards.
+        voted = latest_round(journey)
+        self.dots = card_votes(journey, voted.id) if voted is not None else {}
         self.persona_name = persona_name
         self.map_name = journey.name
         by_lane: dict[str, list[CardBox]] = {}
