@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -99,6 +99,9 @@ class ConnectorLayer:
         self._touching: dict[str, set[str]] = {}  # card or stage id -> connector ids
         self.rerouted = 0  # connectors routed since the scene was made (for tests, bench)
         self.shifted = 0  # connectors moved along with their lanes instead
+        # How the view's filter shows a line, from its ends: (opacity, hidden). Set by
+        # app.canvas.highlight while it is attached; a new or relinked line asks it.
+        self.look: Callable[[Connector], tuple[float, bool]] | None = None
         self._bands: dict[str, float] = {}  # each lane's top when the lines were laid
         self._stacks: dict[tuple[str, str], tuple[float, float]] = {}  # a cell's cards'
         # top and bottom below its lane's top, when the lines were laid
@@ -129,7 +132,13 @@ class ConnectorLayer:
         item = ConnectorItem(connector, self._route(journey, connector), self.scene.decorated)
         self.items[connector.id] = item
         self._index(connector)
+        self.restyle(item)
         self.scene.addItem(item)
+
+    def restyle(self, item: ConnectorItem) -> None:
+        """Give the line the filter's look of its ends."""
+        if self.look is not None:
+            item.set_look(*self.look(item.connector))
 
     def _drop(self, connector_id: str) -> None:
         item = self.items.pop(connector_id, None)
@@ -159,6 +168,7 @@ class ConnectorLayer:
                 self._unindex(item.connector)
                 item.connector = connector
             self._index(connector)
+            self.restyle(item)
 
     def changed(self, journey: JourneyMap, changes: Iterable[Change]) -> None:
         """Follow connectors added, removed or edited."""
@@ -175,6 +185,7 @@ class ConnectorLayer:
                 self._unindex(item.connector)
                 item.connector = connector
                 self._index(connector)
+                self.restyle(item)
                 item.set_route(self._route(journey, connector))
                 item.refresh()
             else:

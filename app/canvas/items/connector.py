@@ -71,6 +71,7 @@ class ConnectorItem(QGraphicsRectItem):
         self.entity_id = connector.id
         self.decorated = decorated
         self.hovered = False
+        self.filtered = False  # an end is hidden by the view's filter (app.canvas.highlight)
         self.route: Route | None = None
         self.extent = Box(0.0, 0.0, 0.0, 0.0)  # the route's bounds
         self.runs: list[_Run] = []
@@ -97,7 +98,7 @@ class ConnectorItem(QGraphicsRectItem):
             self.setPos(0.0, 0.0)  # a shifted line: its runs are laid out anew below
         self.route = route
         self.extent = route.bounds() if route is not None else Box(0.0, 0.0, 0.0, 0.0)
-        self.setVisible(route is not None)
+        self.setVisible(route is not None and not self.filtered)
         self._label = self.connector.label
         segments = list(pairwise(route.points)) if route is not None else []
         while len(self.runs) > len(segments):
@@ -124,6 +125,15 @@ class ConnectorItem(QGraphicsRectItem):
             shape.addRect(self._label_rect)
         self._shape = shape
         self.setRect(shape.boundingRect().adjusted(-_HALO, -_HALO, _HALO, _HALO))
+
+    def set_look(self, opacity: float, filtered: bool) -> None:
+        """Fade the line, or hide it while the filter hides an end (the route stays)."""
+        if self.opacity() != opacity:
+            self.setOpacity(opacity)
+        self.filtered = filtered
+        visible = self.route is not None and not filtered
+        if self.isVisible() != visible:
+            self.setVisible(visible)
 
     def shift(self, route: Route, dy: float, extent: Box) -> None:
         """Follow the same route moved down by dy (its lanes moved): one move, no new

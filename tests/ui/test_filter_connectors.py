@@ -1,0 +1,104 @@
+"""Connectors under the filter dock: faint with their cards, hidden with them, clicked as
+a user does; only the lines of cards whose look changed are restyled."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.canvas.highlight import DIMMED, HALF_DIMMED
+from app.document import operations as ops
+from app.document.document import Document
+from app.document.operations_links import add_connector
+from app.domain.model import ConnectorKind
+from tests.export.sample import sample_project, with_links
+from tests.ui.test_filter import box, click, panel_of
+
+
+@pytest.fixture
+def linked(window, tmp_path):
+    """The sample with its four connectors, opened at projector size."""
+    path = tmp_path / "links.cjm"
+    Document.create(str(path), with_links(sample_project(photo=False))).close()
+    window.resize(1280, 800)
+    assert window.open_path(str(path))
+    return window
+
+
+def lines(win):
+    return win.view.map_scene.links.items
+
+
+def shown(item) -> bool:
+    return item.isVisibleTo(None)
+
+
+def test_lines_fade_and_hide_with_their_cards(linked, qtbot):
+    journey = linked.journey
+    lane_of = {c.id: journey.lane(c.lane_id) for c in journey.cards}
+    panel = panel_of(linked, qtbot)
+    click(qtbot, box(panel, "lane_kinds", "Touchpoints"))
+    kept = {c.id for c in journey.cards if lane_of[c.id].kind == "touchpoints"}
+    looks = {}
+    for connector in journey.connectors:
+        ends = (connector.source_id, connector.target_id)
+        out = sum(end not in kept for end in ends)
+        looks[connector.id] = (1.0, HALF_DIMMED, DIMMED)[out]
+    assert sorted(looks.values()) != [1.0] * len(looks)  # the sample has faint lines
+    assert {i: item.opacity() for i, item in lines(linked).items()} == looks
+
+    click(qtbot, panel.hide_mode)  # a line with a hidden end is not drawn to nowhere
+    for connector in journey.connectors:
+        both = connector.source_id in kept and connector.target_id in kept
+        assert shown(lines(linked)[connector.id]) == both, connector.label
+
+    click(qtbot, panel.clear)
+    assert all(shown(i) and i.opacity() == 1.0 for i in lines(linked).values())
+
+
+def test_a_line_drawn_while_filtered_takes_the_look_and_keeps_it_when_rerouted(linked,
+                                                                                qtbot):
+    journey = linked.journey
+    panel = panel_of(linked, qtbot)
+    click(qtbot, box(panel, "lane_kinds", "Touchpoints"))
+    click(qtbot, panel.hide_mode)
+    pains = [c for c in journey.cards if journey.lane(c.lane_id).kind == "pains"]
+    touch = next(c for c in journey.cards if journey.lane(c.lane_id).kind == "touchpoints")
+    new = add_connector(linked.doc, journey, touch.id, pains[0].id, ConnectorKind.FLOW)
+    item = lines(linked)[new.id]
+    assert not shown(item)
+    before = item.route
+    other = next(s for s in journey.stages if s.id != touch.stage_id)
+    ops.move_cards(linked.doc, journey, [touch], other.id, touch.lane_id, 0)
+    assert item.route is not None and item.route != before  # rerouted, still hidden
+    assert not shown(item)
+    click(qtbot, panel.hide_mode)  # back to dimming: the line comes back, faint
+    assert shown(item) and item.opacity() == HALF_DIMMED
+
+
+def test_a_hidden_lane_hides_the_lines_into_it(linked, qtbot):
+    journey = linked.journey
+    panel = panel_of(linked, qtbot)
+    handoff = next(c for c in journey.connectors if c.kind == ConnectorKind.HANDOFF)
+    back = journey.card(handoff.target_id).lane_id
+    assert shown(lines(linked)[handoff.id])
+    click(qtbot, panel.lane_boxes[back])
+    assert not shown(lines(linked)[handoff.id])
+    others = [c for c in journey.connectors if c.id != handoff.id]
+    assert all(shown(lines(linked)[c.id]) for c in others)
+    click(qtbot, panel.lane_boxes[back])
+    assert shown(lines(linked)[handoff.id])
+
+
+def test_an_edit_under_the_filter_restyles_only_the_lines_of_changed_cards(linked, qtbot,
+                                                                          monkeypatch):
+    journey = linked.journey
+    panel = panel_of(linked, qtbot)
+    click(qtbot, box(panel, "lane_kinds", "Touchpoints"))
+    links = linked.view.map_scene.links
+    restyled: list[str] = []
+    real = links.restyle
+    monkeypatch.setattr(links, "restyle", lambda item: (restyled.append(item.entity_id),
+                                                         real(item)))
+    quiet = next(c for c in journey.cards if not links.of([c.id]))
+    ops.set_fields(linked.doc, quiet, title="Không liên kết")
+    assert restyled == []
