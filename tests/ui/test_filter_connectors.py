@@ -1,9 +1,12 @@
-"""Connectors under the filter dock: faint with their cards, hidden with them, clicked as
-a user does; only the lines of cards whose look changed are restyled."""
+"""Connectors in the window: under the filter dock (faint with their cards, hidden with
+them; only the lines of cards whose look changed are restyled) and in the inspector."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from app.canvas.highlight import DIMMED, HALF_DIMMED
 from app.document import operations as ops
@@ -102,3 +105,51 @@ def test_an_edit_under_the_filter_restyles_only_the_lines_of_changed_cards(linke
     quiet = next(c for c in journey.cards if not links.of([c.id]))
     ops.set_fields(linked.doc, quiet, title="Không liên kết")
     assert restyled == []
+
+
+def test_the_inspector_renames_a_shown_connectors_ends(linked, qtbot):
+    """A connector clicked on the map shows its ends' names; renaming an end card or
+    stage (and undoing it) names them again, without rebuilding the form."""
+    journey, view, doc = linked.journey, linked.view, linked.doc
+    loop = next(c for c in journey.connectors if c.kind == ConnectorKind.HANDOFF)
+    item = lines(linked)[loop.id]
+    at = _path_point(item)
+    view.centerOn(at)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     view.mapFromScene(at))
+    inspector = linked.inspector
+    qtbot.waitUntil(lambda: inspector.current_entity() is loop)
+    form = inspector.form
+    source, target = journey.card(loop.source_id), journey.card(loop.target_id)
+
+    def names() -> tuple[str, str, str]:
+        return (inspector.form.subtitle.text(), _text(inspector, "source"),
+                _text(inspector, "target"))
+
+    assert names() == (f"{source.title} → {target.title}", source.title, target.title)
+    ops.set_fields(doc, source, title="Tổng đài mới")
+    qtbot.waitUntil(lambda: names() == (f"Tổng đài mới → {target.title}", "Tổng đài mới",
+                                        target.title))  # the inspector follows next turn
+    assert inspector.form is form  # retitled in place: a field keeps its focus
+    doc.undo()
+    qtbot.waitUntil(lambda: names() == (f"Hotline 1800 → {target.title}", "Hotline 1800",
+                                        target.title))
+
+    stage = journey.stages[0]
+    to_stage = add_connector(doc, journey, source.id, stage.id, ConnectorKind.FLOW)
+    inspector.set_selection([to_stage])
+    ops.set_fields(doc, stage, title="Biết đến")
+    qtbot.waitUntil(lambda: names() == (f"{source.title} → Biết đến", source.title,
+                                        "Biết đến"))
+
+
+def _text(inspector, name: str) -> str:
+    return inspector.form.findChild(QLabel, name).text()
+
+
+def _path_point(item) -> QPointF:
+    """A point a quarter along the connector's longest run, away from its label."""
+    points = item.route.points
+    a, b = max(zip(points, points[1:], strict=False),
+               key=lambda s: abs(s[1][0] - s[0][0]) + abs(s[1][1] - s[0][1]))
+    return QPointF(a[0] + (b[0] - a[0]) * 0.25, a[1] + (b[1] - a[1]) * 0.25)
