@@ -18,10 +18,11 @@ from PySide6.QtCore import QTimer
 from app.canvas.items.connector import ConnectorItem
 from app.domain import style
 from app.domain.events import Change, ChangeKind
+from app.domain.labels import LabelSpace, place_label, reach
 from app.domain.layout import Rect
 from app.domain.live_layout import LayoutDelta
 from app.domain.model import Connector, JourneyMap
-from app.domain.routing import Box, Route, label_point, route_connector
+from app.domain.routing import Box, Point, Route, label_point, route_connector
 
 if TYPE_CHECKING:
     from app.canvas.scene import MapScene
@@ -129,7 +130,8 @@ class ConnectorLayer:
                     del self._touching[end]
 
     def _add(self, journey: JourneyMap, connector: Connector) -> None:
-        item = ConnectorItem(connector, self._route(journey, connector), self.scene.decorated)
+        item = ConnectorItem(connector, self._route(journey, connector), self.scene.decorated,
+                             self.place_label)
         self.items[connector.id] = item
         self._index(connector)
         self.restyle(item)
@@ -161,7 +163,7 @@ class ConnectorLayer:
         for connector_id, connector in wanted.items():
             item = self.items.get(connector_id)
             if item is None:
-                item = ConnectorItem(connector, None, self.scene.decorated)
+                item = ConnectorItem(connector, None, self.scene.decorated, self.place_label)
                 self.items[connector_id] = item
                 self.scene.addItem(item)
             elif item.connector is not connector:
@@ -190,6 +192,35 @@ class ConnectorLayer:
                 item.refresh()
             else:
                 item.refresh()
+
+    def place_label(self, connector_id: str, route: Route, w: float, h: float
+                    ) -> tuple[Point, Point | None]:
+        """Where a line's label pill goes: clear of the cards (and their evidence badges),
+        faces, frozen headers, and the lines and labels of the cards near it. Only the
+        cells within the pill's reach are looked at, so a label costs the same on any
+        size of map."""
+        layout, live = self.scene.layout, self.scene.live
+        bounds, (rx, ry) = route.bounds(), reach(w, h)
+        x0, y0 = bounds.x - rx, bounds.y - ry
+        x1, y1 = bounds.right + rx, bounds.bottom + ry
+        stages = [i for i, r in layout.stage_rects.items() if r.x < x1 and x0 < r.right]
+        lanes = [i for i, r in layout.lane_rects.items() if r.y < y1 and y0 < r.bottom]
+        near = [c.id for s in stages for ln in lanes for c in live.cell_cards(s, ln)]
+        cards = [b for i in near if (b := layout.cards.get(i)) is not None]
+        markers = [m for m in layout.markers.values() if x0 < m.x < x1 and y0 < m.y < y1]
+        # No grazing a card's top (its edge is drawn there) nor the frozen header row.
+        space = LabelSpace(cards, markers, graze=0.0, top=style.STAGE_HEADER_HEIGHT)
+        for other_id in self.of(near) - {connector_id}:
+            other = self.items.get(other_id)
+            if other is None or other.route is None or not other.isVisible():
+                continue
+            space.add_route(1, other.route.points)
+            pill = other.label_rect
+            if not pill.isEmpty():
+                air = 2.0
+                space.add((pill.left() - air, pill.top() - air, pill.right() + air,
+                           pill.bottom() + air))
+        return place_label(route.points, route.label_at, w, h, space, owner=0)
 
     # -- routes -------------------------------------------------------------------------
 

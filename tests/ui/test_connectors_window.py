@@ -1,5 +1,6 @@
 """Connectors in the window: under the filter dock (faint with their cards, hidden with
-them; only the lines of cards whose look changed are restyled) and in the inspector."""
+them; only the lines of cards whose look changed are restyled), in the inspector, and
+their labels placed clear of the cards."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from app.canvas.highlight import DIMMED, HALF_DIMMED
 from app.document import operations as ops
 from app.document.document import Document
 from app.document.operations_links import add_connector
+from app.domain import style
 from app.domain.model import ConnectorKind
 from tests.export.sample import sample_project, with_links
 from tests.ui.test_filter import box, click, panel_of
@@ -153,3 +155,22 @@ def _path_point(item) -> QPointF:
     a, b = max(zip(points, points[1:], strict=False),
                key=lambda s: abs(s[1][0] - s[0][0]) + abs(s[1][1] - s[0][1]))
     return QPointF(a[0] + (b[0] - a[0]) * 0.25, a[1] + (b[1] - a[1]) * 0.25)
+
+
+def test_labels_sit_clear_of_cards_badges_headers_and_each_other(linked, qtbot):
+    """The sample's loop runs in the gutter under the frozen stage headers, too narrow for
+    its pill: the pill goes below the headers, off the cards, with a leader to its line."""
+    journey, scene = linked.journey, linked.view.map_scene
+    flow = next(c for c in journey.connectors if c.kind == ConnectorKind.FLOW)
+    ops.set_fields(linked.doc, flow, label="xem quảng cáo")
+    scene.links.settle()
+    pills = [item.label_rect for item in lines(linked).values() if item.connector.label]
+    assert len(pills) == 4 and all(not p.isEmpty() for p in pills)
+    badge = style.EVIDENCE_TAG_HEIGHT / 2
+    cards = [item.mapRectToScene(item.card_rect()).adjusted(0, 0, 0, badge)
+             for item in scene.cards.values()]
+    for pill in pills:
+        assert pill.top() >= style.STAGE_HEADER_HEIGHT
+        assert pill.left() >= style.LANE_HEADER_WIDTH
+        assert not any(pill.intersects(card) for card in cards), pill
+        assert sum(pill.intersects(other) for other in pills) == 1  # itself only
