@@ -174,3 +174,28 @@ def test_labels_sit_clear_of_cards_badges_headers_and_each_other(linked, qtbot):
         assert pill.left() >= style.LANE_HEADER_WIDTH
         assert not any(pill.intersects(card) for card in cards), pill
         assert sum(pill.intersects(other) for other in pills) == 1  # itself only
+
+
+def test_two_lines_between_stacked_cards_are_drawn_apart(window, tmp_path):
+    """Two handoffs from the two stacked cards of a cell to the backstage card share the
+    gutters on the way: on the canvas each keeps its own few pixels, so both are seen."""
+    from app.domain import routing
+    from app.domain.model import Connector
+    from tests.domain.test_routing import _shared_runs
+
+    project = with_links(sample_project(photo=False))
+    journey = project.maps[0]
+    by_title = {c.title: c for c in journey.cards}
+    ids = [f"song-song-{i}" for i in range(20)]
+    other = next(i for i in ids if routing.parallel_offset(i) != routing.parallel_offset(ids[0]))
+    for source, link_id in (("Trang web sản phẩm", ids[0]), ("Chat trực tuyến", other)):
+        journey.connectors.append(Connector(journey.id, by_title[source].id,
+                                            by_title["Bộ phận thẩm định"].id,
+                                            ConnectorKind.HANDOFF, id=link_id))
+    path = tmp_path / "song-song.cjm"
+    Document.create(str(path), project).close()
+    window.resize(1280, 800)
+    assert window.open_path(str(path))
+    a, b = (window.view.map_scene.links.items[i] for i in (ids[0], other))
+    assert a.isVisible() and b.isVisible() and len(a.route.points) >= 4
+    assert _shared_runs(a.route, b.route) == []
