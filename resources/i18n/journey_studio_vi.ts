@@ -2809,319 +2809,319 @@
     <context>
         <name>Inspector</name>
         <message>
-            <location filename="../../app/ui/inspector.py" line="240" />
+            <location filename="../../app/ui/inspector.py" line="257" />
             <source>Delete connector</source>
             <translation>Xoá kết nối</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="148" />
+            <location filename="../../app/ui/inspector.py" line="152" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="126" />
+            <location filename="../../app/ui/inspector.py" line="130" />
             <source>Map</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="159" />
+            <location filename="../../app/ui/inspector.py" line="163" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="149" />
-            <location filename="../../app/ui/inspector.py" line="160" />
-            <location filename="../../app/ui/inspector.py" line="177" />
+            <location filename="../../app/ui/inspector.py" line="153" />
+            <location filename="../../app/ui/inspector.py" line="164" />
+            <location filename="../../app/ui/inspector.py" line="181" />
             <source>&amp;Title:</source>
             <translation>&amp;Tiêu đề:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="184" />
+            <location filename="../../app/ui/inspector.py" line="188" />
             <source>favourite</source>
             <translation>yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="203" />
+            <location filename="../../app/ui/inspector.py" line="207" />
             <source>span</source>
             <translation>độ trải dài</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="165" />
+            <location filename="../../app/ui/inspector.py" line="169" />
             <source>collapsed</source>
             <translation>thu gọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="218" />
+            <location filename="../../app/ui/inspector.py" line="222" />
             <source>position</source>
             <translation>vị trí</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="231" />
+            <location filename="../../app/ui/inspector.py" line="232" />
             <source>assumed</source>
             <translation>giả định</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="209" />
+            <location filename="../../app/ui/inspector.py" line="213" />
             <source>Emotion</source>
             <translation>Cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="226" />
+            <location filename="../../app/ui/inspector.py" line="227" />
             <source>Connector</source>
             <translation>Kết nối</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="126" />
+            <location filename="../../app/ui/inspector.py" line="130" />
             <source>Select a stage, lane, card or emotion on the map to edit it here.</source>
             <translation>Chọn một giai đoạn, làn, thẻ hoặc cảm xúc trên bản đồ để sửa tại đây.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="128" />
+            <location filename="../../app/ui/inspector.py" line="132" />
             <source>&amp;Name:</source>
             <translation>&amp;Tên:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="129" />
-            <location filename="../../app/ui/inspector.py" line="150" />
+            <location filename="../../app/ui/inspector.py" line="133" />
+            <location filename="../../app/ui/inspector.py" line="154" />
             <source>&amp;Description:</source>
             <translation>&amp;Mô tả:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="130" />
+            <location filename="../../app/ui/inspector.py" line="134" />
             <source>What this journey covers</source>
             <translation>Hành trình này bao gồm những gì</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="132" />
+            <location filename="../../app/ui/inspector.py" line="136" />
             <source>&amp;State:</source>
             <translation>&amp;Trạng thái:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="133" />
+            <location filename="../../app/ui/inspector.py" line="137" />
             <source>(no persona)</source>
             <translation>(chưa có chân dung)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="134" />
+            <location filename="../../app/ui/inspector.py" line="138" />
             <source>&amp;Persona:</source>
             <translation>&amp;Chân dung:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="136" />
+            <location filename="../../app/ui/inspector.py" line="140" />
             <source>Emotion scale &amp;from:</source>
             <translation>Thang cảm xúc &amp;từ:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="137" />
-            <location filename="../../app/ui/inspector.py" line="139" />
+            <location filename="../../app/ui/inspector.py" line="141" />
+            <location filename="../../app/ui/inspector.py" line="143" />
             <source>emotion scale</source>
             <translation>thang cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="138" />
+            <location filename="../../app/ui/inspector.py" line="142" />
             <source>Emotion scale &amp;to:</source>
             <translation>Thang cảm xúc đế&amp;n:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="143" />
+            <location filename="../../app/ui/inspector.py" line="147" />
             <source>Derived from:</source>
             <translation>Bắt nguồn từ:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="151" />
-            <location filename="../../app/ui/inspector.py" line="197" />
+            <location filename="../../app/ui/inspector.py" line="155" />
+            <location filename="../../app/ui/inspector.py" line="201" />
             <source>&amp;Colour:</source>
             <translation>&amp;Màu:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="152" />
+            <location filename="../../app/ui/inspector.py" line="156" />
             <source>&amp;Width:</source>
             <translation>Chiều &amp;rộng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="154" />
+            <location filename="../../app/ui/inspector.py" line="158" />
             <source>P&amp;hase:</source>
             <translation>Thời đ&amp;iểm:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="162" />
-            <location filename="../../app/ui/inspector.py" line="228" />
+            <location filename="../../app/ui/inspector.py" line="166" />
+            <location filename="../../app/ui/inspector.py" line="229" />
             <source>&amp;Kind:</source>
             <translation>&amp;Loại:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="163" />
+            <location filename="../../app/ui/inspector.py" line="167" />
             <source>&amp;Height:</source>
             <translation>&amp;Chiều cao:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="165" />
+            <location filename="../../app/ui/inspector.py" line="169" />
             <source>C&amp;ollapsed</source>
             <translation>Thu &amp;gọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="178" />
+            <location filename="../../app/ui/inspector.py" line="182" />
             <source>&amp;Body:</source>
             <translation>&amp;Nội dung:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="178" />
+            <location filename="../../app/ui/inspector.py" line="182" />
             <source>Details, quotes, evidence…</source>
             <translation>Chi tiết, trích dẫn, bằng chứng…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="180" />
+            <location filename="../../app/ui/inspector.py" line="184" />
             <source>(no channel)</source>
             <translation>(không có kênh)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="182" />
+            <location filename="../../app/ui/inspector.py" line="186" />
             <source>C&amp;hannel:</source>
             <translation>&amp;Kênh:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="183" />
+            <location filename="../../app/ui/inspector.py" line="187" />
             <source>&amp;Favourite touchpoint</source>
             <translation>Điểm chạm được &amp;yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="187" />
+            <location filename="../../app/ui/inspector.py" line="191" />
             <source>Se&amp;verity:</source>
             <translation>Mức độ &amp;nghiêm trọng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="189" />
+            <location filename="../../app/ui/inspector.py" line="193" />
             <source>&amp;Owner:</source>
             <translation>&amp;Người phụ trách:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="189" />
+            <location filename="../../app/ui/inspector.py" line="193" />
             <source>Who takes it on</source>
             <translation>Ai đảm nhận</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="190" />
+            <location filename="../../app/ui/inspector.py" line="194" />
             <source>&amp;Priority:</source>
             <translation>Mức ư&amp;u tiên:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="192" />
+            <location filename="../../app/ui/inspector.py" line="196" />
             <source>St&amp;atus:</source>
             <translation>Tình &amp;trạng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="194" />
+            <location filename="../../app/ui/inspector.py" line="198" />
             <source>&amp;Value:</source>
             <translation>&amp;Giá trị:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="195" />
+            <location filename="../../app/ui/inspector.py" line="199" />
             <source>&amp;Unit:</source>
             <translation>Đơn &amp;vị:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="195" />
+            <location filename="../../app/ui/inspector.py" line="199" />
             <source>%, s, points…</source>
             <translation>%, giây, điểm…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="196" />
+            <location filename="../../app/ui/inspector.py" line="200" />
             <source>Tar&amp;get:</source>
             <translation>&amp;Mục tiêu:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="196" />
+            <location filename="../../app/ui/inspector.py" line="200" />
             <source>optional</source>
             <translation>không bắt buộc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="198" />
+            <location filename="../../app/ui/inspector.py" line="202" />
             <source>Ta&amp;gs:</source>
             <translation>&amp;Nhãn dán:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="200" />
+            <location filename="../../app/ui/inspector.py" line="204" />
             <source>&amp;Evidence:</source>
             <translation>&amp;Bằng chứng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="202" />
+            <location filename="../../app/ui/inspector.py" line="206" />
             <source>&amp;Spans:</source>
             <translation>&amp;Trải dài:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="203" />
+            <location filename="../../app/ui/inspector.py" line="207" />
             <source> stage(s)</source>
             <translation> giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="213" />
+            <location filename="../../app/ui/inspector.py" line="217" />
             <source>&amp;Score:</source>
             <translation>Đ&amp;iểm:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="214" />
-            <location filename="../../app/ui/inspector.py" line="229" />
+            <location filename="../../app/ui/inspector.py" line="218" />
+            <location filename="../../app/ui/inspector.py" line="230" />
             <source>&amp;Label:</source>
             <translation>&amp;Nhãn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="214" />
+            <location filename="../../app/ui/inspector.py" line="218" />
             <source>What the customer feels</source>
             <translation>Khách hàng cảm thấy gì</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="216" />
+            <location filename="../../app/ui/inspector.py" line="220" />
             <source>S&amp;tage:</source>
             <translation>&amp;Giai đoạn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="217" />
+            <location filename="../../app/ui/inspector.py" line="221" />
             <source>&amp;Position in stage:</source>
             <translation>&amp;Vị trí trong giai đoạn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="229" />
+            <location filename="../../app/ui/inspector.py" line="230" />
             <source>What happens along it</source>
             <translation>Điều gì diễn ra trên đường nối này</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="230" />
+            <location filename="../../app/ui/inspector.py" line="231" />
             <source>&amp;Assumed (drawn dashed)</source>
             <translation>&amp;Giả định (vẽ nét đứt)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="232" />
+            <location filename="../../app/ui/inspector.py" line="234" />
             <source>From:</source>
             <translation>Từ:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="232" />
+            <location filename="../../app/ui/inspector.py" line="234" />
             <source>To:</source>
             <translation>Đến:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="236" />
+            <location filename="../../app/ui/inspector.py" line="253" />
             <source>&amp;Delete Connector</source>
             <translation>&amp;Xoá kết nối</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="371" />
+            <location filename="../../app/ui/inspector.py" line="388" />
             <source>Open a project to see its details here.</source>
             <translation>Mở một dự án để xem chi tiết tại đây.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="372" />
+            <location filename="../../app/ui/inspector.py" line="389" />
             <source>No map is open.</source>
             <translation>Chưa mở bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="376" />
+            <location filename="../../app/ui/inspector.py" line="393" />
             <source>%1 items selected.</source>
             <translation>Đã chọn %1 mục.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="377" />
+            <location filename="../../app/ui/inspector.py" line="394" />
             <source>Select one item to edit all its fields.</source>
             <translation>Chọn một mục để sửa mọi thuộc tính của nó.</translation>
         </message>
@@ -3704,8 +3704,8 @@
     <context>
         <name>Voting</name>
         <message>
-            <location filename="../../app/ui/voting.py" line="327" />
-            <location filename="../../app/ui/voting_panel.py" line="147" />
+            <location filename="../../app/ui/voting.py" line="363" />
+            <location filename="../../app/ui/voting_panel.py" line="160" />
             <source>(untitled)</source>
             <translation>(chưa có tiêu đề)</translation>
         </message>
@@ -3745,119 +3745,119 @@
             <translation>&amp;Bắt đầu vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="47" />
+            <location filename="../../app/ui/voting.py" line="48" />
             <source>1 dot</source>
             <translation>1 chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="47" />
+            <location filename="../../app/ui/voting.py" line="48" />
             <source>%1 dots</source>
             <translation>%1 chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="72" />
+            <location filename="../../app/ui/voting.py" line="74" />
             <source>&amp;Start a Voting Round…</source>
             <translation>&amp;Bắt đầu vòng bình chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="74" />
+            <location filename="../../app/ui/voting.py" line="76" />
             <source>&amp;Add a Dot to the Selected Card</source>
             <translation>&amp;Thêm một chấm cho thẻ đang chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="77" />
+            <location filename="../../app/ui/voting.py" line="79" />
             <source>&amp;Take a Dot Back</source>
             <translation>&amp;Rút lại một chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="80" />
+            <location filename="../../app/ui/voting.py" line="82" />
             <source>&amp;Close Round</source>
             <translation>Đó&amp;ng vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="82" />
+            <location filename="../../app/ui/voting.py" line="84" />
             <source>&amp;Reopen Round</source>
             <translation>&amp;Mở lại vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="84" />
+            <location filename="../../app/ui/voting.py" line="86" />
             <source>S&amp;how Round</source>
             <translation>&amp;Hiện vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="90" />
+            <location filename="../../app/ui/voting.py" line="92" />
             <source>&amp;Dot Voting</source>
             <translation>&amp;Bình chọn bằng chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="235" />
+            <location filename="../../app/ui/voting.py" line="271" />
             <source>No Round (hide the dots)</source>
             <translation>Không vòng nào (ẩn các chấm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="238" />
-            <location filename="../../app/ui/voting_panel.py" line="123" />
+            <location filename="../../app/ui/voting.py" line="274" />
+            <location filename="../../app/ui/voting_panel.py" line="136" />
             <source>closed</source>
             <translation>đã đóng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="238" />
-            <location filename="../../app/ui/voting_panel.py" line="123" />
+            <location filename="../../app/ui/voting.py" line="274" />
+            <location filename="../../app/ui/voting_panel.py" line="136" />
             <source>open</source>
             <translation>đang mở</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="256" />
+            <location filename="../../app/ui/voting.py" line="292" />
             <source>Round %1</source>
             <translation>Vòng %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="275" />
+            <location filename="../../app/ui/voting.py" line="311" />
             <source>Voting round %1 started: click the dot under a card, or select it and press V.</source>
             <translation>Đã bắt đầu vòng bình chọn %1: bấm vào chấm dưới thẻ, hoặc chọn thẻ rồi nhấn V.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="285" />
+            <location filename="../../app/ui/voting.py" line="321" />
             <source>Round %1 closed.</source>
             <translation>Đã đóng vòng %1.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="299" />
+            <location filename="../../app/ui/voting.py" line="335" />
             <source>No voting round is open: Map ▸ Dot Voting ▸ Start a Voting Round…</source>
             <translation>Chưa có vòng bình chọn nào đang mở: Bản đồ ▸ Bình chọn bằng chấm ▸ Bắt đầu vòng bình chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="301" />
+            <location filename="../../app/ui/voting.py" line="337" />
             <source>The round %1 is closed: reopen it to take dots.</source>
             <translation>Vòng %1 đã đóng: hãy mở lại để nhận thêm chấm.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="305" />
+            <location filename="../../app/ui/voting.py" line="341" />
             <source>Choose who is voting in the voting panel first.</source>
             <translation>Hãy chọn người đang bình chọn trong bảng bình chọn trước.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="307" />
+            <location filename="../../app/ui/voting.py" line="343" />
             <source>%1 has no dots left in %2.</source>
             <translation>%1 đã hết chấm trong vòng %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="327" />
+            <location filename="../../app/ui/voting.py" line="363" />
             <source>%1 now has %2.</source>
             <translation>%1 hiện có %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="330" />
+            <location filename="../../app/ui/voting.py" line="366" />
             <source>%1 has %2 left.</source>
             <translation>%1 còn %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="346" />
+            <location filename="../../app/ui/voting.py" line="382" />
             <source>No dot of %1 on this card to take back.</source>
             <translation>Thẻ này không có chấm nào của %1 để rút lại.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="347" />
+            <location filename="../../app/ui/voting.py" line="383" />
             <source>the room</source>
             <translation>cả phòng</translation>
         </message>
@@ -3892,42 +3892,42 @@
             <translation>Mở lại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="118" />
+            <location filename="../../app/ui/voting_panel.py" line="131" />
             <source>No voting round shown</source>
             <translation>Chưa hiện vòng bình chọn nào</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="121" />
+            <location filename="../../app/ui/voting_panel.py" line="134" />
             <source>Start a round to put dots on the cards.</source>
             <translation>Hãy bắt đầu một vòng để đặt chấm lên các thẻ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="136" />
+            <location filename="../../app/ui/voting_panel.py" line="149" />
             <source>%1: %2 left</source>
             <translation>%1: còn %2</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="141" />
+            <location filename="../../app/ui/voting_panel.py" line="154" />
             <source>Anonymous dots: %1 per voter.</source>
             <translation>Bình chọn ẩn danh: mỗi người %1 chấm.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="143" />
+            <location filename="../../app/ui/voting_panel.py" line="156" />
             <source>%1 on %2 cards</source>
             <translation>%1 trên %2 thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="151" />
+            <location filename="../../app/ui/voting_panel.py" line="164" />
             <source>No dots yet.</source>
             <translation>Chưa có chấm nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="161" />
+            <location filename="../../app/ui/voting_panel.py" line="174" />
             <source>Dot Voting</source>
             <translation>Bình chọn bằng chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="169" />
+            <location filename="../../app/ui/voting_panel.py" line="182" />
             <source>Voting &amp;Panel</source>
             <translation>Bảng bình &amp;chọn</translation>
         </message>
@@ -4357,7 +4357,7 @@
         </message>
         <message>
             <location filename="../../app/dialogs/persona_dialog.py" line="310" />
-            <location filename="../../app/dialogs/project_properties.py" line="163" />
+            <location filename="../../app/dialogs/project_properties.py" line="157" />
             <source>Images (*.png *.jpg *.jpeg)</source>
             <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
         </message>
@@ -4452,102 +4452,102 @@
             <translation>Bỏ chân dung khỏi bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="69" />
+            <location filename="../../app/dialogs/project_properties.py" line="63" />
             <source>Project Properties</source>
             <translation>Thuộc tính dự án</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="74" />
+            <location filename="../../app/dialogs/project_properties.py" line="68" />
             <source>Who the maps are made for</source>
             <translation>Khách hàng mà các bản đồ được làm cho</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="77" />
+            <location filename="../../app/dialogs/project_properties.py" line="71" />
             <source>Your name or your team's</source>
             <translation>Tên bạn hoặc tên nhóm của bạn</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="83" />
+            <location filename="../../app/dialogs/project_properties.py" line="77" />
             <source>The language of everything the exports write themselves: headings, legend, page numbers</source>
             <translation>Ngôn ngữ của mọi chữ mà bản xuất tự ghi: tiêu đề, chú giải, số trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="93" />
+            <location filename="../../app/dialogs/project_properties.py" line="87" />
             <source>Choose &amp;Logo…</source>
             <translation>Chọn &amp;logo…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="96" />
+            <location filename="../../app/dialogs/project_properties.py" line="90" />
             <source>Remove Logo</source>
             <translation>Bỏ logo</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="112" />
+            <location filename="../../app/dialogs/project_properties.py" line="106" />
             <source>Use the Default</source>
             <translation>Dùng mặc định</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="125" />
+            <location filename="../../app/dialogs/project_properties.py" line="119" />
             <source>&amp;Title</source>
             <translation>&amp;Tiêu đề</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="126" />
+            <location filename="../../app/dialogs/project_properties.py" line="120" />
             <source>&amp;Client</source>
             <translation>&amp;Khách hàng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="127" />
+            <location filename="../../app/dialogs/project_properties.py" line="121" />
             <source>&amp;Author</source>
             <translation>&amp;Tác giả</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="128" />
+            <location filename="../../app/dialogs/project_properties.py" line="122" />
             <source>Export &amp;language</source>
             <translation>&amp;Ngôn ngữ xuất</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="129" />
+            <location filename="../../app/dialogs/project_properties.py" line="123" />
             <source>Logo</source>
             <translation>Logo</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="130" />
+            <location filename="../../app/dialogs/project_properties.py" line="124" />
             <source>Accent colour</source>
             <translation>Màu nhấn</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="131" />
+            <location filename="../../app/dialogs/project_properties.py" line="125" />
             <source>The logo and the accent colour appear in the title block and the page rules of PDF exports.</source>
             <translation>Logo và màu nhấn xuất hiện trong khối tiêu đề và các đường kẻ trang của bản xuất PDF.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="158" />
+            <location filename="../../app/dialogs/project_properties.py" line="152" />
             <source>No logo</source>
             <translation>Chưa có logo</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="162" />
+            <location filename="../../app/dialogs/project_properties.py" line="156" />
             <source>Choose a Logo</source>
             <translation>Chọn logo</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="192" />
+            <location filename="../../app/dialogs/project_properties.py" line="186" />
             <source>Default</source>
             <translation>Mặc định</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="198" />
+            <location filename="../../app/dialogs/project_properties.py" line="192" />
             <source>Accent Colour</source>
             <translation>Màu nhấn</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="224" />
+            <location filename="../../app/dialogs/project_properties.py" line="218" />
             <source>A project needs a title.</source>
             <translation>Dự án cần có tiêu đề.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="233" />
+            <location filename="../../app/dialogs/project_properties.py" line="227" />
             <source>Project properties</source>
             <translation>Thuộc tính dự án</translation>
         </message>
@@ -5481,23 +5481,23 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>WheelView</name>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="109" />
-            <location filename="../../app/ui/wheel_view.py" line="178" />
+            <location filename="../../app/ui/wheel_view.py" line="129" />
+            <location filename="../../app/ui/wheel_view.py" line="198" />
             <source>Open a map to see its experience wheel.</source>
             <translation>Mở một bản đồ để xem bánh xe trải nghiệm của nó.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="159" />
+            <location filename="../../app/ui/wheel_view.py" line="179" />
             <source>Experience Wheel</source>
             <translation>Bánh xe trải nghiệm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="165" />
+            <location filename="../../app/ui/wheel_view.py" line="185" />
             <source>E&amp;xperience Wheel</source>
             <translation>Bánh x&amp;e trải nghiệm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="168" />
+            <location filename="../../app/ui/wheel_view.py" line="188" />
             <source>The map as a circle: before, during, after</source>
             <translation>Bản đồ dưới dạng vòng tròn: trước, trong và sau trải nghiệm</translation>
         </message>
