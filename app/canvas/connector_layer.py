@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -18,10 +18,11 @@ from PySide6.QtCore import QTimer
 from app.canvas.items.connector import ConnectorItem
 from app.domain import style
 from app.domain.events import Change, ChangeKind
+from app.domain.labels import LabelSpace, place_label, reach
 from app.domain.layout import Rect
 from app.domain.live_layout import LayoutDelta
 from app.domain.model import Connector, JourneyMap
-from app.domain.routing import Box, Route, label_point, route_connector
+from app.domain.routing import Box, Point, Route, label_point, route_connector
 
 if TYPE_CHECKING:
     from app.canvas.scene import MapScene
@@ -99,6 +100,9 @@ class ConnectorLayer:
         self._touching: dict[str, set[str]] = {}  # card or stage id -> connector ids
         self.rerouted = 0  # connectors routed since the scene was made (for tests, bench)
         self.shifted = 0  # connectors moved along with their lanes instead
+        # How the view's filter shows a line, from its ends: (opacity, hidden). Set by
+        # app.canvas.highlight while it is attached; a new or relinked line asks it.
+        self.look: Callable[[Connector], tuple[float, bool]] | None = None
         self._bands: dict[str, float] = {}  # each lane's top when the lines were laid
         self._stacks: dict[tuple[str, str], tuple[float, float]] = {}  # a cell's cards'
         # top and bottom below its lane's top, when the lines were laid
@@ -126,10 +130,17 @@ class ConnectorLayer:
                     del self._touching[end]
 
     def _add(self, journey: JourneyMap, connector: Connector) -> None:
-        item = ConnectorItem(connector, self._route(journey, connector), self.scene.decorated)
+        item = ConnectorItem(connector, self._route(journey, connector), self.scene.decorated,
+                             self.place_label)
         self.items[connector.id] = item
         self._index(connector)
+        self.restyle(item)
         self.scene.addItem(item)
+
+    def restyle(self, item: ConnectorItem) -> None:
+        """Give the line the filter's look of its ends."""
+        if self.look is not None:
+            item.set_look(*self.look(item.connector))
 
     def _drop(self, connector_id: str) -> None:
         item = self.items.pop(connector_id, None)
@@ -152,13 +163,14 @@ class ConnectorLayer:
         for connector_id, connector in wanted.items():
             item = self.items.get(connector_id)
             if item is None:
-                item = ConnectorItem(connector, None, self.scene.decorated)
+                item = ConnectorItem(connector, None, self.scene.decorated, self.place_label)
                 self.items[connector_id] = item
                 self.scene.addItem(item)
             elif item.connector is not connector:
                 self._unindex(item.connector)
                 item.connector = connector
             self._index(connector)
+            self.restyle(item)
 
     def changed(self, journey: JourneyMap, changes: Iterable[Change]) -> None:
         """Follow connectors added, removed or edited."""
@@ -175,10 +187,40 @@ class ConnectorLayer:
                 self._unindex(item.connector)
                 item.connector = connector
                 self._index(connector)
+                self.restyle(item)
                 item.set_route(self._route(journey, connector))
                 item.refresh()
             else:
                 item.refresh()
+
+    def place_label(self, connector_id: str, route: Route, w: float, h: float
+                    ) -> tuple[Point, Point | None]:
+        """Where a line's label pill goes: clear of the cards (and their evidence badges),
+        faces, frozen headers, and the lines and labels of the cards near it. Only the
+        cells within the pill's reach are looked at, so a label costs the same on any
+        size of map."""
+        layout, live = self.scene.layout, self.scene.live
+        bounds, (rx, ry) = route.bounds(), reach(w, h)
+        x0, y0 = bounds.x - rx, bounds.y - ry
+        x1, y1 = bounds.right + rx, bounds.bottom + ry
+        stages = [i for i, r in layout.stage_rects.items() if r.x < x1 and x0 < r.right]
+        lanes = [i for i, r in layout.lane_rects.items() if r.y < y1 and y0 < r.bottom]
+        near = [c.id for s in stages for ln in lanes for c in live.cell_cards(s, ln)]
+        cards = [b for i in near if (b := layout.cards.get(i)) is not None]
+        markers = [m for m in layout.markers.values() if x0 < m.x < x1 and y0 < m.y < y1]
+        # No grazing a card's top (its edge is drawn there) nor the frozen header row.
+        space = LabelSpace(cards, markers, graze=0.0, top=style.STAGE_HEADER_HEIGHT)
+        for other_id in self.of(near) - {connector_id}:
+            other = self.items.get(other_id)
+            if other is None or other.route is None or not other.isVisible():
+                continue
+            space.add_route(1, other.route.points)
+            pill = other.label_rect
+            if not pill.isEmpty():
+                air = 2.0
+                space.add((pill.left() - air, pill.top() - air, pill.right() + air,
+                           pill.bottom() + air))
+        return place_label(route.points, route.label_at, w, h, space, owner=0)
 
     # -- routes -------------------------------------------------------------------------
 

@@ -18,8 +18,13 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 from app.canvas import units
 from app.canvas.items.overlay import Z_OVERLAY
 from app.canvas.scene import MapScene
+from app.domain.model import Connector
 
 DIMMED = 0.18
+# A line from a card the filter keeps to one it leaves out: fainter than a kept line, so
+# the kept cards' own paths stand out, yet plainer than a dimmed card, since it still
+# says where a kept step leads.
+HALF_DIMMED = 0.45
 MATCH_COLOR = "#F2A900"
 CURRENT_COLOR = "#E8590C"
 # Past this many matches only the current one is ringed: the dimmed rest already shows
@@ -61,6 +66,12 @@ class Highlight:
         self.scene = scene
         self.look = Look()
         self._touched = False  # whether items may carry a look to undo
+        # The card looks the connectors were last given: a new look restyles only the
+        # lines of cards whose look changed, so an edit does not walk every line.
+        self._faint: set[str] = set()
+        self._gone: set[str] = set()
+        self._lanes: set[str] = set()
+        scene.links.look = self.connector_look
         self.rings = _ring(MATCH_COLOR, 2.0)
         self.current_ring = _ring(CURRENT_COLOR, 4.0)
         scene.addItem(self.rings)
@@ -70,6 +81,8 @@ class Highlight:
     def detach(self) -> None:
         """Show the scene untouched and stop following it."""
         self.show(Look())
+        if self.scene.links.look == self.connector_look:
+            self.scene.links.look = None
         try:
             self.scene.relaid_out.disconnect(self.refresh)
         except (RuntimeError, TypeError):  # the scene is already gone
@@ -111,8 +124,35 @@ class Highlight:
             gone = (marker_id in look.hidden or item.marker.lane_id in lanes
                     or marker_id not in layout_markers)
             _set_look(item, marker_id in look.dimmed, gone)
+        self._restyle_connectors()
         self._draw_rings()
         self._touched = not look.plain
+
+    def connector_look(self, connector: Connector) -> tuple[float, bool]:
+        """A line's opacity and whether it is hidden, from its ends' looks: hidden with
+        either end or its lane (not drawn to nowhere), faint with both, half faint with
+        one."""
+        look, cards = self.look, self.scene.cards
+        ends = (connector.source_id, connector.target_id)
+        if any(end in look.hidden for end in ends) or look.hidden_lanes and any(
+                (item := cards.get(end)) is not None and item.card.lane_id in look.hidden_lanes
+                for end in ends):
+            return 1.0, True
+        faint = sum(end in look.dimmed for end in ends)
+        return (1.0, HALF_DIMMED, DIMMED)[faint], False
+
+    def _restyle_connectors(self) -> None:
+        look, links = self.look, self.scene.links
+        if look.hidden_lanes != self._lanes:  # rare, and the map was laid out again
+            ids: set[str] | list[str] = list(links.items)
+        else:
+            ids = links.of((self._faint ^ look.dimmed) | (self._gone ^ look.hidden))
+        self._faint, self._gone = set(look.dimmed), set(look.hidden)
+        self._lanes = set(look.hidden_lanes)
+        for connector_id in ids:
+            item = links.items.get(connector_id)
+            if item is not None:
+                links.restyle(item)
 
     def rect_of(self, entity_id: str) -> QRectF | None:
         """Where an entity is drawn in scene coordinates (a stage's or lane's whole band)."""

@@ -10,6 +10,7 @@ the cells between the two ends, never the whole map.
 from __future__ import annotations
 
 import math
+import zlib
 from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from itertools import chain, pairwise, product
@@ -24,6 +25,11 @@ Side = Literal["left", "right", "top", "bottom"]
 
 CROSSING_COST = 10_000.0  # a card crossed outweighs any detour the map allows
 BEND_COST = 100.0  # a bend is worth 100 px of extra length
+# Lines through one gutter would lie on one another: each connector keeps its middle runs
+# (not the stubs at its cards) a few px off the channel's centre, by a slot its id picks,
+# so two lines there are told apart (4 times in 5; a gutter's centre is 8 px from a card).
+PARALLEL_STEP = 2.0
+PARALLEL_SLOTS = 5
 _NEAREST = 2  # channels tried next to each end in the longer routes
 
 
@@ -349,12 +355,35 @@ def _may_face(source: Box, target: Box, s_side: Side, t_side: Side) -> bool:
     return True
 
 
+def parallel_offset(connector_id: str) -> float:
+    """How far this connector's middle runs lie off their channel's centre (stable
+    across runs and machines, so the print and the screen agree)."""
+    slot = zlib.crc32(connector_id.encode()) % PARALLEL_SLOTS - PARALLEL_SLOTS // 2
+    return slot * PARALLEL_STEP
+
+
+def _offset(points: tuple[Point, ...], d: float) -> tuple[Point, ...]:
+    """The route with its middle runs moved sideways by d; the stubs at either end stay
+    on their ports and only grow or shrink (consecutive runs are perpendicular)."""
+    if not d or len(points) < 4:
+        return points
+    moved = list(points)
+    for i in range(1, len(points) - 2):
+        (x0, y0), (x1, y1) = points[i], points[i + 1]
+        if x0 == x1:  # vertical: both ends move along x
+            moved[i], moved[i + 1] = (x0 + d, moved[i][1]), (x1 + d, moved[i + 1][1])
+        else:
+            moved[i], moved[i + 1] = (moved[i][0], y0 + d), (moved[i + 1][0], y1 + d)
+    return tuple(moved)
+
+
 def route(source: Box, target: Box, obstacles: Sequence[Box], *, kind: ConnectorKind,
-          lane_gap: float = style.CELL_PADDING) -> Route:
+          lane_gap: float = style.CELL_PADDING, offset: float = 0.0) -> Route:
     """The orthogonal route from `source` to `target` around `obstacles`.
 
     `lane_gap` is the clearance kept when a route goes around every box, and twice the
-    shortest stub out of a box. A loop-back always leaves and enters through the top or
+    shortest stub out of a box; `offset` moves the middle runs sideways (keep it under
+    half of `lane_gap`: `parallel_offset`). A loop-back always leaves and enters through the top or
     the bottom, so it reads as a loop even with nothing in the way.
     """
     stub = lane_gap / 2
@@ -393,6 +422,7 @@ def route(source: Box, target: Box, obstacles: Sequence[Box], *, kind: Connector
                     break
             if cost < best_cost:
                 best_cost, best = cost, points
+    best = _offset(best, offset)
     return Route(best, label_point(best))
 
 
@@ -427,7 +457,8 @@ def route_connector(layout: MapLayout, journey: JourneyMap, connector: Connector
     if s_stage not in index or t_stage not in index or s_lane not in lane_index:
         return None
     if not around:
-        return route(source, target, [], kind=connector.kind)
+        return route(source, target, [], kind=connector.kind,
+                     offset=parallel_offset(connector.id))
     first, last = sorted((index[s_stage], index[t_stage]))
     s_row = lane_index[s_lane]
     t_row = lane_index[t_lane] if t_lane in lane_index else 0
@@ -459,7 +490,8 @@ def route_connector(layout: MapLayout, journey: JourneyMap, connector: Connector
             else:
                 obstacles += _stacks(layout, cards, skip if (stage.id, lane.id) in broken
                                      else frozenset())
-    return route(source, target, obstacles, kind=connector.kind)
+    return route(source, target, obstacles, kind=connector.kind,
+                 offset=parallel_offset(connector.id))
 
 
 def _stacks(layout: MapLayout, cards: Sequence[Card], skip: Set[str]) -> list[Box]:

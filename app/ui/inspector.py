@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -85,11 +86,14 @@ class Form(QWidget):
         self.heading.setObjectName("inspectorHeading")
         self.heading.setStyleSheet("font-weight: bold; font-size: 14px;")
         layout.addWidget(self.heading)
+        self.retitle: Callable[[], None] | None = None  # names what the entity links again
+        self.subtitle: QLabel | None = None
         if subtitle:
-            sub = QLabel(subtitle)
-            sub.setStyleSheet("color: #5F6670;")
-            sub.setWordWrap(True)
-            layout.addWidget(sub)
+            self.subtitle = QLabel(subtitle)
+            self.subtitle.setObjectName("inspectorSubtitle")
+            self.subtitle.setStyleSheet("color: #5F6670;")
+            self.subtitle.setWordWrap(True)
+            layout.addWidget(self.subtitle)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setStyleSheet("color: #D9DDE3;")
@@ -220,19 +224,32 @@ def _marker_form(ctx: FormContext, marker: EmotionMarker) -> Form:
 
 
 def _connector_form(ctx: FormContext, connector: Connector) -> Form:
-    journey = ctx.doc.project.map(connector.map_id)
-    source = end_name(journey, connector.source_id)
-    target = end_name(journey, connector.target_id)
-    form = Form(ctx, connector, tr("Connector"), f"{source} → {target}")
+    form = Form(ctx, connector, tr("Connector"), "→")
     kinds = [(connector_kind_name(k), k) for k in ConnectorKind]
     form.add(tr("&Kind:"), ChoiceField(ctx, connector, "kind", kinds))
     form.add(tr("&Label:"), LineField(ctx, connector, "label", tr("What happens along it")))
     form.add("", CheckField(ctx, connector, "assumed", tr("&Assumed (drawn dashed)")),
              tr("assumed"))
-    for label, name in ((tr("From:"), source), (tr("To:"), target)):
-        shown = QLabel(name)
+    ends = []
+    for label, name in ((tr("From:"), "source"), (tr("To:"), "target")):
+        shown = QLabel()
+        shown.setObjectName(name)
         shown.setWordWrap(True)
         form.form.addRow(label, shown)
+        ends.append(shown)
+
+    def retitle() -> None:
+        # The ends' names as they are now (after a rename, or its undo).
+        journey = ctx.doc.project.map(connector.map_id)
+        source = end_name(journey, connector.source_id)
+        target = end_name(journey, connector.target_id)
+        assert form.subtitle is not None
+        form.subtitle.setText(f"{source} → {target}")
+        ends[0].setText(source)
+        ends[1].setText(target)
+
+    form.retitle = retitle
+    retitle()
     delete = QPushButton(tr("&Delete Connector"))
     delete.setObjectName("deleteConnector")
     delete.setEnabled(not ctx.doc.read_only)
@@ -357,9 +374,9 @@ class Inspector(QWidget):
         elif isinstance(target, Lane):
             extra = (target.kind,)
         elif isinstance(target, Connector):
-            journey = project.map(target.map_id)
-            extra = (target.source_id, target.target_id, end_name(journey, target.source_id),
-                     end_name(journey, target.target_id))
+            # Not the ends' names: a rename only retitles the form (`_retitle`), so
+            # the label being typed in keeps its focus.
+            extra = (target.source_id, target.target_id)
         elif isinstance(target, JourneyMap):
             extra = (tuple((p.id, p.name) for p in project.personas), target.derived_from_id)
         return (type(target).__name__, target.id, extra)
@@ -394,6 +411,7 @@ class Inspector(QWidget):
         return label
 
     def _on_changed(self, changes: list[Change]) -> None:
+        self._retitle(changes)
         form = self.form
         if form is None or not all(_leaves_form_as_is(c) for c in changes):
             target = self._target()
@@ -417,6 +435,16 @@ class Inspector(QWidget):
             field = form.fields.get(name)
             if field is not None:
                 field.load()
+
+    def _retitle(self, changes: list[Change]) -> None:
+        """Name a shown connector's ends again when one of them was renamed."""
+        form = self.form
+        connector = form.entity if form is not None else None
+        if form is None or form.retitle is None or not isinstance(connector, Connector):
+            return
+        ends = (connector.source_id, connector.target_id)
+        if any(getattr(c.entity, "id", None) in ends for c in changes):
+            form.retitle()
 
     def _report(self, text: str) -> None:
         self.error.setText(text)

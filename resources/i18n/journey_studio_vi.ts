@@ -2881,319 +2881,319 @@
     <context>
         <name>Inspector</name>
         <message>
-            <location filename="../../app/ui/inspector.py" line="240" />
+            <location filename="../../app/ui/inspector.py" line="257" />
             <source>Delete connector</source>
             <translation>Xoá kết nối</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="148" />
+            <location filename="../../app/ui/inspector.py" line="152" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="126" />
+            <location filename="../../app/ui/inspector.py" line="130" />
             <source>Map</source>
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="159" />
+            <location filename="../../app/ui/inspector.py" line="163" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="149" />
-            <location filename="../../app/ui/inspector.py" line="160" />
-            <location filename="../../app/ui/inspector.py" line="177" />
+            <location filename="../../app/ui/inspector.py" line="153" />
+            <location filename="../../app/ui/inspector.py" line="164" />
+            <location filename="../../app/ui/inspector.py" line="181" />
             <source>&amp;Title:</source>
             <translation>&amp;Tiêu đề:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="184" />
+            <location filename="../../app/ui/inspector.py" line="188" />
             <source>favourite</source>
             <translation>yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="203" />
+            <location filename="../../app/ui/inspector.py" line="207" />
             <source>span</source>
             <translation>độ trải dài</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="165" />
+            <location filename="../../app/ui/inspector.py" line="169" />
             <source>collapsed</source>
             <translation>thu gọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="218" />
+            <location filename="../../app/ui/inspector.py" line="222" />
             <source>position</source>
             <translation>vị trí</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="231" />
+            <location filename="../../app/ui/inspector.py" line="232" />
             <source>assumed</source>
             <translation>giả định</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="209" />
+            <location filename="../../app/ui/inspector.py" line="213" />
             <source>Emotion</source>
             <translation>Cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="226" />
+            <location filename="../../app/ui/inspector.py" line="227" />
             <source>Connector</source>
             <translation>Kết nối</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="126" />
+            <location filename="../../app/ui/inspector.py" line="130" />
             <source>Select a stage, lane, card or emotion on the map to edit it here.</source>
             <translation>Chọn một giai đoạn, làn, thẻ hoặc cảm xúc trên bản đồ để sửa tại đây.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="128" />
+            <location filename="../../app/ui/inspector.py" line="132" />
             <source>&amp;Name:</source>
             <translation>&amp;Tên:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="129" />
-            <location filename="../../app/ui/inspector.py" line="150" />
+            <location filename="../../app/ui/inspector.py" line="133" />
+            <location filename="../../app/ui/inspector.py" line="154" />
             <source>&amp;Description:</source>
             <translation>&amp;Mô tả:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="130" />
+            <location filename="../../app/ui/inspector.py" line="134" />
             <source>What this journey covers</source>
             <translation>Hành trình này bao gồm những gì</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="132" />
+            <location filename="../../app/ui/inspector.py" line="136" />
             <source>&amp;State:</source>
             <translation>&amp;Trạng thái:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="133" />
+            <location filename="../../app/ui/inspector.py" line="137" />
             <source>(no persona)</source>
             <translation>(chưa có chân dung)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="134" />
+            <location filename="../../app/ui/inspector.py" line="138" />
             <source>&amp;Persona:</source>
             <translation>&amp;Chân dung:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="136" />
+            <location filename="../../app/ui/inspector.py" line="140" />
             <source>Emotion scale &amp;from:</source>
             <translation>Thang cảm xúc &amp;từ:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="137" />
-            <location filename="../../app/ui/inspector.py" line="139" />
+            <location filename="../../app/ui/inspector.py" line="141" />
+            <location filename="../../app/ui/inspector.py" line="143" />
             <source>emotion scale</source>
             <translation>thang cảm xúc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="138" />
+            <location filename="../../app/ui/inspector.py" line="142" />
             <source>Emotion scale &amp;to:</source>
             <translation>Thang cảm xúc đế&amp;n:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="143" />
+            <location filename="../../app/ui/inspector.py" line="147" />
             <source>Derived from:</source>
             <translation>Bắt nguồn từ:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="151" />
-            <location filename="../../app/ui/inspector.py" line="197" />
+            <location filename="../../app/ui/inspector.py" line="155" />
+            <location filename="../../app/ui/inspector.py" line="201" />
             <source>&amp;Colour:</source>
             <translation>&amp;Màu:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="152" />
+            <location filename="../../app/ui/inspector.py" line="156" />
             <source>&amp;Width:</source>
             <translation>Chiều &amp;rộng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="154" />
+            <location filename="../../app/ui/inspector.py" line="158" />
             <source>P&amp;hase:</source>
             <translation>Thời đ&amp;iểm:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="162" />
-            <location filename="../../app/ui/inspector.py" line="228" />
+            <location filename="../../app/ui/inspector.py" line="166" />
+            <location filename="../../app/ui/inspector.py" line="229" />
             <source>&amp;Kind:</source>
             <translation>&amp;Loại:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="163" />
+            <location filename="../../app/ui/inspector.py" line="167" />
             <source>&amp;Height:</source>
             <translation>&amp;Chiều cao:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="165" />
+            <location filename="../../app/ui/inspector.py" line="169" />
             <source>C&amp;ollapsed</source>
             <translation>Thu &amp;gọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="178" />
+            <location filename="../../app/ui/inspector.py" line="182" />
             <source>&amp;Body:</source>
             <translation>&amp;Nội dung:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="178" />
+            <location filename="../../app/ui/inspector.py" line="182" />
             <source>Details, quotes, evidence…</source>
             <translation>Chi tiết, trích dẫn, bằng chứng…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="180" />
+            <location filename="../../app/ui/inspector.py" line="184" />
             <source>(no channel)</source>
             <translation>(không có kênh)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="182" />
+            <location filename="../../app/ui/inspector.py" line="186" />
             <source>C&amp;hannel:</source>
             <translation>&amp;Kênh:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="183" />
+            <location filename="../../app/ui/inspector.py" line="187" />
             <source>&amp;Favourite touchpoint</source>
             <translation>Điểm chạm được &amp;yêu thích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="187" />
+            <location filename="../../app/ui/inspector.py" line="191" />
             <source>Se&amp;verity:</source>
             <translation>Mức độ &amp;nghiêm trọng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="189" />
+            <location filename="../../app/ui/inspector.py" line="193" />
             <source>&amp;Owner:</source>
             <translation>&amp;Người phụ trách:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="189" />
+            <location filename="../../app/ui/inspector.py" line="193" />
             <source>Who takes it on</source>
             <translation>Ai đảm nhận</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="190" />
+            <location filename="../../app/ui/inspector.py" line="194" />
             <source>&amp;Priority:</source>
             <translation>Mức ư&amp;u tiên:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="192" />
+            <location filename="../../app/ui/inspector.py" line="196" />
             <source>St&amp;atus:</source>
             <translation>Tình &amp;trạng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="194" />
+            <location filename="../../app/ui/inspector.py" line="198" />
             <source>&amp;Value:</source>
             <translation>&amp;Giá trị:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="195" />
+            <location filename="../../app/ui/inspector.py" line="199" />
             <source>&amp;Unit:</source>
             <translation>Đơn &amp;vị:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="195" />
+            <location filename="../../app/ui/inspector.py" line="199" />
             <source>%, s, points…</source>
             <translation>%, giây, điểm…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="196" />
+            <location filename="../../app/ui/inspector.py" line="200" />
             <source>Tar&amp;get:</source>
             <translation>&amp;Mục tiêu:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="196" />
+            <location filename="../../app/ui/inspector.py" line="200" />
             <source>optional</source>
             <translation>không bắt buộc</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="198" />
+            <location filename="../../app/ui/inspector.py" line="202" />
             <source>Ta&amp;gs:</source>
             <translation>&amp;Nhãn dán:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="200" />
+            <location filename="../../app/ui/inspector.py" line="204" />
             <source>&amp;Evidence:</source>
             <translation>&amp;Bằng chứng:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="202" />
+            <location filename="../../app/ui/inspector.py" line="206" />
             <source>&amp;Spans:</source>
             <translation>&amp;Trải dài:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="203" />
+            <location filename="../../app/ui/inspector.py" line="207" />
             <source> stage(s)</source>
             <translation> giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="213" />
+            <location filename="../../app/ui/inspector.py" line="217" />
             <source>&amp;Score:</source>
             <translation>Đ&amp;iểm:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="214" />
-            <location filename="../../app/ui/inspector.py" line="229" />
+            <location filename="../../app/ui/inspector.py" line="218" />
+            <location filename="../../app/ui/inspector.py" line="230" />
             <source>&amp;Label:</source>
             <translation>&amp;Nhãn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="214" />
+            <location filename="../../app/ui/inspector.py" line="218" />
             <source>What the customer feels</source>
             <translation>Khách hàng cảm thấy gì</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="216" />
+            <location filename="../../app/ui/inspector.py" line="220" />
             <source>S&amp;tage:</source>
             <translation>&amp;Giai đoạn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="217" />
+            <location filename="../../app/ui/inspector.py" line="221" />
             <source>&amp;Position in stage:</source>
             <translation>&amp;Vị trí trong giai đoạn:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="229" />
+            <location filename="../../app/ui/inspector.py" line="230" />
             <source>What happens along it</source>
             <translation>Điều gì diễn ra trên đường nối này</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="230" />
+            <location filename="../../app/ui/inspector.py" line="231" />
             <source>&amp;Assumed (drawn dashed)</source>
             <translation>&amp;Giả định (vẽ nét đứt)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="232" />
+            <location filename="../../app/ui/inspector.py" line="234" />
             <source>From:</source>
             <translation>Từ:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="232" />
+            <location filename="../../app/ui/inspector.py" line="234" />
             <source>To:</source>
             <translation>Đến:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="236" />
+            <location filename="../../app/ui/inspector.py" line="253" />
             <source>&amp;Delete Connector</source>
             <translation>&amp;Xoá kết nối</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="371" />
+            <location filename="../../app/ui/inspector.py" line="388" />
             <source>Open a project to see its details here.</source>
             <translation>Mở một dự án để xem chi tiết tại đây.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="372" />
+            <location filename="../../app/ui/inspector.py" line="389" />
             <source>No map is open.</source>
             <translation>Chưa mở bản đồ nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="376" />
+            <location filename="../../app/ui/inspector.py" line="393" />
             <source>%1 items selected.</source>
             <translation>Đã chọn %1 mục.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/inspector.py" line="377" />
+            <location filename="../../app/ui/inspector.py" line="394" />
             <source>Select one item to edit all its fields.</source>
             <translation>Chọn một mục để sửa mọi thuộc tính của nó.</translation>
         </message>

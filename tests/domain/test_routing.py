@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import pairwise, product
 
 from app.domain import style
 from app.domain.layout import TextWrapper, compute_layout
@@ -273,3 +273,50 @@ def test_a_card_wider_than_its_stage_blocks_the_gutter_it_covers() -> None:
                                                                                 "c2_1_0")]
     assert _crossed(r, cards) == []
     assert r == route_connector(layout, m, c, CellIndex(layout))
+
+
+def _shared_runs(a: Route, b: Route) -> list[tuple[tuple[float, float], ...]]:
+    """The middle runs of `a` that lie on a middle run of `b` (same line, overlapping);
+    the stubs at the cards are left out: two lines into one port share its stub."""
+    out = []
+    for (p, q), (r, s) in product(pairwise(a.points[1:-1]), pairwise(b.points[1:-1])):
+        if p[0] == q[0] == r[0] == s[0]:  # one vertical line
+            lo, hi = max(min(p[1], q[1]), min(r[1], s[1])), min(max(p[1], q[1]), max(r[1], s[1]))
+        elif p[1] == q[1] == r[1] == s[1]:
+            lo, hi = max(min(p[0], q[0]), min(r[0], s[0])), min(max(p[0], q[0]), max(r[0], s[0]))
+        else:
+            continue
+        if hi > lo:
+            out.append((p, q))
+    return out
+
+
+def test_lines_through_one_gutter_lie_apart_by_their_slots(monkeypatch) -> None:
+    """Two connectors between the same cells (or through one gutter) would be drawn on
+    one another: their middle runs move sideways by their ids' slots, the stubs stay on
+    the cards' edges, and neither crosses a card."""
+    from app.domain import routing
+
+    m = _grid_map(5, 4, 2)
+    live = LiveLayout(_wrapper())
+    layout = live.rebuild(m)
+    ids = [f"link{i}" for i in range(20)]
+    first = ids[0]
+    second = next(i for i in ids if routing.parallel_offset(i) != routing.parallel_offset(first))
+    a = Connector("m", "c0_0_1", "c2_2_0", id=first)
+    b = Connector("m", "c0_0_0", "c2_2_1", id=second)
+    ra, rb = (route_connector(layout, m, c, live) for c in (a, b))
+    assert ra is not None and rb is not None and len(ra.points) >= 4
+    assert _shared_runs(ra, rb) == []
+    cards = {cid: Box.of(b.rect) for cid, b in layout.cards.items()}
+    for c, r in ((a, ra), (b, rb)):
+        assert _orthogonal(r.points)
+        assert _on_edge(r.points[0], cards[c.source_id]) is not None
+        assert _on_edge(r.points[-1], cards[c.target_id]) is not None
+        others = [box for cid, box in cards.items() if cid not in (c.source_id, c.target_id)]
+        assert _crossed(r, others) == []
+    assert max(abs(routing.parallel_offset(i)) for i in ids) < style.CELL_PADDING / 2 + 1
+
+    monkeypatch.setattr(routing, "parallel_offset", lambda _id: 0.0)  # what they would do
+    ra, rb = (route_connector(layout, m, c, live) for c in (a, b))
+    assert ra is not None and rb is not None and _shared_runs(ra, rb)

@@ -7,6 +7,7 @@ or on its label.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -17,11 +18,14 @@ from app.canvas import text
 from app.canvas.items import paint
 from app.domain import style
 from app.domain.model import Connector
-from app.domain.routing import Box, Route, arrow_head
+from app.domain.routing import Box, Point, Route, arrow_head
 
 Z_CONNECTOR = 15.0  # above the lanes' cards (10), below a dragged card (80) and overlays
 HIT_WIDTH = 8.0  # how close to the line a click must be
 _HALO = 6.0
+# Where the label pill (w × h) of a connector (by id) goes along its route: its centre,
+# and where a dotted leader meets the line when it could not sit on it (from the layer).
+Placer = Callable[[str, Route, float, float], tuple[Point, Point | None]]
 
 
 def route_path(points: tuple[tuple[float, float], ...]) -> QPainterPath:
@@ -65,12 +69,15 @@ class ConnectorItem(QGraphicsRectItem):
 
     kind_name = "connector"
 
-    def __init__(self, connector: Connector, route: Route | None, decorated: bool = True) -> None:
+    def __init__(self, connector: Connector, route: Route | None, decorated: bool = True,
+                 place: Placer | None = None) -> None:
         super().__init__()
+        self.place = place
         self.connector = connector
         self.entity_id = connector.id
         self.decorated = decorated
         self.hovered = False
+        self.filtered = False  # an end is hidden by the view's filter (app.canvas.highlight)
         self.route: Route | None = None
         self.extent = Box(0.0, 0.0, 0.0, 0.0)  # the route's bounds
         self.runs: list[_Run] = []
@@ -79,6 +86,7 @@ class ConnectorItem(QGraphicsRectItem):
         self._shape = QPainterPath()
         self._label = ""
         self._label_rect = QRectF()
+        self._leader: QLineF | None = None  # from the line to a pill set off it
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setZValue(Z_CONNECTOR)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, decorated)
@@ -97,7 +105,7 @@ class ConnectorItem(QGraphicsRectItem):
             self.setPos(0.0, 0.0)  # a shifted line: its runs are laid out anew below
         self.route = route
         self.extent = route.bounds() if route is not None else Box(0.0, 0.0, 0.0, 0.0)
-        self.setVisible(route is not None)
+        self.setVisible(route is not None and not self.filtered)
         self._label = self.connector.label
         segments = list(pairwise(route.points)) if route is not None else []
         while len(self.runs) > len(segments):
@@ -113,17 +121,30 @@ class ConnectorItem(QGraphicsRectItem):
             along += abs(b[0] - a[0]) + abs(b[1] - a[1])
         if route is None:
             self._arrow, self._shape = QPolygonF(), QPainterPath()
-            self._label_rect = QRectF()
+            self._label_rect, self._leader = QRectF(), None
             self.setRect(QRectF())
             return
         self._arrow = arrow_polygon(route.points, style.CONNECTOR_ARROW)
+        self._leader = None
         self._label_rect = self._pill(route) if self._label else QRectF()
         shape = QPainterPath()
         shape.addPolygon(self._arrow)
         if not self._label_rect.isEmpty():
             shape.addRect(self._label_rect)
         self._shape = shape
-        self.setRect(shape.boundingRect().adjusted(-_HALO, -_HALO, _HALO, _HALO))
+        bounds = shape.boundingRect()
+        if self._leader is not None:
+            bounds = bounds.united(QRectF(self._leader.p1(), self._leader.p2()).normalized())
+        self.setRect(bounds.adjusted(-_HALO, -_HALO, _HALO, _HALO))
+
+    def set_look(self, opacity: float, filtered: bool) -> None:
+        """Fade the line, or hide it while the filter hides an end (the route stays)."""
+        if self.opacity() != opacity:
+            self.setOpacity(opacity)
+        self.filtered = filtered
+        visible = self.route is not None and not filtered
+        if self.isVisible() != visible:
+            self.setVisible(visible)
 
     def shift(self, route: Route, dy: float, extent: Box) -> None:
         """Follow the same route moved down by dy (its lanes moved): one move, no new
@@ -166,8 +187,16 @@ class ConnectorItem(QGraphicsRectItem):
         shown = m.elidedText(self._label, Qt.TextElideMode.ElideRight, style.CONNECTOR_LABEL_MAX)
         w = m.horizontalAdvance(shown) + 2 * style.CONNECTOR_LABEL_PAD
         h = style.CONNECTOR_LABEL_HEIGHT
-        x, y = route.label_at
+        placed = self.place(self.entity_id, route, w, h) if self.place else None
+        (x, y), anchor = placed or (route.label_at, None)
+        if anchor is not None:
+            self._leader = QLineF(QPointF(*anchor), QPointF(x, y))
         return QRectF(x - w / 2, y - h / 2, w, h)
+
+    @property
+    def label_rect(self) -> QRectF:
+        """The label's pill in scene coordinates (empty: no label)."""
+        return self._label_rect.translated(self.pos())
 
     def shape(self) -> QPainterPath:
         return self._shape
@@ -214,6 +243,9 @@ class ConnectorItem(QGraphicsRectItem):
 
     def _paint_label(self, painter: QPainter, color: str) -> None:
         rect = self._label_rect
+        if self._leader is not None:
+            painter.setPen(paint.pen(color, 1.0, dashed=True))
+            painter.drawLine(self._leader)
         r = rect.height() / 2
         painter.setPen(paint.pen(color, 1.0, dashed=self.connector.assumed))
         painter.setBrush(paint.brush(style.CONNECTOR_LABEL_FILL))

@@ -4,22 +4,22 @@ Routes come from app.domain.routing (the canvas draws the same lines) and are co
 once per map, in model pixels, and written once as a form XObject that every tile places
 under its own clip: a connector that crosses a tile edge is on both tiles and the halves
 meet when the sheets are put side by side. Labels are placed once per map clear of cards,
-faces, headers, other lines and labels (off their line with a dotted leader when they must
-be), and each is printed by one tile only, so the PDF's text holds it once.
+faces, headers, other lines and labels (app.domain.labels, as the canvas does; off their
+line with a dotted leader when they must be), and each is printed by one tile only, so
+the PDF's text holds it once.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from app.domain import style
+from app.domain.labels import LabelSpace, nearest_on, place_label
 from app.domain.layout import MapLayout, Rect, TextWrapper
 from app.domain.model import Connector, ConnectorKind, JourneyMap
 from app.domain.routing import CellIndex, Point, Route, arrow_head, route_connector
@@ -141,109 +141,6 @@ class Pill:
         return self.x + self.w / 2, self.y + self.h / 2
 
 
-Span = tuple[float, float, float, float]  # x0, y0, x1, y1
-
-
-class _Free:
-    """Answers "does this box touch a card, a face and its label, the headers, another
-    connector's line or a placed label?" looking only at the grid buckets it overlaps."""
-
-    BUCKET = 256.0
-
-    def __init__(self, layout: MapLayout) -> None:
-        self.buckets: dict[tuple[int, int], list[Span]] = {}
-        self.lines: dict[tuple[int, int], list[tuple[Span, int]]] = {}
-        # A card with a little air at its sides and its evidence pill over the bottom
-        # edge; a pill may rest on the top of its padding (no text there), so a label on
-        # a line through the gutter under the stage headers fits.
-        air, below = 1.0, style.EVIDENCE_TAG_HEIGHT / 2 + 2.0
-        for b in layout.cards.values():
-            r = b.rect
-            self.add((r.x - air, r.y + style.CARD_INNER / 2, r.right + air, r.bottom + below))
-        # A face with room for its label under or over it (two short lines).
-        reach_x, reach_y = 48.0, style.MARKER_RADIUS + 4 + 2 * LABEL_SIZE * 1.3
-        for m in layout.markers.values():
-            self.add((m.x - reach_x, m.y - reach_y, m.x + reach_x, m.y + reach_y))
-
-    def _keys(self, box: Span) -> list[tuple[int, int]]:
-        size = self.BUCKET
-        return [(i, j) for i in range(int(box[0] // size), int(box[2] // size) + 1)
-                for j in range(int(box[1] // size), int(box[3] // size) + 1)]
-
-    def add(self, box: Span) -> None:
-        """Mark `box` as taken."""
-        for key in self._keys(box):
-            self.buckets.setdefault(key, []).append(box)
-
-    def add_route(self, owner: int, points: tuple[Point, ...]) -> None:
-        """Mark a connector's line and arrowhead as taken for every other label."""
-        pad = LINE_WIDTH + 1
-        boxes = [(min(a[0], b[0]) - pad, min(a[1], b[1]) - pad, max(a[0], b[0]) + pad,
-                  max(a[1], b[1]) + pad) for a, b in pairwise(points)]
-        tip = points[-1]
-        boxes.append((tip[0] - ARROW_SIZE, tip[1] - ARROW_SIZE, tip[0] + ARROW_SIZE,
-                      tip[1] + ARROW_SIZE))
-        for box in boxes:
-            for key in self._keys(box):
-                self.lines.setdefault(key, []).append((box, owner))
-
-    def free(self, x0: float, y0: float, x1: float, y1: float, owner: int = -1) -> bool:
-        """True when the box stays below the headers and clear of what is taken (the
-        line of connector `owner` aside: a label sits on its own line)."""
-        if y0 < style.STAGE_HEADER_HEIGHT - 4 or x0 < style.LANE_HEADER_WIDTH + 1:
-            return False
-        for key in self._keys((x0, y0, x1, y1)):
-            for a in self.buckets.get(key, ()):
-                if x0 < a[2] and a[0] < x1 and y0 < a[3] and a[1] < y1:
-                    return False
-            for a, who in self.lines.get(key, ()):
-                if who != owner and x0 < a[2] and a[0] < x1 and y0 < a[3] and a[1] < y1:
-                    return False
-        return True
-
-    def crossed(self, a: Point, b: Point) -> int:
-        """How many taken boxes the segment a–b runs through (sampled every few pixels)."""
-        steps = max(1, int(math.hypot(b[0] - a[0], b[1] - a[1]) // 4))
-        hit: set[Span] = set()
-        for i in range(steps + 1):
-            x, y = a[0] + (b[0] - a[0]) * i / steps, a[1] + (b[1] - a[1]) * i / steps
-            key = (int(x // self.BUCKET), int(y // self.BUCKET))
-            hit.update(box for box in self.buckets.get(key, ())
-                       if box[0] < x < box[2] and box[1] < y < box[3])
-        return len(hit)
-
-
-def _spots(points: tuple[Point, ...], label_at: Point, w: float, h: float
-           ) -> list[tuple[Point, bool]]:
-    """Where a label may be centred, best first, and whether that is on its line: along
-    the longest segments (middle first), then ever further from the route's label point,
-    where the gutters are too narrow for a pill (a dotted leader then joins them)."""
-    segments = sorted(pairwise(points), key=lambda ab: -(abs(ab[1][0] - ab[0][0])
-                                                        + abs(ab[1][1] - ab[0][1])))
-    out = [((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), True)
-           for a, b in segments for t in (0.5, 0.35, 0.65, 0.2, 0.8)]
-    # Half a pill apart near the line, a pill and a half apart further out.
-    rows = [*range(-8, 9), *range(-20, -8, 2), *range(10, 21, 2)]
-    near = [(label_at[0] + dx * w / 2, label_at[1] + dy * h * 0.75)
-            for dx in range(-5, 6) for dy in rows if dx or dy]
-    near.sort(key=lambda p: math.hypot((p[0] - label_at[0]) / w, (p[1] - label_at[1]) / h))
-    return out + [(p, False) for p in near]
-
-
-def _nearest_on(points: tuple[Point, ...], p: Point) -> Point:
-    """The point of the polyline nearest to `p`."""
-    best, at = math.inf, points[0]
-    for (x0, y0), (x1, y1) in pairwise(points):
-        dx, dy = x1 - x0, y1 - y0
-        t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((p[0] - x0) * dx + (p[1] - y0) * dy)
-                                                   / (dx * dx + dy * dy)))
-        q = (x0 + dx * t, y0 + dy * t)
-        d = math.hypot(q[0] - p[0], q[1] - p[1])
-        if d < best:
-            best, at = d, q
-    return at
-
-
 class ConnectorPainter:
     """Draws the connectors of one map on its tiles (in the tile's model-pixel space)."""
 
@@ -267,7 +164,7 @@ class ConnectorPainter:
         def into(tile: Tile, pill: Pill) -> Pill:
             x = min(max(pill.x, tile.x0 + 2), tile.view_x1 - pill.w - 2)
             y = min(max(pill.y, tile.y0 + 2), tile.view_y1 - pill.h - 2)
-            anchor = pill.anchor or _nearest_on(pill.routed.route.points, pill.centre)
+            anchor = pill.anchor or nearest_on(pill.routed.route.points, pill.centre)
             return dataclasses.replace(pill, x=x, y=y, anchor=anchor)
 
         self.owners = []
@@ -286,7 +183,7 @@ class ConnectorPainter:
         """Each label on its line where it covers no card, header or other label (the
         route's own label point when nowhere is free)."""
         size, pad, h = LABEL_SIZE, LABEL_PAD, LABEL_H
-        space = _Free(layout)
+        space = LabelSpace(layout.cards.values(), layout.markers.values())
         for n, r in enumerate(self.routed):
             space.add_route(n, r.route.points)
         out = []
@@ -297,33 +194,12 @@ class ConnectorPainter:
             if self.wrapper.width(text, size, False) > LABEL_MAX_W:
                 text = self.wrapper.elide(text, size, False, LABEL_MAX_W)
             w = self.wrapper.width(text, size, False) + 2 * pad
-            spot, anchor = self._spot(r, n, w, h, space)
+            spot, anchor = place_label(r.route.points, r.route.label_at, w, h, space, n)
             x = min(max(spot[0] - w / 2, style.LANE_HEADER_WIDTH + 2), self.width - w - 2)
             y = min(max(spot[1] - h / 2, style.STAGE_HEADER_HEIGHT - 4), self.height - h - 2)
             space.add((x, y, x + w, y + h))
             out.append(Pill(r, text, x, y, w, h, anchor))
         return out
-
-    @staticmethod
-    def _spot(r: Routed, owner: int, w: float, h: float, space: _Free
-              ) -> tuple[Point, Point | None]:
-        """The pill's centre, and where its leader meets the line (None: on the line).
-        Off the line, of the few nearest free places the one whose leader crosses the
-        fewest cards."""
-        near: list[tuple[int, int, Point, Point]] = []
-        for n, (p, on_line) in enumerate(_spots(r.route.points, r.route.label_at, w, h)):
-            if not space.free(p[0] - w / 2, p[1] - h / 2, p[0] + w / 2, p[1] + h / 2, owner):
-                continue
-            if on_line:
-                return p, None
-            anchor = _nearest_on(r.route.points, p)
-            near.append((space.crossed(anchor, p), n, p, anchor))
-            if len(near) == 8:
-                break
-        if not near:
-            return r.route.label_at, None
-        _, _, p, anchor = min(near)
-        return p, anchor
 
     def draw(self, c: Canvas, tile: Tile, *, headers: bool = False) -> None:
         """The connectors on `tile`'s body (or, with `headers`, those that end at a stage
