@@ -40,7 +40,7 @@ from app.ui.start_page import StartPage
 from app.ui.status import StatusParts
 from app.ui.timer import TimerParts
 from app.ui.voting import Voting
-from app.ui.wheel_view import WheelTools
+from app.ui.wheel_dock import WheelTools
 from app.ui.workspace import Workspace, fit_width
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewTools(self)
         self.saved_views = SavedViews(self)  # View ▸ Saved Views
         self.voting = Voting(self)  # Map ▸ Dot Voting and its dock
-        self.wheel = WheelTools(self)  # View ▸ Experience Wheel (app.ui.wheel_view)
+        self.wheel = WheelTools(self)  # View ▸ Experience Wheel (app.ui.wheel_dock)
         self.status = StatusParts(self.statusBar())
         self.notice = UndoNotice(self)
         self.server = ServerSession(self)  # offline, presence: a server project's parts

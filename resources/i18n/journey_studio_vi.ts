@@ -3287,7 +3287,7 @@
             <translation>Mở rộng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="355" />
+            <location filename="../../app/ui/actions.py" line="353" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -3297,229 +3297,229 @@
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="356" />
+            <location filename="../../app/ui/actions.py" line="354" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="53" />
+            <location filename="../../app/ui/review.py" line="49" />
             <source>&amp;Take Snapshot…</source>
             <translation>C&amp;hụp ảnh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="74" />
-            <location filename="../../app/ui/actions.py" line="82" />
+            <location filename="../../app/ui/actions.py" line="72" />
+            <location filename="../../app/ui/actions.py" line="80" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="76" />
-            <location filename="../../app/ui/actions.py" line="83" />
+            <location filename="../../app/ui/actions.py" line="74" />
+            <location filename="../../app/ui/actions.py" line="81" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="50" />
+            <location filename="../../app/ui/actions.py" line="49" />
             <source>&amp;New from Template…</source>
             <translation>&amp;Tạo mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="51" />
+            <location filename="../../app/ui/actions.py" line="50" />
             <source>&amp;Open…</source>
             <translation>&amp;Mở…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="52" />
+            <location filename="../../app/ui/actions.py" line="51" />
             <source>Open from Ser&amp;ver…</source>
             <translation>Mở từ máy </translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="54" />
+            <location filename="../../app/ui/actions.py" line="53" />
             <source>Save a Cop&amp;y As…</source>
             <translation>Lưu một &amp;bản sao thành…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="55" />
+            <location filename="../../app/ui/actions.py" line="54" />
             <source>Pro&amp;ject Properties…</source>
             <translation>Thuộc tính &amp;dự án…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="58" />
+            <location filename="../../app/ui/actions.py" line="57" />
             <source>&amp;PDF…</source>
             <translation>&amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="60" />
+            <location filename="../../app/ui/actions.py" line="59" />
             <source>P&amp;NG Image…</source>
             <translation>Ảnh P&amp;NG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="61" />
+            <location filename="../../app/ui/actions.py" line="60" />
             <source>&amp;SVG Image…</source>
             <translation>Ảnh &amp;SVG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="62" />
+            <location filename="../../app/ui/actions.py" line="61" />
             <source>&amp;JSON…</source>
             <translation>&amp;JSON…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="64" />
+            <location filename="../../app/ui/actions.py" line="63" />
             <source>Spreadsheet (&amp;XLSX)…</source>
             <translation>Bảng tính (&amp;XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="66" />
+            <location filename="../../app/ui/actions.py" line="64" />
             <source>&amp;CSV Table…</source>
             <translation>Bảng &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="67" />
+            <location filename="../../app/ui/actions.py" line="65" />
             <source>&amp;Spreadsheet…</source>
             <translation>&amp;Bảng tính…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="69" />
+            <location filename="../../app/ui/actions.py" line="67" />
             <source>&amp;Close</source>
             <translation>Đó&amp;ng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="70" />
+            <location filename="../../app/ui/actions.py" line="68" />
             <source>&amp;Quit</source>
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="90" />
+            <location filename="../../app/ui/actions.py" line="88" />
             <source>F&amp;ind…</source>
             <translation>Tì&amp;m…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="92" />
+            <location filename="../../app/ui/actions.py" line="90" />
             <source>Find &amp;Next</source>
             <translation>Tìm kết quả &amp;kế tiếp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="94" />
+            <location filename="../../app/ui/actions.py" line="92" />
             <source>Find Pre&amp;vious</source>
             <translation>Tìm kết quả t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="96" />
+            <location filename="../../app/ui/actions.py" line="94" />
             <source>Fi&amp;lter…</source>
             <translation>&amp;Lọc…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="99" />
+            <location filename="../../app/ui/actions.py" line="97" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="102" />
+            <location filename="../../app/ui/actions.py" line="100" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="104" />
+            <location filename="../../app/ui/actions.py" line="102" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="112" />
+            <location filename="../../app/ui/actions.py" line="110" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="114" />
+            <location filename="../../app/ui/actions.py" line="112" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="117" />
+            <location filename="../../app/ui/actions.py" line="115" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="119" />
+            <location filename="../../app/ui/actions.py" line="117" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="122" />
+            <location filename="../../app/ui/actions.py" line="120" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="124" />
+            <location filename="../../app/ui/actions.py" line="122" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="129" />
+            <location filename="../../app/ui/actions.py" line="127" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="233" />
+            <location filename="../../app/ui/actions.py" line="231" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="239" />
+            <location filename="../../app/ui/actions.py" line="237" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="243" />
+            <location filename="../../app/ui/actions.py" line="241" />
             <source>&amp;Import</source>
             <translation>Nhậ&amp;p</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="249" />
+            <location filename="../../app/ui/actions.py" line="247" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="260" />
+            <location filename="../../app/ui/actions.py" line="258" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="268" />
+            <location filename="../../app/ui/actions.py" line="266" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="279" />
+            <location filename="../../app/ui/actions.py" line="277" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="299" />
+            <location filename="../../app/ui/actions.py" line="297" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="301" />
+            <location filename="../../app/ui/actions.py" line="299" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="324" />
+            <location filename="../../app/ui/actions.py" line="322" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="338" />
+            <location filename="../../app/ui/actions.py" line="336" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="339" />
+            <location filename="../../app/ui/actions.py" line="337" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="354" />
+            <location filename="../../app/ui/actions.py" line="352" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
@@ -3564,44 +3564,44 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="416" />
+            <location filename="../../app/ui/main_window.py" line="405" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="341" />
+            <location filename="../../app/ui/main_window.py" line="328" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="401" />
+            <location filename="../../app/ui/main_window.py" line="390" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="414" />
-            <location filename="../../app/ui/main_window.py" line="420" />
-            <location filename="../../app/ui/main_window.py" line="426" />
+            <location filename="../../app/ui/main_window.py" line="403" />
+            <location filename="../../app/ui/main_window.py" line="409" />
+            <location filename="../../app/ui/main_window.py" line="415" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="421" />
+            <location filename="../../app/ui/main_window.py" line="410" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="427" />
+            <location filename="../../app/ui/main_window.py" line="416" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="429" />
+            <location filename="../../app/ui/main_window.py" line="418" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="563" />
+            <location filename="../../app/ui/main_window.py" line="572" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -3611,47 +3611,47 @@
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="51" />
+            <location filename="../../app/ui/review.py" line="47" />
             <source>P&amp;ersonas…</source>
             <translation>Chân &amp;dung khách hàng…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="52" />
+            <location filename="../../app/ui/review.py" line="48" />
             <source>C&amp;hannels…</source>
             <translation>&amp;Kênh…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="55" />
+            <location filename="../../app/ui/review.py" line="51" />
             <source>Sn&amp;apshots…</source>
             <translation>Ả&amp;nh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="56" />
+            <location filename="../../app/ui/review.py" line="52" />
             <source>C&amp;ompare Maps…</source>
             <translation>&amp;So sánh bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="58" />
+            <location filename="../../app/ui/review.py" line="54" />
             <source>Insights</source>
             <translation>Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="67" />
+            <location filename="../../app/ui/review.py" line="63" />
             <source>Insi&amp;ghts</source>
             <translation>&amp;Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="85" />
+            <location filename="../../app/ui/review.py" line="84" />
             <source>Insights appear here when a map is open.</source>
             <translation>Phân tích sẽ hiện ở đây khi có bản đồ đang mở.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="144" />
+            <location filename="../../app/ui/review.py" line="155" />
             <source>Snapshot “%1” taken</source>
             <translation>Đã chụp ảnh lưu “%1”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="161" />
+            <location filename="../../app/ui/review.py" line="175" />
             <source>Create a future state or take a snapshot to compare this map with.</source>
             <translation>Để so sánh bản đồ này, hãy tạo trạng thái tương lai hoặc chụp ảnh lưu.</translation>
         </message>
@@ -3704,8 +3704,8 @@
     <context>
         <name>Voting</name>
         <message>
-            <location filename="../../app/ui/voting.py" line="327" />
-            <location filename="../../app/ui/voting_panel.py" line="147" />
+            <location filename="../../app/ui/voting.py" line="363" />
+            <location filename="../../app/ui/voting_panel.py" line="160" />
             <source>(untitled)</source>
             <translation>(chưa có tiêu đề)</translation>
         </message>
@@ -3745,119 +3745,119 @@
             <translation>&amp;Bắt đầu vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="47" />
+            <location filename="../../app/ui/voting.py" line="48" />
             <source>1 dot</source>
             <translation>1 chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="47" />
+            <location filename="../../app/ui/voting.py" line="48" />
             <source>%1 dots</source>
             <translation>%1 chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="72" />
+            <location filename="../../app/ui/voting.py" line="74" />
             <source>&amp;Start a Voting Round…</source>
             <translation>&amp;Bắt đầu vòng bình chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="74" />
+            <location filename="../../app/ui/voting.py" line="76" />
             <source>&amp;Add a Dot to the Selected Card</source>
             <translation>&amp;Thêm một chấm cho thẻ đang chọn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="77" />
+            <location filename="../../app/ui/voting.py" line="79" />
             <source>&amp;Take a Dot Back</source>
             <translation>&amp;Rút lại một chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="80" />
+            <location filename="../../app/ui/voting.py" line="82" />
             <source>&amp;Close Round</source>
             <translation>Đó&amp;ng vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="82" />
+            <location filename="../../app/ui/voting.py" line="84" />
             <source>&amp;Reopen Round</source>
             <translation>&amp;Mở lại vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="84" />
+            <location filename="../../app/ui/voting.py" line="86" />
             <source>S&amp;how Round</source>
             <translation>&amp;Hiện vòng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="90" />
+            <location filename="../../app/ui/voting.py" line="92" />
             <source>&amp;Dot Voting</source>
             <translation>&amp;Bình chọn bằng chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="235" />
+            <location filename="../../app/ui/voting.py" line="271" />
             <source>No Round (hide the dots)</source>
             <translation>Không vòng nào (ẩn các chấm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="238" />
-            <location filename="../../app/ui/voting_panel.py" line="123" />
+            <location filename="../../app/ui/voting.py" line="274" />
+            <location filename="../../app/ui/voting_panel.py" line="136" />
             <source>closed</source>
             <translation>đã đóng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="238" />
-            <location filename="../../app/ui/voting_panel.py" line="123" />
+            <location filename="../../app/ui/voting.py" line="274" />
+            <location filename="../../app/ui/voting_panel.py" line="136" />
             <source>open</source>
             <translation>đang mở</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="256" />
+            <location filename="../../app/ui/voting.py" line="292" />
             <source>Round %1</source>
             <translation>Vòng %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="275" />
+            <location filename="../../app/ui/voting.py" line="311" />
             <source>Voting round %1 started: click the dot under a card, or select it and press V.</source>
             <translation>Đã bắt đầu vòng bình chọn %1: bấm vào chấm dưới thẻ, hoặc chọn thẻ rồi nhấn V.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="285" />
+            <location filename="../../app/ui/voting.py" line="321" />
             <source>Round %1 closed.</source>
             <translation>Đã đóng vòng %1.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="299" />
+            <location filename="../../app/ui/voting.py" line="335" />
             <source>No voting round is open: Map ▸ Dot Voting ▸ Start a Voting Round…</source>
             <translation>Chưa có vòng bình chọn nào đang mở: Bản đồ ▸ Bình chọn bằng chấm ▸ Bắt đầu vòng bình chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="301" />
+            <location filename="../../app/ui/voting.py" line="337" />
             <source>The round %1 is closed: reopen it to take dots.</source>
             <translation>Vòng %1 đã đóng: hãy mở lại để nhận thêm chấm.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="305" />
+            <location filename="../../app/ui/voting.py" line="341" />
             <source>Choose who is voting in the voting panel first.</source>
             <translation>Hãy chọn người đang bình chọn trong bảng bình chọn trước.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="307" />
+            <location filename="../../app/ui/voting.py" line="343" />
             <source>%1 has no dots left in %2.</source>
             <translation>%1 đã hết chấm trong vòng %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="327" />
+            <location filename="../../app/ui/voting.py" line="363" />
             <source>%1 now has %2.</source>
             <translation>%1 hiện có %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="330" />
+            <location filename="../../app/ui/voting.py" line="366" />
             <source>%1 has %2 left.</source>
             <translation>%1 còn %2.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="346" />
+            <location filename="../../app/ui/voting.py" line="382" />
             <source>No dot of %1 on this card to take back.</source>
             <translation>Thẻ này không có chấm nào của %1 để rút lại.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting.py" line="347" />
+            <location filename="../../app/ui/voting.py" line="383" />
             <source>the room</source>
             <translation>cả phòng</translation>
         </message>
@@ -3892,42 +3892,42 @@
             <translation>Mở lại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="118" />
+            <location filename="../../app/ui/voting_panel.py" line="131" />
             <source>No voting round shown</source>
             <translation>Chưa hiện vòng bình chọn nào</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="121" />
+            <location filename="../../app/ui/voting_panel.py" line="134" />
             <source>Start a round to put dots on the cards.</source>
             <translation>Hãy bắt đầu một vòng để đặt chấm lên các thẻ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="136" />
+            <location filename="../../app/ui/voting_panel.py" line="149" />
             <source>%1: %2 left</source>
             <translation>%1: còn %2</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="141" />
+            <location filename="../../app/ui/voting_panel.py" line="154" />
             <source>Anonymous dots: %1 per voter.</source>
             <translation>Bình chọn ẩn danh: mỗi người %1 chấm.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="143" />
+            <location filename="../../app/ui/voting_panel.py" line="156" />
             <source>%1 on %2 cards</source>
             <translation>%1 trên %2 thẻ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="151" />
+            <location filename="../../app/ui/voting_panel.py" line="164" />
             <source>No dots yet.</source>
             <translation>Chưa có chấm nào.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="161" />
+            <location filename="../../app/ui/voting_panel.py" line="174" />
             <source>Dot Voting</source>
             <translation>Bình chọn bằng chấm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/voting_panel.py" line="169" />
+            <location filename="../../app/ui/voting_panel.py" line="182" />
             <source>Voting &amp;Panel</source>
             <translation>Bảng bình &amp;chọn</translation>
         </message>
@@ -4357,7 +4357,7 @@
         </message>
         <message>
             <location filename="../../app/dialogs/persona_dialog.py" line="310" />
-            <location filename="../../app/dialogs/project_properties.py" line="163" />
+            <location filename="../../app/dialogs/project_properties.py" line="157" />
             <source>Images (*.png *.jpg *.jpeg)</source>
             <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
         </message>
@@ -4452,102 +4452,102 @@
             <translation>Bỏ chân dung khỏi bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="69" />
+            <location filename="../../app/dialogs/project_properties.py" line="63" />
             <source>Project Properties</source>
             <translation>Thuộc tính dự án</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="74" />
+            <location filename="../../app/dialogs/project_properties.py" line="68" />
             <source>Who the maps are made for</source>
             <translation>Khách hàng mà các bản đồ được làm cho</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="77" />
+            <location filename="../../app/dialogs/project_properties.py" line="71" />
             <source>Your name or your team's</source>
             <translation>Tên bạn hoặc tên nhóm của bạn</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="83" />
+            <location filename="../../app/dialogs/project_properties.py" line="77" />
             <source>The language of everything the exports write themselves: headings, legend, page numbers</source>
             <translation>Ngôn ngữ của mọi chữ mà bản xuất tự ghi: tiêu đề, chú giải, số trang</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="93" />
+            <location filename="../../app/dialogs/project_properties.py" line="87" />
             <source>Choose &amp;Logo…</source>
             <translation>Chọn &amp;logo…</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="96" />
+            <location filename="../../app/dialogs/project_properties.py" line="90" />
             <source>Remove Logo</source>
             <translation>Bỏ logo</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="112" />
+            <location filename="../../app/dialogs/project_properties.py" line="106" />
             <source>Use the Default</source>
             <translation>Dùng mặc định</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="125" />
+            <location filename="../../app/dialogs/project_properties.py" line="119" />
             <source>&amp;Title</source>
             <translation>&amp;Tiêu đề</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="126" />
+            <location filename="../../app/dialogs/project_properties.py" line="120" />
             <source>&amp;Client</source>
             <translation>&amp;Khách hàng</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="127" />
+            <location filename="../../app/dialogs/project_properties.py" line="121" />
             <source>&amp;Author</source>
             <translation>&amp;Tác giả</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="128" />
+            <location filename="../../app/dialogs/project_properties.py" line="122" />
             <source>Export &amp;language</source>
             <translation>&amp;Ngôn ngữ xuất</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="129" />
+            <location filename="../../app/dialogs/project_properties.py" line="123" />
             <source>Logo</source>
             <translation>Logo</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="130" />
+            <location filename="../../app/dialogs/project_properties.py" line="124" />
             <source>Accent colour</source>
             <translation>Màu nhấn</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="131" />
+            <location filename="../../app/dialogs/project_properties.py" line="125" />
             <source>The logo and the accent colour appear in the title block and the page rules of PDF exports.</source>
             <translation>Logo và màu nhấn xuất hiện trong khối tiêu đề và các đường kẻ trang của bản xuất PDF.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="158" />
+            <location filename="../../app/dialogs/project_properties.py" line="152" />
             <source>No logo</source>
             <translation>Chưa có logo</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="162" />
+            <location filename="../../app/dialogs/project_properties.py" line="156" />
             <source>Choose a Logo</source>
             <translation>Chọn logo</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="192" />
+            <location filename="../../app/dialogs/project_properties.py" line="186" />
             <source>Default</source>
             <translation>Mặc định</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="198" />
+            <location filename="../../app/dialogs/project_properties.py" line="192" />
             <source>Accent Colour</source>
             <translation>Màu nhấn</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="224" />
+            <location filename="../../app/dialogs/project_properties.py" line="218" />
             <source>A project needs a title.</source>
             <translation>Dự án cần có tiêu đề.</translation>
         </message>
         <message>
-            <location filename="../../app/dialogs/project_properties.py" line="233" />
+            <location filename="../../app/dialogs/project_properties.py" line="227" />
             <source>Project properties</source>
             <translation>Thuộc tính dự án</translation>
         </message>
@@ -4875,7 +4875,7 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="172" />
+            <location filename="../../app/main.py" line="173" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
         </message>
@@ -5319,42 +5319,42 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Present</name>
         <message>
-            <location filename="../../app/ui/present.py" line="48" />
+            <location filename="../../app/ui/present.py" line="47" />
             <source>Overview — %1 stages</source>
             <translation>Toàn cảnh — %1 giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="49" />
+            <location filename="../../app/ui/present.py" line="48" />
             <source>Stage %1 of %2 — %3</source>
             <translation>Giai đoạn %1/%2 — %3</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="52" />
+            <location filename="../../app/ui/present.py" line="51" />
             <source>lane %1 of %2</source>
             <translation>làn %1/%2</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="65" />
+            <location filename="../../app/ui/present.py" line="64" />
             <source>Journey Studio — Audience</source>
             <translation>Journey Studio — Khán giả</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="89" />
+            <location filename="../../app/ui/present.py" line="88" />
             <source>Pr&amp;esent</source>
             <translation>Trình &amp;chiếu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="91" />
+            <location filename="../../app/ui/present.py" line="90" />
             <source>Nex&amp;t Stage</source>
             <translation>&amp;Giai đoạn tiếp theo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="93" />
+            <location filename="../../app/ui/present.py" line="92" />
             <source>Pre&amp;vious Stage</source>
             <translation>Giai đoạn t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="95" />
+            <location filename="../../app/ui/present.py" line="94" />
             <source>&amp;Reveal Lane by Lane</source>
             <translation>&amp;Hé lộ từng làn</translation>
         </message>
@@ -5481,25 +5481,25 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>WheelView</name>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="109" />
-            <location filename="../../app/ui/wheel_view.py" line="178" />
-            <source>Open a map to see its experience wheel.</source>
-            <translation>Mở một bản đồ để xem bánh xe trải nghiệm của nó.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/wheel_view.py" line="159" />
+            <location filename="../../app/ui/wheel_dock.py" line="33" />
             <source>Experience Wheel</source>
             <translation>Bánh xe trải nghiệm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="165" />
+            <location filename="../../app/ui/wheel_dock.py" line="39" />
             <source>E&amp;xperience Wheel</source>
             <translation>Bánh x&amp;e trải nghiệm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="168" />
+            <location filename="../../app/ui/wheel_dock.py" line="42" />
             <source>The map as a circle: before, during, after</source>
             <translation>Bản đồ dưới dạng vòng tròn: trước, trong và sau trải nghiệm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/wheel_dock.py" line="55" />
+            <location filename="../../app/ui/wheel_view.py" line="121" />
+            <source>Open a map to see its experience wheel.</source>
+            <translation>Mở một bản đồ để xem bánh xe trải nghiệm của nó.</translation>
         </message>
     </context>
 </TS>
