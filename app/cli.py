@@ -386,7 +386,8 @@ def _parse_size(text: str) -> tuple[int, int]:
 
 # -- parsers ----------------------------------------------------------------------------------
 
-def _parsers() -> dict[str | None, argparse.ArgumentParser]:
+def _parsers(commands: bool = True) -> dict[str | None, argparse.ArgumentParser]:
+    """The editor's parser (None) and, with `commands`, one per command."""
     opener = _Parser(
         prog=PROG, description="Journey Studio: customer journey maps. Without a command, "
         "opens the editor on FILE (or on the start page; --sample: your copy of the sample).",
@@ -422,6 +423,8 @@ def _parsers() -> dict[str | None, argparse.ArgumentParser]:
     opener.add_argument("--version", action=_VersionAction, nargs=0,
                         help="show the program's version number and exit")
     opener.set_defaults(func=cmd_open)
+    if not commands:  # opening the editor: the export options (PDF, sheets) cost ~0.1 s
+        return {None: opener}
 
     new = _Parser(prog=f"{PROG} new", description="Create a new project file.")
     new.add_argument("file", metavar="FILE", help="the project to create (.cjm)")
@@ -504,11 +507,10 @@ def _version() -> str:
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
-    parsers = _parsers()
     if argv and argv[0] in COMMANDS:
-        return parsers[argv[0]].parse_args(argv[1:])
+        return _parsers()[argv[0]].parse_args(argv[1:])
     # argparse itself reads `-- new` as the FILE "new".
-    return parsers[None].parse_args(argv)
+    return _parsers(commands=False)[None].parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -99,6 +99,7 @@ def _bench_record(path: str, event: str) -> None:
 
     line = {"event": event, "monotonic": time.monotonic(), "cpu": time.process_time(),
             "sqlalchemy": "sqlalchemy" in sys.modules, "frozen": gc.get_freeze_count(),
+            "app_modules": sorted(name for name in sys.modules if name.startswith("app.")),
             "map_shown": any(type(w).__name__ == "MapView" for w in QApplication.allWidgets()
                              if w.isVisible())}
     with open(path, "a", encoding="utf-8") as out:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 from app.canvas.edit_actions import EditActions
 from app.domain.model import LaneKind
-from app.ui import exporting, filter_panel, find_bar
 from app.ui.icons import icon
 from app.ui.names import lane_kind_name, state_badge
 from app.ui.present import Presenter
@@ -61,9 +60,8 @@ class WindowActions:
         self.export_svg = self._make(tr("&SVG Image…"), w.export_svg)
         self.export_json = self._make(tr("&JSON…"), w.export_json)
         # The Export dialog opened on the spreadsheet formats (maps, and the CSV's table).
-        self.export_xlsx = self._make(tr("Spreadsheet (&XLSX)…"),
-                                      lambda: exporting.export(w, "xlsx"))
-        self.export_csv = self._make(tr("&CSV Table…"), lambda: exporting.export(w, "csv"))
+        self.export_xlsx = self._make(tr("Spreadsheet (&XLSX)…"), lambda: _export(w, "xlsx"))
+        self.export_csv = self._make(tr("&CSV Table…"), lambda: _export(w, "csv"))
         self.import_sheet = self._make(tr("&Spreadsheet…"), w.import_spreadsheet)
         self.import_sheet.setObjectName("importSpreadsheet")
         self.close = self._make(tr("&Close"), w.close_document, Key.Close)
@@ -87,13 +85,13 @@ class WindowActions:
         self.idle_canvas = EditActions(w)
         self.canvas = self.idle_canvas
         # Find (app.ui.find_bar) and View ▸ Filter (app.ui.filter_panel): view-only states.
-        self.find = self._make(tr("F&ind…"), lambda: find_bar.open_find(w), Key.Find)
+        self.find = self._make(tr("F&ind…"), lambda: _find_bar().open_find(w), Key.Find)
         self.find.setObjectName("find")
-        self.find_next = self._make(tr("Find &Next"), lambda: find_bar.find_step(w, 1),
+        self.find_next = self._make(tr("Find &Next"), lambda: _find_bar().find_step(w, 1),
                                     Key.FindNext)
         self.find_previous = self._make(tr("Find Pre&vious"),
-                                        lambda: find_bar.find_step(w, -1), Key.FindPrevious)
-        self.filter = self._make(tr("Fi&lter…"), lambda: filter_panel.show_filter(w),
+                                        lambda: _find_bar().find_step(w, -1), Key.FindPrevious)
+        self.filter = self._make(tr("Fi&lter…"), lambda: _show_filter(w),
                                  QKeySequence("Ctrl+Shift+F"))
         self.filter.setObjectName("filter")
         self.preferences = self._make(tr("Pre&ferences…"), w.show_preferences, Key.Preferences)
@@ -373,6 +371,25 @@ class WindowActions:
         for action in (self.export_pdf, self.export_png, self.export_svg):
             action.setEnabled(has_map)
         self.presenter.update_enabled(has_map)
+
+
+# What the first frame does not show is imported on first use (cold start).
+def _export(window: MainWindow, fmt: str) -> None:
+    from app.ui import exporting
+
+    exporting.export(window, fmt)
+
+
+def _find_bar():
+    from app.ui import find_bar
+
+    return find_bar
+
+
+def _show_filter(window: MainWindow) -> None:
+    from app.ui.filter_panel import show_filter
+
+    show_filter(window)
 
 
 def redo_keys() -> list[QKeySequence]:

@@ -15,22 +15,12 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from app.dialogs.map_properties import edit_map_properties
-from app.dialogs.project_properties import edit_project_properties
 from app.document import operations
 from app.document.document import Document
 from app.document.failures import Failure
 from app.document.subscription import Subscription
 from app.domain.model import JourneyMap, Lane, LaneKind, Stage
-from app.ui import (
-    drafts_prompt,
-    exporting,
-    failures,
-    importing,
-    opening,
-    prompts,
-    window_layout,
-)
+from app.ui import drafts_prompt, failures, opening, prompts, window_layout
 from app.ui.actions import WindowActions
 from app.ui.docks import Docks, PaletteFactory
 from app.ui.file_dialogs import (
@@ -39,21 +29,18 @@ from app.ui.file_dialogs import (
     ask_save_path,
     safe_file_name,
 )
-from app.ui.help_dialogs import ShortcutsDialog, shortcut_groups, show_about
 from app.ui.i18n import current_language
 from app.ui.notices import UndoNotice
 from app.ui.paths import PROJECT_SUFFIX
-from app.ui.preferences import PreferencesDialog
 from app.ui.recent import RecentFiles
 from app.ui.review import ReviewTools
 from app.ui.saved_views import SavedViews
 from app.ui.server_session import ServerSession
 from app.ui.start_page import StartPage
 from app.ui.status import StatusParts
-from app.ui.template_dialog import TemplateDialog
 from app.ui.timer import TimerParts
 from app.ui.voting import Voting
-from app.ui.wheel_view import WheelTools
+from app.ui.wheel_dock import WheelTools
 from app.ui.workspace import Workspace, fit_width
 
 if TYPE_CHECKING:
@@ -131,7 +118,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewTools(self)
         self.saved_views = SavedViews(self)  # View ▸ Saved Views
         self.voting = Voting(self)  # Map ▸ Dot Voting and its dock
-        self.wheel = WheelTools(self)  # View ▸ Experience Wheel (app.ui.wheel_view)
+        self.wheel = WheelTools(self)  # View ▸ Experience Wheel (app.ui.wheel_dock)
         self.status = StatusParts(self.statusBar())
         self.notice = UndoNotice(self)
         self.server = ServerSession(self)  # offline, presence: a server project's parts
@@ -352,6 +339,8 @@ class MainWindow(QMainWindow):
 
     def new_project(self) -> bool:
         """Ask for a template, language, title and file, then create and show the project."""
+        from app.ui.template_dialog import TemplateDialog
+
         dialog = TemplateDialog(self, for_project=True)
         if dialog.exec() != TemplateDialog.DialogCode.Accepted:
             return False
@@ -432,26 +421,36 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         """File ▸ Export ▸ PDF…"""
         if self.journey is not None:
+            from app.ui import exporting
+
             exporting.export(self, "pdf")
 
     def export_png(self) -> None:
         """File ▸ Export ▸ PNG…"""
         if self.journey is not None:
+            from app.ui import exporting
+
             exporting.export(self, "png")
 
     def export_svg(self) -> None:
         """File ▸ Export ▸ SVG…"""
         if self.journey is not None:
+            from app.ui import exporting
+
             exporting.export(self, "svg")
 
     def export_json(self) -> None:
         """File ▸ Export ▸ JSON…"""
         if self.doc is not None:
+            from app.ui import exporting
+
             exporting.export_json(self)
 
     def import_spreadsheet(self) -> None:
         """File ▸ Import ▸ Spreadsheet…: preview a workbook's or CSV's changes, apply them."""
         if self.doc is not None:
+            from app.ui import importing
+
             importing.import_spreadsheet(self)
 
     def close_document(self) -> None:
@@ -472,6 +471,8 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> None:
         """Edit ▸ Preferences…"""
+        from app.ui.preferences import PreferencesDialog
+
         PreferencesDialog(self).exec()
 
     # -- Map ------------------------------------------------------------------------------
@@ -511,6 +512,8 @@ class MainWindow(QMainWindow):
     def show_project_properties(self) -> None:
         """File ▸ Project Properties…: title, client, author, language, logo, accent."""
         if self.doc is not None:
+            from app.dialogs.project_properties import edit_project_properties
+
             edit_project_properties(self, self.doc)
 
     def show_map_properties(self) -> None:
@@ -522,16 +525,22 @@ class MainWindow(QMainWindow):
             self.docks.inspector_dock.show()
             self.docks.inspector_dock.raise_()
             return
+        from app.dialogs.map_properties import edit_map_properties
+
         edit_map_properties(self, self.doc, self.map_id)
 
     # -- Help -----------------------------------------------------------------------------
 
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard Shortcuts."""
+        from app.ui.help_dialogs import ShortcutsDialog, shortcut_groups
+
         ShortcutsDialog(shortcut_groups(list(self.actions.menus.values())), self).exec()
 
     def show_about(self) -> None:
         """Help ▸ About."""
+        from app.ui.help_dialogs import show_about
+
         show_about(self)
 
     # -- window state, drops and closing -------------------------------------------------

@@ -20,9 +20,8 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QT
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QVBoxLayout, QWidget
 
-from app.canvas.present_view import PresentView, Step
-
 if TYPE_CHECKING:
+    from app.canvas.present_view import PresentView, Step
     from app.canvas.view import MapView
     from app.ui.main_window import MainWindow
 
@@ -157,6 +156,8 @@ class Presenter(QObject):
             self._refresh()
             return False
         w.view.close_editor()
+        from app.canvas.present_view import PresentView  # on first use: cold start
+
         view = PresentView(w.doc, w.map_id)
         view.set_reveal(self.reveal.isChecked())
         self.view = view

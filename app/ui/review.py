@@ -12,14 +12,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel
 
-from app.dialogs.channels_dialog import edit_channels
-from app.dialogs.persona_dialog import edit_persona, edit_personas
-from app.dialogs.snapshot_dialogs import manage_snapshots, take_snapshot
 from app.domain.model import JourneyMap, Project
-from app.ui import compare_window  # registers the snapshot viewers the dialogs offer
-from app.ui.insights_panel import InsightsPanel
 
 if TYPE_CHECKING:
+    from app.ui.insights_panel import InsightsPanel
     from app.ui.main_window import MainWindow
 
 
@@ -74,7 +70,10 @@ class ReviewTools:
                                        self.insights_dock.toggleViewAction()])
         map_menu.insertSeparator(first)
 
+        # Built when the dock is first shown for a document (imported then: cold start).
         self.panel: InsightsPanel | None = None
+        self.insights_dock.visibilityChanged.connect(self._on_visibility)
+        self.insights_dock.toggleViewAction().toggled.connect(self._on_visibility)
 
         window.document_changed.connect(self._follow_document)
         window.map_switched.connect(self._follow_map)
@@ -87,17 +86,21 @@ class ReviewTools:
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label
 
-    def _follow_document(self) -> None:
+    def _follow_document(self, shown: bool = False) -> None:
         old = self.insights_dock.widget()
         doc = self.window.doc
-        if doc is None:
-            self.panel = None
-            self.insights_dock.setWidget(self._placeholder())
-        else:
+        self.panel = None
+        if doc is not None and (shown or self.insights_dock.isVisible()):
+            from app.ui.insights_panel import InsightsPanel
+
             self.panel = InsightsPanel(doc, self.window.map_id, self.insights_dock)
-            self.insights_dock.setWidget(self.panel)
+        self.insights_dock.setWidget(self.panel or self._placeholder())
         if old is not None:
             old.deleteLater()
+
+    def _on_visibility(self, visible: bool) -> None:
+        if visible and self.panel is None and self.window.doc is not None:
+            self._follow_document(shown=True)
 
     def _follow_map(self, map_id: str) -> None:
         if self.panel is not None:
@@ -119,6 +122,8 @@ class ReviewTools:
     def show_personas(self) -> None:
         """Map ▸ Personas…: the personas manager."""
         if self.window.doc is not None:
+            from app.dialogs.persona_dialog import edit_personas
+
             edit_personas(self.window, self.window.doc, self.window.map_id)
 
     def open_persona(self, persona_id: str) -> None:
@@ -127,6 +132,8 @@ class ReviewTools:
         if doc is None or doc.read_only:
             return
         if persona_id and doc.project.persona(persona_id) is not None:
+            from app.dialogs.persona_dialog import edit_persona
+
             edit_persona(self.window, doc, persona_id)
         else:
             self.show_personas()
@@ -134,11 +141,15 @@ class ReviewTools:
     def show_channels(self) -> None:
         """Map ▸ Channels…: the channel catalogue."""
         if self.window.doc is not None:
+            from app.dialogs.channels_dialog import edit_channels
+
             edit_channels(self.window, self.window.doc)
 
     def snapshot(self) -> None:
         """Map ▸ Take Snapshot…"""
         if self.window.doc is not None and self.window.map_id is not None:
+            from app.dialogs.snapshot_dialogs import take_snapshot
+
             taken = take_snapshot(self.window, self.window.doc, self.window.map_id)
             if taken is not None:
                 self.window.show_message(tr("Snapshot “%1” taken").replace("%1", taken.name))
@@ -147,6 +158,9 @@ class ReviewTools:
         """Map ▸ Snapshots…; shows a map restored from one."""
         if self.window.doc is None:
             return
+        from app.dialogs.snapshot_dialogs import manage_snapshots
+        from app.ui import compare_window  # noqa: F401 (registers the viewers the dialog offers)
+
         restored = manage_snapshots(self.window, self.window.doc, self.window.map_id)
         if restored is not None:
             self.window.switch_map(restored)
@@ -165,4 +179,6 @@ class ReviewTools:
             journey.id, partner)
         if doc.project.snapshot(partner) is not None:
             before, after = partner, journey.id
+        from app.ui import compare_window
+
         compare_window.open_compare(self.window, doc, before, after)

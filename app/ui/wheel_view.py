@@ -2,12 +2,11 @@
 
 The widget draws app.domain.wheel's geometry with app.canvas.wheel (the same wheel the
 PDF page prints), follows the model from the document's change events, and a click on a
-sector selects that stage in the grid and scrolls the canvas to it.
+sector selects that stage in the grid and scrolls the canvas to it. The dock and its
+menu toggle are app.ui.wheel_dock's (imported at start; this module on first show).
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -19,26 +18,19 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QMouseEvent, QPainter
-from PySide6.QtWidgets import QDockWidget, QLabel, QSizePolicy, QToolTip, QWidget
+from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.canvas.wheel import Place, paint_wheel
 from app.document.document import Document
 from app.domain.model import (
-    Card,
     Channel,
-    EmotionMarker,
     JourneyMap,
     Persona,
     Project,
-    Stage,
 )
 from app.domain.wheel import Wheel, build_wheel
 from app.export.i18n import CatalogueError, Texts, texts_for
-
-if TYPE_CHECKING:
-    from app.ui.actions import WindowActions
-    from app.ui.main_window import MainWindow
 
 
 def tr(text: str) -> str:
@@ -169,78 +161,3 @@ class WheelView(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self.update()  # changes while hidden only marked the wheel stale
-
-
-class WheelTools:
-    """The Experience Wheel dock and its View menu toggle for one main window."""
-
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.dock = QDockWidget(tr("Experience Wheel"), window)
-        self.dock.setObjectName("wheelDock")
-        self.dock.setWidget(self._placeholder())
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()  # shown when asked for; the saved layout brings it back
-        self.action = self.dock.toggleViewAction()
-        self.action.setText(tr("E&xperience Wheel"))
-        self.action.setObjectName("experienceWheel")
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+W"))
-        self.action.setToolTip(tr("The map as a circle: before, during, after"))
-        # cast: mypy reads `actions` as QWidget.actions(), which the window's attribute hides
-        cast("WindowActions", window.actions).add_view_toggles([self.action])
-        self.view: WheelView | None = None
-        self._watched: QWidget | None = None  # the map view whose selection we follow
-        window.document_changed.connect(self._follow_document)
-        window.map_switched.connect(self._follow_map)
-
-    @staticmethod
-    def _placeholder() -> QLabel:
-        label = QLabel(tr("Open a map to see its experience wheel."))
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return label
-
-    def _follow_document(self) -> None:
-        old = self.dock.widget()
-        doc = self.window.doc
-        if doc is None:
-            self.view = None
-            self.dock.setWidget(self._placeholder())
-        else:
-            self.view = WheelView(doc, self.window.map_id, self.dock)
-            self.view.stage_clicked.connect(self.show_stage)
-            self.dock.setWidget(self.view)
-        if old is not None:
-            old.deleteLater()
-        self._watch_canvas()
-
-    def _follow_map(self, map_id: str) -> None:
-        if self.view is not None:
-            self.view.set_map(map_id)
-        self._watch_canvas()
-
-    def _watch_canvas(self) -> None:
-        """Follow the grid's selection (each map gets a new canvas view)."""
-        canvas = self.window.view
-        if canvas is not None and canvas is not self._watched:
-            self._watched = canvas
-            canvas.selection_changed.connect(self._follow_selection)
-
-    def _follow_selection(self, entities: list) -> None:
-        """Outline the sector of the stage selected in the grid, or of the selected card's
-        or marker's stage."""
-        if self.view is None:
-            return
-        stage_id = next((e.id if isinstance(e, Stage) else e.stage_id for e in entities
-                         if isinstance(e, (Stage, Card, EmotionMarker))), None)
-        if stage_id != self.view.selected:
-            self.view.selected = stage_id
-            self.view.update()
-
-    def show_stage(self, stage_id: str) -> None:
-        """A sector was clicked: select its stage in the grid and scroll to it."""
-        view = self.window.view
-        if view is None:
-            return
-        view.select_entities([stage_id])
-        self.window.reveal(stage_id)

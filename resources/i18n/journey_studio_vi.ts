@@ -3359,7 +3359,7 @@
             <translation>Mở rộng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="355" />
+            <location filename="../../app/ui/actions.py" line="353" />
             <source>Stage</source>
             <translation>Giai đoạn</translation>
         </message>
@@ -3369,229 +3369,229 @@
             <translation>Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="356" />
+            <location filename="../../app/ui/actions.py" line="354" />
             <source>Lane</source>
             <translation>Làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="53" />
+            <location filename="../../app/ui/review.py" line="49" />
             <source>&amp;Take Snapshot…</source>
             <translation>C&amp;hụp ảnh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="74" />
-            <location filename="../../app/ui/actions.py" line="82" />
+            <location filename="../../app/ui/actions.py" line="72" />
+            <location filename="../../app/ui/actions.py" line="80" />
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="76" />
-            <location filename="../../app/ui/actions.py" line="83" />
+            <location filename="../../app/ui/actions.py" line="74" />
+            <location filename="../../app/ui/actions.py" line="81" />
             <source>Redo</source>
             <translation>Làm lại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="50" />
+            <location filename="../../app/ui/actions.py" line="49" />
             <source>&amp;New from Template…</source>
             <translation>&amp;Tạo mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="51" />
+            <location filename="../../app/ui/actions.py" line="50" />
             <source>&amp;Open…</source>
             <translation>&amp;Mở…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="52" />
+            <location filename="../../app/ui/actions.py" line="51" />
             <source>Open from Ser&amp;ver…</source>
             <translation>Mở từ máy </translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="54" />
+            <location filename="../../app/ui/actions.py" line="53" />
             <source>Save a Cop&amp;y As…</source>
             <translation>Lưu một &amp;bản sao thành…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="55" />
+            <location filename="../../app/ui/actions.py" line="54" />
             <source>Pro&amp;ject Properties…</source>
             <translation>Thuộc tính &amp;dự án…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="58" />
+            <location filename="../../app/ui/actions.py" line="57" />
             <source>&amp;PDF…</source>
             <translation>&amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="60" />
+            <location filename="../../app/ui/actions.py" line="59" />
             <source>P&amp;NG Image…</source>
             <translation>Ảnh P&amp;NG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="61" />
+            <location filename="../../app/ui/actions.py" line="60" />
             <source>&amp;SVG Image…</source>
             <translation>Ảnh &amp;SVG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="62" />
+            <location filename="../../app/ui/actions.py" line="61" />
             <source>&amp;JSON…</source>
             <translation>&amp;JSON…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="64" />
+            <location filename="../../app/ui/actions.py" line="63" />
             <source>Spreadsheet (&amp;XLSX)…</source>
             <translation>Bảng tính (&amp;XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="66" />
+            <location filename="../../app/ui/actions.py" line="64" />
             <source>&amp;CSV Table…</source>
             <translation>Bảng &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="67" />
+            <location filename="../../app/ui/actions.py" line="65" />
             <source>&amp;Spreadsheet…</source>
             <translation>&amp;Bảng tính…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="69" />
+            <location filename="../../app/ui/actions.py" line="67" />
             <source>&amp;Close</source>
             <translation>Đó&amp;ng</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="70" />
+            <location filename="../../app/ui/actions.py" line="68" />
             <source>&amp;Quit</source>
             <translation>T&amp;hoát</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="90" />
+            <location filename="../../app/ui/actions.py" line="88" />
             <source>F&amp;ind…</source>
             <translation>Tì&amp;m…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="92" />
+            <location filename="../../app/ui/actions.py" line="90" />
             <source>Find &amp;Next</source>
             <translation>Tìm kết quả &amp;kế tiếp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="94" />
+            <location filename="../../app/ui/actions.py" line="92" />
             <source>Find Pre&amp;vious</source>
             <translation>Tìm kết quả t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="96" />
+            <location filename="../../app/ui/actions.py" line="94" />
             <source>Fi&amp;lter…</source>
             <translation>&amp;Lọc…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="99" />
+            <location filename="../../app/ui/actions.py" line="97" />
             <source>Pre&amp;ferences…</source>
             <translation>T&amp;uỳ chọn…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="102" />
+            <location filename="../../app/ui/actions.py" line="100" />
             <source>Add &amp;Stage</source>
             <translation>Thêm &amp;giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="104" />
+            <location filename="../../app/ui/actions.py" line="102" />
             <source>Add &amp;Lane</source>
             <translation>Thêm &amp;làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="112" />
+            <location filename="../../app/ui/actions.py" line="110" />
             <source>Map &amp;Properties…</source>
             <translation>&amp;Thuộc tính bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="114" />
+            <location filename="../../app/ui/actions.py" line="112" />
             <source>S&amp;witch to Map</source>
             <translation>&amp;Chuyển sang bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="117" />
+            <location filename="../../app/ui/actions.py" line="115" />
             <source>&amp;Next Map</source>
             <translation>Bản đồ tiếp th&amp;eo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="119" />
+            <location filename="../../app/ui/actions.py" line="117" />
             <source>P&amp;revious Map</source>
             <translation>Bản đồ t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="122" />
+            <location filename="../../app/ui/actions.py" line="120" />
             <source>&amp;Keyboard Shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="124" />
+            <location filename="../../app/ui/actions.py" line="122" />
             <source>&amp;About Journey Studio</source>
             <translation>&amp;Giới thiệu Journey Studio</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="129" />
+            <location filename="../../app/ui/actions.py" line="127" />
             <source>Open &amp;Recent</source>
             <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="233" />
+            <location filename="../../app/ui/actions.py" line="231" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="239" />
+            <location filename="../../app/ui/actions.py" line="237" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="243" />
+            <location filename="../../app/ui/actions.py" line="241" />
             <source>&amp;Import</source>
             <translation>Nhậ&amp;p</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="249" />
+            <location filename="../../app/ui/actions.py" line="247" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="260" />
+            <location filename="../../app/ui/actions.py" line="258" />
             <source>&amp;View</source>
             <translation>&amp;Xem</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="268" />
+            <location filename="../../app/ui/actions.py" line="266" />
             <source>&amp;Map</source>
             <translation>&amp;Bản đồ</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="279" />
+            <location filename="../../app/ui/actions.py" line="277" />
             <source>&amp;Help</source>
             <translation>T&amp;rợ giúp</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="299" />
+            <location filename="../../app/ui/actions.py" line="297" />
             <source>No recent projects</source>
             <translation>Chưa có dự án gần đây</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="301" />
+            <location filename="../../app/ui/actions.py" line="299" />
             <source>&amp;Clear List</source>
             <translation>&amp;Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="324" />
+            <location filename="../../app/ui/actions.py" line="322" />
             <source>Main Toolbar</source>
             <translation>Thanh công cụ chính</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="338" />
+            <location filename="../../app/ui/actions.py" line="336" />
             <source>Add Lane</source>
             <translation>Thêm làn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="339" />
+            <location filename="../../app/ui/actions.py" line="337" />
             <source>Add a lane of a kind</source>
             <translation>Thêm một làn theo loại</translation>
         </message>
         <message>
-            <location filename="../../app/ui/actions.py" line="354" />
+            <location filename="../../app/ui/actions.py" line="352" />
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
@@ -3636,44 +3636,44 @@
             <translation>Mở một dự án để kéo giai đoạn, làn, thẻ và cảm xúc vào bản đồ.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="416" />
+            <location filename="../../app/ui/main_window.py" line="405" />
             <source>Journey Studio projects (*.cjm)</source>
             <translation>Dự án Journey Studio (*.cjm)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="341" />
+            <location filename="../../app/ui/main_window.py" line="328" />
             <source>[read-only]</source>
             <translation>[chỉ đọc]</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="401" />
+            <location filename="../../app/ui/main_window.py" line="390" />
             <source>Cannot Open the Sample</source>
             <translation>Không thể mở dự án mẫu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="414" />
-            <location filename="../../app/ui/main_window.py" line="420" />
-            <location filename="../../app/ui/main_window.py" line="426" />
+            <location filename="../../app/ui/main_window.py" line="403" />
+            <location filename="../../app/ui/main_window.py" line="409" />
+            <location filename="../../app/ui/main_window.py" line="415" />
             <source>Save a Copy As</source>
             <translation>Lưu một bản sao thành</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="421" />
+            <location filename="../../app/ui/main_window.py" line="410" />
             <source>Choose another file: this is the project itself.</source>
             <translation>Hãy chọn tệp khác: đây chính là tệp dự án.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="427" />
+            <location filename="../../app/ui/main_window.py" line="416" />
             <source>The copy could not be written.</source>
             <translation>Không ghi được bản sao.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="429" />
+            <location filename="../../app/ui/main_window.py" line="418" />
             <source>Saved a copy to %1</source>
             <translation>Đã lưu bản sao vào %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="563" />
+            <location filename="../../app/ui/main_window.py" line="572" />
             <source>Closing the project…</source>
             <translation>Đang đóng dự án…</translation>
         </message>
@@ -3683,47 +3683,47 @@
             <translation>Bản đồ mới từ mẫu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="51" />
+            <location filename="../../app/ui/review.py" line="47" />
             <source>P&amp;ersonas…</source>
             <translation>Chân &amp;dung khách hàng…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="52" />
+            <location filename="../../app/ui/review.py" line="48" />
             <source>C&amp;hannels…</source>
             <translation>&amp;Kênh…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="55" />
+            <location filename="../../app/ui/review.py" line="51" />
             <source>Sn&amp;apshots…</source>
             <translation>Ả&amp;nh lưu…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="56" />
+            <location filename="../../app/ui/review.py" line="52" />
             <source>C&amp;ompare Maps…</source>
             <translation>&amp;So sánh bản đồ…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="58" />
+            <location filename="../../app/ui/review.py" line="54" />
             <source>Insights</source>
             <translation>Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="67" />
+            <location filename="../../app/ui/review.py" line="63" />
             <source>Insi&amp;ghts</source>
             <translation>&amp;Phân tích</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="85" />
+            <location filename="../../app/ui/review.py" line="84" />
             <source>Insights appear here when a map is open.</source>
             <translation>Phân tích sẽ hiện ở đây khi có bản đồ đang mở.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="144" />
+            <location filename="../../app/ui/review.py" line="155" />
             <source>Snapshot “%1” taken</source>
             <translation>Đã chụp ảnh lưu “%1”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review.py" line="161" />
+            <location filename="../../app/ui/review.py" line="175" />
             <source>Create a future state or take a snapshot to compare this map with.</source>
             <translation>Để so sánh bản đồ này, hãy tạo trạng thái tương lai hoặc chụp ảnh lưu.</translation>
         </message>
@@ -4937,7 +4937,7 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Main</name>
         <message>
-            <location filename="../../app/main.py" line="172" />
+            <location filename="../../app/main.py" line="173" />
             <source>There is no map named “%1”.</source>
             <translation>Không có bản đồ nào tên “%1”.</translation>
         </message>
@@ -5381,42 +5381,42 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>Present</name>
         <message>
-            <location filename="../../app/ui/present.py" line="48" />
+            <location filename="../../app/ui/present.py" line="47" />
             <source>Overview — %1 stages</source>
             <translation>Toàn cảnh — %1 giai đoạn</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="49" />
+            <location filename="../../app/ui/present.py" line="48" />
             <source>Stage %1 of %2 — %3</source>
             <translation>Giai đoạn %1/%2 — %3</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="52" />
+            <location filename="../../app/ui/present.py" line="51" />
             <source>lane %1 of %2</source>
             <translation>làn %1/%2</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="65" />
+            <location filename="../../app/ui/present.py" line="64" />
             <source>Journey Studio — Audience</source>
             <translation>Journey Studio — Khán giả</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="89" />
+            <location filename="../../app/ui/present.py" line="88" />
             <source>Pr&amp;esent</source>
             <translation>Trình &amp;chiếu</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="91" />
+            <location filename="../../app/ui/present.py" line="90" />
             <source>Nex&amp;t Stage</source>
             <translation>&amp;Giai đoạn tiếp theo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="93" />
+            <location filename="../../app/ui/present.py" line="92" />
             <source>Pre&amp;vious Stage</source>
             <translation>Giai đoạn t&amp;rước</translation>
         </message>
         <message>
-            <location filename="../../app/ui/present.py" line="95" />
+            <location filename="../../app/ui/present.py" line="94" />
             <source>&amp;Reveal Lane by Lane</source>
             <translation>&amp;Hé lộ từng làn</translation>
         </message>
@@ -5543,25 +5543,25 @@ Bản gốc trên ổ mạng vẫn giữ nguyên cho đến khi bạn lưu một
     <context>
         <name>WheelView</name>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="129" />
-            <location filename="../../app/ui/wheel_view.py" line="198" />
-            <source>Open a map to see its experience wheel.</source>
-            <translation>Mở một bản đồ để xem bánh xe trải nghiệm của nó.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/wheel_view.py" line="179" />
+            <location filename="../../app/ui/wheel_dock.py" line="33" />
             <source>Experience Wheel</source>
             <translation>Bánh xe trải nghiệm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="185" />
+            <location filename="../../app/ui/wheel_dock.py" line="39" />
             <source>E&amp;xperience Wheel</source>
             <translation>Bánh x&amp;e trải nghiệm</translation>
         </message>
         <message>
-            <location filename="../../app/ui/wheel_view.py" line="188" />
+            <location filename="../../app/ui/wheel_dock.py" line="42" />
             <source>The map as a circle: before, during, after</source>
             <translation>Bản đồ dưới dạng vòng tròn: trước, trong và sau trải nghiệm</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/wheel_dock.py" line="55" />
+            <location filename="../../app/ui/wheel_view.py" line="121" />
+            <source>Open a map to see its experience wheel.</source>
+            <translation>Mở một bản đồ để xem bánh xe trải nghiệm của nó.</translation>
         </message>
     </context>
 </TS>

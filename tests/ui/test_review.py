@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from app.dialogs import channels_dialog, persona_dialog, snapshot_dialogs
 from app.document import operations
-from app.ui import review
+from app.ui import compare_window, review
 
 
 def _menu_texts(window) -> list[str]:
@@ -20,9 +21,12 @@ def test_map_menu_offers_every_review_tool(opened):
 
 def test_tools_open_with_the_document_and_map_in_view(opened, monkeypatch):
     calls = []
-    for name in ("edit_personas", "edit_channels", "manage_snapshots"):
-        monkeypatch.setattr(review, name, lambda *args, _n=name: calls.append((_n, args)))
-    monkeypatch.setattr(review, "take_snapshot", lambda *args: calls.append(("snap", args)))
+    # The dialogs' modules are imported when a tool is first used (cold start).
+    for module, name in ((persona_dialog, "edit_personas"), (channels_dialog, "edit_channels"),
+                         (snapshot_dialogs, "manage_snapshots")):
+        monkeypatch.setattr(module, name, lambda *args, _n=name: calls.append((_n, args)))
+    monkeypatch.setattr(snapshot_dialogs, "take_snapshot",
+                        lambda *args: calls.append(("snap", args)))
     opened.review.personas.trigger()
     opened.review.channels.trigger()
     opened.review.take_snapshot.trigger()
@@ -38,8 +42,10 @@ def test_double_clicked_persona_card_opens_that_persona(opened, monkeypatch):
 
     persona = operations.add_persona(opened.doc, Persona(name="Chị Lan"))
     opened_ids = []
-    monkeypatch.setattr(review, "edit_persona", lambda parent, doc, pid: opened_ids.append(pid))
-    monkeypatch.setattr(review, "edit_personas", lambda *args: opened_ids.append("manager"))
+    monkeypatch.setattr(persona_dialog, "edit_persona",
+                        lambda parent, doc, pid: opened_ids.append(pid))
+    monkeypatch.setattr(persona_dialog, "edit_personas",
+                        lambda *args: opened_ids.append("manager"))
     opened.view.persona_activated.emit(persona.id)
     opened.view.persona_activated.emit("")
     assert opened_ids == [persona.id, "manager"]
@@ -52,7 +58,7 @@ def test_compare_pairs_a_map_with_its_future_state(opened, monkeypatch):
     assert review.compare_partner(doc.project, journey) == future.id
     assert review.compare_partner(doc.project, future) == journey.id
     shown = []
-    monkeypatch.setattr(review.compare_window, "open_compare",
+    monkeypatch.setattr(compare_window, "open_compare",
                         lambda parent, d, left, right: shown.append((left, right)))
     opened.review.compare.trigger()
     opened.switch_map(future.id)
@@ -73,10 +79,10 @@ def test_insights_dock_follows_the_map_in_view(opened, qtbot):
 
 
 def test_map_properties_opens_the_dialog_on_the_map_in_view(opened, monkeypatch):
-    from app.ui import main_window
+    from app.dialogs import map_properties
 
     seen = []
-    monkeypatch.setattr(main_window, "edit_map_properties",
+    monkeypatch.setattr(map_properties, "edit_map_properties",
                         lambda parent, doc, map_id: seen.append((doc, map_id)))
     opened.actions.map_properties.trigger()
     assert seen == [(opened.doc, opened.map_id)]

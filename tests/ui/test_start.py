@@ -104,3 +104,23 @@ def test_freezing_again_frees_the_cycles_frozen_before():
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+# What the first frame does not draw is imported on first use (cold start, issue 8): the
+# compare window, the wheel, the Insights panel, the dialogs, export and presenting.
+NOT_AT_FIRST_PAINT = (
+    "app.ui.compare_window", "app.ui.wheel_view", "app.canvas.wheel", "app.domain.wheel",
+    "app.ui.insights_panel", "app.domain.insights", "app.ui.filter_panel",
+    "app.ui.exporting", "app.canvas.image_export", "app.ui.importing",
+    "app.dialogs.map_properties", "app.dialogs.project_properties",
+    "app.dialogs.persona_dialog", "app.dialogs.snapshot_dialogs",
+    "app.dialogs.channels_dialog", "app.canvas.present_view", "app.ui.help_dialogs",
+    "app.ui.preferences", "app.cli_export", "app.export.pdf", "app.export.sheets",
+)
+
+
+def test_the_first_frame_is_painted_without_the_tools_it_does_not_show(tmp_path):
+    painted, _warmed = start(tmp_path, "-m", "app")
+    loaded = set(painted["app_modules"])
+    assert "app.canvas.view" in loaded and "app.ui.main_window" in loaded  # a real list
+    assert sorted(loaded.intersection(NOT_AT_FIRST_PAINT)) == []

@@ -1,0 +1,107 @@
+"""View ▸ Experience Wheel's dock and menu toggle; the wheel itself is app.ui.wheel_view.
+
+The toggle exists from the start, but the wheel's modules are imported and its view
+built only once the dock is shown for a document: the first frame does not draw it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
+
+from app.domain.model import Card, EmotionMarker, Stage
+
+if TYPE_CHECKING:
+    from app.ui.actions import WindowActions
+    from app.ui.main_window import MainWindow
+    from app.ui.wheel_view import WheelView
+
+
+def tr(text: str) -> str:
+    """Translate in the wheel's context (the strings moved here from app.ui.wheel_view)."""
+    return QCoreApplication.translate("WheelView", text)
+
+
+class WheelTools:
+    """The Experience Wheel dock and its View menu toggle for one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.dock = QDockWidget(tr("Experience Wheel"), window)
+        self.dock.setObjectName("wheelDock")
+        self.dock.setWidget(self._placeholder())
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()  # shown when asked for; the saved layout brings it back
+        self.action = self.dock.toggleViewAction()
+        self.action.setText(tr("E&xperience Wheel"))
+        self.action.setObjectName("experienceWheel")
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.action.setToolTip(tr("The map as a circle: before, during, after"))
+        # cast: mypy reads `actions` as QWidget.actions(), which the window's attribute hides
+        cast("WindowActions", window.actions).add_view_toggles([self.action])
+        # Built when the dock is first shown for a document (imported then: cold start).
+        self.view: WheelView | None = None
+        self._watched: QWidget | None = None  # the map view whose selection we follow
+        self.dock.visibilityChanged.connect(self._on_visibility)
+        self.action.toggled.connect(self._on_visibility)
+        window.document_changed.connect(self._follow_document)
+        window.map_switched.connect(self._follow_map)
+
+    @staticmethod
+    def _placeholder() -> QLabel:
+        label = QLabel(tr("Open a map to see its experience wheel."))
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+
+    def _follow_document(self, shown: bool = False) -> None:
+        old = self.dock.widget()
+        doc = self.window.doc
+        self.view = None
+        if doc is not None and (shown or self.dock.isVisible()):
+            from app.ui.wheel_view import WheelView
+
+            self.view = WheelView(doc, self.window.map_id, self.dock)
+            self.view.stage_clicked.connect(self.show_stage)
+        self.dock.setWidget(self.view or self._placeholder())
+        if old is not None:
+            old.deleteLater()
+        self._watch_canvas()
+
+    def _on_visibility(self, visible: bool) -> None:
+        if visible and self.view is None and self.window.doc is not None:
+            self._follow_document(shown=True)
+
+    def _follow_map(self, map_id: str) -> None:
+        if self.view is not None:
+            self.view.set_map(map_id)
+        self._watch_canvas()
+
+    def _watch_canvas(self) -> None:
+        """Follow the grid's selection (each map gets a new canvas view)."""
+        canvas = self.window.view
+        if canvas is not None and canvas is not self._watched:
+            self._watched = canvas
+            canvas.selection_changed.connect(self._follow_selection)
+
+    def _follow_selection(self, entities: list) -> None:
+        """Outline the sector of the stage selected in the grid, or of the selected card's
+        or marker's stage."""
+        if self.view is None:
+            return
+        stage_id = next((e.id if isinstance(e, Stage) else e.stage_id for e in entities
+                         if isinstance(e, (Stage, Card, EmotionMarker))), None)
+        if stage_id != self.view.selected:
+            self.view.selected = stage_id
+            self.view.update()
+
+    def show_stage(self, stage_id: str) -> None:
+        """A sector was clicked: select its stage in the grid and scroll to it."""
+        view = self.window.view
+        if view is None:
+            return
+        view.select_entities([stage_id])
+        self.window.reveal(stage_id)
