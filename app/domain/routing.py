@@ -315,8 +315,10 @@ def _bent(source: Box, target: Box, s_side: Side, t_side: Side, xs: Sequence[flo
 
 
 def _channels(source: Box, target: Box, obstacles: Sequence[Box],
-              lane_gap: float) -> tuple[list[float], list[float]]:
-    """Free vertical (x) and horizontal (y) channels: gutters, then around everything."""
+              lane_gap: float) -> tuple[list[float], list[float],
+                                        tuple[float, float, float, float]]:
+    """Free vertical (x) and horizontal (y) channels: gutters, then around everything
+    (those four last: left, right, top, bottom)."""
     boxes = [source, target, *obstacles]
     left = min(b.x for b in boxes)
     right = max(b.right for b in boxes)
@@ -333,9 +335,10 @@ def _channels(source: Box, target: Box, obstacles: Sequence[Box],
         ys.append((source.bottom + target.y) / 2)
     elif source.y > target.bottom:
         ys.append((target.bottom + source.y) / 2)
-    xs += [left - lane_gap, right + lane_gap]
-    ys += [top - lane_gap, bottom + lane_gap]
-    return sorted(set(xs)), sorted(set(ys))
+    outer = (left - lane_gap, right + lane_gap, top - lane_gap, bottom + lane_gap)
+    xs += outer[:2]
+    ys += outer[2:]
+    return sorted(set(xs)), sorted(set(ys)), outer
 
 
 _SIDES: tuple[Side, ...] = ("right", "left", "bottom", "top")
@@ -362,18 +365,27 @@ def parallel_offset(connector_id: str) -> float:
     return slot * PARALLEL_STEP
 
 
-def _offset(points: tuple[Point, ...], d: float) -> tuple[Point, ...]:
+def _offset(points: tuple[Point, ...], d: float,
+            outer: tuple[float, float, float, float]) -> tuple[Point, ...]:
     """The route with its middle runs moved sideways by d; the stubs at either end stay
-    on their ports and only grow or shrink (consecutive runs are perpendicular)."""
-    if not d or len(points) < 4:
+    on their ports and only grow or shrink (consecutive runs are perpendicular).
+
+    A run in one of the `outer` channels (left, right, top, bottom: one gap around every
+    box) moves only inwards, by (d + the widest offset) / 2: past it lies what the route
+    never looked at, such as a stage header over the first lane."""
+    if len(points) < 4:
         return points
+    left, right, top, bottom = outer
+    inward = (d + PARALLEL_STEP * (PARALLEL_SLOTS // 2)) / 2
     moved = list(points)
     for i in range(1, len(points) - 2):
         (x0, y0), (x1, y1) = points[i], points[i + 1]
         if x0 == x1:  # vertical: both ends move along x
-            moved[i], moved[i + 1] = (x0 + d, moved[i][1]), (x1 + d, moved[i + 1][1])
+            dx = inward if x0 == left else -inward if x0 == right else d
+            moved[i], moved[i + 1] = (x0 + dx, moved[i][1]), (x1 + dx, moved[i + 1][1])
         else:
-            moved[i], moved[i + 1] = (moved[i][0], y0 + d), (moved[i + 1][0], y1 + d)
+            dy = inward if y0 == top else -inward if y0 == bottom else d
+            moved[i], moved[i + 1] = (moved[i][0], y0 + dy), (moved[i + 1][0], y1 + dy)
     return tuple(moved)
 
 
@@ -387,7 +399,7 @@ def route(source: Box, target: Box, obstacles: Sequence[Box], *, kind: Connector
     the bottom, so it reads as a loop even with nothing in the way.
     """
     stub = lane_gap / 2
-    xs, ys = _channels(source, target, obstacles, lane_gap)
+    xs, ys, outer = _channels(source, target, obstacles, lane_gap)
     sides = _SIDES[2:] if kind == ConnectorKind.LOOP_BACK else _SIDES
     pairs = [(s, t) for s, t in product(sides, sides) if _may_face(source, target, s, t)]
     walls = _Walls((source, target, *obstacles))
@@ -422,7 +434,7 @@ def route(source: Box, target: Box, obstacles: Sequence[Box], *, kind: Connector
                     break
             if cost < best_cost:
                 best_cost, best = cost, points
-    best = _offset(best, offset)
+    best = _offset(best, offset, outer)
     return Route(best, label_point(best))
 
 

@@ -320,3 +320,24 @@ def test_lines_through_one_gutter_lie_apart_by_their_slots(monkeypatch) -> None:
     monkeypatch.setattr(routing, "parallel_offset", lambda _id: 0.0)  # what they would do
     ra, rb = (route_connector(layout, m, c, live) for c in (a, b))
     assert ra is not None and rb is not None and _shared_runs(ra, rb)
+
+
+def test_a_loop_over_the_first_lane_stays_under_the_stage_headers_in_every_slot() -> None:
+    """The channel over the first lane's cards is the strip under the stage headers: a
+    slot moves the loop's top run down into it, never up into the header row, and keeps
+    it clear of the cards; the five slots still give five lines."""
+    from app.domain import routing
+
+    m = _grid_map(4, 3, 1)
+    layout = compute_layout(m, _wrapper())
+    lane_top = layout.lane_rects["l0"].y
+    card_top = min(layout.cards[c].rect.y for c in ("c0_0_0", "c3_0_0"))
+    tops = set()
+    for n in range(60):
+        c = Connector("m", "c3_0_0", "c0_0_0", LOOP, id=f"loop{n}")
+        r = route_connector(layout, m, c)
+        assert r is not None and _on_edge(r.points[0], Box.of(layout.cards["c3_0_0"].rect)) == "top"
+        top = min(y for _x, y in r.points)
+        assert lane_top <= top <= card_top - style.CELL_PADDING / 2, routing.parallel_offset(c.id)
+        tops.add(top)
+    assert len(tops) == routing.PARALLEL_SLOTS
