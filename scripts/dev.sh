@@ -17,8 +17,8 @@ APT_PACKAGES=(
   libxkbcommon-x11-0 poppler-utils python3-venv
 )
 
-# The tests also open the SVG export in two other renderers a client may use.
-TEST_APT_PACKAGES=(librsvg2-bin inkscape)
+# The tests also open the SVG export in three other renderers a client may use.
+TEST_APT_PACKAGES=(librsvg2-bin inkscape chromium)
 
 # PyInstaller reads shared libraries' dependencies with objdump (binutils).
 SHIP_APT_PACKAGES=(binutils)
