@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from app.canvas.scene import MapScene
 
 _TURN = 0.006  # seconds of pending routing per event-loop turn
+# The first turn waits this long (ms) after a command, so the frame that shows the
+# command is painted before any line it only moved by the way is routed.
+_AFTER_PAINT_MS = 20
 
 # Fields of a connector that move its line; the others only repaint it.
 _ROUTE_FIELDS = frozenset({"source_id", "target_id", "kind", "map_id"})
@@ -112,7 +115,6 @@ class ConnectorLayer:
         self.pending: set[str] = set()
         self._later = QTimer(scene)  # goes with the scene
         self._later.setSingleShot(True)
-        self._later.setInterval(0)
         self._later.timeout.connect(self._route_pending)
 
     # -- items --------------------------------------------------------------------------
@@ -275,31 +277,63 @@ class ConnectorLayer:
         self.reroute(journey, now)
         if self.scene.decorated:
             self.pending |= again
-            if self.pending:
-                self._later.start()
+            if self.pending and not self._later.isActive():
+                self._later.start(_AFTER_PAINT_MS)
         else:
             self.reroute(journey, again)
 
     def _by_the_way(self, stretch: _Stretch | None, dirty: list[Rect],
                     routed: set[str]) -> set[str]:
         """Stretch the lines of lanes that moved apart (but those `routed` names); the
-        lines a restacked cell may now stand in, to be routed again."""
+        lines a restacked cell may now stand in, to be routed again.
+
+        Every line is looked at, so the common cases cost a few comparisons: a line above
+        what moved, and one below it that moves as a whole (the item is moved; its route
+        is worked out only when something asks for it)."""
         again: set[str] = set()
+        still = stretch.still if stretch is not None else float("inf")
+        along = stretch.along if stretch is not None else float("inf")
+        dy = stretch.dy if stretch is not None else 0.0
+        decorated = self.scene.decorated
         for connector_id, item in self.items.items():
-            route = item.route
-            if connector_id in routed or route is None:
+            if connector_id in routed or not item.has_route:
                 continue
             bounds = item.extent
-            moved = stretch.route(route, bounds) if stretch is not None else route
-            if moved is not route:
-                bounds = moved.bounds()
-            if any(_meets(bounds, rect) and _crosses(moved, rect) for rect in dirty):
+            if stretch is None or bounds.bottom < still or (bounds.y >= along and not dy):
+                moved = None  # stays where it is
+            elif bounds.y >= along:  # goes down with every lane it lies in
+                bounds = Box(bounds.x, bounds.y + dy, bounds.w, bounds.h)
+                if dirty and any(_meets(bounds, r) for r in dirty):
+                    route = item.route
+                    assert route is not None
+                    moved = Route(tuple((x, y + dy) for x, y in route.points), route.label_at)
+                    if any(_crosses(moved, r) for r in dirty):
+                        again.add(connector_id)
+                        continue
+                if decorated:
+                    item.shift(dy)
+                else:
+                    item.set_route(stretch.route(item.route, item.extent))  # type: ignore[arg-type]
+                self.shifted += 1
+                continue
+            else:
+                route = item.route
+                assert route is not None
+                moved = stretch.route(route, bounds)
+                if moved is route:
+                    moved = None
+                else:
+                    bounds = moved.bounds()
+            if dirty and any(_meets(bounds, r) for r in dirty) and any(
+                    _crosses(moved or item.route, r) for r in dirty):  # type: ignore[arg-type]
                 again.add(connector_id)
-            elif moved is not route:
-                dy = moved.points[0][1] - route.points[0][1]
-                if self.scene.decorated and all(b[1] - a[1] == dy for a, b in zip(
+            elif moved is not None:
+                route = item.route
+                assert route is not None
+                step = moved.points[0][1] - route.points[0][1]
+                if decorated and all(b[1] - a[1] == step for a, b in zip(
                         route.points, moved.points, strict=True)):
-                    item.shift(moved, dy, bounds)  # the whole line moved with its lanes
+                    item.shift(step)  # the whole line moved with its lanes
                 else:
                     item.set_route(moved)
                 self.shifted += 1
@@ -315,7 +349,7 @@ class ConnectorLayer:
         while self.pending and time.perf_counter() < deadline:
             self.reroute(journey, [self.pending.pop()])
         if self.pending:
-            self._later.start()
+            self._later.start(0)
 
     def settle(self) -> None:
         """Route every pending line now (before a picture is taken, in tests)."""

@@ -3,6 +3,8 @@ handle, linked with Ctrl+L, following dragged cards, deleted, undone, exported."
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage
@@ -389,6 +391,15 @@ def test_a_lane_that_grows_stretches_the_lines_below_instead_of_routing_them(vie
     assert item.route.points == tuple((x, y + dy) for x, y in before.points)
     assert _edge_of(view, low1.id, item.route.points[0])
     assert _edge_of(view, low2.id, item.route.points[-1])
+    # Once more: the line moves again, and is drawn where its route says.
+    ops.add_card(doc, journey, s[4], lanes[LaneKind.THOUGHTS], title="Dài nữa")  # stacked
+    assert links.rerouted == routed and links.shifted == shifted + 2
+    assert _edge_of(view, low1.id, item.route.points[0])
+    assert _edge_of(view, low2.id, item.route.points[-1])
+    assert item.route.points[0][1] > before.points[0][1] + dy
+    for run, (a, b) in zip(item.runs, pairwise(item.route.points), strict=True):
+        drawn = run.sceneBoundingRect()
+        assert drawn.contains(QPointF(*a)) and drawn.contains(QPointF(*b))
 
 
 def test_a_drop_routes_again_only_the_lines_of_the_cards_it_moved(view, doc):

@@ -22,6 +22,7 @@ from app.domain.routing import Box, Point, Route, arrow_head
 
 Z_CONNECTOR = 15.0  # above the lanes' cards (10), below a dragged card (80) and overlays
 HIT_WIDTH = 8.0  # how close to the line a click must be
+_NOWHERE = Box(0.0, 0.0, 0.0, 0.0)
 _HALO = 6.0
 # Where the label pill (w × h) of a connector (by id) goes along its route: its centre,
 # and where a dotted leader meets the line when it could not sit on it (from the layer).
@@ -78,8 +79,11 @@ class ConnectorItem(QGraphicsRectItem):
         self.decorated = decorated
         self.hovered = False
         self.filtered = False  # an end is hidden by the view's filter (app.canvas.highlight)
-        self.route: Route | None = None
-        self.extent = Box(0.0, 0.0, 0.0, 0.0)  # the route's bounds
+        # The route and its bounds where the runs were laid out (the item at y 0); a line
+        # its lanes moved is only moved (`shift`), and `route` says where it is now.
+        self._route: Route | None = None
+        self._extent = _NOWHERE
+        self._moved: tuple[float, Route | None, Box] = (0.0, None, _NOWHERE)
         self.runs: list[_Run] = []
         self._pens: tuple[tuple[object, ...], list[QPen]] | None = None
         self._arrow = QPolygonF()
@@ -97,14 +101,43 @@ class ConnectorItem(QGraphicsRectItem):
 
     # -- geometry ------------------------------------------------------------------------
 
+    @property
+    def has_route(self) -> bool:
+        """False while an end is not laid out (the line is not drawn)."""
+        return self._route is not None
+
+    @property
+    def route(self) -> Route | None:
+        """The line's route in scene coordinates (None: not drawn)."""
+        dy = self.y()
+        if not dy or self._route is None:
+            return self._route
+        return self._moved_by(dy)[1]
+
+    @property
+    def extent(self) -> Box:
+        """The route's bounds in scene coordinates."""
+        dy = self.y()
+        if not dy or self._route is None:
+            return self._extent
+        return self._moved_by(dy)[2]
+
+    def _moved_by(self, dy: float) -> tuple[float, Route | None, Box]:
+        if self._moved[0] != dy and self._route is not None:
+            r, e = self._route, self._extent
+            self._moved = (dy, Route(tuple((x, y + dy) for x, y in r.points),
+                                     (r.label_at[0], r.label_at[1] + dy)),
+                           Box(e.x, e.y + dy, e.w, e.h))
+        return self._moved
+
     def set_route(self, route: Route | None) -> None:
         """Follow a new route (None: an end is not shown, so neither is the line)."""
         if route == self.route and self._label == self.connector.label:
             return
         if not self.pos().isNull():
             self.setPos(0.0, 0.0)  # a shifted line: its runs are laid out anew below
-        self.route = route
-        self.extent = route.bounds() if route is not None else Box(0.0, 0.0, 0.0, 0.0)
+        self._route = route
+        self._extent = route.bounds() if route is not None else _NOWHERE
         self.setVisible(route is not None and not self.filtered)
         self._label = self.connector.label
         segments = list(pairwise(route.points)) if route is not None else []
@@ -142,20 +175,19 @@ class ConnectorItem(QGraphicsRectItem):
         if self.opacity() != opacity:
             self.setOpacity(opacity)
         self.filtered = filtered
-        visible = self.route is not None and not filtered
+        visible = self._route is not None and not filtered
         if self.isVisible() != visible:
             self.setVisible(visible)
 
-    def shift(self, route: Route, dy: float, extent: Box) -> None:
+    def shift(self, dy: float) -> None:
         """Follow the same route moved down by dy (its lanes moved): one move, no new
         geometry."""
-        self.route, self.extent = route, extent
         self.setPos(self.x(), self.y() + dy)
 
     def refresh(self) -> None:
         """Repaint after the connector's kind, label or assumed flag changed."""
         if self.connector.label != self._label:
-            route, self.route = self.route, None
+            route, self._route = self.route, None
             self.set_route(route)
         self.update_all()
 
@@ -231,7 +263,7 @@ class ConnectorItem(QGraphicsRectItem):
         return [line]
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self.route is None:
+        if self._route is None:
             return
         color = self.color()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
