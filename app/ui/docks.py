@@ -1,8 +1,9 @@
-"""The window's docks: palette (left), maps and inspector (right)."""
+"""The window's docks: palette (left), maps and inspector (right); docks built when shown."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
@@ -10,6 +11,9 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 from app.document.document import Document
 from app.ui.inspector import Inspector
 from app.ui.maps_panel import MapsPanel
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 PaletteFactory = Callable[[Document], QWidget]
 
@@ -112,3 +116,53 @@ class Docks:
         """The show/hide actions of the docks, for the View menu."""
         return [self.palette.toggleViewAction(), self.maps.toggleViewAction(),
                 self.inspector_dock.toggleViewAction()]
+
+
+class LazyDock:
+    """A right-hand dock whose contents are built, and their modules imported, only when
+    it is shown for a document (not for the first frame); a centred line stands in for
+    them before, and while no document is open. It starts hidden."""
+
+    def __init__(self, window: MainWindow, title: str, name: str, placeholder: str,
+                 build: Callable[[Document, str | None, QDockWidget], QWidget]) -> None:
+        self.window = window
+        self._placeholder_text = placeholder
+        self._build = build
+        self.dock = QDockWidget(title, window)
+        self.dock.setObjectName(name)  # saveState() needs a name per dock
+        self.dock.setWidget(self._placeholder())
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()  # shown when asked for; the saved layout brings it back
+        self.content: QWidget | None = None
+        self.dock.visibilityChanged.connect(self._on_visibility)
+        self.dock.toggleViewAction().toggled.connect(self._on_visibility)
+        window.document_changed.connect(self.follow_document)
+        window.map_switched.connect(self.follow_map)
+
+    def _placeholder(self) -> QLabel:
+        label = QLabel(self._placeholder_text)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+
+    def follow_document(self, shown: bool = False) -> None:
+        """Build the contents for the window's document (while shown), or stand in."""
+        old = self.dock.widget()
+        doc = self.window.doc
+        self.content = None
+        if doc is not None and (shown or self.dock.isVisible()):
+            self.content = self._build(doc, self.window.map_id, self.dock)
+        self.dock.setWidget(self.content or self._placeholder())
+        if old is not None:
+            old.deleteLater()
+
+    def _on_visibility(self, visible: bool) -> None:
+        if visible and self.content is None and self.window.doc is not None:
+            self.follow_document(shown=True)
+
+    def follow_map(self, map_id: str) -> None:
+        """Follow a switch to another map of the same document."""
+        content = self.content
+        if content is not None:
+            content.set_map(map_id)  # type: ignore[attr-defined]  # each builder's widget has it
+

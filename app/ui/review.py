@@ -6,15 +6,17 @@ its actions to the Map menu, an Insights dock, and follows the window's document
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel
+from PySide6.QtWidgets import QDockWidget
 
 from app.domain.model import JourneyMap, Project
+from app.ui.docks import LazyDock
 
 if TYPE_CHECKING:
+    from app.document.document import Document
     from app.ui.insights_panel import InsightsPanel
     from app.ui.main_window import MainWindow
 
@@ -38,6 +40,12 @@ def compare_partner(project: Project, journey: JourneyMap) -> str | None:
     return other.id if other is not None else None
 
 
+def _insights_panel(doc: Document, map_id: str | None, dock: QDockWidget) -> InsightsPanel:
+    from app.ui.insights_panel import InsightsPanel  # imported when first shown: cold start
+
+    return InsightsPanel(doc, map_id, dock)
+
+
 class ReviewTools:
     """Personas, channels, snapshots, compare and the insights dock for one main window."""
 
@@ -51,13 +59,12 @@ class ReviewTools:
         self.snapshots = make(tr("Sn&apshots…"), self.show_snapshots)
         self.compare = make(tr("C&ompare Maps…"), self.show_compare,
                             QKeySequence("Ctrl+Shift+C"))
-        self.insights_dock = QDockWidget(tr("Insights"), window)
-        self.insights_dock.setObjectName("insightsDock")
-        self.insights_dock.setWidget(self._placeholder())
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.insights_dock)
-        window.tabifyDockWidget(window.docks.inspector_dock, self.insights_dock)
         # Hidden until asked for (View ▸ Insights): the canvas and the inspector come
         # first in a workshop; the window's saved layout brings it back once shown.
+        self.lazy = LazyDock(window, tr("Insights"), "insightsDock",
+                             tr("Insights appear here when a map is open."), _insights_panel)
+        self.insights_dock = self.lazy.dock
+        window.tabifyDockWidget(window.docks.inspector_dock, self.insights_dock)
         self.insights_dock.hide()
         window.docks.inspector_dock.raise_()
         self.insights_dock.toggleViewAction().setText(tr("Insi&ghts"))
@@ -70,41 +77,12 @@ class ReviewTools:
                                        self.insights_dock.toggleViewAction()])
         map_menu.insertSeparator(first)
 
-        # Built when the dock is first shown for a document (imported then: cold start).
-        self.panel: InsightsPanel | None = None
-        self.insights_dock.visibilityChanged.connect(self._on_visibility)
-        self.insights_dock.toggleViewAction().toggled.connect(self._on_visibility)
-
-        window.document_changed.connect(self._follow_document)
-        window.map_switched.connect(self._follow_map)
         window.persona_requested.connect(self.open_persona)
 
-    @staticmethod
-    def _placeholder() -> QLabel:
-        label = QLabel(tr("Insights appear here when a map is open."))
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return label
-
-    def _follow_document(self, shown: bool = False) -> None:
-        old = self.insights_dock.widget()
-        doc = self.window.doc
-        self.panel = None
-        if doc is not None and (shown or self.insights_dock.isVisible()):
-            from app.ui.insights_panel import InsightsPanel
-
-            self.panel = InsightsPanel(doc, self.window.map_id, self.insights_dock)
-        self.insights_dock.setWidget(self.panel or self._placeholder())
-        if old is not None:
-            old.deleteLater()
-
-    def _on_visibility(self, visible: bool) -> None:
-        if visible and self.panel is None and self.window.doc is not None:
-            self._follow_document(shown=True)
-
-    def _follow_map(self, map_id: str) -> None:
-        if self.panel is not None:
-            self.panel.set_map(map_id)
+    @property
+    def panel(self) -> InsightsPanel | None:
+        """The insights panel, once its dock has been shown for a document."""
+        return cast("InsightsPanel | None", self.lazy.content)
 
     def update_enabled(self, *, has_map: bool, writable: bool) -> None:
         """Writing tools need a writable project; looking tools only a map."""

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from app.domain.model import Card, EmotionMarker, Stage
+from app.ui.docks import LazyDock
 
 if TYPE_CHECKING:
+    from app.document.document import Document
     from app.ui.actions import WindowActions
     from app.ui.main_window import MainWindow
     from app.ui.wheel_view import WheelView
@@ -30,11 +32,9 @@ class WheelTools:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.dock = QDockWidget(tr("Experience Wheel"), window)
-        self.dock.setObjectName("wheelDock")
-        self.dock.setWidget(self._placeholder())
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()  # shown when asked for; the saved layout brings it back
+        self.lazy = LazyDock(window, tr("Experience Wheel"), "wheelDock",
+                             tr("Open a map to see its experience wheel."), self._build)
+        self.dock = self.lazy.dock
         self.action = self.dock.toggleViewAction()
         self.action.setText(tr("E&xperience Wheel"))
         self.action.setObjectName("experienceWheel")
@@ -42,45 +42,23 @@ class WheelTools:
         self.action.setToolTip(tr("The map as a circle: before, during, after"))
         # cast: mypy reads `actions` as QWidget.actions(), which the window's attribute hides
         cast("WindowActions", window.actions).add_view_toggles([self.action])
-        # Built when the dock is first shown for a document (imported then: cold start).
-        self.view: WheelView | None = None
         self._watched: QWidget | None = None  # the map view whose selection we follow
-        self.dock.visibilityChanged.connect(self._on_visibility)
-        self.action.toggled.connect(self._on_visibility)
-        window.document_changed.connect(self._follow_document)
-        window.map_switched.connect(self._follow_map)
+        window.document_changed.connect(self._watch_canvas)
+        window.map_switched.connect(self._watch_canvas)
 
-    @staticmethod
-    def _placeholder() -> QLabel:
-        label = QLabel(tr("Open a map to see its experience wheel."))
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return label
+    @property
+    def view(self) -> WheelView | None:
+        """The wheel, once the dock has been shown for a document."""
+        return cast("WheelView | None", self.lazy.content)
 
-    def _follow_document(self, shown: bool = False) -> None:
-        old = self.dock.widget()
-        doc = self.window.doc
-        self.view = None
-        if doc is not None and (shown or self.dock.isVisible()):
-            from app.ui.wheel_view import WheelView
+    def _build(self, doc: Document, map_id: str | None, dock: QDockWidget) -> WheelView:
+        from app.ui.wheel_view import WheelView
 
-            self.view = WheelView(doc, self.window.map_id, self.dock)
-            self.view.stage_clicked.connect(self.show_stage)
-        self.dock.setWidget(self.view or self._placeholder())
-        if old is not None:
-            old.deleteLater()
-        self._watch_canvas()
+        view = WheelView(doc, map_id, dock)
+        view.stage_clicked.connect(self.show_stage)
+        return view
 
-    def _on_visibility(self, visible: bool) -> None:
-        if visible and self.view is None and self.window.doc is not None:
-            self._follow_document(shown=True)
-
-    def _follow_map(self, map_id: str) -> None:
-        if self.view is not None:
-            self.view.set_map(map_id)
-        self._watch_canvas()
-
-    def _watch_canvas(self) -> None:
+    def _watch_canvas(self, *_args: object) -> None:
         """Follow the grid's selection (each map gets a new canvas view)."""
         canvas = self.window.view
         if canvas is not None and canvas is not self._watched:
