@@ -15,7 +15,11 @@ Before measuring, the bench does what app.main does once the first frame is pain
 Median and p95 of wall time, median and p95 CPU time (time.process_time) and the load average
 before and after are printed; the machine may be shared, so read figures with the load.
 
+`--links N` adds N connectors to the map first, drawn as bench/connector_bench.py draws
+them (three on the first card the drop moves), so the same edits are measured with them.
+
 Run: .venv/bin/python bench/edit_bench.py [--sizes 1000 5000 20000] [--reps 30] [--writes 250]
+     [--links 1000]
 """
 
 from __future__ import annotations
@@ -105,7 +109,7 @@ def settle(app: Any, seconds: float = 0.05) -> None:
         app.processEvents()
 
 
-def measure(n_cards: int, reps: int, writes: int) -> dict[str, Any]:
+def measure(n_cards: int, reps: int, writes: int, links: int = 0) -> dict[str, Any]:
     """All figures for one size, in this process."""
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
@@ -122,7 +126,14 @@ def measure(n_cards: int, reps: int, writes: int) -> dict[str, Any]:
     path = tmp / "bench.cjm"
     from bench.canvas_bench import build_project  # the same 8 × 6 map as the canvas bench
 
-    Document.create(str(path), build_project(n_cards)).close()
+    project = build_project(n_cards)
+    if links:
+        from bench.connector_bench import add_connectors
+
+        built = project.maps[0]
+        dragged = built.cell_cards(built.stages[0].id, built.lanes[0].id)[2]
+        add_connectors(built, links, dragged.id)
+    Document.create(str(path), project).close()
     doc = Document.open(str(path))
     window = MainWindow(remember=False)
     window.set_document(doc)
@@ -165,7 +176,7 @@ def measure(n_cards: int, reps: int, writes: int) -> dict[str, Any]:
             collections[info["generation"]].append((time.perf_counter() - gc_started[0]) * 1e3)
 
     gc.callbacks.append(on_gc)
-    results: dict[str, Any] = {"cards": len(journey.cards)}
+    results: dict[str, Any] = {"cards": len(journey.cards), "links": len(journey.connectors)}
 
     # A keystroke in the inspector's Title field of a visible card.
     card = journey.cell_cards(first.id, lane.id)[0]
@@ -224,10 +235,10 @@ def measure(n_cards: int, reps: int, writes: int) -> dict[str, Any]:
     return results
 
 
-def run_child(n_cards: int, reps: int, writes: int) -> dict[str, Any]:
+def run_child(n_cards: int, reps: int, writes: int, links: int = 0) -> dict[str, Any]:
     """Measure one size in a fresh process (no caches or garbage carried over)."""
     out = subprocess.run([sys.executable, __file__, "--child", str(n_cards), "--reps",
-                          str(reps), "--writes", str(writes)],
+                          str(reps), "--writes", str(writes), "--links", str(links)],
                          check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -238,18 +249,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--reps", type=int, default=30)
     parser.add_argument("--writes", type=int, default=250)
+    parser.add_argument("--links", type=int, default=0, help="connectors on the map")
     parser.add_argument("--json", help="also write every figure to this file")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     writes = max(200, args.writes)
     if args.child:
-        print(json.dumps(measure(args.child, max(20, args.reps), writes)))
+        print(json.dumps(measure(args.child, max(20, args.reps), writes, args.links)))
         return 0
     load_before = os.getloadavg()
     cpu_before = time.process_time()
-    figures = {n: run_child(n, max(20, args.reps), writes) for n in args.sizes}
+    figures = {n: run_child(n, max(20, args.reps), writes, args.links) for n in args.sizes}
     load_after = os.getloadavg()
-    print(f"Editing benchmark, main window offscreen, {max(20, args.reps)} repetitions; "
+    with_links = f", {figures[args.sizes[0]]['links']} connectors" if args.links else ""
+    print(f"Editing benchmark, main window offscreen{with_links}, "
+          f"{max(20, args.reps)} repetitions; "
           f"load average before {load_before[0]:.2f} / after {load_after[0]:.2f} "
           f"(1 min), {os.cpu_count()} CPUs")
     header = "  " + f"{'':36}" + "".join(f"{n:>29,}" for n in args.sizes)

@@ -113,6 +113,8 @@ class ConnectorLayer:
         # cell beside them grew): routed in the next idle moments, a few per turn, so a
         # drop costs what its own cards' lines cost. An export routes them at once.
         self.pending: set[str] = set()
+        # Where each line's ends were when it was last routed around the cards.
+        self._routed_at: dict[str, tuple[object, object] | None] = {}
         self._later = QTimer(scene)  # goes with the scene
         self._later.setSingleShot(True)
         self._later.timeout.connect(self._route_pending)
@@ -146,6 +148,7 @@ class ConnectorLayer:
 
     def _drop(self, connector_id: str) -> None:
         item = self.items.pop(connector_id, None)
+        self._routed_at.pop(connector_id, None)
         if item is not None:
             self._unindex(item.connector)
             if item.scene() is self.scene:
@@ -156,6 +159,7 @@ class ConnectorLayer:
         for connector_id in list(self.items):
             self._drop(connector_id)
         self._touching.clear()
+        self._routed_at.clear()
 
     def sync(self, journey: JourneyMap) -> None:
         """Make and drop items to match the map's connectors (routed by `after_layout`)."""
@@ -226,9 +230,23 @@ class ConnectorLayer:
 
     # -- routes -------------------------------------------------------------------------
 
+    def _ends(self, connector: Connector) -> tuple[object, object]:
+        """Where a line's two ends are now (a card's rectangle, a stage's)."""
+        layout = self.scene.layout
+        return tuple(  # type: ignore[return-value]
+            box.rect if (box := layout.cards.get(end)) is not None
+            else layout.stage_rects.get(end) for end in (connector.source_id, connector.target_id))
+
+    def _ends_moved(self, connector_ids: set[str]) -> set[str]:
+        """Those of the lines whose ends are not where they were when last routed."""
+        return {c for c in connector_ids if c in self.items
+                and self._routed_at.get(c) != self._ends(self.items[c].connector)}
+
     def _route(self, journey: JourneyMap, connector: Connector,
                moved: Mapping[str, Box] | None = None) -> Route | None:
         self.rerouted += 1
+        # A drag's quick line leaves no record: the drop must route the line again.
+        self._routed_at[connector.id] = self._ends(connector) if moved is None else None
         scene = self.scene
         # A drag's frames draw the quick line; the drop routes around the cards again.
         return route_connector(scene.layout, journey, connector, scene.live, moved=moved,
@@ -268,8 +286,11 @@ class ConnectorLayer:
                                                  for ln in journey.lanes}))
             self.reroute(journey, list(self.items))
             return
-        now = self.of((*delta.removed, *touched))  # the command's own cards
-        again = self.of(delta.cards) - now  # cards that shifted in their cells
+        # The command's own cards' lines now, and those of cards it shifted in their
+        # cells later; but not a line whose ends stayed in place (a title edited without
+        # a new line): what lies between them is as it was, or in `dirty` below.
+        now = self.of(delta.removed) | self._ends_moved(self.of(touched))
+        again = self._ends_moved(self.of(delta.cards) - now)
         dirty = self._dirty_rects(delta)
         stretch = _Stretch(journey, old_bands, bands) if delta.lanes else None
         if stretch is not None or dirty:

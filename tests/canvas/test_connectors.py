@@ -371,6 +371,21 @@ def test_an_edit_elsewhere_routes_no_connector_again(view, doc):
     assert links.rerouted == routed and item.route is route
 
 
+def test_typing_into_a_linked_card_routes_its_lines_only_when_the_card_grows(view, doc):
+    a, b, c, d = doc.sample["cards"]
+    journey = doc.sample["map"]
+    link = add_connector(doc, journey, a.id, d.id)
+    links = view.map_scene.links
+    item = links.items[link.id]
+    route, routed = item.route, links.rerouted
+    ops.set_fields(doc, a, "t", title=a.title + "!")  # same lines: the card keeps its box
+    assert links.rerouted == routed and not links.pending and item.route is route
+    ops.set_fields(doc, a, "t", title=a.title + " và thêm rất nhiều chữ nữa cho dòng mới")
+    assert links.rerouted == routed + 1  # it grew: its line starts lower on its edge
+    assert _edge_of(view, a.id, item.route.points[0])
+    assert _edge_of(view, d.id, item.route.points[-1])
+
+
 def test_a_lane_that_grows_stretches_the_lines_below_instead_of_routing_them(view, doc):
     journey = doc.sample["map"]
     s, lanes = doc.sample["stages"], doc.sample["lanes"]
