@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     from app.canvas.scene import MapScene
 
 _TURN = 0.006  # seconds of pending routing per event-loop turn
-# The first turn waits this long (ms) after a command, so the frame that shows the
-# command is painted before any line it only moved by the way is routed.
-_AFTER_PAINT_MS = 20
+# Lines a command left for later wait for its frame to be painted (`painted`), or this
+# long (ms) where no view paints the scene.
+_UNSEEN_MS = 200
 
 # Fields of a connector that move its line; the others only repaint it.
 _ROUTE_FIELDS = frozenset({"source_id", "target_id", "kind", "map_id"})
@@ -113,6 +113,8 @@ class ConnectorLayer:
         # cell beside them grew): routed in the next idle moments, a few per turn, so a
         # drop costs what its own cards' lines cost. An export routes them at once.
         self.pending: set[str] = set()
+        self._waiting = False  # for the frame that shows the last command
+        self.behind: set[str] = set()  # lines off screen not yet drawn where they are
         # Where each line's ends were when it was last routed around the cards.
         self._routed_at: dict[str, tuple[object, object] | None] = {}
         self._later = QTimer(scene)  # goes with the scene
@@ -149,6 +151,7 @@ class ConnectorLayer:
     def _drop(self, connector_id: str) -> None:
         item = self.items.pop(connector_id, None)
         self._routed_at.pop(connector_id, None)
+        self.behind.discard(connector_id)
         if item is not None:
             self._unindex(item.connector)
             if item.scene() is self.scene:
@@ -298,8 +301,9 @@ class ConnectorLayer:
         self.reroute(journey, now)
         if self.scene.decorated:
             self.pending |= again
-            if self.pending and not self._later.isActive():
-                self._later.start(_AFTER_PAINT_MS)
+            if self.pending or self.behind:
+                self._waiting = True
+                self._later.start(_UNSEEN_MS)
         else:
             self.reroute(journey, again)
 
@@ -310,12 +314,19 @@ class ConnectorLayer:
 
         Every line is looked at, so the common cases cost a few comparisons: a line above
         what moved, and one below it that moves as a whole (the item is moved; its route
-        is worked out only when something asks for it)."""
+        is worked out only when something asks for it). A line off screen, before and
+        after, takes its new place at once but is drawn there in the next idle moments
+        (`behind`): a drop pays for the lines one sees."""
         again: set[str] = set()
         still = stretch.still if stretch is not None else float("inf")
         along = stretch.along if stretch is not None else float("inf")
         dy = stretch.dy if stretch is not None else 0.0
         decorated = self.scene.decorated
+        seen = self._seen() if decorated else None
+
+        def unseen(*boxes: Box) -> bool:
+            return seen is not None and not any(_meets(b, seen) for b in boxes)
+
         for connector_id, item in self.items.items():
             if connector_id in routed or not item.has_route:
                 continue
@@ -331,7 +342,10 @@ class ConnectorLayer:
                     if any(_crosses(moved, r) for r in dirty):
                         again.add(connector_id)
                         continue
-                if decorated:
+                if unseen(item.extent, bounds):
+                    item.defer_shift(dy)
+                    self.behind.add(connector_id)
+                elif decorated:
                     item.shift(dy)
                 else:
                     item.set_route(stretch.route(item.route, item.extent))  # type: ignore[arg-type]
@@ -352,7 +366,10 @@ class ConnectorLayer:
                 route = item.route
                 assert route is not None
                 step = moved.points[0][1] - route.points[0][1]
-                if decorated and all(b[1] - a[1] == step for a, b in zip(
+                if unseen(item.extent, bounds):
+                    item.defer(moved)
+                    self.behind.add(connector_id)
+                elif decorated and all(b[1] - a[1] == step for a, b in zip(
                         route.points, moved.points, strict=True)):
                     item.shift(step)  # the whole line moved with its lanes
                 else:
@@ -360,20 +377,50 @@ class ConnectorLayer:
                 self.shifted += 1
         return again
 
+    def _seen(self) -> Rect | None:
+        """What the views show, with half a screen more on each side (None: no view
+        shows the scene)."""
+        rects = [v.mapToScene(v.viewport().rect()).boundingRect()
+                 for v in self.scene.views() if v.isVisible()]
+        if not rects:
+            return None
+        x0, y0 = min(r.left() for r in rects), min(r.top() for r in rects)
+        x1, y1 = max(r.right() for r in rects), max(r.bottom() for r in rects)
+        w, h = x1 - x0, y1 - y0
+        return Rect(x0 - w / 2, y0 - h / 2, 2 * w, 2 * h)
+
+    def _catch_up(self, deadline: float) -> None:
+        """Draw lines left behind off screen where they now are, until the deadline."""
+        while self.behind and time.perf_counter() < deadline:
+            item = self.items.get(self.behind.pop())
+            if item is not None:
+                item.catch_up()
+
+    def painted(self) -> None:
+        """A view painted the scene: the lines left for later may be routed now."""
+        if self._waiting:
+            self._waiting = False
+            self._later.start(0)
+
     def _route_pending(self) -> None:
         """Route pending lines for a few milliseconds, then let the user act again."""
+        self._waiting = False
         journey = self.scene.journey
         if journey is None:
             self.pending.clear()
+            self.behind.clear()
             return
         deadline = time.perf_counter() + _TURN
+        self._catch_up(deadline)
         while self.pending and time.perf_counter() < deadline:
             self.reroute(journey, [self.pending.pop()])
-        if self.pending:
+        if self.pending or self.behind:
             self._later.start(0)
 
     def settle(self) -> None:
-        """Route every pending line now (before a picture is taken, in tests)."""
+        """Route every pending line now, and draw every line where it is (before a
+        picture is taken, in tests)."""
+        self._catch_up(float("inf"))
         journey = self.scene.journey
         if journey is not None:
             self.reroute(journey, list(self.pending))

@@ -191,7 +191,10 @@ class MapView(EditingMixin, QGraphicsView):
                 and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture):
             self.set_zoom(self._zoom * (1.0 + event.value()), event.position().toPoint())
             return True
-        return super().viewportEvent(event)
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Paint and self.map_scene is not None:
+            self.map_scene.links.painted()  # the frame is out: lines left for later may go
+        return handled
 
     # -- selection ----------------------------------------------------------------------
 

@@ -417,6 +417,32 @@ def test_a_lane_that_grows_stretches_the_lines_below_instead_of_routing_them(vie
         assert drawn.contains(QPointF(*a)) and drawn.contains(QPointF(*b))
 
 
+def test_a_line_off_screen_takes_its_place_at_once_and_is_drawn_there_after_the_frame(
+        view, doc, qtbot):
+    journey = doc.sample["map"]
+    s, lanes = doc.sample["stages"], doc.sample["lanes"]
+    low1 = ops.add_card(doc, journey, s[3], lanes[LaneKind.OPPORTUNITIES], title="Số 1")
+    low2 = ops.add_card(doc, journey, s[4], lanes[LaneKind.OPPORTUNITIES], title="Số 2")
+    link = add_connector(doc, journey, low1.id, low2.id)
+    links = view.map_scene.links
+    item = links.items[link.id]
+    view.resize(320, 240)  # the top-left corner only: the opportunities lane is far below
+    view.set_zoom(2.0)
+    view.horizontalScrollBar().setValue(0)
+    view.verticalScrollBar().setValue(0)
+    qtbot.wait(20)
+    before = item.route
+    drawn = item.runs[0].sceneBoundingRect()
+    ops.add_card(doc, journey, s[4], lanes[LaneKind.THOUGHTS], title="Dài",
+                 body="\n".join(["dòng"] * 5))  # the lanes below it move down
+    dy = item.route.points[0][1] - before.points[0][1]
+    assert dy > 0 and _edge_of(view, low1.id, item.route.points[0])  # its place: at once
+    assert link.id in links.behind and item.runs[0].sceneBoundingRect() == drawn
+    qtbot.waitUntil(lambda: not links.behind)  # drawn there once the frame is out
+    assert item.runs[0].sceneBoundingRect() == drawn.translated(0, dy)
+    assert item.route.points == tuple((x, y + dy) for x, y in before.points)
+
+
 def test_a_drop_routes_again_only_the_lines_of_the_cards_it_moved(view, doc):
     a, b, c, d = doc.sample["cards"]
     journey = doc.sample["map"]

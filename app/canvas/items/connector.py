@@ -84,6 +84,9 @@ class ConnectorItem(QGraphicsRectItem):
         self._route: Route | None = None
         self._extent = _NOWHERE
         self._moved: tuple[float, Route | None, Box] = (0.0, None, _NOWHERE)
+        # A route taken while the line was off screen, not drawn yet (`catch_up`): its
+        # bounds, and how far down it lies from the drawn one when it is only that.
+        self._later: tuple[Route, Box, float | None] | None = None
         self.runs: list[_Run] = []
         self._pens: tuple[tuple[object, ...], list[QPen]] | None = None
         self._arrow = QPolygonF()
@@ -104,11 +107,18 @@ class ConnectorItem(QGraphicsRectItem):
     @property
     def has_route(self) -> bool:
         """False while an end is not laid out (the line is not drawn)."""
-        return self._route is not None
+        return self._route is not None or self._later is not None
+
+    @property
+    def behind(self) -> bool:
+        """True while the line is drawn where its route was before (off screen)."""
+        return self._later is not None
 
     @property
     def route(self) -> Route | None:
         """The line's route in scene coordinates (None: not drawn)."""
+        if self._later is not None:
+            return self._later[0]
         dy = self.y()
         if not dy or self._route is None:
             return self._route
@@ -117,6 +127,8 @@ class ConnectorItem(QGraphicsRectItem):
     @property
     def extent(self) -> Box:
         """The route's bounds in scene coordinates."""
+        if self._later is not None:
+            return self._later[1]
         dy = self.y()
         if not dy or self._route is None:
             return self._extent
@@ -132,7 +144,8 @@ class ConnectorItem(QGraphicsRectItem):
 
     def set_route(self, route: Route | None) -> None:
         """Follow a new route (None: an end is not shown, so neither is the line)."""
-        if route == self.route and self._label == self.connector.label:
+        waited, self._later = self._later, None
+        if waited is None and route == self.route and self._label == self.connector.label:
             return
         if not self.pos().isNull():
             self.setPos(0.0, 0.0)  # a shifted line: its runs are laid out anew below
@@ -175,14 +188,44 @@ class ConnectorItem(QGraphicsRectItem):
         if self.opacity() != opacity:
             self.setOpacity(opacity)
         self.filtered = filtered
-        visible = self._route is not None and not filtered
+        visible = self.has_route and not filtered
         if self.isVisible() != visible:
             self.setVisible(visible)
 
     def shift(self, dy: float) -> None:
         """Follow the same route moved down by dy (its lanes moved): one move, no new
         geometry."""
-        self.setPos(self.x(), self.y() + dy)
+        if self._later is not None:
+            self.defer_shift(dy)
+        else:
+            self.setPos(self.x(), self.y() + dy)
+
+    def defer(self, route: Route) -> None:
+        """Take a new route without drawing it yet (the line is off screen)."""
+        self._later = (route, route.bounds(), None)
+
+    def defer_shift(self, dy: float) -> None:
+        """Take the route moved down by dy without moving the line yet (off screen)."""
+        route, extent = self.route, self.extent
+        if route is None:
+            return
+        moved = Route(tuple((x, y + dy) for x, y in route.points),
+                      (route.label_at[0], route.label_at[1] + dy))
+        shifted = None if self._later is not None and self._later[2] is None else (
+            dy + (self._later[2] if self._later is not None else 0.0))
+        self._later = (moved, Box(extent.x, extent.y + dy, extent.w, extent.h), shifted)
+
+    def catch_up(self) -> None:
+        """Draw the line where its route now is."""
+        later = self._later
+        if later is None:
+            return
+        route, _extent, dy = later
+        if dy is None:
+            self.set_route(route)
+        else:  # moved down only: one move
+            self._later = None
+            self.setPos(self.x(), self.y() + dy)
 
     def refresh(self) -> None:
         """Repaint after the connector's kind, label or assumed flag changed."""
