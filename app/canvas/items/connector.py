@@ -211,8 +211,10 @@ class ConnectorItem(QGraphicsRectItem):
             return
         moved = Route(tuple((x, y + dy) for x, y in route.points),
                       (route.label_at[0], route.label_at[1] + dy))
-        shifted = None if self._later is not None and self._later[2] is None else (
-            dy + (self._later[2] if self._later is not None else 0.0))
+        # Still only a move down, unless a new route already waits (then it is one too).
+        waiting = self._later
+        shifted: float | None = dy if waiting is None else (
+            None if waiting[2] is None else waiting[2] + dy)
         self._later = (moved, Box(extent.x, extent.y + dy, extent.w, extent.h), shifted)
 
     def catch_up(self) -> None:
