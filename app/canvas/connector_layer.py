@@ -378,8 +378,8 @@ class ConnectorLayer:
         return again
 
     def _seen(self) -> Rect | None:
-        """What the views show, with half a screen more on each side (None: no view
-        shows the scene)."""
+        """What the views show, with a quarter screen more on each side (None: no view
+        shows the scene); a line beyond is drawn in its place right after the frame."""
         rects = [v.mapToScene(v.viewport().rect()).boundingRect()
                  for v in self.scene.views() if v.isVisible()]
         if not rects:
@@ -387,7 +387,7 @@ class ConnectorLayer:
         x0, y0 = min(r.left() for r in rects), min(r.top() for r in rects)
         x1, y1 = max(r.right() for r in rects), max(r.bottom() for r in rects)
         w, h = x1 - x0, y1 - y0
-        return Rect(x0 - w / 2, y0 - h / 2, 2 * w, 2 * h)
+        return Rect(x0 - w / 4, y0 - h / 4, 1.5 * w, 1.5 * h)
 
     def _catch_up(self, deadline: float) -> None:
         """Draw lines left behind off screen where they now are, until the deadline."""

@@ -83,10 +83,12 @@ class ConnectorItem(QGraphicsRectItem):
         # its lanes moved is only moved (`shift`), and `route` says where it is now.
         self._route: Route | None = None
         self._extent = _NOWHERE
-        self._moved: tuple[float, Route | None, Box] = (0.0, None, _NOWHERE)
-        # A route taken while the line was off screen, not drawn yet (`catch_up`): its
-        # bounds, and how far down it lies from the drawn one when it is only that.
-        self._later: tuple[Route, Box, float | None] | None = None
+        self._moved_route: tuple[float, Route | None] = (0.0, None)  # at an offset
+        self._moved_extent: tuple[float, Box] = (0.0, _NOWHERE)
+        # Taken while the line was off screen, not drawn yet (`catch_up`): a new route and
+        # its bounds, or only how far below the drawn line it now lies.
+        self._later: tuple[Route, Box] | None = None
+        self._later_dy = 0.0
         self.runs: list[_Run] = []
         self._pens: tuple[tuple[object, ...], list[QPen]] | None = None
         self._arrow = QPolygonF()
@@ -112,40 +114,38 @@ class ConnectorItem(QGraphicsRectItem):
     @property
     def behind(self) -> bool:
         """True while the line is drawn where its route was before (off screen)."""
-        return self._later is not None
+        return self._later is not None or self._later_dy != 0.0
 
     @property
     def route(self) -> Route | None:
         """The line's route in scene coordinates (None: not drawn)."""
         if self._later is not None:
             return self._later[0]
-        dy = self.y()
-        if not dy or self._route is None:
-            return self._route
-        return self._moved_by(dy)[1]
+        dy, r = self.y() + self._later_dy, self._route
+        if not dy or r is None:
+            return r
+        if self._moved_route[0] != dy:
+            self._moved_route = (dy, Route(tuple((x, y + dy) for x, y in r.points),
+                                           (r.label_at[0], r.label_at[1] + dy)))
+        return self._moved_route[1]
 
     @property
     def extent(self) -> Box:
         """The route's bounds in scene coordinates."""
         if self._later is not None:
             return self._later[1]
-        dy = self.y()
+        dy, e = self.y() + self._later_dy, self._extent
         if not dy or self._route is None:
-            return self._extent
-        return self._moved_by(dy)[2]
-
-    def _moved_by(self, dy: float) -> tuple[float, Route | None, Box]:
-        if self._moved[0] != dy and self._route is not None:
-            r, e = self._route, self._extent
-            self._moved = (dy, Route(tuple((x, y + dy) for x, y in r.points),
-                                     (r.label_at[0], r.label_at[1] + dy)),
-                           Box(e.x, e.y + dy, e.w, e.h))
-        return self._moved
+            return e
+        if self._moved_extent[0] != dy:  # on its own: most moved lines are only looked at
+            self._moved_extent = (dy, Box(e.x, e.y + dy, e.w, e.h))
+        return self._moved_extent[1]
 
     def set_route(self, route: Route | None) -> None:
         """Follow a new route (None: an end is not shown, so neither is the line)."""
-        waited, self._later = self._later, None
-        if waited is None and route == self.route and self._label == self.connector.label:
+        waited = self.behind
+        self._later, self._later_dy = None, 0.0
+        if not waited and route == self.route and self._label == self.connector.label:
             return
         if not self.pos().isNull():
             self.setPos(0.0, 0.0)  # a shifted line: its runs are laid out anew below
@@ -195,38 +195,31 @@ class ConnectorItem(QGraphicsRectItem):
     def shift(self, dy: float) -> None:
         """Follow the same route moved down by dy (its lanes moved): one move, no new
         geometry."""
-        if self._later is not None:
+        if self.behind:
             self.defer_shift(dy)
         else:
             self.setPos(self.x(), self.y() + dy)
 
     def defer(self, route: Route) -> None:
         """Take a new route without drawing it yet (the line is off screen)."""
-        self._later = (route, route.bounds(), None)
+        self._later, self._later_dy = (route, route.bounds()), 0.0
 
     def defer_shift(self, dy: float) -> None:
         """Take the route moved down by dy without moving the line yet (off screen)."""
-        route, extent = self.route, self.extent
-        if route is None:
+        if self._later is None:
+            self._later_dy += dy  # the route is worked out when asked for
             return
-        moved = Route(tuple((x, y + dy) for x, y in route.points),
-                      (route.label_at[0], route.label_at[1] + dy))
-        # Still only a move down, unless a new route already waits (then it is one too).
-        waiting = self._later
-        shifted: float | None = dy if waiting is None else (
-            None if waiting[2] is None else waiting[2] + dy)
-        self._later = (moved, Box(extent.x, extent.y + dy, extent.w, extent.h), shifted)
+        route, e = self._later
+        self._later = (Route(tuple((x, y + dy) for x, y in route.points),
+                             (route.label_at[0], route.label_at[1] + dy)),
+                       Box(e.x, e.y + dy, e.w, e.h))
 
     def catch_up(self) -> None:
         """Draw the line where its route now is."""
-        later = self._later
-        if later is None:
-            return
-        route, _extent, dy = later
-        if dy is None:
-            self.set_route(route)
-        else:  # moved down only: one move
-            self._later = None
+        if self._later is not None:
+            self.set_route(self._later[0])
+        elif self._later_dy:  # moved down only: one move
+            dy, self._later_dy = self._later_dy, 0.0
             self.setPos(self.x(), self.y() + dy)
 
     def refresh(self) -> None:
