@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QTransform
+from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from app.canvas import capture, drops, gestures, linking, menus, navigation, units
@@ -23,6 +23,7 @@ from app.canvas.items.connector import ConnectorItem, connector_item
 from app.canvas.items.emotions import MarkerItem
 from app.canvas.items.headers import CornerItem, LaneHeaderItem, StageHeaderItem
 from app.canvas.scene import MapScene
+from app.canvas.zoom import ZoomMixin
 from app.document.document import Document
 from app.domain import style
 from app.domain.layout import line_height
@@ -32,7 +33,7 @@ _INTERACTIVE = (ConnectorItem, CardItem, MarkerItem, StageHeaderItem, LaneHeader
                 CornerItem)
 
 
-class MapView(EditingMixin, QGraphicsView):
+class MapView(EditingMixin, ZoomMixin, QGraphicsView):
     """An editable view of one map of a Document."""
 
     selection_changed = Signal(list)  # the selected domain entities
@@ -106,51 +107,7 @@ class MapView(EditingMixin, QGraphicsView):
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
             self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
-    # -- zoom and scrolling -------------------------------------------------------------
-
-    def zoom_factor(self) -> float:
-        """The current zoom (1.0 = 100 %)."""
-        return self._zoom
-
-    def set_zoom(self, factor: float, anchor: QPoint | None = None) -> None:
-        """Zoom to `factor`, keeping the scene point under `anchor` (viewport px) fixed."""
-        factor = units.clamp_zoom(factor)
-        if anchor is None:
-            anchor = self.viewport().rect().center()
-        fixed = self.mapToScene(anchor)
-        self._zoom = factor
-        self.setTransform(QTransform.fromScale(factor, factor))
-        moved = self.mapFromScene(fixed) - anchor
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + moved.x())
-        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + moved.y())
-        self._pin_headers()
-        if self.editor is not None:
-            self.editor.reposition()
-        self.zoom_changed.emit(factor)
-
-    def zoom_in(self) -> None:
-        """Zoom in one step."""
-        self.set_zoom(self._zoom * units.ZOOM_STEP)
-
-    def zoom_out(self) -> None:
-        """Zoom out one step."""
-        self.set_zoom(self._zoom / units.ZOOM_STEP)
-
-    def zoom_reset(self) -> None:
-        """Back to 100 %."""
-        self.set_zoom(1.0)
-
-    def zoom_fit(self) -> None:
-        """Fit the whole map in the window."""
-        rect = self.map_scene.sceneRect()
-        vp = self.viewport().rect()
-        if rect.isEmpty() or vp.isEmpty():
-            return
-        factor = min(vp.width() / rect.width(), vp.height() / rect.height())
-        self.set_zoom(factor)
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
-        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
-
+    # -- scrolling (zoom: app.canvas.zoom) ------------------------------------------------
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
         super().scrollContentsBy(dx, dy)
         self._pin_headers()
@@ -169,15 +126,6 @@ class MapView(EditingMixin, QGraphicsView):
     def _after_relayout(self) -> None:
         self._pin_headers()
         self._show_spot()
-
-    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = event.angleDelta().y() / 120.0
-            if steps:
-                self.set_zoom(self._zoom * units.ZOOM_STEP ** steps, event.position().toPoint())
-            event.accept()
-            return
-        super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Gesture:
