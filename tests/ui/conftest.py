@@ -48,6 +48,26 @@ def type_text(widget, text: str) -> None:
                                                      ch))
 
 
+@pytest.fixture(autouse=True)
+def english_after(qapp):
+    """Each test leaves the interface in English (a translator left installed changes
+    the words every later test reads)."""
+    yield
+    from app.ui.i18n import current_language
+
+    assert current_language() == "en", "the test left the interface in another language"
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    """The interface in Vietnamese for one test, and back in English after it."""
+    from app.ui.i18n import install_translation
+
+    install_translation("vi")
+    yield
+    install_translation("en")
+
+
 @pytest.fixture
 def project_file(tmp_path):
     """A closed .cjm project on disk made from the five-stage template."""

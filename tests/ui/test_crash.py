@@ -95,15 +95,9 @@ def test_a_fatal_signal_leaves_a_note_in_the_log(tmp_path):
     assert 'File "<string>", line 7' in log  # the Python stack at the moment of the crash
 
 
-def test_the_dialog_speaks_vietnamese(qtbot, tmp_path):
-    from app.ui.i18n import install_translation
-
-    install_translation("vi")
-    try:
-        dialog = crash.CrashDialog("KeyError: 'x'", "details", tmp_path / "j.log")
-        qtbot.addWidget(dialog)
-        assert dialog.windowTitle() == "Đã xảy ra lỗi"
-        assert dialog.copy_button.text() == "Sao chép chi tiết"
-        assert "đã được lưu" in dialog.message.text()
-    finally:
-        install_translation("en")
+def test_the_dialog_speaks_vietnamese(vietnamese, qtbot, tmp_path):
+    dialog = crash.CrashDialog("KeyError: 'x'", "details", tmp_path / "j.log")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Đã xảy ra lỗi"
+    assert dialog.copy_button.text() == "Sao chép chi tiết"
+    assert "đã được lưu" in dialog.message.text()

@@ -224,10 +224,7 @@ def test_switching_or_closing_while_presenting(editing, qtbot, tmp_path):
     assert not window.actions.present.isEnabled()  # nothing to present
 
 
-def test_the_stage_line_speaks_vietnamese(editing, qtbot):
-    from app.ui.i18n import install_translation
-
-    install_translation("vi")
+def test_the_stage_line_speaks_vietnamese(vietnamese, editing, qtbot):
     window = editing
     qtbot.keyClick(window.view, Qt.Key.Key_F5)
     view = presented(window)

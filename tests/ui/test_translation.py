@@ -33,16 +33,12 @@ def test_vietnamese_translation_loads_and_translates():
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
-def test_the_window_speaks_vietnamese(qtbot):
-    install_translation("vi")
-    try:
-        window = MainWindow(remember=False)
-        qtbot.addWidget(window)
-        titles = [a.text() for a in window.menuBar().actions()]
-        assert titles == ["&Tệp", "&Sửa", "&Xem", "&Bản đồ", "T&rợ giúp"]
-        assert window.actions.undo.text() == "Hoàn tác"
-    finally:
-        install_translation("en")
+def test_the_window_speaks_vietnamese(vietnamese, qtbot):
+    window = MainWindow(remember=False)
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&Tệp", "&Sửa", "&Xem", "&Bản đồ", "T&rợ giúp"]
+    assert window.actions.undo.text() == "Hoàn tác"
 
 
 def test_every_string_has_a_translation():
