@@ -78,3 +78,35 @@ def test_the_map_page_prints_each_voted_cards_dots(tmp_path):
     assert text.count("●") == 3  # only the voted cards
     plain, _ = export(sample_project(), tmp_path, "plain.pdf", language="vi", **ONLY)
     assert "●" not in pdf_text(plain, 1, 1)
+
+
+@pytest.mark.parametrize("language, words, page, orientation", [
+    ("vi", "chấm của lượt bình chọn mới nhất", "A4", "landscape"),
+    ("en", "dots in the latest vote", "A4", "landscape"),
+    ("vi", "chấm của lượt bình chọn mới nhất", "A4", "portrait"),
+    ("en", "dots in the latest vote", "Letter", "portrait")])
+def test_the_legend_explains_the_dots_pill_when_cards_show_one(tmp_path, language, words,
+                                                                page, orientation):
+    keep = dict(cover=False, persona=False, insights=False, legend=True)
+    project, *_ = _voted(sample_project())
+    out, _ = export(project, tmp_path, f"{language}.pdf", language=language, page=page,
+                    orientation=orientation, **keep)
+    text = _last_page(out)  # the legend follows the map pages
+    assert words in text and "● 3" in text
+    found = problems(read_pages(out)[-1:])
+    assert not found, "\n".join(found[:10])
+    plain, _ = export(sample_project(), tmp_path, "plain.pdf", language=language, **keep)
+    assert words not in _last_page(plain) and "●" not in _last_page(plain)
+
+
+@pytest.mark.parametrize("page, orientation", [("A4", "landscape"), ("A4", "portrait"),
+                                               ("Letter", "landscape"), ("A3", "portrait")])
+def test_the_dots_pill_and_the_connectors_fit_in_the_legend_together(tmp_path, page,
+                                                                      orientation):
+    project, *_ = _voted(with_links(sample_project()))
+    out, _ = export(project, tmp_path, page=page, orientation=orientation, language="vi",
+                    cover=False, persona=False, insights=False, legend=True)
+    found = problems(read_pages(out)[-1:])
+    assert not found, "\n".join(found[:10])
+    text = _last_page(out)
+    assert "chấm của lượt bình chọn mới nhất" in text and "Quay lại" in text

@@ -29,9 +29,10 @@ KIND_HINTS = {
 
 
 def draw_legend(c: Canvas, w: Writer, area: Area, project: Project,
-                kinds: Sequence[ConnectorKind] = ()) -> None:
-    """Channels, emotion faces, marks and lane kinds, each as the map draws them, and the
-    connector `kinds` the maps use (none: no connector section)."""
+                kinds: Sequence[ConnectorKind] = (), votes: bool = False) -> None:
+    """Channels, emotion faces, marks and lane kinds, each as the map draws them, the
+    connector `kinds` the maps use (none: no connector section), and the dots' pill when
+    a map's cards show `votes`."""
     col_w = (area.w - 48) / 3
     tx = w.tx
     # Rows spread over the page height (within limits) so the legend does not huddle.
@@ -48,8 +49,11 @@ def draw_legend(c: Canvas, w: Writer, area: Area, project: Project,
     # Emotions
     x, top = area.x + col_w + 24, area.top
     top -= w.heading(x, top, tx("Emotion scale"), "#1E8449", 14, col_w) + 6
-    # Connectors take the room under the marks: the faces close up on a short page.
-    face_step = 36.0 if kinds and area.h < 600 else 48.0
+    # Connectors (and the dots' pill) take the room under the marks: the faces close up
+    # on a short page.
+    face_step = 48.0
+    if kinds and area.h < 600:
+        face_step = 32.0 if votes else 36.0
     for score in (2, 1, 0, -1, -2):
         with draw.y_down_box(c, x + 14, top - 14):
             draw.face(c, 0, 0, 14, score)
@@ -93,6 +97,15 @@ def draw_legend(c: Canvas, w: Writer, area: Area, project: Project,
     c.roundRect(x, top - 14.5, 18, 13, 6.5, stroke=1, fill=1)
     w.text(x + 9, top - 11.2, "#", 9, False, style.MUTED_TEXT, "centre")
     w.fitted(x + 26, top - 11.2, tx("the card's tags"), 9, False, style.MUTED_TEXT, col_w - 26)
+    if votes:  # the pill on the bottom edge of a card that has dots
+        top -= 20
+        label = "● 3"
+        width = w.wrapper.width(label, 9, True) + 2 * style.EVIDENCE_PAD
+        c.setFillColor(color(style.VOTE_DOT_COLOR))
+        c.roundRect(x, top - 14.5, width, 13, 6.5, stroke=0, fill=1)
+        w.text(x + style.EVIDENCE_PAD, top - 11.2, label, 9, True, "#FFFFFF")
+        w.fitted(x + width + 8, top - 11.2, tx("dots in the latest vote"), 9, False,
+                 style.MUTED_TEXT, col_w - width - 8)
     if kinds:
         _connector_legend(c, w, x, top - 30, col_w, kinds)
     # Lane kinds

@@ -16,6 +16,7 @@ from app.domain import style
 from app.domain.insights import compute_insights
 from app.domain.layout import MapLayout, TextWrapper, compute_layout
 from app.domain.model import Card, Connector, EmotionMarker, JourneyMap, Lane, Project, Stage
+from app.domain.voting import latest_round
 from app.domain.wheel import build_wheel
 from app.export.atomic import write_bytes_atomically
 from app.export.i18n import CatalogueError, texts_for
@@ -149,6 +150,7 @@ class _Doc:
                 outline=[(tx("Cover"), 0)], frame=False))
         single = len(cleaned) == 1
         kinds = kinds_of(cleaned)
+        votes = any(latest_round(j) is not None for j in cleaned)  # dots drawn on cards
         for journey, layout in zip(cleaned, layouts, strict=True):
             level = 0 if single else 1
             first = len(self.jobs)
@@ -163,7 +165,7 @@ class _Doc:
             if opts.legend and single:
                 self._page(tx("Legend"), [(tx("Legend"), level)],
                            lambda c, _t: back.draw_legend(c, self.writer(c), self._area(),
-                                                          self.project, kinds))
+                                                          self.project, kinds, votes))
             if opts.insights:
                 self._page(journey.name + " · " + tx("Insights"), [(tx("Insights"), level)],
                            lambda c, _t, j=journey, f=found[journey.id]: back.draw_insights(
@@ -177,7 +179,7 @@ class _Doc:
         self._compare(notes_at if single else len(self.jobs))
         if opts.legend and not single:
             self._page(tx("Legend"), [(tx("Legend"), 0)], lambda c, _t: back.draw_legend(
-                c, self.writer(c), self._area(), self.project, kinds))
+                c, self.writer(c), self._area(), self.project, kinds, votes))
 
     def _wheel(self, journey: JourneyMap, level: int, named: bool = False) -> None:
         """The map's experience wheel page, under the same title block as its map."""
