@@ -10,6 +10,7 @@ and item discovery skip whole cells that lie off screen (the scene keeps no inde
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Signal
@@ -45,6 +46,9 @@ from app.domain.model import (
 from app.export.i18n import Texts, texts_for
 
 SCENE_MARGIN = 40.0
+# On screen the scrollable height grows and shrinks in steps: a card that wraps onto one
+# more line leaves the scroll bars alone (repainting them was ~1.5 ms of such a key).
+SCROLL_STEP = 240.0
 
 # Fields whose change only repaints a header (no geometry depends on them).
 _HEADER_FIELDS: dict[type, frozenset[str]] = {
@@ -422,8 +426,12 @@ class MapScene(QGraphicsScene):
             self.grid.set_layout(layout, [s.id for s in journey.stages],
                                  [ln.id for ln in journey.lanes])
         if full or delta.size:
-            self.setSceneRect(QRectF(0, 0, layout.width + SCENE_MARGIN,
-                                     layout.height + SCENE_MARGIN))
+            height = layout.height + SCENE_MARGIN
+            if self.decorated:
+                height = math.ceil(height / SCROLL_STEP) * SCROLL_STEP
+            rect = QRectF(0, 0, layout.width + SCENE_MARGIN, height)
+            if rect != self.sceneRect():
+                self.setSceneRect(rect)
         if full or delta.lanes:
             self.pin_headers(*self.pin)
         self.links.after_layout(journey, delta, touched if relinked is None else relinked)

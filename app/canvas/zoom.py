@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTransform
 
 from app.canvas import units
+from app.canvas.scene import SCENE_MARGIN
 
 
 class ZoomMixin:
@@ -66,11 +67,12 @@ class ZoomMixin:
 
     def zoom_fit(self) -> None:
         """Fit the whole map in the window."""
-        rect = self.map_scene.sceneRect()
-        vp = self.viewport().rect()
-        if rect.isEmpty() or vp.isEmpty():
+        layout, vp = self.map_scene.layout, self.viewport().rect()
+        # The map and its margin (the scrollable area below it grows in steps).
+        width, height = layout.width + SCENE_MARGIN, layout.height + SCENE_MARGIN
+        if layout.width <= 0 or layout.height <= 0 or vp.isEmpty():
             return
-        factor = min(vp.width() / rect.width(), vp.height() / rect.height())
+        factor = min(vp.width() / width, vp.height() / height)
         self.set_zoom(factor)
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())

@@ -250,3 +250,32 @@ def test_persona_corner_double_click_emits(qtbot, view, doc):
         QTest.mouseDClick(view.viewport(), LEFT, NO_MOD,
                           view.mapFromScene(corner.sceneBoundingRect().center()))
     assert blocker.args == [persona.id]
+
+
+def test_a_map_that_grows_a_little_leaves_the_scroll_bars_alone(qtbot, view, doc):
+    import pytest
+
+    from app.canvas.scene import SCENE_MARGIN, SCROLL_STEP
+    from app.document import operations as ops
+
+    view.resize(700, 500)  # both axes scroll
+    j, s, lanes = doc.sample["map"], doc.sample["stages"], doc.sample["lanes"]
+    scene = view.map_scene
+    for n in range(2):  # the lane's own room is full
+        ops.add_card(doc, j, s[2], lanes[LaneKind.OPPORTUNITIES], title=f"Ý tưởng {n}")
+    changes = 0
+    for n in range(12):  # the map grows a card at a time
+        rect, height = scene.sceneRect(), scene.layout.height
+        ops.add_card(doc, j, s[2], lanes[LaneKind.OPPORTUNITIES], title=f"Cơ hội {n}")
+        assert scene.layout.height > height
+        # The scrollable area holds the map and its margin, in whole steps: it changes
+        # only when the map passes a step.
+        assert scene.sceneRect().height() % SCROLL_STEP == 0
+        assert scene.sceneRect().height() >= scene.layout.height + SCENE_MARGIN
+        assert scene.sceneRect().height() - SCROLL_STEP < scene.layout.height + SCENE_MARGIN
+        changes += scene.sceneRect() != rect
+    assert 0 < changes < 6
+    view.zoom_fit()  # the map itself, not the steps, fills the window
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.height() == pytest.approx(scene.layout.height + SCENE_MARGIN, rel=0.02) or \
+        shown.width() == pytest.approx(scene.layout.width + SCENE_MARGIN, rel=0.02)
