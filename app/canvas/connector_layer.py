@@ -50,6 +50,15 @@ def _crosses(route: Route, rect: Rect) -> bool:
     return False
 
 
+def _pill_in(item: ConnectorItem, rects: list[Rect]) -> bool:
+    """True when the line's label pill lies in one of the rectangles."""
+    pill = item.label_rect
+    if pill.isEmpty():
+        return False
+    box = Box(pill.x(), pill.y(), pill.width(), pill.height())
+    return any(_meets(box, r) for r in rects)
+
+
 class _Stretch:
     """Where a point of a line goes when lanes moved: along with the lane it lies in (a
     point in the gutter just above a lane's bottom edge goes with the lane below)."""
@@ -332,7 +341,10 @@ class ConnectorLayer:
                 continue
             bounds = item.extent
             if stretch is None or bounds.bottom < still or (bounds.y >= along and not dy):
-                moved = None  # stays where it is
+                moved = None  # stays where it is; a cell that grew may now cover its label
+                if dirty and item.connector.label and _pill_in(item, dirty):
+                    again.add(connector_id)
+                    continue
             elif bounds.y >= along:  # goes down with every lane it lies in
                 bounds = Box(bounds.x, bounds.y + dy, bounds.w, bounds.h)
                 if dirty and any(_meets(bounds, r) for r in dirty):

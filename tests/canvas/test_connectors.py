@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPushButton
@@ -482,3 +482,40 @@ def test_lines_of_cards_a_drop_only_shifted_follow_in_the_next_idle_moments(view
     qtbot.waitUntil(lambda: not links.pending)
     assert _edge_of(view, c.id, item.route.points[0])
     assert _edge_of(view, d.id, item.route.points[-1])
+
+
+def test_a_line_a_growing_cell_runs_into_is_routed_again_clear_of_its_cards(view, doc,
+                                                                              qtbot):
+    a, b, c, d = doc.sample["cards"]
+    journey = doc.sample["map"]
+    link = add_connector(doc, journey, a.id, d.id, label="mua tại cửa hàng")
+    links, scene = view.map_scene.links, view.map_scene
+    item = links.items[link.id]
+    pill = item.label_rect
+    stage, lane = scene.layout.stage_at(pill.center().x()), scene.layout.lane_at(pill.center().y())
+    card = ops.add_card(doc, journey, stage, lane, title="Thẻ mới")
+    assert link.id in links.pending  # the new card stands where the line ran
+    qtbot.waitUntil(lambda: not links.pending and not links.behind)
+    box = scene.layout.cards[card.id].rect
+    assert not item.label_rect.intersects(QRectF(box.x, box.y, box.w, box.h))
+    assert not any(min(p[0], q[0]) < box.right and box.x < max(p[0], q[0])
+                   and min(p[1], q[1]) < box.bottom and box.y < max(p[1], q[1])
+                   for p, q in pairwise(item.route.points))  # nor does its line
+
+
+def test_a_label_off_its_line_that_a_growing_cell_covers_is_placed_again(view, doc):
+    a, b, c, d = doc.sample["cards"]
+    journey = doc.sample["map"]
+    s, lanes = doc.sample["stages"], doc.sample["lanes"]
+    link = add_connector(doc, journey, a.id, d.id, label="mua tại cửa hàng")
+    links, scene = view.map_scene.links, view.map_scene
+    item = links.items[link.id]
+    # As if its pill had been set off the line, at the top of a cell far from the line.
+    cell = scene.cell_rect(s[3], lanes[LaneKind.PAINS])
+    item._label_rect = QRectF(cell.x() + 20, cell.y() + 10, 90, 14)
+    ops.add_card(doc, journey, s[3], lanes[LaneKind.PAINS], title="Đau")
+    assert link.id in links.pending  # to be placed again in the next idle moment
+    ops.add_card(doc, journey, s[4], lanes[LaneKind.PAINS], title="Đau nữa")  # elsewhere
+    links.pending.discard(link.id)
+    ops.add_card(doc, journey, s[4], lanes[LaneKind.PAINS], title="Đau thêm")
+    assert link.id not in links.pending  # a cell nowhere near its pill or line
