@@ -75,6 +75,18 @@ EQUIVALENT: dict[str, str] = {
     "the one caller with a limit compares only bytes within it",
     "app.storage.snapshot.x__read_optional__mutmut_10": "read(None) reads it all; the one "
     "caller with a limit compares only bytes within it",
+    "app.document.draft_recorder.xǁDraftRecorderǁ__init____mutmut_10": "_failing is only "
+    "tested for truth: None and False alike",
+    "app.document.draft_recorder.xǁDraftRecorderǁflush__mutmut_15": "_failing is only "
+    "tested for truth: None and False alike",
+    "app.document.draft_recorder.xǁDraftRecorderǁ__init____mutmut_13": "the timer is held "
+    "by the recorder's attribute and stopped by it; its Qt parent changes nothing seen",
+    "app.document.draft_recorder.xǁDraftRecorderǁ__init____mutmut_15": "flush() stops the "
+    "timer first, so a repeating timer fires once",
+    "app.document.draft_recorder.xǁDraftRecorderǁof__mutmut_3": "a document has one "
+    "recorder child: found by its class alone",
+    "app.document.draft_recorder.xǁDraftRecorderǁof__mutmut_5": "a document has one "
+    "recorder child: found by its class alone",
 }
 
 
