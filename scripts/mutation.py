@@ -75,6 +75,24 @@ EQUIVALENT: dict[str, str] = {
     "the one caller with a limit compares only bytes within it",
     "app.storage.snapshot.x__read_optional__mutmut_10": "read(None) reads it all; the one "
     "caller with a limit compares only bytes within it",
+    "app.document.drafts.xǁDraftStoreǁfile_for__mutmut_9": "UTF-8 and utf-8 name one codec",
+    "app.document.drafts.xǁDraftStoreǁsave__mutmut_29": "UTF-8 and utf-8 name one codec",
+    "app.document.drafts.x__parse__mutmut_8": "UTF-8 and utf-8 name one codec",
+    "app.document.drafts.xǁDraftStoreǁsave__mutmut_21": "ensure_ascii None is false as False",
+    "app.document.drafts.xǁDraftStoreǁsave__mutmut_22":
+        "how the JSON is laid out: every reader parses it",
+    "app.document.drafts.xǁDraftStoreǁsave__mutmut_25":
+        "how the JSON is laid out: every reader parses it",
+    "app.document.drafts.xǁDraftStoreǁsave__mutmut_27":
+        "how the JSON is laid out: every reader parses it",
+    "app.document.drafts.xǁDraftStoreǁsave__mutmut_57":
+        "O_BINARY exists only on Windows: 0 here either way",
+    "app.document.drafts.xǁDraftStoreǁsave__mutmut_63":
+        "O_BINARY exists only on Windows: 0 here either way",
+    "app.document.drafts.xǁDraftStoreǁsave__mutmut_64":
+        "O_BINARY exists only on Windows: 0 here either way",
+    "app.document.drafts.xǁDraftStoreǁsave__mutmut_65":
+        "1 is O_WRONLY, already in the flags (O_BINARY exists only on Windows)",
     "app.document.draft_recorder.xǁDraftRecorderǁ__init____mutmut_10": "_failing is only "
     "tested for truth: None and False alike",
     "app.document.draft_recorder.xǁDraftRecorderǁflush__mutmut_15": "_failing is only "

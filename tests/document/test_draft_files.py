@@ -79,6 +79,21 @@ def test_a_write_that_fails_leaves_no_temp_file(tmp_path, monkeypatch):
     assert list(store.folder.iterdir()) == []
 
 
+def test_a_write_whose_cleanup_fails_too_reports_the_write(tmp_path, monkeypatch):
+    store = DraftStore(tmp_path / "drafts")
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    def stuck(name):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(drafts.os, "fsync", full)
+    monkeypatch.setattr(drafts.os, "unlink", stuck)
+    with pytest.raises(OSError, match="No space"):  # not the failed removal
+        store.save(_draft(str(tmp_path / "a.cjm")))
+
+
 def test_an_oversized_or_unreadable_draft_is_ignored_with_a_warning(tmp_path, caplog):
     store = DraftStore(tmp_path / "drafts")
     path = str(tmp_path / "a.cjm")
@@ -90,12 +105,12 @@ def test_an_oversized_or_unreadable_draft_is_ignored_with_a_warning(tmp_path, ca
     target.write_bytes(data + b" " * (drafts.MAX_FILE_BYTES - len(data) + 1))
     with caplog.at_level(logging.WARNING, logger=drafts.__name__):
         assert store.load("p", path) is None
-    assert f"ignoring oversized draft file {target}" in caplog.text
+    assert caplog.messages == [f"ignoring oversized draft file {target}"]
     caplog.clear()
     target.write_bytes(b"{not json")
     with caplog.at_level(logging.WARNING, logger=drafts.__name__):
         assert store.load("p", path) is None
-    assert f"ignoring unreadable draft file {target}" in caplog.text
+    assert caplog.messages == [f"ignoring unreadable draft file {target}"]
 
 
 def test_a_draft_file_that_cannot_be_read_is_ignored_with_its_reason(tmp_path, caplog):
@@ -105,8 +120,9 @@ def test_a_draft_file_that_cannot_be_read_is_ignored_with_its_reason(tmp_path, c
     store.file_for(path).mkdir()  # a folder where the file should be: reading fails
     with caplog.at_level(logging.WARNING, logger=drafts.__name__):
         assert store.load("p", path) is None
-    assert f"cannot read draft file {store.file_for(path)}: " in caplog.text
-    assert "directory" in caplog.text.lower()
+    (message,) = caplog.messages
+    assert message.startswith(f"cannot read draft file {store.file_for(path)}: ")
+    assert "directory" in message.lower()
 
 
 @pytest.mark.parametrize("changes", [{"format": "other"}, {"version": 99}],
@@ -129,3 +145,4 @@ def test_a_marker_is_named_by_its_label():
 
     assert entity_name(Marker()) == "Lo lắng"
     assert entity_name(None, "—") == "—"
+    assert entity_name(None) == ""  # no name: the caller says what it shows instead
