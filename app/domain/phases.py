@@ -40,9 +40,10 @@ def stage_phase(journey: JourneyMap, stage: Stage) -> Phase:
     if guessed is not None:
         return guessed
     ids = [s.id for s in journey.stages]
-    if stage.id not in ids or len(ids) < 3:
-        return Phase.DURING if len(ids) < 2 else (Phase.BEFORE if ids.index(stage.id) == 0
-                                                   else Phase.AFTER)
+    if stage.id not in ids or len(ids) < 2:
+        return Phase.DURING  # a map of one stage (or a stage of none): the moment itself
+    if len(ids) == 2:
+        return Phase.BEFORE if ids[0] == stage.id else Phase.AFTER
     place = ids.index(stage.id) / len(ids)
     if place < 1 / 3:
         return Phase.BEFORE
