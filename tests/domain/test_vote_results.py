@@ -68,3 +68,70 @@ def test_a_list_keeps_the_top_n():
     result = latest_result(journey, n=2)
     assert [v.title for v in result.opportunities] == ["Trả góp 0%", "Miễn phí ship"]
     assert result.dots == 6
+
+
+def _many(journey, kind, count, prefix):
+    lane = next(ln for ln in journey.lanes if ln.kind == kind)
+    made = [Card(journey.id, journey.stages[i % len(journey.stages)].id, lane.id,
+                 f"{prefix} {i}", order=i) for i in range(count)]
+    journey.cards += made
+    return made
+
+
+def test_only_the_newest_round_counts_and_each_list_is_cut_to_its_length():
+    project, journey, _ = _journey()
+    old = VotingRound(journey.id, "Cũ", created="2026-12-01T09:00:00+00:00")
+    new = VotingRound(journey.id, "Mới", created="2026-12-01T10:00:00+00:00")
+    journey.rounds += [old, new]
+    ideas = _many(journey, LaneKind.OPPORTUNITIES, 7, "Ý tưởng")
+    pains = _many(journey, LaneKind.PAINS, 7, "Đau")
+    actions = _many(journey, LaneKind.ACTIONS, 5, "Việc")
+    for i, card in enumerate([*ideas, *pains, *actions]):
+        _vote(journey, new, card, 1 + i % 3)
+        _vote(journey, old, card, 10)  # an older question: never added in
+    result = latest_result(journey)
+    assert result.round_id == new.id
+    assert (len(result.opportunities), len(result.pains), len(result.others)) == (5, 5, 3)
+    assert all(v.dots <= 3 for v in (*result.opportunities, *result.pains, *result.others))
+    assert [v.dots for v in result.others] == [3, 3, 2]
+    assert len(latest_result(journey, n=2).opportunities) == 2
+
+
+def test_top_voted_gives_five_by_default_most_first():
+    from app.domain.voting import top_voted
+
+    project, journey, _ = _journey()
+    round_ = VotingRound(journey.id, "Vòng")
+    journey.rounds.append(round_)
+    ideas = _many(journey, LaneKind.OPPORTUNITIES, 6, "Ý tưởng")
+    for i, card in enumerate(ideas):
+        _vote(journey, round_, card, i + 1)
+    assert [dots for _id, dots in top_voted(journey)] == [6, 5, 4, 3, 2]
+
+
+def test_of_two_rounds_started_at_once_the_later_one_in_the_list_is_the_newest():
+    from app.domain.voting import latest_round
+
+    project, journey, cards = _journey()
+    same = "2026-12-01T09:00:00+00:00"
+    a, b = (VotingRound(journey.id, t, created=same) for t in ("A", "B"))
+    journey.rounds += [a, b]
+    _vote(journey, a, cards["Phí cao"], 1)
+    _vote(journey, b, cards["Phí cao"], 1)
+    assert latest_round(journey) is b
+
+
+def test_equal_dots_in_one_stage_are_in_lane_order_before_card_order():
+    from app.domain.voting import top_voted
+
+    project, journey, _ = _journey()
+    round_ = VotingRound(journey.id, "Vòng")
+    journey.rounds.append(round_)
+    stage = journey.stages[3].id
+    lane_of = {ln.kind: ln.id for ln in journey.lanes}
+    pain = Card(journey.id, stage, lane_of[LaneKind.PAINS], "Đau", order=0)
+    touch = Card(journey.id, stage, lane_of[LaneKind.TOUCHPOINTS], "Chạm", order=1)
+    journey.cards += [pain, touch]
+    _vote(journey, round_, pain, 2)
+    _vote(journey, round_, touch, 2)
+    assert top_voted(journey) == [(touch.id, 2), (pain.id, 2)]  # the upper lane first
