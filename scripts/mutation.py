@@ -94,38 +94,38 @@ EQUIVALENT: dict[str, str] = {
     "app.document.drafts.xǁDraftStoreǁsave__mutmut_65":
         "1 is O_WRONLY, already in the flags (O_BINARY exists only on Windows)",
     "app.domain.voting.x_top_voted__mutmut_26":
-        "a card's stage and lane are on its map (validated on open an"
-        "d import): the default is never used",
+        "a card's stage and lane are on its map (validated on open "
+        "and import): the default is never used",
     "app.domain.voting.x_top_voted__mutmut_28":
-        "a card's stage and lane are on its map (validated on open an"
-        "d import): the default is never used",
+        "a card's stage and lane are on its map (validated on open "
+        "and import): the default is never used",
     "app.domain.voting.x_top_voted__mutmut_29":
-        "a card's stage and lane are on its map (validated on open an"
-        "d import): the default is never used",
+        "a card's stage and lane are on its map (validated on open "
+        "and import): the default is never used",
     "app.domain.voting.x_top_voted__mutmut_30":
-        "a card's stage and lane are on its map (validated on open an"
-        "d import): the default is never used",
+        "a card's stage and lane are on its map (validated on open "
+        "and import): the default is never used",
     "app.domain.voting.x_top_voted__mutmut_32":
-        "a card's stage and lane are on its map (validated on open an"
-        "d import): the default is never used",
+        "a card's stage and lane are on its map (validated on open "
+        "and import): the default is never used",
     "app.domain.voting.x_top_voted__mutmut_34":
-        "a card's stage and lane are on its map (validated on open an"
-        "d import): the default is never used",
+        "a card's stage and lane are on its map (validated on open "
+        "and import): the default is never used",
     "app.domain.voting.x_top_voted__mutmut_35":
-        "a card's stage and lane are on its map (validated on open an"
-        "d import): the default is never used",
+        "a card's stage and lane are on its map (validated on open "
+        "and import): the default is never used",
     "app.domain.voting.x_top_voted__mutmut_36":
-        "a card's stage and lane are on its map (validated on open an"
-        "d import): the default is never used",
+        "a card's stage and lane are on its map (validated on open "
+        "and import): the default is never used",
     "app.domain.voting.x_latest_result__mutmut_20":
-        "a card's stage and lane are on its map (validated on open an"
-        "d import): the default is never used",
+        "a card's stage and lane are on its map (validated on open "
+        "and import): the default is never used",
     "app.domain.voting.x_latest_result__mutmut_22":
-        "a card's stage and lane are on its map (validated on open an"
-        "d import): the default is never used",
+        "a card's stage and lane are on its map (validated on open "
+        "and import): the default is never used",
     "app.domain.voting.x_latest_result__mutmut_23":
-        "a card's stage and lane are on its map (validated on open an"
-        "d import): the default is never used",
+        "a card's stage and lane are on its map (validated on open "
+        "and import): the default is never used",
     "app.domain.voting.x_latest_round__mutmut_8":
         "the tuples differ in their index, so the round itself is never compared",
     "app.domain.voting.x_latest_round__mutmut_10":
