@@ -164,3 +164,84 @@ def test_nowhere_free_the_label_stays_at_its_point():
     points = ((X0, Y0), (X0 + 200, Y0))
     space = LabelSpace([_card(X0 - 2000, Y0 - 2000, 5000, 5000)])
     assert place_label(points, (X0 + 100, Y0), 60, 14, space) == ((X0 + 100, Y0), None)
+
+
+def test_a_card_far_down_a_narrow_column_is_found_in_its_bucket():
+    # x in the second bucket, y in the fourth: every bucket of the box is looked at.
+    y = LabelSpace.BUCKET * 3 + 40
+    space = LabelSpace([_card(X0, y)])
+    assert not _free(space, X0 + 10, y + 10, X0 + 20, y + 20)
+
+
+def test_touching_is_not_taking():
+    space = LabelSpace([])
+    space.add((X0, Y0, X0 + 50, Y0 + 50))
+    assert _free(space, X0 - 20, Y0 + 10, X0, Y0 + 20)  # left edge to edge
+    assert _free(space, X0 + 50, Y0 + 10, X0 + 70, Y0 + 20)  # right
+    assert _free(space, X0 + 10, Y0 - 20, X0 + 20, Y0)  # above
+    assert _free(space, X0 + 10, Y0 + 50, X0 + 20, Y0 + 70)  # below
+    lines = LabelSpace([])
+    lines.add_route(1, ((X0, Y0 + 100), (X0 + 200, Y0 + 100)))
+    pad = style.CONNECTOR_WIDTH + 1
+    top, bottom = Y0 + 100 - pad, Y0 + 100 + pad
+    assert _free(lines, X0 + 10, top - 10, X0 + 20, top)
+    assert _free(lines, X0 + 10, bottom, X0 + 20, bottom + 10)
+    assert _free(lines, X0 - pad - 10, top + 1, X0 - pad, bottom - 1)
+    assert _free(lines, X0 + 200 + pad + style.CONNECTOR_ARROW, top + 1, X0 + 300,
+                 bottom - 1)  # past the arrowhead's box
+    assert not _free(lines, X0 - pad - 10, top + 1, X0 - pad + 0.5, bottom - 1)
+
+
+def test_a_line_drawn_backwards_takes_the_same_room():
+    pad, arrow = style.CONNECTOR_WIDTH + 1, style.CONNECTOR_ARROW
+    space = LabelSpace([])
+    points = ((X0 + 300, Y0 + 300), (X0 + 300, Y0), (X0, Y0))  # up, then left
+    space.add_route(1, points)
+    assert not _free(space, X0 + 100, Y0 - pad + 0.5, X0 + 120, Y0 - pad + 2)
+    assert not _free(space, X0 + 100, Y0 + pad - 2, X0 + 120, Y0 + pad - 0.5)
+    assert _free(space, X0 + 100, Y0 + pad, X0 + 120, Y0 + pad + 5)
+    assert not _free(space, X0 + 300 + pad - 2, Y0 + 100, X0 + 300 + pad - 0.5, Y0 + 120)
+    assert _free(space, X0 + 300 + pad, Y0 + 100, X0 + 300 + pad + 5, Y0 + 120)
+    # The arrowhead's box is square about the tip, on every side.
+    assert not _free(space, X0 - arrow + 0.5, Y0 + pad + 1, X0 - arrow + 2, Y0 + arrow - 1)
+    assert _free(space, X0 - arrow - 5, Y0 + pad + 1, X0 - arrow, Y0 + arrow - 1)
+    assert not _free(space, X0 + 1, Y0 + arrow - 2, X0 + 2, Y0 + arrow - 0.5)
+    assert _free(space, X0 + 1, Y0 + arrow, X0 + 2, Y0 + arrow + 3)
+
+
+def test_the_longest_run_is_measured_whichever_way_it_is_drawn():
+    points = ((X0 + 500, Y0 + 40), (X0 + 100, Y0 + 40), (X0 + 100, Y0))  # left 400, up 40
+    first, on = spots(points, (X0 + 300, Y0 + 40), 40, 14)[0]
+    assert on and first == (X0 + 300, Y0 + 40)
+    points = ((X0, Y0 + 400), (X0, Y0 + 100), (X0 + 100, Y0 + 100))  # up 300, right 100
+    first, on = spots(points, (X0, Y0 + 250), 40, 14)[0]
+    assert on and first == (X0, Y0 + 250)
+
+
+def test_the_rows_tried_off_the_line_reach_twenty_steps_each_way():
+    w, h = 40.0, 14.0
+    off = {p for p, on in spots(((0.0, 0.0), (100.0, 0.0)), (50.0, 0.0), w, h) if not on}
+    ys = sorted({round((y - 0.0) / (0.75 * h)) for _x, y in off})
+    assert ys == [*range(-20, -8, 2), *range(-8, 9), *range(10, 21, 2)]
+
+
+@pytest.mark.parametrize("p, expected", [
+    ((X0 + 50, Y0 - 20), (X0 + 50, Y0)),
+    ((X0 + 130, Y0 + 100), (X0 + 100, Y0 + 100)),
+    ((X0 - 30, Y0 + 5), (X0, Y0)),
+    ((X0 + 40, Y0 + 3), (X0 + 40, Y0)),
+])
+def test_nearest_on_a_line_away_from_the_origin(p, expected):
+    points = ((X0, Y0), (X0 + 100, Y0), (X0 + 100, Y0 + 300))
+    assert nearest_on(points, p) == pytest.approx(expected)
+
+
+def test_a_pill_fits_a_gap_just_its_own_size():
+    w, h = 60.0, 14.0
+    points = ((X0, Y0), (X0 + 400, Y0))
+    space = LabelSpace([])
+    space.add((X0, Y0 - h / 2 - 30, X0 + 400, Y0 - h / 2))  # taken just above the pill
+    space.add((X0, Y0 + h / 2, X0 + 400, Y0 + h / 2 + 30))  # and just below
+    assert place_label(points, (X0 + 200, Y0), w, h, space) == ((X0 + 200, Y0), None)
+    space.add((X0 + 200 - w / 2 - 20, Y0 - 1, X0 + 200 - w / 2, Y0 + 1))  # just left of it
+    assert place_label(points, (X0 + 200, Y0), w, h, space) == ((X0 + 200, Y0), None)
