@@ -39,28 +39,29 @@ def _refusal(call) -> str:
     return str(refused.value)
 
 
-def test_each_refusal_in_vietnamese(voting, vietnamese):
+@pytest.mark.parametrize("language, named, room, words", [
+    ("vi", "Ưu tiên", "Cả phòng", [
+        "Lan đã hết chấm trong vòng “Ưu tiên”.",
+        "“Minh” không phải người tham gia vòng “Ưu tiên”.",
+        "Vòng “Cả phòng” chỉ nhận chấm ẩn danh.",
+        "Vòng “Cả phòng” đã đóng: hãy mở lại để nhận thêm chấm."]),
+    ("en", "Priorities", "Whole room", [
+        "Lan has no dots left in “Priorities”.",
+        "“Minh” is not a participant of “Priorities”.",
+        "The round “Whole room” takes anonymous dots only.",
+        "The round “Whole room” is closed: reopen it to take dots."]),
+])
+def test_each_refusal_in_the_users_language(voting, request, language, named, room, words):
+    if language == "vi":
+        request.getfixturevalue("vietnamese")
     doc, journey, card = voting
-    named = open_round(doc, journey, "Ưu tiên", 1, ["Lan"])
-    add_vote(doc, named, card, "Lan")
-    assert _refusal(lambda: add_vote(doc, named, card, "Lan")) == \
-        "Lan đã hết chấm trong vòng “Ưu tiên”."
-    assert _refusal(lambda: add_vote(doc, named, card, "Minh")) == \
-        "“Minh” không phải người tham gia vòng “Ưu tiên”."
-    room = open_round(doc, journey, "Cả phòng", 2, [])
-    assert _refusal(lambda: add_vote(doc, room, card, "Lan")) == \
-        "Vòng “Cả phòng” chỉ nhận chấm ẩn danh."
-    close_round(doc, room)
-    assert _refusal(lambda: add_vote(doc, room, card)) == \
-        "Vòng “Cả phòng” đã đóng: hãy mở lại để nhận thêm chấm."
+    by_name = open_round(doc, journey, named, 1, ["Lan"])
+    add_vote(doc, by_name, card, "Lan")
+    whole_room = open_round(doc, journey, room, 2, [])
+    said = [_refusal(lambda: add_vote(doc, by_name, card, "Lan")),
+            _refusal(lambda: add_vote(doc, by_name, card, "Minh")),
+            _refusal(lambda: add_vote(doc, whole_room, card, "Lan"))]
+    close_round(doc, whole_room)
+    said.append(_refusal(lambda: add_vote(doc, whole_room, card)))
+    assert said == words
     assert len(journey.votes) == 1  # nothing of the refused dots reached the model
-
-
-def test_the_same_in_english(voting):
-    doc, journey, card = voting
-    named = open_round(doc, journey, "Priorities", 1, ["Lan"])
-    add_vote(doc, named, card, "Lan")
-    assert _refusal(lambda: add_vote(doc, named, card, "Lan")) == \
-        "Lan has no dots left in “Priorities”."
-    assert _refusal(lambda: add_vote(doc, named, card, "Minh")) == \
-        "“Minh” is not a participant of “Priorities”."
