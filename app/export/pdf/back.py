@@ -101,8 +101,7 @@ def draw_legend(c: Canvas, w: Writer, area: Area, project: Project,
         top -= 20
         label = "● 3"
         width = w.wrapper.width(label, 9, True) + 2 * style.EVIDENCE_PAD
-        c.setFillColor(color(style.VOTE_DOT_COLOR))
-        c.roundRect(x, top - 14.5, width, 13, 6.5, stroke=0, fill=1)
+        draw.vote_tag(c, x, top - 8, width, 13)
         w.text(x + style.EVIDENCE_PAD, top - 11.2, label, 9, True, "#FFFFFF")
         w.fitted(x + width + 8, top - 11.2, tx("dots in the latest vote"), 9, False,
                  style.MUTED_TEXT, col_w - width - 8)

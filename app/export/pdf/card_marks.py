@@ -73,8 +73,7 @@ def edge_tags(self: MapPainter, c: Canvas, box: CardBox, card_style: CardStyle,
         label = f"● {self.tx.integer(dots)}"
         w = self.wrapper.width(label, small, True) + 2 * style.EVIDENCE_PAD
         if left + w <= right - 4:
-            c.setFillColor(color(style.VOTE_DOT_COLOR))
-            c.roundRect(left, cy - h / 2, w, h, h / 2, stroke=0, fill=1)
+            draw.vote_tag(c, left, cy, w, h)
             labels.append((left + style.EVIDENCE_PAD, cy + small * 0.36, label, WHITE))
             left += w + 4
     tags = [self.clean(t) for t in card.tags if t.strip()]

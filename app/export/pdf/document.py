@@ -16,7 +16,6 @@ from app.domain import style
 from app.domain.insights import compute_insights
 from app.domain.layout import MapLayout, TextWrapper, compute_layout
 from app.domain.model import Card, Connector, EmotionMarker, JourneyMap, Lane, Project, Stage
-from app.domain.voting import latest_round
 from app.domain.wheel import build_wheel
 from app.export.atomic import write_bytes_atomically
 from app.export.i18n import CatalogueError, texts_for
@@ -150,7 +149,7 @@ class _Doc:
                 outline=[(tx("Cover"), 0)], frame=False))
         single = len(cleaned) == 1
         kinds = kinds_of(cleaned)
-        votes = any(latest_round(j) is not None for j in cleaned)  # dots drawn on cards
+        votes = any(found[j.id].votes is not None for j in cleaned)  # dots on cards
         for journey, layout in zip(cleaned, layouts, strict=True):
             level = 0 if single else 1
             first = len(self.jobs)

@@ -187,6 +187,13 @@ def star(c: Canvas, cx: float, cy: float, radius: float, hex_value: str = style.
     c.drawPath(p, stroke=1 if outline else 0, fill=1)
 
 
+def vote_tag(c: Canvas, x: float, cy: float, width: float, height: float) -> None:
+    """The pill of a card's voting dots from x, centred on cy (as the editor draws it); the
+    caller writes "● N" in it, in white."""
+    c.setFillColor(color(style.VOTE_DOT_COLOR))
+    c.roundRect(x, cy - height / 2, width, height, height / 2, stroke=0, fill=1)
+
+
 def evidence_tag(c: Canvas, x: float, cy: float, width: float, height: float, value: str,
                  k: float = 1.0) -> None:
     """The evidence pill (see style.EVIDENCE_COLORS) from x, centred on cy; the caller
