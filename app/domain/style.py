@@ -118,10 +118,10 @@ def evidence_tag_rect(card_right: float, card_bottom: float, text_width: float
     return (card_right - EVIDENCE_TAG_RIGHT - w, card_bottom - EVIDENCE_TAG_LIFT - h / 2, w, h)
 
 
-# Connectors: a thin line in the colour of what the link means (Okabe–Ito hues, apart from
-# the stage bands by lightness), dashed when assumed; the arrowhead at the target.
 VOTE_DOT_COLOR = "#7048E8"  # voting dots: a violet no lane kind, emotion or accent uses
 
+# Connectors: a thin line in the colour of what the link means (Okabe–Ito hues, apart from
+# the stage bands by lightness), dashed when assumed; the arrowhead at the target.
 CONNECTOR_COLORS = {
     ConnectorKind.FLOW: "#3D4650",  # the ordinary next step: the ink of the curve
     ConnectorKind.LOOP_BACK: "#D55E00",  # back to an earlier step: a warning hue

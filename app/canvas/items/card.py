@@ -20,7 +20,6 @@ Z_CARD = 10.0
 # the thought tail 5.5, antialiasing included). Less than the cell padding (8), so a card
 # repainted does not reach the headers and grid lines around its cell.
 MARGIN = 6.0
-DOT_COLOR = style.VOTE_DOT_COLOR
 DOT_HEIGHT = 13.0  # the dot pill straddles the bottom edge, as the evidence pill does
 
 
@@ -247,15 +246,15 @@ class CardItem(HoverMixin, QGraphicsRectItem):
         if rect is None:
             return
         radius = DOT_HEIGHT / 2
-        painter.setPen(paint.pen(DOT_COLOR, 1.0, dashed=not count))
+        painter.setPen(paint.pen(style.VOTE_DOT_COLOR, 1.0, dashed=not count))
         painter.setBrush(paint.brush("#FFFFFF"))
         painter.drawRoundedRect(rect, radius, radius)
         centre = QPointF(rect.x() + radius, rect.center().y())
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(paint.brush(DOT_COLOR, 255 if count else 90))
+        painter.setBrush(paint.brush(style.VOTE_DOT_COLOR, 255 if count else 90))
         painter.drawEllipse(centre, 3.5, 3.5)
         painter.setFont(text.font(style.SMALL_SIZE, True))
-        painter.setPen(paint.qcolor(DOT_COLOR if count else style.MUTED_TEXT))
+        painter.setPen(paint.qcolor(style.VOTE_DOT_COLOR if count else style.MUTED_TEXT))
         label = QRectF(rect.x() + DOT_HEIGHT - 1, rect.y(), rect.width() - DOT_HEIGHT,
                        rect.height())
         painter.drawText(label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
