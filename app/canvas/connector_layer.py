@@ -50,6 +50,17 @@ def _crosses(route: Route, rect: Rect) -> bool:
     return False
 
 
+def _same_in(old: Route, new: Route, seen: Rect) -> bool:
+    """True when a stretched line looks the same in `seen`: each point the lanes moved
+    (only down or up) lies beyond the same edge of it before and after, so each run's
+    piece in view is as it was (a run into view from below only grew or shrank below)."""
+    top, bottom = seen.y, seen.bottom
+    for (_x0, y0), (_x1, y1) in zip(old.points, new.points, strict=True):
+        if y0 != y1 and not ((y0 > bottom and y1 > bottom) or (y0 < top and y1 < top)):
+            return False
+    return True
+
+
 def _pill_in(item: ConnectorItem, rects: list[Rect]) -> bool:
     """True when the line's label pill lies in one of the rectangles."""
     pill = item.label_rect
@@ -327,45 +338,60 @@ class ConnectorLayer:
         after, takes its new place at once but is drawn there in the next idle moments
         (`behind`): a drop pays for the lines one sees."""
         again: set[str] = set()
-        still = stretch.still if stretch is not None else float("inf")
+        still = stretch.still if stretch is not None else float("inf")  # None: nothing moved
         along = stretch.along if stretch is not None else float("inf")
         dy = stretch.dy if stretch is not None else 0.0
         decorated = self.scene.decorated
         seen = self._seen() if decorated else None
 
-        def unseen(*boxes: Box) -> bool:
-            return seen is not None and not any(_meets(b, seen) for b in boxes)
+        # Most lines lie wholly above or below the strips a restacked cell changed, and
+        # wholly beside or beyond what the views show: numbers first, boxes when needed.
+        d_top = min((r.y for r in dirty), default=float("inf"))
+        d_bottom = max((r.bottom for r in dirty), default=float("-inf"))
+        if seen is not None:
+            s_left, s_top, s_right, s_bottom = seen.x, seen.y, seen.right, seen.bottom
+
+        def unseen(before: Box, after: Box) -> bool:
+            return seen is not None and not _meets(before, seen) and not _meets(after, seen)
 
         for connector_id, item in self.items.items():
             if connector_id in routed or not item.has_route:
                 continue
             bounds = item.extent
-            if stretch is None or bounds.bottom < still or (bounds.y >= along and not dy):
+            top, bottom = bounds.y, bounds.bottom
+            if bottom < still or (top >= along and not dy):
                 moved = None  # stays where it is; a cell that grew may now cover its label
                 if dirty and item.connector.label and _pill_in(item, dirty):
                     again.add(connector_id)
                     continue
-            elif bounds.y >= along:  # goes down with every lane it lies in
-                bounds = Box(bounds.x, bounds.y + dy, bounds.w, bounds.h)
-                if dirty and any(_meets(bounds, r) for r in dirty):
-                    route = item.route
-                    assert route is not None
-                    moved = Route(tuple((x, y + dy) for x, y in route.points), route.label_at)
-                    if any(_crosses(moved, r) for r in dirty):
-                        again.add(connector_id)
-                        continue
-                if unseen(item.extent, bounds):
-                    item.defer_shift(dy)
+            elif top >= along:  # goes down with every lane it lies in
+                assert stretch is not None  # else `still` and `along` are infinite
+                new_top, new_bottom = top + dy, bottom + dy
+                if new_top <= d_bottom and d_top <= new_bottom:
+                    shifted = Box(bounds.x, new_top, bounds.w, bounds.h)
+                    if any(_meets(shifted, r) for r in dirty):
+                        route = item.route
+                        assert route is not None
+                        moved = Route(tuple((x, y + dy) for x, y in route.points),
+                                      route.label_at)
+                        if any(_crosses(moved, r) for r in dirty):
+                            again.add(connector_id)
+                            continue
+                if seen is not None and (
+                        bounds.right < s_left or bounds.x > s_right
+                        or ((top > s_bottom or bottom < s_top)
+                            and (new_top > s_bottom or new_bottom < s_top))):
+                    item.defer_shift(dy)  # off screen before and after
                     self.behind.add(connector_id)
                 elif decorated:
                     item.shift(dy)
                 else:
-                    item.set_route(stretch.route(item.route, item.extent))  # type: ignore[arg-type]
+                    item.set_route(stretch.route(item.route, bounds))  # type: ignore[arg-type]
                 self.shifted += 1
                 continue
             else:
                 route = item.route
-                assert route is not None
+                assert route is not None and stretch is not None
                 moved = stretch.route(route, bounds)
                 if moved is route:
                     moved = None
@@ -378,8 +404,10 @@ class ConnectorLayer:
                 route = item.route
                 assert route is not None
                 step = moved.points[0][1] - route.points[0][1]
-                if unseen(item.extent, bounds):
-                    item.defer(moved)
+                if unseen(item.extent, bounds) or (
+                        seen is not None and _same_in(route, moved, seen)
+                        and (not item.connector.label or moved.label_at == route.label_at)):
+                    item.defer(moved)  # drawn where it is after the frame
                     self.behind.add(connector_id)
                 elif decorated and all(b[1] - a[1] == step for a, b in zip(
                         route.points, moved.points, strict=True)):

@@ -434,6 +434,59 @@ def test_a_line_off_screen_takes_its_place_at_once_and_is_drawn_there_after_the_
     assert item.route.points == tuple((x, y + dy) for x, y in before.points)
 
 
+def test_a_line_into_view_whose_moved_end_lies_below_it_is_drawn_anew_after_the_frame(
+        view, doc, qtbot):
+    from tests.canvas.test_cell_layers import assert_screen_is_current
+
+    journey = doc.sample["map"]
+    s, lanes = doc.sample["stages"], doc.sample["lanes"]
+    low = ops.add_card(doc, journey, s[3], lanes[LaneKind.OPPORTUNITIES], title="Dưới xa")
+    link = add_connector(doc, journey, low.id, s[3])  # from far below up to its header
+    links = view.map_scene.links
+    item = links.items[link.id]
+    view.resize(320, 240)
+    view.set_zoom(2.0)
+    header = view.map_scene.layout.stage_rects[s[3]]
+    view.centerOn(header.x + header.w / 2, 0)
+    qtbot.wait(20)
+    before = item.route
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert item.isVisible() and shown.contains(QPointF(*before.points[-1]))  # in view
+    ops.add_card(doc, journey, s[4], lanes[LaneKind.THOUGHTS], title="Dài",
+                 body="\n".join(["dòng"] * 5))  # the lanes below move down: it stretches
+    after = item.route
+    assert after.points[0][1] > before.points[0][1]  # its card's end went down at once
+    assert after.points[-1] == before.points[-1]  # the header's end stayed
+    assert _edge_of(view, low.id, after.points[0])
+    # What the view shows of it did not change, so it is drawn anew after the frame...
+    assert link.id in links.behind
+    qtbot.wait(1)
+    assert_screen_is_current(view)
+    qtbot.waitUntil(lambda: not links.behind)
+    for run, (a, b) in zip(item.runs, pairwise(item.route.points), strict=True):
+        drawn = run.sceneBoundingRect()  # ...where its route now is
+        assert drawn.contains(QPointF(*a)) and drawn.contains(QPointF(*b))
+
+
+def test_a_stretched_line_whose_moved_part_is_in_view_is_drawn_anew_at_once(view, doc):
+    journey = doc.sample["map"]
+    s, lanes = doc.sample["stages"], doc.sample["lanes"]
+    low = ops.add_card(doc, journey, s[3], lanes[LaneKind.OPPORTUNITIES], title="Dưới")
+    link = add_connector(doc, journey, low.id, s[3])
+    links = view.map_scene.links
+    item = links.items[link.id]
+    view.resize(1600, 2400)  # the whole line in view
+    view.set_zoom(0.25)
+    before = item.route
+    ops.add_card(doc, journey, s[4], lanes[LaneKind.THOUGHTS], title="Dài",
+                 body="\n".join(["dòng"] * 5))
+    assert item.route.points[0][1] > before.points[0][1]
+    assert link.id not in links.behind
+    for run, (a, b) in zip(item.runs, pairwise(item.route.points), strict=True):
+        drawn = run.sceneBoundingRect()
+        assert drawn.contains(QPointF(*a)) and drawn.contains(QPointF(*b))
+
+
 def test_a_drop_routes_again_only_the_lines_of_the_cards_it_moved(view, doc):
     a, b, c, d = doc.sample["cards"]
     journey = doc.sample["map"]
