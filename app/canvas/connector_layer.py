@@ -88,6 +88,18 @@ class _Stretch:
             last -= 1
         self.dy = self.shifts[-1] if self.shifts else 0.0
         self.along = self.tops[last] + pad if self.shifts else float("inf")
+        # How far a point goes at most up (≤ 0) and down (≥ 0).
+        self.up = min(0.0, *self.shifts) if self.shifts else 0.0
+        self.down = max(0.0, *self.shifts) if self.shifts else 0.0
+
+    def around(self, bounds: Box) -> Box:
+        """A box that holds the stretched route of a line lying in `bounds` (exact when
+        lanes only went down and the line's lowest point went with them)."""
+        return Box(bounds.x, bounds.y + self.up, bounds.w, bounds.h - self.up + self.down)
+
+    def stretched(self, route: Route) -> Route:
+        """The route with each point moved with its lane."""
+        return self.route(route, route.bounds())
 
     def y(self, y: float) -> float:
         """The new height of a point that was at `y`."""
@@ -390,8 +402,20 @@ class ConnectorLayer:
                 self.shifted += 1
                 continue
             else:
+                assert stretch is not None
+                if seen is not None and not item.connector.label and (
+                        stretch.still > s_bottom and stretch.still + stretch.up > s_bottom):
+                    # Every point that moves lies below the view, before and after: what
+                    # the view shows of the line stays, so its route can wait until asked.
+                    box = stretch.around(bounds)
+                    if not (box.y <= d_bottom and d_top <= box.bottom
+                            and any(_meets(box, r) for r in dirty)):
+                        item.defer_stretch(stretch.stretched, box)
+                        self.behind.add(connector_id)
+                        self.shifted += 1
+                        continue
                 route = item.route
-                assert route is not None and stretch is not None
+                assert route is not None
                 moved = stretch.route(route, bounds)
                 if moved is route:
                     moved = None

@@ -458,6 +458,8 @@ def test_a_line_into_view_whose_moved_end_lies_below_it_is_drawn_anew_after_the_
     assert after.points[0][1] > before.points[0][1]  # its card's end went down at once
     assert after.points[-1] == before.points[-1]  # the header's end stayed
     assert _edge_of(view, low.id, after.points[0])
+    box, bounds = item.extent, after.bounds()  # what the next edit tests it by holds it
+    assert box.y <= bounds.y and bounds.bottom <= box.bottom
     # What the view shows of it did not change, so it is drawn anew after the frame...
     assert link.id in links.behind
     qtbot.wait(1)

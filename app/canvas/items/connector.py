@@ -85,9 +85,10 @@ class ConnectorItem(QGraphicsRectItem):
         self._extent = _NOWHERE
         self._moved_route: tuple[float, Route | None] = (0.0, None)  # at an offset
         self._moved_extent: tuple[float, Box] = (0.0, _NOWHERE)
-        # Taken while the line was off screen, not drawn yet (`catch_up`): a new route and
-        # its bounds, or only how far below the drawn line it now lies.
-        self._later: tuple[Route, Box] | None = None
+        # Taken while the line was off screen, not drawn yet (`catch_up`): a new route (or
+        # how to work it out, when asked) and a box holding it, or only how far below the
+        # drawn line it now lies.
+        self._later: tuple[Route | Callable[[], Route], Box] | None = None
         self._later_dy = 0.0
         self.runs: list[_Run] = []
         self._pens: tuple[tuple[object, ...], list[QPen]] | None = None
@@ -120,7 +121,7 @@ class ConnectorItem(QGraphicsRectItem):
     def route(self) -> Route | None:
         """The line's route in scene coordinates (None: not drawn)."""
         if self._later is not None:
-            return self._later[0]
+            return self._later_route()
         dy, r = self.y() + self._later_dy, self._route
         if not dy or r is None:
             return r
@@ -129,9 +130,18 @@ class ConnectorItem(QGraphicsRectItem):
                                            (r.label_at[0], r.label_at[1] + dy)))
         return self._moved_route[1]
 
+    def _later_route(self) -> Route:
+        assert self._later is not None
+        made, box = self._later
+        if not isinstance(made, Route):
+            made = made()
+            self._later = (made, box)
+        return made
+
     @property
     def extent(self) -> Box:
-        """The route's bounds in scene coordinates."""
+        """The route's bounds in scene coordinates (while a stretched route is not worked
+        out yet, a box that holds it)."""
         if self._later is not None:
             return self._later[1]
         dy, e = self.y() + self._later_dy, self._extent
@@ -204,20 +214,35 @@ class ConnectorItem(QGraphicsRectItem):
         """Take a new route without drawing it yet (the line is off screen)."""
         self._later, self._later_dy = (route, route.bounds()), 0.0
 
+    def defer_stretch(self, stretch: Callable[[Route], Route], box: Box) -> None:
+        """Take the route `stretch` makes of this one, worked out only when something asks
+        for it, and drawn after the frame (its changes lie off screen); `box` holds it."""
+        earlier = self._later[0] if self._later is not None else self.route
+        assert earlier is not None  # only a drawn line is stretched
+
+        def stretched() -> Route:
+            return stretch(earlier if isinstance(earlier, Route) else earlier())
+
+        self._later, self._later_dy = (stretched, box), 0.0
+
     def defer_shift(self, dy: float) -> None:
         """Take the route moved down by dy without moving the line yet (off screen)."""
         if self._later is None:
             self._later_dy += dy  # the route is worked out when asked for
             return
-        route, e = self._later
-        self._later = (Route(tuple((x, y + dy) for x, y in route.points),
-                             (route.label_at[0], route.label_at[1] + dy)),
-                       Box(e.x, e.y + dy, e.w, e.h))
+        made, e = self._later
+
+        def shifted() -> Route:
+            route = made if isinstance(made, Route) else made()
+            return Route(tuple((x, y + dy) for x, y in route.points),
+                         (route.label_at[0], route.label_at[1] + dy))
+
+        self._later = (shifted, Box(e.x, e.y + dy, e.w, e.h))
 
     def catch_up(self) -> None:
         """Draw the line where its route now is."""
         if self._later is not None:
-            self.set_route(self._later[0])
+            self.set_route(self._later_route())
         elif self._later_dy:  # moved down only: one move
             dy, self._later_dy = self._later_dy, 0.0
             self.setPos(self.x(), self.y() + dy)
