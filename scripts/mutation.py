@@ -142,6 +142,44 @@ EQUIVALENT: dict[str, str] = {
     "recorder child: found by its class alone",
     "app.document.draft_recorder.xǁDraftRecorderǁof__mutmut_5": "a document has one "
     "recorder child: found by its class alone",
+    "app.domain.icons.xǁPathǁcommands__mutmut_29":
+        "Z's arity is never read: Z appends and continues before the range loop",
+    "app.domain.icons.x__fmt__mutmut_6":
+        "rstrip takes a char set; a formatted number never contains 'X'",
+    "app.domain.icons.x__fmt__mutmut_7":
+        "rstrip takes a char set; a formatted number never contains 'X'",
+    "app.domain.icons.x_write_icons__mutmut_21":
+        "'UTF-8' and 'utf-8' name the same codec",
+    "app.domain.icons.x_stale_icons__mutmut_10":
+        "'UTF-8' and 'utf-8' name the same codec",
+    "app.domain.compare.xǁMapComparisonǁsummary__mutmut_1":
+        "_phrase treats every lang but 'vi' as English",
+    "app.domain.compare.xǁMapComparisonǁsummary__mutmut_2":
+        "_phrase treats every lang but 'vi' as English",
+    "app.domain.compare.x_summary_text__mutmut_1":
+        "_phrase treats every lang but 'vi' as English",
+    "app.domain.compare.x_summary_text__mutmut_2":
+        "_phrase treats every lang but 'vi' as English",
+    "app.domain.compare.x__key__mutmut_2":
+        "keys are only compared for equality; any space-holding separator splits words alike",
+    "app.domain.compare.xǁ_Pairingǁafter_of__mutmut_2":
+        "pairs keys are str ids, so pairs.get(None) is None anyway",
+    "app.domain.compare.x_compare_maps__mutmut_78":
+        "a before key with a None end never equals an after key (after ends are str)",
+    "app.domain.compare.x_compare_maps__mutmut_79":
+        "(s, None)/(None, t) keys never equal after keys, whose ends are both str",
+    "app.domain.compare.x_compare_maps__mutmut_88":
+        "(None, kind) never equals an after key: after-side ends() is never None",
+    "app.domain.compare.x__emotion_deltas__mutmut_43":
+        "b_avg is keyed by marker stage ids (str), so b_avg.get(None) is None",
+    "app.domain.compare.x_summary_text__mutmut_54":
+        "n=None picks forms[1], same as n=2; emotion forms are identical anyway",
+    "app.domain.compare.x_summary_text__mutmut_60":
+        "n=3 picks forms[1], same as n=2",
+    "app.domain.compare.x_summary_text__mutmut_64":
+        "n=None picks forms[1], same as n=2; 'none' forms 0 and 1 are identical",
+    "app.domain.compare.x_summary_text__mutmut_70":
+        "n=3 picks forms[1], same as n=2",
 }
 
 
