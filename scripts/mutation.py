@@ -180,6 +180,44 @@ EQUIVALENT: dict[str, str] = {
         "n=None picks forms[1], same as n=2; 'none' forms 0 and 1 are identical",
     "app.domain.compare.x_summary_text__mutmut_70":
         "n=3 picks forms[1], same as n=2",
+    "app.domain.images.x__jpeg__mutmut_4":
+        "with at+4 == len every path returns None anyway (no room for a frame)",
+    "app.domain.images.x__jpeg__mutmut_5":
+        "with at+4 == len every path returns None anyway (no room for a frame)",
+    "app.domain.images.x__webp__mutmut_48":
+        "a 5th byte only adds bits 32+, which both 14-bit masks drop",
+    "app.domain.images.x__webp__mutmut_81":
+        "signed or unsigned, & 0x3FFF keeps the same low 14 bits",
+    "app.domain.curve.x__tangents__mutmut_5":
+        "zip strict=None is falsy like strict=False",
+    "app.domain.curve.x__tangents__mutmut_8":
+        "zip's default strict is False",
+    "app.domain.curve.x_monotone_curve__mutmut_14":
+        "at h == 0 both tangents are 0, so the thirds give the same straight segment",
+    "app.domain.copying.x_clone_map__mutmut_11":
+        "clone.stages is reassigned right after replace()",
+    "app.domain.copying.x_clone_map__mutmut_12":
+        "clone.lanes is reassigned right after replace()",
+    "app.domain.copying.x_clone_map__mutmut_13":
+        "clone.cards is reassigned right after replace()",
+    "app.domain.copying.x_clone_map__mutmut_14":
+        "clone.markers is reassigned right after replace()",
+    "app.domain.copying.x_clone_map__mutmut_15":
+        "clone.connectors is reassigned right after replace()",
+    "app.domain.copying.x_clone_map__mutmut_16":
+        "clone.views is reassigned right after replace()",
+    "app.domain.copying.x_clone_map__mutmut_22":
+        "stages is briefly shared, then reassigned; no __post_init__",
+    "app.domain.copying.x_clone_map__mutmut_23":
+        "lanes is briefly shared, then reassigned; no __post_init__",
+    "app.domain.copying.x_clone_map__mutmut_24":
+        "cards is briefly shared, then reassigned; no __post_init__",
+    "app.domain.copying.x_clone_map__mutmut_25":
+        "markers is briefly shared, then reassigned; no __post_init__",
+    "app.domain.copying.x_clone_map__mutmut_26":
+        "connectors is briefly shared, then reassigned; no __post_init__",
+    "app.domain.copying.x_clone_map__mutmut_27":
+        "views is briefly shared, then reassigned; no __post_init__",
 }
 
 
