@@ -218,6 +218,58 @@ EQUIVALENT: dict[str, str] = {
         "connectors is briefly shared, then reassigned; no __post_init__",
     "app.domain.copying.x_clone_map__mutmut_27":
         "views is briefly shared, then reassigned; no __post_init__",
+    "app.domain.insights.x_moments_of_truth__mutmut_7":
+        "strict=None is falsy like False; zip of a list and its tail",
+    "app.domain.insights.x_moments_of_truth__mutmut_10":
+        "strict defaults to False",
+    "app.domain.insights.x_metrics_funnel__mutmut_36":
+        "all chosen units are equal here (set of units has size 1)",
+    "app.domain.insights.x_metrics_funnel__mutmut_49":
+        "strict=None is falsy like False",
+    "app.domain.insights.x_metrics_funnel__mutmut_52":
+        "strict defaults to False",
+    "app.domain.insights.x_metrics_funnel__mutmut_78":
+        "stage ranks are >= 0: after_rank -2 and -1 select the same branches",
+    "app.domain.insights.x_metrics_funnel__mutmut_81":
+        "values is built from chosen: same length, strict never fires",
+    "app.domain.insights.x_metrics_funnel__mutmut_84":
+        "values is built from chosen: same length, strict never fires",
+    "app.domain.insights.x_metrics_funnel__mutmut_85":
+        "values is built from chosen: same length, strict never fires",
+    "app.domain.insights.x__branch_step__mutmut_22":
+        "alt cards come from _cards_of: their stage is always in titles",
+    "app.domain.insights.x__branch_step__mutmut_24":
+        "alt cards come from _cards_of: their stage is always in titles",
+    "app.domain.insights.x__branch_step__mutmut_25":
+        "alt cards come from _cards_of: their stage is always in titles",
+    "app.domain.insights.x_metrics_against_target__mutmut_15":
+        "_cards_of keeps only cards whose stage exists: default never used",
+    "app.domain.insights.x_metrics_against_target__mutmut_17":
+        "_cards_of keeps only cards whose stage exists: default never used",
+    "app.domain.insights.x_metrics_against_target__mutmut_25":
+        "value == target is excluded just before, so < and <= agree",
+    "app.domain.insights.x_metrics_against_target__mutmut_44":
+        "card stage is always in titles (from _cards_of): default unused",
+    "app.domain.insights.x_metrics_against_target__mutmut_46":
+        "card stage is always in titles (from _cards_of): default unused",
+    "app.domain.insights.x_metrics_against_target__mutmut_47":
+        "card stage is always in titles (from _cards_of): default unused",
+    "app.domain.labels.xǁLabelSpaceǁ_keys__mutmut_11":
+        "files a box in extra buckets only; overlap tests are exact: speed only",
+    "app.domain.labels.xǁLabelSpaceǁ_keys__mutmut_13":
+        "one extra bucket column; overlap tests are exact: speed only",
+    "app.domain.labels.xǁLabelSpaceǁ_keys__mutmut_23":
+        "files a box in extra buckets only; overlap tests are exact: speed only",
+    "app.domain.labels.xǁLabelSpaceǁ_keys__mutmut_25":
+        "one extra bucket row; overlap tests are exact: speed only",
+    "app.domain.labels.xǁLabelSpaceǁcrossed__mutmut_8":
+        "hypot >= 0: int(d / 4) == int(d // 4)",
+    "app.domain.labels.x_spots__mutmut_58":
+        "range(-20, -9, 2) == range(-20, -8, 2)",
+    "app.domain.labels.x_spots__mutmut_67":
+        "range(10, 22, 2) == range(10, 21, 2)",
+    "app.domain.labels.x_nearest_on__mutmut_10":
+        "dx == dy == 0, so q is the start point whatever t is",
 }
 
 
