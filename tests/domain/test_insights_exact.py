@@ -15,33 +15,12 @@ from app.domain.insights import (
     metrics_funnel,
     step_backs,
 )
-from app.domain.model import Card, Connector, ConnectorKind, JourneyMap, Lane, LaneKind, Stage
-
-LOOP, BRANCH, FLOW = ConnectorKind.LOOP_BACK, ConnectorKind.BRANCH, ConnectorKind.FLOW
-
-
-def _journey() -> JourneyMap:
-    m = JourneyMap("Mua online", id="m")
-    m.stages = [Stage("m", t, id=f"s{i}") for i, t in
-                enumerate(("Nhận thức", "Cân nhắc", "Mua hàng", "Duy trì"))]
-    m.lanes = [Lane("m", "Điểm chạm", LaneKind.TOUCHPOINTS, id="touch"),
-               Lane("m", "Điểm đau", LaneKind.PAINS, id="pains"),
-               Lane("m", "Chỉ số", LaneKind.METRICS, id="metrics")]
-    return m
-
-
-def _card(m, cid, stage, lane, title, order=0, **kw) -> Card:
-    card = Card("m", stage, lane, title, id=cid, order=order, **kw)
-    m.cards.append(card)
-    return card
+from app.domain.model import Card, JourneyMap
+from tests.domain.test_insights_paths import BRANCH, FLOW, LOOP, _card, _journey, _link
 
 
 def _metric(m, cid, stage, title, value, unit="người", order=0, **kw) -> Card:
     return _card(m, cid, stage, "metrics", title, order=order, value=value, unit=unit, **kw)
-
-
-def _link(m, cid, source, target, kind, **kw) -> None:
-    m.connectors.append(Connector("m", source, target, kind, id=cid, **kw))
 
 
 def _drops(m) -> list:
