@@ -34,7 +34,7 @@ def _journey() -> JourneyMap:
         connectors=[Connector("m", "c1", "c2", id="k1"), Connector("m", "c2", "s1", id="k2")],
         views=[SavedView("m", "No feelings", Filter(), hidden_lane_ids=["l2"], id="v1"),
                SavedView("m", "Zoomed", zoom=2.0, id="v2")],
-        rounds=[VotingRound("m", "Pains", id="r1")],
+        rounds=[VotingRound("m", "Pains", created="2026-12-04T08:00:00+00:00", id="r1")],
         votes=[Vote("r1", "c1", id="d1")],
     )
 
