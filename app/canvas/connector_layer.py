@@ -118,8 +118,7 @@ class _Stretch:
         if bounds.y >= self.along:
             if not self.dy:
                 return route
-            points = tuple((x, y + self.dy) for x, y in route.points)
-            return Route(points, (route.label_at[0], route.label_at[1] + self.dy))
+            return route.moved(self.dy)
         points = tuple((x, self.y(y)) for x, y in route.points)
         if points == route.points:
             return route
@@ -363,8 +362,12 @@ class ConnectorLayer:
         if seen is not None:
             s_left, s_top, s_right, s_bottom = seen.x, seen.y, seen.right, seen.bottom
 
-        def unseen(before: Box, after: Box) -> bool:
-            return seen is not None and not _meets(before, seen) and not _meets(after, seen)
+        def unseen(before: Box, top: float, bottom: float) -> bool:
+            """Off screen before, and still when its top and bottom are there (x stays)."""
+            return seen is not None and (
+                before.right < s_left or before.x > s_right
+                or ((before.y > s_bottom or before.bottom < s_top)
+                    and (top > s_bottom or bottom < s_top)))
 
         for connector_id, item in self.items.items():
             if connector_id in routed or not item.has_route:
@@ -380,19 +383,15 @@ class ConnectorLayer:
                 assert stretch is not None  # else `still` and `along` are infinite
                 new_top, new_bottom = top + dy, bottom + dy
                 if new_top <= d_bottom and d_top <= new_bottom:
-                    shifted = Box(bounds.x, new_top, bounds.w, bounds.h)
+                    shifted = bounds.moved(dy)
                     if any(_meets(shifted, r) for r in dirty):
                         route = item.route
                         assert route is not None
-                        moved = Route(tuple((x, y + dy) for x, y in route.points),
-                                      route.label_at)
+                        moved = route.moved(dy)
                         if any(_crosses(moved, r) for r in dirty):
                             again.add(connector_id)
                             continue
-                if seen is not None and (
-                        bounds.right < s_left or bounds.x > s_right
-                        or ((top > s_bottom or bottom < s_top)
-                            and (new_top > s_bottom or new_bottom < s_top))):
+                if unseen(bounds, new_top, new_bottom):
                     item.defer_shift(dy)  # off screen before and after
                     self.behind.add(connector_id)
                 elif decorated:
@@ -428,7 +427,7 @@ class ConnectorLayer:
                 route = item.route
                 assert route is not None
                 step = moved.points[0][1] - route.points[0][1]
-                if unseen(item.extent, bounds) or (
+                if unseen(item.extent, bounds.y, bounds.bottom) or (
                         seen is not None and _same_in(route, moved, seen)
                         and (not item.connector.label or moved.label_at == route.label_at)):
                     item.defer(moved)  # drawn where it is after the frame

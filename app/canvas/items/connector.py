@@ -129,8 +129,7 @@ class ConnectorItem(QGraphicsRectItem):
         if not dy or r is None:
             return r
         if self._moved_route[0] != dy:
-            self._moved_route = (dy, Route(tuple((x, y + dy) for x, y in r.points),
-                                           (r.label_at[0], r.label_at[1] + dy)))
+            self._moved_route = (dy, r.moved(dy))
         return self._moved_route[1]
 
     def _later_route(self) -> Route:
@@ -151,7 +150,7 @@ class ConnectorItem(QGraphicsRectItem):
         if not dy or self._route is None:
             return e
         if self._moved_extent[0] != dy:  # on its own: most moved lines are only looked at
-            self._moved_extent = (dy, Box(e.x, e.y + dy, e.w, e.h))
+            self._moved_extent = (dy, e.moved(dy))
         return self._moved_extent[1]
 
     def set_route(self, route: Route | None) -> None:
@@ -274,10 +273,9 @@ class ConnectorItem(QGraphicsRectItem):
 
         def shifted() -> Route:
             route = made if isinstance(made, Route) else made()
-            return Route(tuple((x, y + dy) for x, y in route.points),
-                         (route.label_at[0], route.label_at[1] + dy))
+            return route.moved(dy)
 
-        self._later = (shifted, Box(e.x, e.y + dy, e.w, e.h))
+        self._later = (shifted, e.moved(dy))
 
     def catch_up(self) -> None:
         """Draw the line where its route now is."""
