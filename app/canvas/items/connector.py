@@ -80,6 +80,7 @@ class ConnectorItem(QGraphicsRectItem):
         self.decorated = decorated
         self.hovered = False
         self.filtered = False  # an end is hidden by the view's filter (app.canvas.highlight)
+        self.holder: QGraphicsItem | None = None  # its lane's layer of lines (`hold_in`)
         # The route and its bounds where the runs were laid out (the item at y 0); a line
         # its lanes moved is only moved (`shift`), and `route` says where it is now.
         self._route: Route | None = None
@@ -125,7 +126,7 @@ class ConnectorItem(QGraphicsRectItem):
         """The line's route in scene coordinates (None: not drawn)."""
         if self._later is not None:
             return self._later_route()
-        dy, r = self.y() + self._later_dy, self._route
+        dy, r = self._offset() + self._later_dy, self._route
         if not dy or r is None:
             return r
         if self._moved_route[0] != dy:
@@ -146,12 +147,33 @@ class ConnectorItem(QGraphicsRectItem):
         out yet, a box that holds it)."""
         if self._later is not None:
             return self._later[1]
-        dy, e = self.y() + self._later_dy, self._extent
+        dy, e = self._offset() + self._later_dy, self._extent
         if not dy or self._route is None:
             return e
         if self._moved_extent[0] != dy:  # on its own: most moved lines are only looked at
             self._moved_extent = (dy, e.moved(dy))
         return self._moved_extent[1]
+
+    def _offset(self) -> float:
+        """How far below where its runs were laid out the line is drawn now: its own
+        move, and its lane's (while it is held in its lane's layer of lines)."""
+        holder = self.holder
+        return self.y() + (holder.y() if holder is not None else 0.0)
+
+    def _home(self) -> None:
+        """Put the item where its runs' coordinates are scene coordinates."""
+        holder = self.holder
+        self.setPos(0.0, -holder.y() if holder is not None else 0.0)
+
+    def hold_in(self, holder: QGraphicsItem | None) -> None:
+        """Become a child of a lane's layer of lines (None: of the scene) without moving
+        on screen: a line that lies in one lane then goes down with it in one move."""
+        if holder is self.holder:
+            return
+        offset = self._offset()
+        self.setParentItem(holder)
+        self.holder = holder
+        self.setPos(0.0, offset - (holder.y() if holder is not None else 0.0))
 
     def set_route(self, route: Route | None) -> None:
         """Follow a new route (None: an end is not shown, so neither is the line)."""
@@ -159,8 +181,8 @@ class ConnectorItem(QGraphicsRectItem):
         self._later, self._later_dy = None, 0.0
         if not waited and route == self.route and self._label == self.connector.label:
             return
-        if not self.pos().isNull():
-            self.setPos(0.0, 0.0)  # a shifted line: its runs are laid out anew below
+        if self._offset():
+            self._home()  # a shifted line: its runs are laid out anew below
         self._route = route
         self._extent = route.bounds() if route is not None else _NOWHERE
         self.setVisible(route is not None and not self.filtered)
@@ -335,7 +357,7 @@ class ConnectorItem(QGraphicsRectItem):
     @property
     def label_rect(self) -> QRectF:
         """The label's pill in scene coordinates (empty: no label)."""
-        return self._label_rect.translated(self.pos())
+        return self._label_rect.translated(0.0, self._offset())
 
     def shape(self) -> QPainterPath:
         return self._shape
