@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from app.canvas.items.connector import ConnectorItem
+from app.canvas.items.connector import Z_CONNECTOR, ConnectorItem
+from app.canvas.items.layer import LineLayer
 from app.domain import style
 from app.domain.events import Change, ChangeKind
 from app.domain.labels import LabelSpace, place_label, reach
@@ -103,12 +104,8 @@ class _Stretch:
 
     def y(self, y: float) -> float:
         """The new height of a point that was at `y`."""
-        i = bisect_right(self.tops, y) - 1
-        if i < 0:
-            return y  # above the lanes: the stage headers stay
-        if i + 1 < len(self.tops) and self.tops[i + 1] - y < style.CELL_PADDING:
-            i += 1
-        return y + self.shifts[i]
+        i = _lane_at(self.tops, y)
+        return y + self.shifts[i] if i >= 0 else y  # above the lanes: the headers stay
 
     def route(self, route: Route, bounds: Box) -> Route:
         """The route (lying in `bounds`) with each point moved with its lane (the same
@@ -118,16 +115,29 @@ class _Stretch:
         if bounds.y >= self.along:
             if not self.dy:
                 return route
-            points = tuple((x, y + self.dy) for x, y in route.points)
-            return Route(points, (route.label_at[0], route.label_at[1] + self.dy))
+            return route.moved(self.dy)
         points = tuple((x, self.y(y)) for x, y in route.points)
         if points == route.points:
             return route
         return Route(points, label_point(points))
 
 
+def _lane_at(tops: list[float], y: float) -> int:
+    """The index of the lane a point at `y` goes with when lanes move (-1: above the
+    lanes); a point in the gutter just above a lane's top goes with that lane."""
+    i = bisect_right(tops, y) - 1
+    if i >= 0 and i + 1 < len(tops) and tops[i + 1] - y < style.CELL_PADDING:
+        i += 1
+    return i
+
+
 class ConnectorLayer:
-    """The scene's connector items by id, and which connectors touch each card or stage."""
+    """The scene's connector items by id, and which connectors touch each card or stage.
+
+    A line that lies in one lane alone is a child of that lane's LineLayer, so it goes
+    down with its lane at no cost per line; the others are looked at one by one when
+    lanes move (`_by_the_way`).
+    """
 
     def __init__(self, scene: MapScene) -> None:
         self.scene = scene
@@ -149,6 +159,8 @@ class ConnectorLayer:
         self.behind: set[str] = set()  # lines off screen not yet drawn where they are
         # Where each line's ends were when it was last routed around the cards.
         self._routed_at: dict[str, tuple[object, object] | None] = {}
+        self._holders: dict[str, LineLayer] = {}  # lane id -> its layer of lines
+        self._held: dict[str, str] = {}  # connector id -> the lane whose layer holds it
         self._later = QTimer(scene)  # goes with the scene
         self._later.setSingleShot(True)
         self._later.timeout.connect(self._route_pending)
@@ -174,6 +186,7 @@ class ConnectorLayer:
         self._index(connector)
         self.restyle(item)
         self.scene.addItem(item)
+        self._hold(item, item.route)
 
     def restyle(self, item: ConnectorItem) -> None:
         """Give the line the filter's look of its ends."""
@@ -184,6 +197,7 @@ class ConnectorLayer:
         item = self.items.pop(connector_id, None)
         self._routed_at.pop(connector_id, None)
         self.behind.discard(connector_id)
+        self._held.pop(connector_id, None)
         if item is not None:
             self._unindex(item.connector)
             if item.scene() is self.scene:
@@ -195,6 +209,10 @@ class ConnectorLayer:
             self._drop(connector_id)
         self._touching.clear()
         self._routed_at.clear()
+        for holder in self._holders.values():
+            if holder.scene() is self.scene:
+                self.scene.removeItem(holder)
+        self._holders.clear()
 
     def sync(self, journey: JourneyMap) -> None:
         """Make and drop items to match the map's connectors (routed by `after_layout`)."""
@@ -229,7 +247,7 @@ class ConnectorLayer:
                 item.connector = connector
                 self._index(connector)
                 self.restyle(item)
-                item.set_route(self._route(journey, connector))
+                self._place(item, self._route(journey, connector))
                 item.refresh()
             else:
                 item.refresh()
@@ -300,7 +318,37 @@ class ConnectorLayer:
         for connector_id in connector_ids:
             item = self.items.get(connector_id)
             if item is not None:
-                item.set_route(self._route(journey, item.connector, moved))
+                self._place(item, self._route(journey, item.connector, moved))
+
+    def _place(self, item: ConnectorItem, route: Route | None) -> None:
+        """Give the line a new route, held in its lane's layer if it lies in one lane."""
+        self._hold(item, route)
+        item.set_route(route)
+
+    def _hold(self, item: ConnectorItem, route: Route | None) -> None:
+        lane = self._lane_of(route) if route is not None else None
+        if lane is None:
+            self._held.pop(item.entity_id, None)
+            item.hold_in(None)
+            return
+        holder = self._holders.get(lane)
+        if holder is None:
+            holder = self._holders[lane] = LineLayer(lane, Z_CONNECTOR)
+            holder.setPos(0.0, self.scene.live.bands[lane].y)
+            self.scene.addItem(holder)
+        self._held[item.entity_id] = lane
+        item.hold_in(holder)
+
+    def _lane_of(self, route: Route) -> str | None:
+        """The lane every point of the route goes with when lanes move (None: none
+        such, or the line reaches the stage headers)."""
+        bands = sorted((band.y, lane_id) for lane_id, band in self.scene.live.bands.items())
+        tops = [y for y, _lane in bands]
+        lanes = {_lane_at(tops, y) for _x, y in route.points}
+        if len(lanes) != 1:
+            return None
+        (i,) = lanes
+        return bands[i][1] if i >= 0 else None
 
     def after_layout(self, journey: JourneyMap, delta: LayoutDelta,
                      touched: Iterable[str]) -> None:
@@ -313,6 +361,13 @@ class ConnectorLayer:
         """
         bands = {lane_id: band.y for lane_id, band in self.scene.live.bands.items()}
         old_bands, self._bands = self._bands, bands
+        gone: set[str] = set()  # lines held by a lane no longer laid out
+        for lane_id, holder in self._holders.items():
+            y = bands.get(lane_id)
+            if y is None:
+                gone |= {c for c, ln in self._held.items() if ln == lane_id}
+            elif holder.y() != y:
+                holder.setPos(0.0, y)  # its lines go with it
         if not self.items:
             return
         if delta.full:
@@ -324,7 +379,7 @@ class ConnectorLayer:
         # The command's own cards' lines now, and those of cards it shifted in their
         # cells later; but not a line whose ends stayed in place (a title edited without
         # a new line): what lies between them is as it was, or in `dirty` below.
-        now = self.of(delta.removed) | self._ends_moved(self.of(touched))
+        now = self.of(delta.removed) | self._ends_moved(self.of(touched)) | gone
         again = self._ends_moved(self.of(delta.cards) - now)
         dirty = self._dirty_rects(delta)
         stretch = _Stretch(journey, old_bands, bands) if delta.lanes else None
@@ -363,11 +418,16 @@ class ConnectorLayer:
         if seen is not None:
             s_left, s_top, s_right, s_bottom = seen.x, seen.y, seen.right, seen.bottom
 
-        def unseen(before: Box, after: Box) -> bool:
-            return seen is not None and not _meets(before, seen) and not _meets(after, seen)
+        def unseen(before: Box, top: float, bottom: float) -> bool:
+            """Off screen before, and still when its top and bottom are there (x stays)."""
+            return seen is not None and (
+                before.right < s_left or before.x > s_right
+                or ((before.y > s_bottom or before.bottom < s_top)
+                    and (top > s_bottom or bottom < s_top)))
 
+        held = self._held
         for connector_id, item in self.items.items():
-            if connector_id in routed or not item.has_route:
+            if connector_id in routed or connector_id in held or not item.has_route:
                 continue
             bounds = item.extent
             top, bottom = bounds.y, bounds.bottom
@@ -380,19 +440,15 @@ class ConnectorLayer:
                 assert stretch is not None  # else `still` and `along` are infinite
                 new_top, new_bottom = top + dy, bottom + dy
                 if new_top <= d_bottom and d_top <= new_bottom:
-                    shifted = Box(bounds.x, new_top, bounds.w, bounds.h)
+                    shifted = bounds.moved(dy)
                     if any(_meets(shifted, r) for r in dirty):
                         route = item.route
                         assert route is not None
-                        moved = Route(tuple((x, y + dy) for x, y in route.points),
-                                      route.label_at)
+                        moved = route.moved(dy)
                         if any(_crosses(moved, r) for r in dirty):
                             again.add(connector_id)
                             continue
-                if seen is not None and (
-                        bounds.right < s_left or bounds.x > s_right
-                        or ((top > s_bottom or bottom < s_top)
-                            and (new_top > s_bottom or new_bottom < s_top))):
+                if unseen(bounds, new_top, new_bottom):
                     item.defer_shift(dy)  # off screen before and after
                     self.behind.add(connector_id)
                 elif decorated:
@@ -428,7 +484,7 @@ class ConnectorLayer:
                 route = item.route
                 assert route is not None
                 step = moved.points[0][1] - route.points[0][1]
-                if unseen(item.extent, bounds) or (
+                if unseen(item.extent, bounds.y, bounds.bottom) or (
                         seen is not None and _same_in(route, moved, seen)
                         and (not item.connector.label or moved.label_at == route.label_at)):
                     item.defer(moved)  # drawn where it is after the frame
@@ -439,6 +495,27 @@ class ConnectorLayer:
                 else:
                     item.set_route(moved)
                 self.shifted += 1
+        if dirty and held:
+            again |= self._in_the_way(dirty, routed)
+        return again
+
+    def _in_the_way(self, dirty: list[Rect], routed: set[str]) -> set[str]:
+        """The lines held in the lanes of restacked cells that a card may now stand in
+        (or whose label a cell now covers)."""
+        rects = self.scene.layout.lane_rects
+        lanes = {lane for lane, r in rects.items()
+                 if any(r.y <= d.bottom and d.y <= r.bottom for d in dirty)}
+        again: set[str] = set()
+        for connector_id, lane in self._held.items():
+            if lane not in lanes or connector_id in routed:
+                continue
+            item = self.items[connector_id]
+            bounds = item.extent
+            if any(_meets(bounds, r) for r in dirty) and any(
+                    _crosses(item.route, r) for r in dirty):  # type: ignore[arg-type]
+                again.add(connector_id)
+            elif item.connector.label and _pill_in(item, dirty):
+                again.add(connector_id)
         return again
 
     def _seen(self) -> Rect | None:

@@ -52,6 +52,10 @@ class Box(Rect):
         """The box of a layout rectangle."""
         return cls(rect.x, rect.y, rect.w, rect.h)
 
+    def moved(self, dy: float) -> Box:
+        """The same box moved down by dy."""
+        return Box(self.x, self.y + dy, self.w, self.h)
+
 
 @dataclass(frozen=True)
 class Route:
@@ -65,6 +69,11 @@ class Route:
         xs = [p[0] for p in self.points]
         ys = [p[1] for p in self.points]
         return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+    def moved(self, dy: float) -> Route:
+        """The same route, its label's place with it, moved down by dy (its lanes went)."""
+        return Route(tuple((x, y + dy) for x, y in self.points),
+                     (self.label_at[0], self.label_at[1] + dy))
 
 
 class CellCards(Protocol):

@@ -408,8 +408,7 @@ def test_a_lane_that_grows_stretches_the_lines_below_instead_of_routing_them(vie
         assert drawn.contains(QPointF(*a)) and drawn.contains(QPointF(*b))
 
 
-def test_a_line_off_screen_takes_its_place_at_once_and_is_drawn_there_after_the_frame(
-        view, doc, qtbot):
+def test_a_line_in_one_lane_goes_down_with_its_lane_without_being_looked_at(view, doc):
     journey = doc.sample["map"]
     s, lanes = doc.sample["stages"], doc.sample["lanes"]
     low1 = ops.add_card(doc, journey, s[3], lanes[LaneKind.OPPORTUNITIES], title="Số 1")
@@ -417,7 +416,35 @@ def test_a_line_off_screen_takes_its_place_at_once_and_is_drawn_there_after_the_
     link = add_connector(doc, journey, low1.id, low2.id)
     links = view.map_scene.links
     item = links.items[link.id]
-    view.resize(320, 240)  # the top-left corner only: the opportunities lane is far below
+    assert item.holder is not None and item.parentItem() is item.holder  # its lane's layer
+    before, drawn = item.route, [run.sceneBoundingRect() for run in item.runs]
+    routed, shifted = links.rerouted, links.shifted
+    ops.add_card(doc, journey, s[4], lanes[LaneKind.THOUGHTS], title="Dài",
+                 body="\n".join(["dòng"] * 5))  # the lanes below it move down
+    dy = item.route.points[0][1] - before.points[0][1]
+    assert dy > 0 and item.route.points == tuple((x, y + dy) for x, y in before.points)
+    assert _edge_of(view, low1.id, item.route.points[0])
+    assert _edge_of(view, low2.id, item.route.points[-1])
+    # Drawn there at once, with no work of its own: its lane's layer moved.
+    assert [run.sceneBoundingRect() for run in item.runs] == [
+        r.translated(0, dy) for r in drawn]
+    assert links.rerouted == routed and links.shifted == shifted
+    assert link.id not in links.behind
+    # Its label goes along, and the next edit sees it where it is.
+    assert item.extent == before.bounds().moved(dy)
+
+
+def test_a_line_off_screen_takes_its_place_at_once_and_is_drawn_there_after_the_frame(
+        view, doc, qtbot):
+    journey = doc.sample["map"]
+    s, lanes = doc.sample["stages"], doc.sample["lanes"]
+    low1 = ops.add_card(doc, journey, s[3], lanes[LaneKind.PAINS], title="Số 1")
+    low2 = ops.add_card(doc, journey, s[4], lanes[LaneKind.OPPORTUNITIES], title="Số 2")
+    link = add_connector(doc, journey, low1.id, low2.id, ConnectorKind.HANDOFF)
+    links = view.map_scene.links
+    item = links.items[link.id]
+    assert item.holder is None  # across two lanes: looked at when lanes move
+    view.resize(320, 240)  # the top-left corner only: these lanes are far below
     view.set_zoom(2.0)
     view.horizontalScrollBar().setValue(0)
     view.verticalScrollBar().setValue(0)
@@ -565,3 +592,22 @@ def test_a_label_off_its_line_that_a_growing_cell_covers_is_placed_again(view, d
     links.pending.discard(link.id)
     ops.add_card(doc, journey, s[4], lanes[LaneKind.PAINS], title="Đau thêm")
     assert link.id not in links.pending  # a cell nowhere near its pill or line
+
+
+def test_a_line_in_one_lane_that_a_growing_cell_runs_into_is_routed_again(view, doc, qtbot):
+    journey = doc.sample["map"]
+    s, lanes = doc.sample["stages"], doc.sample["lanes"]
+    d = doc.sample["cards"][3]  # in the actions lane of the second stage
+    far = ops.add_card(doc, journey, s[3], lanes[LaneKind.ACTIONS], title="Xa")
+    link = add_connector(doc, journey, d.id, far.id, label="mua tại cửa hàng")
+    links, scene = view.map_scene.links, view.map_scene
+    item = links.items[link.id]
+    assert item.holder is not None  # held in its lane's layer, not looked at one by one
+    pill = item.label_rect
+    stage, lane = scene.layout.stage_at(pill.center().x()), scene.layout.lane_at(pill.center().y())
+    assert lane == lanes[LaneKind.ACTIONS]
+    card = ops.add_card(doc, journey, stage, lane, title="Thẻ mới")
+    assert link.id in links.pending  # the new card stands where the line ran
+    qtbot.waitUntil(lambda: not links.pending and not links.behind)
+    box = scene.layout.cards[card.id].rect
+    assert not item.label_rect.intersects(QRectF(box.x, box.y, box.w, box.h))

@@ -341,3 +341,13 @@ def test_a_loop_over_the_first_lane_stays_under_the_stage_headers_in_every_slot(
         assert lane_top <= top <= card_top - style.CELL_PADDING / 2, routing.parallel_offset(c.id)
         tops.add(top)
     assert len(tops) == routing.PARALLEL_SLOTS
+
+
+def test_a_route_moved_down_takes_its_label_place_along_and_a_box_its_top() -> None:
+    route = Route(((10.0, 20.0), (10.0, 60.0), (90.0, 60.0)), (50.0, 60.0))
+    moved = route.moved(7.5)
+    assert moved.points == ((10.0, 27.5), (10.0, 67.5), (90.0, 67.5))
+    assert moved.label_at == (50.0, 67.5)
+    assert route.moved(-20.0).points[0] == (10.0, 0.0)  # up, too
+    assert Box(1.0, 2.0, 3.0, 4.0).moved(5.0) == Box(1.0, 7.0, 3.0, 4.0)
+    assert moved.bounds() == route.bounds().moved(7.5)

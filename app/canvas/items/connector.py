@@ -11,8 +11,8 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPolygonItem, QGraphicsRectItem
 
 from app.canvas import text
 from app.canvas.items import paint
@@ -24,6 +24,7 @@ Z_CONNECTOR = 15.0  # above the lanes' cards (10), below a dragged card (80) and
 HIT_WIDTH = 8.0  # how close to the line a click must be
 _NOWHERE = Box(0.0, 0.0, 0.0, 0.0)
 _HALO = 6.0
+_GRIP = QPen(QColor(0, 0, 0, 0), HIT_WIDTH - style.CONNECTOR_WIDTH)  # clear: for hits
 # Where the label pill (w × h) of a connector (by id) goes along its route: its centre,
 # and where a dotted leader meets the line when it could not sit on it (from the layer).
 Placer = Callable[[str, Route, float, float], tuple[Point, Point | None]]
@@ -56,14 +57,14 @@ def line_pen(color: str, width: float, dashed: bool) -> QPen:
 
 def connector_item(item: QGraphicsItem | None) -> ConnectorItem | None:
     """The connector an item draws (itself, or the connector of one of its runs)."""
-    if isinstance(item, _Run):
+    if isinstance(item, _Run | _Arrow):
         return item.owner
     return item if isinstance(item, ConnectorItem) else None
 
 
 class ConnectorItem(QGraphicsRectItem):
-    """One connector of the map, following its route: it draws the arrowhead and the
-    label, its runs (child items) the line.
+    """One connector of the map, following its route: it draws the label, its child
+    items the line (its runs) and the arrowhead.
 
     Rectangle items (no pen, no brush) answer their bounds in C++: with no scene index,
     Qt asks the bounds of every line's item and run on each paint."""
@@ -79,6 +80,7 @@ class ConnectorItem(QGraphicsRectItem):
         self.decorated = decorated
         self.hovered = False
         self.filtered = False  # an end is hidden by the view's filter (app.canvas.highlight)
+        self.holder: QGraphicsItem | None = None  # its lane's layer of lines (`hold_in`)
         # The route and its bounds where the runs were laid out (the item at y 0); a line
         # its lanes moved is only moved (`shift`), and `route` says where it is now.
         self._route: Route | None = None
@@ -91,8 +93,10 @@ class ConnectorItem(QGraphicsRectItem):
         self._later: tuple[Route | Callable[[], Route], Box] | None = None
         self._later_dy = 0.0
         self.runs: list[_Run] = []
-        self._pens: tuple[tuple[object, ...], list[QPen]] | None = None
+        # In one state: the pen of a dashed run, the fill and pen of a run, the arrow's fill.
+        self._looks: tuple[tuple[object, ...], QPen, tuple[QBrush, QPen], QBrush] | None = None
         self._arrow = QPolygonF()
+        self.arrow = _Arrow(self)
         self._shape = QPainterPath()
         self._label = ""
         self._label_rect = QRectF()
@@ -122,12 +126,11 @@ class ConnectorItem(QGraphicsRectItem):
         """The line's route in scene coordinates (None: not drawn)."""
         if self._later is not None:
             return self._later_route()
-        dy, r = self.y() + self._later_dy, self._route
+        dy, r = self._offset() + self._later_dy, self._route
         if not dy or r is None:
             return r
         if self._moved_route[0] != dy:
-            self._moved_route = (dy, Route(tuple((x, y + dy) for x, y in r.points),
-                                           (r.label_at[0], r.label_at[1] + dy)))
+            self._moved_route = (dy, r.moved(dy))
         return self._moved_route[1]
 
     def _later_route(self) -> Route:
@@ -144,12 +147,33 @@ class ConnectorItem(QGraphicsRectItem):
         out yet, a box that holds it)."""
         if self._later is not None:
             return self._later[1]
-        dy, e = self.y() + self._later_dy, self._extent
+        dy, e = self._offset() + self._later_dy, self._extent
         if not dy or self._route is None:
             return e
         if self._moved_extent[0] != dy:  # on its own: most moved lines are only looked at
-            self._moved_extent = (dy, Box(e.x, e.y + dy, e.w, e.h))
+            self._moved_extent = (dy, e.moved(dy))
         return self._moved_extent[1]
+
+    def _offset(self) -> float:
+        """How far below where its runs were laid out the line is drawn now: its own
+        move, and its lane's (while it is held in its lane's layer of lines)."""
+        holder = self.holder
+        return self.y() + (holder.y() if holder is not None else 0.0)
+
+    def _home(self) -> None:
+        """Put the item where its runs' coordinates are scene coordinates."""
+        holder = self.holder
+        self.setPos(0.0, -holder.y() if holder is not None else 0.0)
+
+    def hold_in(self, holder: QGraphicsItem | None) -> None:
+        """Become a child of a lane's layer of lines (None: of the scene) without moving
+        on screen: a line that lies in one lane then goes down with it in one move."""
+        if holder is self.holder:
+            return
+        offset = self._offset()
+        self.setParentItem(holder)
+        self.holder = holder
+        self.setPos(0.0, offset - (holder.y() if holder is not None else 0.0))
 
     def set_route(self, route: Route | None) -> None:
         """Follow a new route (None: an end is not shown, so neither is the line)."""
@@ -157,30 +181,22 @@ class ConnectorItem(QGraphicsRectItem):
         self._later, self._later_dy = None, 0.0
         if not waited and route == self.route and self._label == self.connector.label:
             return
-        if not self.pos().isNull():
-            self.setPos(0.0, 0.0)  # a shifted line: its runs are laid out anew below
+        if self._offset():
+            self._home()  # a shifted line: its runs are laid out anew below
         self._route = route
         self._extent = route.bounds() if route is not None else _NOWHERE
         self.setVisible(route is not None and not self.filtered)
         self._label = self.connector.label
-        segments = list(pairwise(route.points)) if route is not None else []
-        while len(self.runs) > len(segments):
-            run = self.runs.pop()
-            scene = run.scene()
-            if scene is not None:
-                scene.removeItem(run)
-        while len(self.runs) < len(segments):
-            self.runs.append(_Run(self))
-        along = 0.0
-        for run, (a, b) in zip(self.runs, segments, strict=True):
-            run.set_run(a, b, along)
-            along += abs(b[0] - a[0]) + abs(b[1] - a[1])
+        self._lay_runs(list(pairwise(route.points)) if route is not None else [])
         if route is None:
             self._arrow, self._shape = QPolygonF(), QPainterPath()
+            self.arrow.setPolygon(self._arrow)
             self._label_rect, self._leader = QRectF(), None
             self.setRect(QRectF())
             return
         self._arrow = arrow_polygon(route.points, style.CONNECTOR_ARROW)
+        self.arrow.setPolygon(self._arrow)
+        self.arrow.setBrush(self._style()[3])
         self._leader = None
         self._label_rect = self._pill(route) if self._label else QRectF()
         shape = QPainterPath()
@@ -188,10 +204,55 @@ class ConnectorItem(QGraphicsRectItem):
         if not self._label_rect.isEmpty():
             shape.addRect(self._label_rect)
         self._shape = shape
-        bounds = shape.boundingRect()
+        self._frame()
+
+    def _halo(self) -> QPen | None:
+        """The soft band under the whole line while selected or under the pointer."""
+        if not self.decorated or not (self.isSelected() or self.hovered):
+            return None
+        if self.isSelected():
+            pen = QPen(paint.qcolor(style.ACCENT, paint.HALO_ALPHA), style.CONNECTOR_WIDTH + 5)
+        else:
+            pen = QPen(paint.qcolor(self.color(), 50), style.CONNECTOR_WIDTH + 4)
+        pen.setCapStyle(Qt.PenCapStyle.SquareCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        return pen
+
+    def _frame(self) -> None:
+        """Bounds: the arrowhead and the label (its runs paint the line), and all of the
+        line while its halo shows. With neither a label nor a halo it paints nothing."""
+        bounds = self._shape.boundingRect()
         if self._leader is not None:
             bounds = bounds.united(QRectF(self._leader.p1(), self._leader.p2()).normalized())
+        halo = self._halo() if self._route is not None else None
+        if halo is not None:
+            assert self._route is not None
+            e = self._extent
+            bounds = bounds.united(QRectF(e.x, e.y, e.w, e.h))
         self.setRect(bounds.adjusted(-_HALO, -_HALO, _HALO, _HALO))
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents,
+                     self._label_rect.isEmpty() and halo is None)
+
+    def _lay_runs(self, segments: list[tuple[Point, Point]]) -> None:
+        kind = _DashedRun if self.connector.assumed else _Run
+        if any(type(run) is not kind for run in self.runs):  # it became (un)assumed
+            self._drop_runs(0)
+        self._drop_runs(len(segments))
+        while len(self.runs) < len(segments):
+            self.runs.append(kind(self))
+        look = self.run_look()
+        along = 0.0
+        for run, (a, b) in zip(self.runs, segments, strict=True):
+            run.set_run(a, b, along)
+            run.set_look(look)
+            along += abs(b[0] - a[0]) + abs(b[1] - a[1])
+
+    def _drop_runs(self, keep: int) -> None:
+        while len(self.runs) > keep:
+            run = self.runs.pop()
+            scene = run.scene()
+            if scene is not None:
+                scene.removeItem(run)
 
     def set_look(self, opacity: float, filtered: bool) -> None:
         """Fade the line, or hide it while the filter hides an end (the route stays)."""
@@ -234,10 +295,9 @@ class ConnectorItem(QGraphicsRectItem):
 
         def shifted() -> Route:
             route = made if isinstance(made, Route) else made()
-            return Route(tuple((x, y + dy) for x, y in route.points),
-                         (route.label_at[0], route.label_at[1] + dy))
+            return route.moved(dy)
 
-        self._later = (shifted, Box(e.x, e.y + dy, e.w, e.h))
+        self._later = (shifted, e.moved(dy))
 
     def catch_up(self) -> None:
         """Draw the line where its route now is."""
@@ -249,15 +309,21 @@ class ConnectorItem(QGraphicsRectItem):
 
     def refresh(self) -> None:
         """Repaint after the connector's kind, label or assumed flag changed."""
-        if self.connector.label != self._label:
+        dashed = bool(self.runs) and isinstance(self.runs[0], _DashedRun)
+        if self.connector.label != self._label or dashed != self.connector.assumed:
             route, self._route = self.route, None
             self.set_route(route)
         self.update_all()
 
     def update_all(self) -> None:
-        """Repaint the arrowhead, the label and every run."""
+        """Repaint the arrowhead, the label and every run in the line's look now."""
+        if self._route is not None:
+            self._frame()  # the halo came or went
         self.update()
+        look = self.run_look()
+        self.arrow.setBrush(self._style()[3])
         for run in self.runs:
+            run.set_look(look)
             run.update()
 
     def set_hovered(self, hovered: bool) -> None:
@@ -291,7 +357,7 @@ class ConnectorItem(QGraphicsRectItem):
     @property
     def label_rect(self) -> QRectF:
         """The label's pill in scene coordinates (empty: no label)."""
-        return self._label_rect.translated(self.pos())
+        return self._label_rect.translated(0.0, self._offset())
 
     def shape(self) -> QPainterPath:
         return self._shape
@@ -304,37 +370,36 @@ class ConnectorItem(QGraphicsRectItem):
             return style.ACCENT
         return style.connector_color(self.connector.kind)
 
-    def pens(self) -> list[QPen]:
-        """The pens a run strokes with, in order (a halo under the line while selected
-        or under the pointer)."""
-        c = self.connector
-        key = (self.decorated and self.isSelected(), self.decorated and self.hovered,
-               c.kind, c.assumed)
-        if self._pens is None or self._pens[0] != key:
-            self._pens = (key, self._make_pens())
-        return self._pens[1]
+    def dash_pen(self) -> QPen:
+        """The pen a dashed run strokes with."""
+        return self._style()[1]
 
-    def _make_pens(self) -> list[QPen]:
-        width = style.CONNECTOR_WIDTH
-        color = self.color()
-        if self.decorated and self.isSelected():
-            return [paint.pen(style.ACCENT, width + 5, paint.HALO_ALPHA),
-                    line_pen(color, width + 0.5, self.connector.assumed)]
-        line = line_pen(color, width, self.connector.assumed)
-        if self.decorated and self.hovered:
-            return [paint.pen(color, width + 4, 50), line]
-        return [line]
+    def run_look(self) -> tuple[QBrush, QPen]:
+        """The fill and pen of a run (a dashed one paints itself: only its grip)."""
+        return self._style()[2]
+
+    def _style(self) -> tuple[tuple[object, ...], QPen, tuple[QBrush, QPen], QBrush]:
+        c = self.connector
+        key = (self.decorated and self.isSelected(), c.kind, c.assumed)
+        if self._looks is None or self._looks[0] != key:
+            color = self.color()
+            fill = QBrush(Qt.BrushStyle.NoBrush) if c.assumed else paint.brush(color)
+            grip = _GRIP if self.decorated else QPen(Qt.PenStyle.NoPen)
+            dashes = line_pen(color, style.CONNECTOR_WIDTH, c.assumed)
+            self._looks = (key, dashes, (fill, grip), paint.brush(color))
+        return self._looks
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self._route is None:
             return
-        color = self.color()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(paint.brush(color))
-        painter.drawPolygon(self._arrow)
+        halo = self._halo()
+        if halo is not None:  # drawn whole, so the corners are not doubled
+            painter.setPen(halo)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(route_path(self._route.points))
         if not self._label_rect.isEmpty():
-            self._paint_label(painter, color)
+            self._paint_label(painter, self.color())
 
     def _paint_label(self, painter: QPainter, color: str) -> None:
         rect = self._label_rect
@@ -354,15 +419,20 @@ class ConnectorItem(QGraphicsRectItem):
 
 class _Run(QGraphicsRectItem):
     """One straight run of a connector's line, an item of its own: a line moving across
-    the map repaints the strips its runs leave and take, not the box around all of it."""
+    the map repaints the strips its runs leave and take, not the box around all of it.
+
+    Qt paints it by itself (no Python per frame): the line is the rectangle's fill, the
+    line's width with square ends; the pen around it is the pointer's grip, clear, or
+    the halo while the line is selected or under the pointer."""
 
     def __init__(self, owner: ConnectorItem) -> None:
         super().__init__(owner)
         self.owner = owner
         self.ends = (0.0, 0.0, 0.0, 0.0)  # x0, y0, x1, y1 in scene coordinates
         self.along = -1.0  # distance from the line's start (so dashes keep their phase)
-        self.setPen(QPen(Qt.PenStyle.NoPen))
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.look: tuple[QBrush, QPen] | None = None
+        # Under its owner: a label pill that sits on the line hides it.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         self.setAcceptHoverEvents(owner.decorated)
         if not owner.decorated:
             self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -373,11 +443,16 @@ class _Run(QGraphicsRectItem):
         if ends == self.ends and along == self.along:
             return
         self.ends, self.along = ends, along
-        # One rectangle for bounds and hits: the line's width of grip each side, which
-        # holds the selection halo too.
-        grip = HIT_WIDTH / 2
+        half = style.CONNECTOR_WIDTH / 2
         self.setRect(QRectF(QPointF(*a), QPointF(*b)).normalized().adjusted(
-            -grip, -grip, grip, grip))
+            -half, -half, half, half))
+
+    def set_look(self, look: tuple[QBrush, QPen]) -> None:
+        """Fill and pen (the same objects for every run of a line in one state)."""
+        if look is not self.look:
+            self.look = look
+            self.setBrush(look[0])
+            self.setPen(look[1])
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.owner.set_hovered(True)
@@ -385,9 +460,16 @@ class _Run(QGraphicsRectItem):
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.owner.set_hovered(False)
 
+
+class _DashedRun(_Run):
+    """A run of an assumed (dashed) line: painted here, each dash in its phase along the
+    line, and only the part in the exposed area (a long run costs its piece on screen)."""
+
+    def __init__(self, owner: ConnectorItem) -> None:
+        super().__init__(owner)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        # Only the part inside the exposed area: a run across the map costs its piece on
-        # screen.
         area = option.exposedRect
         x0, y0, x1, y1 = self.ends
         if y0 == y1:
@@ -401,14 +483,21 @@ class _Run(QGraphicsRectItem):
         if lo > hi:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        dashed = self.owner.connector.assumed
         along = self.along + abs(line.x1() - x0) + abs(line.y1() - y0)
-        for pen in self.owner.pens():
-            if dashed and pen.style() == Qt.PenStyle.CustomDashLine:
-                pen = QPen(pen)
-                pen.setDashOffset(along / pen.widthF())
-            painter.setPen(pen)
-            painter.drawLine(line)
+        pen = QPen(self.owner.dash_pen())
+        pen.setDashOffset(along / pen.widthF())
+        painter.setPen(pen)
+        painter.drawLine(line)
+
+
+class _Arrow(QGraphicsPolygonItem):
+    """A connector's arrowhead, painted by Qt (the line's item takes its clicks)."""
+
+    def __init__(self, owner: ConnectorItem) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
 
 class LinkHandleItem(QGraphicsItem):

@@ -56,3 +56,20 @@ class CellLayer(QGraphicsRectItem):
 
     def paint(self, painter, option, widget=None) -> None:
         pass
+
+
+class LineLayer(QGraphicsItem):
+    """An invisible parent, at its lane's top, of the connectors that lie in that lane
+    alone: when lanes above it grow, the lane's lines go down in this one move."""
+
+    def __init__(self, lane_id: str, z: float) -> None:
+        super().__init__()
+        self.lane_id = lane_id
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setZValue(z)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return QRectF()
+
+    def paint(self, painter, option, widget=None) -> None:
+        pass
