@@ -270,6 +270,103 @@ EQUIVALENT: dict[str, str] = {
         "range(10, 22, 2) == range(10, 21, 2)",
     "app.domain.labels.x_nearest_on__mutmut_10":
         "dx == dy == 0, so q is the start point whatever t is",
+    # app.domain.live_layout and app.domain.layout (2026-12-04, checked by hand against
+    # tests/domain/test_live_layout_exact.py and test_layout_exact.py).
+    "app.domain.live_layout.xǁLiveLayoutǁ__init____mutmut_13":
+        "_bottoms is reset by rebuild before any read; an update before a rebuild raises "
+        "first anyway (no stage index/rects)",
+    "app.domain.live_layout.xǁLiveLayoutǁ__init____mutmut_15":
+        "_span_lanes is reset by rebuild; before one, stacking a lane raises either way (only"
+        " the exception type differs)",
+    "app.domain.live_layout.xǁLiveLayoutǁ__init____mutmut_18":
+        "_stage_index is reset by rebuild; before one, a cell update raises either way "
+        "(TypeError instead of KeyError)",
+    "app.domain.live_layout.xǁLiveLayoutǁ__init____mutmut_19":
+        "_named is assigned in update_cards before _stack_lane's only read of it",
+    "app.domain.live_layout.xǁLiveLayoutǁ__init____mutmut_20":
+        "_shuffled is assigned at the start of update_cards before its only read in "
+        "_stack_lane",
+    "app.domain.live_layout.xǁLiveLayoutǁrebuild__mutmut_4":
+        "delta.size is always set True by _place_lanes: a rebuilt map is >= 204 px tall, "
+        "never the new layout's 0.0",
+    "app.domain.live_layout.xǁLiveLayoutǁrebuild__mutmut_8":
+        "delta.size is always set True by _place_lanes: a rebuilt map is >= 204 px tall, "
+        "never the new layout's 0.0",
+    "app.domain.live_layout.xǁLiveLayoutǁrebuild__mutmut_12":
+        "delta.size is always set True by _place_lanes: a rebuilt map is >= 204 px tall, "
+        "never the new layout's 0.0",
+    "app.domain.live_layout.xǁLiveLayoutǁrebuild__mutmut_5":
+        "delta.full makes _place_lanes call _place_all_markers, which sets delta.markers True",
+    "app.domain.live_layout.xǁLiveLayoutǁrebuild__mutmut_9":
+        "delta.full makes _place_lanes call _place_all_markers, which sets delta.markers True",
+    "app.domain.live_layout.xǁLiveLayoutǁrebuild__mutmut_13":
+        "delta.full makes _place_lanes call _place_all_markers, which sets delta.markers True",
+    "app.domain.live_layout.xǁLiveLayoutǁrebuild__mutmut_40":
+        "layout.height is overwritten by _place_lanes (height >= 204 differs from None) "
+        "before any read",
+    "app.domain.live_layout.xǁLiveLayoutǁrebuild__mutmut_45":
+        "layout.height is overwritten by _place_lanes (height >= 204 differs from 1.0) before"
+        " any read",
+    "app.domain.live_layout.xǁLiveLayoutǁupdate_cards__mutmut_10":
+        "a removed id's stale _objects entry is only read when _where holds the id, and re-"
+        "adding it rewrites the entry first",
+    "app.domain.live_layout.xǁLiveLayoutǁupdate_cards__mutmut_13":
+        "a removed id's stale order is never read: its _where entry is gone, so old != new "
+        "short-circuits and rewrites it",
+    "app.domain.live_layout.xǁLiveLayoutǁupdate_cards__mutmut_54":
+        "always taking the restore branch only replaces a cell's card with the same object "
+        "(no-op)",
+    "app.domain.live_layout.xǁLiveLayoutǁupdate_cards__mutmut_61":
+        "storing None only makes the restore branch run, replacing the cell's card with "
+        "itself (no-op)",
+    "app.domain.live_layout.xǁLiveLayoutǁupdate_markers__mutmut_2":
+        "_place_all_markers sets delta.markers True before it is returned",
+    "app.domain.live_layout.xǁLiveLayoutǁupdate_markers__mutmut_4":
+        "_place_all_markers sets delta.markers True before it is returned",
+    "app.domain.live_layout.xǁLiveLayoutǁupdate_markers__mutmut_6":
+        "_place_all_markers sets delta.markers True before it is returned",
+    "app.domain.live_layout.xǁLiveLayoutǁ_take_out__mutmut_3":
+        "_where and _cells stay in step, so the key passed is always in _cells (the default "
+        "is never used)",
+    "app.domain.live_layout.xǁLiveLayoutǁ_take_out__mutmut_5":
+        "_where and _cells stay in step, so the key passed is always in _cells (the default "
+        "is never used)",
+    "app.domain.live_layout.xǁLiveLayoutǁ_take_out__mutmut_12":
+        "an emptied cell is always in _cells when popped (the key came from _where), so the "
+        "default is never used",
+    "app.domain.live_layout.xǁLiveLayoutǁ_sort_cell__mutmut_11":
+        "zip strict=None is falsy like the strict=False it replaces",
+    "app.domain.live_layout.xǁLiveLayoutǁ_sort_cell__mutmut_14": "zip's strict defaults to False",
+    "app.domain.live_layout.xǁLiveLayoutǁ_stack_lane__mutmut_65":
+        "offsets is built as [pad] * len(stages): the zip is always even, strict or not",
+    "app.domain.live_layout.xǁLiveLayoutǁ_stack_lane__mutmut_68":
+        "offsets is built as [pad] * len(stages): the zip is always even, strict or not",
+    "app.domain.live_layout.xǁLiveLayoutǁ_stack_lane__mutmut_69":
+        "offsets is built as [pad] * len(stages): the zip is always even, strict or not",
+    "app.domain.live_layout.xǁLiveLayoutǁ_stack_lane__mutmut_167":
+        "bottoms are >= pad, so used + pad >= 2*8 - 6 = 10 > 1.0: the floor never applies",
+    "app.domain.layout.xǁTextWrapperǁ_split_word__mutmut_20":
+        "wrap passes only \\S+ words, so the last piece is never empty",
+    "app.domain.layout.xǁTextWrapperǁ_word_width__mutmut_2":
+        "a 256-character word's head is the word: same measurement, same verdict",
+    "app.domain.layout.xǁTextWrapperǁ_word_width__mutmut_11":
+        "the sentinel is only compared with width: > width either way",
+    "app.domain.layout.xǁTextWrapperǁwrap__mutmut_35":
+        "current_w is read only while current is non-empty, and set with it",
+    "app.domain.layout.xǁTextWrapperǁwrap__mutmut_48":
+        "current_w is read only while current is non-empty, and set with it",
+    "app.domain.layout.xǁTextWrapperǁwrap__mutmut_61":
+        "full is True: the loop ends and blanks is never read again",
+    "app.domain.layout.xǁTextWrapperǁwrap__mutmut_105":
+        "a cut word (not whole) fills every line left, so full is already True; when full and"
+        " whole the next token breaks and nothing more is added",
+    "app.domain.layout.xǁTextWrapperǁelide__mutmut_30":
+        "tripling still brackets the longest fitting prefix; bisection finds the same one",
+    "app.domain.layout.x_card_shape__mutmut_121":
+        "every term is whole or a line height rounded to hundredths: the sum has two decimals",
+    "app.domain.layout.xǁTextWrapperǁelide__mutmut_14":
+        "a first probe of 17 still brackets the longest fitting prefix; bisection finds the "
+        "same one",
 }
 
 
