@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from app.canvas.items.connector import Z_CONNECTOR, ConnectorItem
-from app.canvas.items.layer import LineLayer
+from app.canvas.items.layer import LaneLayer
 from app.domain import style
 from app.domain.events import Change, ChangeKind
 from app.domain.labels import LabelSpace, place_label, reach
@@ -134,7 +134,7 @@ def _lane_at(tops: list[float], y: float) -> int:
 class ConnectorLayer:
     """The scene's connector items by id, and which connectors touch each card or stage.
 
-    A line that lies in one lane alone is a child of that lane's LineLayer, so it goes
+    A line that lies in one lane alone is a child of that lane's LaneLayer of lines, so it goes
     down with its lane at no cost per line; the others are looked at one by one when
     lanes move (`_by_the_way`).
     """
@@ -159,7 +159,7 @@ class ConnectorLayer:
         self.behind: set[str] = set()  # lines off screen not yet drawn where they are
         # Where each line's ends were when it was last routed around the cards.
         self._routed_at: dict[str, tuple[object, object] | None] = {}
-        self._holders: dict[str, LineLayer] = {}  # lane id -> its layer of lines
+        self._holders: dict[str, LaneLayer] = {}  # lane id -> its layer of lines
         self._held: dict[str, str] = {}  # connector id -> the lane whose layer holds it
         self._later = QTimer(scene)  # goes with the scene
         self._later.setSingleShot(True)
@@ -333,7 +333,7 @@ class ConnectorLayer:
             return
         holder = self._holders.get(lane)
         if holder is None:
-            holder = self._holders[lane] = LineLayer(lane, Z_CONNECTOR)
+            holder = self._holders[lane] = LaneLayer(lane, Z_CONNECTOR)
             holder.setPos(0.0, self.scene.live.bands[lane].y)
             self.scene.addItem(holder)
         self._held[item.entity_id] = lane

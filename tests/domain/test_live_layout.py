@@ -23,6 +23,19 @@ PAD, GAP = style.CELL_PADDING, style.CARD_GAP
 WORDS = ["ok", "khách", "hàng", "mua", "thẻ", "giao", "diện", "chậm", "x" * 30]
 
 
+def spy_on_placing(monkeypatch) -> list[str]:
+    """The ids of the cards the layout places from now on, in the order it places them."""
+    placed: list[str] = []
+    real = LiveLayout._put
+
+    def put(self, card, *args):
+        placed.append(card.id)
+        return real(self, card, *args)
+
+    monkeypatch.setattr(LiveLayout, "_put", put)
+    return placed
+
+
 def _wrapper() -> TextWrapper:
     return TextWrapper(lambda text, size, bold: 10.0 * len(text))
 
@@ -262,14 +275,7 @@ def test_an_edit_that_keeps_a_cards_height_lays_out_that_card_only(monkeypatch):
     journey.cards = [Card("m", "s0", "do", f"thẻ {i}", order=i, id=f"c{i}") for i in range(200)]
     live = LiveLayout(_wrapper())
     live.rebuild(journey)
-    placed: list[str] = []
-    real = LiveLayout._put
-
-    def put(self, card, *args):
-        placed.append(card.id)
-        return real(self, card, *args)
-
-    monkeypatch.setattr(LiveLayout, "_put", put)
+    placed = spy_on_placing(monkeypatch)
     card = journey.cards[3]
     card.title = "thẻ ba"  # still one line
     delta = live.update_cards(journey, [card], [])

@@ -15,6 +15,7 @@ from app.domain import style
 from app.domain.layout import MapLayout, Rect, TextWrapper
 from app.domain.live_layout import LayoutDelta, LiveLayout
 from app.domain.model import Card, JourneyMap, Lane, LaneKind, Stage
+from tests.domain.test_live_layout import spy_on_placing
 
 PAD, GAP = style.CELL_PADDING, style.CARD_GAP  # 8.0 and 6.0
 TOP = style.STAGE_HEADER_HEIGHT  # 84.0: the first lane's y
@@ -55,19 +56,6 @@ def _map(*cards: Card) -> JourneyMap:
 def _card(card_id: str, stage: str = "s0", lane: str = "do", order: int = 0, **kw) -> Card:
     return Card("m", stage, lane, kw.pop("title", "thẻ " + card_id), id=card_id, order=order,
                 **kw)
-
-
-def _spy(monkeypatch) -> list[str]:
-    """The ids of the cards the layout places, in the order it places them."""
-    placed: list[str] = []
-    real = LiveLayout._put
-
-    def put(self, card, *args):
-        placed.append(card.id)
-        return real(self, card, *args)
-
-    monkeypatch.setattr(LiveLayout, "_put", put)
-    return placed
 
 
 # -- a new layout ----------------------------------------------------------------------
@@ -324,7 +312,7 @@ def test_an_update_lays_out_from_the_first_card_it_names_to_the_first_unmoved_on
     journey = _map(a, b, c)
     live = LiveLayout(_wrapper())
     live.rebuild(journey)
-    placed = _spy(monkeypatch)
+    placed = spy_on_placing(monkeypatch)
     b.title = "thẻ hai"  # still one line
     delta = live.update_cards(journey, [b], [])
     assert placed == ["b"]  # not a above it nor c below it

@@ -10,13 +10,15 @@ from app.canvas.items.card import Z_CARD
 
 
 class LaneLayer(QGraphicsItem):
-    """An invisible parent of a lane's cell layers, placed at the lane's top."""
+    """An invisible parent of a lane's cell layers, placed at the lane's top; or, at
+    the connectors' z, of the connectors that lie in that lane alone: when lanes above
+    it grow, what it holds goes down in one move."""
 
-    def __init__(self, lane_id: str) -> None:
+    def __init__(self, lane_id: str, z: float = Z_CARD) -> None:
         super().__init__()
         self.lane_id = lane_id
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self.setZValue(Z_CARD)
+        self.setZValue(z)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return QRectF()
@@ -57,19 +59,3 @@ class CellLayer(QGraphicsRectItem):
     def paint(self, painter, option, widget=None) -> None:
         pass
 
-
-class LineLayer(QGraphicsItem):
-    """An invisible parent, at its lane's top, of the connectors that lie in that lane
-    alone: when lanes above it grow, the lane's lines go down in this one move."""
-
-    def __init__(self, lane_id: str, z: float) -> None:
-        super().__init__()
-        self.lane_id = lane_id
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self.setZValue(z)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return QRectF()
-
-    def paint(self, painter, option, widget=None) -> None:
-        pass
