@@ -171,7 +171,7 @@ class ConnectorItem(QGraphicsRectItem):
         if holder is self.holder:
             return
         offset = self._offset()
-        self.setParentItem(holder)
+        self.setParentItem(holder)  # type: ignore[arg-type]  # None: a top-level item again
         self.holder = holder
         self.setPos(0.0, offset - (holder.y() if holder is not None else 0.0))
 
