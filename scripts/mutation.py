@@ -367,6 +367,76 @@ EQUIVALENT: dict[str, str] = {
     "app.domain.layout.xǁTextWrapperǁelide__mutmut_14":
         "a first probe of 17 still brackets the longest fitting prefix; bisection finds the "
         "same one",
+    # app.domain.routing (2026-12-04, each checked by hand against
+    # tests/domain/test_routing_exact.py).
+    "app.domain.routing.x_arrow_head__mutmut_15":
+        "the fallback 2 px back instead of 1 gives the same normalised direction",
+    "app.domain.routing.x_arrow_head__mutmut_30":
+        "norm is never 0: prev always differs from the tip (the fallback too), so 'or 2.0' is"
+        " never reached",
+    "app.domain.routing.x__offset__mutmut_39":
+        "routes reaching _offset alternate H and V, so points[i+2] has the y of points[i+1] "
+        "after a vertical run",
+    "app.domain.routing.x__offset__mutmut_55":
+        "routes reaching _offset alternate H and V, so points[i+2] has the x of points[i+1] "
+        "after a horizontal run",
+    "app.domain.routing.xǁ_Wallsǁ__init____mutmut_9":
+        "few=None buckets every set of boxes; the bucketed count equals the full scan's",
+    "app.domain.routing.xǁ_Wallsǁ__init____mutmut_10":
+        "exactly 48 boxes bucketed instead of scanned: the same counts",
+    "app.domain.routing.xǁ_Wallsǁ__init____mutmut_19":
+        "a box also filed in one bucket column more: extra lookups, the hit test is exact",
+    "app.domain.routing.xǁ_Wallsǁ__init____mutmut_27":
+        "a box also filed in one bucket row more: extra lookups, the hit test is exact",
+    "app.domain.routing.xǁ_Wallsǁ_at__mutmut_2":
+        "v*SIZE is still monotone and used alike for boxes and segments: same counts, only "
+        "more buckets (slow on big boxes)",
+    "app.domain.routing.xǁ_Wallsǁcrossed__mutmut_45":
+        "always scanning every box gives the bucketed count",
+    "app.domain.routing.xǁ_Wallsǁcrossed__mutmut_59":
+        "one bucket more along the segment: its boxes fail the exact hit test or are already "
+        "seen",
+    "app.domain.routing.x_route__mutmut_36":
+        "the default best is always replaced: the outer channels always give a candidate",
+    "app.domain.routing.x_route__mutmut_39":
+        "the default best is always replaced: the outer channels always give a candidate",
+    "app.domain.routing.x_route__mutmut_40":
+        "the default best is always replaced: the outer channels always give a candidate",
+    "app.domain.routing.x_route__mutmut_42":
+        "the default best is always replaced: the outer channels always give a candidate",
+    "app.domain.routing.x_route__mutmut_45":
+        "the default best is always replaced: the outer channels always give a candidate",
+    "app.domain.routing.x_route__mutmut_46":
+        "the default best is always replaced: the outer channels always give a candidate",
+    "app.domain.routing.x_route__mutmut_70":
+        "at best_cost == 300 + gap a long route costs at least as much and is kept only if "
+        "strictly cheaper",
+    "app.domain.routing.x_route__mutmut_120":
+        "a candidate with base == best_cost costs at least that and is kept only if strictly "
+        "cheaper",
+    "app.domain.routing.x_route__mutmut_125":
+        "a higher crossing limit only counts on; the candidate already costs >= best and is "
+        "dropped either way",
+    "app.domain.routing.x_route__mutmut_126":
+        "a higher crossing limit only counts on; the candidate already costs >= best and is "
+        "dropped either way",
+    "app.domain.routing.x_route__mutmut_129":
+        "a higher crossing limit only counts on; the candidate already costs >= best and is "
+        "dropped either way",
+    "app.domain.routing.x_route__mutmut_131":
+        "a higher crossing limit only counts on; the candidate already costs >= best and is "
+        "dropped either way",
+    "app.domain.routing.x_route__mutmut_137":
+        "a higher crossing limit only counts on; the candidate already costs >= best and is "
+        "dropped either way",
+    "app.domain.routing.x_route__mutmut_148":
+        "at cost == best_cost going on only adds crossings; kept only if strictly cheaper",
+    "app.domain.routing.x_route_connector__mutmut_101":
+        "collapsed and emotion lanes get no card boxes (live_layout skips them), so their "
+        "cells are empty either way",
+    "app.domain.routing.x_route_connector__mutmut_133":
+        "in an unbroken cell none of the skipped ids occur, so _stacks gives the same single "
+        "run",
 }
 
 
