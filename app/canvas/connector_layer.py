@@ -134,9 +134,9 @@ def _lane_at(tops: list[float], y: float) -> int:
 class ConnectorLayer:
     """The scene's connector items by id, and which connectors touch each card or stage.
 
-    A line that lies in one lane alone is a child of that lane's LaneLayer of lines, so it goes
-    down with its lane at no cost per line; the others are looked at one by one when
-    lanes move (`_by_the_way`).
+    A line that lies in one lane alone is a child of a LaneLayer of lines at that lane's
+    top, so it goes down with its lane at no cost per line; the others are looked at one
+    by one when lanes move (`_by_the_way`).
     """
 
     def __init__(self, scene: MapScene) -> None:
