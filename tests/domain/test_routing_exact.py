@@ -11,8 +11,8 @@ from itertools import product
 import pytest
 
 from app.domain import routing, style
-from app.domain.layout import MapLayout, TextWrapper, compute_layout
-from app.domain.model import Card, Connector, ConnectorKind, JourneyMap, Lane, LaneKind, Stage
+from app.domain.layout import MapLayout, compute_layout
+from app.domain.model import Card, Connector, ConnectorKind, JourneyMap
 from app.domain.routing import (
     _SIDES,
     Box,
@@ -35,6 +35,7 @@ from app.domain.routing import (
     route,
     route_connector,
 )
+from tests.domain.test_routing import _grid_map, _wrapper
 
 FLOW, LOOP = ConnectorKind.FLOW, ConnectorKind.LOOP_BACK
 
@@ -399,19 +400,6 @@ def test_of_routes_crossing_equally_many_cards_the_first_cheapest_is_kept():
 
 
 # -- connectors on a map --------------------------------------------------------------------------
-
-def _wrapper() -> TextWrapper:
-    return TextWrapper(lambda text, size, bold: 7.0 * len(text))
-
-
-def _grid_map(stages: int, lanes: int, per_cell: int) -> JourneyMap:
-    m = JourneyMap("Grid", id="m")
-    m.stages = [Stage("m", f"S{i}", id=f"s{i}") for i in range(stages)]
-    m.lanes = [Lane("m", f"L{j}", LaneKind.ACTIONS, id=f"l{j}") for j in range(lanes)]
-    m.cards = [Card("m", f"s{i}", f"l{j}", f"card {i} {j} {k}", id=f"c{i}_{j}_{k}", order=k)
-               for i in range(stages) for j in range(lanes) for k in range(per_cell)]
-    return m
-
 
 def _column(layout: MapLayout, first: str, last: str | None = None) -> Box:
     """The box from the top of card `first` to the bottom of card `last` (or of itself)."""
