@@ -422,8 +422,8 @@ class _Run(QGraphicsRectItem):
     the map repaints the strips its runs leave and take, not the box around all of it.
 
     Qt paints it by itself (no Python per frame): the line is the rectangle's fill, the
-    line's width with square ends; the pen around it is the pointer's grip, clear, or
-    the halo while the line is selected or under the pointer."""
+    line's width with square ends; the clear pen around it is the pointer's grip (the
+    halo of a selected or hovered line is drawn by its owner, along the whole line)."""
 
     def __init__(self, owner: ConnectorItem) -> None:
         super().__init__(owner)

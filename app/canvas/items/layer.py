@@ -58,4 +58,3 @@ class CellLayer(QGraphicsRectItem):
 
     def paint(self, painter, option, widget=None) -> None:
         pass
-
