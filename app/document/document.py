@@ -11,8 +11,9 @@ from PySide6.QtGui import QUndoStack
 
 from app.document.commands import Command, Macro
 from app.document.failures import OPERATION_ERRORS, Failure, failure_of
+from app.domain.cells import CellIndex
 from app.domain.events import Change, ChangeKind, EventBus
-from app.domain.model import Project, now_iso
+from app.domain.model import Card, JourneyMap, Project, now_iso
 from app.domain.tree import Entity
 from app.domain.validation import DomainError
 
@@ -51,6 +52,8 @@ class Document(QObject):
         self._opened_read_only = self.read_only
         self.offline = False  # a server project whose server is out of reach
         self.events = EventBus()
+        self.cells = CellIndex()  # hears each batch first: later listeners may ask it
+        self.events.subscribe(self.cells.follow)
         self.undo_stack = QUndoStack(self)
         self._depth = 0
         self._touched: dict[int, Any] = {}
@@ -150,6 +153,13 @@ class Document(QObject):
             self._depth -= 1
             if self._depth == 0:
                 self._flush()
+
+    def cell_cards(self, journey: JourneyMap, stage_id: str, lane_id: str) -> list[Card]:
+        """The cards of one cell in display order, without a pass over the map (but
+        inside a batch, whose changes the cell index has not heard yet)."""
+        if self._depth or self._changes:
+            return journey.cell_cards(stage_id, lane_id)
+        return self.cells.cards(journey, stage_id, lane_id)
 
     def touch(self, entities: list[Any], kind: ChangeKind, fields: tuple[str, ...] = ()) -> None:
         """Record that these entities changed, for the file and for listeners."""

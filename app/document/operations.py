@@ -96,21 +96,11 @@ def resize_lane(doc: Document, lane: Lane, height: float) -> None:
 
 # -- cards and markers --------------------------------------------------------------------
 
-def _cells(journey: JourneyMap, keys: set[tuple[str, str]],
+def _cells(doc: Document, journey: JourneyMap, keys: set[tuple[str, str]],
            leaving: set[str]) -> dict[tuple[str, str], list[Card]]:
-    """The cards of several cells in display order, found in one pass over the map."""
-    found: dict[tuple[str, str], list[Card]] = {key: [] for key in keys}
-    lanes = {lane_id for _, lane_id in keys}
-    for card in journey.cards:
-        # Most cards are in other lanes: one set lookup turns them away (the pass over
-        # the map is the part of a drop that grows with it).
-        if card.lane_id in lanes:
-            cell = found.get((card.stage_id, card.lane_id))
-            if cell is not None and card.id not in leaving:
-                cell.append(card)
-    for cell in found.values():
-        cell.sort(key=lambda c: c.order)
-    return found
+    """The cards of several cells in display order, but those `leaving`."""
+    return {key: [c for c in doc.cell_cards(journey, *key) if c.id not in leaving]
+            for key in keys}
 
 
 def _ranks(cards: list[Card], movable: set[str]) -> list[int]:
@@ -177,7 +167,7 @@ def add_card(doc: Document, journey: JourneyMap, stage_id: str, lane_id: str,
     lane = journey.lane(lane_id)
     if lane is not None and lane.kind == LaneKind.EMOTIONS:
         raise DomainError("the emotions lane holds emotion markers, not cards")
-    cell = journey.cell_cards(stage_id, lane_id)
+    cell = doc.cell_cards(journey, stage_id, lane_id)
     index = len(cell) if index is None else max(0, min(index, len(cell)))
     card = Card(map_id=journey.id, stage_id=stage_id, lane_id=lane_id, order=index, **fields)
     with doc.macro(tr("Add card")) as macro:
@@ -204,7 +194,7 @@ def place_cards(doc: Document, journey: JourneyMap,
             raise DomainError("the emotions lane holds emotion markers, not cards")
         targets.setdefault((stage_id, lane_id), []).append((index, card))
     cells = {(c.stage_id, c.lane_id) for c, _, _, _ in placements} | set(targets)
-    contents = _cells(journey, cells, moving)
+    contents = _cells(doc, journey, cells, moving)
     with doc.macro(text or tr("Move card")) as macro:
         for stage_id, lane_id in cells:
             staying = contents[(stage_id, lane_id)]
