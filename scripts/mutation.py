@@ -437,6 +437,42 @@ EQUIVALENT: dict[str, str] = {
     "app.domain.routing.x_route_connector__mutmut_133":
         "in an unbroken cell none of the skipped ids occur, so _stacks gives the same single "
         "run",
+    "app.domain.routing.x_route__mutmut_48":
+        "the gap bound minus the vertical gap is never above the sum: the long routes are "
+        "skipped less often (the bound is lower): they are only made when they may win, so "
+        "the same route wins",
+    "app.domain.routing.x_route__mutmut_52":
+        "without the 0 floor the gap is negative or the same: the long routes are skipped "
+        "less often (the bound is lower): they are only made when they may win, so the same "
+        "route wins",
+    "app.domain.routing.x_route__mutmut_53":
+        "one horizontal term of two: the gap is never larger: the long routes are skipped "
+        "less often (the bound is lower): they are only made when they may win, so the same "
+        "route wins",
+    "app.domain.routing.x_route__mutmut_54":
+        "one horizontal term of two: the gap is never larger: the long routes are skipped "
+        "less often (the bound is lower): they are only made when they may win, so the same "
+        "route wins",
+    "app.domain.routing.x_route__mutmut_61":
+        "3 bends minus the gap instead of plus: the long routes are skipped less often (the "
+        "bound is lower): they are only made when they may win, so the same route wins",
+    "app.domain.routing.x_route__mutmut_62":
+        "one vertical term of two: the gap is never larger: the long routes are skipped less "
+        "often (the bound is lower): they are only made when they may win, so the same route "
+        "wins",
+    "app.domain.routing.x_route__mutmut_63":
+        "one vertical term of two: the gap is never larger: the long routes are skipped less "
+        "often (the bound is lower): they are only made when they may win, so the same route "
+        "wins",
+    "app.domain.routing.x_route__mutmut_71":
+        "3 bends minus the gap instead of plus: the long routes are skipped less often (the "
+        "bound is lower): they are only made when they may win, so the same route wins",
+    "app.domain.routing.x_route__mutmut_72":
+        "3 / BEND_COST is almost nothing: the long routes are skipped less often (the bound "
+        "is lower): they are only made when they may win, so the same route wins",
+    "app.domain.routing.x_route__mutmut_116":
+        "every candidate costs four bends more, so their ranking, their crossings' room and "
+        "the best stay; the best is only compared later with a bound it now passes less often",
 }
 
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from app.document.commands import Command, Macro
 from app.document.failures import OPERATION_ERRORS, Failure, failure_of
-from app.domain.cells import CellIndex
+from app.domain.cells import CardsByCell
 from app.domain.events import Change, ChangeKind, EventBus
 from app.domain.model import Card, JourneyMap, Project, now_iso
 from app.domain.tree import Entity
@@ -52,7 +52,7 @@ class Document(QObject):
         self._opened_read_only = self.read_only
         self.offline = False  # a server project whose server is out of reach
         self.events = EventBus()
-        self.cells = CellIndex()  # hears each batch first: later listeners may ask it
+        self.cells = CardsByCell()  # hears each batch first: later listeners may ask it
         self.events.subscribe(self.cells.follow)
         self.undo_stack = QUndoStack(self)
         self._depth = 0
@@ -156,7 +156,7 @@ class Document(QObject):
 
     def cell_cards(self, journey: JourneyMap, stage_id: str, lane_id: str) -> list[Card]:
         """The cards of one cell in display order, without a pass over the map (but
-        inside a batch, whose changes the cell index has not heard yet)."""
+        inside a batch, whose changes the index of cards by cell has not heard yet)."""
         if self._depth or self._changes:
             return journey.cell_cards(stage_id, lane_id)
         return self.cells.cards(journey, stage_id, lane_id)

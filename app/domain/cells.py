@@ -34,7 +34,7 @@ class _MapCells:
                 del self.cells[key]
 
 
-class CellIndex:
+class CardsByCell:
     """The cards of every cell, followed from each batch of changes (`follow`).
 
     What it answers is checked against the map as cheaply as it can be (the map holds as

@@ -530,3 +530,28 @@ def test_a_cell_index_knows_empty_cells_and_cards_two_stages_wide():
     index = CellIndex(compute_layout(m, _wrapper()))
     assert index.cell_cards("s0", "nowhere") == ()
     assert index.spanning("s0", "l0") and not index.spanning("s1", "l0")
+
+
+# Routes with more bends than two are made only when they may still win; these scenes
+# (found by a search over random maps of cards) are the ones where one does.
+
+def test_a_loop_back_takes_four_bends_below_when_that_is_shorter_than_two_over_the_top():
+    source, target = Box(70, 100, 40, 90), Box(420, 200, 100, 30)
+    cards = [Box(310, 0, 100, 90), Box(365, 150, 50, 90), Box(185, 150, 100, 40),
+             Box(10, 200, 100, 30), Box(430, 300, 40, 40), Box(425, 50, 40, 90),
+             Box(310, 250, 40, 90), Box(305, 50, 100, 30)]
+    got = routing.route(source, target, cards, kind=ConnectorKind.LOOP_BACK)
+    # Four bends and 450 px (cost 850) beat two bends over the top and 692 px (892).
+    assert got.points == ((90.0, 190), (90.0, 195.0), (147.5, 195.0), (147.5, 245.0),
+                          (470.0, 245.0), (470.0, 230))
+
+
+def test_a_flow_takes_three_bends_when_that_is_cheaper_than_two_round_the_bottom():
+    source, target = Box(10, 300, 50, 90), Box(250, 150, 50, 40)
+    cards = [Box(190, 50, 50, 30), Box(10, 200, 50, 30), Box(130, 0, 40, 40),
+             Box(60, 300, 50, 90), Box(120, 250, 100, 90), Box(420, 50, 100, 30),
+             Box(300, 100, 50, 40), Box(130, 200, 40, 90), Box(300, 0, 40, 90)]
+    got = routing.route(source, target, cards, kind=ConnectorKind.FLOW)
+    # Three bends and 345 px (cost 645) beat two bends round the bottom, 452 px (652).
+    assert got.points == ((35.0, 300), (35.0, 245.0), (115.0, 245.0), (115.0, 170.0),
+                          (250, 170.0))

@@ -1,4 +1,4 @@
-"""The document's cell index: what a command reads of a cell, without a pass over the map,
+"""The document's index of cards by cell: what a command reads of a cell, without a pass over the map,
 equals the map after every kind of change — its own, undone, redone, or heard from
 elsewhere — and a change it never heard of costs a pass, never a wrong answer."""
 
@@ -9,7 +9,7 @@ import pytest
 
 from app.document import operations as ops
 from app.domain import cells as cells_module
-from app.domain.cells import CellIndex
+from app.domain.cells import CardsByCell
 from app.domain.events import Change, ChangeKind
 from app.domain.model import Card, JourneyMap, LaneKind
 from tests.document.conftest import lane_of
@@ -109,7 +109,7 @@ def test_equal_orders_keep_the_maps_list_order():
     second = Card(map_id=journey.id, stage_id="s", lane_id="l", order=1, title="2")
     zero = Card(map_id=journey.id, stage_id="s", lane_id="l", order=0, title="0")
     journey.cards = [second, zero, first]
-    index = CellIndex()
+    index = CardsByCell()
     assert index.cards(journey, "s", "l") == [zero, second, first]
     journey.cards = [first, zero, second]
     index.follow([Change(ChangeKind.CHANGED, first, ("order",))])
@@ -120,7 +120,7 @@ def test_a_card_moved_to_another_map_leaves_both_maps_cells():
     one, two = JourneyMap(name="Một"), JourneyMap(name="Hai")
     card = Card(map_id=one.id, stage_id="s", lane_id="l", order=0, title="Đi")
     one.cards = [card]
-    index = CellIndex()
+    index = CardsByCell()
     assert index.cards(one, "s", "l") == [card]
     assert index.cards(two, "s", "l") == []
     one.cards, two.cards = [], [card]
@@ -134,7 +134,7 @@ def test_a_map_removed_and_put_back_is_read_anew():
     journey = JourneyMap(name="Bản đồ")
     card = Card(map_id=journey.id, stage_id="s", lane_id="l", order=0, title="A")
     journey.cards = [card]
-    index = CellIndex()
+    index = CardsByCell()
     assert index.cards(journey, "s", "l") == [card]
     again = dataclasses.replace(journey, cards=[dataclasses.replace(card, title="B")])
     index.follow([Change(ChangeKind.ADDED, again)])
