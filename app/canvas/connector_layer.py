@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from app.canvas.items.connector import Z_CONNECTOR, ConnectorItem
-from app.canvas.items.layer import LaneLayer
+from app.canvas.items.layer import LineLayer
 from app.domain import style
 from app.domain.events import Change, ChangeKind
 from app.domain.labels import LabelSpace, place_label, reach
@@ -134,9 +134,10 @@ def _lane_at(tops: list[float], y: float) -> int:
 class ConnectorLayer:
     """The scene's connector items by id, and which connectors touch each card or stage.
 
-    A line that lies in one lane alone is a child of a LaneLayer of lines at that lane's
-    top, so it goes down with its lane at no cost per line; the others are looked at one
-    by one when lanes move (`_by_the_way`).
+    A line that lies in one lane alone is a child of a LineLayer at that lane's
+    top, so it goes down with its lane at no cost per line, and a repaint away from that
+    lane skips all of them at once; the others are looked at one by one when lanes move
+    (`_by_the_way`).
     """
 
     def __init__(self, scene: MapScene) -> None:
@@ -159,7 +160,7 @@ class ConnectorLayer:
         self.behind: set[str] = set()  # lines off screen not yet drawn where they are
         # Where each line's ends were when it was last routed around the cards.
         self._routed_at: dict[str, tuple[object, object] | None] = {}
-        self._holders: dict[str, LaneLayer] = {}  # lane id -> its layer of lines
+        self._holders: dict[str, LineLayer] = {}  # lane id -> its layer of lines
         self._held: dict[str, str] = {}  # connector id -> the lane whose layer holds it
         self._later = QTimer(scene)  # goes with the scene
         self._later.setSingleShot(True)
@@ -333,8 +334,9 @@ class ConnectorLayer:
             return
         holder = self._holders.get(lane)
         if holder is None:
-            holder = self._holders[lane] = LaneLayer(lane, Z_CONNECTOR)
+            holder = self._holders[lane] = LineLayer(lane, Z_CONNECTOR, self.scene.decorated)
             holder.setPos(0.0, self.scene.live.bands[lane].y)
+            holder.cover(self.scene.layout.lane_rects[lane].h)
             self.scene.addItem(holder)
         self._held[item.entity_id] = lane
         item.hold_in(holder)
@@ -362,12 +364,15 @@ class ConnectorLayer:
         bands = {lane_id: band.y for lane_id, band in self.scene.live.bands.items()}
         old_bands, self._bands = self._bands, bands
         gone: set[str] = set()  # lines held by a lane no longer laid out
+        lane_rects = self.scene.layout.lane_rects
         for lane_id, holder in self._holders.items():
             y = bands.get(lane_id)
             if y is None:
                 gone |= {c for c, ln in self._held.items() if ln == lane_id}
-            elif holder.y() != y:
+                continue
+            if holder.y() != y:
                 holder.setPos(0.0, y)  # its lines go with it
+            holder.cover(lane_rects[lane_id].h)
         if not self.items:
             return
         if delta.full:

@@ -611,3 +611,37 @@ def test_a_line_in_one_lane_that_a_growing_cell_runs_into_is_routed_again(view, 
     qtbot.waitUntil(lambda: not links.pending and not links.behind)
     box = scene.layout.cards[card.id].rect
     assert not item.label_rect.intersects(QRectF(box.x, box.y, box.w, box.h))
+
+
+def test_a_lanes_layer_of_lines_covers_every_line_it_holds_as_the_lane_grows(view, doc):
+    # The layer tells Qt its lines draw only inside it, so a repaint elsewhere skips
+    # them all: a line, arrowhead, halo or label pill outside it would never be redrawn.
+    journey = doc.sample["map"]
+    s, lanes = doc.sample["stages"], doc.sample["lanes"]
+    lane = lanes[LaneKind.OPPORTUNITIES]
+    a = ops.add_card(doc, journey, s[1], lane, title="Một")
+    b = ops.add_card(doc, journey, s[4], lane, title="Hai")
+    link = add_connector(doc, journey, a.id, b.id, label="mua tại cửa hàng")
+    links = view.map_scene.links
+    item = links.items[link.id]
+    item.setSelected(True)  # its halo is drawn along the whole line
+    holder = item.holder
+    assert holder is not None
+    assert holder.flags() & holder.GraphicsItemFlag.ItemContainsChildrenInShape
+
+    def covered() -> bool:
+        area = holder.sceneBoundingRect()
+        parts = [item, item.arrow, *item.runs]
+        return all(area.contains(p.sceneBoundingRect()) for p in parts) and area.contains(
+            item.label_rect.adjusted(-2, -2, 2, 2))
+
+    assert covered()
+    for i in range(4):  # the lane grows under the line: its layer grows with it
+        ops.add_card(doc, journey, s[2], lane, title=f"Cao {i}", body="\n".join(["dòng"] * 6))
+    assert item.holder is holder and covered()
+    lane_rect = view.map_scene.layout.lane_rects[lane]
+    assert holder.sceneBoundingRect().height() >= lane_rect.h
+    # As far from its line as a pill is ever put, it is still inside.
+    far = holder.mapRectToScene(holder.rect())
+    assert far.top() <= lane_rect.y - 16 * style.CONNECTOR_LABEL_HEIGHT
+    assert far.bottom() >= lane_rect.bottom + 16 * style.CONNECTOR_LABEL_HEIGHT

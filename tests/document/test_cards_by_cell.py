@@ -1,6 +1,6 @@
-"""The document's index of cards by cell: what a command reads of a cell, without a pass over the map,
-equals the map after every kind of change — its own, undone, redone, or heard from
-elsewhere — and a change it never heard of costs a pass, never a wrong answer."""
+"""The document's index of cards by cell: what a command reads of a cell, without a pass
+over the map, equals the map after every kind of change — its own, undone, redone, or
+heard from elsewhere — and a change it never heard of costs a pass, never a wrong answer."""
 
 import dataclasses
 import random

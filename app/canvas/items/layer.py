@@ -1,5 +1,6 @@
 """Invisible parents of the card items: one per lane (moving a lane moves one item), and
-inside it one per cell, whose bounds let Qt skip a whole cell that lies off screen."""
+inside it one per cell, whose bounds let Qt skip a whole cell that lies off screen; and of
+the connectors that lie in one lane, likewise."""
 
 from __future__ import annotations
 
@@ -7,18 +8,19 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from app.canvas.items.card import Z_CARD
+from app.domain import style
+from app.domain.labels import reach
 
 
 class LaneLayer(QGraphicsItem):
-    """An invisible parent of a lane's cell layers, placed at the lane's top; or, at
-    the connectors' z, of the connectors that lie in that lane alone: when lanes above
-    it grow, what it holds goes down in one move."""
+    """An invisible parent of a lane's cell layers, placed at the lane's top: when lanes
+    above it grow, its cards go down in one move."""
 
-    def __init__(self, lane_id: str, z: float = Z_CARD) -> None:
+    def __init__(self, lane_id: str) -> None:
         super().__init__()
         self.lane_id = lane_id
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self.setZValue(z)
+        self.setZValue(Z_CARD)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return QRectF()
@@ -55,6 +57,39 @@ class CellLayer(QGraphicsRectItem):
         bounds = self.childrenBoundingRect()
         if bounds != self.rect():
             self.setRect(bounds)
+
+    def paint(self, painter, option, widget=None) -> None:
+        pass
+
+
+class LineLayer(QGraphicsRectItem):
+    """The connectors that lie in one lane, at that lane's top (when lanes above grow,
+    they go down in one move). On screen its rectangle is the lane's band with room
+    around it for arrowheads, halos and label pills, and it promises Qt that its lines
+    draw only inside it (as CellLayer does for cards), so a repaint elsewhere on the map
+    does not visit each of them."""
+
+    # Beyond the band: a pill as far from its line as labels.spots puts one, and a halo.
+    MARGIN = reach(0.0, style.CONNECTOR_LABEL_HEIGHT)[1] + style.CONNECTOR_LABEL_HEIGHT + 8.0
+    WIDE = 1.0e6  # every stage, however many
+
+    def __init__(self, lane_id: str, z: float, cull: bool = True) -> None:
+        super().__init__()
+        self.lane_id = lane_id
+        self.setZValue(z)
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        if cull:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape)
+        else:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+
+    def cover(self, height: float) -> None:
+        """Reach over a band of this height (from the layer's own top)."""
+        m = self.MARGIN
+        rect = QRectF(-self.WIDE, -m, 2 * self.WIDE, height + 2 * m)
+        if rect != self.rect():
+            self.setRect(rect)
 
     def paint(self, painter, option, widget=None) -> None:
         pass
