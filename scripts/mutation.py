@@ -473,6 +473,19 @@ EQUIVALENT: dict[str, str] = {
     "app.domain.routing.x_route__mutmut_116":
         "every candidate costs four bends more, so their ranking, their crossings' room and "
         "the best stay; the best is only compared later with a bound it now passes less often",
+    "app.domain.cells.xǁ_MapCellsǁput__mutmut_4":
+        "taking out a card not held, or one held in the same cell and put back at once, "
+        "leaves the cells as they were",
+    "app.domain.cells.xǁCardsByCellǁfollow__mutmut_9":
+        "only a map (or a stage, lane… whose id names no map) can reach it: a map's cells "
+        "dropped are built anew when asked",
+    "app.domain.cells.xǁCardsByCellǁcards__mutmut_35":
+        "zip's strict None is falsy like False: the pairs are the same",
+    "app.domain.cells.xǁCardsByCellǁcards__mutmut_38":
+        "strict=False is zip's default",
+    "app.domain.serialize.x_parse_json_int__mutmut_3":
+        "JSON has no leading zeros, so every 20-digit whole number is past 2^63 and refused "
+        "by the range check with the same message",
 }
 
 

@@ -141,3 +141,40 @@ def test_a_map_removed_and_put_back_is_read_anew():
     assert [c.title for c in index.cards(again, "s", "l")] == ["B"]
     index.follow([Change(ChangeKind.REMOVED, again)])
     assert again.id not in index._maps  # nothing kept of a map that is gone
+
+
+def test_a_cell_emptied_behind_its_back_reads_empty():
+    journey = JourneyMap(name="Bản đồ")
+    card = Card(map_id=journey.id, stage_id="s", lane_id="l", order=0, title="A")
+    journey.cards = [card]
+    index = CardsByCell()
+    assert index.cards(journey, "s", "l") == [card]
+    card.stage_id = "t"  # no event: the index still has it in (s, l)
+    assert index.cards(journey, "s", "l") == []
+    assert index.cards(journey, "t", "l") == [card]
+
+
+def test_news_of_what_it_never_held_is_taken_quietly():
+    journey = JourneyMap(name="Bản đồ")
+    known = Card(map_id=journey.id, stage_id="s", lane_id="l", order=0, title="A")
+    journey.cards = [known]
+    index = CardsByCell()
+    assert index.cards(journey, "s", "l") == [known]
+    stranger = Card(map_id=journey.id, stage_id="s", lane_id="l", order=1, title="B")
+    index.follow([Change(ChangeKind.REMOVED, stranger),  # a card it never held
+                  Change(ChangeKind.REMOVED, JourneyMap(name="Khác"))])  # a map never asked
+    assert index.cards(journey, "s", "l") == [known]
+
+
+def test_every_change_of_a_batch_is_followed_after_one_of_a_map_not_built_yet():
+    one, two = JourneyMap(name="Một"), JourneyMap(name="Hai")
+    mover = Card(map_id=one.id, stage_id="s", lane_id="l", order=0, title="Đi")
+    stay = Card(map_id=one.id, stage_id="t", lane_id="l", order=0, title="Ở")
+    other = Card(map_id=two.id, stage_id="s", lane_id="l", order=0, title="Khác")
+    one.cards, two.cards = [mover, stay], [other]
+    index = CardsByCell()
+    assert index.cards(one, "t", "l") == [stay]
+    mover.stage_id = "t"  # into the cell asked next: the same count, each card in place
+    index.follow([Change(ChangeKind.CHANGED, other, ("title",)),  # its map: not built
+                  Change(ChangeKind.CHANGED, mover, ("stage_id",))])
+    assert index.cards(one, "t", "l") == [mover, stay]
