@@ -486,6 +486,22 @@ EQUIVALENT: dict[str, str] = {
     "app.domain.serialize.x_parse_json_int__mutmut_3":
         "JSON has no leading zeros, so every 20-digit whole number is past 2^63 and refused "
         "by the range check with the same message",
+    "app.domain.tree.x_container_of__mutmut_4":
+        "typing.cast returns its value whatever type it names: no effect at run time",
+    "app.domain.tree.x_container_of__mutmut_8":
+        "typing.cast returns its value whatever type it names: no effect at run time",
+    "app.domain.tree.x_container_of__mutmut_9":
+        "typing.cast returns its value whatever type it names: no effect at run time",
+    "app.domain.tree.x_container_of__mutmut_10":
+        "typing.cast returns its value whatever type it names: no effect at run time",
+    "app.domain.tree.x_container_of__mutmut_30":
+        "typing.cast returns its value whatever type it names: no effect at run time",
+    "app.domain.tree.x_container_of__mutmut_34":
+        "typing.cast returns its value whatever type it names: no effect at run time",
+    "app.domain.tree.x_container_of__mutmut_35":
+        "typing.cast returns its value whatever type it names: no effect at run time",
+    "app.domain.tree.x_container_of__mutmut_36":
+        "typing.cast returns its value whatever type it names: no effect at run time",
 }
 
 

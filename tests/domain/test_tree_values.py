@@ -2,7 +2,17 @@
 
 import pytest
 
-from app.domain.model import Card, Channel, JourneyMap, Lane, LaneKind, Persona, Project, Stage
+from app.domain.model import (
+    Card,
+    Channel,
+    JourneyMap,
+    Lane,
+    LaneKind,
+    Persona,
+    Project,
+    Stage,
+    Vote,
+)
 from app.domain.tree import attach, container_of, detach, find, index_of, is_attached
 from app.domain.validation import DomainError
 
@@ -60,3 +70,9 @@ def test_an_entity_of_a_missing_map_or_no_entity_at_all_is_refused():
     with pytest.raises(TypeError) as caught:
         container_of(project, "card")
     assert str(caught.value) == "not a project entity: str"
+
+
+def test_a_vote_whose_round_does_not_exist_is_refused_with_its_reason():
+    with pytest.raises(DomainError) as refused:
+        container_of(_project(), Vote(round_id="no-such-round", card_id="c"))
+    assert str(refused.value) == "vote refers to a voting round that does not exist"
