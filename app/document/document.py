@@ -145,14 +145,20 @@ class Document(QObject):
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Group writes and events; the outermost batch flushes them on exit."""
+        """Group writes and events; the outermost batch flushes them on exit.
+
+        A batch left by an error is not written: whoever opened it puts the model back
+        (`_roll_back`), and that batch tells listeners of this one's changes as well.
+        """
         self._depth += 1
         try:
             yield
-        finally:
+        except BaseException:
             self._depth -= 1
-            if self._depth == 0:
-                self._flush()
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            self._flush()
 
     def cell_cards(self, journey: JourneyMap, stage_id: str, lane_id: str) -> list[Card]:
         """The cards of one cell in display order, without a pass over the map (but
