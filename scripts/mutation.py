@@ -502,6 +502,34 @@ EQUIVALENT: dict[str, str] = {
         "typing.cast returns its value whatever type it names: no effect at run time",
     "app.domain.tree.x_container_of__mutmut_36":
         "typing.cast returns its value whatever type it names: no effect at run time",
+    "app.document.document.xǁDocumentǁ_flush__mutmut_3":
+        "touch() always fills _touched and _changes together: either both are empty or "
+        "neither",
+    "app.document.document.xǁDocumentǁ_run_step__mutmut_3":
+        "the default None is falsy like False",
+    "app.document.document.xǁDocumentǁredo__mutmut_6":
+        "skip_next_redo is only tested for truth: None acts like False",
+    "app.document.document.xǁDocumentǁ__init____mutmut_24":
+        "attempt() resets _failed_step before the only place it is read",
+    "app.document.document.xǁDocumentǁ__init____mutmut_25":
+        "attempt() resets _failed_step before the only place it is read",
+    "app.document.document.xǁDocumentǁopen__mutmut_9":
+        "a store opened read-only says so (store.read_only), which the Document reads as well",
+    "app.document.document.xǁDocumentǁopen__mutmut_12":
+        "a store opened read-only says so (store.read_only), which the Document reads as well",
+    "app.document.subscription.xǁSubscriptionǁ__init____mutmut_7":
+        "_cancelled is only tested for truth: None acts like False",
+    "app.document.subscription.xǁSubscriptionǁ__init____mutmut_12":
+        "flush() stops the timer first, so a repeating timer fires once",
+    "app.document.subscription.xǁSubscriptionǁcancel__mutmut_4":
+        "a second cancel before the deletion only repeats steps that change nothing more",
+    "app.document.subscription.xǁSubscriptionǁcancel__mutmut_5":
+        "a second cancel before the deletion only repeats steps that change nothing more",
+    "app.document.subscription.xǁSubscriptionǁcancel__mutmut_7":
+        "after cancel _pending is only tested for truth and _receive is disconnected",
+    "app.document.subscription.xǁSubscriptionǁcancel__mutmut_8":
+        "after cancel _receive is disconnected and nothing is pending: the callback is never "
+        "read",
 }
 
 
