@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 from app.document import Document
 from app.document import operations as ops
@@ -26,17 +25,6 @@ def doc(qapp, tmp_path):
     document = Document.create(str(tmp_path / "p.cjm"), new_project("awareness-5", "en"))
     yield document
     document.close()
-
-
-@pytest.fixture
-def vietnamese(qapp):
-    from app.ui.i18n import translation_file
-
-    translator = QTranslator()
-    assert translator.load(translation_file("vi"))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def _rename(doc, title):

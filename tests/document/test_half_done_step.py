@@ -8,6 +8,7 @@ from app.document import operations as ops
 from app.domain.model import LaneKind
 from app.domain.templates import new_project
 from app.domain.validation import DomainError
+from tests.document.conftest import in_file
 from tests.document.random_ops import canonical
 
 
@@ -18,19 +19,11 @@ def doc(qapp, tmp_path):
     document.close()
 
 
-def _in_file(doc) -> dict:
-    reader = Document.open(doc.path, read_only=True)
-    try:
-        return canonical(reader.project)
-    finally:
-        reader.close()
-
-
 def test_a_macro_refused_after_its_first_part_leaves_the_file_and_the_model_as_they_were(doc):
     journey = doc.project.maps[0]
     lane = next(ln for ln in journey.lanes if ln.kind == LaneKind.ACTIONS)
     card = ops.add_card(doc, journey, journey.stages[0].id, lane.id, title="Trước")
-    before, steps = _in_file(doc), doc.undo_stack.count()
+    before, steps = in_file(doc), doc.undo_stack.count()
     heard: list = []
     doc.events.subscribe(heard.extend)
     with pytest.raises(DomainError, match="giữa chừng"):
@@ -38,10 +31,10 @@ def test_a_macro_refused_after_its_first_part_leaves_the_file_and_the_model_as_t
             macro.set([(card, {"title": "Sau"})])  # made, not yet written
             raise DomainError("giữa chừng")
     assert card.title == "Trước"
-    assert _in_file(doc) == before == canonical(doc.project)
+    assert in_file(doc) == before == canonical(doc.project)
     assert doc.undo_stack.count() == steps
     assert any(c.entity is card for c in heard)  # told: the card is as it was
     # The next edit writes itself only.
     ops.edit_text(doc, card, "title", "Lần sau")
-    assert _in_file(doc) == canonical(doc.project)
+    assert in_file(doc) == canonical(doc.project)
     assert card.title == "Lần sau"

@@ -20,7 +20,7 @@ from app.domain.model import (
 )
 from app.domain.templates import STAGE_PALETTE, build_map, new_project
 from app.domain.validation import DomainError
-from tests.document.conftest import lane_of
+from tests.document.conftest import in_file, lane_of
 from tests.document.random_ops import canonical
 
 
@@ -31,16 +31,10 @@ def doc(qapp, tmp_path):
     document.close()
 
 
-def _reopened(doc) -> dict:
-    reader = Document.open(doc.path, read_only=True)
-    try:
-        return canonical(reader.project)
-    finally:
-        reader.close()
 
 
 def _same_on_disk(doc) -> None:
-    assert _reopened(doc) == canonical(doc.project)
+    assert in_file(doc) == canonical(doc.project)
 
 
 def _cell_titles(journey, stage_id, lane_id):

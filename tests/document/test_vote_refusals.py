@@ -4,23 +4,12 @@ the reason (a code), the document words it; the file is left as it was."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 from app.document import operations
 from app.document.document import Document
 from app.document.operations_links import LinkRefused, add_vote, close_round, open_round
 from app.domain.model import LaneKind
 from app.domain.templates import new_project
-from app.ui.i18n import translation_file
-
-
-@pytest.fixture
-def vietnamese(qapp):
-    translator = QTranslator()
-    assert translator.load(translation_file("vi"))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 @pytest.fixture
