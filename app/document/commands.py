@@ -136,6 +136,8 @@ class RemoveEntity(Command):
         self.doc.touch(subtree(self.entity), ChangeKind.REMOVED)
 
     def backward(self) -> None:
+        if self.index < 0:  # forward was refused (not in the project): nothing to put back
+            return
         attach(self.doc.project, self.entity, self.index)
         self.doc.touch(subtree(self.entity), ChangeKind.ADDED)
 

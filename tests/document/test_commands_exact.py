@@ -46,8 +46,6 @@ def test_merge_with_refuses_a_command_that_is_not_an_edit(doc):
     assert [new for _, new, _ in typing.edits] == [{"title": "a"}]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: RemoveEntity.backward after a refused forward "
-                   "attaches the entity at index -1 (before the last item), in memory only")
 def test_a_refused_removal_of_an_item_not_in_the_project_leaves_the_project_as_it_was(doc):
     journey = doc.project.maps[0]
     titles = [s.title for s in journey.stages]
